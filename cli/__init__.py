@@ -1,0 +1,1 @@
+"""The `guidecrawl` command line: one module per command, dispatched by cli.main."""

@@ -1,0 +1,39 @@
+"""The Document a page becomes: metadata plus its records (article body, listing entries, posts, Q&A)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Page families (DESIGN.md): what `Document.kind` may be.
+FAMILIES = ("article", "listing", "forum", "qa")
+
+
+@dataclass(slots=True)
+class Record:
+    """One unit of main content: an article body, one listing entry, one forum post, a question or answer."""
+
+    text: str
+    role: str = "body"  # body | entry | post | question | answer
+    title: str | None = None
+    author: str | None = None
+    published_at: str | None = None  # ISO 8601 as found on the page
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    url: str | None
+    title: str | None = None
+    published_at: str | None = None  # ISO 8601 (date or datetime), as precise as the page says
+    author: str | None = None
+    site: str | None = None
+    kind: str = "article"  # one of FAMILIES
+    records: list[Record] = field(default_factory=list)
+    lang: str | None = None  # zh | en
+    encoding: str | None = None  # from extract.decode
+    encoding_source: str | None = None  # bom | header | meta | sniffed | fallback
+
+    @property
+    def text(self) -> str:
+        """The main text: records separated by a blank line (the `guidecrawl content` output)."""
+        return "\n\n".join(r.text for r in self.records if r.text)

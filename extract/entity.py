@@ -1,0 +1,55 @@
+"""The Entity record every parser returns, and the page context parsers may use to fill gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One span of normalized text with its canonical value (see DESIGN.md, "Entity JSON").
+
+    `text == source[start:end]` always holds for the text the parser was given.
+    `fields` holds the kind-specific fields (e164, line, label, per, qualifier, province, ...).
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Any
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            **self.fields,
+        }
+
+    def shifted(self, offset: int, **extra: Any) -> Entity:
+        """The same entity with offsets moved by `offset` (record text → document text)."""
+        return Entity(
+            self.kind,
+            self.text,
+            self.start + offset,
+            self.end + offset,
+            self.value,
+            {**self.fields, **extra},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the page around a passage implies: used to infer a phone's area code, an address's
+    province/city, or the year of a yearless date. Every field is optional."""
+
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    published: dt.date | None = None

@@ -1,0 +1,53 @@
+"""The command line as a user runs it: a real process, one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def guidecrawl(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "cli", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_help_lists_every_command() -> None:
+    out = guidecrawl("--help").stdout.decode()
+    for command in ("normalize", "entities", "content", "extract", "demo"):
+        assert command in out
+
+
+@pytest.mark.parametrize("command", ["normalize", "entities", "content", "extract", "demo"])
+def test_every_command_has_help(command: str) -> None:
+    proc = guidecrawl(command, "--help")
+    assert proc.returncode == 0
+    assert b"usage: guidecrawl " + command.encode() in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["normalize", "entities", "content"])
+def test_missing_file_is_one_line_error(command: str) -> None:
+    proc = guidecrawl(command, "/no/such/file.txt")
+    assert proc.returncode != 0
+    assert b"Traceback" not in proc.stderr
+    assert len(proc.stderr.decode().strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["normalize", "entities"])
+def test_binary_input_is_one_line_error(command: str) -> None:
+    proc = guidecrawl(command, stdin=b"\x00\x01\x02\xff\xfe binary")
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr
+    assert "binary" in proc.stderr.decode()
+
+
+def test_non_utf8_input_names_the_byte() -> None:
+    proc = guidecrawl("normalize", stdin="医保".encode("gbk"))
+    assert proc.returncode == 2
+    assert "not valid UTF-8" in proc.stderr.decode()
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    proc = guidecrawl("normalize", "--no-such-option")
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr
