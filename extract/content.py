@@ -1,13 +1,740 @@
-"""HTML → Document. PLACEHOLDER: the real boilerplate removal and record splitting is issue 5."""
+"""HTML → Document: metadata (title, time, author, site, lang), the page family, and its records.
+
+How: the page is parsed with lxml and cut into *lines* (the text between block boundaries and <br>),
+each owned by its nearest block element. Every line gets a weight — positive for sentence text, negative
+for link lists, boilerplate phrases and injected spam — and the article body is the element whose subtree
+has the largest summed weight (a maximum-subtree search, so noise inside a wrapper costs it). Forums are
+recognised by their post-body markup (Discuz! `postmessage_*` and the other engines in the vocabulary),
+Q&A pages by question/answer markup, listings by a group of repeated sibling entries (title link + text)
+that outweighs any article body. Vocabularies live in `extract/data/content_boilerplate.toml`.
+
+May: drop any text it judges boilerplate, reorder nothing, join nothing across records.
+Must never: change the characters of a line it keeps (normalization is a later stage), invent text,
+or raise on malformed HTML (an unparsable page yields an empty Document).
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
 import lxml.html
 
 from extract.document import Document, Record
 
+_DATA = Path(__file__).parent / "data" / "content_boilerplate.toml"
 
-def content(html: str, url: str | None = None) -> Document:
-    tree = lxml.html.fromstring(html or "<html></html>")
-    title = tree.findtext(".//title")
-    return Document(url=url, title=title, records=[Record(text=tree.text_content().strip())])
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead "
+    "tr ul caption".split()
+)
+_REMOVED_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
+    "svg", "canvas", "object", "embed", "map", "video", "audio", "head", "link", "meta",
+)  # fmt: skip
+_SENTENCE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”\"]")
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+_TOKEN_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
+    r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
+)
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--|——)\s*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:release_date", "published_time", "publishdate",
+    "publish_date", "pubdate", "datepublished", "dc.date.issued", "dc.date", "dcterms.created", "date",
+    "sailthru.date", "article.published", "release_date", "createdate", "firstpublishedtime", "publishtime",
+)  # fmt: skip
+_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author")
+_USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|/home/)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    boilerplate_tokens: frozenset[str]
+    content_tokens: frozenset[str]
+    forum_body_ids: re.Pattern[str]
+    forum_body_classes: frozenset[str]
+    forum_author_classes: frozenset[str]
+    forum_fingerprints: tuple[str, ...]
+    forum_drop_lines: re.Pattern[str]
+    question_classes: frozenset[str]
+    answer_classes: frozenset[str]
+    related_headings: frozenset[str]
+    drop_lines: re.Pattern[str]
+    byline: re.Pattern[str]
+    spam_keywords: tuple[str, ...]
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    forum, qa, lines = data["forum"], data["qa"], data["lines"]
+    labels = "|".join(sorted(map(re.escape, lines["byline_labels"]), key=len, reverse=True))
+    return Vocabulary(
+        boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]),
+        content_tokens=frozenset(data["tokens"]["content"]),
+        forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
+        forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
+        forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
+        forum_fingerprints=tuple(forum["fingerprints"]),
+        forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
+        question_classes=frozenset(qa["question_classes"]),
+        answer_classes=frozenset(qa["answer_classes"]),
+        related_headings=frozenset(qa["related_headings"]),
+        drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
+        byline=re.compile(rf"(?:{labels})\s*[:：]"),
+        spam_keywords=tuple(k.lower() for k in data["spam"]["keywords"]),
+    )
+
+
+@dataclass(slots=True)
+class Line:
+    """Text between two block boundaries, owned by its nearest block element."""
+
+    owner: lxml.etree._Element
+    text: str
+    chars: int  # non-space characters
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def content(html: str, url: str | None = None, *, body_css: str | None = None) -> Document:
+    """Extract the Document of one page. `body_css` (a per-site override) names the main-content element."""
+    document = Document(url=url)
+    root = _parse(html)
+    if root is None:
+        return document
+    vocab = vocabulary()
+    _metadata(root, document, vocab)
+    _strip(root)
+    page_lines = list(_lines(root))
+    if not document.title:
+        document.title = _first_heading(root)
+    document.lang = _lang(root, page_lines)
+    if document.published_at is None:
+        document.published_at = _byline_date(page_lines, document.title)
+    if document.author is None:
+        document.author = _byline_author(page_lines)
+
+    override = _select(root, body_css) if body_css else None
+    if override is not None:
+        document.records = [Record(text="\n".join(_clean_lines(_lines(override), document.title, vocab)))]
+        return _finish(document)
+
+    posts = _forum_posts(root, vocab, url)
+    if posts:
+        document.kind = "forum"
+        document.records = posts
+        if document.author is None:
+            document.author = posts[0].author
+        if document.published_at is None:
+            document.published_at = posts[0].published_at
+        return _finish(document)
+
+    qa = _qa_records(root, document.title, vocab)
+    if qa:
+        document.kind = "qa"
+        document.records = qa
+        return _finish(document)
+
+    _drop_boilerplate(root, vocab)
+    lines = list(_lines(root))
+    body_root, body_score = _best_subtree(lines, vocab)
+    group = _listing_group(root, lines)
+    if group is not None and _group_outweighs(group, lines, body_root):
+        document.kind = "listing"
+        document.records = _listing_records(group, url, vocab)
+        return _finish(document)
+    if body_root is not None and body_score > 0:
+        inside = set(body_root.iter())
+        body_lines = _clean_lines((line for line in lines if line.owner in inside), document.title, vocab)
+        document.records = [Record(text="\n".join(body_lines))]
+    return _finish(document)
+
+
+# ----------------------------------------------------------------------------- parsing and lines
+
+
+def _parse(html: str) -> lxml.etree._Element | None:
+    if not html or not html.strip():
+        return None
+    # lxml refuses str input that carries an XML encoding declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def _strip(root: lxml.etree._Element) -> None:
+    for element in list(root.iter(*_REMOVED_TAGS)):
+        _drop(element)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            _drop(element)
+            continue
+        style = (element.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None:
+            _drop(element)
+
+
+def _drop(element: lxml.etree._Element) -> None:
+    """Remove an element but keep its tail text (it belongs to the parent)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _lines(root: lxml.etree._Element) -> Iterator[Line]:
+    """Cut the subtree into lines in document order (block elements and <br> end a line)."""
+    owners = [root]
+    pieces: list[str] = []
+    link_pieces: list[str] = []
+    link_depth = 0
+
+    def flush() -> Line | None:
+        text = _SPACE.sub(" ", "".join(pieces)).strip()
+        link_text = "".join(link_pieces)
+        pieces.clear()
+        link_pieces.clear()
+        if not text:
+            return None
+        chars = len(text.replace(" ", ""))
+        return Line(owners[-1], text, chars, min(chars, len(_SPACE.sub("", link_text).replace(" ", ""))))
+
+    def add(text: str | None) -> None:
+        if text:
+            text = text.replace("\n", " ")
+            pieces.append(text)
+            if link_depth:
+                link_pieces.append(text)
+
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS or tag == "br":
+                line = flush()
+                if line:
+                    yield line
+            if tag in _BLOCK_TAGS:
+                owners.append(element)
+            if tag == "a":
+                link_depth += 1
+            add(element.text)
+        else:
+            if tag == "a":
+                link_depth -= 1
+            if tag in _BLOCK_TAGS:
+                line = flush()
+                if line:
+                    yield line
+                owners.pop()
+            if element is not root:
+                add(element.tail)
+    line = flush()
+    if line:
+        yield line
+
+
+def _tokens(element: lxml.etree._Element) -> set[str]:
+    words = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
+
+
+def _class_words(element: lxml.etree._Element) -> set[str]:
+    return {w.lower() for w in (element.get("class") or "").split()}
+
+
+# ----------------------------------------------------------------------------- line judgement
+
+
+def _is_spam(text: str, vocab: Vocabulary) -> bool:
+    lowered = text.lower()
+    hits = sum(1 for keyword in vocab.spam_keywords if keyword in lowered)
+    segments = len(re.split(r"[_|｜]", text))
+    return hits >= 3 or (hits >= 2 and segments >= 3)
+
+
+def _is_byline(line: Line, vocab: Vocabulary) -> bool:
+    if line.chars > 80:
+        return False
+    labelled = len(vocab.byline.findall(line.text))
+    return labelled >= 2 or (labelled == 1 and (_DATE.search(line.text) is not None or line.chars <= 25))
+
+
+def _weight(line: Line, vocab: Vocabulary) -> float:
+    """How much a line speaks for the element that holds it being the main content."""
+    if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
+        return -float(line.chars)
+    if line.link_density > 0.5:
+        return -0.75 * line.chars
+    nonlink = line.chars - line.link_chars
+    punct = len(_SENTENCE_PUNCT.findall(line.text))
+    if punct == 0 and nonlink < 25:
+        return -min(nonlink, 10) * 0.5
+    return nonlink * (1.0 - line.link_density)
+
+
+def _best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Element | None, float]:
+    own: dict[lxml.etree._Element, float] = {}
+    for line in lines:
+        own[line.owner] = own.get(line.owner, 0.0) + _weight(line, vocab)
+    total: dict[lxml.etree._Element, float] = {}
+    for owner, weight in own.items():
+        element = owner
+        while element is not None:
+            total[element] = total.get(element, 0.0) + weight
+            element = element.getparent()
+    if not total:
+        return None, 0.0
+    best = max(total.values())
+    # The deepest element reaching the best score: wrappers that add nothing are not the content.
+    candidates = [e for e, score in total.items() if score >= best - 1e-6]
+    return max(candidates, key=_depth), best
+
+
+def _depth(element: lxml.etree._Element) -> int:
+    depth = 0
+    while element is not None:
+        element = element.getparent()
+        depth += 1
+    return depth
+
+
+def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vocabulary) -> list[str]:
+    """The lines of a chosen main-content element, without its furniture."""
+    kept: list[str] = []
+    in_related = False
+    for line in lines:
+        text = line.text
+        if text.strip() in vocab.related_headings or re.fullmatch(
+            r"\s*相关(新闻|文章|阅读|链接|专题)\s*[:：]?\s*", text
+        ):
+            in_related = True
+            continue
+        if in_related:
+            punct = len(_SENTENCE_PUNCT.findall(text))
+            if line.link_density > 0.5 or (punct <= 1 and line.chars < 40):
+                continue
+            in_related = False
+        if vocab.drop_lines.search(text) or _is_spam(text, vocab):
+            continue
+        if line.link_density > 0.6 and line.chars < 120:
+            continue
+        if title and _same_text(text, title):
+            continue
+        if _is_byline(line, vocab):
+            continue
+        kept.append(text)
+    return kept
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+# ----------------------------------------------------------------------------- boilerplate containers
+
+
+def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
+    """Drop nav/footer/share/related containers named so by their class or id, unless they hold prose."""
+    doomed = []
+    for element in root.iter(*_BLOCK_TAGS, "span", "a"):
+        if element.tag in ("html", "body"):
+            continue
+        words = [w for w in (element.get("class") or "").split() + (element.get("id") or "").split() if w]
+        if not words:
+            continue
+        bad = False
+        for word in words:
+            parts = [t.lower() for t in _TOKEN_SPLIT.split(word) if t]
+            if not parts:
+                continue
+            if parts[-1] in vocab.boilerplate_tokens or (
+                any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
+            ):
+                bad = True
+            elif any(p in vocab.content_tokens for p in parts):
+                bad = False
+                break
+        if bad and not _holds_prose(element):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            _drop(element)
+
+
+def _holds_prose(element: lxml.etree._Element) -> bool:
+    text = element.text_content()
+    if len(text) < 150:
+        return False
+    link_text = sum(len(a.text_content()) for a in element.iter("a"))
+    punct = len(_SENTENCE_PUNCT.findall(text))
+    return punct >= 6 and link_text < 0.3 * len(text) and len(text) - link_text >= 200
+
+
+# ----------------------------------------------------------------------------- metadata
+
+
+def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) -> None:
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key and value and key not in metas:
+            metas[key] = value
+    page_title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
+    headings = [_SPACE.sub(" ", h.text_content()).strip() for h in root.iter("h1", "h2")]
+    headings = [h for h in headings if 2 <= len(h) <= 120 and not _is_spam(h, vocab)]
+    document.title = _title(page_title, metas.get("og:title"), headings, vocab)
+    document.site = (
+        metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
+    )
+    for key in _PUBLISHED_META:
+        if key in metas and (iso := _iso_date(metas[key])):
+            document.published_at = iso
+            break
+    else:
+        for time in root.iter("time"):
+            if iso := _iso_date(time.get("datetime") or time.text_content()):
+                document.published_at = iso
+                break
+    for key in _AUTHOR_META:
+        value = metas.get(key)
+        if value and len(value) <= 60 and not value.startswith("http"):
+            document.author = value
+            break
+    lang = (root.get("lang") or root.get("xml:lang") or "").lower()
+    if lang.startswith(("zh", "en")):
+        document.lang = lang[:2]
+
+
+def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary) -> str | None:
+    if page_title and _is_spam(page_title, vocab):
+        page_title = ""
+    reference = og_title or page_title
+    if reference:
+        for heading in headings:
+            if _same_text(heading, reference) or re.sub(r"\s+", "", heading) in re.sub(r"\s+", "", reference):
+                return heading
+    if og_title and not _is_spam(og_title, vocab):
+        return og_title.strip()
+    if page_title:
+        segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
+        return max(segments[:2], key=len) if segments else page_title
+    return None
+
+
+def _first_heading(root: lxml.etree._Element) -> str | None:
+    for heading in root.iter("h1", "h2"):
+        text = _SPACE.sub(" ", heading.text_content()).strip()
+        if 2 <= len(text) <= 120:
+            return text
+    return None
+
+
+def _site_from_title(page_title: str, title: str | None) -> str | None:
+    segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
+    if len(segments) >= 2 and segments[-1] != title and len(segments[-1]) <= 30:
+        return segments[-1].strip()
+    return None
+
+
+def _iso_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None and int(hour) < 24 and int(minute) < 60:
+        iso += f"T{int(hour):02d}:{minute}"
+        if second is not None:
+            iso += f":{second}"
+    return iso
+
+
+def _byline_date(lines: list[Line], title: str | None) -> str | None:
+    """A date in a byline: labelled (发布时间：…) anywhere near the top, or the first date after the title."""
+    start = 0
+    if title:
+        for index, line in enumerate(lines):
+            if _same_text(line.text, title) or (
+                len(title) >= 6 and title in line.text and line.chars < len(title) + 20
+            ):
+                start = index
+                break
+    for line in lines[start : start + 12]:
+        if line.chars <= 120 and (iso := _iso_date(line.text)):
+            return iso
+    labelled = re.compile(r"(发布|发表|更新|日期|时间)[^:：]{0,4}[:：]\s*")
+    for line in lines:
+        match = labelled.search(line.text)
+        if match and (iso := _iso_date(line.text[match.end() :][:40])):
+            return iso
+    return None
+
+
+def _byline_author(lines: list[Line]) -> str | None:
+    pattern = re.compile(r"(?:作者|撰文|文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
+    for line in lines[:400]:
+        if line.chars <= 120 and (match := pattern.search(line.text)):
+            return match.group(1)
+    return None
+
+
+def _lang(root: lxml.etree._Element, lines: list[Line]) -> str | None:
+    sample = "".join(line.text for line in lines[:400])
+    cjk, latin = len(_CJK.findall(sample)), len(_LATIN.findall(sample))
+    if cjk == 0 and latin == 0:
+        return None
+    return "zh" if cjk * 3 >= latin * 0.5 else "en"
+
+
+def _select(root: lxml.etree._Element, css: str) -> lxml.etree._Element | None:
+    try:
+        found = root.cssselect(css)
+    except Exception:  # a bad override must fall back to the generic rules, not sink the page
+        return None
+    return found[0] if found else None
+
+
+def _finish(document: Document) -> Document:
+    document.records = [r for r in document.records if r.text.strip()]
+    return document
+
+
+# ----------------------------------------------------------------------------- forum
+
+
+def _is_post_body(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    element_id = element.get("id")
+    if element_id and vocab.forum_body_ids.fullmatch(element_id):
+        return True
+    return bool(_class_words(element) & vocab.forum_body_classes)
+
+
+def _forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -> list[Record]:
+    bodies = [
+        e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class")) and _is_post_body(e, vocab)
+    ]
+    # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
+    outer = [b for b in bodies if not any(_is_post_body(a, vocab) for a in b.iterancestors())]
+    if len(outer) < 1 or (len(outer) == 1 and not _looks_like_forum(root, vocab)):
+        return []
+    containers = _post_containers(outer)
+    records = []
+    for body, container in zip(outer, containers, strict=True):
+        lines = [line for line in _lines(body) if not vocab.forum_drop_lines.search(line.text)]
+        lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not _is_spam(line.text, vocab)]
+        text = "\n".join(line.text for line in lines)
+        records.append(
+            Record(
+                text=text,
+                role="post",
+                author=_post_author(container, body, vocab),
+                published_at=_post_time(container),
+                url=url,
+            )
+        )
+    return records
+
+
+def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    generator = " ".join(m.get("content") or "" for m in root.iter("meta")).lower()
+    return any(f in generator for f in vocab.forum_fingerprints)
+
+
+def _post_containers(bodies: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """For each post body, the largest ancestor holding no other post: where its author and time are."""
+    count: dict[lxml.etree._Element, int] = {}
+    for body in bodies:
+        for ancestor in body.iterancestors():
+            count[ancestor] = count.get(ancestor, 0) + 1
+    containers = []
+    for body in bodies:
+        container = body
+        for ancestor in body.iterancestors():
+            if count[ancestor] > 1:
+                break
+            container = ancestor
+        containers.append(container)
+    return containers
+
+
+def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    inside_body = set(body.iter())
+    for element in container.iter():
+        if element in inside_body or not isinstance(element.tag, str):
+            continue
+        if _class_words(element) & vocab.forum_author_classes or element.tag == "cite":
+            text = _SPACE.sub(" ", element.text_content()).strip()
+            if 1 <= len(text) <= 40:
+                return text
+    for link in container.iter("a"):
+        if link in inside_body:
+            continue
+        text = _SPACE.sub(" ", link.text_content()).strip()
+        if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
+            return text
+    return None
+
+
+def _post_time(container: lxml.etree._Element) -> str | None:
+    for time in container.iter("time"):
+        if iso := _iso_date(time.get("datetime") or time.get("title") or time.text_content()):
+            return iso
+    text = container.text_content()
+    posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
+    if posted and (iso := _iso_date(text[posted.end() : posted.end() + 40])):
+        return iso
+    return _iso_date(text[:2000])
+
+
+# ----------------------------------------------------------------------------- Q&A
+
+
+def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
+    answers = _innermost([e for e in root.iter(*_BLOCK_TAGS) if _tokens_match(e, vocab.answer_classes)])
+    if not answers:
+        return []
+    questions = _innermost([e for e in root.iter(*_BLOCK_TAGS) if _tokens_match(e, vocab.question_classes)])
+    questions = [q for q in questions if not any(a in set(q.iter()) for a in answers)]
+    question_lines: list[str] = []
+    for question in questions[:2]:
+        question_lines += [line.text for line in _lines(question) if not vocab.drop_lines.search(line.text)]
+    if title and not any(_same_text(title, q) for q in question_lines):
+        question_lines.insert(0, title)
+    records = [Record(text="\n".join(question_lines), role="question", title=title)]
+    for answer in answers:
+        kept = _clean_lines(_lines(answer), None, vocab)
+        if kept:
+            records.append(Record(text="\n".join(kept), role="answer", published_at=_post_time(answer)))
+    return records if len(records) > 1 else []
+
+
+def _tokens_match(element: lxml.etree._Element, words: frozenset[str]) -> bool:
+    names = _class_words(element) | {(element.get("id") or "").lower()}
+    return bool(names & words)
+
+
+def _innermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    chosen = set(elements)
+    return [e for e in elements if not any(d in chosen for d in e.iterdescendants())]
+
+
+# ----------------------------------------------------------------------------- listing
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[lxml.etree._Element]
+    chars: int
+
+
+def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | None:
+    """The biggest run of repeated sibling entries that each carry a title link."""
+    chars: dict[lxml.etree._Element, int] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            chars[element] = chars.get(element, 0) + line.chars
+            element = element.getparent()
+    best: _Group | None = None
+    for parent in chars:
+        children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]
+        if len(children) < 4:
+            continue
+        by_signature: dict[tuple[str, str], list[lxml.etree._Element]] = {}
+        for child in children:
+            signature = (child.tag, " ".join(sorted(w for w in _class_words(child) if not re.search(r"\d", w))))
+            by_signature.setdefault(signature, []).append(child)
+        for members in by_signature.values():
+            entries = [m for m in members if _title_link(m) is not None]
+            if len(entries) < 4 or len(entries) < 0.6 * len(members):
+                continue
+            total = sum(chars[m] for m in entries)
+            # Navigation menus repeat too, but their entries are a few characters each.
+            if total / len(entries) < 12:
+                continue
+            if best is None or total > best.chars:
+                best = _Group(entries, total)
+    return best
+
+
+def _title_link(element: lxml.etree._Element) -> lxml.etree._Element | None:
+    best, best_len = None, 0
+    for link in element.iter("a"):
+        text = _SPACE.sub("", link.text_content())
+        if len(text) > best_len:
+            best, best_len = link, len(text)
+    return best if best_len >= 6 else None
+
+
+def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+    in_group = set()
+    for member in group.members:
+        in_group.update(member.iter())
+    if body_root is None:
+        return True
+    body = set(body_root.iter())
+    outside = sum(line.chars - line.link_chars for line in lines if line.owner in body and line.owner not in in_group)
+    return group.chars > outside
+
+
+def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
+    records = []
+    for member in group.members:
+        link = _title_link(member)
+        title = _SPACE.sub(" ", link.text_content()).strip() if link is not None else None
+        href = link.get("href") if link is not None else None
+        lines_text = []
+        published_at = None
+        for line in _lines(member):
+            if published_at is None and (iso := _iso_date(line.text)) and line.chars <= 30:
+                published_at = iso
+                continue
+            if title and _same_text(line.text, title):
+                continue
+            punct = len(_SENTENCE_PUNCT.findall(line.text))
+            if line.link_density > 0.5 or (punct == 0 and line.chars < 10):
+                continue
+            if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
+                continue
+            lines_text.append(line.text)
+        text = "\n".join([t for t in [title, *lines_text] if t])
+        records.append(
+            Record(
+                text=text,
+                role="entry",
+                title=title,
+                published_at=published_at,
+                url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
+            )
+        )
+    return records
