@@ -1,16 +1,23 @@
-"""The composed normalize(). PLACEHOLDER: the repairs themselves are issue 3."""
+"""The composed normalize(): unicode hygiene → mojibake → pinyin readings → script → width → MT artefacts.
+
+Each stage is one module that documents what it may and must never change; this module only orders them and
+collects their repairs. `normalize` never raises on any str input (a stage that fails on some input leaves the
+text as it was and the other stages still run), so every record of every page can go through it.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from normalize import mojibake, mt_artifacts, pinyin_readings, unicode_hygiene, width
+from normalize import script as script_stage
+from normalize.repair import Repair
 
-@dataclass(frozen=True, slots=True)
-class Repair:
-    kind: str  # hygiene | mojibake | pinyin | script | width | mt
-    offset: int  # in the text the repair was applied to
-    before: str
-    after: str
+__all__ = ["Normalized", "Repair", "normalize"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,5 +26,39 @@ class Normalized:
     repairs: list[Repair] = field(default_factory=list)
 
 
+Stage = Callable[[str], tuple[str, list[Repair]]]
+
+
+def _stages(target: str) -> tuple[tuple[str, Stage], ...]:
+    def to_script(text: str) -> tuple[str, list[Repair]]:
+        return script_stage.convert(text, target)
+
+    # Mojibake runs before pinyin removal and before t2s: the readings after a damaged run mark where it stops,
+    # and the damaged bytes are bytes of the traditional text. Script conversion follows pinyin removal (OpenCC
+    # would otherwise see `醫(yī)`) and precedes width, which only touches non-Chinese forms.
+    return (
+        ("hygiene", unicode_hygiene.clean),
+        ("mojibake", mojibake.repair),
+        ("pinyin", pinyin_readings.remove_readings),
+        ("script", to_script),
+        ("width", width.fold),
+        ("mt", mt_artifacts.repair),
+    )
+
+
 def normalize(text: str, script: str = "hans") -> Normalized:
-    return Normalized(text)
+    """Clean `text` for parsing; `script` is hans (simplified, default), hant (traditional) or keep.
+
+    Repair offsets are positions in the text each stage was given (the output of the stage before it).
+    """
+    if script not in script_stage.SCRIPTS:
+        raise ValueError(f"unknown script {script!r}; expected hans, hant or keep")
+    repairs: list[Repair] = []
+    for name, stage in _stages(script):
+        try:
+            text, found = stage(text)
+        except Exception:  # a bug in one repair must not cost the page its text
+            log.exception("normalize stage %s failed; text left as it was", name)
+            continue
+        repairs.extend(found)
+    return Normalized(text, repairs)

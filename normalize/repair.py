@@ -1,0 +1,51 @@
+"""The `Repair` record every normalize module returns, and the one way a module applies its edits.
+
+A module finds spans (with a compiled pattern or a scan), decides each replacement, and calls `apply_edits`,
+which rebuilds the text once and records every change with its offset in the text the module was given.
+This module never decides what to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from re import Match, Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    kind: str  # hygiene | mojibake | pinyin | script | width | mt
+    offset: int  # in the text the repair was applied to
+    before: str
+    after: str
+
+
+def apply_edits(text: str, kind: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[Repair]]:
+    """Replace each non-overlapping, ascending `(start, end, replacement)` span of `text`; no-op edits are dropped."""
+    parts: list[str] = []
+    repairs: list[Repair] = []
+    last = 0
+    for start, end, replacement in edits:
+        before = text[start:end]
+        if before == replacement:
+            continue
+        parts.append(text[last:start])
+        parts.append(replacement)
+        repairs.append(Repair(kind, start, before, replacement))
+        last = end
+    if not repairs:
+        return text, []
+    parts.append(text[last:])
+    return "".join(parts), repairs
+
+
+def substitute(
+    pattern: Pattern[str], text: str, kind: str, replace: Callable[[Match[str]], str | None]
+) -> tuple[str, list[Repair]]:
+    """`pattern.sub` that records each change; `replace` returning None leaves that match alone."""
+    edits = []
+    for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement is not None:
+            edits.append((match.start(), match.end(), replacement))
+    return apply_edits(text, kind, edits)

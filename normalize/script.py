@@ -1,0 +1,66 @@
+"""Chinese script conversion with OpenCC: traditional → simplified by default.
+
+May change: characters (and the few phrases OpenCC converts as a unit) of the other script — `t2s` for `hans`
+(not `tw2sp`, which also rewrites Taiwan vocabulary), `s2t` for `hant`; `keep` changes nothing.
+Must never change: anything that is not Chinese script, or the text of the target script (clean simplified
+text passes `t2s` unchanged).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from normalize.repair import Repair, apply_edits
+
+SCRIPTS = {"hans": "t2s", "hant": "s2t", "keep": None}
+
+
+@cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(f"{config}.json")
+
+
+def _has_cjk(text: str) -> bool:
+    # Pure ASCII/Latin text never needs OpenCC; the check is a C-speed scan.
+    return not text.isascii() and any(ord(c) >= 0x2E80 for c in text)
+
+
+def convert(text: str, script: str = "hans") -> tuple[str, list[Repair]]:
+    """`text` in `script` (hans | hant | keep); each changed span is a `script` Repair."""
+    if script not in SCRIPTS:
+        raise ValueError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}")
+    config = SCRIPTS[script]
+    if config is None or not _has_cjk(text):
+        return text, []
+    converted = _converter(config).convert(text)
+    if converted == text:
+        return text, []
+    return converted, _diff(text, converted)
+
+
+def _diff(before: str, after: str) -> list[Repair]:
+    if len(before) != len(after):
+        # OpenCC changed a length (a rare phrase mapping): record per line so offsets stay meaningful.
+        return _diff_lines(before, after)
+    old = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
+    new = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
+    changed = np.flatnonzero(old != new)
+    if changed.size == 0:
+        return []
+    # Group adjacent changed characters into one repair each.
+    breaks = np.flatnonzero(np.diff(changed) > 1)
+    starts = np.concatenate(([changed[0]], changed[breaks + 1]))
+    ends = np.concatenate((changed[breaks], [changed[-1]])) + 1
+    return [Repair("script", int(s), before[s:e], after[s:e]) for s, e in zip(starts, ends, strict=True)]
+
+
+def _diff_lines(before: str, after: str) -> list[Repair]:
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    edits = [(i1, i2, after[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    return apply_edits(before, "script", edits)[1]

@@ -1,0 +1,38 @@
+"""Unicode hygiene: invisible format characters, look-alike spaces and stray control characters.
+
+May change: format characters with no visible text (ZWSP, BOM, soft hyphen, bidi marks ...) are removed;
+no-break, typographic and ideographic spaces become one ASCII space; control characters other than tab,
+line feed and carriage return are removed (the tables are `data/hygiene.toml`).
+Must never change: line feeds (the line structure), visible characters, private-use characters (the mojibake
+stage reads them as GBK user-area bytes), and C1 controls or a soft hyphen right after Â-ô (they are UTF-8
+read as cp1252, for the next stage to repair).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from normalize.repair import Repair, substitute
+from normalize.rules import char_class, load_rules
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    rules = load_rules("hygiene")
+    remove = char_class(rules["remove"]["chars"])
+    space = char_class(rules["space"]["chars"])
+    control = char_class(rules["control"]["chars"])
+    latin_byte = char_class(rules["latin_byte"]["chars"])
+    lead = char_class(rules["latin_byte"]["after"])
+    return re.compile(
+        f"(?P<remove>[{remove}]+)|(?P<space>[{space}])|(?P<control>[{control}]+)|(?<![{lead}])[{latin_byte}]"
+    )
+
+
+def clean(text: str) -> tuple[str, list[Repair]]:
+    """Remove invisible format and control characters and unify spaces; every change is a `hygiene` Repair."""
+    pattern = _pattern()
+    if pattern.search(text) is None:
+        return text, []
+    return substitute(pattern, text, "hygiene", lambda m: " " if m.lastgroup == "space" else "")

@@ -1,0 +1,40 @@
+"""Machine-translation artefacts in English pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.mt_artifacts import repair
+
+
+def test_year_split_by_the_translator_is_joined(seed_texts: dict[str, str]) -> None:
+    line = seed_texts["004_7fba2a0f1f5dd164.txt"].splitlines()[0]
+    assert line == "20 17 how to handle medical insurance in different places?"
+    assert repair(line)[0] == "2017 how to handle medical insurance in different places?"
+
+
+def test_year_split_inside_a_sentence_is_joined() -> None:
+    assert repair("The policy was adjusted in 20 19, and again in 20 21.")[0] == (
+        "The policy was adjusted in 2019, and again in 2021."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scores of 10 20 17 and 30",
+        "ages 20 17 18 and 19",
+        "at 20:17 the office closes",
+        "20 17岁以下",  # Chinese line: not an English translation
+        "1.20 17 times",
+    ],
+)
+def test_numbers_that_are_not_a_split_year_stay(text: str) -> None:
+    assert repair(text) == (text, [])
+
+
+def test_garbled_number_is_blanked_so_no_parser_reads_it() -> None:
+    text, repairs = repair("the subsidy is 65438+0000 yuan per person")
+    assert text == "the subsidy is \ufffd yuan per person"
+    assert [(r.kind, r.before) for r in repairs] == [("mt", "65438+0000")]
+    assert not any(c.isdigit() for c in text)

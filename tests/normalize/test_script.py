@@ -1,0 +1,39 @@
+"""Script: OpenCC t2s by default, s2t for hant, nothing for keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.script import convert
+
+
+def test_traditional_becomes_simplified_by_default() -> None:
+    assert convert("醫保當前區域發放")[0] == "医保当前区域发放"
+
+
+def test_t2s_does_not_rewrite_taiwan_vocabulary() -> None:
+    # tw2sp would turn 軟體 into 软件; t2s only converts characters.
+    assert convert("軟體")[0] == "软体"
+
+
+def test_hant_converts_simplified_to_traditional() -> None:
+    assert convert("医保中心", "hant")[0] == "醫保中心"
+
+
+def test_keep_changes_nothing() -> None:
+    assert convert("醫保中心", "keep") == ("醫保中心", [])
+
+
+def test_changed_characters_are_reported_as_spans() -> None:
+    _, repairs = convert("到醫療保險")
+    assert [(r.offset, r.before, r.after) for r in repairs] == [(1, "醫療", "医疗"), (4, "險", "险")]
+
+
+def test_simplified_text_is_unchanged() -> None:
+    text = "办理职工医保统筹的步骤如下:确认自己是否符合办理职工医保统筹的条件。"
+    assert convert(text) == (text, [])
+
+
+def test_unknown_script_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown script"):
+        convert("医保", "latin")
