@@ -1,0 +1,110 @@
+"""Money amounts in yuan: `3.5万元`, `1,200元/人·年`, `三十五万元`, `每人每年不低于580元`, `2000—5000元`, `上万元`.
+
+Value is the number of yuan (a range's value is its low end, with `low`/`high`). Fields: `unit` (CNY), `per`,
+`qualifier`, `label`, and `vague` for 上万元-style estimates. This module never reads foreign currency
+(美元, 港元) or words like 元旦/元月 as money, and never takes a number glued to a longer digit run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from extract.entity import Entity
+from extract.labels import DATA, vocabulary
+from extract.numerals import ARABIC, MULTIPLIERS, as_int_or_float, parse_number
+
+# A Chinese numeral must hold a digit word: 万元 alone is no amount.
+_CN_NUM = r"[〇零一二两三四五六七八九十百千万亿]*[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*"
+_NUM = rf"(?:{ARABIC}|{_CN_NUM})"
+_RANGE_DASH = r"[-—–~～至到]"
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRules:
+    pattern: re.Pattern[str]
+    per_prefix: dict[str, str]
+    per_suffix: dict[str, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def rules() -> AmountRules:
+    with open(DATA / "amount_labels.toml", "rb") as f:
+        data = tomllib.load(f)
+    per_prefix = dict(data["per"]["prefix"])
+    per_suffix = dict(data["per"]["suffix"])
+    qual_before = _alternation(data["qualifiers"]["before"])
+    qual_after = _alternation(data["qualifiers"]["after"])
+    prefix = _alternation(list(per_prefix))
+    suffix = _alternation(list(per_suffix))
+    pattern = re.compile(
+        rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?P<q2>{qual_before})?)?"
+        r"(?:人民币)?"
+        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM})(?P<mult>[十百千万亿]*)"
+        rf"(?:(?P<dash>{_RANGE_DASH})(?P<num2>{_NUM})(?P<mult2>[十百千万亿]*))?"
+        r"(?P<unit>元|块钱)(?![旦月宵素])"
+        rf"(?:(?:/|每)(?P<p3>{suffix}))?"
+        rf"(?P<q3>{qual_after})?"
+        # vague estimates: 上万元, 近千元 (a magnitude, no digits)
+        r"|(?P<vague>上|近|逾)(?P<vmult>[百千万亿])元"
+    )
+    return AmountRules(pattern, per_prefix, per_suffix)
+
+
+def _value(num: str, mult: str) -> float | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    for char in mult:
+        value *= MULTIPLIERS[char]
+    return value
+
+
+def find_amounts(text: str) -> list[Entity]:
+    """Every yuan amount in `text`, in order."""
+    r = rules()
+    labels = vocabulary("amount_labels")
+    found: list[Entity] = []
+    for m in r.pattern.finditer(text):
+        if m.group("vague"):
+            value = MULTIPLIERS[m.group("vmult")]
+            fields = {"unit": "CNY", "per": None, "qualifier": m.group("vague"), "vague": True}
+            fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
+            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
+            continue
+        num_start = m.start("num")
+        if num_start > 0 and text[num_start - 1].isdigit():
+            continue
+        low = _value(m.group("num"), m.group("mult"))
+        if low is None:
+            continue
+        high = _value(m.group("num2"), m.group("mult2")) if m.group("num2") else None
+        if high is not None and m.group("mult2") and not m.group("mult"):
+            # 3-5万元: the multiplier written once applies to both ends
+            low = _value(m.group("num"), m.group("mult2"))
+        if high is not None and (low is None or high < low):
+            continue
+        per = None
+        for key in ("p1", "p2"):
+            if m.group(key):
+                per = r.per_prefix[m.group(key)]
+        if m.group("p3"):
+            per = r.per_suffix[m.group("p3")]
+        qualifier = m.group("q1") or m.group("q2") or m.group("q3")
+        fields = {
+            "unit": "CNY",
+            "per": per,
+            "qualifier": qualifier,
+            "label": labels.before(text, m.start(), stop_at_digits=True),
+        }
+        if high is not None:
+            fields["low"] = as_int_or_float(low)
+            fields["high"] = as_int_or_float(high)
+        found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(low), fields))
+    return found

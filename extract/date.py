@@ -1,0 +1,369 @@
+"""Dates, ranges, recurring periods, office hours and clock times in Chinese guide text.
+
+Reads `2025年1月5日`, `2025.1.5`, `2025-01-05`, `二〇二五年一月五日`, `民国98年`, `2009-4-27 10:20`, yearless
+`1月5日` / `7月份` / `四季度`, ranges `2024年11月至2025年1月5日` / `1-10月`, recurring `每年9月1日至12月31日` /
+`每月15日`, office hours `周一至周五8:30-17:30`, and clock times after a period word (`下午4点30分`).
+
+Values are ISO 8601 (`2025-01-05`, `2025-01`, `2025`, `2025-Q1`, `2009-04-27T10:20`, yearless `--01-05`,
+day of month `---15`); a range is `start/end` with `start`/`end` fields; office hours and clock times are dicts
+(`{"weekdays": "1-5", "start": "08:30", "end": "17:30"}`, `{"time": "16:30"}`). A yearless date is given the
+page's year when the page date is known (`year_inferred`), except a recurring one, which stays yearless.
+Never read: relative words without a numeral (今年, 年底前), durations (3个月), ages (60周岁).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from extract.entity import Entity, PageContext
+from extract.labels import DATA
+from extract.numerals import parse_number
+
+_CN = "〇零一二两三四五六七八九十"
+_MONTH = r"1[0-2]|0?[1-9]"
+_DAY = r"3[01]|[12]\d|0?[1-9]"
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_YEAR = r"(?:19|20)\d{2}"
+_CN_YEAR = r"[〇零一二三四五六七八九]{4}"
+_BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    weekdays: dict[str, int]
+    morning: tuple[str, ...]
+    afternoon: tuple[str, ...]
+    noon: tuple[str, ...]
+    connector: re.Pattern[str]
+    yearly_before: re.Pattern[str]
+    monthly: tuple[str, ...]
+    year_qualifiers: tuple[str, ...]
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def words() -> DateWords:
+    with open(DATA / "date_words.toml", "rb") as f:
+        data = tomllib.load(f)
+    ranges = data["ranges"]
+    connector = re.compile(
+        rf"\s*(?:开始|起)?\s*(?:{_alt(ranges['connectors'])})\s*"
+        rf"(?:(?P<next>{_alt(ranges['next_year'])})|当年|本年|同年|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
+    )
+    return DateWords(
+        weekdays=dict(data["weekdays"]),
+        morning=tuple(data["periods"]["morning"]),
+        afternoon=tuple(data["periods"]["afternoon"]),
+        noon=tuple(data["periods"]["noon"]),
+        connector=connector,
+        yearly_before=re.compile(rf"(?:{_alt(ranges['yearly'])})(?:的)?\s*\Z"),
+        monthly=tuple(ranges["monthly"]),
+        year_qualifiers=tuple(ranges["year_qualifiers"]),
+    )
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = words()
+    period = _alt(w.morning + w.afternoon + w.noon)
+    clock = (
+        rf"(?:(?:{period})\s?)?(?:[01]?\d|2[0-4])(?::(?:[0-5]\d)(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?|时(?:[0-5]?\d分)?)"
+        rf"|(?:(?:{period})\s?)?[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?"
+    )
+    weekday = r"(?:周|星期|礼拜)"
+    atom = re.compile(
+        # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
+        rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
+        rf"(?:的)?[:,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
+        # numeric: 2025-01-05, 2025.1.5, 2009-4-27 10:20[:00]
+        rf"|(?<![\d.:/\-])(?P<ny>{_YEAR})(?P<sep>[-/.])(?P<nm>{_MONTH})(?P=sep)(?P<nd>{_DAY})(?![\d%])"
+        r"(?:(?:\s{1,2}|T)(?P<nH>[01]?\d|2[0-3]):(?P<nM>[0-5]\d)(?::(?P<nS>[0-5]\d))?(?!\d))?"
+        # Chinese: 2025年1月5日, 二〇二五年一月五日, 民国98年, 2020年第一季度, 2008年底, 2013年度
+        rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
+        rf"(?:(?P<cq>第?[一二三四1-4])季度|(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH})月份?"
+        rf"(?:(?P<cd>(?:{_DAY})|{_CN_DAY})[日号](?:\s?(?P<cH>[01]?\d|2[0-3]):(?P<cM>[0-5]\d))?)?"
+        rf"|(?P<cyq>底|初|末|中|上半年|下半年)|度)?"
+        # month ranges without year: 1-10月
+        rf"|(?<![\d.\-])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH})月(?!份?\d)"
+        # day of every month: 每月15日, 每月的二十五号
+        rf"|(?P<every>{_alt(w.monthly)})(?:的)?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号]"
+        # yearless: 1月5日, 7月份, 十二月三十一日
+        rf"|(?<!\d)(?P<ym>{_MONTH})月份?(?:(?P<yd>{_DAY})[日号])?(?![\d])"
+        rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
+        # yearless quarter: 四季度, 第三季度
+        rf"|(?<![年\d])第?(?P<yq>[一二三四1-4])季度"
+        # year ranges and bare years: 2001-2013, 2025四川…
+        rf"|(?<![\d.:/\-A-Za-z])(?P<by1>{_BARE_YEAR})(?:\s?(?:-|—|~|至|到)\s?(?P<by2>{_BARE_YEAR}))?"
+        r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
+        # clock time after a period word: 下午4点30分, 上午9:00
+        rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
+        # plain opening hours: 8:30-17:30
+        r"|(?<![\d:])(?P<oh1>[01]?\d|2[0-3]):(?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4]):(?P<oh2m>[0-5]\d)(?![\d:])"
+    )
+    clock_parts = re.compile(
+        rf"(?P<period>{period})?\s?(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})(?::(?P<m>\d{{2}})|点(?:(?P<half>半)|(?P<pm>\d{{1,2}}|[{_CN}]+)分?)?|时(?:(?P<tm>\d{{1,2}})分)?)?"
+    )
+    return atom, clock_parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """One date or date-like mention before ranges are built."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    quarter: int | None = None
+    qualifier: str | None = None
+    kind: str = "date"  # date | hours | time | monthly | month_range | year_range
+    extra: Any = None
+
+
+def _num(text: str | None) -> int | None:
+    if text is None:
+        return None
+    value = parse_number(text)
+    return int(value) if value is not None else None
+
+
+def _clock(text: str) -> str | None:
+    w = words()
+    _, parts = _patterns()
+    m = parts.fullmatch(text.strip())
+    if not m:
+        return None
+    hour = _num(m.group("h"))
+    minute = 30 if m.group("half") else _num(m.group("m") or m.group("pm") or m.group("tm")) or 0
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    period = m.group("period")
+    if period in w.afternoon and 1 <= hour < 12:
+        hour += 12
+    elif period in w.noon and hour < 3:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        try:
+            dt.date(year or 2000, month or 1, day)  # 2000: a leap year, so --02-29 passes
+        except ValueError:
+            return False
+    return True
+
+
+def _points(text: str) -> list[_Point]:
+    atom, _ = _patterns()
+    w = words()
+    points: list[_Point] = []
+    for m in atom.finditer(text):
+        g = m.groupdict()
+        s, e = m.start(), m.end()
+        if g["hours"]:
+            first = w.weekdays[g["w1"]]
+            last = w.weekdays[g["w2"]] if g["w2"] else None
+            start_time = _clock(g["t1"])
+            end_time = _clock(g["t2"]) if g["t2"] else None
+            if start_time is None:
+                continue
+            value: dict[str, str] = {"weekdays": f"{first}-{last}" if last else str(first), "start": start_time}
+            if end_time:
+                value["end"] = end_time
+            points.append(_Point(s, e, kind="hours", extra=value))
+        elif g["ny"]:
+            year, month, day = int(g["ny"]), int(g["nm"]), int(g["nd"])
+            if not _valid(year, month, day):
+                continue
+            hour = int(g["nH"]) if g["nH"] else None
+            minute = int(g["nM"]) if g["nM"] else None
+            second = int(g["nS"]) if g["nS"] else None
+            points.append(_Point(s, e, year, month, day, hour, minute, second))
+        elif g["cy"]:
+            raw_year = g["cy"]
+            if raw_year.startswith("民国"):
+                roc = _num(raw_year[2:])
+                year = roc + 1911 if roc else None
+            else:
+                year = _num(raw_year)
+            if year is None or not 1900 <= year <= 2100:
+                continue
+            month = _num(g["cm"]) if g["cm"] else None
+            day = _num(g["cd"]) if g["cd"] else None
+            if not _valid(year, month, day):
+                continue
+            quarter = _num(g["cq"].lstrip("第")) if g["cq"] else None
+            qualifier = None
+            if g["cyq"]:
+                qualifier = "年" + g["cyq"] if g["cyq"] in "底初末中" else g["cyq"]
+            hour = int(g["cH"]) if g["cH"] else None
+            minute = int(g["cM"]) if g["cM"] else None
+            points.append(_Point(s, e, year, month, day, hour, minute, quarter=quarter, qualifier=qualifier))
+        elif g["mr1"]:
+            first, last = int(g["mr1"]), int(g["mr2"])
+            if first < last:
+                points.append(_Point(s, e, month=first, kind="month_range", extra=last))
+        elif g["every"]:
+            day = _num(g["md"])
+            if day and 1 <= day <= 31:
+                points.append(_Point(s, e, day=day, kind="monthly"))
+        elif g["ym"] or g["ycm"]:
+            month = _num(g["ym"] or g["ycm"])
+            day = _num(g["yd"] or g["ycd"]) if (g["yd"] or g["ycd"]) else None
+            if _valid(None, month, day):
+                points.append(_Point(s, e, month=month, day=day))
+        elif g["yq"]:
+            points.append(_Point(s, e, quarter=_num(g["yq"])))
+        elif g["by1"]:
+            if g["by2"]:
+                if int(g["by2"]) > int(g["by1"]):
+                    points.append(_Point(s, e, year=int(g["by1"]), kind="year_range", extra=int(g["by2"])))
+            else:
+                points.append(_Point(s, e, year=int(g["by1"])))
+        elif g["time"]:
+            clock = _clock(g["time"])
+            if clock:
+                points.append(_Point(s, e, kind="time", extra={"time": clock}))
+        elif g["oh1"]:
+            start_time = f"{int(g['oh1']):02d}:{g['oh1m']}"
+            end_time = f"{int(g['oh2']):02d}:{g['oh2m']}"
+            if end_time > start_time:
+                points.append(_Point(s, e, kind="hours", extra={"start": start_time, "end": end_time}))
+    return points
+
+
+def _iso(p: _Point) -> str:
+    if p.year is None:
+        if p.quarter:
+            return f"--Q{p.quarter}"
+        if p.month is None:
+            return f"---{p.day:02d}" if p.day else ""
+        return f"--{p.month:02d}-{p.day:02d}" if p.day else f"--{p.month:02d}"
+    if p.quarter:
+        return f"{p.year}-Q{p.quarter}"
+    if p.month is None:
+        return f"{p.year}"
+    if p.day is None:
+        return f"{p.year}-{p.month:02d}"
+    out = f"{p.year}-{p.month:02d}-{p.day:02d}"
+    if p.hour is not None:
+        out += f"T{p.hour:02d}:{p.minute or 0:02d}"
+        if p.second is not None:
+            out += f":{p.second:02d}"
+    return out
+
+
+def _subkind(p: _Point) -> str:
+    if p.year is None:
+        return "quarter" if p.quarter else "partial"
+    if p.quarter:
+        return "quarter"
+    if p.month is None:
+        return "year"
+    if p.day is None:
+        return "month"
+    return "datetime" if p.hour is not None else "date"
+
+
+def _is_date(p: _Point) -> bool:
+    return p.kind == "date" and (p.month is not None or p.year is not None) and not p.quarter
+
+
+def _with_year(p: _Point, year: int) -> _Point:
+    return replace(p, year=year)
+
+
+def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
+    """Every date, range, recurring period, office-hours span and clock time in `text`, in order."""
+    w = words()
+    points = _points(text)
+    page_year = context.published.year if context and context.published else None
+    found: list[Entity] = []
+    i = 0
+    while i < len(points):
+        p = points[i]
+        before = text[max(0, p.start - 8) : p.start]
+        yearly = bool(w.yearly_before.search(before))
+        if p.kind == "hours" or p.kind == "time":
+            found.append(Entity("date", text[p.start : p.end], p.start, p.end, p.extra, {"subkind": p.kind}))
+        elif p.kind == "monthly":
+            value = f"---{p.day:02d}"
+            fields = {"subkind": "recurring", "recurring": "monthly"}
+            found.append(Entity("date", text[p.start : p.end], p.start, p.end, value, fields))
+        elif p.kind == "year_range":
+            start, end = str(p.year), str(p.extra)
+            fields = {"subkind": "range", "start": start, "end": end}
+            found.append(Entity("date", text[p.start : p.end], p.start, p.end, f"{start}/{end}", fields))
+        elif p.kind == "month_range":
+            left, right = _Point(p.start, p.end, month=p.month), _Point(p.start, p.end, month=p.extra)
+            found.append(_range(text, left, right, p.start, p.end, page_year, yearly, next_year=False))
+        else:
+            nxt = points[i + 1] if i + 1 < len(points) else None
+            gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
+            if nxt and gap and _is_date(p) and _is_date(nxt) and p.hour is None:
+                found.append(
+                    _range(
+                        text,
+                        p,
+                        nxt,
+                        p.start,
+                        nxt.end,
+                        page_year,
+                        yearly,
+                        bool(gap.group("next")) or _cycle(text[p.end : nxt.start]),
+                    )
+                )
+                i += 2
+                continue
+            found.append(_single(text, p, page_year))
+        i += 1
+    return found
+
+
+def _cycle(gap: str) -> bool:
+    return "当年" in gap
+
+
+def _single(text: str, p: _Point, page_year: int | None) -> Entity:
+    fields: dict[str, Any] = {"subkind": _subkind(p)}
+    if p.qualifier:
+        fields["qualifier"] = p.qualifier
+    if p.year is None and page_year is not None and (p.month is not None or p.quarter):
+        p = _with_year(p, page_year)
+        fields["year_inferred"] = True
+    return Entity("date", text[p.start : p.end], p.start, p.end, _iso(p), fields)
+
+
+def _range(
+    text: str, left: _Point, right: _Point, start: int, end: int, page_year: int | None, yearly: bool, next_year: bool
+) -> Entity:
+    if right.year is None and left.year is not None and right.month is not None:
+        right = _with_year(right, left.year + (1 if next_year else 0))
+    recurring = left.year is None and right.year is None and (yearly or next_year)
+    fields: dict[str, Any] = {"subkind": "recurring" if recurring else "range"}
+    if recurring:
+        fields["recurring"] = "yearly"
+    elif left.year is None and page_year is not None:
+        left = _with_year(left, page_year)
+        later = (right.month or 0, right.day or 0) < (left.month or 0, left.day or 0)
+        right = _with_year(right, page_year + 1 if later or next_year else page_year) if right.year is None else right
+        fields["year_inferred"] = True
+    a, b = _iso(left), _iso(right)
+    fields["start"], fields["end"] = a, b
+    return Entity("date", text[start:end], start, end, f"{a}/{b}", fields)

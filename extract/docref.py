@@ -1,0 +1,50 @@
+"""Policy document numbers: `榕政综〔2007〕249号`, `烟社保函〔2020〕1号`, with `[]`, `()`, `（）`, `【】` variants.
+
+Value is the reference with the year in 〔〕 (`榕政综〔2007〕249号`); fields `issuer`, `year`, `number`.
+The issuer is the abbreviation right before the year: words that introduce a reference (按, 根据 …, see
+`data/docref.toml`) are cut off, never kept.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from extract.entity import Entity
+from extract.labels import DATA
+
+_REF = re.compile(
+    r"(?P<issuer>[\u4e00-\u9fff]{2,12})\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号"
+)
+
+
+@cache
+def _issuer_rules() -> tuple[re.Pattern[str], int, int]:
+    with open(DATA / "docref.toml", "rb") as f:
+        data = tomllib.load(f)["issuer"]
+    words = sorted(data["cut_after"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), int(data["min_length"]), int(data["max_length"])
+
+
+def find_docrefs(text: str) -> list[Entity]:
+    """Every document number in `text`, in order."""
+    cut, min_length, max_length = _issuer_rules()
+    found: list[Entity] = []
+    for m in _REF.finditer(text):
+        issuer = m.group("issuer")
+        offset = 0
+        for c in cut.finditer(issuer):
+            offset = c.end()
+        issuer = issuer[offset:]
+        if len(issuer) > max_length:
+            offset += len(issuer) - max_length
+            issuer = issuer[-max_length:]
+        if len(issuer) < min_length:
+            continue
+        start = m.start("issuer") + offset
+        year, number = int(m.group("year")), int(m.group("number"))
+        value = f"{issuer}〔{year}〕{number}号"
+        fields = {"issuer": issuer, "year": year, "number": number}
+        found.append(Entity("docref", text[start : m.end()], start, m.end(), value, fields))
+    return found

@@ -1,0 +1,57 @@
+"""Numbers as written in guide text: Arabic (`1,200`, `3.5`), Chinese (`三十五`, `二〇二五`) and mixed (`3.5万`).
+
+Shared by the amount, percent and date parsers. This module only reads numbers; it never decides what a
+number means (money, a share, a year): that is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Regex fragments the parsers compose. Chinese numerals include 〇/零/两 and the place words up to 亿.
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
+CHINESE_DIGITS = "〇零一二三四五六七八九"
+MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+_ARABIC_RE = re.compile(rf"(?:{ARABIC})\Z")
+_DIGIT_BY_CHAR = {"〇": 0, "零": 0} | {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> float | None:
+    """The value of one written number, or None when it is not one.
+
+    `1,200` → 1200, `3.5万` → 35000, `三十五万` → 350000, `二〇二五` → 2025 (digit by digit).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if _ARABIC_RE.match(text):
+        return float(text.replace(",", ""))
+    head = re.match(rf"({ARABIC})([十百千万亿]+)\Z", text)
+    if head:
+        value = float(head.group(1).replace(",", ""))
+        for char in head.group(2):
+            value *= MULTIPLIERS[char]
+        return value
+    if all(c in _DIGIT_BY_CHAR for c in text) and len(text) > 1 and "两" not in text:
+        # 二〇二五, 一九九八: digit-by-digit reading (years, numbers read out)
+        return float("".join(str(_DIGIT_BY_CHAR[c]) for c in text))
+    return _parse_chinese(text)
+
+
+def _parse_chinese(text: str) -> float | None:
+    import cn2an  # only when a Chinese numeral is actually met
+
+    try:
+        value = cn2an.cn2an(text.replace("两", "二"), "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+def as_int_or_float(value: float) -> int | float:
+    """2.0 → 2, 2.5 → 2.5: canonical JSON values without a spurious `.0`."""
+    return int(value) if float(value).is_integer() else value
