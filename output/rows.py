@@ -50,7 +50,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _to_string(value: Any) -> str:
+def as_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
@@ -138,7 +138,7 @@ def coerce(value: Any, type_: pa.DataType) -> Any:
     if pa.types.is_dictionary(type_):
         type_ = type_.value_type
     if pa.types.is_string(type_) or pa.types.is_large_string(type_):
-        return _to_string(value)
+        return as_text(value)
     if pa.types.is_floating(type_):
         return _to_float(value)
     if pa.types.is_integer(type_):

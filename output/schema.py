@@ -249,7 +249,12 @@ ERRORS = Table(
         Column("url", pa.string(), "The page URL, when known.", "http://example.gov.cn/missing.htm"),
         _SOURCE,
         Column("doc_id", pa.string(), "The page id, when the page got far enough to have one.", None),
-        Column("stage", CATEGORY, "fetch, robots, read, decode, content, normalize, entities or output.", "fetch"),
+        Column(
+            "stage",
+            CATEGORY,
+            "fetch (or reading a saved file), robots, decode, content, normalize, entities or output.",
+            "fetch",
+        ),
         Column("error", CATEGORY, "Short reason code: http_404, timeout, undecodable …", "http_404"),
         Column("message", pa.string(), "One human-readable line.", "HTTP 404 Not Found"),
         Column("at", UTC_TIMESTAMP, "When it failed, UTC.", "2026-11-23 17:15:03+00:00"),
