@@ -31,10 +31,10 @@ from extract.document import Document, Record
 _DATA = Path(__file__).parent / "data" / "content_boilerplate.toml"
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead "
-    "tr ul caption".split()
-)
+    ("address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
+     "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead "
+     "tr ul caption").split()
+)  # fmt: skip
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
     "svg", "canvas", "object", "embed", "map", "video", "audio", "head", "link", "meta",
@@ -46,7 +46,7 @@ _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
     r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--|——)\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--|——|(?<!\d)-(?!\d))\s*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PUBLISHED_META = (
@@ -70,6 +70,7 @@ class Vocabulary:
     question_classes: frozenset[str]
     answer_classes: frozenset[str]
     related_headings: frozenset[str]
+    comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
     byline: re.Pattern[str]
     spam_keywords: tuple[str, ...]
@@ -90,7 +91,8 @@ def vocabulary() -> Vocabulary:
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
         question_classes=frozenset(qa["question_classes"]),
         answer_classes=frozenset(qa["answer_classes"]),
-        related_headings=frozenset(qa["related_headings"]),
+        related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
+        comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
         spam_keywords=tuple(k.lower() for k in data["spam"]["keywords"]),
@@ -140,8 +142,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = posts
         if document.author is None:
             document.author = posts[0].author
-        if document.published_at is None:
-            document.published_at = posts[0].published_at
+        # The thread starts with its first post: its time beats any other date on the page.
+        document.published_at = posts[0].published_at or document.published_at
         return _finish(document)
 
     qa = _qa_records(root, document.title, vocab)
@@ -208,54 +210,57 @@ def _drop(element: lxml.etree._Element) -> None:
 
 
 def _lines(root: lxml.etree._Element) -> Iterator[Line]:
-    """Cut the subtree into lines in document order (block elements and <br> end a line)."""
+    """Cut the subtree into lines in document order (block elements, <br> and newlines in <pre> end a line)."""
     owners = [root]
     pieces: list[str] = []
     link_pieces: list[str] = []
+    ready: list[Line] = []
     link_depth = 0
+    pre_depth = 0
 
-    def flush() -> Line | None:
+    def flush() -> None:
         text = _SPACE.sub(" ", "".join(pieces)).strip()
         link_text = "".join(link_pieces)
         pieces.clear()
         link_pieces.clear()
-        if not text:
-            return None
-        chars = len(text.replace(" ", ""))
-        return Line(owners[-1], text, chars, min(chars, len(_SPACE.sub("", link_text).replace(" ", ""))))
+        if text:
+            chars = len(text.replace(" ", ""))
+            ready.append(Line(owners[-1], text, chars, min(chars, len(_SPACE.sub("", link_text).replace(" ", "")))))
 
     def add(text: str | None) -> None:
-        if text:
-            text = text.replace("\n", " ")
-            pieces.append(text)
+        if not text:
+            return
+        parts = text.split("\n") if pre_depth else [text.replace("\n", " ")]
+        for index, part in enumerate(parts):
+            if index:
+                flush()
+            pieces.append(part)
             if link_depth:
-                link_pieces.append(text)
+                link_pieces.append(part)
 
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if tag in _BLOCK_TAGS or tag == "br":
-                line = flush()
-                if line:
-                    yield line
+                flush()
             if tag in _BLOCK_TAGS:
                 owners.append(element)
-            if tag == "a":
-                link_depth += 1
+            link_depth += tag == "a"
+            pre_depth += tag == "pre"
             add(element.text)
         else:
-            if tag == "a":
-                link_depth -= 1
+            link_depth -= tag == "a"
+            pre_depth -= tag == "pre"
             if tag in _BLOCK_TAGS:
-                line = flush()
-                if line:
-                    yield line
+                flush()
                 owners.pop()
             if element is not root:
                 add(element.tail)
-    line = flush()
-    if line:
-        yield line
+        if ready:
+            yield from ready
+            ready.clear()
+    flush()
+    yield from ready
 
 
 def _tokens(element: lxml.etree._Element) -> set[str]:
@@ -329,9 +334,10 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     in_related = False
     for line in lines:
         text = line.text
-        if text.strip() in vocab.related_headings or re.fullmatch(
-            r"\s*相关(新闻|文章|阅读|链接|专题)\s*[:：]?\s*", text
-        ):
+        if _is_tail_heading(text, vocab):
+            # Related lists and comment threads follow the body: from there on only prose survives.
+            if len(kept) >= 3:
+                break
             in_related = True
             continue
         if in_related:
@@ -348,7 +354,17 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
         if _is_byline(line, vocab):
             continue
         kept.append(text)
+    # Stray buttons and captions ("+1", "图集") at the edges of the body.
+    while kept and len(kept[0].replace(" ", "")) <= 4:
+        kept.pop(0)
+    while kept and len(kept[-1].replace(" ", "")) <= 4:
+        kept.pop()
     return kept
+
+
+def _is_tail_heading(text: str, vocab: Vocabulary) -> bool:
+    bare = re.sub(r"[\s:：>＞»\[\]【】]+", "", text)
+    return bare in vocab.related_headings or bare in vocab.comment_headings
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -423,7 +439,7 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
                 break
     for key in _AUTHOR_META:
         value = metas.get(key)
-        if value and len(value) <= 60 and not value.startswith("http"):
+        if value and len(value) <= 60 and not value.startswith("http") and not value.isdigit():
             document.author = value
             break
     lang = (root.get("lang") or root.get("xml:lang") or "").lower()
@@ -593,7 +609,7 @@ def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, voca
         if element in inside_body or not isinstance(element.tag, str):
             continue
         if _class_words(element) & vocab.forum_author_classes or element.tag == "cite":
-            text = _SPACE.sub(" ", element.text_content()).strip()
+            text = " ".join(element.text_content().split())
             if 1 <= len(text) <= 40:
                 return text
     for link in container.iter("a"):
