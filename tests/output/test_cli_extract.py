@@ -1,0 +1,133 @@
+"""`guidecrawl extract` as a user runs it: a real process over real saved pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "html"
+CORPUS_PAGES = sorted(CORPUS.glob("*/page.html"))
+
+
+def guidecrawl(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cli", "extract", *args], capture_output=True, text=True, timeout=300)
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("corpus") / "out"
+    return out, guidecrawl(str(CORPUS), "--out", str(out), "--run-id", "corpus")
+
+
+def test_every_corpus_page_is_a_document_or_an_error(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    out, proc = corpus_run
+    assert proc.returncode == 0, proc.stderr
+    documents = pd.read_parquet(out / "documents")
+    errors = pd.read_parquet(out / "errors")
+    seen = set(documents["source"]) | set(errors["source"])
+    assert seen == {str(p) for p in CORPUS_PAGES}
+
+
+def test_gbk_pages_come_out_as_chinese(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    out, _ = corpus_run
+    [(encoding, title)] = duckdb.sql(
+        f"""select encoding, title from read_parquet('{out}/documents/**/*.parquet')
+            where source like '%bbs-pku%'"""
+    ).fetchall()
+    assert encoding in ("gbk", "gb18030")
+    assert "北大医院" in title
+
+
+def test_summary_names_pages_and_errors(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    _, proc = corpus_run
+    assert proc.stdout.startswith(f"pages     {len(CORPUS_PAGES)} (")
+    assert "\nerrors    " in proc.stdout
+    assert "(run corpus, 20 files)" in proc.stdout
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    corpus_run: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, proc = corpus_run
+    assert proc.stderr == ""
+
+
+def test_web_archive_layout_uses_url_and_headers(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "fzyb"
+    page.mkdir(parents=True)
+    shutil.copy(CORPUS / "bbs-nanjing" / "page.html", page / "body.html")
+    info = {
+        "url": "http://www.1984bbs.com/viewthread.php?tid=1",
+        "headers": {"Content-Type": "text/html; charset=gbk"},
+        "fetched_at": "2026-11-20T08:00:00+00:00",
+    }
+    (page / "info.json").write_text(json.dumps(info), encoding="utf-8")
+    proc = guidecrawl(str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "--format", "parquet")
+    assert proc.returncode == 0, proc.stderr
+    [row] = pq.read_table(tmp_path / "out" / "documents").to_pylist()
+    assert row["url"] == info["url"]
+    assert row["source"] == str(page / "body.html")
+    assert row["fetched_at"].isoformat() == "2026-11-20T08:00:00+00:00"
+    assert not (tmp_path / "out" / "csv").exists()
+
+
+def test_a_broken_info_json_is_an_errors_row(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "broken"
+    page.mkdir(parents=True)
+    (page / "body.html").write_bytes(b"<html><body>12333</body></html>")
+    (page / "info.json").write_text("{not json", encoding="utf-8")
+    proc = guidecrawl(str(tmp_path / "pages"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0
+    [row] = pq.read_table(tmp_path / "out" / "errors").to_pylist()
+    assert (row["stage"], row["error"], row["source"]) == ("fetch", "bad_info_json", str(page / "body.html"))
+    assert "1 with errors" in proc.stdout
+
+
+def test_parallel_jobs_write_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+    pages = [str(p) for p in CORPUS_PAGES[:6]]
+    one = guidecrawl(*pages, "--out", str(tmp_path / "one"), "--format", "parquet")
+    two = guidecrawl(*pages, "--out", str(tmp_path / "two"), "--format", "parquet", "--jobs", "2")
+    assert one.returncode == two.returncode == 0
+    columns = ["doc_id", "source", "text", "content_hash"]
+    a = pq.read_table(tmp_path / "one" / "documents", columns=columns).to_pylist()
+    b = pq.read_table(tmp_path / "two" / "documents", columns=columns).to_pylist()
+    assert a == b
+    assert [r["source"] for r in a] == pages
+
+
+def test_a_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
+    line = one_line_error(guidecrawl(str(tmp_path / "nope"), "--out", str(tmp_path / "out")))
+    assert "no such file or folder" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_pages_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("医保", encoding="utf-8")
+    assert "no pages found" in one_line_error(guidecrawl(str(tmp_path), "--out", str(tmp_path / "out")))
+
+
+def test_an_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
+    line = one_line_error(guidecrawl(str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--format", "xlsx"))
+    assert "xlsx" in line
+
+
+def test_reusing_a_run_id_is_a_one_line_error(tmp_path: Path) -> None:
+    args = (str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--run-id", "same")
+    assert guidecrawl(*args).returncode == 0
+    assert "--run-id" in one_line_error(guidecrawl(*args))
