@@ -1,6 +1,62 @@
-"""Scrapy settings for guidecrawl. PLACEHOLDER: the full settings and profiles are issue 6."""
+"""Scrapy settings for guidecrawl: everything that does not depend on where the crawl runs.
+
+Speed, politeness, retries and timeouts come from a profile (`crawler/profiles.toml`, chosen with
+`-s GUIDECRAWL_PROFILE=demo|test|production|bench` or the GUIDECRAWL_PROFILE environment variable), so they are
+deliberately absent here: project-level values would override the profile. Per-site politeness comes from the
+site registry (`crawler/sites.toml`).
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    GUIDECRAWL_VERSION = version("guidecrawl")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    GUIDECRAWL_VERSION = "0+unknown"
 
 BOT_NAME = "guidecrawl"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+# `scrapy crawl` that reports bad -a arguments in one line (crawler/crawl.py).
+COMMANDS_MODULE = "crawler.crawl"
+
+# A named, versioned crawler that site owners can identify and block in robots.txt.
+USER_AGENT = f"guidecrawl/{GUIDECRAWL_VERSION} (+https://github.com/guidecrawl/guidecrawl; insurance guide pages)"
 ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "guidecrawl"
+
+ADDONS = {"crawler.profiles.ProfileAddon": 0}
+
+# Fingerprints from the canonical URL (session/tracking parameters dropped): deterministic in every process.
+REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.GuideRequestFingerprinter"
+
+# The response body is what decode() needs; keep Scrapy from caching or rewriting it.
+HTTPCACHE_ENABLED = False
+COMPRESSION_ENABLED = True
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# 304 answers to conditional requests reach the spider (they mean "unchanged", not an error).
+HTTPERROR_ALLOWED_CODES = [304]
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+DEPTH_PRIORITY = 1  # breadth first: listings before the next listing page's articles
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ErrorStatsPipeline": 100,
+    "crawler.pipelines.DatasetPipeline": 800,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {"parquet": "output.feed.ParquetItemExporter"}
+
+# Where the table dataset goes (-s OUTPUT_DIR=DIR) and the incremental state file (-s STATE_FILE=FILE,
+# default OUTPUT_DIR/state.sqlite). Neither set: items only go to the -o/-O feeds, every page is new.
+OUTPUT_DIR = None
+STATE_FILE = None
+GUIDECRAWL_SITES = []  # extra site registry files (TOML), after crawler/sites.toml
+GUIDECRAWL_SCRIPT = "hans"  # normalize() target script: hans | hant | keep
+
+LOG_LEVEL = "INFO"  # not in the profiles: the command line (-L, -s LOG_LEVEL) decides
+LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"

@@ -1,0 +1,63 @@
+"""A failed request (Twisted Failure in a Scrapy errback) → `extract.errors.PageError` with a short reason.
+
+Reasons are matched on the exception's class names (its MRO), so the table covers Scrapy's, Twisted's and the
+standard library's exceptions without importing them. It never retries, never raises: an unknown exception
+becomes its class name in snake_case.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.errors import PageError
+
+# exception class name → (stage, error). First match along the MRO wins.
+FAILURE_REASONS: dict[str, tuple[str, str]] = {
+    "DownloadTimeoutError": ("fetch", "timeout"),
+    "TimeoutError": ("fetch", "timeout"),
+    "TCPTimedOutError": ("fetch", "timeout"),
+    "CannotResolveHostError": ("fetch", "dns_error"),
+    "DNSLookupError": ("fetch", "dns_error"),
+    "DownloadConnectionRefusedError": ("fetch", "connection_refused"),
+    "ConnectionRefusedError": ("fetch", "connection_refused"),
+    "ResponseDataLossError": ("fetch", "data_loss"),
+    "ResponseNeverReceived": ("fetch", "connection_lost"),
+    "ResponseFailed": ("fetch", "connection_lost"),
+    "ConnectionLost": ("fetch", "connection_lost"),
+    "ConnectionDone": ("fetch", "connection_lost"),
+    "DownloadCancelledError": ("fetch", "cancelled"),
+    "UnsupportedURLSchemeError": ("fetch", "unsupported_scheme"),
+    "SSLError": ("fetch", "tls_error"),
+    "DownloadFailedError": ("fetch", "download_failed"),
+}
+# IgnoreRequest carries its reason only in its message.
+IGNORE_REASONS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("robots.txt", ("robots", "robots_disallowed")),
+    ("offsite", ("fetch", "offsite")),
+    ("maxsize", ("fetch", "too_large")),
+)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def page_error(failure: Any, url: str | None) -> PageError:
+    exc = failure.value
+    names = [cls.__name__ for cls in type(exc).__mro__]
+    message = (str(exc) or type(exc).__name__).splitlines()[0]
+    if "HttpError" in names and getattr(exc, "response", None) is not None:
+        status = exc.response.status
+        return PageError(url, "fetch", f"http_{status}", f"HTTP {status}")
+    if "IgnoreRequest" in names:
+        lowered = message.lower()
+        for marker, (stage, error) in IGNORE_REASONS:
+            if marker in lowered:
+                return PageError(url, stage, error, message)
+        return PageError(url, "fetch", "ignored", message)
+    for name in names:
+        if name in FAILURE_REASONS:
+            stage, error = FAILURE_REASONS[name]
+            return PageError(url, stage, error, message)
+    return PageError(url, "fetch", _snake(type(exc).__name__), message)

@@ -1,0 +1,216 @@
+"""The fixture site on 127.0.0.1: real pages in their real encodings, served exactly as `routes.toml` says.
+
+    python -m crawler.fixture_server [--root tests/fixtures/site] [--replicate N] [--access-log FILE]
+
+Prints its base URL (``http://127.0.0.1:PORT``) as the first stdout line, then serves until killed. Tests,
+`guidecrawl demo` and `benchmarks/crawl.py` start it as a subprocess on port 0 and kill it when done.
+
+What it may do: serve the routes' bytes with the declared (possibly wrong) headers, answer conditional requests
+with 304, redirect, 404, and switch the whole site to another version (``GET /_fixture/version/2``) so a test
+can change a page between two crawls. It never rewrites a body: the crawler must see the real bytes.
+With ``--replicate N`` it also serves ``/bench/list_1.html`` … (portal listings, 50 entries a page) linking N
+article URLs ``/bench/a<i>.html`` whose bodies cycle through the site's guide pages (for the benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import hashlib
+import sys
+import threading
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "site"
+CONTROL_PREFIX = "/_fixture/version/"
+BENCH_PAGE_SIZE = 50
+
+
+def route_key(path_and_query: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A path plus its query parameters in sorted order: links may order them any way."""
+    parts = urlsplit(path_and_query)
+    return parts.path, tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    status: int = 200
+    content_type: str | None = None
+    bodies: Mapping[int, bytes] = field(default_factory=dict)  # site version → body (1 always present)
+    location: str | None = None
+    etag: bool = False
+    last_modified: str | None = None
+
+    def body(self, version: int) -> bytes:
+        return self.bodies.get(version, self.bodies.get(1, b""))
+
+
+def load_routes(root: Path) -> dict[tuple[str, tuple[tuple[str, str], ...]], Route]:
+    table = tomllib.loads((root / "routes.toml").read_text(encoding="utf-8"))
+    routes = {}
+    for path, spec in table.items():
+        routes[route_key(path)] = _route(root, spec)
+    return routes
+
+
+def _route(root: Path, spec: Mapping[str, Any]) -> Route:
+    bodies: dict[int, bytes] = {}
+    if "file" in spec:
+        bodies[1] = (root / "pages" / spec["file"]).read_bytes()
+    elif "body" in spec:
+        bodies[1] = spec["body"].encode("utf-8")
+    for version, name in spec.get("versions", {}).items():
+        bodies[int(version)] = (root / "pages" / name).read_bytes()
+    return Route(
+        status=int(spec.get("status", 200)),
+        content_type=spec.get("content_type"),
+        bodies=bodies,
+        location=spec.get("location"),
+        etag=spec.get("etag") == "auto",
+        last_modified=spec.get("last_modified"),
+    )
+
+
+def bench_routes(routes: Mapping[Any, Route], count: int) -> dict[Any, Route]:
+    """N article URLs cycling through the site's guide pages, listed 50 a page on portal listings."""
+    guides = [r for r in routes.values() if r.status == 200 and r.etag and r.content_type]
+    extra: dict[Any, Route] = {}
+    pages = max(1, -(-count // BENCH_PAGE_SIZE))
+    for page in range(1, pages + 1):
+        first = (page - 1) * BENCH_PAGE_SIZE
+        items = "".join(
+            f'<li><a href="/bench/a{i}.html">医保办理指南 第{i}篇</a><span class="date">2024-09-03</span></li>'
+            for i in range(first, min(first + BENCH_PAGE_SIZE, count))
+        )
+        pager = f'<div class="pages"><a href="/bench/list_{page + 1}.html">下一页</a></div>' if page < pages else ""
+        html = (
+            '<html><head><meta charset="utf-8"><title>医保动态</title></head><body>'
+            f'<div class="list"><ul>{items}</ul></div>{pager}</body></html>'
+        )
+        extra[route_key(f"/bench/list_{page}.html")] = Route(
+            content_type="text/html; charset=utf-8", bodies={1: html.encode("utf-8")}
+        )
+    for i in range(count):
+        extra[route_key(f"/bench/a{i}.html")] = guides[i % len(guides)]
+    return extra
+
+
+class FixtureSite:
+    """Routes plus the site version a test can flip; shared by the handler threads."""
+
+    def __init__(self, routes: Mapping[Any, Route], access_log: Path | None = None) -> None:
+        self.routes = dict(routes)
+        self.version = 1
+        self._lock = threading.Lock()
+        self._log = access_log.open("a", encoding="utf-8", buffering=1) if access_log else None
+
+    def log(self, method: str, target: str, status: int) -> None:
+        if self._log is not None:
+            with self._lock:
+                self._log.write(f"{method} {target} {status}\n")
+
+
+def make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "guidecrawl-fixture/1"
+
+        def do_HEAD(self) -> None:
+            self._serve(send_body=False)
+
+        def do_GET(self) -> None:
+            self._serve(send_body=True)
+
+        def _serve(self, *, send_body: bool) -> None:
+            if self.path.startswith(CONTROL_PREFIX):
+                site.version = int(self.path[len(CONTROL_PREFIX) :] or 1)
+                self._reply(200, {"Content-Type": "text/plain"}, f"version {site.version}\n".encode(), send_body)
+                return
+            route = site.routes.get(route_key(self.path))
+            if route is None:
+                self._reply(404, {"Content-Type": "text/html"}, b"<html><body>404 Not Found</body></html>", send_body)
+                return
+            body = route.body(site.version)
+            headers: dict[str, str] = {}
+            if route.content_type:
+                headers["Content-Type"] = route.content_type
+            if route.location:
+                headers["Location"] = route.location
+            if route.etag:
+                headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+            if route.last_modified:
+                headers["Last-Modified"] = route.last_modified
+            if route.status == 200 and self._not_modified(headers):
+                self._reply(304, {k: v for k, v in headers.items() if k != "Content-Type"}, b"", send_body)
+                return
+            self._reply(route.status, headers, body, send_body)
+
+        def _not_modified(self, headers: Mapping[str, str]) -> bool:
+            etag = headers.get("ETag")
+            if etag and self.headers.get("If-None-Match"):
+                return etag in [t.strip() for t in self.headers["If-None-Match"].split(",")]
+            since, modified = self.headers.get("If-Modified-Since"), headers.get("Last-Modified")
+            if since and modified:
+                since_dt, modified_dt = (
+                    email.utils.parsedate_to_datetime(since),
+                    email.utils.parsedate_to_datetime(modified),
+                )
+                return modified_dt <= since_dt
+            return False
+
+        def _reply(self, status: int, headers: Mapping[str, str], body: bytes, send_body: bool) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body and body:
+                self.wfile.write(body)
+            site.log(self.command, self.path, status)
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet: the access log is opt-in
+            pass
+
+    return Handler
+
+
+def serve(root: Path, *, port: int = 0, replicate: int = 0, access_log: Path | None = None) -> ThreadingHTTPServer:
+    routes = load_routes(root)
+    if replicate:
+        routes.update(bench_routes(routes, replicate))
+    site = FixtureSite(routes, access_log)
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site))
+    server.daemon_threads = True
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.fixture_server", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="folder with routes.toml and pages/")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--replicate", type=int, default=0, help="also serve N benchmark article URLs")
+    parser.add_argument("--access-log", type=Path, help="append 'METHOD TARGET STATUS' lines here")
+    args = parser.parse_args(argv)
+    if not (args.root / "routes.toml").is_file():
+        print(f"fixture_server: error: no routes.toml in {args.root}", file=sys.stderr)
+        return 2
+    server = serve(args.root, port=args.port, replicate=args.replicate, access_log=args.access_log)
+    host, port = server.server_address[:2]
+    print(f"http://{host}:{port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The site registry (`crawler/sites.toml`) as frozen dataclasses, and the ad-hoc site of `-a url=` crawls.
+
+What it may decide: where a crawl starts, which hosts it may enter, which links are guide pages or listings
+(site rules first, then the site's platforms' rules), per-host politeness. It never holds code per site:
+a new site is a TOML table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from crawler.platforms import LinkRules, load_platforms, platform_rules
+
+SITES_FILE = Path(__file__).with_name("sites.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Politeness:
+    delay: float = 1.0  # seconds between requests to one host
+    concurrency: int = 2  # parallel requests to one host
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    name: str
+    start_urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...]
+    links: LinkRules
+    family: str = "article"
+    platforms: tuple[str, ...] = ()
+    css: Mapping[str, str] = field(default_factory=dict)
+    politeness: Politeness = Politeness()
+    follow: bool = True  # False: fetch the start URLs (and their own pagination) only
+
+    def relocated(self, base_url: str) -> Site:
+        """The same site served from another scheme://host:port (a mirror or the fixture server)."""
+        base = urlsplit(base_url)
+        if not base.scheme or not base.netloc:
+            raise ValueError(f"base_url must look like http://host:port, got {base_url!r}")
+        starts = tuple(
+            urlunsplit(urlsplit(u)._replace(scheme=base.scheme, netloc=base.netloc)) for u in self.start_urls
+        )
+        return replace(self, start_urls=starts, allowed_domains=(base.hostname or base.netloc,))
+
+
+def _site(name: str, spec: Mapping[str, Any]) -> Site:
+    starts = tuple(spec.get("start_urls", ()))
+    if not starts:
+        raise ValueError(f"site {name!r} has no start_urls")
+    platforms = tuple(spec.get("platforms", ()))
+    domains = tuple(spec.get("allowed_domains", ())) or tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in starts))
+    return Site(
+        name=name,
+        start_urls=starts,
+        allowed_domains=domains,
+        links=LinkRules.from_table(spec) + platform_rules(platforms),
+        family=spec.get("family", "article"),
+        platforms=platforms,
+        css=dict(spec.get("css", {})),
+        politeness=Politeness(**spec.get("politeness", {})),
+    )
+
+
+@cache
+def _load(paths: tuple[Path, ...]) -> Mapping[str, Site]:
+    sites: dict[str, Site] = {}
+    for path in paths:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        sites.update({name: _site(name, spec) for name, spec in table.items()})
+    return sites
+
+
+def load_sites(extra_files: Iterable[str | Path] = ()) -> Mapping[str, Site]:
+    """The bundled registry plus any extra registry files (later files win for the same name)."""
+    return _load((SITES_FILE, *(Path(p) for p in extra_files)))
+
+
+def site_for_urls(urls: Sequence[str], sites: Mapping[str, Site]) -> Site:
+    """The registry site whose domain holds the first URL, restricted to these URLs; else an ad-hoc site
+    that follows only what every platform calls pagination or a guide page, on the URLs' own hosts."""
+    hosts = tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in urls))
+    for site in sites.values():
+        if hosts[0] in site.allowed_domains:
+            return replace(site, start_urls=tuple(urls), follow=False)
+    return Site(
+        name=hosts[0],
+        start_urls=tuple(urls),
+        allowed_domains=hosts,
+        links=platform_rules(tuple(load_platforms())),
+        family="article",
+        platforms=tuple(load_platforms()),
+        follow=False,
+    )

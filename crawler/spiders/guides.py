@@ -1,0 +1,237 @@
+"""`scrapy crawl guides -a site=NAME | -a url=URL | -a url_file=FILE [-a since=YYYY-MM-DD] [-a base_url=URL]`
+
+The one spider. It fetches, follows the site's link rules, and hands each response's bytes, headers and URL
+to `extract.pipeline.process_page` — the same function `guidecrawl extract` uses — yielding its `PageResult`.
+A request that fails (HTTP error, timeout, robots.txt, DNS …) yields an `extract.errors.PageError`.
+It never parses page content itself and never drops a failure.
+
+Incremental runs (a state file, see `crawler/state.py`): guide pages are requested with If-None-Match /
+If-Modified-Since; a 304 or an unchanged content hash emits nothing. Listing pages are always fetched in full
+(new articles appear there). `-a since=DATE` skips documents published before DATE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
+
+from crawler.failures import page_error
+from crawler.platforms import GUIDE, LISTING, canonical_url
+from crawler.sites import Site, load_sites, site_for_urls
+from crawler.state import CrawlState
+from extract.errors import PageError
+from extract.pipeline import process_page
+
+HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
+# Query parameters that page through one document (a thread's pages, a long article's pages).
+PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
+SINCE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+class SpiderArgumentError(ValueError):
+    """Bad `-a` arguments: reported as one line, the crawl does not start."""
+
+
+def _read_url_file(path: str) -> list[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SpiderArgumentError(f"cannot read url_file {path!r}: {exc.strerror or exc}") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not urls:
+        raise SpiderArgumentError(f"url_file {path!r} holds no URLs")
+    return urls
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SpiderArgumentError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+def same_series(a: str, b: str) -> bool:
+    """Two URLs of one paged document: equal once page-number parameters are ignored."""
+    pa, pb = urlsplit(canonical_url(a)), urlsplit(canonical_url(b))
+    qa = {(k, v) for k, v in parse_qsl(pa.query) if k not in PAGE_PARAMS}
+    qb = {(k, v) for k, v in parse_qsl(pb.query) if k not in PAGE_PARAMS}
+    return (pa.netloc, pa.path, qa) == (pb.netloc, pb.path, qb)
+
+
+class GuidesSpider(Spider):
+    name = "guides"
+
+    def __init__(
+        self,
+        site: str | None = None,
+        url: str | None = None,
+        url_file: str | None = None,
+        since: str | None = None,
+        base_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        given = [name for name, value in (("site", site), ("url", url), ("url_file", url_file)) if value]
+        if len(given) != 1:
+            got = ", ".join(f"-a {g}" for g in given) or "none"
+            raise SpiderArgumentError(f"give exactly one of -a site=NAME, -a url=URL, -a url_file=FILE (got {got})")
+        if since is not None and not SINCE_FORMAT.match(since):
+            raise SpiderArgumentError(f"since must be YYYY-MM-DD, got {since!r}")
+        if base_url is not None and not site:
+            raise SpiderArgumentError("-a base_url only moves a registry site: use it with -a site=NAME")
+        self.site_name = site
+        self.urls = [_check_url(url)] if url else (list(map(_check_url, _read_url_file(url_file))) if url_file else [])
+        self.since = since
+        self.base_url = base_url
+        self.site: Site | None = None
+        self.state: CrawlState | None = None
+
+    @classmethod
+    def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> Site:
+        """The site these `-a` arguments crawl; SpiderArgumentError (a ValueError) if they are wrong."""
+        return cls(**kwargs).resolve_site(settings)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> GuidesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._configure(crawler)
+        return spider
+
+    def resolve_site(self, settings: BaseSettings) -> Site:
+        try:
+            sites = load_sites(settings.getlist("GUIDECRAWL_SITES"))
+        except (OSError, ValueError) as exc:
+            raise SpiderArgumentError(f"cannot load the site registry: {exc}") from None
+        if not self.site_name:
+            return site_for_urls(self.urls, sites)
+        if self.site_name not in sites:
+            raise SpiderArgumentError(f"unknown site {self.site_name!r} (known: {', '.join(sorted(sites))})")
+        site = sites[self.site_name]
+        if self.base_url:
+            try:
+                site = site.relocated(self.base_url)
+            except ValueError as exc:
+                raise SpiderArgumentError(str(exc)) from None
+        return site
+
+    def _configure(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        site = self.site = self.resolve_site(settings)
+        self.allowed_domains = list(site.allowed_domains)
+        # Per-host politeness from the registry; the profile's AutoThrottle (production) adapts from it.
+        slots = {
+            host: {"concurrency": site.politeness.concurrency, "delay": site.politeness.delay}
+            for host in site.allowed_domains
+        }
+        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        self.script = settings.get("GUIDECRAWL_SCRIPT", "hans")
+        state_file = settings.get("STATE_FILE") or (
+            Path(settings["OUTPUT_DIR"]) / "state.sqlite" if settings.get("OUTPUT_DIR") else None
+        )
+        if state_file:
+            self.state = CrawlState(state_file)
+        # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
+        self.link_extractor = LinkExtractor(unique=True)
+
+    async def start(self) -> AsyncIterator[Request]:
+        assert self.site is not None
+        for url in self.site.start_urls:
+            role = self.site.links.classify(url) or (LISTING if self.site.follow else GUIDE)
+            yield self._request(url, role)
+
+    def _request(self, url: str, role: str) -> Request:
+        headers = self.state.conditional_headers(canonical_url(url)) if self.state and role == GUIDE else {}
+        return Request(
+            url,
+            callback=self.parse_page,
+            errback=self.on_error,
+            headers=headers,
+            meta={"role": role},
+        )
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        stats = self.crawler.stats
+        if response.status == 304:
+            stats.inc_value("guidecrawl/unchanged/not_modified")
+            return
+        content_type = response.headers.get(b"Content-Type", b"text/html").split(b";")[0].strip().lower()
+        if content_type and content_type not in HTML_TYPES:
+            yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
+            return
+        yield from self._follow(response)
+        headers = {
+            key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
+        }
+        result = process_page(
+            response.body,
+            headers,
+            response.url,
+            site=self.site.name if self.site else None,
+            script=self.script,
+            fetched_at=dt.datetime.now(dt.UTC),
+        )
+        if result.document is not None and not result.errors and not self._is_new(result, response):
+            return
+        yield result
+
+    def _is_new(self, result: Any, response: Response) -> bool:
+        stats = self.crawler.stats
+        published = (result.document.published_at or "")[:10]
+        if self.since and len(published) >= 7 and published < self.since[: len(published)]:
+            stats.inc_value("guidecrawl/skipped/older_than_since")
+            return False
+        if self.state is None:
+            return True
+        key = canonical_url(response.url)
+        unchanged = self.state.unchanged(key, result.content_hash)
+        etag = response.headers.get(b"ETag")
+        modified = response.headers.get(b"Last-Modified")
+        self.state.stage(
+            key,
+            result.content_hash,
+            etag.decode("latin-1") if etag else None,
+            modified.decode("latin-1") if modified else None,
+        )
+        if unchanged:
+            stats.inc_value("guidecrawl/unchanged/same_hash")
+            return False
+        return True
+
+    def _follow(self, response: Response) -> Iterator[Request]:
+        if not isinstance(response, TextResponse) or self.site is None:
+            return
+        hosts = self.site.allowed_domains
+        for link in self.link_extractor.extract_links(response):
+            host = urlsplit(link.url).hostname or ""
+            if not any(host == h or host.endswith("." + h) for h in hosts):
+                continue
+            role = self.site.links.classify(link.url)
+            if role is None:
+                continue
+            if not self.site.follow and not same_series(link.url, response.url):
+                continue
+            yield self._request(link.url, role)
+
+    def on_error(self, failure: Any) -> Iterator[PageError]:
+        request = getattr(failure, "request", None)
+        yield page_error(failure, request.url if request is not None else None)
+
+    def closed(self, reason: str) -> None:
+        if self.state is None:
+            return
+        if reason in ("finished", "shutdown") and not self.crawler.stats.get_value("guidecrawl/output/failed"):
+            recorded = self.state.commit_run()
+            self.logger.info("state: %d pages recorded in %s", recorded, self.state.path)
+        else:
+            self.state.discard_run()
+        self.state.close()

@@ -1,0 +1,107 @@
+"""Incremental crawl state: url → content hash, ETag, Last-Modified, in one SQLite file.
+
+Read at request time (conditional headers), staged when a document is emitted, and committed only when the run
+closes cleanly (`commit_run`), after the output files are written: a crashed run leaves the state as it was,
+so nothing is skipped that was never written.
+
+Safe for several crawl processes sharing one file: WAL journal, a busy timeout, short transactions, and upserts
+keyed by the canonical URL (no row is read-modify-written across transactions). It never stores page bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,          -- canonical URL (crawler.platforms.canonical_url)
+    content_hash TEXT,             -- sha256 of the normalized text (PageResult.content_hash)
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT,
+    run_id TEXT
+);
+CREATE TABLE IF NOT EXISTS staged (
+    run_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    content_hash TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT,
+    PRIMARY KEY (run_id, url)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    url: str
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+class CrawlState:
+    def __init__(self, path: str | Path, run_id: str | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.run_id = run_id or uuid.uuid4().hex
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def get(self, url: str) -> PageState | None:
+        row = self._db.execute(
+            "SELECT url, content_hash, etag, last_modified FROM pages WHERE url = ?", (url,)
+        ).fetchone()
+        return PageState(*row) if row else None
+
+    def conditional_headers(self, url: str) -> dict[str, str]:
+        """If-None-Match / If-Modified-Since for a page seen before (empty for a new page)."""
+        known = self.get(url)
+        headers: dict[str, str] = {}
+        if known and known.etag:
+            headers["If-None-Match"] = known.etag
+        if known and known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return headers
+
+    def unchanged(self, url: str, content_hash: str) -> bool:
+        known = self.get(url)
+        return known is not None and known.content_hash == content_hash
+
+    def stage(self, url: str, content_hash: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember what this run saw of a page; it becomes the state at `commit_run`."""
+        self._db.execute(
+            "INSERT INTO staged (run_id, url, content_hash, etag, last_modified, fetched_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (run_id, url) DO UPDATE SET content_hash = excluded.content_hash,"
+            " etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
+            (self.run_id, url, content_hash, etag, last_modified, dt.datetime.now(dt.UTC).isoformat()),
+        )
+
+    def commit_run(self) -> int:
+        """Move this run's staged rows into `pages`; returns how many pages were recorded."""
+        with self._db:  # one short transaction
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute(
+                "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id)"
+                " SELECT url, content_hash, etag, last_modified, fetched_at, run_id FROM staged WHERE run_id = ?"
+                " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, run_id = excluded.run_id",
+                (self.run_id,),
+            )
+            count = cursor.rowcount
+            self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
+        return count
+
+    def discard_run(self) -> None:
+        self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
+
+    def close(self) -> None:
+        self._db.close()
