@@ -31,9 +31,7 @@ from extract.document import Document, Record
 _DATA = Path(__file__).parent / "data" / "content_boilerplate.toml"
 
 _BLOCK_TAGS = frozenset(
-    ("address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
-     "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead "
-     "tr ul caption").split()
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"]
 )  # fmt: skip
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -452,9 +450,11 @@ def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vo
         page_title = ""
     reference = og_title or page_title
     if reference:
-        for heading in headings:
-            if _same_text(heading, reference) or re.sub(r"\s+", "", heading) in re.sub(r"\s+", "", reference):
-                return heading
+        bare = re.sub(r"\s+", "", reference)
+        # The longest heading the <title> contains: the site's logo heading is contained too, but shorter.
+        matching = [h for h in headings if re.sub(r"\s+", "", h) in bare]
+        if matching:
+            return max(matching, key=len)
     if og_title and not _is_spam(og_title, vocab):
         return og_title.strip()
     if page_title:
@@ -605,13 +605,21 @@ def _post_containers(bodies: list[lxml.etree._Element]) -> list[lxml.etree._Elem
 
 def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, vocab: Vocabulary) -> str | None:
     inside_body = set(body.iter())
-    for element in container.iter():
-        if element in inside_body or not isinstance(element.tag, str):
+    marked = [
+        element
+        for element in container.iter()
+        if element not in inside_body
+        and isinstance(element.tag, str)
+        and (element.tag == "cite" or _class_words(element) & vocab.forum_author_classes)
+    ]
+    # The innermost marked element: a whole user panel is marked too, but the name sits inside it.
+    marked_set = set(marked)
+    for element in marked:
+        if any(d in marked_set for d in element.iterdescendants()):
             continue
-        if _class_words(element) & vocab.forum_author_classes or element.tag == "cite":
-            text = " ".join(element.text_content().split())
-            if 1 <= len(text) <= 40:
-                return text
+        text = " ".join(element.text_content().split())
+        if 1 <= len(text) <= 40:
+            return text
     for link in container.iter("a"):
         if link in inside_body:
             continue
@@ -686,30 +694,41 @@ def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | Non
         children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]
         if len(children) < 4:
             continue
-        by_signature: dict[tuple[str, str], list[lxml.etree._Element]] = {}
-        for child in children:
-            signature = (child.tag, " ".join(sorted(w for w in _class_words(child) if not re.search(r"\d", w))))
-            by_signature.setdefault(signature, []).append(child)
-        for members in by_signature.values():
+        for members in _similar_siblings(children):
             entries = [m for m in members if _title_link(m) is not None]
             if len(entries) < 4 or len(entries) < 0.6 * len(members):
                 continue
-            total = sum(chars[m] for m in entries)
+            total = sum(chars[m] for m in members)
             # Navigation menus repeat too, but their entries are a few characters each.
-            if total / len(entries) < 12:
+            if total / len(members) < 12:
                 continue
             if best is None or total > best.chars:
-                best = _Group(entries, total)
+                best = _Group(members, total)
     return best
 
 
-def _title_link(element: lxml.etree._Element) -> lxml.etree._Element | None:
+def _similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etree._Element]]:
+    """Siblings of one tag whose class words mostly agree ("item" and "item top" are one run)."""
+    groups: list[tuple[str, set[str], list[lxml.etree._Element]]] = []
+    for child in children:
+        words = {w for w in _class_words(child) if not re.search(r"\d", w)}
+        for tag, group_words, members in groups:
+            union = words | group_words
+            if tag == child.tag and (not union or len(words & group_words) / len(union) > 0.5):
+                members.append(child)
+                break
+        else:
+            groups.append((child.tag, words, [child]))
+    return [members for _, _, members in groups]
+
+
+def _title_link(element: lxml.etree._Element, shortest: int = 6) -> lxml.etree._Element | None:
     best, best_len = None, 0
     for link in element.iter("a"):
         text = _SPACE.sub("", link.text_content())
         if len(text) > best_len:
             best, best_len = link, len(text)
-    return best if best_len >= 6 else None
+    return best if best_len >= shortest else None
 
 
 def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
@@ -726,7 +745,7 @@ def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._El
 def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
-        link = _title_link(member)
+        link = _title_link(member, shortest=1)
         title = _SPACE.sub(" ", link.text_content()).strip() if link is not None else None
         href = link.get("href") if link is not None else None
         lines_text = []
