@@ -30,9 +30,12 @@ from extract.document import Document, Record
 
 _DATA = Path(__file__).parent / "data" / "content_boilerplate.toml"
 
-_BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"]
-)  # fmt: skip
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul",
+))  # fmt: skip
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
     "svg", "canvas", "object", "embed", "map", "video", "audio", "head", "link", "meta",
