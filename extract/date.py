@@ -151,9 +151,7 @@ def _clock(text: str) -> str | None:
     if hour is None or hour > 24 or minute > 59:
         return None
     period = m.group("period")
-    if period in w.afternoon and 1 <= hour < 12:
-        hour += 12
-    elif period in w.noon and hour < 3:
+    if (period in w.afternoon and 1 <= hour < 12) or (period in w.noon and hour < 3):
         hour += 12
     return f"{hour:02d}:{minute:02d}"
 

@@ -1,0 +1,162 @@
+"""Street addresses: `福州市古田路128号劳动大厦一层`, `北京市宣武区永内西街5号`, `皇姑区崇山路百鸟公园东侧`.
+
+An address is a run of division names (province, city, district; or an address label such as 地址:) followed
+by a thoroughfare (路, 街, 巷 …, see `data/address_words.toml`) and the detail up to the end of the clause or the
+next field label (受理时间, 电话 …). A division name without a street is a place, never an address.
+
+Value is the full address, simplified, with the city put in front when only the district was written and the
+city is known from the page. Fields: `province`, `city`, `district` (as written, renamed ones included),
+`street`, `detail`, `adcode` (finest known division), and `*_from: "context"` when a level came from the page.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from extract.divisions import Division, gazetteer
+from extract.entity import Entity, PageContext
+from extract.labels import DATA
+
+_ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|]"
+
+
+@dataclass(frozen=True, slots=True)
+class AddressRules:
+    street: re.Pattern[str]  # thoroughfare (+ house number) right after the divisions
+    label: re.Pattern[str]  # 地址: before a street without divisions
+    stop: re.Pattern[str]
+
+
+@cache
+def rules() -> AddressRules:
+    with open(DATA / "address_words.toml", "rb") as f:
+        data = tomllib.load(f)
+    s = data["street"]
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    house = rf"(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)?(?:{alt(s['numbers'])})"
+    street = re.compile(
+        rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{alt(s['localities'])}))?"
+        rf"(?:[\u4e00-\u9fff0-9]{{1,8}}?(?:{alt(s['roads'])})(?:{house})?"
+        rf"|[\u4e00-\u9fff0-9]{{1,8}}?(?:{alt(s['weak_roads'])}){house})"
+    )
+    label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
+    stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")
+    return AddressRules(street, label, stop)
+
+
+def _max_detail() -> int:
+    with open(DATA / "address_words.toml", "rb") as f:
+        return int(tomllib.load(f)["stop"]["max_detail"])
+
+
+def find_addresses(text: str, context: PageContext | None = None) -> list[Entity]:
+    """Every street address in `text`, in order."""
+    r = rules()
+    gaz = gazetteer()
+    max_detail = _max_detail()
+    mentions = gaz.mentions(text, short=False)
+    found: list[Entity] = []
+    taken_to = -1
+    starts: list[tuple[int, list]] = []
+    i = 0
+    while i < len(mentions):
+        chain = [mentions[i]]
+        while i + 1 < len(mentions) and mentions[i + 1].start == chain[-1].end:
+            i += 1
+            chain.append(mentions[i])
+        starts.append((chain[0].start, chain))
+        i += 1
+    # addresses that start with a label and no division: 地址:古田路128号
+    chain_starts = {s for s, _ in starts}
+    for m in r.label.finditer(text):
+        if m.end() not in chain_starts:
+            starts.append((m.end(), []))
+    starts.sort(key=lambda t: t[0])
+    for start, chain in starts:
+        if start < taken_to:
+            continue
+        body_start = chain[-1].end if chain else start
+        street = r.street.match(text, body_start)
+        if not street or street.end() == body_start:
+            continue
+        stop = r.stop.search(text, street.end())
+        end = min(stop.start() if stop else len(text), street.end() + max_detail)
+        end = max(end, street.end())
+        entity = _entity(text, start, body_start, street.end(), end, chain, context)
+        if entity is not None:
+            found.append(entity)
+            taken_to = end
+    return found
+
+
+def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str | None, str | None, Division | None]:
+    """province, city, district written in the chain, and the finest division they name."""
+    gaz = gazetteer()
+    province = city = district = None
+    finest: Division | None = None
+    for mention in chain:
+        options = list(mention.divisions)
+        if len(options) > 1 and (city or (context and context.city)):
+            want = city or (context.city if context else None)
+            narrowed = [d for d in options if d.city == want or d.name == want]
+            options = narrowed or options
+        d = options[0]
+        if d.level == "province":
+            province = d.name
+            if d.name.endswith("市"):
+                city = d.name
+        elif d.level == "city":
+            city = d.name
+            province = province or d.province
+        else:
+            district = d.name
+            if len(options) == 1 or city:
+                city = city or d.city or None
+                province = province or d.province
+        if len(options) == 1 or d.level != "district" or city:
+            finest = d
+    if finest is None and city:
+        finest = next((x for x in gaz.by_name.get(city, ()) if x.level in ("city", "province")), None)
+    return province, city, district, finest
+
+
+def _entity(
+    text: str, start: int, body_start: int, street_end: int, end: int, chain: list, context: PageContext | None
+) -> Entity | None:
+    gaz = gazetteer()
+    province, city, district, finest = _resolve(chain, context)
+    fields: dict = {}
+    value_prefix = ""
+    if city is None and context and context.city and (district is None or _district_in(district, context.city)):
+        city = context.city
+        province = province or context.province
+        fields["city_from"] = "context"
+        if district:
+            value_prefix = city
+        if finest is None or finest.level != "district":
+            finest = next((x for x in gaz.by_name.get(city, ()) if x.level in ("city", "province")), finest)
+            if district:
+                finest = next((x for x in gaz.by_name.get(district, ()) if x.city == city), finest)
+    if district and city and not value_prefix and not any(m.divisions[0].level != "district" for m in chain):
+        value_prefix = city
+    if province is None and context and context.province and city == context.city:
+        province = context.province
+    surface = text[start:end]
+    fields.update(
+        {
+            "province": province,
+            "city": city,
+            "district": district,
+            "street": text[body_start:street_end],
+            "detail": text[street_end:end] or None,
+            "adcode": finest.adcode if finest else None,
+        }
+    )
+    return Entity("address", surface, start, end, value_prefix + surface, fields)
+
+
+def _district_in(district: str, city: str) -> bool:
+    return any(d.city == city for d in gazetteer().by_name.get(district, ()))

@@ -1,0 +1,116 @@
+"""China's administrative divisions (GB/T 2260) and telephone area codes, loaded once from `extract/data/`.
+
+Finds division names in text with one Aho-Corasick automaton (full names always; short names of provinces
+and prefecture cities, like 福州 or 山东, only where asked, since short district names are too ambiguous).
+This module only looks names up; it never decides what an address is.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from extract.labels import DATA
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    adcode: str
+    name: str  # as written (a renamed division keeps its old name here)
+    level: str  # province | city | district
+    province: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    divisions: tuple[Division, ...]  # every division this name can be (鼓楼区: four cities)
+    short: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    by_name: dict[str, tuple[Division, ...]]
+    by_code: dict[str, Division]
+    area_by_city: dict[str, str]
+    automaton: ahocorasick.Automaton  # word → (name, short?)
+
+    def mentions(self, text: str, *, short: bool = True) -> list[Mention]:
+        """Non-overlapping division names in `text`, longest first at each position, in order."""
+        hits: list[Mention] = []
+        for end, (name, is_short, length) in self.automaton.iter(text):
+            if is_short and not short:
+                continue
+            hits.append(Mention(end - length + 1, end + 1, self.by_name[name], is_short))
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[Mention] = []
+        last_end = -1
+        for m in hits:
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+        return out
+
+    def city_of(self, mention: Mention) -> Division | None:
+        """The prefecture-level city (or municipality) a mention names or lies in, when unambiguous."""
+        cities = {(d.province, d.city or (d.name if d.level == "city" else "")) for d in mention.divisions}
+        cities.discard((mention.divisions[0].province, ""))
+        if len(cities) != 1:
+            provinces = {d for d in mention.divisions if d.level == "province" and d.name.endswith("市")}
+            return next(iter(provinces), None)
+        province, city = next(iter(cities))
+        for d in self.by_name.get(city, ()):
+            if d.level in ("city", "province") and d.province == province:
+                return d
+        return None
+
+    def area_code(self, city: str | None) -> str | None:
+        return self.area_by_city.get(city) if city else None
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    divisions = [
+        Division(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in _read("admin_divisions.csv")
+    ]
+    divisions += [
+        Division(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in _read("division_renames.csv")
+    ]
+    shorts = {r["name"]: r["short"] for r in _read("admin_divisions.csv") if r["level"] in ("province", "city")}
+    by_name: dict[str, list[Division]] = {}
+    for d in divisions:
+        if d not in by_name.setdefault(d.name, []):
+            by_name[d.name].append(d)
+    short_names: dict[str, list[Division]] = {}
+    for d in divisions:
+        short = shorts.get(d.name)
+        if short and short != d.name and len(short) >= 2:
+            short_names.setdefault(short, []).append(d)
+    automaton = ahocorasick.Automaton()
+    for name in by_name:
+        automaton.add_word(name, (name, False, len(name)))
+    frozen: dict[str, tuple[Division, ...]] = {k: tuple(v) for k, v in by_name.items()}
+    for short, ds in short_names.items():
+        if short not in frozen:
+            frozen[short] = tuple(ds)
+            automaton.add_word(short, (short, True, len(short)))
+    automaton.make_automaton()
+    areas: dict[str, str] = {}
+    counts = Counter(r["area_code"] for r in _read("area_codes.csv"))
+    for r in _read("area_codes.csv"):
+        # a city served by several codes keeps the one that serves fewest other cities (its own)
+        if r["city"] not in areas or counts[r["area_code"]] < counts[areas[r["city"]]]:
+            areas[r["city"]] = r["area_code"]
+    by_code = {d.adcode: d for d in divisions}
+    return Gazetteer(frozen, by_code, areas, automaton)

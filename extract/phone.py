@@ -1,0 +1,221 @@
+"""Phone numbers: landlines with or without area code, mobiles, 400/800, service and SMS numbers, extensions.
+
+Reads `0591-87842560`, `(0591)87842560`, `0535—6785673`, `+86 10 6462 9100`, `17085340457`, `4009-789-789`,
+`12333`, `96102`, `1062665533`, `转8001` / `分机123`, lists `87876490/87802528`, and splits two landlines glued
+together (`0591-8787649087802528`). A bare 7–8 digit local number counts only after a phone word (电话, 热线 …)
+or next to another phone; its area code comes from the nearest city named before it in the text, else from
+the page's city, and is marked `area_inferred`.
+
+Value: digits only, area code included, no country code. Fields: `e164` (phonenumbers; null for short service
+numbers), `line` (mobile / landline / toll_free / service), `ext`, `label`, `area_inferred`.
+Never a phone: a digit run that is part of a longer run (ID numbers), a number after 身份证/QQ/邮编/编号 …,
+a number followed by a unit (元, 人, 号 …), dates, times, decimals, document numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from extract.divisions import gazetteer
+from extract.entity import Entity, PageContext
+from extract.labels import DATA, vocabulary
+
+_SEP = r"[-—–－‐ ]"
+# A candidate: optional country code, optional area code (bracketed or followed by a separator), then digit
+# groups. Glued to letters, digits, '.', ':' or '/'-dates on either side: not a candidate.
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9_.@#/+\-])"
+    r"(?P<cc>(?:\+|00)86\s?|\(\+?86\)\s?)?"
+    r"(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?|(?P<area>0\d{2,3})\s?[-—–－‐]\s?|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
+    r"(?P<body>\d{3,}(?:[-—–－‐ ]\d{3,})*|\d{3,})"
+    r"(?![\d.:]\d|[A-Za-z@])"
+)
+_EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
+_LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneRules:
+    service: dict[str, str]  # number → kind
+    trailing: re.Pattern[str]
+    not_phone: re.Pattern[str]
+    accounts: re.Pattern[str]
+    not_phone_window: int
+    units: str
+
+
+@cache
+def rules() -> PhoneRules:
+    with open(DATA / "phone_labels.toml", "rb") as f:
+        data = tomllib.load(f)
+    with open(DATA / "service_numbers.csv", encoding="utf-8", newline="") as f:
+        service = {r["number"]: r["kind"] for r in csv.DictReader(f)}
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return PhoneRules(
+        service=service,
+        trailing=re.compile(rf"\s?[(（]\s?({alt(data['trailing']['words'])})\s?[)）]"),
+        not_phone=re.compile(alt(data["not_phone"]["words"] + data["not_phone"]["accounts"])),
+        accounts=re.compile(alt(data["not_phone"]["accounts"])),
+        not_phone_window=int(data["not_phone"]["window"]),
+        units=data["units"]["after"],
+    )
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int
+    end: int
+    digits: str  # as dialled, area code included when written
+    line: str
+    area_written: bool
+
+
+def _classify(area: str | None, body: str) -> list[tuple[str, str, int]] | None:
+    """(digits, line, length of the written local part) for each number in one candidate; None: no phone."""
+    svc = rules().service
+    if area:
+        if len(body) in (7, 8) and body[0] != "0":
+            return [(area + body, "landline", len(body))]
+        if body in svc or re.fullmatch(r"9[56]\d{3,4}", body):
+            return [(area + body, "service", len(body))]
+        for first in (8, 7):  # two landlines glued together: 0591-8787649087802528
+            rest = body[first:]
+            if len(rest) in (7, 8) and body[0] != "0" and rest[0] != "0" and len(body) in (14, 15, 16):
+                return [(area + body[:first], "landline", first), (area + rest, "landline", len(rest))]
+        return None
+    if re.fullmatch(r"1[3-9]\d{9}", body):
+        return [(body, "mobile", 11)]
+    if re.fullmatch(r"[48]00\d{7}", body):
+        return [(body, "toll_free", 10)]
+    if re.fullmatch(r"0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}", body):
+        return [(body, "landline", len(body))]
+    if body in svc:
+        return [(body, "service", len(body))]
+    if re.fullmatch(r"95\d{3}|9[56]\d{4}|96\d{3}", body):
+        return [(body, "service", len(body))]
+    if re.fullmatch(r"106\d{5,17}", body):
+        return [(body, "sms", len(body))]
+    if re.fullmatch(r"[2-8]\d{6,7}", body):
+        return [(body, "local", len(body))]
+    return None
+
+
+def _standalone_runs(text: str) -> set[str]:
+    return {m.group(0) for m in re.finditer(r"(?<!\d)\d{5,}(?!\d)", text)}
+
+
+def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
+    """Every phone number in `text`, in order."""
+    r = rules()
+    labels = vocabulary("phone_labels")
+    gaz = gazetteer()
+    runs: set[str] | None = None
+    found: list[Entity] = []
+    last_end = -10
+    last_label: str | None = None
+    city_mentions = None
+    for m in _CANDIDATE.finditer(text):
+        area = m.group("area_paren") or m.group("area") or m.group("area_sp")
+        body_text = m.group("body")
+        body = re.sub(r"\D", "", body_text)
+        start, end = m.start(), m.end()
+        # a list number glued on: 发送到10626655333、 where 1062665533 stands alone elsewhere
+        if text[end : end + 1] == "、" and len(body) > 5:
+            runs = runs if runs is not None else _standalone_runs(text)
+            if body[:-1] in runs:
+                body, end = body[:-1], end - 1
+        if text[end : end + 1] and text[end] in r.units:
+            continue
+        if re.match(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b", body_text) and not area:
+            continue  # a date written with dashes
+        parsed = _classify(area, body)
+        if parsed is None:
+            continue
+        before = text[max(0, start - r.not_phone_window) : start]
+        label = labels.before(text, start, stop_at_digits=True)
+        negative = None
+        for neg in r.not_phone.finditer(before):
+            negative = neg
+        if negative and (label is None or before.rfind(label) < negative.start()):
+            is_account = r.accounts.fullmatch(negative.group(0))
+            if not (is_account and parsed[0][1] == "mobile"):
+                continue
+            label = negative.group(0)
+        in_list = bool(_LIST_SEP.search(text[last_end:start])) and start - last_end <= 3
+        if in_list and label is None:
+            label = last_label
+        trailing = r.trailing.match(text, end)
+        if trailing:
+            label = trailing.group(1)
+        ext_match = _EXT.match(text, end)
+        ext = ext_match.group(1) if ext_match else None
+        for index, (digits, line, local_len) in enumerate(parsed):
+            if line == "local":
+                if label is None and not in_list and index == 0:
+                    break
+                line = "landline"
+            span_start, span_end = start, end
+            if len(parsed) > 1:
+                # glued numbers: the first keeps the area code, the second is its own digits
+                if index == 0:
+                    span_end = end - parsed[1][2]
+                else:
+                    span_start = end - local_len
+            fields: dict = {"line": "service" if line == "sms" else line, "label": label, "ext": None}
+            if line == "sms":
+                fields["service"] = "sms"
+            value = digits
+            if index > 0:
+                fields["area_inferred"] = True
+            elif line == "landline" and len(digits) in (7, 8):
+                if city_mentions is None:
+                    city_mentions = gaz.mentions(text)
+                code = _area_before(city_mentions, start, context)
+                if code is None:
+                    continue
+                value = code + digits
+                fields["area_inferred"] = True
+            if index == len(parsed) - 1 and ext:
+                fields["ext"] = ext
+                if ext_match:
+                    span_end = ext_match.end()
+            fields["e164"] = _e164(value, line)
+            found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
+            last_end, last_label = span_end, label
+        if trailing:
+            last_end = max(last_end, trailing.end())
+    return found
+
+
+def _area_before(mentions: list, position: int, context: PageContext | None) -> str | None:
+    """Area code of the nearest city named before `position` (within a few hundred chars), else the page's."""
+    gaz = gazetteer()
+    for mention in reversed(mentions):
+        if mention.end > position:
+            continue
+        if position - mention.end > 600:
+            break
+        city = gaz.city_of(mention)
+        code = gaz.area_code(city.name) if city else None
+        if code:
+            return code
+    return gaz.area_code(context.city) if context else None
+
+
+def _e164(digits: str, line: str) -> str | None:
+    if line == "sms" or (line == "service" and len(digits) < 7):
+        return None
+    import phonenumbers
+
+    national = digits[1:] if digits.startswith("0") else digits
+    try:
+        number = phonenumbers.parse("+86" + national)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
