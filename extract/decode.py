@@ -81,6 +81,12 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
         if label
     ]
     utf8 = _strict(body, "utf-8")
+    if utf8 is not None and not utf8.isascii() and _cjk_plausibility(utf8) is None:
+        # Short GBK runs can be valid UTF-8 by accident (一 = D2 BB = Cyrillic һ): no ideograph at all in the
+        # UTF-8 reading, and real Chinese in the GB reading, means the bytes are GB.
+        sniffed = _better_cjk(body)
+        if sniffed is not None:
+            return Decoded(sniffed[1], sniffed[0], "sniffed", round(sniffed[2], 3))
     if utf8 is not None:
         source = next((src for codec, src in declared if codec == "utf-8"), "sniffed")
         if utf8.isascii() and declared:

@@ -1,0 +1,149 @@
+"""decode(): the declared charset is checked against the bytes; every case names the codec and the reason."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.decode import decode
+from extract.errors import StageError
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "html"
+CORPUS_PAGES = sorted(p for p in CORPUS.iterdir() if (p / "meta.json").exists())
+# The corpus records the codec the bytes really are; we read GBK with its superset.
+SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030"}
+
+TEXT = "社保卡信息采集是否准确与及时，直接关系参保群众能否顺利拿到社保卡。参保人员可到街道社保所办理。"
+TRADITIONAL = "社保卡信息採集是否準確與及時，直接關係參保群眾能否順利拿到社保卡。參保人員可到街道社保所辦理。"
+
+
+def page(text: str, meta: str = "") -> str:
+    return f"<html><head>{meta}<title>guide</title></head><body><p>{text}</p></body></html>"
+
+
+# GB2312 level 1: the 3755 common hanzi that real Chinese text is made of.
+COMMON_HANZI = sorted(
+    {
+        bytes((lead, trail)).decode("gb2312", errors="ignore")
+        for lead in range(0xB0, 0xD8)
+        for trail in range(0xA1, 0xFF)
+    }
+    - {""}
+)
+
+
+@pytest.mark.parametrize("page_dir", CORPUS_PAGES, ids=lambda p: p.name)
+def test_corpus_page_decodes_as_its_real_encoding(page_dir: Path) -> None:
+    meta = json.loads((page_dir / "meta.json").read_text(encoding="utf-8"))
+    real = meta.get("encoding", "utf-8")
+    assert decode((page_dir / "page.html").read_bytes()).encoding == SUPERSET.get(real, real)
+
+
+def test_gb2312_declared_page_with_gb18030_only_bytes_is_read_whole() -> None:
+    body = (CORPUS / "cw-7c6d2080" / "page.html").read_bytes()
+    assert "\ufffd" not in decode(body, {"Content-Type": "text/html; charset=gb2312"}).text
+
+
+def test_gbk_bytes_served_as_utf8_are_re_decoded() -> None:
+    body = page(TEXT).encode("gbk")
+    result = decode(body, {"Content-Type": "text/html; charset=utf-8"})
+    assert (result.encoding, result.source, TEXT in result.text) == ("gb18030", "sniffed", True)
+
+
+def test_utf8_bytes_with_a_gb2312_meta_are_read_as_utf8() -> None:
+    body = page(TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode("utf-8")
+    result = decode(body)
+    assert (result.encoding, result.source, TEXT in result.text) == ("utf-8", "sniffed", True)
+
+
+def test_meta_declaration_wins_when_the_bytes_agree() -> None:
+    body = page(TEXT, '<meta charset="gbk">').encode("gbk")
+    assert (decode(body).encoding, decode(body).source) == ("gb18030", "meta")
+
+
+def test_header_key_case_does_not_matter() -> None:
+    body = page(TEXT).encode("gb18030")
+    assert decode(body, {"CONTENT-TYPE": "text/html; charset=GBK"}).source == "header"
+
+
+def test_scrapy_style_bytes_headers_are_read() -> None:
+    body = page(TRADITIONAL).encode("big5")
+    assert decode(body, {b"Content-Type": [b"text/html; charset=big5"]}).encoding == "big5hkscs"
+
+
+def test_big5_without_declaration_is_sniffed() -> None:
+    body = page(TRADITIONAL).encode("big5hkscs")
+    result = decode(body)
+    assert (result.encoding, TRADITIONAL in result.text) == ("big5hkscs", True)
+
+
+def test_big5_bytes_declared_gbk_are_not_left_as_mojibake() -> None:
+    body = page(TRADITIONAL).encode("big5")
+    assert TRADITIONAL in decode(body, {"Content-Type": "text/html; charset=gbk"}).text
+
+
+def test_bom_beats_a_disagreeing_header() -> None:
+    body = codecs.BOM_UTF8 + page(TEXT).encode("utf-8")
+    result = decode(body, {"Content-Type": "text/html; charset=gbk"})
+    assert (result.encoding, result.source, result.text.startswith("<html>")) == ("utf-8", "bom", True)
+
+
+def test_utf16_bom_is_honoured() -> None:
+    body = codecs.BOM_UTF16_LE + page(TEXT).encode("utf-16-le")
+    assert TEXT in decode(body).text
+
+
+def test_latin1_label_over_gbk_bytes_is_overruled() -> None:
+    body = page(TEXT).encode("gbk")
+    assert TEXT in decode(body, {"Content-Type": "text/html; charset=iso-8859-1"}).text
+
+
+def test_truncated_multibyte_tail_keeps_the_text_before_it() -> None:
+    body = page(TEXT).encode("gbk")[:-30] + TEXT.encode("gbk")[:3]
+    result = decode(body)
+    assert (result.encoding, TEXT[:20] in result.text) == ("gb18030", True)
+
+
+def test_mixed_bytes_give_best_effort_text() -> None:
+    body = page(TEXT).encode("gbk") + "尾部一段UTF-8文字".encode()
+    result = decode(body)
+    assert TEXT in result.text and result.source == "fallback"
+
+
+def test_empty_body_is_empty_text() -> None:
+    assert decode(b"").text == ""
+
+
+def test_binary_garbage_is_undecodable() -> None:
+    body = bytes(range(256)) * 40 + b"\x00\x01\x02\x03" * 500
+    with pytest.raises(StageError) as info:
+        decode(body)
+    assert info.value.error == "undecodable"
+
+
+def test_ascii_page_uses_its_declaration() -> None:
+    body = page("Medical insurance guide", '<meta charset="windows-1252">').encode("ascii")
+    assert (decode(body).encoding, decode(body).source) == ("cp1252", "meta")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_text_or_undecodable(body: bytes) -> None:
+    try:
+        result = decode(body)
+    except StageError as exc:
+        assert exc.error == "undecodable"
+    else:
+        assert isinstance(result.text, str) and 0.0 <= result.confidence <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(COMMON_HANZI), min_size=12, max_size=80).map("".join))
+def test_any_common_chinese_text_round_trips_whatever_the_header_says(text: str) -> None:
+    body = page(text).encode("gb18030")
+    assert text in decode(body, {"Content-Type": "text/html; charset=utf-8"}).text
