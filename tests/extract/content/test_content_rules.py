@@ -1,0 +1,84 @@
+"""content() rules on small snippets from the seed pages' families: one behaviour per test."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.content import content
+
+PARAGRAPHS = [
+    "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。",
+    "市医疗保障服务中心将对当前医保业务的经办方式和途径进行临时性调整，积极采取不见面、少见面的经办模式。",
+    "自2月1日起医疗保险缴费期由每月15日前延长至全月缴费，具体办法按有关通知执行。",
+]
+
+
+def article(extra_top: str = "", extra_body: str = "", title: str = "烟台医保业务网上办") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>{title}_胶东在线</title></head><body>{extra_top}"
+        f"<div class='main'><h1>烟台医保业务网上办</h1>{paragraphs}{extra_body}</div>"
+        "<div class='footer'>胶东在线版权所有 鲁ICP备05000000号</div></body></html>"
+    )
+
+
+def test_body_keeps_one_paragraph_per_line() -> None:
+    assert content(article()).text.split("\n") == PARAGRAPHS
+
+
+def test_injected_spam_line_is_dropped() -> None:
+    spam = "<div><a href='http://x.example'>九七人妻在线视频_无码一区二区_亚洲日韩乱码中文字幕在线</a></div>"
+    assert "人妻" not in content(article(extra_top=spam)).text
+
+
+def test_spam_title_falls_back_to_the_heading() -> None:
+    assert content(article(title="国产精品_无码一区二区_亚洲日韩乱码中文字幕")).title == "烟台医保业务网上办"
+
+
+def test_breadcrumb_is_dropped() -> None:
+    crumb = "<div>您当前的位置 : <a href='/'>胶东在线</a> &gt; <a>财经</a> &gt; 社会保险</div>"
+    assert "您当前的位置" not in content(article(extra_body=crumb)).text
+
+
+def test_font_size_and_report_bar_is_dropped() -> None:
+    assert "举报纠错" not in content(article(extra_body="<div>A+A- |<a>举报纠错</a></div>")).text
+
+
+def test_byline_gives_the_published_time() -> None:
+    byline = "<div>来源：胶东在线  发布时间：2020-02-03 09:35:00</div>"
+    assert content(article(extra_top=byline)).published_at == "2020-02-03T09:35:00"
+
+
+def test_byline_line_is_not_body_text() -> None:
+    byline = "<p>来源：胶东在线  2020-02-03 09:35:00</p>"
+    assert "来源" not in content(article(extra_body=byline)).text
+
+
+def test_footer_is_dropped() -> None:
+    assert "版权所有" not in content(article()).text
+
+
+def test_related_list_after_the_body_is_dropped() -> None:
+    related = "<h3>相关新闻</h3><ul><li><a href='/1'>烟台职工医保个人账户可购买口罩，方便参保人员</a></li></ul>"
+    assert "口罩" not in content(article(extra_body=related)).text
+
+
+def test_chinese_page_is_zh() -> None:
+    assert content(article()).lang == "zh"
+
+
+def test_empty_html_is_an_empty_document() -> None:
+    document = content("")
+    assert (document.records, document.title) == ([], None)
+
+
+def test_xml_declaration_does_not_break_parsing() -> None:
+    assert content('<?xml version="1.0" encoding="gbk"?>' + article()).text.startswith(PARAGRAPHS[0])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' adivpbrlh1医保。，&;#x0")), max_size=300))
+def test_any_markup_gives_a_document(html: str) -> None:
+    document = content(html)
+    assert document.kind in ("article", "listing", "forum", "qa") and isinstance(document.text, str)
