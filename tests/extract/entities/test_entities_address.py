@@ -1,0 +1,61 @@
+"""Street addresses, from real guide snippets (normalized text)."""
+
+from __future__ import annotations
+
+from extract.address import find_addresses
+from extract.entity import PageContext
+
+SHENYANG = PageContext(province="辽宁省", city="沈阳市")
+
+
+def one(text: str, context: PageContext | None = None):
+    found = find_addresses(text, context)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_city_street_and_building_detail() -> None:
+    address = one("受理地址:福州市古田路128号劳动大厦一层医保中心受理大厅受理时间:星期一至星期五")
+    assert address.value == "福州市古田路128号劳动大厦一层医保中心受理大厅"
+    assert (address.fields["province"], address.fields["city"], address.fields["street"]) == (
+        "福建省",
+        "福州市",
+        "古田路128号",
+    )
+
+
+def test_district_gives_the_finest_adcode() -> None:
+    address = one("福州市鼓楼区古田路128号(受理城镇居民、灵活就业人员医保)")
+    assert (address.value, address.fields["district"], address.fields["adcode"]) == (
+        "福州市鼓楼区古田路128号",
+        "鼓楼区",
+        "350102",
+    )
+
+
+def test_renamed_district_is_kept_as_written() -> None:
+    address = one("  • 北京市宣武区永内西街5号 对外办公时间:周一至周五")
+    assert (address.fields["city"], address.fields["district"], address.fields["adcode"]) == (
+        "北京市",
+        "宣武区",
+        "110104",
+    )
+
+
+def test_district_only_gets_its_city_in_front() -> None:
+    address = one("具体地址是:皇姑区岐山中路66号(北行国美西走200米路北)", SHENYANG)
+    assert (address.value, address.fields["city"]) == ("沈阳市皇姑区岐山中路66号", "沈阳市")
+
+
+def test_landmark_without_house_number() -> None:
+    assert one("沈阳市医保中心位于皇姑区崇山路百鸟公园东侧,43中西侧", SHENYANG).fields["detail"] == "百鸟公园东侧"
+
+
+def test_address_label_without_divisions_uses_the_page_city() -> None:
+    address = one("地址:五四北路157号新天地大厦4-5层", PageContext(province="福建省", city="福州市"))
+    assert (address.fields["city"], address.fields["street"]) == ("福州市", "五四北路157号")
+
+
+def test_place_names_without_a_street_are_not_addresses() -> None:
+    text = "《福州市城镇居民基本医疗保险试行办法》沈阳市社保局表示,北京市人力资源和社会保障局"
+    assert find_addresses(text) == []

@@ -1,0 +1,69 @@
+"""Money amounts, from real guide snippets (normalized text)."""
+
+from __future__ import annotations
+
+from extract.amount import find_amounts
+
+
+def one(text: str):
+    found = find_amounts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_wan_multiplier() -> None:
+    assert one("支付限额由原来的3.5万元").value == 35000
+
+
+def test_per_person_after_slash() -> None:
+    amount = one("政府补助260元/人")
+    assert (amount.value, amount.fields["per"], amount.fields["label"]) == (260, "人", "政府补助")
+
+
+def test_thousands_separator_and_person_year() -> None:
+    amount = one("个人缴费1,200元/人·年")
+    assert (amount.value, amount.fields["per"]) == (1200, "人·年")
+
+
+def test_chinese_numerals() -> None:
+    assert one("最高可获三十五万元").value == 350000
+
+
+def test_per_prefix_and_qualifier() -> None:
+    amount = one("财政补助标准:每人每年不低于670元")
+    assert (amount.value, amount.fields["per"], amount.fields["qualifier"]) == (670, "人·年", "不低于")
+
+
+def test_per_prefix_year_then_person() -> None:
+    assert one("按每年每人800元标准拨付").fields["per"] == "人·年"
+
+
+def test_range() -> None:
+    amount = one("补助2000—5000元")
+    assert (amount.fields["low"], amount.fields["high"]) == (2000, 5000)
+
+
+def test_label_from_preceding_words() -> None:
+    assert one("其他居民起付标准为200元").fields["label"] == "起付标准"
+
+
+def test_label_does_not_reach_past_an_earlier_number() -> None:
+    assert one("将原执行的2010年度职工月平均工资3212元").fields["label"] == "月平均工资"
+
+
+def test_qualifier_after() -> None:
+    assert find_amounts("起付标准为200元,200元以上的部分")[1].fields["qualifier"] == "以上"
+
+
+def test_vague_magnitude() -> None:
+    amount = one("购买了价值上万元的违禁药品")
+    assert (amount.value, amount.fields["vague"]) == (10000, True)
+
+
+def test_per_item_fee() -> None:
+    amount = one("收费标准(0.6元/条)")
+    assert (amount.value, amount.fields["per"]) == (0.6, "条")
+
+
+def test_not_amounts() -> None:
+    assert find_amounts("元旦期间 万元户 每月几千元 100美元") == []

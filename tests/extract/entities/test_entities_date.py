@@ -1,0 +1,107 @@
+"""Dates, ranges, recurring periods, office hours, from real guide snippets (normalized text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract.date import find_dates
+from extract.entity import PageContext
+
+PAGE_2020 = PageContext(published=dt.date(2020, 2, 3))
+
+
+def one(text: str, context: PageContext | None = None):
+    found = find_dates(text, context)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_chinese_full_date() -> None:
+    assert one("集中缴费期截至2025年1月5日").value == "2025-01-05"
+
+
+def test_dotted_and_dashed_dates() -> None:
+    assert [d.value for d in find_dates("2025.1.5 与 2025-01-05")] == ["2025-01-05", "2025-01-05"]
+
+
+def test_chinese_numeral_date() -> None:
+    assert one("二〇二五年一月五日").value == "2025-01-05"
+
+
+def test_forum_post_time() -> None:
+    assert one("ww_719 发表于 2009-4-27 10:20 | 只看该作者").value == "2009-04-27T10:20"
+
+
+def test_seconds_are_kept() -> None:
+    assert one("2024-09-03 16:23:22").value == "2024-09-03T16:23:22"
+
+
+def test_yearless_date_without_page_date_stays_yearless() -> None:
+    date = one("享受医保待遇日期截止到缴费当年度12月31日止")
+    assert (date.value, date.fields["subkind"]) == ("--12-31", "partial")
+
+
+def test_yearless_date_takes_the_page_year() -> None:
+    date = one("胶东在线2月2日讯", PAGE_2020)
+    assert (date.value, date.fields["year_inferred"]) == ("2020-02-02", True)
+
+
+def test_range_with_different_years() -> None:
+    date = one("缴费期为 2024年11月至2025年1月5日 。")
+    assert (date.value, date.fields["start"], date.fields["end"]) == ("2024-11/2025-01-05", "2024-11", "2025-01-05")
+
+
+def test_range_end_inherits_the_year() -> None:
+    assert one("于2012年6月20日开始至7月13日").value == "2012-06-20/2012-07-13"
+
+
+def test_recurring_yearly_range_stays_yearless() -> None:
+    date = one("集中缴费期通常为每年的9月1日至12月31日", PAGE_2020)
+    assert (date.value, date.fields["recurring"]) == ("--09-01/--12-31", "yearly")
+
+
+def test_recurring_across_the_new_year() -> None:
+    date = one("医保年度为每年的12月26日到次年的12月25日")
+    assert date.value == "--12-26/--12-25"
+
+
+def test_monthly_day() -> None:
+    date = one("社保费用在每月的二十五号左右缴纳")
+    assert (date.value, date.fields["recurring"]) == ("---25", "monthly")
+
+
+def test_month_range() -> None:
+    assert one("心内科今年1-10月,共分流了328个急诊患者").value == "--01/--10"
+
+
+def test_office_hours() -> None:
+    assert one("办公时间:周一至周五8:30-17:30").value == {"weekdays": "1-5", "start": "08:30", "end": "17:30"}
+
+
+def test_office_hours_in_chinese_words() -> None:
+    assert one("上班时间是每周二至周末早上七点半开始").value == {"weekdays": "2-7", "start": "07:30"}
+
+
+def test_afternoon_clock_time() -> None:
+    assert one("本局即将在今天下午4点30分强制停卡").value == {"time": "16:30"}
+
+
+def test_roc_year() -> None:
+    assert one("民国98年").value == "2009"
+
+
+def test_quarter() -> None:
+    assert one("原计划2020年第一季度的专家现场审核").value == "2020-Q1"
+
+
+def test_year_end_keeps_its_qualifier() -> None:
+    date = one("截至2008年底,城镇职工参保")
+    assert (date.value, date.fields["qualifier"]) == ("2008", "年底")
+
+
+def test_copyright_year_range() -> None:
+    assert one("Copyright 2001-2013 版权所有").value == "2001/2013"
+
+
+def test_not_dates() -> None:
+    assert find_dates("力争年底前完成,今年就医,3个月用量,60周岁以上,2000元,1个工作日内") == []

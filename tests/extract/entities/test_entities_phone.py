@@ -1,0 +1,115 @@
+"""Phone numbers, from real guide snippets (normalized text)."""
+
+from __future__ import annotations
+
+from extract.entity import PageContext
+from extract.phone import find_phones
+
+FUZHOU = PageContext(province="福建省", city="福州市")
+
+
+def one(text: str, context: PageContext | None = None):
+    found = find_phones(text, context)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_landline_with_area_code_keeps_it_in_the_value() -> None:
+    phone = one("福州市医保中心投诉电话:0591-87842560")
+    assert (phone.value, phone.fields["line"], phone.fields["label"]) == ("059187842560", "landline", "投诉电话")
+
+
+def test_bracketed_area_code() -> None:
+    assert one("电话:(0591)87842560").value == "059187842560"
+
+
+def test_em_dash_separator() -> None:
+    assert one("联系电话:0535—6785673").value == "05356785673"
+
+
+def test_e164_for_a_valid_landline() -> None:
+    assert one("投诉电话:0591-87842560").fields["e164"] == "+8659187842560"
+
+
+def test_trailing_parenthesis_labels_a_fax() -> None:
+    phone = one("电话:(010)83172488 (传真)")
+    assert (phone.value, phone.fields["label"]) == ("01083172488", "传真")
+
+
+def test_extension_after_zhuan() -> None:
+    phone = one("咨询电话:(0591)87842560转8001")
+    assert (phone.value, phone.fields["ext"]) == ("059187842560", "8001")
+
+
+def test_two_landlines_glued_together_are_split() -> None:
+    phones = find_phones("福州市医保中心电话:0591-8787649087802528")
+    assert [p.value for p in phones] == ["059187876490", "059187802528"]
+    assert phones[1].fields["area_inferred"] is True
+
+
+def test_slash_list_shares_the_label() -> None:
+    phones = find_phones("咨询电话:87876490/87802528", FUZHOU)
+    assert [p.value for p in phones] == ["059187876490", "059187802528"]
+    assert [p.fields["label"] for p in phones] == ["咨询电话", "咨询电话"]
+
+
+def test_bare_local_number_takes_the_area_code_of_the_nearest_city() -> None:
+    phone = one("地址:沈阳市东陵区长青街105号\n  • 电话:62162046", FUZHOU)
+    assert (phone.value, phone.fields["area_inferred"]) == ("02462162046", True)
+
+
+def test_bare_local_number_falls_back_to_the_page_city() -> None:
+    assert one("可通过电话办理:6096338,需邮件办理", PageContext(city="烟台市")).value == "05356096338"
+
+
+def test_bare_local_number_without_a_phone_word_is_not_a_phone() -> None:
+    assert find_phones("参保人数达到87876490", FUZHOU) == []
+
+
+def test_mobile() -> None:
+    phone = one("联系人手机:17085340457")
+    assert (phone.value, phone.fields["line"]) == ("17085340457", "mobile")
+
+
+def test_toll_free_with_dashes() -> None:
+    phone = one("产品咨询或紧急问题,可联系在线客服或拨打4009-789-789")
+    assert (phone.value, phone.fields["line"]) == ("4009789789", "toll_free")
+
+
+def test_service_numbers() -> None:
+    phones = find_phones("记者向北京市人力资源与社会保障局医保热线96102核实;也可拨打12333咨询")
+    assert [(p.value, p.fields["line"]) for p in phones] == [("96102", "service"), ("12333", "service")]
+    assert phones[0].fields["label"] == "医保热线"
+
+
+def test_service_number_with_area_code() -> None:
+    assert one("福州市医疗保险中心统一查询电话:(0591)12333,同时").value == "059112333"
+
+
+def test_sms_number_glued_to_the_next_list_number() -> None:
+    text = "移动、联通发送到1062665533。2、 缴费记录查询:移动、联通发送到10626655333、 个人帐户提醒"
+    assert [p.value for p in find_phones(text)] == ["1062665533", "1062665533"]
+
+
+def test_wechat_id_that_is_a_mobile_number_is_a_phone() -> None:
+    assert one("也可通过微信联络沟通(微信号:17085340457)").fields["label"] == "微信号"
+
+
+def test_wechat_id_that_is_not_a_mobile_is_not_a_phone() -> None:
+    assert find_phones("微信号:68686868") == []
+
+
+def test_not_phones_ids_postcodes_unit_numbers_prices() -> None:
+    text = (
+        "添加好友时请备注单位社保编号,如:3706001234。邮编:350001 身份证号码“AF+210104590321132”"
+        "QQ:12345678 价格12345元 共65438+0"
+    )
+    assert find_phones(text) == []
+
+
+def test_eighteen_digit_id_number_is_never_a_phone() -> None:
+    assert find_phones("电话:350102199001011234") == []
+
+
+def test_dates_and_times_are_not_phones() -> None:
+    assert find_phones("电话 2024-09-03 16:23:22 发布") == []
