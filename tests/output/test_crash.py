@@ -12,20 +12,19 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from conftest import make_result
 
 from output.dataset import DatasetWriter
 from output.schema import TABLES
+from tests.output.samples import make_result
 
-HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
+ROOT = Path(__file__).parents[2]
 
 # Writes pages for ever in small batches (so the temp files really hold row groups), saying when it has.
 CHILD = textwrap.dedent(
     f"""
     import sys
-    sys.path[:0] = [{str(HERE)!r}, {str(ROOT)!r}]
-    from conftest import make_result
+    sys.path[:0] = [{str(ROOT)!r}]
+    from tests.output.samples import make_result
     from output.dataset import DatasetWriter
     writer = DatasetWriter(sys.argv[1], run_id="killed", batch_rows=5)
     i = 0

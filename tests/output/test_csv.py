@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import PASSAGE, entity, make_result
 from hypothesis import given
 from hypothesis import strategies as st
 
 from output.csvfile import FORMULA_STARTS, escape_cell
 from output.dataset import DatasetWriter
+from tests.output.samples import PASSAGE, entity, make_result
 
 
 def read_csv(out: Path, table: str) -> list[dict[str, str]]:

@@ -11,13 +11,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import FETCHED, PASSAGE, entity, make_result
 
 from extract.entity import Entity
 from extract.errors import PageError
 from extract.pipeline import PageResult
 from output.dataset import DatasetWriter
 from output.schema import RUN_METADATA_KEY, TABLES
+from tests.output.samples import FETCHED, PASSAGE, entity, make_result
 
 DAY = dt.date(2026, 11, 23)
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import FETCHED, make_result
 from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.spiders import Spider
 from scrapy.utils.test import get_crawler
 
 from extract.errors import PageError
 from output.feed import AppendRefused, ParquetItemExporter
+from tests.output.samples import FETCHED, make_result
 
 
 def export(path: Path, items: list[object], *, overwrite: bool = True, **kwargs: object) -> None:
