@@ -1,0 +1,110 @@
+"""Invariants of the entity parsers over generated text (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.amount import find_amounts
+from extract.entities import find_entities
+from extract.entity import PageContext
+from extract.phone import find_phones
+
+CONTEXT = PageContext(province="福建省", city="福州市")
+# Pieces of real guide text, so generated strings hit the parsers' paths, plus arbitrary characters.
+PIECES = st.sampled_from(
+    [
+        "电话:",
+        "传真",
+        "(0591)",
+        "0591-",
+        "转",
+        "/",
+        "、",
+        "元",
+        "万元",
+        "%",
+        "‰",
+        "年",
+        "月",
+        "日",
+        "至",
+        "每年",
+        "周一至周五",
+        "8:30-17:30",
+        "福州市",
+        "鼓楼区",
+        "古田路",
+        "128号",
+        "〔2007〕",
+        "号",
+        "身份证号码",
+        "http://",
+        ".gov.cn",
+        "@",
+        " ",
+        "\n",
+        "百分之",
+        "五十",
+        "二〇二五",
+        "-",
+        "—",
+        ".",
+        ",",
+    ]
+)
+DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=20)
+TEXT = st.lists(st.one_of(PIECES, DIGITS, st.text(max_size=5)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_offsets_point_at_the_text(text: str) -> None:
+    for entity in find_entities(text, CONTEXT):
+        assert text[entity.start : entity.end] == entity.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_parsing_never_raises_on_arbitrary_text(text: str) -> None:
+    find_entities(text)
+    find_entities(text, CONTEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_spans_of_different_kinds_never_overlap(text: str) -> None:
+    entities = find_entities(text, CONTEXT)
+    for i, a in enumerate(entities):
+        for b in entities[i + 1 :]:
+            assert a.end <= b.start or b.end <= a.start or a.kind == b.kind, (a, b)
+
+
+@st.composite
+def id_numbers(draw) -> str:
+    region = draw(st.sampled_from(["350102", "110104", "210112", "370602", "440305"]))
+    birth = draw(st.dates(min_value=__import__("datetime").date(1930, 1, 1))).strftime("%Y%m%d")
+    serial = draw(st.text(alphabet="0123456789", min_size=3, max_size=3))
+    check = draw(st.sampled_from("0123456789X"))
+    return region + birth + serial + check
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["电话:", "咨询电话", "身份证号码:", "", "拨打", "联系方式 "]), id_numbers(), TEXT)
+def test_a_number_inside_an_id_never_becomes_a_phone(before: str, id_number: str, after: str) -> None:
+    text = before + id_number + ("," + after if after else "")
+    start, end = len(before), len(before) + len(id_number)
+    for phone in find_phones(text, CONTEXT):
+        assert phone.end <= start or phone.start >= end, phone
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_whole_yuan_amount_round_trips(n: int) -> None:
+    (amount,) = find_amounts(f"补助{n}元")
+    assert amount.value == n
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=9))
+def test_wan_yuan_is_ten_thousand_yuan(whole: int, tenth: int) -> None:
+    (amount,) = find_amounts(f"限额{whole}.{tenth}万元")
+    assert abs(amount.value - (whole + tenth / 10) * 10_000) < 1e-6
