@@ -24,7 +24,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
-import lxml.html
 
 from extract.document import Document, Record
 
@@ -176,12 +175,17 @@ def _parse(html: str) -> lxml.etree._Element | None:
         return None
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    # Plain etree elements: lxml.html's element classes cost a lookup per node and we use none of their methods.
+    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+        root = lxml.etree.fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
     return root
+
+
+def _text(element: lxml.etree._Element) -> str:
+    return "".join(element.itertext())
 
 
 def _strip(root: lxml.etree._Element) -> None:
@@ -220,13 +224,19 @@ def _lines(root: lxml.etree._Element) -> Iterator[Line]:
     pre_depth = 0
 
     def flush() -> None:
-        text = _SPACE.sub(" ", "".join(pieces)).strip()
-        link_text = "".join(link_pieces)
+        if not pieces:
+            return
+        joined = "".join(pieces)
         pieces.clear()
+        link_text = "".join(link_pieces) if link_pieces else ""
         link_pieces.clear()
+        if joined.isspace():
+            return
+        text = _SPACE.sub(" ", joined).strip()
         if text:
-            chars = len(text.replace(" ", ""))
-            ready.append(Line(owners[-1], text, chars, min(chars, len(_SPACE.sub("", link_text).replace(" ", "")))))
+            chars = len(text) - text.count(" ")
+            link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
+            ready.append(Line(owners[-1], text, chars, max(0, min(chars, link_chars))))
 
     def add(text: str | None) -> None:
         if not text:
@@ -404,10 +414,10 @@ def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
 
 
 def _holds_prose(element: lxml.etree._Element) -> bool:
-    text = element.text_content()
+    text = _text(element)
     if len(text) < 150:
         return False
-    link_text = sum(len(a.text_content()) for a in element.iter("a"))
+    link_text = sum(len(_text(a)) for a in element.iter("a"))
     punct = len(_SENTENCE_PUNCT.findall(text))
     return punct >= 6 and link_text < 0.3 * len(text) and len(text) - link_text >= 200
 
@@ -423,7 +433,7 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
         if key and value and key not in metas:
             metas[key] = value
     page_title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
-    headings = [_SPACE.sub(" ", h.text_content()).strip() for h in root.iter("h1", "h2")]
+    headings = [_SPACE.sub(" ", _text(h)).strip() for h in root.iter("h1", "h2")]
     headings = [h for h in headings if 2 <= len(h) <= 120 and not _is_spam(h, vocab)]
     document.title = _title(page_title, metas.get("og:title"), headings, vocab)
     document.site = (
@@ -435,7 +445,7 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
             break
     else:
         for time in root.iter("time"):
-            if iso := _iso_date(time.get("datetime") or time.text_content()):
+            if iso := _iso_date(time.get("datetime") or _text(time)):
                 document.published_at = iso
                 break
     for key in _AUTHOR_META:
@@ -468,7 +478,7 @@ def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vo
 
 def _first_heading(root: lxml.etree._Element) -> str | None:
     for heading in root.iter("h1", "h2"):
-        text = _SPACE.sub(" ", heading.text_content()).strip()
+        text = _SPACE.sub(" ", _text(heading)).strip()
         if 2 <= len(text) <= 120:
             return text
     return None
@@ -537,7 +547,9 @@ def _lang(root: lxml.etree._Element, lines: list[Line]) -> str | None:
 
 def _select(root: lxml.etree._Element, css: str) -> lxml.etree._Element | None:
     try:
-        found = root.cssselect(css)
+        from lxml.cssselect import CSSSelector
+
+        found = CSSSelector(css)(root)
     except Exception:  # a bad override must fall back to the generic rules, not sink the page
         return None
     return found[0] if found else None
@@ -620,13 +632,13 @@ def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, voca
     for element in marked:
         if any(d in marked_set for d in element.iterdescendants()):
             continue
-        text = " ".join(element.text_content().split())
+        text = " ".join(_text(element).split())
         if 1 <= len(text) <= 40:
             return text
     for link in container.iter("a"):
         if link in inside_body:
             continue
-        text = _SPACE.sub(" ", link.text_content()).strip()
+        text = _SPACE.sub(" ", _text(link)).strip()
         if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
             return text
     return None
@@ -634,9 +646,9 @@ def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, voca
 
 def _post_time(container: lxml.etree._Element) -> str | None:
     for time in container.iter("time"):
-        if iso := _iso_date(time.get("datetime") or time.get("title") or time.text_content()):
+        if iso := _iso_date(time.get("datetime") or time.get("title") or _text(time)):
             return iso
-    text = container.text_content()
+    text = _text(container)
     posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
     if posted and (iso := _iso_date(text[posted.end() : posted.end() + 40])):
         return iso
@@ -728,7 +740,7 @@ def _similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etr
 def _title_link(element: lxml.etree._Element, shortest: int = 6) -> lxml.etree._Element | None:
     best, best_len = None, 0
     for link in element.iter("a"):
-        text = _SPACE.sub("", link.text_content())
+        text = _SPACE.sub("", _text(link))
         if len(text) > best_len:
             best, best_len = link, len(text)
     return best if best_len >= shortest else None
@@ -749,7 +761,7 @@ def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[
     records = []
     for member in group.members:
         link = _title_link(member, shortest=1)
-        title = _SPACE.sub(" ", link.text_content()).strip() if link is not None else None
+        title = _SPACE.sub(" ", _text(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
         lines_text = []
         published_at = None

@@ -197,22 +197,17 @@ def _common_ideographs() -> frozenset[str]:
     return frozenset(chars)
 
 
-def _is_cjk_or_private(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF or 0xE000 <= code <= 0xF8FF or 0x20000 <= code <= 0x3FFFF or 0xF900 <= code <= 0xFAFF
-    )
+# Ideographs (BMP, compatibility, supplementary planes) and private-use code points (where GBK user areas land).
+_CJK_OR_PRIVATE = re.compile("[\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\U00020000-\U0003ffff]")
+_PLAUSIBILITY_SAMPLE = 4000
 
 
 def _cjk_plausibility(text: str) -> float | None:
     """Share of ideographs (and private-use code points) that are common hanzi; None when there are few."""
-    common = _common_ideographs()
-    total = hits = 0
-    for ch in text[:100_000]:
-        if _is_cjk_or_private(ch):
-            total += 1
-            hits += ch in common
-    return hits / total if total >= 8 else None
+    chars = _CJK_OR_PRIVATE.findall(text, 0, 200_000)[:_PLAUSIBILITY_SAMPLE]
+    if len(chars) < 8:
+        return None
+    return sum(map(_common_ideographs().__contains__, chars)) / len(chars)
 
 
 def _best_strict_cjk(body: bytes) -> tuple[str, str, float] | None:
