@@ -16,6 +16,7 @@ Exits 1 if guidecrawl falls below a pinned floor (FLOORS): lower one only on pur
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import statistics
@@ -46,7 +47,7 @@ def tokens(text: str, language: str, t2s: Callable[[str], str]) -> Counter[str]:
     if language == "en":
         return Counter(re.findall(r"\w+", text))
     chars = [ch for ch in text if not ch.isspace() and not unicodedata.category(ch).startswith("P")]
-    return Counter(a + b for a, b in zip(chars, chars[1:], strict=False))
+    return Counter(a + b for a, b in itertools.pairwise(chars))
 
 
 def f1(pred: Counter[str], gold: Counter[str]) -> tuple[float, float, float]:
