@@ -6,18 +6,23 @@ entities (`entity_list`) and failures (`error_list`) as nested lists. Items are 
 `ok = false` and its `error_list`). Anything else is refused with a TypeError naming the item type.
 
 Appending (`-o out.parquet` onto an existing file) is refused: a Parquet file ends with its footer, and bytes
-appended after it make a file no reader can open. Rows are streamed in row groups of `batch_rows` items.
+appended after it make a file no reader can open. Inside a crawl the refusal is one ERROR log line and the crawl
+stops (finish_reason `feed_append_refused`); the existing file is never touched.
+Rows are streamed in row groups of `batch_rows` items.
 For the full typed per-kind tables use the dataset (`-s OUTPUT_DIR=DIR`, `output.dataset.DatasetWriter`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from typing import IO, Any
 
 import pyarrow.parquet as pq
+from scrapy.crawler import Crawler
 from scrapy.exporters import BaseItemExporter
+from scrapy.utils.defer import deferred_from_coro
 
 from extract.entity import Entity
 from extract.errors import PageError
@@ -28,6 +33,9 @@ from output.rows import as_text, coerce, document_row
 from output.schema import DOCUMENTS, FEED
 
 DEFAULT_BATCH_ROWS = 512
+APPEND_REFUSED_REASON = "feed_append_refused"
+
+logger = logging.getLogger(__name__)
 
 
 class AppendRefused(ValueError):
@@ -87,23 +95,36 @@ def feed_row(item: Any, *, run_id: str) -> dict[str, Any]:
 
 
 class ParquetItemExporter(BaseItemExporter):
-    def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
+    def __init__(self, file: IO[bytes], *, crawler: Crawler | None = None, **kwargs: Any) -> None:
         self.batch_rows = int(kwargs.pop("batch_rows", DEFAULT_BATCH_ROWS))
         super().__init__(dont_fail=True, **kwargs)
-        if "a" in getattr(file, "mode", "") and _existing_bytes(file) > 0:
-            name = getattr(file, "name", "the feed file")
-            raise AppendRefused(
-                f"cannot append to the existing Parquet file {name}: use -O (overwrite) instead of -o, or a new file"
-            )
         self.file = file
         self.run_id = new_run_id()
         self._rows: list[dict[str, Any]] = []
         self._writer: pq.ParquetWriter | None = None
+        self.refused = False
+        if "a" in getattr(file, "mode", "") and _existing_bytes(file) > 0:
+            name = getattr(file, "name", "the feed file")
+            message = f"cannot append to the existing Parquet file {name}: use -O (overwrite) instead of -o"
+            if crawler is None or crawler.engine is None:
+                raise AppendRefused(message)
+            # Inside a crawl, raising would log a traceback for every item; say it once and stop the crawl.
+            # The file is left exactly as it was: this exporter writes nothing.
+            logger.error(message)
+            self.refused = True
+            deferred_from_coro(crawler.engine.close_spider_async(reason=APPEND_REFUSED_REASON))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> ParquetItemExporter:
+        return cls(file, crawler=crawler, **kwargs)
 
     def start_exporting(self) -> None:
-        self._writer = open_writer(self.file, FEED, {"run_id": self.run_id, "feed": True})
+        if not self.refused:
+            self._writer = open_writer(self.file, FEED, {"run_id": self.run_id, "feed": True})
 
     def export_item(self, item: Any) -> None:
+        if self.refused:
+            return
         self._rows.append(feed_row(item, run_id=self.run_id))
         if len(self._rows) >= self.batch_rows:
             self._flush()
