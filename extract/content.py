@@ -68,7 +68,10 @@ class Vocabulary:
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: re.Pattern[str]
     question_classes: frozenset[str]
+    question_tokens: frozenset[str]
     answer_classes: frozenset[str]
+    answer_tokens: frozenset[str]
+    qa_other_tokens: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
@@ -90,7 +93,10 @@ def vocabulary() -> Vocabulary:
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
         question_classes=frozenset(qa["question_classes"]),
+        question_tokens=frozenset(qa["question_tokens"]),
         answer_classes=frozenset(qa["answer_classes"]),
+        answer_tokens=frozenset(qa["answer_tokens"]),
+        qa_other_tokens=frozenset(qa["other_tokens"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
@@ -659,14 +665,18 @@ def _post_time(container: lxml.etree._Element) -> str | None:
 
 
 def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
-    answers = _innermost([e for e in root.iter(*_BLOCK_TAGS) if _tokens_match(e, vocab.answer_classes)])
+    answers = _innermost(_qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab))
     if not answers:
         return []
-    questions = _innermost([e for e in root.iter(*_BLOCK_TAGS) if _tokens_match(e, vocab.question_classes)])
-    questions = [q for q in questions if not any(a in set(q.iter()) for a in answers)]
+    inside_answers = {e for answer in answers for e in answer.iter()}
+    questions = [
+        q
+        for q in _outermost(_qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab))
+        if q not in inside_answers and not any(a in inside_answers for a in q.iterdescendants())
+    ]
     question_lines: list[str] = []
     for question in questions[:2]:
-        question_lines += [line.text for line in _lines(question) if not vocab.drop_lines.search(line.text)]
+        question_lines += _clean_lines(_lines(question), None, vocab)
     if title and not any(_same_text(title, q) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
@@ -677,9 +687,34 @@ def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary)
     return records if len(records) > 1 else []
 
 
+def _qa_blocks(
+    root: lxml.etree._Element, classes: frozenset[str], tokens: frozenset[str], vocab: Vocabulary
+) -> list[lxml.etree._Element]:
+    """Blocks named as questions/answers that hold some prose (not an "answer-count" or "write answer" button)."""
+    found = []
+    for element in root.iter(*_BLOCK_TAGS):
+        if not (element.get("class") or element.get("id")):
+            continue
+        element_tokens = _tokens(element)
+        if not (_tokens_match(element, classes) or element_tokens & tokens):
+            continue
+        if element_tokens & vocab.qa_other_tokens:
+            continue  # "related-answers", "hot-questions": lists of other questions
+        text = _SPACE.sub("", _text(element))
+        link_text = sum(len(_SPACE.sub("", _text(a))) for a in element.iter("a"))
+        if len(text) - link_text >= 10:
+            found.append(element)
+    return found
+
+
 def _tokens_match(element: lxml.etree._Element, words: frozenset[str]) -> bool:
     names = _class_words(element) | {(element.get("id") or "").lower()}
     return bool(names & words)
+
+
+def _outermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
 
 
 def _innermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
@@ -704,29 +739,46 @@ def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | Non
         while element is not None:
             chars[element] = chars.get(element, 0) + line.chars
             element = element.getparent()
-    best: _Group | None = None
+    candidates: list[_Group] = []
     for parent in chars:
         children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]
-        if len(children) < 4:
+        if len(children) < 2:
             continue
         for members in _similar_siblings(children):
             entries = [m for m in members if _title_link(m) is not None]
-            if len(entries) < 4 or len(entries) < 0.6 * len(members):
+            if len(entries) < 2 or len(entries) < 0.6 * len(members):
                 continue
             total = sum(chars[m] for m in members)
             # Navigation menus repeat too, but their entries are a few characters each.
-            if total / len(members) < 12:
-                continue
-            if best is None or total > best.chars:
-                best = _Group(members, total)
+            if total / len(members) >= 12:
+                candidates.append(_Group(members, total))
+    runs = [c for c in candidates if len(c.members) >= 4]
+    if not runs:
+        return None
+    best = max(runs, key=lambda group: group.chars)
+    # Pinned or sticky entries often sit in a list of their own just before the others: same tag, same classes.
+    words = _entry_words(best.members[0])
+    if words:
+        for other in candidates:
+            if other is not best and other.members[0].tag == best.members[0].tag:
+                other_words = _entry_words(other.members[0])
+                if len(words & other_words) / len(words | other_words) > 0.5:
+                    best.members += other.members
+                    best.chars += other.chars
+        order = {element: index for index, element in enumerate(root.iter())}
+        best.members.sort(key=order.__getitem__)
     return best
+
+
+def _entry_words(element: lxml.etree._Element) -> set[str]:
+    return {w for w in _class_words(element) if not re.search(r"\d", w)}
 
 
 def _similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etree._Element]]:
     """Siblings of one tag whose class words mostly agree ("item" and "item top" are one run)."""
     groups: list[tuple[str, set[str], list[lxml.etree._Element]]] = []
     for child in children:
-        words = {w for w in _class_words(child) if not re.search(r"\d", w)}
+        words = _entry_words(child)
         for tag, group_words, members in groups:
             union = words | group_words
             if tag == child.tag and (not union or len(words & group_words) / len(union) > 0.5):
@@ -753,8 +805,11 @@ def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._El
     if body_root is None:
         return True
     body = set(body_root.iter())
-    outside = sum(line.chars - line.link_chars for line in lines if line.owner in body and line.owner not in in_group)
-    return group.chars > outside
+    outside = [line for line in lines if line.owner in body and line.owner not in in_group]
+    outside_chars = sum(line.chars - line.link_chars for line in outside)
+    # A real paragraph beside the list means an article with a list of links next to it: ask for more.
+    prose = any(line.chars - line.link_chars >= 80 and len(_SENTENCE_PUNCT.findall(line.text)) >= 2 for line in outside)
+    return group.chars > (2 if prose else 1) * outside_chars
 
 
 def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
