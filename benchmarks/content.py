@@ -190,14 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_page:
         for name, res in results.items():
             for row in res["rows"]:
+                scores = f"F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}"
                 print(
-                    f"{name:<12} {row['id']:<18} {row['family']:<8} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f} {row['ms']:7.1f} ms {row['error'] or ''}"
+                    f"{name:<12} {row['id']:<18} {row['family']:<8} {scores} {row['ms']:7.1f} ms {row['error'] or ''}"
                 )
     ours = results.get("guidecrawl")
     if ours is None:
         return 0
-    scores = {"overall": ours["overall"], **ours["families"]}
-    below = {key: round(scores[key], 3) for key, floor in FLOORS.items() if key in scores and scores[key] < floor}
+    summary = {"overall": ours["overall"], **ours["families"]}
+    below = {key: round(summary[key], 3) for key, floor in FLOORS.items() if key in summary and summary[key] < floor}
     if below:
         print(f"below the pinned floors {FLOORS}: {below}", file=sys.stderr)
         return 1
