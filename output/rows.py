@@ -199,7 +199,8 @@ def _entity_fields(entity: Entity) -> dict[str, Any]:
     """The entity's value and fields as one flat mapping.
 
     A parser may give a structured value (`{"value": 260, "per": "人"}` for an amount, `{"start", "end"}` for a
-    date range): its keys become fields, and a range without a single value becomes the ISO interval `a/b`.
+    date range, `{"weekdays", "start", "end"}` for office hours, `{"time"}` for a clock time): its keys become
+    fields, a range without a single value becomes the ISO interval `a/b`, a clock time its `HH:MM`.
     """
     fields: dict[str, Any] = dict(entity.fields)
     value = entity.value
@@ -211,6 +212,8 @@ def _entity_fields(entity: Entity) -> dict[str, Any]:
             value = value["value"]
         elif value.get("start") is not None and value.get("end") is not None:
             value = f"{value['start']}/{value['end']}"
+        elif value.get("time") is not None:
+            value = value["time"]
         else:
             value = None
     fields["value"] = value

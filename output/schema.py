@@ -171,6 +171,7 @@ PHONES = _entity_table(
     Column("ext", pa.string(), "Extension (转 …).", "8001"),
     Column("label", CATEGORY, "What the page calls the number.", "咨询电话"),
     Column("area_inferred", pa.bool_(), "True when the area code came from the page context, not the text.", False),
+    Column("service", CATEGORY, "What a service number is for, when known (sms …).", "sms"),
 )
 ADDRESSES = _entity_table(
     "addresses",
@@ -183,6 +184,7 @@ ADDRESSES = _entity_table(
     Column("street", pa.string(), "Street or road with number.", "古田路128号"),
     Column("detail", pa.string(), "Building, floor, room, hall.", "劳动大厦一层"),
     Column("adcode", pa.string(), "GB/T 2260 code of the finest known division.", "350102"),
+    Column("city_from", CATEGORY, "`context` when the city was not in the text but implied by the page.", "context"),
 )
 AMOUNTS = _entity_table(
     "amounts",
@@ -195,14 +197,18 @@ AMOUNTS = _entity_table(
     Column("low", pa.float64(), "Lower bound of a range, yuan.", 200.0),
     Column("high", pa.float64(), "Upper bound of a range, yuan.", 400.0),
     Column("label", CATEGORY, "What the amount is: 起付标准, 个人缴费 …", "起付标准"),
+    Column("vague", pa.bool_(), "True for an amount without a number (数千元 …): `value` is null.", False),
 )
 PERCENTS = _entity_table(
     "percents",
     "percent",
     "One row per percentage.",
     Column("value", pa.float64(), "The number (50% → 50; 6‰ → 0.6).", 50.0),
+    Column("unit", CATEGORY, "As written: %, ‰ (value divided by 10) or 百分点.", "%"),
     Column("label", CATEGORY, "What the rate is: 报销比例, 支付比例 …", "报销比例"),
-    Column("change", CATEGORY, "Set when the text states a change of rate rather than a rate (提高, 降低 …).", "提高"),
+    Column(
+        "change", pa.bool_(), "True when the text states a change of rate (提高5个百分点) rather than a rate.", False
+    ),
 )
 DATES = _entity_table(
     "dates",
@@ -219,7 +225,11 @@ DATES = _entity_table(
     Column("range_end", pa.string(), "End of a range (ISO 8601); the parser's `end` field.", "2025-01-05", "end"),
     Column("recurring", CATEGORY, "Repetition: yearly, monthly, weekly …", "yearly"),
     Column("label", CATEGORY, "What the date is: 缴费期, 受理时间 …", "集中缴费期"),
-    Column("subkind", CATEGORY, "date, datetime, month, year, partial, range, recurring …", "range"),
+    Column("subkind", CATEGORY, "date, datetime, month, year, partial, range, recurring, hours, time …", "range"),
+    Column("time", pa.string(), "Clock time (HH:MM) of a time of day.", "16:30"),
+    Column("weekdays", pa.string(), "Office-hours days, 1 = Monday (1-5: Monday to Friday).", "1-5"),
+    Column("qualifier", CATEGORY, "Part of the period the text names: 年底, 年初, 年中 …", "年底"),
+    Column("year_inferred", pa.bool_(), "True when the year came from the page date, not the text.", False),
 )
 EMAILS = _entity_table(
     "emails",

@@ -135,6 +135,34 @@ def test_a_structured_value_is_spread_into_columns(tmp_path: Path) -> None:
     assert (row["value"], row["unit"], row["per"]) == (260.0, "元", "人")
 
 
+def test_office_hours_become_an_interval_with_their_weekdays(tmp_path: Path) -> None:
+    text = "受理时间：周一至周五8:30-17:30"
+    hours = entity(
+        "date",
+        "周一至周五8:30-17:30",
+        {"weekdays": "1-5", "start": "08:30", "end": "17:30"},
+        text=text,
+        subkind="hours",
+    )
+    write(tmp_path, make_result(text=text, entities=[hours]))
+    [row] = pq.read_table(tmp_path / "dates").to_pylist()
+    assert (row["value"], row["weekdays"], row["range_start"], row["range_end"]) == (
+        "08:30/17:30",
+        "1-5",
+        "08:30",
+        "17:30",
+    )
+    assert row["extra"] is None
+
+
+def test_a_clock_time_is_its_hh_mm(tmp_path: Path) -> None:
+    text = "下午4点30分前"
+    clock = entity("date", "下午4点30分", {"time": "16:30"}, text=text, subkind="time")
+    write(tmp_path, make_result(text=text, entities=[clock]))
+    [row] = pq.read_table(tmp_path / "dates").to_pylist()
+    assert (row["value"], row["time"], row["date"]) == ("16:30", "16:30", None)
+
+
 def test_unknown_fields_are_kept_in_extra(tmp_path: Path) -> None:
     phone = entity("phone", "12393", "12393", text="拨打12393", line="service", boilerplate=True, note="footer")
     write(tmp_path, make_result(text="拨打12393", entities=[phone]))
