@@ -39,7 +39,7 @@ IGNORE_REASONS: tuple[tuple[str, tuple[str, str]], ...] = (
 )
 
 
-def _snake(name: str) -> str:
+def snake_case(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
@@ -60,4 +60,4 @@ def page_error(failure: Any, url: str | None) -> PageError:
         if name in FAILURE_REASONS:
             stage, error = FAILURE_REASONS[name]
             return PageError(url, stage, error, message)
-    return PageError(url, "fetch", _snake(type(exc).__name__), message)
+    return PageError(url, "fetch", snake_case(type(exc).__name__), message)

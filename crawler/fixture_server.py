@@ -172,7 +172,8 @@ def make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if send_body and body:
                 self.wfile.write(body)
-            site.log(self.command, self.path, status)
+            if not self.path.startswith(CONTROL_PREFIX):
+                site.log(self.command, self.path, status)
 
         def log_message(self, format: str, *args: Any) -> None:  # quiet: the access log is opt-in
             pass

@@ -77,7 +77,7 @@ class DatasetPipeline:
             "user_agent": settings.get("USER_AGENT"),
             "started_at": dt.datetime.now(dt.UTC).isoformat(),
         }
-        run_id = getattr(getattr(spider, "state", None), "run_id", None)
+        run_id = settings.get("GUIDECRAWL_RUN_ID") or getattr(getattr(spider, "crawl_state", None), "run_id", None)
         self.writer = DatasetWriter(self.out_dir, run_id=run_id, run_metadata=run_metadata)
 
     def process_item(self, item: Any) -> Any:

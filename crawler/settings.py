@@ -43,6 +43,9 @@ DEPTH_PRIORITY = 1  # breadth first: listings before the next listing page's art
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# A bug in a callback becomes an errors row for that page (crawler/middlewares.py); HttpError is Scrapy's own.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.CallbackErrorMiddleware": 100}
+
 ITEM_PIPELINES = {
     "crawler.pipelines.ErrorStatsPipeline": 100,
     "crawler.pipelines.DatasetPipeline": 800,
@@ -56,6 +59,7 @@ FEED_EXPORTERS = {"parquet": "output.feed.ParquetItemExporter"}
 OUTPUT_DIR = None
 STATE_FILE = None
 GUIDECRAWL_SITES = []  # extra site registry files (TOML), after crawler/sites.toml
+GUIDECRAWL_RUN_ID = None  # name of this run in state and output files (default: a random hex id)
 GUIDECRAWL_SCRIPT = "hans"  # normalize() target script: hans | hant | keep
 
 LOG_LEVEL = "INFO"  # not in the profiles: the command line (-L, -s LOG_LEVEL) decides

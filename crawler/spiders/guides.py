@@ -94,7 +94,7 @@ class GuidesSpider(Spider):
         self.since = since
         self.base_url = base_url
         self.site: Site | None = None
-        self.state: CrawlState | None = None
+        self.crawl_state: CrawlState | None = None
 
     @classmethod
     def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> Site:
@@ -139,7 +139,7 @@ class GuidesSpider(Spider):
             Path(settings["OUTPUT_DIR"]) / "state.sqlite" if settings.get("OUTPUT_DIR") else None
         )
         if state_file:
-            self.state = CrawlState(state_file)
+            self.crawl_state = CrawlState(state_file, run_id=settings.get("GUIDECRAWL_RUN_ID"))
         # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
         self.link_extractor = LinkExtractor(unique=True)
 
@@ -150,7 +150,7 @@ class GuidesSpider(Spider):
             yield self._request(url, role)
 
     def _request(self, url: str, role: str) -> Request:
-        headers = self.state.conditional_headers(canonical_url(url)) if self.state and role == GUIDE else {}
+        headers = self.crawl_state.conditional_headers(canonical_url(url)) if self.crawl_state and role == GUIDE else {}
         return Request(
             url,
             callback=self.parse_page,
@@ -190,13 +190,13 @@ class GuidesSpider(Spider):
         if self.since and len(published) >= 7 and published < self.since[: len(published)]:
             stats.inc_value("guidecrawl/skipped/older_than_since")
             return False
-        if self.state is None:
+        if self.crawl_state is None:
             return True
         key = canonical_url(response.url)
-        unchanged = self.state.unchanged(key, result.content_hash)
+        unchanged = self.crawl_state.unchanged(key, result.content_hash)
         etag = response.headers.get(b"ETag")
         modified = response.headers.get(b"Last-Modified")
-        self.state.stage(
+        self.crawl_state.stage(
             key,
             result.content_hash,
             etag.decode("latin-1") if etag else None,
@@ -227,11 +227,13 @@ class GuidesSpider(Spider):
         yield page_error(failure, request.url if request is not None else None)
 
     def closed(self, reason: str) -> None:
-        if self.state is None:
+        if self.crawl_state is None:
             return
-        if reason in ("finished", "shutdown") and not self.crawler.stats.get_value("guidecrawl/output/failed"):
-            recorded = self.state.commit_run()
-            self.logger.info("state: %d pages recorded in %s", recorded, self.state.path)
+        # Every close reason (finished, shutdown, closespider_*) closes the writer first: what was emitted is
+        # written, so it is recorded. Only a failed write leaves the state as it was.
+        if not self.crawler.stats.get_value("guidecrawl/output/failed"):
+            recorded = self.crawl_state.commit_run()
+            self.logger.info("state: %d pages recorded in %s", recorded, self.crawl_state.path)
         else:
-            self.state.discard_run()
-        self.state.close()
+            self.crawl_state.discard_run()
+        self.crawl_state.close()

@@ -1,0 +1,61 @@
+"""Incremental state (crawler/state.py): conditional headers, staged rows, commits shared by processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.state import CrawlState
+
+URL = "http://ybj.yantai.gov.cn/art/2020/2/3/art_1.html"
+
+
+def test_new_page_gets_no_conditional_headers(tmp_path: Path) -> None:
+    assert CrawlState(tmp_path / "s.sqlite").conditional_headers(URL) == {}
+
+
+def test_seen_page_gets_if_none_match_and_if_modified_since(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "s.sqlite")
+    state.stage(URL, "h1", '"abc"', "Mon, 03 Feb 2020 09:35:00 GMT")
+    state.commit_run()
+    assert state.conditional_headers(URL) == {
+        "If-None-Match": '"abc"',
+        "If-Modified-Since": "Mon, 03 Feb 2020 09:35:00 GMT",
+    }
+
+
+def test_staged_rows_are_invisible_until_the_run_commits(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "s.sqlite")
+    state.stage(URL, "h1", None, None)
+    assert not state.unchanged(URL, "h1")
+    state.commit_run()
+    assert state.unchanged(URL, "h1")
+
+
+def test_a_discarded_run_leaves_the_state_as_it_was(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "s.sqlite")
+    state.stage(URL, "h1", None, None)
+    state.discard_run()
+    assert state.commit_run() == 0
+    assert state.get(URL) is None
+
+
+def test_two_processes_share_one_state_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    a, b = CrawlState(path, run_id="a"), CrawlState(path, run_id="b")
+    a.stage(URL, "from-a", None, None)
+    b.stage(URL + "?2", "from-b", None, None)
+    assert a.commit_run() == 1
+    assert b.commit_run() == 1
+    fresh = CrawlState(path)
+    assert fresh.unchanged(URL, "from-a") and fresh.unchanged(URL + "?2", "from-b")
+
+
+def test_a_later_run_overwrites_the_hash(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    first = CrawlState(path)
+    first.stage(URL, "v1", '"e1"', None)
+    first.commit_run()
+    second = CrawlState(path)
+    second.stage(URL, "v2", '"e2"', None)
+    second.commit_run()
+    assert CrawlState(path).get(URL).content_hash == "v2"
