@@ -131,7 +131,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     page_lines = list(_lines(root))
     if not document.title:
         document.title = _first_heading(root)
-    document.lang = _lang(root, page_lines)
+    document.lang = _lang(root, page_lines) or document.lang
     if document.published_at is None:
         document.published_at = _byline_date(page_lines, document.title)
     if document.author is None:
@@ -362,7 +362,7 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             if line.link_density > 0.5 or (punct <= 1 and line.chars < 40):
                 continue
             in_related = False
-        if vocab.drop_lines.search(text) or _is_spam(text, vocab):
+        if vocab.drop_lines.search(text) or vocab.forum_drop_lines.search(text) or _is_spam(text, vocab):
             continue
         if line.link_density > 0.6 and line.chars < 120:
             continue
@@ -514,9 +514,14 @@ def _iso_date(text: str | None) -> str | None:
     return iso
 
 
+_DATE_LABEL = re.compile(r"(发布|發布|发表|發表|更新|日期|时间|時間|发文|成文)[^:：\d]{0,4}[:：]?\s*")
+
+
 def _byline_date(lines: list[Line], title: str | None) -> str | None:
-    """A date in a byline: labelled (发布时间：…) anywhere near the top, or the first date after the title."""
-    start = 0
+    """The byline's date: a labelled date (发布时间：…) just under the title, else any date there, else a
+    labelled date anywhere. Without a title line to anchor on, unlabelled dates are not trusted: page headers
+    carry today's date."""
+    start = None
     if title:
         for index, line in enumerate(lines):
             if _same_text(line.text, title) or (
@@ -524,19 +529,22 @@ def _byline_date(lines: list[Line], title: str | None) -> str | None:
             ):
                 start = index
                 break
-    for line in lines[start : start + 12]:
-        if line.chars <= 120 and (iso := _iso_date(line.text)):
-            return iso
-    labelled = re.compile(r"(发布|发表|更新|日期|时间)[^:：]{0,4}[:：]\s*")
+    if start is not None:
+        window = [line for line in lines[start : start + 12] if line.chars <= 160]
+        for line in window:
+            if (match := _DATE_LABEL.search(line.text)) and (iso := _iso_date(line.text[match.end() :][:40])):
+                return iso
+        for line in window:
+            if iso := _iso_date(line.text):
+                return iso
     for line in lines:
-        match = labelled.search(line.text)
-        if match and (iso := _iso_date(line.text[match.end() :][:40])):
+        if (match := _DATE_LABEL.search(line.text)) and (iso := _iso_date(line.text[match.end() :][:40])):
             return iso
     return None
 
 
 def _byline_author(lines: list[Line]) -> str | None:
-    pattern = re.compile(r"(?:作者|撰文|文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
+    pattern = re.compile(r"(?:作者|撰文|(?<![\u4e00-\u9fff])文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
     for line in lines[:400]:
         if line.chars <= 120 and (match := pattern.search(line.text)):
             return match.group(1)
@@ -832,6 +840,8 @@ def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[
             if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
                 continue
             lines_text.append(line.text)
+        if published_at is None:
+            published_at = _iso_date(_text(member))
         text = "\n".join([t for t in [title, *lines_text] if t])
         records.append(
             Record(
