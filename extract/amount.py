@@ -43,7 +43,10 @@ def rules() -> AmountRules:
     qual_after = _alternation(data["qualifiers"]["after"])
     prefix = _alternation(list(per_prefix))
     suffix = _alternation(list(per_suffix))
+    words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾"]
+    first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿")))
     pattern = re.compile(
+        rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?P<q2>{qual_before})?)?"
         r"(?:人民币)?"
         rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM})(?P<mult>[十百千万亿]*)"
@@ -53,6 +56,7 @@ def rules() -> AmountRules:
         rf"(?P<q3>{qual_after})?"
         # vague estimates: 上万元, 近千元 (a magnitude, no digits)
         r"|(?P<vague>上|近|逾)(?P<vmult>[百千万亿])元"
+        ")"
     )
     return AmountRules(pattern, per_prefix, per_suffix)
 

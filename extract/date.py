@@ -80,7 +80,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?:(?:{period})\s?)?[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?"
     )
     weekday = r"(?:周|星期|礼拜)"
+    # every alternative starts like one of these: a cheap first test before the long alternation
+    periods = _alt(w.morning + w.afternoon + w.noon)
+    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季])"
     atom = re.compile(
+        rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
         rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
         rf"(?:的)?[:,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
@@ -108,6 +112,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
         # plain opening hours: 8:30-17:30
         r"|(?<![\d:])(?P<oh1>[01]?\d|2[0-3]):(?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4]):(?P<oh2m>[0-5]\d)(?![\d:])"
+        ")"
     )
     clock_parts = re.compile(
         rf"(?P<period>{period})?\s?(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})(?::(?P<m>\d{{2}})|点(?:(?P<half>半)|(?P<pm>\d{{1,2}}|[{_CN}]+)分?)?|时(?:(?P<tm>\d{{1,2}})分)?)?"

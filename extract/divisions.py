@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -34,7 +34,7 @@ class Mention:
     short: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: one per process, used as a cache key
 class Gazetteer:
     by_name: dict[str, tuple[Division, ...]]
     by_code: dict[str, Division]
@@ -43,10 +43,12 @@ class Gazetteer:
 
     def mentions(self, text: str, *, short: bool = True) -> list[Mention]:
         """Non-overlapping division names in `text`, longest first at each position, in order."""
+        found = _mentions(self, text)
+        return list(found) if short else [m for m in found if not m.short]
+
+    def _scan(self, text: str) -> tuple[Mention, ...]:
         hits: list[Mention] = []
         for end, (name, is_short, length) in self.automaton.iter(text):
-            if is_short and not short:
-                continue
             hits.append(Mention(end - length + 1, end + 1, self.by_name[name], is_short))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
@@ -55,7 +57,7 @@ class Gazetteer:
             if m.start >= last_end:
                 out.append(m)
                 last_end = m.end
-        return out
+        return tuple(out)
 
     def city_of(self, mention: Mention) -> Division | None:
         """The prefecture-level city (or municipality) a mention names or lies in, when unambiguous."""
@@ -72,6 +74,12 @@ class Gazetteer:
 
     def area_code(self, city: str | None) -> str | None:
         return self.area_by_city.get(city) if city else None
+
+
+@lru_cache(maxsize=8)
+def _mentions(gaz: Gazetteer, text: str) -> tuple[Mention, ...]:
+    # the address parser, the phone parser and page_context all scan the same record: scan it once
+    return gaz._scan(text)
 
 
 def _read(name: str) -> list[dict[str, str]]:

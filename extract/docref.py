@@ -14,9 +14,9 @@ from functools import cache
 from extract.entity import Entity
 from extract.labels import DATA
 
-_REF = re.compile(
-    r"(?P<issuer>[\u4e00-\u9fff]{2,12})\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号"
-)
+# Found from the bracketed year; the issuer is then read backwards (a leading CJK run would be slow to scan).
+_REF = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,12}\Z")
 
 
 @cache
@@ -32,7 +32,10 @@ def find_docrefs(text: str) -> list[Entity]:
     cut, min_length, max_length = _issuer_rules()
     found: list[Entity] = []
     for m in _REF.finditer(text):
-        issuer = m.group("issuer")
+        before = _ISSUER.search(text, max(0, m.start() - 12), m.start())
+        if before is None:
+            continue
+        issuer = before.group(0)
         offset = 0
         for c in cut.finditer(issuer):
             offset = c.end()
@@ -42,7 +45,7 @@ def find_docrefs(text: str) -> list[Entity]:
             issuer = issuer[-max_length:]
         if len(issuer) < min_length:
             continue
-        start = m.start("issuer") + offset
+        start = before.start() + offset
         year, number = int(m.group("year")), int(m.group("number"))
         value = f"{issuer}〔{year}〕{number}号"
         fields = {"issuer": issuer, "year": year, "number": number}

@@ -42,8 +42,34 @@ def parse_number(text: str) -> float | None:
     return _parse_chinese(text)
 
 
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1_000}
+
+
+def _chinese_integer(text: str) -> int | None:
+    """三十五万 → 350000, 一万二千 → 12000, 二十五 → 25 (positional units; no decimals)."""
+    total = section = number = 0
+    for char in text:
+        if char in _DIGIT_BY_CHAR or char == "两":
+            number = 2 if char == "两" else _DIGIT_BY_CHAR[char]
+        elif char in _SMALL_UNITS:
+            section += (number or 1) * _SMALL_UNITS[char]
+            number = 0
+        elif char == "万":
+            total += (section + number) * 10_000
+            section = number = 0
+        elif char == "亿":
+            total = (total + section + number) * 100_000_000
+            section = number = 0
+        else:
+            return None
+    return total + section + number
+
+
 def _parse_chinese(text: str) -> float | None:
-    import cn2an  # only when a Chinese numeral is actually met
+    if "点" not in text:
+        value = _chinese_integer(text)
+        return float(value) if value is not None else None
+    import cn2an  # decimals (三点五): only when actually met; cn2an is slow to call
 
     try:
         value = cn2an.cn2an(text.replace("两", "二"), "smart")

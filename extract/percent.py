@@ -15,10 +15,11 @@ from extract.labels import DATA, vocabulary
 from extract.numerals import ARABIC, CHINESE, as_int_or_float, parse_number
 
 _PATTERN = re.compile(
-    rf"(?<!\d)(?<!\d[.,])(?P<num>{ARABIC})\s?(?P<unit>[%％‰]|个百分点)"
+    r"(?=[\d百千〇零一二两三四五六七八九十])"
+    rf"(?:(?<!\d)(?<!\d[.,])(?P<num>{ARABIC})\s?(?P<unit>[%％‰]|个百分点)"
     rf"|百分之(?P<cn>{CHINESE}|{ARABIC})"
     rf"|千分之(?P<cn_permille>{CHINESE}|{ARABIC})"
-    rf"|(?P<cn_points>{CHINESE})个百分点"
+    rf"|(?P<cn_points>{CHINESE})个百分点)"
 )
 
 

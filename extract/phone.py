@@ -28,7 +28,7 @@ _SEP = r"[-—–－‐ ]"
 # A candidate: optional country code, optional area code (bracketed or followed by a separator), then digit
 # groups. Glued to letters, digits, '.', ':' or '/'-dates on either side: not a candidate.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9_.@#+\-])"
+    r"(?=[\d(（+])(?<![A-Za-z0-9_.@#+\-])"
     r"(?P<cc>(?:\+|00)86\s?|\(\+?86\)\s?)?"
     r"(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?"
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
