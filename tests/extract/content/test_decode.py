@@ -147,3 +147,15 @@ def test_any_bytes_give_text_or_undecodable(body: bytes) -> None:
 def test_any_common_chinese_text_round_trips_whatever_the_header_says(text: str) -> None:
     body = page(text).encode("gb18030")
     assert text in decode(body, {"Content-Type": "text/html; charset=utf-8"}).text
+
+
+def test_big5_page_with_a_broken_character_keeps_the_rest() -> None:
+    body = page(TRADITIONAL, '<meta charset="big5">').encode("big5").replace("採集".encode("big5"), b"\xff\xfe")
+    result = decode(body)
+    assert (result.encoding, TRADITIONAL[-20:] in result.text) == ("big5hkscs", True)
+
+
+def test_gbk_page_with_a_broken_character_keeps_the_rest() -> None:
+    body = page(TEXT, '<meta charset="gbk">').encode("gbk").replace("采集".encode("gbk"), b"\xff\x30")
+    result = decode(body)
+    assert (result.encoding, TEXT[-20:] in result.text) == ("gb18030", True)
