@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import duckdb
@@ -66,6 +71,37 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(
 ) -> None:
     _, proc = corpus_run
     assert proc.stderr == ""
+
+
+def test_a_progress_bar_shows_on_a_terminal(tmp_path: Path) -> None:
+    main, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real terminal has a size
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "cli", "extract", str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out")],
+            stderr=terminal,
+            stdout=subprocess.DEVNULL,
+            timeout=120,
+        )
+        os.close(terminal)
+        terminal = -1
+        shown = b""
+        while chunk := _read(main):
+            shown += chunk
+    finally:
+        os.close(main)
+        if terminal >= 0:
+            os.close(terminal)
+    assert proc.returncode == 0
+    assert b"1/1" in shown
+    assert b"page" in shown
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the terminal's other end is closed
+        return b""
 
 
 def test_web_archive_layout_uses_url_and_headers(tmp_path: Path) -> None:
