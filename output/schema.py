@@ -217,7 +217,7 @@ DATES = _entity_table(
     Column(
         "value",
         pa.string(),
-        "ISO 8601: 2025-01-05, 2025-01, 2009-04-27T10:20, --10-01, or an interval a/b.",
+        "ISO 8601: 2025-01-05, 2025-01, 2009-04-27T10:20, --10-01, an interval a/b, or a clock time 16:30.",
         "2024-11/2025-01-05",
     ),
     Column("date", pa.date32(), "The day, when `value` names a complete one (typed, for filtering).", "2025-01-05"),
