@@ -43,7 +43,7 @@ def rules() -> AmountRules:
     qual_after = _alternation(data["qualifiers"]["after"])
     prefix = _alternation(list(per_prefix))
     suffix = _alternation(list(per_suffix))
-    words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾"]
+    words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾", "¥", "￥"]
     first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿")))
     pattern = re.compile(
         rf"(?=[{re.escape(first)}])(?:"
@@ -56,6 +56,8 @@ def rules() -> AmountRules:
         rf"(?P<q3>{qual_after})?"
         # vague estimates: 上万元, 近千元 (a magnitude, no digits)
         r"|(?P<vague>上|近|逾)(?P<vmult>[百千万亿])元"
+        # the yuan sign: ¥500, ￥1,200.50
+        rf"|[¥￥]\s?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
         ")"
     )
     return AmountRules(pattern, per_prefix, per_suffix)
@@ -79,6 +81,12 @@ def find_amounts(text: str) -> list[Entity]:
         if m.group("vague"):
             value = MULTIPLIERS[m.group("vmult")]
             fields = {"unit": "CNY", "per": None, "qualifier": m.group("vague"), "vague": True}
+            fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
+            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
+            continue
+        if m.group("sign_num"):
+            value = _value(m.group("sign_num"), m.group("sign_mult"))
+            fields = {"unit": "CNY", "per": None, "qualifier": None}
             fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
             found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
             continue

@@ -40,6 +40,7 @@ class DateWords:
     morning: tuple[str, ...]
     afternoon: tuple[str, ...]
     noon: tuple[str, ...]
+    night: tuple[str, ...]
     connector: re.Pattern[str]
     yearly_before: re.Pattern[str]
     monthly: tuple[str, ...]
@@ -64,6 +65,7 @@ def words() -> DateWords:
         morning=tuple(data["periods"]["morning"]),
         afternoon=tuple(data["periods"]["afternoon"]),
         noon=tuple(data["periods"]["noon"]),
+        night=tuple(data["periods"]["night"]),
         connector=connector,
         yearly_before=re.compile(rf"(?:{_alt(ranges['yearly'])})(?:的)?\s*\Z"),
         monthly=tuple(ranges["monthly"]),
@@ -106,10 +108,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # yearless quarter: 四季度, 第三季度
         rf"|(?<![年\d])第?(?P<yq>[一二三四1-4])季度"
         # year ranges and bare years: 2001-2013, 2025四川…
+        # year ranges with one 年: 2023-2025年, 2023—2025年度
+        rf"|(?<![\d.:/\-A-Za-z])(?P<yr1>{_YEAR})\s?(?:-|—|~|至|到)\s?(?P<yr2>{_YEAR})年度?"
         rf"|(?<![\d.:/\-A-Za-z])(?P<by1>{_BARE_YEAR})(?:\s?(?:-|—|~|至|到)\s?(?P<by2>{_BARE_YEAR}))?"
         r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
         # clock time after a period word: 下午4点30分, 上午9:00
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
+        rf"(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
         r"|(?<![\d:])(?P<oh1>[01]?\d|2[0-3]):(?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4]):(?P<oh2m>[0-5]\d)(?![\d:])"
         ")"
@@ -156,7 +161,9 @@ def _clock(text: str) -> str | None:
     if hour is None or hour > 24 or minute > 59:
         return None
     period = m.group("period")
-    if (period in w.afternoon and 1 <= hour < 12) or (period in w.noon and hour < 3):
+    # 晚上一点 is one in the night, 晚上八点 eight in the evening; 下午/中午 always shift
+    night_shift = period in w.afternoon and (6 <= hour < 12 or (hour < 6 and period not in w.night))
+    if night_shift or (period in w.noon and hour < 3):
         hour += 12
     return f"{hour:02d}:{minute:02d}"
 
@@ -233,6 +240,9 @@ def _points(text: str) -> list[_Point]:
                 points.append(_Point(s, e, month=month, day=day))
         elif g["yq"]:
             points.append(_Point(s, e, quarter=_num(g["yq"])))
+        elif g["yr1"]:
+            if int(g["yr2"]) > int(g["yr1"]):
+                points.append(_Point(s, e, year=int(g["yr1"]), kind="year_range", extra=int(g["yr2"])))
         elif g["by1"]:
             if g["by2"]:
                 if int(g["by2"]) > int(g["by1"]):
@@ -241,7 +251,13 @@ def _points(text: str) -> list[_Point]:
                 points.append(_Point(s, e, year=int(g["by1"])))
         elif g["time"]:
             clock = _clock(g["time"])
-            if clock:
+            until = _clock(g["time2"]) if g["time2"] else None
+            if clock and until:
+                # 上午8:30-12:00: the end is read in the same half of the day unless written otherwise
+                if until < clock and int(until[:2]) < 12:
+                    until = f"{int(until[:2]) + 12:02d}{until[2:]}"
+                points.append(_Point(s, e, kind="hours", extra={"start": clock, "end": until}))
+            elif clock:
                 points.append(_Point(s, e, kind="time", extra={"time": clock}))
         elif g["oh1"]:
             start_time = f"{int(g['oh1']):02d}:{g['oh1m']}"

@@ -29,11 +29,12 @@ _SEP = r"[-—–－‐ ]"
 # groups. Glued to letters, digits, '.', ':' or '/'-dates on either side: not a candidate.
 _CANDIDATE = re.compile(
     r"(?=[\d(（+])(?<![A-Za-z0-9_.@#+\-])"
-    r"(?P<cc>(?:\+|00)86\s?|\(\+?86\)\s?)?"
-    r"(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?"
+    # international: +86 10 6462 9100, 0086-591-87842560, (+86)13812345678 (no trunk 0 after the 86)
+    r"(?:(?P<cc>(?:\+|00)86|[(（]\+?86[)）])[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
+    r"|(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?"
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
-    r"(?P<body>\d{3,}(?:[-—–－‐ ]\d{3,})*|\d{3,})"
+    r"(?P<body>\d{3,}(?:[-—–－‐ ]\d{3,})*|\d{3,}))"
     r"(?![\d.:]\d|[A-Za-z@])"
 )
 _EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
@@ -119,11 +120,14 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
     found: list[Entity] = []
     last_end = -10
     last_label: str | None = None
+    last_area: str | None = None
     city_mentions = None
     for m in _CANDIDATE.finditer(text):
         area = m.group("area_paren") or m.group("area") or m.group("area_sp")
-        body_text = m.group("body")
+        body_text = m.group("body") or m.group("intl")
         body = re.sub(r"\D", "", body_text)
+        if m.group("cc") and not re.fullmatch(r"1[3-9]\d{9}", body):
+            body = "0" + body.removeprefix("0")  # the domestic trunk 0 the international form drops
         start, end = m.start(), m.end()
         # a list number glued on: 发送到10626655333、 where 1062665533 stands alone elsewhere
         if text[end : end + 1] == "、" and len(body) > 5:
@@ -155,6 +159,8 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             label = trailing.group(1)
         ext_match = _EXT.match(text, end)
         ext = ext_match.group(1) if ext_match else None
+        if len(body) <= 3 and label is None:
+            continue  # 110, 120 …: only as a number to call (拨打110), not as a name (可爱的110)
         for index, (digits, line, local_len) in enumerate(parsed):
             if line == "local":
                 if label is None and not in_list and index == 0:
@@ -176,7 +182,8 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             elif line == "landline" and len(digits) in (7, 8):
                 if city_mentions is None:
                     city_mentions = gaz.mentions(text)
-                code = _area_before(city_mentions, start, context)
+                # in a list (0591-87842560、87842561) the area code written on the first number holds
+                code = last_area if in_list and last_area else _area_before(city_mentions, start, context)
                 if code is None:
                     continue
                 value = code + digits
@@ -188,9 +195,17 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             fields["e164"] = _e164(value, line)
             found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
             last_end, last_label = span_end, label
+            last_area = _area_of(value) if line == "landline" else None
         if trailing:
             last_end = max(last_end, trailing.end())
     return found
+
+
+def _area_of(digits: str) -> str | None:
+    """The area code of a landline written with one: 010/02x are 3 digits, the others 4."""
+    if not digits.startswith("0") or len(digits) < 10:
+        return None
+    return digits[:3] if digits[1] in "12" else digits[:4]
 
 
 def _area_before(mentions: list, position: int, context: PageContext | None) -> str | None:

@@ -67,3 +67,12 @@ def test_per_item_fee() -> None:
 
 def test_not_amounts() -> None:
     assert find_amounts("元旦期间 万元户 每月几千元 100美元") == []
+
+
+def test_yuan_sign() -> None:
+    assert [a.value for a in find_amounts("挂号费¥1,200.50,押金￥3万")] == [1200.5, 30000]
+
+
+def test_range_with_one_multiplier() -> None:
+    amount = one("年收入15-18万元")
+    assert (amount.fields["low"], amount.fields["high"]) == (150000, 180000)

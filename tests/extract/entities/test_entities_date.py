@@ -105,3 +105,16 @@ def test_copyright_year_range() -> None:
 
 def test_not_dates() -> None:
     assert find_dates("力争年底前完成,今年就医,3个月用量,60周岁以上,2000元,1个工作日内") == []
+
+
+def test_year_range_with_one_nian() -> None:
+    assert one("2023-2025年医保改革规划").value == "2023/2025"
+
+
+def test_morning_and_afternoon_hours() -> None:
+    hours = find_dates("受理时间:上午8:30-12:00,下午2:00-5:30")
+    assert [h.value for h in hours] == [{"start": "08:30", "end": "12:00"}, {"start": "14:00", "end": "17:30"}]
+
+
+def test_one_in_the_night_is_not_one_in_the_afternoon() -> None:
+    assert one("到晚上一点半左右宝宝哭的更厉害").value == {"time": "01:30"}

@@ -113,3 +113,21 @@ def test_eighteen_digit_id_number_is_never_a_phone() -> None:
 
 def test_dates_and_times_are_not_phones() -> None:
     assert find_phones("电话 2024-09-03 16:23:22 发布") == []
+
+
+def test_international_form_restores_the_trunk_zero() -> None:
+    assert one("Tel:+86-10-64629100").value == "01064629100"
+
+
+def test_international_mobile() -> None:
+    assert one("Tel: +86 138 1234 5678").value == "13812345678"
+
+
+def test_list_keeps_the_area_code_of_its_first_number() -> None:
+    phones = find_phones("咨询电话:0591-87842560、87842561", PageContext(city="北京市"))
+    assert [p.value for p in phones] == ["059187842560", "059187842561"]
+
+
+def test_emergency_number_needs_a_call_word() -> None:
+    assert [p.value for p in find_phones("遇到紧急情况请拨打110报警")] == ["110"]
+    assert find_phones("包括我们可爱的110也能站出来") == []
