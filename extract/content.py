@@ -202,7 +202,9 @@ def _strip(root: lxml.etree._Element) -> None:
             _drop(element)
             continue
         style = (element.get("style") or "").replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None:
+        hidden = "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
+        # Some CMSs hide the article until a script shows it: hidden prose stays.
+        if hidden and not _holds_prose(element):
             _drop(element)
 
 
@@ -577,19 +579,13 @@ def _finish(document: Document) -> Document:
 # ----------------------------------------------------------------------------- forum
 
 
-def _is_post_body(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
-    element_id = element.get("id")
-    if element_id and vocab.forum_body_ids.fullmatch(element_id):
-        return True
-    return bool(_class_words(element) & vocab.forum_body_classes)
-
-
 def _forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -> list[Record]:
-    bodies = [
-        e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class")) and _is_post_body(e, vocab)
-    ]
+    marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
+    by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
+    bodies = by_id or [e for e in marked if _class_words(e) & vocab.forum_body_classes]
     # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
-    outer = [b for b in bodies if not any(_is_post_body(a, vocab) for a in b.iterancestors())]
+    body_set = set(bodies)
+    outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
     if len(outer) < 1 or (len(outer) == 1 and not _looks_like_forum(root, vocab)):
         return []
     containers = _post_containers(outer)
