@@ -15,7 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 # A label never reaches across a sentence or a list item.
-CLAUSE_BREAK = re.compile(r"[。;；!！?？\n]|\d+[、.．](?!\d)")
+CLAUSE_BREAK = re.compile(r"[。;；!！?？,，\n]|\d+[、.．](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
