@@ -72,6 +72,7 @@ class Vocabulary:
     answer_classes: frozenset[str]
     answer_tokens: frozenset[str]
     qa_other_tokens: frozenset[str]
+    answer_headings: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
@@ -97,6 +98,7 @@ def vocabulary() -> Vocabulary:
         answer_classes=frozenset(qa["answer_classes"]),
         answer_tokens=frozenset(qa["answer_tokens"]),
         qa_other_tokens=frozenset(qa["other_tokens"]),
+        answer_headings=frozenset(qa["answer_headings"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
@@ -168,8 +170,19 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return _finish(document)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
-        body_lines = _clean_lines((line for line in lines if line.owner in inside), document.title, vocab)
-        document.records = [Record(text="\n".join(body_lines))]
+        body = [line for line in lines if line.owner in inside]
+        answer_at = next((i for i, line in enumerate(body) if _bare(line.text) in vocab.answer_headings), None)
+        if answer_at is not None and document.title:
+            # A Q&A page without answer markup: "最佳答案" heads the answer, the headline is the question.
+            document.kind = "qa"
+            question = _clean_lines(body[:answer_at], document.title, vocab)
+            answer = _clean_lines(body[answer_at + 1 :], document.title, vocab)
+            document.records = [
+                Record(text="\n".join([document.title, *question]), role="question", title=document.title),
+                Record(text="\n".join(answer), role="answer"),
+            ]
+        else:
+            document.records = [Record(text="\n".join(_clean_lines(body, document.title, vocab)))]
     return _finish(document)
 
 
@@ -381,8 +394,12 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     return kept
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\s:：>＞»\[\]【】]+", "", text)
+
+
 def _is_tail_heading(text: str, vocab: Vocabulary) -> bool:
-    bare = re.sub(r"[\s:：>＞»\[\]【】]+", "", text)
+    bare = _bare(text)
     return bare in vocab.related_headings or bare in vocab.comment_headings
 
 

@@ -82,3 +82,27 @@ def test_xml_declaration_does_not_break_parsing() -> None:
 def test_any_markup_gives_a_document(html: str) -> None:
     document = content(html)
     assert document.kind in ("article", "listing", "forum", "qa") and isinstance(document.text, str)
+
+
+def test_pagination_bar_is_dropped() -> None:
+    pager = "<div>共3页 <a>上一页</a> 1 2 3 <a>下一页</a></div>"
+    assert "下一页" not in content(article(extra_body=pager)).text
+
+
+def test_answer_heading_without_markup_makes_a_qa_page() -> None:
+    html = (
+        "<html><head><title>职工医保统筹怎么办理_问答</title></head><body><div class='main'>"
+        "<h1>职工医保统筹怎么办理</h1><p>想了解职工医保统筹的办理流程，需要哪些材料？</p>"
+        f"<h3>最佳答案</h3>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div></body></html>"
+    )
+    document = content(html)
+    assert (document.kind, [r.role for r in document.records]) == ("qa", ["question", "answer"])
+
+
+def test_qa_answer_record_holds_the_answer_text() -> None:
+    html = (
+        "<html><head><title>职工医保统筹怎么办理_问答</title></head><body><div class='main'>"
+        "<h1>职工医保统筹怎么办理</h1><p>想了解职工医保统筹的办理流程，需要哪些材料？</p>"
+        f"<h3>最佳答案</h3>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div></body></html>"
+    )
+    assert content(html).records[-1].text.split("\n") == PARAGRAPHS
