@@ -110,7 +110,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # year ranges and bare years: 2001-2013, 2025四川…
         # year ranges with one 年: 2023-2025年, 2023—2025年度
         rf"|(?<![\d.:/\-A-Za-z])(?P<yr1>{_YEAR})\s?(?:-|—|~|至|到)\s?(?P<yr2>{_YEAR})年度?"
-        rf"|(?<![\d.:/\-A-Za-z])(?P<by1>{_BARE_YEAR})(?:\s?(?:-|—|~|至|到)\s?(?P<by2>{_BARE_YEAR}))?"
+        rf"|(?<![\d.:/A-Za-z+])(?<![\dA-Za-z]-)(?P<by1>{_BARE_YEAR})(?:\s?(?:-|—|~|至|到)\s?(?P<by2>{_BARE_YEAR}))?"
         r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
         # clock time after a period word: 下午4点30分, 上午9:00
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
@@ -318,7 +318,8 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
     while i < len(points):
         p = points[i]
         before = text[max(0, p.start - 8) : p.start]
-        yearly = bool(w.yearly_before.search(before))
+        yearly_word = w.yearly_before.search(before)
+        yearly = bool(yearly_word)
         if p.kind == "hours" or p.kind == "time":
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, p.extra, {"subkind": p.kind}))
         elif p.kind == "monthly":
@@ -346,6 +347,7 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
                         page_year,
                         yearly,
                         bool(gap.group("next")) or _cycle(text[p.end : nxt.start]),
+                        p.start - len(before) + yearly_word.start() if yearly_word else None,
                     )
                 )
                 i += 2
@@ -370,7 +372,15 @@ def _single(text: str, p: _Point, page_year: int | None) -> Entity:
 
 
 def _range(
-    text: str, left: _Point, right: _Point, start: int, end: int, page_year: int | None, yearly: bool, next_year: bool
+    text: str,
+    left: _Point,
+    right: _Point,
+    start: int,
+    end: int,
+    page_year: int | None,
+    yearly: bool,
+    next_year: bool,
+    yearly_start: int | None = None,
 ) -> Entity:
     if right.year is None and left.year is not None and right.month is not None:
         right = _with_year(right, left.year + (1 if next_year else 0))
@@ -378,6 +388,8 @@ def _range(
     fields: dict[str, Any] = {"subkind": "recurring" if recurring else "range"}
     if recurring:
         fields["recurring"] = "yearly"
+        if yearly_start is not None:
+            start = yearly_start  # the span includes 每年(的)
     elif left.year is None and page_year is not None:
         left = _with_year(left, page_year)
         later = (right.month or 0, right.day or 0) < (left.month or 0, left.day or 0)

@@ -118,3 +118,15 @@ def test_morning_and_afternoon_hours() -> None:
 
 def test_one_in_the_night_is_not_one_in_the_afternoon() -> None:
     assert one("到晚上一点半左右宝宝哭的更厉害").value == {"time": "01:30"}
+
+
+def test_recurring_span_includes_its_every_year_word() -> None:
+    assert one("集中缴费期通常为每年的9月1日至12月31日").text == "每年的9月1日至12月31日"
+
+
+def test_a_number_glued_to_a_code_is_not_a_year() -> None:
+    assert find_dates("编辑短信内容“YC+30099040+2005+08”") == []
+
+
+def test_bare_year_at_the_end_of_a_title() -> None:
+    assert one("参保者今年就医应同时持社保卡和蓝本-2009").value == "2009"
