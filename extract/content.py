@@ -317,6 +317,8 @@ def _is_spam(text: str, vocab: Vocabulary) -> bool:
 def _is_byline(line: Line, vocab: Vocabulary) -> bool:
     if line.chars > 80:
         return False
+    if line.chars <= 40 and _DATE.match(line.text.strip()):
+        return True  # "2024-05-13 06:16 发布于北京": a dateline, not a sentence
     labelled = len(vocab.byline.findall(line.text))
     return labelled >= 2 or (labelled == 1 and (_DATE.search(line.text) is not None or line.chars <= 25))
 
