@@ -85,10 +85,12 @@ def find_amounts(text: str) -> list[Entity]:
             found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
             continue
         if m.group("sign_num"):
-            value = _value(m.group("sign_num"), m.group("sign_mult"))
+            signed = _value(m.group("sign_num"), m.group("sign_mult"))
+            if signed is None:
+                continue
             fields = {"unit": "CNY", "per": None, "qualifier": None}
             fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
-            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
+            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(signed), fields))
             continue
         num_start = m.start("num")
         if num_start > 0 and text[num_start - 1].isdigit():
@@ -100,7 +102,7 @@ def find_amounts(text: str) -> list[Entity]:
         if high is not None and m.group("mult2") and not m.group("mult"):
             # 3-5万元: the multiplier written once applies to both ends
             low = _value(m.group("num"), m.group("mult2"))
-        if high is not None and (low is None or high < low):
+        if low is None or (high is not None and high < low):
             continue
         per = None
         for key in ("p1", "p2"):

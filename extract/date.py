@@ -183,6 +183,11 @@ def _points(text: str) -> list[_Point]:
     atom, _ = _patterns()
     w = words()
     points: list[_Point] = []
+    year: int | None
+    month: int | None
+    day: int | None
+    hour: int | None
+    minute: int | None
     for m in atom.finditer(text):
         g = m.groupdict()
         s, e = m.start(), m.end()

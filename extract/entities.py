@@ -78,10 +78,11 @@ def page_context(title: str | None, text: str, published_at: str | None = None) 
     votes: Counter[tuple[str, str]] = Counter()
     for source, weight in ((title or "", 3), (text, 1)):
         for mention in gaz.mentions(source):
-            city = gaz.city_of(mention)
-            if city is not None:
-                votes[(city.province, city.name)] += weight
-    province = city = None
+            division = gaz.city_of(mention)
+            if division is not None:
+                votes[(division.province, division.name)] += weight
+    province: str | None = None
+    city: str | None = None
     if votes:
         (province, city), _ = votes.most_common(1)[0]
     published = _parse_date(published_at) or _parse_date(text[:1000])
