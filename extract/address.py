@@ -89,7 +89,22 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if entity is not None:
             found.append(entity)
             taken_to = end
-    return found
+    return _districts_from_same_street(found)
+
+
+def _districts_from_same_street(found: list[Entity]) -> list[Entity]:
+    """福州市古田路128号 and, elsewhere in the text, 福州市鼓楼区古田路128号: the first lies in 鼓楼区 too."""
+    known = {
+        (e.fields["city"], e.fields["street"]): e.fields for e in found if e.fields["district"] and e.fields["city"]
+    }
+    out = []
+    for e in found:
+        same = known.get((e.fields["city"], e.fields["street"]))
+        if same and not e.fields["district"]:
+            fields = {**e.fields, "district": same["district"], "adcode": same["adcode"], "district_from": "text"}
+            e = Entity(e.kind, e.text, e.start, e.end, e.value, fields)
+        out.append(e)
+    return out
 
 
 def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str | None, str | None, Division | None]:

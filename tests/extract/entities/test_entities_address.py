@@ -59,3 +59,14 @@ def test_address_label_without_divisions_uses_the_page_city() -> None:
 def test_place_names_without_a_street_are_not_addresses() -> None:
     text = "《福州市城镇居民基本医疗保险试行办法》沈阳市社保局表示,北京市人力资源和社会保障局"
     assert find_addresses(text) == []
+
+
+def test_same_street_elsewhere_in_the_text_gives_the_district() -> None:
+    text = "受理地址:福州市古田路128号劳动大厦一层。\n  • 福州市鼓楼区古田路128号(受理城镇居民医保)"
+    first, second = find_addresses(text)
+    assert (first.fields["district"], first.fields["adcode"], first.fields["district_from"]) == (
+        "鼓楼区",
+        "350102",
+        "text",
+    )
+    assert second.fields["district"] == "鼓楼区"
