@@ -15,6 +15,7 @@ or raise on malformed HTML (an unparsable page yields an empty Document).
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import tomllib
@@ -73,11 +74,13 @@ class Vocabulary:
     answer_tokens: frozenset[str]
     qa_other_tokens: frozenset[str]
     answer_headings: frozenset[str]
+    entry_meta_tokens: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
     byline: re.Pattern[str]
-    spam_keywords: tuple[str, ...]
+    spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
+    spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
 
 
 @functools.cache
@@ -99,11 +102,17 @@ def vocabulary() -> Vocabulary:
         answer_tokens=frozenset(qa["answer_tokens"]),
         qa_other_tokens=frozenset(qa["other_tokens"]),
         answer_headings=frozenset(qa["answer_headings"]),
+        entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
-        spam_keywords=tuple(k.lower() for k in data["spam"]["keywords"]),
+        spam_keywords=tuple(dict.fromkeys(k.lower() for k in data["spam"]["keywords"] if not k.isascii())),
+        spam_words=re.compile(
+            r"(?<![a-z])("
+            + "|".join(re.escape(k.lower()) for k in data["spam"]["keywords"] if k.isascii())
+            + r")(?![a-z])"
+        ),
     )
 
 
@@ -310,6 +319,7 @@ def _class_words(element: lxml.etree._Element) -> set[str]:
 def _is_spam(text: str, vocab: Vocabulary) -> bool:
     lowered = text.lower()
     hits = sum(1 for keyword in vocab.spam_keywords if keyword in lowered)
+    hits += len(set(vocab.spam_words.findall(lowered)))
     segments = len(re.split(r"[_|｜]", text))
     return hits >= 3 or (hits >= 2 and segments >= 3)
 
@@ -812,13 +822,26 @@ def _similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etr
     return [members for _, _, members in groups]
 
 
-def _title_link(element: lxml.etree._Element, shortest: int = 6) -> lxml.etree._Element | None:
+def _title_link(
+    element: lxml.etree._Element, shortest: int = 6, skip: frozenset[str] = frozenset()
+) -> lxml.etree._Element | None:
+    """The entry's longest link, not counting links inside parts whose class/id tokens are in `skip`."""
     best, best_len = None, 0
     for link in element.iter("a"):
+        if skip and any(_tokens(e) & skip for e in _ancestors_within(link, element)):
+            continue
         text = _SPACE.sub("", _text(link))
         if len(text) > best_len:
             best, best_len = link, len(text)
+    if best is None and skip:
+        return _title_link(element, shortest)
     return best if best_len >= shortest else None
+
+
+def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    while element is not None and element is not top:
+        yield element
+        element = element.getparent()
 
 
 def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
@@ -835,28 +858,41 @@ def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._El
     return group.chars > (2 if prose else 1) * outside_chars
 
 
+_META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
+
+
+def _entry_lines(member: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Line]:
+    """An entry's lines without its furniture (author, time, reply count …, named so by class)."""
+    entry = copy.deepcopy(member)
+    bare_title = re.sub(r"\s+", "", title or "")
+    for element in list(entry.iterdescendants()):
+        if not isinstance(element.tag, str) or not _tokens(element) & vocab.entry_meta_tokens:
+            continue
+        if bare_title and bare_title in re.sub(r"\s+", "", _text(element)):
+            continue  # the title's own container
+        _drop(element)
+    return list(_lines(entry))
+
+
 def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
-        link = _title_link(member, shortest=1)
+        link = _title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
         title = _SPACE.sub(" ", _text(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
+        published_at = next(
+            (iso for line in _lines(member) if line.chars <= 30 and (iso := _iso_date(line.text))),
+            _iso_date(_text(member)),
+        )
         lines_text = []
-        published_at = None
-        for line in _lines(member):
-            if published_at is None and (iso := _iso_date(line.text)) and line.chars <= 30:
-                published_at = iso
-                continue
+        for line in _entry_lines(member, title, vocab):
             if title and _same_text(line.text, title):
                 continue
-            punct = len(_SENTENCE_PUNCT.findall(line.text))
-            if line.link_density > 0.5 or (punct == 0 and line.chars < 10):
+            if line.link_density > 0.5 or _META_ONLY.fullmatch(line.text):
                 continue
             if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
                 continue
             lines_text.append(line.text)
-        if published_at is None:
-            published_at = _iso_date(_text(member))
         text = "\n".join([t for t in [title, *lines_text] if t])
         records.append(
             Record(
