@@ -1,9 +1,352 @@
-"""GBK text decoded one byte off (PLACEHOLDER until the model lands)."""
+"""GBK text decoded one byte off: `醫(yī)?;\ue2ae鹬Ц堕T診` → `醫(yī)保基金支付門診`.
+
+The damage (reconstructed in tests/fixtures/mojibake/README.md): a chunk of GBK bytes was decoded starting one
+byte late. Its first lead byte became `?`; every following character is (trail byte of one char, lead byte
+of the next); the run stops at a trail byte read on its own — an ASCII letter or symbol (0x40–0x7E), `€`
+(0x80), or `?` (an orphan byte, which may have swallowed the `(` of a following pinyin reading).
+Full-width ASCII in a run was later folded to ASCII, and a converter may have put an orphan reading (`?qū)`)
+right after the first `?`.
+
+Repair: the middle bytes are known (unfold ASCII to full-width, encode GBK); re-pair them; choose the lost
+first lead byte (and, for a `?` ending, the lost last trail byte) with the character model, scored against
+the context; keep the repair only if the model prefers it to the text as it is by a clear margin.
+
+May change: a `?` and the run of characters after it, up to and including its end byte, on one line.
+Must never change: a real `?` (followed by text that does not re-pair into plausible characters), anything
+on a line without CJK, anything across a line break.
+"""
 
 from __future__ import annotations
 
-from normalize.repair import Repair
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from normalize import char_model
+from normalize.cjk import is_ideograph
+from normalize.pinyin_readings import syllable_pattern
+from normalize.repair import Repair, apply_edits
+
+_STARTS = "?？\ufffd"
+_MAX_RUN = 24  # characters between the start `?` and the end byte; seen runs are 3-16
+_CONTEXT = 3  # characters of context each side the model scores a choice with
+_MARGIN = 3.0  # log10: a repair must be this much more probable than the text as it is
+# A run of fewer middle chars than this, all ideographs or punctuation and ending in `?`, may well be text
+# between two real question marks (`怎么办?医保?`): its repair must clear twice the margin.
+_UNMARKED_RUN = 3
+_SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
+_BEAM = 16  # first-character candidates kept when the last character must be chosen too
+_PUNCTUATION = set("。，、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』％．")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int  # index of the starting `?`
+    middle: int  # index of the first middle character (after an orphan reading)
+    end: int  # index of the end byte character
+    swallowed_reading: bool  # a `?` end followed by `syllable)`: put the `(` back
+    marked: bool  # shows damage besides its `?` (or is long enough to be judged by the model alone)
+
+
+@cache
+def _orphan_reading() -> re.Pattern[str]:
+    return re.compile(f"{syllable_pattern()}\\)", re.IGNORECASE)
+
+
+@cache
+def _reading() -> re.Pattern[str]:
+    return re.compile(f"\\(?{syllable_pattern()}\\)", re.IGNORECASE)
+
+
+@cache
+def _middle_bytes(char: str) -> bytes | None:
+    """The two GBK bytes a middle character stands for, or None if it cannot be one (a byte below 0x81)."""
+    code = ord(char)
+    if char == " ":
+        char = "\u3000"  # hygiene made the ideographic space (A1A1) an ASCII space
+    elif 0x21 <= code <= 0x7E:
+        char = chr(code + 0xFEE0)  # full-width ASCII was folded
+    try:
+        encoded = char.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if len(encoded) != 2 or encoded[0] < 0x81 or encoded[1] < 0x81:
+        return None
+    return encoded
+
+
+def _end_byte(char: str) -> int | None:
+    """The trail byte an end character stands for; -1 for an orphan (`?`, unknown byte); None if not an end."""
+    code = ord(char)
+    if 0x40 <= code <= 0x7E:
+        return code
+    if char == "€":
+        return 0x80
+    if char in _STARTS:
+        return -1
+    return None
+
+
+@cache
+def _plausible(pair: bytes) -> str | None:
+    """The character two GBK bytes decode to, if it is one a text of these pages would contain."""
+    try:
+        char = pair.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if len(char) != 1:
+        return None
+    if is_ideograph(char) or char in _PUNCTUATION or 0xFF01 <= ord(char) <= 0xFF5E or 0x2460 <= ord(char) <= 0x249B:
+        return char
+    return None
+
+
+def _candidate(pair: bytes) -> str | None:
+    """A character a lost byte may be guessed into: an ideograph or Chinese punctuation, not a wide letter."""
+    char = _plausible(pair)
+    if char is None or (char.isalnum() and not is_ideograph(char)) or 0x2460 <= ord(char) <= 0x249B:
+        return None
+    return char
+
+
+@cache
+def _with_trail(trail: int) -> tuple[str, ...]:
+    """Every candidate character whose second GBK byte is `trail` (for a lost lead byte)."""
+    found = (_candidate(bytes((lead, trail))) for lead in range(0x81, 0xFF))
+    return tuple(c for c in found if c is not None)
+
+
+@cache
+def _with_lead(lead: int) -> tuple[str, ...]:
+    """Every candidate character whose first GBK byte is `lead` (for a lost trail byte)."""
+    trails = [*range(0x40, 0x7F), *range(0x80, 0xFF)]
+    found = (_candidate(bytes((lead, trail))) for trail in trails)
+    return tuple(c for c in found if c is not None)
+
+
+def _without_readings(text: str) -> str:
+    return _reading().sub("", text)
+
+
+def _left(line: str, start: int) -> str:
+    """Up to _CONTEXT characters before `start`, readings removed; a line feed marks the line start."""
+    window = start - 4 * _CONTEXT
+    left = _without_readings(line[max(0, window) : start])
+    return ("\n" + left if window <= 0 else left)[-_CONTEXT:]
+
+
+def _right(line: str, after: int) -> str:
+    """Up to _CONTEXT characters from `after`, readings removed; a line feed marks the line end."""
+    window = after + 4 * _CONTEXT
+    right = _without_readings(line[after:window])
+    return (right + "\n" if window >= len(line) else right)[:_CONTEXT]
+
+
+def _find_runs(line: str, start: int) -> list[_Run]:
+    """The possible runs starting at the `?` at `start`, shortest first."""
+    middle = start + 1
+    orphan = _orphan_reading().match(line, middle)
+    if orphan is not None:
+        middle = orphan.end()
+    runs = []
+    index = middle
+    while index < len(line) and index - middle <= _MAX_RUN:
+        char = line[index]
+        if char == "(" and _reading().match(line, index) is not None:
+            break  # a reading follows a whole character: the run ended before it
+        end = _end_byte(char)
+        if end is not None and not (end == -1 and index == middle):
+            swallowed = end == -1 and _orphan_reading().match(line, index + 1) is not None
+            marked = index - middle >= _UNMARKED_RUN or orphan or swallowed or _marked(line[middle:index], char)
+            runs.append(_Run(start, middle, index, swallowed, bool(marked)))
+        if _middle_bytes(char) is None:
+            break
+        index += 1
+    return runs
+
+
+def _marked(middle: str, end: str) -> bool:
+    """Whether a run shows damage besides its `?`s: a char real text rarely has, folded ASCII, a byte end."""
+    return end not in _STARTS or any(not (is_ideograph(c) or c in _PUNCTUATION) for c in middle)
+
+
+def _choose(
+    model: char_model.CharModel, left: str, candidates: tuple[str, ...], right: str, script: str, keep: int = 1
+) -> list[str]:
+    """The `keep` best candidates for one lost character, by the model with the line's script as tie-break."""
+    if not candidates:
+        return []
+    scores = model.score_slot(left, _candidate_codes(candidates), right) - _penalties(candidates, script)
+    order = np.argsort(-scores)[:keep] if keep > 1 else [int(scores.argmax())]
+    return [candidates[int(i)] for i in order]
+
+
+@cache
+def _candidate_codes(candidates: tuple[str, ...]) -> np.ndarray:
+    return char_model.codes("".join(candidates))
+
+
+@cache
+def _penalties(candidates: tuple[str, ...], script: str) -> np.ndarray:
+    return _SCRIPT_PENALTY * np.array([_other_script(c, script) for c in candidates], dtype=np.float64)
+
+
+@cache
+def _script_of(char: str) -> str:
+    """'hant' for a traditional-only character, 'hans' for a simplified-only one, '' for either."""
+    if not is_ideograph(char):
+        return ""
+    if char_model.fold(char) != char:
+        return "hant"
+    if _s2t().convert(char) != char:
+        return "hans"
+    return ""
+
+
+@cache
+def _s2t():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("s2t.json")
+
+
+def _line_script(line: str) -> str:
+    scripts = [_script_of(c) for c in line if ord(c) >= 0x3400]
+    hant, hans = scripts.count("hant"), scripts.count("hans")
+    return "hant" if hant > hans else "hans" if hans > hant else ""
+
+
+def _other_script(char: str, script: str) -> bool:
+    found = _script_of(char)
+    return bool(found and script and found != script)
+
+
+def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) -> str | None:
+    middle = b"".join(_middle_bytes(c) or b"" for c in line[run.middle : run.end])
+    end = _end_byte(line[run.end])
+    assert end is not None
+    left = _left(line, run.start)
+    after = run.end + 1
+    if run.swallowed_reading:
+        reading = _orphan_reading().match(line, after)
+        assert reading is not None
+        after = reading.end()
+    right = _right(line, after)
+    if not middle:
+        # One character: (lost lead, end byte).
+        found = _choose(model, left, _with_trail(end), right, script)
+        return found[0] if found else None
+    inner = []
+    for i in range(1, len(middle) - 1, 2):
+        char = _plausible(middle[i : i + 2])
+        if char is None:
+            return None
+        inner.append(char)
+    known = "".join(inner)
+    if end != -1:
+        last = _plausible(bytes((middle[-1], end)))
+        if last is None:
+            return None
+        found = _choose(model, left, _with_trail(middle[0]), (known + last + right)[:_CONTEXT], script)
+        return found[0] + known + last if found else None
+    if len(known) >= 2:
+        # A trigram model: with two known characters between them, the two choices do not interact.
+        firsts = _choose(model, left, _with_trail(middle[0]), known[:_CONTEXT], script)
+        lasts = _choose(model, known[-_CONTEXT:], _with_lead(middle[-1]), right, script)
+        return firsts[0] + known + lasts[0] if firsts and lasts else None
+    # Both ends lost and close together: keep a few first characters, choose the last for each, judge the whole.
+    firsts = _choose(model, left, _with_trail(middle[0]), known[:_CONTEXT], script, keep=_BEAM)
+    options = []
+    for first in firsts:
+        lasts = _choose(model, (left + first + known)[-_CONTEXT:], _with_lead(middle[-1]), right, script)
+        if lasts:
+            options.append(first + known + lasts[0])
+    if not options:
+        return None
+    scores = model.score([left + option + right for option in options])
+    return options[int(scores.argmax())]
+
+
+def _render(line: str, start: int, stop: int, edits: list[tuple[int, int, str]]) -> str:
+    """line[start:stop] with `edits` (ascending, inside the span) applied, readings removed."""
+    parts = []
+    position = start
+    for edit_start, edit_end, replacement in edits:
+        parts.append(line[position:edit_start])
+        parts.append(replacement)
+        position = edit_end
+    parts.append(line[position:stop])
+    return _without_readings("".join(parts))
+
+
+def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int, str]]:
+    """The edits for one line: at each `?`, keep it or repair one of its runs, whichever the model prefers.
+
+    Decided from the line end backwards, so each choice is judged with the later runs already repaired
+    (a short run's rest may hold the next run; a long run would swallow clean text between them).
+    """
+    starts = [
+        m.start()
+        for m in re.finditer(f"[{_STARTS}]", line)
+        if not (m.start() > 0 and line[m.start() - 1].isascii() and line[m.start() - 1].isalnum())
+    ]
+    if not starts:
+        return []
+    script = _line_script(line)
+    # best[i]: the edits chosen for line[starts[i]:], given the decision at each later start.
+    best: list[list[tuple[int, int, str]]] = [[] for _ in range(len(starts) + 1)]
+
+    def after(position: int) -> list[tuple[int, int, str]]:
+        for i, start in enumerate(starts):
+            if start >= position:
+                return best[i]
+        return []
+
+    for i in range(len(starts) - 1, -1, -1):
+        start = starts[i]
+        keep = best[i + 1]
+        best[i] = keep
+        choices: list[list[tuple[int, int, str]]] = [keep]
+        margins = [0.0]
+        for run in _find_runs(line, start):
+            repaired = _repair_run(model, line, run, script)
+            if repaired is None:
+                continue
+            if run.swallowed_reading:
+                repaired += "("
+            choices.append([(start, run.end + 1, repaired), *after(run.end + 1)])
+            margins.append(_MARGIN if run.marked else 2 * _MARGIN)
+        if len(choices) == 1:
+            continue
+        stop = max(choice[0][1] for choice in choices[1:])
+        reading = _reading().match(line, stop)
+        stop = reading.end() if reading is not None else stop
+        # Edits of later runs that begin inside the window are part of what is compared.
+        for choice in choices:
+            for edit in choice:
+                if edit[0] < stop:
+                    stop = max(stop, edit[1])
+        left, tail = _left(line, start), _right(line, stop)
+        texts = [left + _render(line, start, stop, [e for e in choice if e[0] < stop]) + tail for choice in choices]
+        scores = model.score(texts)
+        gains = scores - scores[0] - np.array(margins)
+        pick = int(gains[1:].argmax()) + 1
+        if gains[pick] >= 0:
+            best[i] = choices[pick]
+    return best[0]
 
 
 def repair(text: str) -> tuple[str, list[Repair]]:
-    return text, []
+    """Repair every GBK-offset run; each is a `mojibake` Repair (`?;\ue2ae鹬Ц堕T` → `保基金支付門`)."""
+    if not any(start in text for start in _STARTS):
+        return text, []
+    model = char_model.load()
+    edits: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(start in line for start in _STARTS) and any(is_ideograph(c) for c in line):
+            edits.extend((s + offset, e + offset, r) for s, e, r in _repair_line(model, line))
+        offset += len(line) + 1
+    return apply_edits(text, "mojibake", edits)

@@ -30,7 +30,8 @@ def syllable_pattern() -> str:
 def _pattern() -> re.Pattern[str]:
     rules = load_rules("pinyin")
     brackets = "|".join(f"{re.escape(pair[0])}{syllable_pattern()}{re.escape(pair[1])}" for pair in rules["brackets"])
-    return re.compile(f"(?<=[{IDEOGRAPH}])(?:{brackets})", re.IGNORECASE)
+    # Consecutive readings go together: removing one must not leave another right after the ideograph.
+    return re.compile(f"(?<=[{IDEOGRAPH}])(?:{brackets})+", re.IGNORECASE)
 
 
 def remove_readings(text: str) -> tuple[str, list[Repair]]:

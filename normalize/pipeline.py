@@ -11,13 +11,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from normalize import mojibake, mt_artifacts, pinyin_readings, unicode_hygiene, width
+from normalize import gbk_offset, mojibake, mt_artifacts, pinyin_readings, unicode_hygiene, width
 from normalize import script as script_stage
 from normalize.repair import Repair
 
 __all__ = ["Normalized", "Repair", "normalize"]
 
 log = logging.getLogger(__name__)
+
+_MAX_PASSES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +56,24 @@ def normalize(text: str, script: str = "hans") -> Normalized:
     if script not in script_stage.SCRIPTS:
         raise ValueError(f"unknown script {script!r}; expected hans, hant or keep")
     repairs: list[Repair] = []
-    for name, stage in _stages(script):
-        try:
-            text, found = stage(text)
-        except Exception:  # a bug in one repair must not cost the page its text
-            log.exception("normalize stage %s failed; text left as it was", name)
-            continue
-        repairs.extend(found)
+    stages = _stages(script)
+    for _ in range(_MAX_PASSES):
+        for name, stage in stages:
+            try:
+                text, found = stage(text)
+            except Exception:  # a bug in one repair must not cost the page its text
+                log.exception("normalize stage %s failed; text left as it was", name)
+                continue
+            repairs.extend(found)
+        # Script and width change the bytes a `?` run re-pairs into, so the output may hold a run the input
+        # did not: go again until none is left, which makes normalize idempotent.
+        if not _has_gbk_run(text):
+            break
     return Normalized(text, repairs)
+
+
+def _has_gbk_run(text: str) -> bool:
+    try:
+        return bool(gbk_offset.repair(text)[1])
+    except Exception:
+        return False

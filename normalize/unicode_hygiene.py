@@ -4,8 +4,8 @@ May change: format characters with no visible text (ZWSP, BOM, soft hyphen, bidi
 no-break, typographic and ideographic spaces become one ASCII space; control characters other than tab,
 line feed and carriage return are removed (the tables are `data/hygiene.toml`).
 Must never change: line feeds (the line structure), visible characters, private-use characters (the mojibake
-stage reads them as GBK user-area bytes), and C1 controls or a soft hyphen right after Â-ô (they are UTF-8
-read as cp1252, for the next stage to repair).
+stage reads them as GBK user-area bytes), and C1 controls or a soft hyphen right after a Latin-1 character (a
+UTF-8 sequence read as Latin-1/cp1252, for the next stage to repair).
 """
 
 from __future__ import annotations
