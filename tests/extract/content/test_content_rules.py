@@ -106,3 +106,71 @@ def test_qa_answer_record_holds_the_answer_text() -> None:
         f"<h3>最佳答案</h3>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div></body></html>"
     )
     assert content(html).records[-1].text.split("\n") == PARAGRAPHS
+
+
+GUIDE_TITLES = [
+    "城镇职工基本医疗保险参保登记办事指南",
+    "灵活就业人员医疗保险缴费办事指南",
+    "异地就医备案办理流程及所需材料",
+    "门诊慢特病待遇认定申请办事指南",
+    "生育保险待遇申领办事指南及常见问题",
+    "医保关系转移接续办理流程说明",
+]
+
+
+def portal_listing() -> str:
+    items = "".join(
+        f"<li><a href='/zn/{i}.html' title='{t}'>{t}</a><span class='date'>2024-0{i + 1}-15</span></li>"
+        for i, t in enumerate(GUIDE_TITLES)
+    )
+    return (
+        "<html><head><title>办事指南_福州市医疗保障局</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a><a href='/zc'>政策法规</a><a href='/zn'>办事指南</a></div>"
+        f"<div class='list'><h2>办事指南</h2><ul>{items}</ul><div>共6条 1/1页</div></div>"
+        "<div class='footer'>版权所有：福州市医疗保障局 地址：福州市古田路128号</div></body></html>"
+    )
+
+
+def test_portal_list_of_titles_and_dates_is_a_listing() -> None:
+    assert content(portal_listing()).kind == "listing"
+
+
+def test_listing_keeps_every_entry_title() -> None:
+    assert [r.title for r in content(portal_listing()).records] == GUIDE_TITLES
+
+
+def test_listing_entry_date_is_its_published_time() -> None:
+    assert content(portal_listing()).records[2].published_at == "2024-03-15"
+
+
+def test_listing_entry_url_is_absolute_with_a_page_url() -> None:
+    assert (
+        content(portal_listing(), "https://ybj.fuzhou.gov.cn/zn/").records[0].url
+        == "https://ybj.fuzhou.gov.cn/zn/0.html"
+    )
+
+
+def test_listing_entry_drops_author_and_reply_count() -> None:
+    entry = (
+        "<li class='thread'><a class='title' href='/p/{i}'>灵活就业人员医保怎么交费最划算</a>"
+        "<div class='abs'>想问一下灵活就业人员医保每年交多少钱，在哪里交？</div>"
+        "<span class='author'>医保小白{i}</span><span class='reply-num'>23</span></li>"
+    )
+    html = f"<html><body><ul>{''.join(entry.format(i=i) for i in range(5))}</ul></body></html>"
+    assert content(html).records[0].text.split("\n") == [
+        "灵活就业人员医保怎么交费最划算",
+        "想问一下灵活就业人员医保每年交多少钱，在哪里交？",
+    ]
+
+
+def test_article_with_a_related_list_stays_an_article() -> None:
+    related = "".join(f"<li><a href='/r/{i}'>{t}</a></li>" for i, t in enumerate(GUIDE_TITLES))
+    html = article().replace("<div class='footer'>", f"<div class='side'><ul>{related}</ul></div><div class='footer'>")
+    assert content(html).kind == "article"
+
+
+def test_latin_spam_words_match_whole_words_only() -> None:
+    # "sex" is inside Essex/Sussex and "av" inside have/available: as substrings they would look like spam.
+    line = "<p>Offices in Essex_Sussex_Wessex: have the forms available before you go, it saves a trip.</p>"
+    html = f"<html><body><article>{line * 3}</article></body></html>"
+    assert "Essex_Sussex_Wessex" in content(html).text
