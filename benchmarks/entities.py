@@ -45,8 +45,40 @@ def _ours(docs: dict[str, str]) -> list[dict]:
                 value = {"start": e.fields["start"], "end": e.fields["end"]}
             if e.kind == "amount" and "high" in e.fields:
                 value = {"value": e.value, "high": e.fields["high"]}
-            out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value})
+            out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})
     return out
+
+
+def _raw_index(raw: str, norm: str) -> list[int]:
+    """For each offset of the normalized text, the offset of the same character in the raw seed.
+
+    Script conversion and width folding change characters one for one; pinyin removal and mojibake repair
+    change lengths. A character alignment (difflib) recovers the mapping, so surface scores and --main-only
+    (which drops boilerplate by span) work on our predictions too.
+    """
+    import difflib
+
+    index = [0] * (len(norm) + 1)
+    for op, n1, n2, r1, r2 in difflib.SequenceMatcher(None, norm, raw, autojunk=False).get_opcodes():
+        for k in range(n1, n2):
+            if op == "equal" or (op == "replace" and n2 - n1 == r2 - r1):
+                index[k] = r1 + (k - n1)
+            else:
+                index[k] = r1 + min(k - n1, max(r2 - r1 - 1, 0))
+    index[len(norm)] = len(raw)
+    return index
+
+
+def _place(preds: list[dict], raws: dict[str, str], docs: dict[str, str]) -> None:
+    """Give predictions that carry normalized offsets (`nstart`/`nend`) their raw-seed offsets."""
+    maps = {name: _raw_index(raws[name], docs[name]) for name in docs}
+    for p in preds:
+        index = maps[p["doc"]]
+        if p.get("nstart") is None:
+            p["start"] = p["end"] = None
+            continue
+        p["start"] = index[p["nstart"]]
+        p["end"] = max(index[max(p["nend"] - 1, p["nstart"])] + 1, p["start"] + 1)
 
 
 def _iso_from_span(start: str, end: str) -> object:
@@ -67,6 +99,11 @@ def _iso_from_span(start: str, end: str) -> object:
     return {"start": s_date, "end": e_date}
 
 
+def _span(found: dict) -> dict:
+    start, end = found["offset"]
+    return {"nstart": start, "nend": end}
+
+
 def _jionlp(docs: dict[str, str]) -> list[dict] | str:
     try:
         import jionlp as jio
@@ -76,22 +113,22 @@ def _jionlp(docs: dict[str, str]) -> list[dict] | str:
     out = []
     for name, text in docs.items():
         for p in jio.extract_phone_number(text, detail=True):
-            out.append({"doc": name, "kind": "phone", "text": p["text"], "value": p["text"]})
+            out.append({"doc": name, "kind": "phone", "text": p["text"], "value": p["text"], **_span(p)})
         for m in jio.ner.extract_money(text, with_parsing=True):
             try:
                 value = float(m["detail"]["num"])
             except (KeyError, TypeError, ValueError):
                 continue
-            out.append({"doc": name, "kind": "amount", "text": m["text"], "value": value})
+            out.append({"doc": name, "kind": "amount", "text": m["text"], "value": value, **_span(m)})
         base = time.mktime((2024, 9, 3, 0, 0, 0, 0, 0, -1))
         for t in jio.ner.extract_time(text, time_base=base, with_parsing=True):
             span = t.get("detail", {}).get("time")
             if isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span):
-                out.append({"doc": name, "kind": "date", "text": t["text"], "value": _iso_from_span(*span)})
+                out.append({"doc": name, "kind": "date", "text": t["text"], "value": _iso_from_span(*span), **_span(t)})
         for u in jio.extract_url(text, detail=True):
-            out.append({"doc": name, "kind": "url", "text": u["text"], "value": u["text"]})
+            out.append({"doc": name, "kind": "url", "text": u["text"], "value": u["text"], **_span(u)})
         for e in jio.extract_email(text, detail=True):
-            out.append({"doc": name, "kind": "email", "text": e["text"], "value": e["text"]})
+            out.append({"doc": name, "kind": "email", "text": e["text"], "value": e["text"], **_span(e)})
     return out
 
 
@@ -105,7 +142,16 @@ def _phonenumbers(docs: dict[str, str]) -> list[dict]:
             digits = national if national.startswith("1") and len(national) == 11 else "0" + national
             if national.startswith(("400", "800")):
                 digits = national
-            out.append({"doc": name, "kind": "phone", "text": match.raw_string, "value": digits})
+            out.append(
+                {
+                    "doc": name,
+                    "kind": "phone",
+                    "text": match.raw_string,
+                    "value": digits,
+                    "nstart": match.start,
+                    "nend": match.end,
+                }
+            )
     return out
 
 
@@ -134,19 +180,16 @@ def main(argv: list[str] | None = None) -> int:
     find_entities("预热 2025年1月5日 0591-87842560 福州市古田路128号")  # load tables before timing
     systems = {"guidecrawl": _ours(docs), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
     ours = None
+    raws = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
     for system, preds in systems.items():
         if isinstance(preds, str):
             print(f"\n{system}: {preds}")
             continue
-        for p in preds:
-            p["start"] = p["end"] = None
+        _place(preds, raws, docs)
         kinds = sorted({p["kind"] for p in preds}, key=score.KINDS.index) if system != "guidecrawl" else None
         results = score.evaluate(gold, preds, kinds, args.main_only)
-        print(f"\n{system} (value mode; our offsets index the normalized text, so no surface scores)")
-        print(f"{'kind':8} {'gold':>5} {'pred':>5} | {'P':>5} {'R':>5} {'F1':>5}")
-        for kind, r in results.items():
-            v = r["value"]
-            print(f"{kind:8} {r['gold']:5d} {r['pred']:5d} | {v['P']:5.2f} {v['R']:5.2f} {v['F1']:5.2f}")
+        title = f"{system} (offsets mapped back to the raw seed by character alignment)"
+        print("\n" + score.format_table(results, title))
         if system == "guidecrawl":
             ours = results
     mb_per_s, seconds = _throughput(docs, args.repeat)
