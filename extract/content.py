@@ -137,14 +137,17 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     if root is None:
         return document
     vocab = vocabulary()
-    _metadata(root, document, vocab)
+    page_title = _metadata(root, document, vocab)
     _strip(root)
     page_lines = list(_lines(root))
+    if page_title and document.title and document.title not in _heading_texts(root, vocab):
+        # No <h1>/<h2> matched the <title>: a styled block often carries the headline instead.
+        document.title = _title_line(page_lines, page_title, document.title)
     if not document.title:
         document.title = _first_heading(root)
     document.lang = _lang(root, page_lines) or document.lang
     if document.published_at is None:
-        document.published_at = _byline_date(page_lines, document.title)
+        document.published_at = _byline_date(page_lines, document.title, vocab)
     if document.author is None:
         document.author = _byline_author(page_lines)
 
@@ -462,7 +465,8 @@ def _holds_prose(element: lxml.etree._Element) -> bool:
 # ----------------------------------------------------------------------------- metadata
 
 
-def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) -> None:
+def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) -> str:
+    """Fill title, site, published_at, author and lang from <head> and headings; return the <title> text."""
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
@@ -470,9 +474,9 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
         if key and value and key not in metas:
             metas[key] = value
     page_title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
-    headings = [_SPACE.sub(" ", _text(h)).strip() for h in root.iter("h1", "h2")]
-    headings = [h for h in headings if 2 <= len(h) <= 120 and not _is_spam(h, vocab)]
-    document.title = _title(page_title, metas.get("og:title"), headings, vocab)
+    if _is_spam(page_title, vocab):
+        page_title = ""
+    document.title = _title(page_title, metas.get("og:title"), _heading_texts(root, vocab), vocab)
     document.site = (
         metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
     )
@@ -487,12 +491,35 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
                 break
     for key in _AUTHOR_META:
         value = metas.get(key)
-        if value and len(value) <= 60 and not value.startswith("http") and not value.isdigit():
+        if value and len(value) <= 60 and not value.isdigit() and not re.search(r"https?:|www\.|\.(com|cn|net)", value):
             document.author = value
             break
     lang = (root.get("lang") or root.get("xml:lang") or "").lower()
     if lang.startswith(("zh", "en")):
         document.lang = lang[:2]
+    return page_title
+
+
+def _heading_texts(root: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    headings = [_SPACE.sub(" ", _text(h)).strip() for h in root.iter("h1", "h2")]
+    return [h for h in headings if 2 <= len(h) <= 120 and not _is_spam(h, vocab)]
+
+
+def _title_line(lines: list[Line], page_title: str, fallback: str) -> str:
+    """The longest short line that the <title> contains and that is most of it (not the whole <title> with
+    its site suffix: that is the page repeating its <title>, not the headline)."""
+    bare_title = re.sub(r"\s+", "", page_title)
+    whole_is_title = re.sub(r"\s+", "", fallback) == bare_title
+    best, best_len = fallback, 0
+    for line in lines:
+        bare = re.sub(r"\s+", "", line.text)
+        if not 6 <= len(bare) <= 120 or len(bare) < 0.4 * len(bare_title) or bare not in bare_title:
+            continue
+        if bare == bare_title and not whole_is_title:
+            continue
+        if len(bare) > best_len:
+            best, best_len = line.text, len(bare)
+    return best
 
 
 def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary) -> str | None:
@@ -522,7 +549,7 @@ def _first_heading(root: lxml.etree._Element) -> str | None:
 
 
 def _site_from_title(page_title: str, title: str | None) -> str | None:
-    segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
+    segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip() and not s.lower().startswith("powered by")]
     if len(segments) >= 2 and segments[-1] != title and len(segments[-1]) <= 30:
         return segments[-1].strip()
     return None
@@ -548,7 +575,7 @@ def _iso_date(text: str | None) -> str | None:
 _DATE_LABEL = re.compile(r"(发布|發布|发表|發表|更新|日期|时间|時間|发文|成文)[^:：\d]{0,4}[:：]?\s*")
 
 
-def _byline_date(lines: list[Line], title: str | None) -> str | None:
+def _byline_date(lines: list[Line], title: str | None, vocab: Vocabulary) -> str | None:
     """The byline's date: a labelled date (发布时间：…) just under the title, else any date there, else a
     labelled date anywhere. Without a title line to anchor on, unlabelled dates are not trusted: page headers
     carry today's date."""
@@ -570,6 +597,10 @@ def _byline_date(lines: list[Line], title: str | None) -> str | None:
                 return iso
     for line in lines:
         if (match := _DATE_LABEL.search(line.text)) and (iso := _iso_date(line.text[match.end() :][:40])):
+            return iso
+    # "2005-01-14 17:02:30 来源: 21世纪经济报道": a date on a byline line.
+    for line in lines:
+        if line.chars <= 80 and vocab.byline.search(line.text) and (iso := _iso_date(line.text)):
             return iso
     return None
 

@@ -83,6 +83,12 @@ def test_author(page_dir: Path) -> None:
     assert document.author == expected["author"]
 
 
+@pytest.mark.parametrize("page_dir", _cases("site"))
+def test_site(page_dir: Path) -> None:
+    expected, _, document = _load(page_dir)
+    assert document.site == expected["site"]
+
+
 @pytest.mark.parametrize("page_dir", _cases("lang"))
 def test_lang(page_dir: Path) -> None:
     expected, _, document = _load(page_dir)
