@@ -102,6 +102,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?<![\d.\-])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH})月(?!份?\d)"
         # day of every month: 每月15日, 每月的二十五号
         rf"|(?P<every>{_alt(w.monthly)})(?:的)?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号]"
+        rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
         rf"|(?<!\d)(?P<ym>{_MONTH})月份?(?:(?P<yd>{_DAY})[日号])?(?![\d])"
         rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
@@ -236,8 +237,9 @@ def _points(text: str) -> list[_Point]:
                 points.append(_Point(s, e, month=first, kind="month_range", extra=last))
         elif g["every"]:
             day = _num(g["md"])
-            if day and 1 <= day <= 31:
-                points.append(_Point(s, e, day=day, kind="monthly"))
+            last_day = _num(g["md2"]) if g["md2"] else None
+            if day and 1 <= day <= 31 and (last_day is None or day < last_day <= 31):
+                points.append(_Point(s, e, day=day, kind="monthly", extra=last_day))
         elif g["ym"] or g["ycm"]:
             month = _num(g["ym"] or g["ycm"])
             day = _num(g["yd"] or g["ycd"]) if (g["yd"] or g["ycd"]) else None
@@ -329,7 +331,10 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, p.extra, {"subkind": p.kind}))
         elif p.kind == "monthly":
             value = f"---{p.day:02d}"
-            fields = {"subkind": "recurring", "recurring": "monthly"}
+            fields: dict[str, Any] = {"subkind": "recurring", "recurring": "monthly"}
+            if p.extra:  # 每月1日至20日
+                fields["start"], fields["end"] = value, f"---{p.extra:02d}"
+                value = f"{value}/---{p.extra:02d}"
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, value, fields))
         elif p.kind == "year_range":
             start, end = str(p.year), str(p.extra)
@@ -357,7 +362,9 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
                 )
                 i += 2
                 continue
-            found.append(_single(text, p, page_year))
+            found.append(
+                _single(text, p, page_year, yearly_word.start() + p.start - len(before) if yearly_word else None)
+            )
         i += 1
     return found
 
@@ -366,8 +373,12 @@ def _cycle(gap: str) -> bool:
     return "当年" in gap
 
 
-def _single(text: str, p: _Point, page_year: int | None) -> Entity:
-    fields: dict[str, Any] = {"subkind": _subkind(p)}
+def _single(text: str, p: _Point, page_year: int | None, yearly_start: int | None = None) -> Entity:
+    if yearly_start is not None and p.year is None and p.month is not None:
+        # 每年12月25日: a yearly date, kept yearless
+        fields: dict[str, Any] = {"subkind": "recurring", "recurring": "yearly"}
+        return Entity("date", text[yearly_start : p.end], yearly_start, p.end, _iso(p), fields)
+    fields = {"subkind": _subkind(p)}
     if p.qualifier:
         fields["qualifier"] = p.qualifier
     if p.year is None and page_year is not None and (p.month is not None or p.quarter):

@@ -130,3 +130,13 @@ def test_a_number_glued_to_a_code_is_not_a_year() -> None:
 
 def test_bare_year_at_the_end_of_a_title() -> None:
     assert one("参保者今年就医应同时持社保卡和蓝本-2009").value == "2009"
+
+
+def test_single_yearly_date_stays_yearless() -> None:
+    date = one("截止时间为每年12月25日,逾期不予办理", PAGE_2020)
+    assert (date.text, date.value, date.fields["recurring"]) == ("每年12月25日", "--12-25", "yearly")
+
+
+def test_monthly_day_range() -> None:
+    date = one("缴费时间:每月1日至20日。")
+    assert (date.value, date.fields["start"], date.fields["end"]) == ("---01/---20", "---01", "---20")
