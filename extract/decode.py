@@ -124,13 +124,22 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
     return _fallback(body, [codec for codec, _ in declared])
 
 
+# WHATWG Encoding labels that Python's codec registry does not know.
+_WEB_LABELS = {
+    "x-gbk": "gbk", "gb_2312-80": "gb2312", "csgb2312": "gb2312", "chinese": "gb2312", "iso-ir-58": "gb2312",
+    "csiso58gb231280": "gb2312", "x-x-big5": "big5", "cn-big5": "big5", "csbig5": "big5", "x-euc-tw": "big5",
+    "unicode-1-1-utf-8": "utf-8", "unicode20utf8": "utf-8", "x-unicode20utf8": "utf-8", "x-sjis": "shift_jis",
+}  # fmt: skip
+
+
 def _normalize_label(label: str | bytes | None) -> str | None:
     if not label:
         return None
     if isinstance(label, bytes):
         label = label.decode("ascii", errors="ignore")
+    label = label.strip().strip("\"'").lower()
     try:
-        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        name = codecs.lookup(_WEB_LABELS.get(label, label)).name
     except LookupError:
         return None
     name = name.replace("-", "_")

@@ -174,3 +174,8 @@ def test_latin_spam_words_match_whole_words_only() -> None:
     line = "<p>Offices in Essex_Sussex_Wessex: have the forms available before you go, it saves a trip.</p>"
     html = f"<html><body><article>{line * 3}</article></body></html>"
     assert "Essex_Sussex_Wessex" in content(html).text
+
+
+def test_forum_user_panel_lines_are_dropped_even_outside_a_forum_engine() -> None:
+    panel = "<div>Rank: 5Rank: 5</div><div>積分 6435</div><div>跳轉到指定樓層</div>"
+    assert [s for s in ("Rank", "積分", "跳轉") if s in content(article(extra_body=panel)).text] == []

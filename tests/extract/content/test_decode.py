@@ -159,3 +159,14 @@ def test_gbk_page_with_a_broken_character_keeps_the_rest() -> None:
     body = page(TEXT, '<meta charset="gbk">').encode("gbk").replace("采集".encode("gbk"), b"\xff\x30")
     result = decode(body)
     assert (result.encoding, TEXT[-20:] in result.text) == ("gb18030", True)
+
+
+def test_gbk_bytes_with_a_utf8_meta_are_re_decoded() -> None:
+    body = page(TEXT, '<meta charset="utf-8">').encode("gbk")
+    result = decode(body)
+    assert (result.encoding, TEXT in result.text) == ("gb18030", True)
+
+
+def test_web_only_label_x_gbk_is_understood() -> None:
+    body = page(TEXT).encode("gbk")
+    assert decode(body, {"Content-Type": "text/html; charset=x-gbk"}).source == "header"
