@@ -179,3 +179,12 @@ def test_latin_spam_words_match_whole_words_only() -> None:
 def test_forum_user_panel_lines_are_dropped_even_outside_a_forum_engine() -> None:
     panel = "<div>Rank: 5Rank: 5</div><div>積分 6435</div><div>跳轉到指定樓層</div>"
     assert [s for s in ("Rank", "積分", "跳轉") if s in content(article(extra_body=panel)).text] == []
+
+
+def test_site_override_names_the_body() -> None:
+    html = article(extra_top="<div class='notice'><p>系统维护通知：本周六暂停网上办理业务。</p></div>")
+    assert content(html, body_css="div.notice").text == "系统维护通知：本周六暂停网上办理业务。"
+
+
+def test_bad_site_override_falls_back_to_the_generic_rules() -> None:
+    assert content(article(), body_css="div[").text.split("\n") == PARAGRAPHS
