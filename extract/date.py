@@ -45,6 +45,7 @@ class DateWords:
     yearly_before: re.Pattern[str]
     monthly: tuple[str, ...]
     year_qualifiers: tuple[str, ...]
+    english_months: dict[str, int]
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -70,6 +71,7 @@ def words() -> DateWords:
         yearly_before=re.compile(rf"(?:{_alt(ranges['yearly'])})(?:的)?\s*\Z"),
         monthly=tuple(ranges["monthly"]),
         year_qualifiers=tuple(ranges["year_qualifiers"]),
+        english_months={name.lower(): number for name, number in data["english_months"].items()},
     )
 
 
@@ -84,12 +86,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     weekday = r"(?:周|星期|礼拜)"
     # every alternative starts like one of these: a cheap first test before the long alternation
     periods = _alt(w.morning + w.afternoon + w.noon)
-    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季])"
+    months = _alt(list(w.english_months))
+    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季]|(?i:{months}))"
     atom = re.compile(
         rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
         rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
         rf"(?:的)?[:,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
+        # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
+        rf"|(?<![A-Za-z])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
+        rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"
         # numeric: 2025-01-05, 2025.1.5, 2009-4-27 10:20[:00]
         rf"|(?<![\d.:/\-])(?P<ny>{_YEAR})(?P<sep>[-/.])(?P<nm>{_MONTH})(?P=sep)(?P<nd>{_DAY})(?![\d%])"
         r"(?:(?:\s{1,2}|T)(?P<nH>[01]?\d|2[0-3]):(?P<nM>[0-5]\d)(?::(?P<nS>[0-5]\d))?(?!\d))?"
@@ -203,6 +209,11 @@ def _points(text: str) -> list[_Point]:
             if end_time:
                 value["end"] = end_time
             points.append(_Point(s, e, kind="hours", extra=value))
+        elif g["em"] or g["em2"]:
+            month = w.english_months[(g["em"] or g["em2"]).lower()]
+            day, year = int(g["ed"] or g["ed2"]), int(g["ey"] or g["ey2"])
+            if _valid(year, month, day):
+                points.append(_Point(s, e, year, month, day))
         elif g["ny"]:
             year, month, day = int(g["ny"]), int(g["nm"]), int(g["nd"])
             if not _valid(year, month, day):

@@ -140,3 +140,8 @@ def test_single_yearly_date_stays_yearless() -> None:
 def test_monthly_day_range() -> None:
     date = one("缴费时间:每月1日至20日。")
     assert (date.value, date.fields["start"], date.fields["end"]) == ("---01/---20", "---01", "---20")
+
+
+def test_english_dates() -> None:
+    dates = find_dates("Published on January 5, 2025; effective 5 March 2024 (Sept 30th, 2023 notice)")
+    assert [d.value for d in dates] == ["2025-01-05", "2024-03-05", "2023-09-30"]
