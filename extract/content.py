@@ -62,6 +62,7 @@ _USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     boilerplate_tokens: frozenset[str]
+    strong_boilerplate_tokens: frozenset[str]
     content_tokens: frozenset[str]
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
@@ -89,7 +90,8 @@ def vocabulary() -> Vocabulary:
     forum, qa, lines = data["forum"], data["qa"], data["lines"]
     labels = "|".join(sorted(map(re.escape, lines["byline_labels"]), key=len, reverse=True))
     return Vocabulary(
-        boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]),
+        boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
+        strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
         content_tokens=frozenset(data["tokens"]["content"]),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
@@ -225,11 +227,12 @@ def _strip(root: lxml.etree._Element) -> None:
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             _drop(element)
-            continue
+    stats = _text_stats(root)
+    for element in list(root.iter()):
         style = (element.get("style") or "").replace(" ", "").lower()
         hidden = "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
         # Some CMSs hide the article until a script shows it: hidden prose stays.
-        if hidden and not _holds_prose(element):
+        if hidden and not _holds_prose(element, stats):
             _drop(element)
 
 
@@ -426,15 +429,19 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
-    """Drop nav/footer/share/related containers named so by their class or id, unless they hold prose."""
+    """Drop nav/footer/share/related containers named so by their class or id, unless they hold prose.
+
+    Comment threads and related-article boxes hold prose too: their tokens drop them whatever they hold,
+    unless the element holds most of the page (a wrapper that happens to carry such a class)."""
     doomed = []
+    stats = _text_stats(root)
     for element in root.iter(*_BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
         words = [w for w in (element.get("class") or "").split() + (element.get("id") or "").split() if w]
         if not words:
             continue
-        bad = False
+        bad = strong = False
         for word in words:
             parts = [t.lower() for t in _TOKEN_SPLIT.split(word) if t]
             if not parts:
@@ -443,23 +450,64 @@ def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
                 any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
             ):
                 bad = True
+                strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
             elif any(p in vocab.content_tokens for p in parts):
-                bad = False
+                bad = strong = False
                 break
-        if bad and not _holds_prose(element):
+        if not bad:
+            continue
+        if strong:
+            if stats[element].chars < 0.5 * stats[root].chars:
+                doomed.append(element)
+        elif not _holds_prose(element, stats):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             _drop(element)
 
 
-def _holds_prose(element: lxml.etree._Element) -> bool:
-    text = _text(element)
-    if len(text) < 150:
-        return False
-    link_text = sum(len(_text(a)) for a in element.iter("a"))
-    punct = len(_SENTENCE_PUNCT.findall(text))
-    return punct >= 6 and link_text < 0.3 * len(text) and len(text) - link_text >= 200
+@dataclass(slots=True)
+class _Stats:
+    chars: int = 0  # characters of text (whitespace included, as lxml gives it)
+    link_chars: int = 0
+    punct: int = 0
+
+
+def _text_stats(root: lxml.etree._Element) -> dict[lxml.etree._Element, _Stats]:
+    """Text size, link text size and sentence punctuation of every subtree, in one pass."""
+    stats: dict[lxml.etree._Element, _Stats] = {}
+    stack: list[_Stats] = []
+    links = 0
+
+    def count(text: str | None, into: _Stats) -> None:
+        if text:
+            into.chars += len(text)
+            into.punct += len(_SENTENCE_PUNCT.findall(text))
+            if links:
+                into.link_chars += len(text)
+
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            links += element.tag == "a"
+            stack.append(_Stats())
+            count(element.text, stack[-1])
+        else:
+            links -= element.tag == "a"
+            own = stack.pop()
+            stats[element] = own
+            if stack:
+                parent = stack[-1]
+                parent.chars += own.chars
+                parent.link_chars += own.link_chars
+                parent.punct += own.punct
+                count(element.tail, parent)
+    return stats
+
+
+def _holds_prose(element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | None = None) -> bool:
+    measured = (stats or {}).get(element) or _text_stats(element)[element]
+    chars, links = measured.chars, measured.link_chars
+    return chars >= 150 and measured.punct >= 6 and links < 0.3 * chars and chars - links >= 200
 
 
 # ----------------------------------------------------------------------------- metadata
@@ -858,8 +906,9 @@ def _title_link(
 ) -> lxml.etree._Element | None:
     """The entry's longest link, not counting links inside parts whose class/id tokens are in `skip`."""
     best, best_len = None, 0
+    furniture: dict[lxml.etree._Element, bool] = {}
     for link in element.iter("a"):
-        if skip and any(_tokens(e) & skip for e in _ancestors_within(link, element)):
+        if skip and any(_is_furniture(e, skip, furniture) for e in _ancestors_within(link, element)):
             continue
         text = _SPACE.sub("", _text(link))
         if len(text) > best_len:
@@ -867,6 +916,12 @@ def _title_link(
     if best is None and skip:
         return _title_link(element, shortest)
     return best if best_len >= shortest else None
+
+
+def _is_furniture(element: lxml.etree._Element, skip: frozenset[str], seen: dict[lxml.etree._Element, bool]) -> bool:
+    if element not in seen:
+        seen[element] = bool(_tokens(element) & skip)
+    return seen[element]
 
 
 def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
@@ -911,10 +966,7 @@ def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[
         link = _title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
         title = _SPACE.sub(" ", _text(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
-        published_at = next(
-            (iso for line in _lines(member) if line.chars <= 30 and (iso := _iso_date(line.text))),
-            _iso_date(_text(member)),
-        )
+        published_at = _iso_date(_text(member))
         lines_text = []
         for line in _entry_lines(member, title, vocab):
             if title and _same_text(line.text, title):
