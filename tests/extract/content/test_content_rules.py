@@ -188,3 +188,13 @@ def test_site_override_names_the_body() -> None:
 
 def test_bad_site_override_falls_back_to_the_generic_rules() -> None:
     assert content(article(), body_css="div[").text.split("\n") == PARAGRAPHS
+
+
+def test_comment_thread_with_prose_is_dropped() -> None:
+    comments = (
+        "<div class='comment-list'>"
+        + "<div class='item'><p>网友甲：这个政策很好，希望早日落实到我们县，老人看病就方便多了。</p></div>" * 6
+        + "</div>"
+    )
+    html = article().replace("<div class='footer'>", comments + "<div class='footer'>")
+    assert "网友甲" not in content(html).text
