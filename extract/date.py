@@ -87,14 +87,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # every alternative starts like one of these: a cheap first test before the long alternation
     periods = _alt(w.morning + w.afternoon + w.noon)
     months = _alt(list(w.english_months))
-    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季]|(?i:{months}))"
+    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季]|(?=[JFMASONDjfmasond])(?i:{months}))"
     atom = re.compile(
         rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
         rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
         rf"(?:的)?[:,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
-        rf"|(?<![A-Za-z])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
+        rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
         rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"
         # numeric: 2025-01-05, 2025.1.5, 2009-4-27 10:20[:00]
         rf"|(?<![\d.:/\-])(?P<ny>{_YEAR})(?P<sep>[-/.])(?P<nm>{_MONTH})(?P=sep)(?P<nd>{_DAY})(?![\d%])"
