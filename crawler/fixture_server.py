@@ -8,6 +8,7 @@ Prints its base URL (``http://127.0.0.1:PORT``) as the first stdout line, then s
 What it may do: serve the routes' bytes with the declared (possibly wrong) headers, answer conditional requests
 with 304, redirect, 404, and switch the whole site to another version (``GET /_fixture/version/2``) so a test
 can change a page between two crawls. It never rewrites a body: the crawler must see the real bytes.
+``--latency S`` delays every answer (a remote server's response time, for the benchmark).
 With ``--replicate N`` it also serves ``/bench/list_1.html`` … (portal listings, 50 entries a page) linking N
 article URLs ``/bench/a<i>.html`` whose bodies cycle through the site's guide pages (for the benchmark).
 """
@@ -19,6 +20,7 @@ import email.utils
 import hashlib
 import sys
 import threading
+import time
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -104,8 +106,9 @@ def bench_routes(routes: Mapping[Any, Route], count: int) -> dict[Any, Route]:
 class FixtureSite:
     """Routes plus the site version a test can flip; shared by the handler threads."""
 
-    def __init__(self, routes: Mapping[Any, Route], access_log: Path | None = None) -> None:
+    def __init__(self, routes: Mapping[Any, Route], access_log: Path | None = None, latency: float = 0.0) -> None:
         self.routes = dict(routes)
+        self.latency = latency
         self.version = 1
         self._lock = threading.Lock()
         self._log = access_log.open("a", encoding="utf-8", buffering=1) if access_log else None
@@ -128,6 +131,8 @@ def make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             self._serve(send_body=True)
 
         def _serve(self, *, send_body: bool) -> None:
+            if site.latency:
+                time.sleep(site.latency)
             if self.path.startswith(CONTROL_PREFIX):
                 site.version = int(self.path[len(CONTROL_PREFIX) :] or 1)
                 self._reply(200, {"Content-Type": "text/plain"}, f"version {site.version}\n".encode(), send_body)
@@ -181,14 +186,19 @@ def make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def serve(root: Path, *, port: int = 0, replicate: int = 0, access_log: Path | None = None) -> ThreadingHTTPServer:
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default 5 refuses a crawler's burst of parallel connections
+
+
+def serve(
+    root: Path, *, port: int = 0, replicate: int = 0, access_log: Path | None = None, latency: float = 0.0
+) -> ThreadingHTTPServer:
     routes = load_routes(root)
     if replicate:
         routes.update(bench_routes(routes, replicate))
-    site = FixtureSite(routes, access_log)
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site))
-    server.daemon_threads = True
-    return server
+    site = FixtureSite(routes, access_log, latency)
+    return _Server(("127.0.0.1", port), make_handler(site))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,11 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--replicate", type=int, default=0, help="also serve N benchmark article URLs")
     parser.add_argument("--access-log", type=Path, help="append 'METHOD TARGET STATUS' lines here")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds to wait before each answer (benchmarks)")
     args = parser.parse_args(argv)
     if not (args.root / "routes.toml").is_file():
         print(f"fixture_server: error: no routes.toml in {args.root}", file=sys.stderr)
         return 2
-    server = serve(args.root, port=args.port, replicate=args.replicate, access_log=args.access_log)
+    server = serve(
+        args.root, port=args.port, replicate=args.replicate, access_log=args.access_log, latency=args.latency
+    )
     host, port = server.server_address[:2]
     print(f"http://{host}:{port}", flush=True)
     try:
