@@ -42,6 +42,7 @@ _REMOVED_TAGS = (
 )  # fmt: skip
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”\"]")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+_SPAM_SEPARATORS = re.compile(r"[_|｜]")
 _TOKEN_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
@@ -311,8 +312,13 @@ def _lines(root: lxml.etree._Element) -> Iterator[Line]:
 
 
 def _tokens(element: lxml.etree._Element) -> set[str]:
-    words = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return {t.lower() for t in _TOKEN_SPLIT.split(words) if t}
+    return {t for word in f"{element.get('class') or ''} {element.get('id') or ''}".split() for t in _word_parts(word)}
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_parts(word: str) -> tuple[str, ...]:
+    """ "relatedNews-box" → ("related", "news", "box"): class and id words repeat, so this is cached."""
+    return tuple(t.lower() for t in _TOKEN_SPLIT.split(word) if t)
 
 
 def _class_words(element: lxml.etree._Element) -> set[str]:
@@ -326,7 +332,7 @@ def _is_spam(text: str, vocab: Vocabulary) -> bool:
     lowered = text.lower()
     hits = sum(1 for keyword in vocab.spam_keywords if keyword in lowered)
     hits += len(set(vocab.spam_words.findall(lowered)))
-    segments = len(re.split(r"[_|｜]", text))
+    segments = len(_SPAM_SEPARATORS.split(text))
     return hits >= 3 or (hits >= 2 and segments >= 3)
 
 
@@ -443,7 +449,7 @@ def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             continue
         bad = strong = False
         for word in words:
-            parts = [t.lower() for t in _TOKEN_SPLIT.split(word) if t]
+            parts = _word_parts(word)
             if not parts:
                 continue
             if parts[-1] in vocab.boilerplate_tokens or (
