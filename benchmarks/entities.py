@@ -43,6 +43,8 @@ def _ours(docs: dict[str, str]) -> list[dict]:
             value = e.value
             if e.kind == "date" and e.fields.get("subkind") in ("range", "recurring") and "start" in e.fields:
                 value = {"start": e.fields["start"], "end": e.fields["end"]}
+            if e.kind == "date" and e.fields.get("subkind") in ("hours", "time"):
+                value = {k: e.fields[k] for k in ("weekdays", "start", "end", "time") if k in e.fields}
             if e.kind == "amount" and "high" in e.fields:
                 value = {"value": e.value, "high": e.fields["high"]}
             out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})

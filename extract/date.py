@@ -5,8 +5,8 @@ Reads `2025年1月5日`, `2025.1.5`, `2025-01-05`, `二〇二五年一月五日`
 `每月15日`, office hours `周一至周五8:30-17:30`, and clock times after a period word (`下午4点30分`).
 
 Values are ISO 8601 (`2025-01-05`, `2025-01`, `2025`, `2025-Q1`, `2009-04-27T10:20`, yearless `--01-05`,
-day of month `---15`); a range is `start/end` with `start`/`end` fields; office hours and clock times are dicts
-(`{"weekdays": "1-5", "start": "08:30", "end": "17:30"}`, `{"time": "16:30"}`). A yearless date is given the
+day of month `---15`); a range is `start/end` with `start`/`end` fields; office hours and clock times are
+(`08:30/17:30` with fields `weekdays` 1-5, `start`, `end`; `16:30` with field `time`). A yearless date is given the
 page's year when the page date is known (`year_inferred`), except a recurring one, which stays yearless.
 Never read: relative words without a numeral (今年, 年底前), durations (3个月), ages (60周岁).
 """
@@ -339,7 +339,7 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
         yearly_word = w.yearly_before.search(before)
         yearly = bool(yearly_word)
         if p.kind == "hours" or p.kind == "time":
-            found.append(Entity("date", text[p.start : p.end], p.start, p.end, p.extra, {"subkind": p.kind}))
+            found.append(_clock_entity(text, p))
         elif p.kind == "monthly":
             value = f"---{p.day:02d}"
             fields: dict[str, Any] = {"subkind": "recurring", "recurring": "monthly"}
@@ -378,6 +378,17 @@ def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
             )
         i += 1
     return found
+
+
+def _clock_entity(text: str, p: _Point) -> Entity:
+    """Office hours `08:30/17:30` (fields weekdays, start, end) or a clock time `16:30` (field time)."""
+    parts: dict[str, str] = p.extra
+    fields: dict[str, Any] = {"subkind": p.kind, **parts}
+    if p.kind == "time":
+        value = parts["time"]
+    else:
+        value = f"{parts['start']}/{parts['end']}" if "end" in parts else parts["start"]
+    return Entity("date", text[p.start : p.end], p.start, p.end, value, fields)
 
 
 def _cycle(gap: str) -> bool:

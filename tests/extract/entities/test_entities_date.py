@@ -75,15 +75,23 @@ def test_month_range() -> None:
 
 
 def test_office_hours() -> None:
-    assert one("办公时间:周一至周五8:30-17:30").value == {"weekdays": "1-5", "start": "08:30", "end": "17:30"}
+    hours = one("办公时间:周一至周五8:30-17:30")
+    assert (hours.value, hours.fields["weekdays"], hours.fields["start"], hours.fields["end"]) == (
+        "08:30/17:30",
+        "1-5",
+        "08:30",
+        "17:30",
+    )
 
 
 def test_office_hours_in_chinese_words() -> None:
-    assert one("上班时间是每周二至周末早上七点半开始").value == {"weekdays": "2-7", "start": "07:30"}
+    hours = one("上班时间是每周二至周末早上七点半开始")
+    assert (hours.value, hours.fields["weekdays"]) == ("07:30", "2-7")
 
 
 def test_afternoon_clock_time() -> None:
-    assert one("本局即将在今天下午4点30分强制停卡").value == {"time": "16:30"}
+    time = one("本局即将在今天下午4点30分强制停卡")
+    assert (time.value, time.fields["time"]) == ("16:30", "16:30")
 
 
 def test_roc_year() -> None:
@@ -113,11 +121,11 @@ def test_year_range_with_one_nian() -> None:
 
 def test_morning_and_afternoon_hours() -> None:
     hours = find_dates("受理时间:上午8:30-12:00,下午2:00-5:30")
-    assert [h.value for h in hours] == [{"start": "08:30", "end": "12:00"}, {"start": "14:00", "end": "17:30"}]
+    assert [h.value for h in hours] == ["08:30/12:00", "14:00/17:30"]
 
 
 def test_one_in_the_night_is_not_one_in_the_afternoon() -> None:
-    assert one("到晚上一点半左右宝宝哭的更厉害").value == {"time": "01:30"}
+    assert one("到晚上一点半左右宝宝哭的更厉害").value == "01:30"
 
 
 def test_recurring_span_includes_its_every_year_word() -> None:

@@ -35,8 +35,12 @@ def _scorer():
 
 def scorer_value(entity) -> object:
     """Our entity's value in the scorer's terms: ranges as {start, end}, amount ranges with their high end."""
-    if entity.kind == "date" and entity.fields.get("subkind") in ("range", "recurring") and "start" in entity.fields:
+    subkind = entity.fields.get("subkind")
+    if entity.kind == "date" and subkind in ("range", "recurring") and "start" in entity.fields:
         return {"start": entity.fields["start"], "end": entity.fields["end"]}
+    if entity.kind == "date" and subkind in ("hours", "time"):
+        # the gold writes office hours and clock times as dicts of our fields
+        return {k: entity.fields[k] for k in ("weekdays", "start", "end", "time") if k in entity.fields}
     if entity.kind == "amount" and "high" in entity.fields:
         return {"value": entity.value, "high": entity.fields["high"]}
     return entity.value
