@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from extract.entity import Entity, PageContext
-from extract.labels import DATA
+from extract.labels import DATA, LabelVocabulary, vocabulary
 from extract.numerals import parse_number
 
 _CN = "〇零一二两三四五六七八九十"
@@ -328,6 +328,18 @@ def _with_year(p: _Point, year: int) -> _Point:
 
 def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
     """Every date, range, recurring period, office-hours span and clock time in `text`, in order."""
+    labels = vocabulary("date_words")
+    return [_labelled(text, e, labels) for e in _find_dates(text, context)]
+
+
+def _labelled(text: str, entity: Entity, labels: LabelVocabulary) -> Entity:
+    label = labels.before(text, entity.start, stop_at_digits=True)
+    if label is None:
+        return entity
+    return Entity(entity.kind, entity.text, entity.start, entity.end, entity.value, {**entity.fields, "label": label})
+
+
+def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
     w = words()
     points = _points(text)
     page_year = context.published.year if context and context.published else None

@@ -153,3 +153,7 @@ def test_monthly_day_range() -> None:
 def test_english_dates() -> None:
     dates = find_dates("Published on January 5, 2025; effective 5 March 2024 (Sept 30th, 2023 notice)")
     assert [d.value for d in dates] == ["2025-01-05", "2024-03-05", "2023-09-30"]
+
+
+def test_label_from_preceding_words() -> None:
+    assert one("集中缴费期为2024年9月1日至12月31日").fields["label"] == "集中缴费期"
