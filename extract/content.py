@@ -77,6 +77,8 @@ class Vocabulary:
     qa_other_tokens: frozenset[str]
     answer_headings: frozenset[str]
     entry_meta_tokens: frozenset[str]
+    author_tokens: frozenset[str]
+    reply_words: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
@@ -106,6 +108,8 @@ def vocabulary() -> Vocabulary:
         qa_other_tokens=frozenset(qa["other_tokens"]),
         answer_headings=frozenset(qa["answer_headings"]),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        author_tokens=frozenset(data["listing"]["author_tokens"]),
+        reply_words=frozenset(data["listing"]["reply_words"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
@@ -175,6 +179,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = qa
         return _finish(document)
 
+    replies = _reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
     _drop_boilerplate(root, vocab)
     lines = list(_lines(root))
     body_root, body_score = _best_subtree(lines, vocab)
@@ -182,6 +187,11 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     if group is not None and _group_outweighs(group, lines, body_root):
         document.kind = "listing"
         document.records = _listing_records(group, url, vocab)
+        return _finish(document)
+    if replies is not None and _replies_outweigh(replies, lines, body_root):
+        document.kind = "forum"
+        document.records = _reply_records(replies, url, vocab)
+        document.published_at = document.published_at or document.records[0].published_at
         return _finish(document)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
@@ -779,6 +789,92 @@ def _post_time(container: lxml.etree._Element) -> str | None:
     return _iso_date(text[:2000])
 
 
+# ----------------------------------------------------------------------------- forums without known marks
+
+_POST_TAGS = frozenset(("div", "li", "article", "section", "table", "tr", "dl", "blockquote"))
+
+
+def _reply_group(lines: list[Line], vocab: Vocabulary) -> _Group | None:
+    """A run of repeated sibling blocks that each hold a short text by someone at some time: comments or
+    replies on a page whose engine we do not know (douban comments, small forums). Entries with a title link
+    are a listing's, not replies; single-line blocks are paragraphs, not posts."""
+    nonlink: dict[lxml.etree._Element, int] = {}
+    count: dict[lxml.etree._Element, int] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            nonlink[element] = nonlink.get(element, 0) + line.chars - line.link_chars
+            count[element] = count.get(element, 0) + 1
+            element = element.getparent()
+    best: _Group | None = None
+    for parent in {e.getparent() for e in nonlink if e.getparent() is not None}:
+        children = [c for c in parent if c.tag in _POST_TAGS and c in nonlink]
+        if len(children) < 3:
+            continue
+        for members in _similar_siblings(children):
+            posts = [
+                m
+                for m in members
+                if nonlink[m] >= 15
+                and count[m] >= 2
+                and _title_link(m, 6, skip=vocab.entry_meta_tokens) is None
+                and (_DATE.search(_text(m)) or _CLOCK.search(_text(m)) or _has_author(m, vocab))
+            ]
+            if len(posts) < 3 or len(posts) < 0.6 * len(members):
+                continue
+            total = sum(nonlink[m] for m in members)
+            if best is None or total > best.chars:
+                best = _Group(members, total)
+    if best is not None:
+        # Boilerplate removal runs next and may gut the originals ("comment" is a boilerplate word).
+        best.copies = [copy.deepcopy(m) for m in best.members]
+    return best
+
+
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d+\s*(分钟|小时|天)前|(昨天|前天|今天)")
+
+
+def _has_author(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    return any(_tokens(e) & vocab.author_tokens for e in element.iter() if isinstance(e.tag, str))
+
+
+def _replies_outweigh(group: _Group, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+    """Replies win over an article only when the article beside them is thin (a comment page, a thread)."""
+    if body_root is None:
+        return True
+    members = {e for member in group.members for e in member.iter()}
+    body = set(body_root.iter())
+    outside = sum(line.chars - line.link_chars for line in lines if line.owner in body and line.owner not in members)
+    return group.chars > 1.5 * outside and outside < 300
+
+
+def _reply_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
+    records = []
+    for member in group.copies or group.members:
+        kept = [
+            line.text
+            # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
+            for line in _entry_lines(member, None, vocab, vocab.entry_meta_tokens - vocab.reply_words)
+            if line.link_density <= 0.5
+            and not _META_ONLY.fullmatch(line.text)
+            and not vocab.drop_lines.search(line.text)
+            and not vocab.forum_drop_lines.search(line.text)
+            and not _is_spam(line.text, vocab)
+        ]
+        author = next(
+            (
+                " ".join(_text(e).split())
+                for e in member.iter()
+                if isinstance(e.tag, str) and _tokens(e) & vocab.author_tokens and 1 <= len(_text(e).strip()) <= 30
+            ),
+            None,
+        )
+        records.append(
+            Record(text="\n".join(kept), role="post", author=author, published_at=_iso_date(_text(member)), url=url)
+        )
+    return records
+
+
 # ----------------------------------------------------------------------------- Q&A
 
 
@@ -847,6 +943,7 @@ def _innermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]
 class _Group:
     members: list[lxml.etree._Element]
     chars: int
+    copies: list[lxml.etree._Element] | None = None  # members as they were before boilerplate removal
 
 
 def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | None:
@@ -953,12 +1050,15 @@ def _group_outweighs(group: _Group, lines: list[Line], body_root: lxml.etree._El
 _META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
 
 
-def _entry_lines(member: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Line]:
+def _entry_lines(
+    member: lxml.etree._Element, title: str | None, vocab: Vocabulary, furniture: frozenset[str] | None = None
+) -> list[Line]:
     """An entry's lines without its furniture (author, time, reply count …, named so by class)."""
+    furniture = vocab.entry_meta_tokens if furniture is None else furniture
     entry = copy.deepcopy(member)
     bare_title = re.sub(r"\s+", "", title or "")
     for element in list(entry.iterdescendants()):
-        if not isinstance(element.tag, str) or not _tokens(element) & vocab.entry_meta_tokens:
+        if not isinstance(element.tag, str) or not _tokens(element) & furniture:
             continue
         if bare_title and bare_title in re.sub(r"\s+", "", _text(element)):
             continue  # the title's own container

@@ -198,3 +198,51 @@ def test_comment_thread_with_prose_is_dropped() -> None:
     )
     html = article().replace("<div class='footer'>", comments + "<div class='footer'>")
     assert "网友甲" not in content(html).text
+
+
+REPLIES = [
+    ("参保人A", "2024-05-10 12:00", "灵活就业的医保在手机上就能交，比去窗口方便多了。"),
+    ("老王", "2024-05-10 13:20", "我们这里今年涨到了380元，大家都交了吗？"),
+    ("小李", "2024-05-11 09:01", "异地就医备案也可以在国家医保服务平台上办，两分钟搞定。"),
+    ("路人丙", "2024-05-12 22:45", "门诊报销比例提高了，点赞"),
+]
+
+
+def comment_page() -> str:
+    items = "".join(
+        f"<div class='comment-item'><div class='avatar'><a href='/u/{i}'><img src='a.jpg'></a></div>"
+        f"<div class='comment'><h3><span class='comment-vote'><span class='votes'>{10 + i}</span> <a href='#'>有用</a>"
+        f"</span><span class='comment-info'><a class='name' href='/u/{i}'>{u}</a><span class='comment-time'>{t}</span>"
+        f"</span></h3><p class='comment-content'><span class='short'>{c}</span></p></div></div>"
+        for i, (u, t, c) in enumerate(REPLIES)
+    )
+    return (
+        "<html><head><title>2024年城乡居民医保缴费 短评</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/news'>资讯</a></div>"
+        f"<div id='content'><h1>2024年城乡居民医保缴费 短评</h1><div id='comments'>{items}</div>"
+        "<div class='paginator'><a href='?p=2'>后页</a></div></div></body></html>"
+    )
+
+
+def test_page_of_replies_without_forum_markup_is_a_forum() -> None:
+    assert content(comment_page()).kind == "forum"
+
+
+def test_each_reply_is_a_record_with_its_text_only() -> None:
+    assert [r.text for r in content(comment_page()).records] == [c for _, _, c in REPLIES]
+
+
+def test_reply_record_has_its_time() -> None:
+    assert content(comment_page()).records[1].published_at == "2024-05-10T13:20"
+
+
+def test_article_in_sections_stays_one_article() -> None:
+    sections = "".join(
+        f"<div class='section'><h3>第{i}部分</h3><p>{p}</p><p>{p}</p></div>" for i, p in enumerate(PARAGRAPHS, 1)
+    )
+    html = f"<html><body><div class='main'><h1>医保办事指南</h1>{sections}</div></body></html>"
+    assert (content(html).kind, len(content(html).records)) == ("article", 1)
+
+
+def test_reply_record_has_its_author() -> None:
+    assert [r.author for r in content(comment_page()).records] == [u for u, _, _ in REPLIES]
