@@ -89,8 +89,8 @@ class DatasetWriter:
         formats: Sequence[str] = FORMATS,
         run_metadata: Mapping[str, Any] | None = None,
         crawl_date: dt.date | None = None,
-        batch_rows: int = 2048,
-        batch_bytes: int = 16 << 20,
+        batch_rows: int = 1024,
+        batch_bytes: int = 8 << 20,
     ) -> None:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown or not formats:
