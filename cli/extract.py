@@ -212,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
         writer = DatasetWriter(out, run_id=args.run_id, formats=formats, run_metadata=settings)
     except FileExistsError as exc:
         raise CommandError(f"{exc}: choose another --run-id") from exc
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
     records = failed = 0
     with writer, tqdm(total=len(pages), unit="page", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
         for source, result, error in _results(pages, args.script, jobs):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import platform
+import re
 import secrets
 import time
 from collections.abc import Mapping, Sequence
@@ -40,6 +41,7 @@ from output.rows import document_row, entity_row, error_row, table_for
 from output.schema import DOCUMENTS, ENTITY_TABLES, ERRORS, TABLES, Table
 
 FORMATS = ("parquet", "csv")
+RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # it becomes part of file names
 RUNS_DIR = "_runs"  # leading underscore: pyarrow's dataset discovery skips it
 
 
@@ -95,6 +97,8 @@ class DatasetWriter:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown or not formats:
             raise ValueError(f"unknown output format {', '.join(unknown) or '(none)'}: choose from parquet, csv")
+        if run_id is not None and not RUN_ID.fullmatch(run_id):
+            raise ValueError(f"run id {run_id!r} is not usable in a file name: letters, digits, . _ - only")
         started = dt.datetime.now(dt.UTC)
         self.out_dir = Path(out_dir)
         self.run_id = run_id or new_run_id(started)

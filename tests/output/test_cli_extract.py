@@ -167,3 +167,9 @@ def test_reusing_a_run_id_is_a_one_line_error(tmp_path: Path) -> None:
     args = (str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--run-id", "same")
     assert guidecrawl(*args).returncode == 0
     assert "--run-id" in one_line_error(guidecrawl(*args))
+
+
+def test_a_run_id_with_a_slash_is_a_one_line_error(tmp_path: Path) -> None:
+    line = one_line_error(guidecrawl(str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--run-id", "../x"))
+    assert "run id" in line
+    assert not (tmp_path / "x").exists()
