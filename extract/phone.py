@@ -34,11 +34,12 @@ _CANDIDATE = re.compile(
     r"|(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?"
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
-    r"(?P<body>\d{3,}(?:[-—–－‐ ]\d{3,})*|\d{3,}))"
+    # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)
+    r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}|\s\d{3,4}(?!\d))*))"
     r"(?![\d.:]\d|[A-Za-z@])"
 )
 _EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
-_LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z")
+_LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,3 +131,12 @@ def test_list_keeps_the_area_code_of_its_first_number() -> None:
 def test_emergency_number_needs_a_call_word() -> None:
     assert [p.value for p in find_phones("遇到紧急情况请拨打110报警")] == ["110"]
     assert find_phones("包括我们可爱的110也能站出来") == []
+
+
+def test_two_numbers_separated_by_a_space_stay_two() -> None:
+    phones = find_phones("电话 87842560 87842561", FUZHOU)
+    assert [p.value for p in phones] == ["059187842560", "059187842561"]
+
+
+def test_number_written_in_short_groups() -> None:
+    assert one("咨询电话 0591 8784 2560").value == "059187842560"
