@@ -97,15 +97,15 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
     for codec, source in declared:
         if codec == "utf-8" or _is_utf16(codec):
             continue
-        text = _strict(body, codec)
-        if text is None:
+        declared_text = _strict(body, codec)
+        if declared_text is None:
             continue
-        score = _cjk_plausibility(text)
+        score = _cjk_plausibility(declared_text)
         if codec in _CJK_LEGACY and score is not None and score < _PLAUSIBLE:
             continue
         if codec not in _CJK_LEGACY and _better_cjk(body) is not None:
             break  # a single-byte label over bytes that read as real Chinese: old sites do this
-        return Decoded(text, codec, source, 0.99)
+        return Decoded(declared_text, codec, source, 0.99)
 
     sniffed = _better_cjk(body) or _best_strict_cjk(body)
     if sniffed is not None:
@@ -113,9 +113,9 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
         return Decoded(text, codec, "sniffed", round(score, 3))
     for cut in (1, 2, 3):  # a body cut off inside a multi-byte character
         for codec in dict.fromkeys([*(c for c, _ in declared), "utf-8", *_CJK_LEGACY]):
-            text = _strict(body[:-cut], codec)
-            if text is not None and (codec == "utf-8" or (_cjk_plausibility(text) or 1.0) >= _PLAUSIBLE):
-                return Decoded(text + "\ufffd", codec, "sniffed", 0.9)
+            head = _strict(body[:-cut], codec)
+            if head is not None and (codec == "utf-8" or (_cjk_plausibility(head) or 1.0) >= _PLAUSIBLE):
+                return Decoded(head + "\ufffd", codec, "sniffed", 0.9)
     nul_codec = _utf16_without_bom(body)
     if nul_codec is not None:
         text, bad = _lossy(body, nul_codec)
