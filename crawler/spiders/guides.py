@@ -13,6 +13,7 @@ If-Modified-Since; a 304 or an unchanged content hash emits nothing. Listing pag
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -140,6 +141,14 @@ class GuidesSpider(Spider):
         )
         if state_file:
             self.crawl_state = CrawlState(state_file, run_id=settings.get("GUIDECRAWL_RUN_ID"))
+        # The registry's CSS override for the main content ([site.css] body = "div#zoom"), passed on when
+        # process_page takes it (extract.content.content(..., body_css=) does).
+        self.page_options: dict[str, Any] = {}
+        if site.css.get("body"):
+            if "body_css" in inspect.signature(process_page).parameters:
+                self.page_options["body_css"] = site.css["body"]
+            else:
+                self.logger.warning("site %s: css.body ignored (process_page takes no body_css)", site.name)
         # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
         self.link_extractor = LinkExtractor(unique=True)
 
@@ -179,6 +188,7 @@ class GuidesSpider(Spider):
             site=self.site.name if self.site else None,
             script=self.script,
             fetched_at=dt.datetime.now(dt.UTC),
+            **self.page_options,
         )
         if result.document is not None and not result.errors and not self._is_new(result, response):
             return

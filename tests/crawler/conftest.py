@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 import urllib.request
@@ -64,6 +66,13 @@ def serve(tmp: Path, *extra: str) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     yield from serve(tmp_path_factory.mktemp("site"))
+
+
+def final_stats(log: str) -> dict[str, object]:
+    """Scrapy's closing stats dump (a dict literal in the log, at INFO), parsed back."""
+    text = log[log.rindex("Dumping Scrapy stats:") + len("Dumping Scrapy stats:") :]
+    literal = re.sub(r"datetime\.datetime\([^)]*\)", "None", text[: text.index("}\n") + 1])
+    return ast.literal_eval(literal.strip())
 
 
 def scrapy_crawl(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

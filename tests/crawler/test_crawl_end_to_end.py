@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tests.crawler.conftest import Served, scrapy_crawl
+from tests.crawler.conftest import Served, final_stats, scrapy_crawl
 
 pytestmark = pytest.mark.slow
 
@@ -35,12 +36,14 @@ def read(out: Path, table: str, run_id: str) -> pd.DataFrame:
     return frame[frame["run_id"] == run_id] if "run_id" in frame.columns else frame
 
 
-def crawl(site: Served, out: Path, run_id: str, *extra: str) -> None:
+def crawl(site: Served, out: Path, run_id: str, *extra: str) -> dict[str, object]:
+    """Runs the crawl; returns Scrapy's final stats."""
     proc = scrapy_crawl(
         "-a", "site=fixture", "-a", f"base_url={site.url}",
-        "-s", f"OUTPUT_DIR={out}", "-s", f"GUIDECRAWL_RUN_ID={run_id}", "-s", "LOG_LEVEL=WARNING", *extra,
+        "-s", f"OUTPUT_DIR={out}", "-s", f"GUIDECRAWL_RUN_ID={run_id}", *extra,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
+    return final_stats(proc.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +51,17 @@ def first_run(site: Served, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     out = tmp_path_factory.mktemp("crawl")
     site.set_version(1)
     site.clear_log()
-    crawl(site, out, "run1")
+    stats = crawl(site, out, "run1")
+    (out / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
     return out, site
+
+
+def test_every_error_is_counted_in_the_stats(first_run: tuple[Path, Served]) -> None:
+    out, _ = first_run
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert stats["guidecrawl/errors/fetch/http_404"] == 2
+    assert stats["guidecrawl/errors/robots/robots_disallowed"] == 1
+    assert stats["guidecrawl/output/rows/errors"] == 3
 
 
 def test_every_linked_page_is_a_document_of_its_family(first_run: tuple[Path, Served]) -> None:
