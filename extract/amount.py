@@ -51,7 +51,7 @@ def rules() -> AmountRules:
         r"(?:人民币)?"
         rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM})(?P<mult>[十百千万亿]*)"
         rf"(?:(?P<dash>{_RANGE_DASH})(?P<num2>{_NUM})(?P<mult2>[十百千万亿]*))?"
-        r"(?P<unit>元|块钱)(?![旦月宵素])"
+        rf"(?P<unit>元|块钱)(?!{_alternation(data['not_money']['after'])})"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
         rf"(?P<q3>{qual_after})?"
         # vague estimates: 上万元, 近千元 (a magnitude, no digits)

@@ -76,3 +76,7 @@ def test_yuan_sign() -> None:
 def test_range_with_one_multiplier() -> None:
     amount = one("年收入15-18万元")
     assert (amount.fields["low"], amount.fields["high"]) == (150000, 180000)
+
+
+def test_yuan_inside_other_words_is_not_money() -> None:
+    assert [a.value for a in find_amounts("打破城乡二元结构,推进医保一元化管理,元旦前每人1元")] == [1]
