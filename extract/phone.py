@@ -160,8 +160,9 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             label = trailing.group(1)
         ext_match = _EXT.match(text, end)
         ext = ext_match.group(1) if ext_match else None
-        if len(body) <= 3 and label is None:
-            continue  # 110, 120 …: only as a number to call (拨打110), not as a name (可爱的110)
+        if label is None and (len(body) <= 3 or r.service.get(body) == "carrier"):
+            # 110, 120, 10000 …: only as a number to call (拨打110), not as a name or a count (可爱的110, 10000人次)
+            continue
         for index, (digits, line, local_len) in enumerate(parsed):
             if line == "local":
                 if label is None and not in_list and index == 0:

@@ -140,3 +140,8 @@ def test_two_numbers_separated_by_a_space_stay_two() -> None:
 
 def test_number_written_in_short_groups() -> None:
     assert one("咨询电话 0591 8784 2560").value == "059187842560"
+
+
+def test_round_carrier_numbers_need_a_call_word() -> None:
+    assert find_phones("全年服务参保群众10000,满意率高") == []
+    assert [p.value for p in find_phones("可拨打10086查询")] == ["10086"]
