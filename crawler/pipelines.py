@@ -62,7 +62,7 @@ class DatasetPipeline:
     def from_crawler(cls, crawler: Crawler) -> DatasetPipeline:
         out_dir = crawler.settings.get("OUTPUT_DIR")
         if not out_dir:
-            raise NotConfigured("OUTPUT_DIR not set")
+            raise NotConfigured  # no message: Scrapy would log one as a warning on every feed-only crawl
         return cls(crawler, out_dir)
 
     def open_spider(self) -> None:

@@ -156,3 +156,12 @@ def test_since_window_skips_documents_published_before_it(site: Served, tmp_path
     dated = documents.dropna(subset=["published_at"])
     assert len(documents) < len(DOCUMENTS)  # the 2020 notices and the 2009 thread are out
     assert (dated["published_at"].astype(str).str[:10] >= "2021-01-01").all()
+
+
+def test_parquet_feed_holds_documents_and_errors(site: Served, tmp_path: Path) -> None:
+    feed = tmp_path / "pages.parquet"
+    proc = scrapy_crawl("-a", "site=fixture", "-a", f"base_url={site.url}", "-O", str(feed))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = pd.read_parquet(feed)
+    assert len(rows) == len(DOCUMENTS) + len(ERRORS)
+    assert "Disabled crawler.pipelines.DatasetPipeline" not in proc.stderr
