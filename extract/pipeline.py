@@ -68,14 +68,16 @@ def process_page(
     site: str | None = None,
     script: str = "hans",
     fetched_at: dt.datetime | None = None,
+    body_css: str | None = None,
 ) -> PageResult:
+    """Run one page through every stage. `body_css` is a site registry's override of the main-content element."""
     result = PageResult(url=url, document=None, site=site, script=script, fetched_at=fetched_at)
     try:
         decoded = decode(body, headers)
     except Exception as exc:
         return _fail(result, "decode", exc)
     try:
-        document = content(decoded.text, url)
+        document = content(decoded.text, url, body_css=body_css)
     except Exception as exc:
         return _fail(result, "content", exc)
     document.encoding = decoded.encoding
