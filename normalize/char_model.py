@@ -1,4 +1,4 @@
-"""A character trigram language model (stupid backoff) for choosing among repair candidates.
+"""A character trigram language model (Kneser-Ney style) for choosing among repair candidates.
 
 The counts come from `normalize/data/char_model.npz`, built by `python -m normalize.build_char_model`
 (sources in `normalize/data/README.md`). Text is scored in folded form (`fold`): simplified script, full-width
@@ -18,7 +18,8 @@ import numpy as np
 
 BOUNDARY = 0x0A  # start / end of a sentence: the line feed
 BITS = 21  # every code point fits in 21 bits
-_BACKOFF = math.log10(0.4)
+MASK = (1 << BITS) - 1
+_DISCOUNT = 0.75
 
 
 def key2(a: int, b: int) -> int:
@@ -77,18 +78,22 @@ def codes(text: str) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class CharModel:
-    unigram_keys: np.ndarray
-    unigram_logp: np.ndarray  # log10 P(c)
-    bigram_keys: np.ndarray
+    """Interpolated absolute discounting over char trigrams, with a continuation-count unigram (Kneser-Ney)."""
+
+    unigram_keys: np.ndarray  # sorted code points
+    unigram_logp: np.ndarray  # log10 continuation probability of each char
+    unigram_history: np.ndarray  # how often the char is followed by any char
+    unigram_successors: np.ndarray  # by how many distinct chars
+    bigram_keys: np.ndarray  # sorted key2
     bigram_counts: np.ndarray
     bigram_history: np.ndarray  # how often the pair is followed by any char
-    unigram_history: np.ndarray  # how often the char is followed by any char
-    trigram_keys: np.ndarray
+    bigram_successors: np.ndarray  # by how many distinct chars
+    trigram_keys: np.ndarray  # sorted key3
     trigram_counts: np.ndarray
     unseen_logp: float
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
-        """log10 probability of each text (already including its context), scored after `fold`."""
+        """log10 probability of each text (context included) from its third char on, scored after `fold`."""
         sequences = [codes(t) for t in texts]
         lengths = np.array([len(c) for c in sequences])
         if lengths.sum() == 0:
@@ -116,27 +121,38 @@ class CharModel:
             total += self._trigram_logp(candidates, ones * after[0], ones * after[1])
         return total
 
-    def _lookup(self, keys: np.ndarray, table: np.ndarray, values: np.ndarray) -> np.ndarray:
-        index = np.searchsorted(table, keys)
-        index = np.minimum(index, len(table) - 1)
-        found = table[index] == keys
-        return np.where(found, values[index].astype(np.float64), 0.0)
+    @staticmethod
+    def _find(keys: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        index = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+        return index, table[index] == keys
 
     def _trigram_logp(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
         shift = np.uint64(BITS)
         k_ab = (a << shift) | b
         k_bc = (b << shift) | c
         k_abc = (k_ab << shift) | c
-        n_abc = self._lookup(k_abc, self.trigram_keys, self.trigram_counts)
-        n_ab = self._lookup(k_ab, self.bigram_keys, self.bigram_history)
-        n_bc = self._lookup(k_bc, self.bigram_keys, self.bigram_counts)
-        n_b = self._lookup(b, self.unigram_keys, self.unigram_history)
-        index = np.minimum(np.searchsorted(self.unigram_keys, c), len(self.unigram_keys) - 1)
-        uni = np.where(self.unigram_keys[index] == c, self.unigram_logp[index], self.unseen_logp)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            tri = np.log10(n_abc / np.maximum(n_ab, n_abc))
-            bi = np.log10(n_bc / np.maximum(n_b, n_bc))
-        return np.where(n_abc > 0, tri, np.where(n_bc > 0, _BACKOFF + bi, 2 * _BACKOFF + uni))
+        # P1: continuation probability of c.
+        i_c, has_c = self._find(c, self.unigram_keys)
+        p1 = np.where(has_c, 10.0 ** self.unigram_logp[i_c], 10.0**self.unseen_logp)
+        # P2(c | b) = max(n(bc) - D, 0) / n(b.) + D N(b.) / n(b.) P1, or P1 for an unseen history.
+        i_b, has_b = self._find(b, self.unigram_keys)
+        n_b = np.where(has_b, self.unigram_history[i_b], 0).astype(np.float64)
+        s_b = np.where(has_b, self.unigram_successors[i_b], 0).astype(np.float64)
+        i_bc, has_bc = self._find(k_bc, self.bigram_keys)
+        n_bc = np.where(has_bc, self.bigram_counts[i_bc], 0).astype(np.float64)
+        seen_b = n_b > 0
+        safe_b = np.where(seen_b, n_b, 1.0)
+        p2 = np.where(seen_b, np.maximum(n_bc - _DISCOUNT, 0) / safe_b + _DISCOUNT * s_b / safe_b * p1, p1)
+        # P3(c | a b), the same over P2.
+        i_ab, has_ab = self._find(k_ab, self.bigram_keys)
+        n_ab = np.where(has_ab, self.bigram_history[i_ab], 0).astype(np.float64)
+        s_ab = np.where(has_ab, self.bigram_successors[i_ab], 0).astype(np.float64)
+        i_abc, has_abc = self._find(k_abc, self.trigram_keys)
+        n_abc = np.where(has_abc, self.trigram_counts[i_abc], 0).astype(np.float64)
+        seen_ab = n_ab > 0
+        safe_ab = np.where(seen_ab, n_ab, 1.0)
+        p3 = np.where(seen_ab, np.maximum(n_abc - _DISCOUNT, 0) / safe_ab + _DISCOUNT * s_ab / safe_ab * p2, p2)
+        return np.log10(p3)
 
 
 @cache
@@ -144,15 +160,17 @@ def load() -> CharModel:
     """The shipped model (loaded on first use)."""
     with resources.files("normalize").joinpath("data", "char_model.npz").open("rb") as handle:
         data = np.load(handle)
-        unigram_counts = data["unigram_counts"].astype(np.float64)
-        total = unigram_counts.sum()
+        predecessors = data["unigram_predecessors"].astype(np.float64) + 0.5
+        total = predecessors.sum()
         return CharModel(
             unigram_keys=data["unigram_keys"],
-            unigram_logp=np.log10(unigram_counts / total),
+            unigram_logp=np.log10(predecessors / total),
             unigram_history=data["unigram_history"],
+            unigram_successors=data["unigram_successors"],
             bigram_keys=data["bigram_keys"],
             bigram_counts=data["bigram_counts"],
             bigram_history=data["bigram_history"],
+            bigram_successors=data["bigram_successors"],
             trigram_keys=data["trigram_keys"],
             trigram_counts=data["trigram_counts"],
             unseen_logp=math.log10(0.5 / total),

@@ -38,6 +38,7 @@ _MARGIN = 3.0  # log10: a repair must be this much more probable than the text a
 _UNMARKED_RUN = 3
 _SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
 _BEAM = 16  # first-character candidates kept when the last character must be chosen too
+_SENTENCE_MARKS = set("，。、；：？！,.;:?!")
 _PUNCTUATION = set("。，、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』％．")
 
 
@@ -176,11 +177,18 @@ def _choose(
     model: char_model.CharModel, left: str, candidates: tuple[str, ...], right: str, script: str, keep: int = 1
 ) -> list[str]:
     """The `keep` best candidates for one lost character, by the model with the line's script as tie-break."""
+    if (left and left[-1] in _SENTENCE_MARKS) or (right and right[0] in _SENTENCE_MARKS):
+        candidates = _without_marks(candidates)  # no `、。` or `。，`: two sentence marks never meet
     if not candidates:
         return []
     scores = model.score_slot(left, _candidate_codes(candidates), right) - _penalties(candidates, script)
     order = np.argsort(-scores)[:keep] if keep > 1 else [int(scores.argmax())]
     return [candidates[int(i)] for i in order]
+
+
+@cache
+def _without_marks(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in candidates if c not in _SENTENCE_MARKS)
 
 
 @cache
@@ -330,6 +338,10 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
                     stop = max(stop, edit[1])
         left, tail = _left(line, start), _right(line, stop)
         texts = [left + _render(line, start, stop, [e for e in choice if e[0] < stop]) + tail for choice in choices]
+        if keep and keep[0][0] == start + 1:
+            # `??...` with a run repaired from the second `?`: the first is then the lost lead byte of a run
+            # whose repair was not found, not a question mark; score it as an unknown char.
+            texts[0] = left + "\ufffd" + texts[0][len(left) + 1 :]
         scores = model.score(texts)
         gains = scores - scores[0] - np.array(margins)
         pick = int(gains[1:].argmax()) + 1
