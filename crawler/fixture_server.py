@@ -215,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     server = serve(
         args.root, port=args.port, replicate=args.replicate, access_log=args.access_log, latency=args.latency
     )
-    host, port = server.server_address[:2]
-    print(f"http://{host}:{port}", flush=True)
+    port = server.server_address[1]
+    print(f"http://127.0.0.1:{port}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -58,7 +58,7 @@ FEED_EXPORTERS = {"parquet": "output.feed.ParquetItemExporter"}
 # default OUTPUT_DIR/state.sqlite). Neither set: items only go to the -o/-O feeds, every page is new.
 OUTPUT_DIR = None
 STATE_FILE = None
-GUIDECRAWL_SITES = []  # extra site registry files (TOML), after crawler/sites.toml
+GUIDECRAWL_SITES: list[str] = []  # extra site registry files (TOML), after crawler/sites.toml
 GUIDECRAWL_RUN_ID = None  # name of this run in state and output files (default: a random hex id)
 GUIDECRAWL_SCRIPT = "hans"  # normalize() target script: hans | hant | keep
 

@@ -173,7 +173,7 @@ class GuidesSpider(Spider):
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
             return
-        content_type = response.headers.get(b"Content-Type", b"text/html").split(b";")[0].strip().lower()
+        content_type = (response.headers.get(b"Content-Type") or b"text/html").split(b";")[0].strip().lower()
         if content_type and content_type not in HTML_TYPES:
             yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
             return
