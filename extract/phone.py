@@ -22,7 +22,7 @@ from functools import cache
 
 from extract.divisions import gazetteer
 from extract.entity import Entity, PageContext
-from extract.labels import DATA, vocabulary
+from extract.labels import CLAUSE_BREAK, DATA, vocabulary
 
 _SEP = r"[-—–－‐ ]"
 # A candidate: optional country code, optional area code (bracketed or followed by a separator), then digit
@@ -35,7 +35,7 @@ _CANDIDATE = re.compile(
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
     # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)
-    r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}|\s\d{3,4}(?!\d))*))"
+    r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}| \d{3,4}(?![\d\-—–－‐.:/]))*))"
     r"(?![\d.:]\d|[A-Za-z@])"
 )
 _EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
@@ -50,6 +50,8 @@ class PhoneRules:
     accounts: re.Pattern[str]
     not_phone_window: int
     units: str
+    service_after: re.Pattern[str]
+    service_after_window: int
 
 
 @cache
@@ -66,6 +68,8 @@ def rules() -> PhoneRules:
         accounts=re.compile(alt(data["not_phone"]["accounts"])),
         not_phone_window=int(data["not_phone"]["window"]),
         units=data["units"]["after"],
+        service_after=re.compile(alt(data["service_after"]["words"])),
+        service_after_window=int(data["service_after"]["window"]),
     )
 
 
@@ -143,6 +147,9 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if parsed is None:
             continue
         before = text[max(0, start - r.not_phone_window) : start]
+        clause = list(CLAUSE_BREAK.finditer(before))
+        if clause:  # 身份证, 账户 … in an earlier clause say nothing about this number
+            before = before[clause[-1].end() :]
         label = labels.before(text, start, stop_at_digits=True)
         negative = None
         for neg in r.not_phone.finditer(before):
@@ -160,6 +167,10 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             label = trailing.group(1)
         ext_match = _EXT.match(text, end)
         ext = ext_match.group(1) if ext_match else None
+        if label is None and not area and re.fullmatch(r"9[56]\d{3,4}", body) and not in_list:
+            after = text[end : end + r.service_after_window + 2]
+            if not r.service_after.search(after):
+                continue  # a bare 96000 is more often a count than a hotline
         if label is None and (len(body) <= 3 or r.service.get(body) == "carrier"):
             # 110, 120, 10000 …: only as a number to call (拨打110), not as a name or a count (可爱的110, 10000人次)
             continue

@@ -145,3 +145,17 @@ def test_number_written_in_short_groups() -> None:
 def test_round_carrier_numbers_need_a_call_word() -> None:
     assert find_phones("全年服务参保群众10000,满意率高") == []
     assert [p.value for p in find_phones("可拨打10086查询")] == ["10086"]
+
+
+def test_hotline_named_by_the_words_after_it() -> None:
+    text = "参保人员需要查询个人账户信息的,必须通过962218自助语音服务系统进行查询"
+    assert [p.value for p in find_phones(text)] == ["962218"]
+
+
+def test_bare_five_digit_count_is_not_a_hotline() -> None:
+    assert find_phones("全市参保人数达96000,比上年增长") == []
+
+
+def test_number_at_the_end_of_a_line_does_not_join_the_next_line() -> None:
+    text = "3、拨打沈阳医保语音电话024-62167890\n2024-09-03 16:23:22"
+    assert [p.value for p in find_phones(text)] == ["02462167890"]
