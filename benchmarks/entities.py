@@ -25,7 +25,7 @@ from normalize import normalize  # noqa: E402
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 # value-F1 floors for guidecrawl (all gold); the benchmark fails loudly if a change drops below them
-FLOORS = {"phone": 0.95, "address": 0.95, "amount": 0.95, "percent": 0.95, "date": 0.95, "docref": 0.95}
+FLOORS = {"phone": 0.98, "address": 0.95, "amount": 0.97, "percent": 0.98, "date": 0.98, "docref": 0.95}
 MIN_MB_PER_S = 2.0
 
 

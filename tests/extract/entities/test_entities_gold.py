@@ -13,13 +13,14 @@ from normalize import normalize
 
 GOLD = Path(__file__).parents[2] / "fixtures" / "gold"
 
-# value-F1 floors per kind over all 270 gold entities (boilerplate included); measured values in docs/entities.md
+# value-F1 floors per kind over all 270 gold entities (boilerplate included): the 0.95 target, raised
+# to just under what is measured (docs/entities.md) where a kind has enough gold for one miss to show
 FLOORS = {
-    "phone": 0.95,
+    "phone": 0.98,
     "address": 0.95,
-    "amount": 0.95,
-    "percent": 0.95,
-    "date": 0.95,
+    "amount": 0.97,
+    "percent": 0.98,
+    "date": 0.98,
     "email": 0.95,
     "url": 0.95,
     "docref": 0.95,
