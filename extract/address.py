@@ -20,7 +20,7 @@ from extract.divisions import Division, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
 
-_ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|]"
+_ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|()（）\[\]]"
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,3 +70,8 @@ def test_same_street_elsewhere_in_the_text_gives_the_district() -> None:
         "text",
     )
     assert second.fields["district"] == "鼓楼区"
+
+
+def test_address_ends_at_a_closing_bracket() -> None:
+    address = one("请到市医保局(地址:环市东路338号)办理", PageContext(province="广东省", city="广州市"))
+    assert (address.text, address.fields["city"]) == ("环市东路338号", "广州市")
