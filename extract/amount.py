@@ -41,15 +41,17 @@ def rules() -> AmountRules:
     per_suffix = dict(data["per"]["suffix"])
     qual_before = _alternation(data["qualifiers"]["before"])
     qual_after = _alternation(data["qualifiers"]["after"])
+    verbs = _alternation(data["qualifiers"]["verbs"])
     prefix = _alternation(list(per_prefix))
     suffix = _alternation(list(per_suffix))
     words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾", "¥", "￥"]
     first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿")))
     pattern = re.compile(
         rf"(?=[{re.escape(first)}])(?:"
-        rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?P<q2>{qual_before})?)?"
+        rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         r"(?:人民币)?"
         rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM})(?P<mult>[十百千万亿]*)"
+        r"(?P<approx>余|多)?"
         rf"(?:(?P<dash>{_RANGE_DASH})(?P<num2>{_NUM})(?P<mult2>[十百千万亿]*))?"
         rf"(?P<unit>元|块钱)(?!{_alternation(data['not_money']['after'])})"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
@@ -110,7 +112,7 @@ def find_amounts(text: str) -> list[Entity]:
                 per = r.per_prefix[m.group(key)]
         if m.group("p3"):
             per = r.per_suffix[m.group("p3")]
-        qualifier = m.group("q1") or m.group("q2") or m.group("q3")
+        qualifier = m.group("q1") or m.group("q2") or m.group("q3") or m.group("approx")
         fields = {
             "unit": "CNY",
             "per": per,

@@ -80,3 +80,17 @@ def test_range_with_one_multiplier() -> None:
 
 def test_yuan_inside_other_words_is_not_money() -> None:
     assert [a.value for a in find_amounts("打破城乡二元结构,推进医保一元化管理,元旦前每人1元")] == [1]
+
+
+def test_verb_between_per_prefix_and_number() -> None:
+    amounts = find_amounts("一档每人每年缴纳280元、二档每人每年缴纳580元")
+    assert [(a.value, a.fields["per"]) for a in amounts] == [(280, "人·年"), (580, "人·年")]
+
+
+def test_more_than_after_the_number() -> None:
+    amount = one("补缴金额约为1.2万余元")
+    assert (amount.value, amount.fields["qualifier"]) == (12000, "余")
+
+
+def test_inclusive_bound() -> None:
+    assert one("医疗费用在1000元(含)以上的部分").fields["qualifier"] == "(含)以上"
