@@ -46,6 +46,8 @@ class DateWords:
     monthly: tuple[str, ...]
     year_qualifiers: tuple[str, ...]
     english_months: dict[str, int]
+    relative_years: dict[str, int]
+    relative_before: re.Pattern[str]
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -72,6 +74,8 @@ def words() -> DateWords:
         monthly=tuple(ranges["monthly"]),
         year_qualifiers=tuple(ranges["year_qualifiers"]),
         english_months={name.lower(): number for name, number in data["english_months"].items()},
+        relative_years=dict(data["relative_years"]),
+        relative_before=re.compile(rf"({_alt(list(data['relative_years']))})(?:的)?\s?\Z"),
     )
 
 
@@ -110,7 +114,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<every>{_alt(w.monthly)})(?:的)?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号]"
         rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
-        rf"|(?<!\d)(?P<ym>{_MONTH})月份?(?:(?P<yd>{_DAY})[日号])?(?![\d])"
+        rf"|(?<!\d)(?P<ym>{_MONTH})月份?(?:(?P<yd>{_DAY})[日号](?:\s?(?P<yH>[01]?\d|2[0-3]):(?P<yM>[0-5]\d))?)?(?![\d])"
         rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
         # yearless quarter: 四季度, 第三季度
         rf"|(?<![年\d])第?(?P<yq>[一二三四1-4])季度"
@@ -255,7 +259,9 @@ def _points(text: str) -> list[_Point]:
             month = _num(g["ym"] or g["ycm"])
             day = _num(g["yd"] or g["ycd"]) if (g["yd"] or g["ycd"]) else None
             if _valid(None, month, day):
-                points.append(_Point(s, e, month=month, day=day))
+                hour = int(g["yH"]) if g["yH"] else None
+                minute = int(g["yM"]) if g["yM"] else None
+                points.append(_Point(s, e, month=month, day=day, hour=hour, minute=minute))
         elif g["yq"]:
             points.append(_Point(s, e, quarter=_num(g["yq"])))
         elif g["yr1"]:
@@ -291,7 +297,10 @@ def _iso(p: _Point) -> str:
             return f"--Q{p.quarter}"
         if p.month is None:
             return f"---{p.day:02d}" if p.day else ""
-        return f"--{p.month:02d}-{p.day:02d}" if p.day else f"--{p.month:02d}"
+        if p.day is None:
+            return f"--{p.month:02d}"
+        clock = f"T{p.hour:02d}:{p.minute or 0:02d}" if p.hour is not None else ""
+        return f"--{p.month:02d}-{p.day:02d}{clock}"
     if p.quarter:
         return f"{p.year}-Q{p.quarter}"
     if p.month is None:
@@ -368,6 +377,13 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.append(_range(text, left, right, p.start, p.end, page_year, yearly, next_year=False))
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
+            glued = nxt is not None and nxt.start - p.end <= 1 and not text[p.end : nxt.start].strip()
+            if nxt and glued and nxt.kind == "time" and p.kind == "date" and p.day is not None and p.hour is None:
+                # 2024年1月5日上午9点: one moment, not a date and a time
+                hour, minute = (int(x) for x in nxt.extra["time"].split(":"))
+                points[i + 1] = replace(p, end=nxt.end, hour=hour, minute=minute)
+                i += 1
+                continue
             gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
             if nxt and gap and _is_date(p) and _is_date(nxt) and p.hour is None:
                 found.append(
@@ -416,7 +432,10 @@ def _single(text: str, p: _Point, page_year: int | None, yearly_start: int | Non
     if p.qualifier:
         fields["qualifier"] = p.qualifier
     if p.year is None and page_year is not None and (p.month is not None or p.quarter):
-        p = _with_year(p, page_year)
+        # 次年1月1日, 去年12月: a relative year word with a numeral date moves the page year
+        relative = words().relative_before.search(text, max(0, p.start - 4), p.start)
+        shift = words().relative_years[relative.group(1)] if relative else 0
+        p = _with_year(p, page_year + shift)
         fields["year_inferred"] = True
     return Entity("date", text[p.start : p.end], p.start, p.end, _iso(p), fields)
 

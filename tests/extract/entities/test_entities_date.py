@@ -157,3 +157,15 @@ def test_english_dates() -> None:
 
 def test_label_from_preceding_words() -> None:
     assert one("集中缴费期为2024年9月1日至12月31日").fields["label"] == "集中缴费期"
+
+
+def test_next_year_word_moves_the_page_year() -> None:
+    assert one("缴费后次年1月1日起享受待遇", PAGE_2020).value == "2021-01-01"
+
+
+def test_date_and_clock_time_are_one_moment() -> None:
+    assert one("定于2024年1月5日上午9点开始").value == "2024-01-05T09:00"
+
+
+def test_yearless_date_with_clock_time() -> None:
+    assert one("1月5日9:00起").value == "--01-05T09:00"
