@@ -28,6 +28,7 @@ class AddressRules:
     street: re.Pattern[str]  # thoroughfare (+ house number) right after the divisions
     label: re.Pattern[str]  # 地址: before a street without divisions
     stop: re.Pattern[str]
+    max_detail: int  # characters of building/floor/hall detail after the street, at most
 
 
 @cache
@@ -44,19 +45,14 @@ def rules() -> AddressRules:
     )
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")
-    return AddressRules(street, label, stop)
-
-
-def _max_detail() -> int:
-    with open(DATA / "address_words.toml", "rb") as f:
-        return int(tomllib.load(f)["stop"]["max_detail"])
+    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]))
 
 
 def find_addresses(text: str, context: PageContext | None = None) -> list[Entity]:
     """Every street address in `text`, in order."""
     r = rules()
     gaz = gazetteer()
-    max_detail = _max_detail()
+    max_detail = r.max_detail
     mentions = gaz.mentions(text, short=False)
     found: list[Entity] = []
     taken_to = -1
