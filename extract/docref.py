@@ -1,6 +1,7 @@
 """Policy document numbers: `榕政综〔2007〕249号`, `烟社保函〔2020〕1号`, with `[]`, `()`, `（）`, `【】` variants.
 
 Value is the reference with the year in 〔〕 (`榕政综〔2007〕249号`); fields `issuer`, `year`, `number`.
+Decrees numbered without a year (`国务院令第699号`, `人力资源社会保障部令第13号`) keep their form, `year` null.
 The issuer is the abbreviation right before the year: words that introduce a reference (按, 根据 …, see
 `data/docref.toml`) are cut off, never kept.
 """
@@ -17,6 +18,7 @@ from extract.labels import DATA
 # Found from the bracketed year; the issuer is then read backwards (a leading CJK run would be slow to scan).
 _REF = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,12}\Z")
+_DECREE = re.compile(r"令\s?第(?P<number>\d{1,5})号")
 
 
 @cache
@@ -29,10 +31,17 @@ def _issuer_rules() -> tuple[re.Pattern[str], int, int]:
 
 def find_docrefs(text: str) -> list[Entity]:
     """Every document number in `text`, in order."""
+    found = [*_numbered(text, _REF, bracketed=True), *_numbered(text, _DECREE, bracketed=False)]
+    return sorted(found, key=lambda e: e.start)
+
+
+def _numbered(text: str, pattern: re.Pattern[str], *, bracketed: bool) -> list[Entity]:
     cut, min_length, max_length = _issuer_rules()
     found: list[Entity] = []
-    for m in _REF.finditer(text):
-        before = _ISSUER.search(text, max(0, m.start() - 12), m.start())
+    for m in pattern.finditer(text):
+        # a decree's issuer ends with 令 itself (国务院令); a bracketed reference's ends right before the year
+        issuer_end = m.start() if bracketed else m.start() + 1
+        before = _ISSUER.search(text, max(0, issuer_end - 12), issuer_end)
         if before is None:
             continue
         issuer = before.group(0)
@@ -43,11 +52,12 @@ def find_docrefs(text: str) -> list[Entity]:
         if len(issuer) > max_length:
             offset += len(issuer) - max_length
             issuer = issuer[-max_length:]
-        if len(issuer) < min_length:
+        if len(issuer) < min_length + (0 if bracketed else 1):  # 命令第5号 is no decree number
             continue
         start = before.start() + offset
-        year, number = int(m.group("year")), int(m.group("number"))
-        value = f"{issuer}〔{year}〕{number}号"
+        number = int(m.group("number"))
+        year = int(m.group("year")) if bracketed else None
+        value = f"{issuer}〔{year}〕{number}号" if bracketed else f"{issuer}第{number}号"
         fields = {"issuer": issuer, "year": year, "number": number}
         found.append(Entity("docref", text[start : m.end()], start, m.end(), value, fields))
     return found

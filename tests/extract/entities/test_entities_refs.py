@@ -33,3 +33,12 @@ def test_url_ends_at_chinese_text() -> None:
 
 def test_url_drops_trailing_sentence_punctuation() -> None:
     assert find_urls("详见www.SI.gov.cn.")[0].value == "www.si.gov.cn"
+
+
+def test_decree_without_year() -> None:
+    (ref,) = find_docrefs("《社会保险经办条例》(国务院令第765号)")
+    assert (ref.value, ref.fields) == ("国务院令第765号", {"issuer": "国务院令", "year": None, "number": 765})
+
+
+def test_a_command_is_not_a_decree_number() -> None:
+    assert find_docrefs("按上级命令第5号执行") == []
