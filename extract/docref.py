@@ -18,7 +18,8 @@ from extract.labels import DATA
 # Found from the bracketed year; the issuer is then read backwards (a leading CJK run would be slow to scan).
 _REF = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,12}\Z")
-_DECREE = re.compile(r"令\s?第(?P<number>\d{1,5})号")
+# A decree is issued by an organ: 国务院令, 人力资源社会保障部令, 国家医疗保障局令, 主席令 (not 命令, 指令)
+_DECREE = re.compile(r"(?<=[部院局委署行会席府厅])令\s?第(?P<number>\d{1,5})号")
 
 
 @cache
