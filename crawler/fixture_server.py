@@ -162,11 +162,10 @@ def make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
                 return etag in [t.strip() for t in self.headers["If-None-Match"].split(",")]
             since, modified = self.headers.get("If-Modified-Since"), headers.get("Last-Modified")
             if since and modified:
-                since_dt, modified_dt = (
-                    email.utils.parsedate_to_datetime(since),
-                    email.utils.parsedate_to_datetime(modified),
-                )
-                return modified_dt <= since_dt
+                try:
+                    return email.utils.parsedate_to_datetime(modified) <= email.utils.parsedate_to_datetime(since)
+                except (TypeError, ValueError):  # an unparsable date: answer in full, as servers do
+                    return False
             return False
 
         def _reply(self, status: int, headers: Mapping[str, str], body: bytes, send_body: bool) -> None:

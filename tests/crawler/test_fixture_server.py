@@ -55,3 +55,7 @@ def test_robots_txt_disallows_the_preview_folder(site: Served) -> None:
 def test_unknown_path_is_404(site: Served) -> None:
     assert site.get("/news/missing.html")[0] == 404
     assert site.get("/no/such/page.html")[0] == 404
+
+
+def test_unparsable_if_modified_since_gets_the_full_page(site: Served) -> None:
+    assert site.get("/news/2007/fuzhou_guide.html", {"If-Modified-Since": "yesterday"})[0] == 200
