@@ -1,4 +1,5 @@
-"""Incremental crawl state: url → content hash, ETag, Last-Modified, in one SQLite file.
+"""Incremental crawl state: url → content hash, ETag, Last-Modified (and the links the page led to, so a
+page answered 304 still leads the crawl to them), in one SQLite file.
 
 Read at request time (conditional headers), staged when a document is emitted, and committed only when the run
 closes cleanly (`commit_run`), after the output files are written: a crashed run leaves the state as it was,
@@ -11,8 +12,10 @@ keyed by the canonical URL (no row is read-modify-written across transactions). 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,8 @@ CREATE TABLE IF NOT EXISTS pages (
     etag TEXT,
     last_modified TEXT,
     fetched_at TEXT,
-    run_id TEXT
+    run_id TEXT,
+    links TEXT                     -- JSON [[url, role], ...] followed from the page: replayed after a 304
 );
 CREATE TABLE IF NOT EXISTS staged (
     run_id TEXT NOT NULL,
@@ -32,6 +36,7 @@ CREATE TABLE IF NOT EXISTS staged (
     etag TEXT,
     last_modified TEXT,
     fetched_at TEXT,
+    links TEXT,
     PRIMARY KEY (run_id, url)
 );
 """
@@ -43,6 +48,7 @@ class PageState:
     content_hash: str | None
     etag: str | None
     last_modified: str | None
+    links: tuple[tuple[str, str], ...] = ()  # (url, role) the page led to when last fetched in full
 
 
 class CrawlState:
@@ -57,9 +63,12 @@ class CrawlState:
 
     def get(self, url: str) -> PageState | None:
         row = self._db.execute(
-            "SELECT url, content_hash, etag, last_modified FROM pages WHERE url = ?", (url,)
+            "SELECT url, content_hash, etag, last_modified, links FROM pages WHERE url = ?", (url,)
         ).fetchone()
-        return PageState(*row) if row else None
+        if not row:
+            return None
+        links = tuple((u, r) for u, r in json.loads(row[4])) if row[4] else ()
+        return PageState(row[0], row[1], row[2], row[3], links)
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         """If-None-Match / If-Modified-Since for a page seen before (empty for a new page)."""
@@ -75,14 +84,30 @@ class CrawlState:
         known = self.get(url)
         return known is not None and known.content_hash == content_hash
 
-    def stage(self, url: str, content_hash: str, etag: str | None, last_modified: str | None) -> None:
+    def stage(
+        self,
+        url: str,
+        content_hash: str,
+        etag: str | None,
+        last_modified: str | None,
+        links: Sequence[tuple[str, str]] = (),
+    ) -> None:
         """Remember what this run saw of a page; it becomes the state at `commit_run`."""
         self._db.execute(
-            "INSERT INTO staged (run_id, url, content_hash, etag, last_modified, fetched_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO staged (run_id, url, content_hash, etag, last_modified, fetched_at, links)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (run_id, url) DO UPDATE SET content_hash = excluded.content_hash,"
-            " etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
-            (self.run_id, url, content_hash, etag, last_modified, dt.datetime.now(dt.UTC).isoformat()),
+            " etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+            " links = excluded.links",
+            (
+                self.run_id,
+                url,
+                content_hash,
+                etag,
+                last_modified,
+                dt.datetime.now(dt.UTC).isoformat(),
+                json.dumps([list(link) for link in links], ensure_ascii=False) if links else None,
+            ),
         )
 
     def commit_run(self) -> int:
@@ -90,10 +115,12 @@ class CrawlState:
         with self._db:  # one short transaction
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
-                "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id)"
-                " SELECT url, content_hash, etag, last_modified, fetched_at, run_id FROM staged WHERE run_id = ?"
+                "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id, links)"
+                " SELECT url, content_hash, etag, last_modified, fetched_at, run_id, links FROM staged"
+                " WHERE run_id = ?"
                 " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
-                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, run_id = excluded.run_id",
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                " run_id = excluded.run_id, links = excluded.links",
                 (self.run_id,),
             )
             count = cursor.rowcount

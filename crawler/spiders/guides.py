@@ -6,8 +6,9 @@ A request that fails (HTTP error, timeout, robots.txt, DNS …) yields an `extra
 It never parses page content itself and never drops a failure.
 
 Incremental runs (a state file, see `crawler/state.py`): guide pages are requested with If-None-Match /
-If-Modified-Since; a 304 or an unchanged content hash emits nothing. Listing pages are always fetched in full
-(new articles appear there). `-a since=DATE` skips documents published before DATE.
+If-Modified-Since; a 304 or an unchanged content hash emits nothing, and a 304 page still leads to the links it
+had. Listing pages are always fetched in full (new articles appear there).
+`-a since=DATE` skips documents published before DATE.
 """
 
 from __future__ import annotations
@@ -172,12 +173,14 @@ class GuidesSpider(Spider):
         stats = self.crawler.stats
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
+            yield from self._replay_links(response)
             return
         content_type = (response.headers.get(b"Content-Type") or b"text/html").split(b";")[0].strip().lower()
         if content_type and content_type not in HTML_TYPES:
             yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
             return
-        yield from self._follow(response)
+        followed = list(self._follow(response))
+        yield from followed
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
         }
@@ -190,11 +193,18 @@ class GuidesSpider(Spider):
             fetched_at=dt.datetime.now(dt.UTC),
             **self.page_options,
         )
-        if result.document is not None and not result.errors and not self._is_new(result, response):
+        links = [(r.url, r.meta["role"]) for r in followed]
+        if result.document is not None and not result.errors and not self._is_new(result, response, links):
             return
         yield result
 
-    def _is_new(self, result: Any, response: Response) -> bool:
+    def _replay_links(self, response: Response) -> Iterator[Request]:
+        """A 304 page leads where it led when last fetched in full (page 2 of an unchanged thread page 1)."""
+        known = self.crawl_state.get(canonical_url(response.url)) if self.crawl_state else None
+        for url, role in known.links if known else ():
+            yield self._request(url, role)
+
+    def _is_new(self, result: Any, response: Response, links: list[tuple[str, str]]) -> bool:
         stats = self.crawler.stats
         published = (result.document.published_at or "")[:10]
         if self.since and len(published) >= 7 and published < self.since[: len(published)]:
@@ -211,6 +221,7 @@ class GuidesSpider(Spider):
             result.content_hash,
             etag.decode("latin-1") if etag else None,
             modified.decode("latin-1") if modified else None,
+            links,
         )
         if unchanged:
             stats.inc_value("guidecrawl/unchanged/same_hash")

@@ -136,6 +136,8 @@ def test_second_run_emits_only_the_changed_page(first_run: tuple[Path, Served]) 
     assert served["/news/2020/0203/art_yantai.html"] == 304
     assert served["/news/2007/fuzhou_guide.html"] == 304  # If-Modified-Since (no ETag on this page)
     assert served["/news/notice.html"] == 200
+    # page 1 of the thread answered 304, and still led the crawl to page 2 (its stored links)
+    assert served["/bbs/viewthread.php?tid=2811&extra=page%3D1&page=2"] == 304
     fetched_in_full = {t for t, s in served.items() if s == 200 and t != "/robots.txt"}
     assert fetched_in_full == {"/news/list.html", "/news/list_2.html", "/news/notice.html"}
 

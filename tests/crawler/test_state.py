@@ -59,3 +59,11 @@ def test_a_later_run_overwrites_the_hash(tmp_path: Path) -> None:
     second.stage(URL, "v2", '"e2"', None)
     second.commit_run()
     assert CrawlState(path).get(URL).content_hash == "v2"
+
+
+def test_links_of_a_page_are_kept_for_a_304(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "s.sqlite")
+    page2 = ("http://bbs.example/viewthread.php?tid=2811&page=2", "guide")
+    state.stage(URL, "h1", '"e1"', None, [page2])
+    state.commit_run()
+    assert CrawlState(tmp_path / "s.sqlite").get(URL).links == (page2,)
