@@ -167,3 +167,13 @@ def test_parquet_feed_holds_documents_and_errors(site: Served, tmp_path: Path) -
     rows = pd.read_parquet(feed)
     assert len(rows) == len(DOCUMENTS) + len(ERRORS)
     assert "Disabled crawler.pipelines.DatasetPipeline" not in proc.stderr
+
+
+def test_unreachable_server_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
+    feed = tmp_path / "pages.jsonl"
+    proc = scrapy_crawl("-a", "url=http://127.0.0.1:9/news/list.html", "-O", str(feed))  # port 9: discard, closed
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    assert [(r["url"], r["stage"], r["error"]) for r in rows] == [
+        ("http://127.0.0.1:9/news/list.html", "fetch", "connection_refused")
+    ]

@@ -34,3 +34,18 @@ def test_demo_writes_the_tables_and_summarizes_them(tmp_path: Path) -> None:
     assert "documents     9   article 4" in summary
     assert "errors        3   fetch/http_404 2, robots/robots_disallowed 1" in summary
     assert "entities" in summary and "phone" in summary
+
+
+def test_demo_into_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cli", "demo", "--out", str(blocker)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stderr.startswith("guidecrawl demo: error:")
