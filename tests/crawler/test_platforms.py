@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.platforms import GUIDE, LISTING, canonical_url, platform_rules
 from crawler.sites import load_sites
+from crawler.spiders.guides import same_series
 
 DISCUZ = platform_rules(["discuz"])
 PORTAL = platform_rules(["portal"])
@@ -79,8 +82,19 @@ params = st.lists(
 
 @given(params)
 def test_canonical_url_is_idempotent(query: list[tuple[str, str]]) -> None:
-    from urllib.parse import urlencode
-
     url = "http://bbs.example/viewthread.php?" + urlencode(query)
     once = canonical_url(url)
     assert canonical_url(once) == once
+
+
+@given(params, params)
+def test_same_series_is_symmetric_and_reflexive(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> None:
+    url_a = "http://bbs.example/viewthread.php?" + urlencode(a)
+    url_b = "http://bbs.example/viewthread.php?" + urlencode(b)
+    assert same_series(url_a, url_a)
+    assert same_series(url_a, url_b) == same_series(url_b, url_a)
+
+
+@given(st.text(max_size=80))
+def test_classify_takes_any_string(url: str) -> None:
+    assert load_sites()["fixture"].links.classify(url) in (GUIDE, LISTING, None)
