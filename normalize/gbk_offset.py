@@ -20,24 +20,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from normalize import char_model
-from normalize.cjk import is_ideograph
+from normalize.cjk import IDEOGRAPH, is_ideograph
 from normalize.pinyin_readings import syllable_pattern
 from normalize.repair import Repair, apply_edits
 
 _STARTS = "?？\ufffd"
-_MAX_RUN = 24  # characters between the start `?` and the end byte; seen runs are 3-16
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
+_MAX_RUN = 20  # characters between the start `?` and the end byte; the seed runs are 3-16
 _CONTEXT = 3  # characters of context each side the model scores a choice with
 _MARGIN = 3.0  # log10: a repair must be this much more probable than the text as it is
 # A run of fewer middle chars than this, all ideographs or punctuation and ending in `?`, may well be text
 # between two real question marks (`怎么办?医保?`): its repair must clear twice the margin.
 _UNMARKED_RUN = 3
 _SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
-_BEAM = 16  # first-character candidates kept when the last character must be chosen too
+_BEAM = 8  # first-character candidates kept when the last character must be chosen too
 _SENTENCE_MARKS = set("，。、；：？！,.;:?!")
 _PUNCTUATION = set("。，、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』％．")
 
@@ -105,11 +106,12 @@ def _plausible(pair: bytes) -> str | None:
 
 
 def _candidate(pair: bytes) -> str | None:
-    """A character a lost byte may be guessed into: an ideograph or Chinese punctuation, not a wide letter."""
+    """A character a lost byte may be guessed into: an ideograph or Chinese punctuation, not a wide letter,
+    and one the model has seen (a char it never saw could only win by mistake)."""
     char = _plausible(pair)
     if char is None or (char.isalnum() and not is_ideograph(char)) or 0x2460 <= ord(char) <= 0x249B:
         return None
-    return char
+    return char if char_model.load().known(char) else None
 
 
 @cache
@@ -173,17 +175,40 @@ def _marked(middle: str, end: str) -> bool:
     return end not in _STARTS or any(not (is_ideograph(c) or c in _PUNCTUATION) for c in middle)
 
 
-def _choose(
-    model: char_model.CharModel, left: str, candidates: tuple[str, ...], right: str, script: str, keep: int = 1
-) -> list[str]:
-    """The `keep` best candidates for one lost character, by the model with the line's script as tie-break."""
+@lru_cache(maxsize=1 << 16)
+def _choose(left: str, candidates: tuple[str, ...], right: str, script: str, keep: int = 1) -> tuple[str, ...]:
+    """The `keep` best candidates for one lost character, by the model with the line's script as tie-break.
+
+    Cached: the runs ending at different places after one `?` ask the same questions.
+    """
     if (left and left[-1] in _SENTENCE_MARKS) or (right and right[0] in _SENTENCE_MARKS):
         candidates = _without_marks(candidates)  # no `、。` or `。，`: two sentence marks never meet
     if not candidates:
-        return []
+        return ()
+    model = char_model.load()
     scores = model.score_slot(left, _candidate_codes(candidates), right) - _penalties(candidates, script)
     order = np.argsort(-scores)[:keep] if keep > 1 else [int(scores.argmax())]
-    return [candidates[int(i)] for i in order]
+    return tuple(candidates[int(i)] for i in order)
+
+
+def _choose_after_each(lefts: list[str], candidates: tuple[str, ...], right: str, script: str) -> list[str | None]:
+    """The best candidate after each of several left contexts, scored in one batch."""
+    if right and right[0] in _SENTENCE_MARKS:
+        candidates = _without_marks(candidates)
+    if not candidates:
+        return [None] * len(lefts)
+    model = char_model.load()
+    scores = model.score_slots(lefts, _candidate_codes(candidates), right) - _penalties(candidates, script)
+    return [
+        candidates[int(row[allowed].argmax())] if allowed.any() else None
+        for row, allowed in zip(scores, (_allowed_after(left, candidates) for left in lefts), strict=True)
+    ]
+
+
+def _allowed_after(left: str, candidates: tuple[str, ...]) -> np.ndarray:
+    if left and left[-1] in _SENTENCE_MARKS:
+        return np.array([c not in _SENTENCE_MARKS for c in candidates])
+    return np.ones(len(candidates), dtype=bool)
 
 
 @cache
@@ -208,21 +233,22 @@ def _script_of(char: str) -> str:
         return ""
     if char_model.fold(char) != char:
         return "hant"
-    if _s2t().convert(char) != char:
+    if _opencc("s2t").convert(char) != char:
         return "hans"
     return ""
 
 
 @cache
-def _s2t():  # type: ignore[no-untyped-def]
+def _opencc(config: str):  # type: ignore[no-untyped-def]
     import opencc
 
-    return opencc.OpenCC("s2t.json")
+    return opencc.OpenCC(f"{config}.json")
 
 
 def _line_script(line: str) -> str:
-    scripts = [_script_of(c) for c in line if ord(c) >= 0x3400]
-    hant, hans = scripts.count("hant"), scripts.count("hans")
+    """'hant' if more of the line's chars are traditional-only than simplified-only, 'hans' if fewer."""
+    hant = sum(a != b for a, b in zip(line, _opencc("t2s").convert(line), strict=False))
+    hans = sum(a != b for a, b in zip(line, _opencc("s2t").convert(line), strict=False))
     return "hant" if hant > hans else "hans" if hans > hant else ""
 
 
@@ -244,7 +270,7 @@ def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) 
     right = _right(line, after)
     if not middle:
         # One character: (lost lead, end byte).
-        found = _choose(model, left, _with_trail(end), right, script)
+        found = _choose(left, _with_trail(end), right, script)
         return found[0] if found else None
     inner = []
     for i in range(1, len(middle) - 1, 2):
@@ -257,20 +283,18 @@ def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) 
         last = _plausible(bytes((middle[-1], end)))
         if last is None:
             return None
-        found = _choose(model, left, _with_trail(middle[0]), (known + last + right)[:_CONTEXT], script)
+        found = _choose(left, _with_trail(middle[0]), (known + last + right)[:_CONTEXT], script)
         return found[0] + known + last if found else None
     if len(known) >= 2:
         # A trigram model: with two known characters between them, the two choices do not interact.
-        firsts = _choose(model, left, _with_trail(middle[0]), known[:_CONTEXT], script)
-        lasts = _choose(model, known[-_CONTEXT:], _with_lead(middle[-1]), right, script)
+        firsts = _choose(left, _with_trail(middle[0]), known[:_CONTEXT], script)
+        lasts = _choose(known[-_CONTEXT:], _with_lead(middle[-1]), right, script)
         return firsts[0] + known + lasts[0] if firsts and lasts else None
     # Both ends lost and close together: keep a few first characters, choose the last for each, judge the whole.
-    firsts = _choose(model, left, _with_trail(middle[0]), known[:_CONTEXT], script, keep=_BEAM)
-    options = []
-    for first in firsts:
-        lasts = _choose(model, (left + first + known)[-_CONTEXT:], _with_lead(middle[-1]), right, script)
-        if lasts:
-            options.append(first + known + lasts[0])
+    firsts = _choose(left, _with_trail(middle[0]), known[:_CONTEXT], script, keep=_BEAM)
+    lefts = [(left + first + known)[-_CONTEXT:] for first in firsts]
+    lasts = _choose_after_each(lefts, _with_lead(middle[-1]), right, script)
+    options = [first + known + last for first, last in zip(firsts, lasts, strict=True) if last is not None]
     if not options:
         return None
     scores = model.score([left + option + right for option in options])
@@ -302,7 +326,7 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
     ]
     if not starts:
         return []
-    script = _line_script(line)
+    script: str | None = None
     # best[i]: the edits chosen for line[starts[i]:], given the decision at each later start.
     best: list[list[tuple[int, int, str]]] = [[] for _ in range(len(starts) + 1)]
 
@@ -319,6 +343,8 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
         choices: list[list[tuple[int, int, str]]] = [keep]
         margins = [0.0]
         for run in _find_runs(line, start):
+            if script is None:
+                script = _line_script(line)
             repaired = _repair_run(model, line, run, script)
             if repaired is None:
                 continue
@@ -356,9 +382,19 @@ def repair(text: str) -> tuple[str, list[Repair]]:
         return text, []
     model = char_model.load()
     edits: list[tuple[int, int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if any(start in line for start in _STARTS) and any(is_ideograph(c) for c in line):
-            edits.extend((s + offset, e + offset, r) for s, e, r in _repair_line(model, line))
-        offset += len(line) + 1
+    line_end = -1
+    for match in _start_pattern().finditer(text):
+        if match.start() < line_end:
+            continue  # this line was done
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.start())
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        if _IDEOGRAPH.search(line) is not None:
+            edits.extend((s + line_start, e + line_start, r) for s, e, r in _repair_line(model, line))
     return apply_edits(text, "mojibake", edits)
+
+
+@cache
+def _start_pattern() -> re.Pattern[str]:
+    return re.compile(f"[{_STARTS}]")

@@ -58,6 +58,7 @@ def normalize(text: str, script: str = "hans") -> Normalized:
     repairs: list[Repair] = []
     stages = _stages(script)
     for _ in range(_MAX_PASSES):
+        after_mojibake = text
         for name, stage in stages:
             try:
                 text, found = stage(text)
@@ -65,15 +66,26 @@ def normalize(text: str, script: str = "hans") -> Normalized:
                 log.exception("normalize stage %s failed; text left as it was", name)
                 continue
             repairs.extend(found)
-        # Script and width change the bytes a `?` run re-pairs into, so the output may hold a run the input
-        # did not: go again until none is left, which makes normalize idempotent.
-        if not _has_gbk_run(text):
+            if name == "mojibake":
+                after_mojibake = text
+        # Readings, script and width change what a `?` run re-pairs into, so the output may hold a run the
+        # input did not: go again until none is left, which makes normalize idempotent.
+        if not _new_gbk_run(after_mojibake, text):
             break
     return Normalized(text, repairs)
 
 
-def _has_gbk_run(text: str) -> bool:
+def _new_gbk_run(before: str, after: str) -> bool:
+    """Whether a line that changed after the mojibake stage now holds a GBK-offset run (no stage adds or
+    removes a line break, so lines correspond)."""
+    if before == after or ("?" not in after and "？" not in after and "\ufffd" not in after):
+        return False
+    changed = [
+        new
+        for old, new in zip(before.split("\n"), after.split("\n"), strict=True)
+        if old != new and ("?" in new or "？" in new or "\ufffd" in new)
+    ]
     try:
-        return bool(gbk_offset.repair(text)[1])
+        return any(gbk_offset.repair(line)[1] for line in changed)
     except Exception:
         return False
