@@ -14,7 +14,6 @@ had. Listing pages are always fetched in full (new articles appear there).
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -142,14 +141,11 @@ class GuidesSpider(Spider):
         )
         if state_file:
             self.crawl_state = CrawlState(state_file, run_id=settings.get("GUIDECRAWL_RUN_ID"))
-        # The registry's CSS override for the main content ([site.css] body = "div#zoom"), passed on when
-        # process_page takes it (extract.content.content(..., body_css=) does).
+        # The registry's CSS override for the main content ([site.css] body = "div#zoom"): only for sites
+        # whose markup the generic rules cannot read.
         self.page_options: dict[str, Any] = {}
         if site.css.get("body"):
-            if "body_css" in inspect.signature(process_page).parameters:
-                self.page_options["body_css"] = site.css["body"]
-            else:
-                self.logger.warning("site %s: css.body ignored (process_page takes no body_css)", site.name)
+            self.page_options["body_css"] = site.css["body"]
         # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
         self.link_extractor = LinkExtractor(unique=True)
 
