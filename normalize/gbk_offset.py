@@ -293,8 +293,8 @@ def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) 
     # Both ends lost and close together: keep a few first characters, choose the last for each, judge the whole.
     firsts = _choose(left, _with_trail(middle[0]), known[:_CONTEXT], script, keep=_BEAM)
     lefts = [(left + first + known)[-_CONTEXT:] for first in firsts]
-    lasts = _choose_after_each(lefts, _with_lead(middle[-1]), right, script)
-    options = [first + known + last for first, last in zip(firsts, lasts, strict=True) if last is not None]
+    after_each = _choose_after_each(lefts, _with_lead(middle[-1]), right, script)
+    options = [first + known + last for first, last in zip(firsts, after_each, strict=True) if last is not None]
     if not options:
         return None
     scores = model.score([left + option + right for option in options])
