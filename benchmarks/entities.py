@@ -41,10 +41,11 @@ def _ours(docs: dict[str, str]) -> list[dict]:
     for name, text in docs.items():
         for e in find_entities(text, page_context(None, text)):
             value = e.value
-            if e.kind == "date" and e.fields.get("subkind") in ("range", "recurring") and "start" in e.fields:
-                value = {"start": e.fields["start"], "end": e.fields["end"]}
+            if e.kind == "date" and e.fields.get("subkind") in ("range", "recurring") and "range_start" in e.fields:
+                value = {"start": e.fields["range_start"], "end": e.fields["range_end"]}
             if e.kind == "date" and e.fields.get("subkind") in ("hours", "time"):
-                value = {k: e.fields[k] for k in ("weekdays", "start", "end", "time") if k in e.fields}
+                fields = {k: e.fields.get(f"range_{k}", e.fields.get(k)) for k in ("weekdays", "start", "end", "time")}
+                value = {k: v for k, v in fields.items() if v is not None}
             if e.kind == "amount" and "high" in e.fields:
                 value = {"value": e.value, "high": e.fields["high"]}
             out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from extract.entity import Entity, PageContext
+from extract.entity import RANGE_FIELDS, Entity, PageContext
 from extract.labels import DATA, LabelVocabulary, vocabulary
 from extract.numerals import parse_number
 
@@ -365,12 +365,12 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             value = f"---{p.day:02d}"
             fields: dict[str, Any] = {"subkind": "recurring", "recurring": "monthly"}
             if p.extra:  # 每月1日至20日
-                fields["start"], fields["end"] = value, f"---{p.extra:02d}"
+                fields["range_start"], fields["range_end"] = value, f"---{p.extra:02d}"
                 value = f"{value}/---{p.extra:02d}"
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, value, fields))
         elif p.kind == "year_range":
             start, end = str(p.year), str(p.extra)
-            fields = {"subkind": "range", "start": start, "end": end}
+            fields = {"subkind": "range", "range_start": start, "range_end": end}
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, f"{start}/{end}", fields))
         elif p.kind == "month_range":
             left, right = _Point(p.start, p.end, month=p.month), _Point(p.start, p.end, month=p.extra)
@@ -409,9 +409,10 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
 
 
 def _clock_entity(text: str, p: _Point) -> Entity:
-    """Office hours `08:30/17:30` (fields weekdays, start, end) or a clock time `16:30` (field time)."""
+    """Office hours `08:30/17:30` (fields weekdays, range_start, range_end) or a clock time `16:30` (field time)."""
     parts: dict[str, str] = p.extra
-    fields: dict[str, Any] = {"subkind": p.kind, **parts}
+    fields: dict[str, Any] = {"subkind": p.kind}
+    fields.update((RANGE_FIELDS.get(key, key), item) for key, item in parts.items())
     if p.kind == "time":
         value = parts["time"]
     else:
@@ -465,5 +466,5 @@ def _range(
         right = _with_year(right, page_year + 1 if later or next_year else page_year) if right.year is None else right
         fields["year_inferred"] = True
     a, b = _iso(left), _iso(right)
-    fields["start"], fields["end"] = a, b
+    fields["range_start"], fields["range_end"] = a, b
     return Entity("date", text[start:end], start, end, f"{a}/{b}", fields)

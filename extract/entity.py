@@ -6,6 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# The keys every entity JSON object has; kind-specific fields must not shadow them (a date range's endpoints
+# are `range_start`/`range_end`, because `start`/`end` are the span's offsets).
+RESERVED_KEYS = frozenset({"kind", "text", "start", "end", "value"})
+RANGE_FIELDS = {"start": "range_start", "end": "range_end"}
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -21,6 +26,11 @@ class Entity:
     end: int
     value: Any
     fields: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        clash = RESERVED_KEYS.intersection(self.fields)
+        if clash:
+            raise ValueError(f"entity fields may not reuse the contract's keys: {sorted(clash)}")
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -17,7 +17,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from extract.entity import Entity
+from extract.entity import RANGE_FIELDS, Entity
 from extract.errors import PageError
 from extract.pipeline import PageResult
 from output.schema import DOCUMENTS, ERRORS, TABLE_FOR_KIND, Table
@@ -207,7 +207,7 @@ def _entity_fields(entity: Entity) -> dict[str, Any]:
     if isinstance(value, Mapping):
         for key, item in value.items():
             if key != "value":
-                fields.setdefault(key, item)
+                fields.setdefault(RANGE_FIELDS.get(key, key), item)
         if "value" in value:
             value = value["value"]
         elif value.get("start") is not None and value.get("end") is not None:

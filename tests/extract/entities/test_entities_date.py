@@ -48,7 +48,11 @@ def test_yearless_date_takes_the_page_year() -> None:
 
 def test_range_with_different_years() -> None:
     date = one("缴费期为 2024年11月至2025年1月5日 。")
-    assert (date.value, date.fields["start"], date.fields["end"]) == ("2024-11/2025-01-05", "2024-11", "2025-01-05")
+    assert (date.value, date.fields["range_start"], date.fields["range_end"]) == (
+        "2024-11/2025-01-05",
+        "2024-11",
+        "2025-01-05",
+    )
 
 
 def test_range_end_inherits_the_year() -> None:
@@ -76,7 +80,7 @@ def test_month_range() -> None:
 
 def test_office_hours() -> None:
     hours = one("办公时间:周一至周五8:30-17:30")
-    assert (hours.value, hours.fields["weekdays"], hours.fields["start"], hours.fields["end"]) == (
+    assert (hours.value, hours.fields["weekdays"], hours.fields["range_start"], hours.fields["range_end"]) == (
         "08:30/17:30",
         "1-5",
         "08:30",
@@ -147,7 +151,7 @@ def test_single_yearly_date_stays_yearless() -> None:
 
 def test_monthly_day_range() -> None:
     date = one("缴费时间:每月1日至20日。")
-    assert (date.value, date.fields["start"], date.fields["end"]) == ("---01/---20", "---01", "---20")
+    assert (date.value, date.fields["range_start"], date.fields["range_end"]) == ("---01/---20", "---01", "---20")
 
 
 def test_english_dates() -> None:

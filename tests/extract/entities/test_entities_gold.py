@@ -37,11 +37,14 @@ def _scorer():
 def scorer_value(entity) -> object:
     """Our entity's value in the scorer's terms: ranges as {start, end}, amount ranges with their high end."""
     subkind = entity.fields.get("subkind")
-    if entity.kind == "date" and subkind in ("range", "recurring") and "start" in entity.fields:
-        return {"start": entity.fields["start"], "end": entity.fields["end"]}
+    if entity.kind == "date" and subkind in ("range", "recurring") and "range_start" in entity.fields:
+        return {"start": entity.fields["range_start"], "end": entity.fields["range_end"]}
     if entity.kind == "date" and subkind in ("hours", "time"):
         # the gold writes office hours and clock times as dicts of our fields
-        return {k: entity.fields[k] for k in ("weekdays", "start", "end", "time") if k in entity.fields}
+        fields = {
+            k: entity.fields.get(f"range_{k}", entity.fields.get(k)) for k in ("weekdays", "start", "end", "time")
+        }
+        return {k: v for k, v in fields.items() if v is not None}
     if entity.kind == "amount" and "high" in entity.fields:
         return {"value": entity.value, "high": entity.fields["high"]}
     return entity.value
