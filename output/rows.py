@@ -207,7 +207,7 @@ def _entity_fields(entity: Entity) -> dict[str, Any]:
     if isinstance(value, Mapping):
         for key, item in value.items():
             if key != "value":
-                fields.setdefault(RANGE_FIELDS.get(key, key), item)
+                fields.setdefault(RANGE_FIELDS.get(str(key), str(key)), item)
         if "value" in value:
             value = value["value"]
         elif value.get("start") is not None and value.get("end") is not None:
