@@ -104,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dictionary-weight",
         type=float,
-        default=0.3,
+        default=0.1,
         help="a dictionary word counts frequency × this (running text counts 1 per occurrence)",
     )
-    parser.add_argument("--domain-weight", type=int, default=1000, help="weight of each domain_words.txt term")
+    parser.add_argument("--domain-weight", type=int, default=200, help="weight of each domain_words.txt term")
     args = parser.parse_args(argv)
 
     def lines() -> Iterator[tuple[str, int, bool]]:

@@ -290,7 +290,7 @@ def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) 
         firsts = _choose(left, _with_trail(middle[0]), known[:_CONTEXT], script)
         lasts = _choose(known[-_CONTEXT:], _with_lead(middle[-1]), right, script)
         return firsts[0] + known + lasts[0] if firsts and lasts else None
-    # Both ends lost and close together: keep a few first characters, choose the last for each, judge the whole.
+    # Both ends lost and close together: the best last char after every first char, then the best pair.
     firsts = _choose(left, _with_trail(middle[0]), known[:_CONTEXT], script, keep=_BEAM)
     lefts = [(left + first + known)[-_CONTEXT:] for first in firsts]
     after_each = _choose_after_each(lefts, _with_lead(middle[-1]), right, script)
