@@ -50,6 +50,8 @@ class _Run:
     end: int  # index of the end byte character
     swallowed_reading: bool  # a `?` end followed by `syllable)`: put the `(` back
     marked: bool  # shows damage besides its `?` (or is long enough to be judged by the model alone)
+    end_byte: int  # the last trail byte: known (0x40-0xFE), or -1 when lost
+    suffix: str = ""  # an ASCII char the end character also held (a pair end), kept after the repair
 
 
 @cache
@@ -163,16 +165,33 @@ def _find_runs(line: str, start: int) -> list[_Run]:
         if end is not None and not (end == -1 and index == middle):
             swallowed = end == -1 and _orphan_reading().match(line, index + 1) is not None
             marked = index - middle >= _UNMARKED_RUN or orphan or swallowed or _marked(line[middle:index], char)
-            runs.append(_Run(start, middle, index, swallowed, bool(marked)))
+            runs.append(_Run(start, middle, index, swallowed, bool(marked), end))
         if _middle_bytes(char) is None:
+            pair = _pair_end(char)
+            if pair is not None:
+                # The last trail byte paired with an ASCII letter after it (`华?狿40` is 华为P40).
+                marked = index - middle >= _UNMARKED_RUN or orphan or _marked(line[middle:index], "")
+                runs.append(_Run(start, middle, index, False, bool(marked), pair[0], pair[1]))
             break
         index += 1
     return runs
 
 
+@cache
+def _pair_end(char: str) -> tuple[int, str] | None:
+    """(trail byte, ASCII letter) if `char` is a GBK pair whose second byte is an ASCII letter or symbol."""
+    try:
+        encoded = char.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if len(encoded) == 2 and encoded[0] >= 0x81 and 0x40 <= encoded[1] <= 0x7E:
+        return encoded[0], chr(encoded[1])
+    return None
+
+
 def _marked(middle: str, end: str) -> bool:
     """Whether a run shows damage besides its `?`s: a char real text rarely has, folded ASCII, a byte end."""
-    return end not in _STARTS or any(not (is_ideograph(c) or c in _PUNCTUATION) for c in middle)
+    return (end != "" and end not in _STARTS) or any(not (is_ideograph(c) or c in _PUNCTUATION) for c in middle)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -258,9 +277,14 @@ def _other_script(char: str, script: str) -> bool:
 
 
 def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) -> str | None:
+    repaired = _rebuild(line, run, script)
+    return None if repaired is None else repaired + run.suffix
+
+
+def _rebuild(line: str, run: _Run, script: str) -> str | None:
+    model = char_model.load()
     middle = b"".join(_middle_bytes(c) or b"" for c in line[run.middle : run.end])
-    end = _end_byte(line[run.end])
-    assert end is not None
+    end = run.end_byte
     left = _left(line, run.start)
     after = run.end + 1
     if run.swallowed_reading:

@@ -66,6 +66,13 @@ def test_simulated_damage_is_undone() -> None:
     assert fold_wide(repair(damaged)[0]) == clean
 
 
+def test_run_whose_last_byte_paired_with_an_ascii_letter_is_repaired() -> None:
+    # 台 is CC A8: its trail A8 paired with the `A` (0x41) of `APP` into ˋ (A841), which took the `A` along.
+    damaged = damage("下载国家医保服务平台APP办理。", 9, 10)
+    assert damaged == "下载国家医保服务平?ˋPP办理。"
+    assert repair(damaged)[0] == "下载国家医保服务平台APP办理。"
+
+
 def test_utf8_read_as_cp1252_is_repaired() -> None:
     assert repair_latin("è¯´æ˜Ž: åä¿ç»è®°")[0] == "说明: 参保登记"
 
