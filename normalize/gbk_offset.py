@@ -29,14 +29,18 @@ from normalize.cjk import IDEOGRAPH, is_ideograph
 from normalize.pinyin_readings import syllable_pattern
 from normalize.repair import Repair, apply_edits
 
-_STARTS = "?？\ufffd"
+# A lost byte reads as U+FFFD, or `?` once a page folded it; a full-width `？` is a real question mark.
+_STARTS = "?\ufffd"
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 _MAX_RUN = 20  # characters between the start `?` and the end byte; the seed runs are 3-16
 _CONTEXT = 3  # characters of context each side the model scores a choice with
 _MARGIN = 3.0  # log10: a repair must be this much more probable than the text as it is
 # A run of fewer middle chars than this, all ideographs or punctuation and ending in `?`, may well be text
-# between two real question marks (`怎么办?医保?`): its repair must clear twice the margin.
+# between two real question marks (`怎么办?医保?`): its repair must clear a wider margin.
 _UNMARKED_RUN = 3
+_UNMARKED_MARGIN = 9.0
+_LONG_MARGIN = 6.0  # an unmarked run of _UNMARKED_RUN chars or more
+_SECOND_GUESS = 2.0
 _SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
 _BEAM = 8  # first-character candidates kept when the last character must be chosen too
 _SENTENCE_MARKS = set("，。、；：？！,.;:?!")
@@ -164,13 +168,13 @@ def _find_runs(line: str, start: int) -> list[_Run]:
         end = _end_byte(char)
         if end is not None and not (end == -1 and index == middle):
             swallowed = end == -1 and _orphan_reading().match(line, index + 1) is not None
-            marked = index - middle >= _UNMARKED_RUN or orphan or swallowed or _marked(line[middle:index], char)
+            marked = orphan or swallowed or _marked(line[middle:index], char)
             runs.append(_Run(start, middle, index, swallowed, bool(marked), end))
         if _middle_bytes(char) is None:
             pair = _pair_end(char)
             if pair is not None:
                 # The last trail byte paired with an ASCII letter after it (`华?狿40` is 华为P40).
-                marked = index - middle >= _UNMARKED_RUN or orphan or _marked(line[middle:index], "")
+                marked = orphan or _marked(line[middle:index], "")
                 runs.append(_Run(start, middle, index, False, bool(marked), pair[0], pair[1]))
             break
         index += 1
@@ -190,8 +194,12 @@ def _pair_end(char: str) -> tuple[int, str] | None:
 
 
 def _marked(middle: str, end: str) -> bool:
-    """Whether a run shows damage besides its `?`s: a char real text rarely has, folded ASCII, a byte end."""
-    return (end != "" and end not in _STARTS) or any(not (is_ideograph(c) or c in _PUNCTUATION) for c in middle)
+    """Whether a run shows damage besides its `?`s: a char real text rarely has (private-use, Cyrillic,
+    bopomofo, box drawing ...), folded ASCII punctuation, or a byte end. Letters, digits and spaces after a
+    real `?` are common, so they are no mark."""
+    return (end != "" and end not in _STARTS) or any(
+        not (is_ideograph(c) or c in _PUNCTUATION or c == " " or (c.isascii() and c.isalnum())) for c in middle
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -375,7 +383,12 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
             if run.swallowed_reading:
                 repaired += "("
             choices.append([(start, run.end + 1, repaired), *after(run.end + 1)])
-            margins.append(_MARGIN if run.marked else 2 * _MARGIN)
+            if run.marked:
+                margins.append(_MARGIN)
+            else:
+                margin = _UNMARKED_MARGIN if run.end - run.middle < _UNMARKED_RUN else _LONG_MARGIN
+                # With both ends chosen from ~60 candidates each, the best pair looks better by chance alone.
+                margins.append(margin + (_SECOND_GUESS if run.end_byte == -1 else 0.0))
         if len(choices) == 1:
             continue
         stop = max(choice[0][1] for choice in choices[1:])

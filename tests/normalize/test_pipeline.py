@@ -82,7 +82,7 @@ _SIMPLIFIED_WORDS = sorted(
         "85%",
     }
 )
-_PUNCT = ["，", "。", "：", "；", "？", "！", "、", "（", "）", "《", "》", " ", "\n"]
+_PUNCT = ["，", "。", "：", "；", "？", "?", "！", "、", "（", "）", "《", "》", " ", "\n"]
 simplified_text = st.lists(st.sampled_from(_SIMPLIFIED_WORDS + _PUNCT), max_size=60).map("".join)
 
 
