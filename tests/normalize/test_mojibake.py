@@ -95,9 +95,15 @@ def test_ftfy_never_alters_clean_text(text: str) -> None:
 
 
 def test_thousands_of_real_question_marks_are_left_alone(fixtures: Path) -> None:
-    # Every sentence mark of the corpus pages written as an ASCII `?`: 2,495 real question marks, none a run.
+    # Every sentence mark of the corpus pages written as an ASCII `?`: thousands of real `?`, none a damaged run.
     for gold in sorted((fixtures / "corpus" / "html").glob("*/gold.txt")):
         text = gold.read_text(encoding="utf-8")
         for mark in "？！。，":
             text = text.replace(mark, "?")
         assert repair(text)[1] == [], gold.parent.name
+
+
+def test_full_width_question_mark_never_starts_a_run() -> None:
+    # A decoder writes U+FFFD (or `?` once folded) for a lost byte, never `？`.
+    text = "医保卡丢了怎么办？;\ue2ae鹬Ц堕T"
+    assert repair(text)[0].startswith("医保卡丢了怎么办？")
