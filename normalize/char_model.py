@@ -163,7 +163,7 @@ class CharModel:
 
     @staticmethod
     def _find(keys: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if len(keys) > 2048:
+        if len(keys) > 64:
             # Binary search is about twice as fast over sorted queries (the table stays in cache).
             order = np.argsort(keys, kind="stable")
             index = np.empty(len(keys), dtype=np.intp)

@@ -19,11 +19,16 @@ from normalize.rules import load_rules
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str]]:
     rules = load_rules("mt")
     centuries = "|".join(re.escape(c) for c in rules["year_split"]["centuries"])
-    # Not after a digit (or `digit,` / `digit `) and not before another digit group: a year, not a list.
-    year = re.compile(rf"(?<![\d.,:])(?<!\d )(?<!\d, )\b({centuries}) (\d\d)\b(?![.,:]?\d)(?! \d)", re.ASCII)
+    marker = rules["garbled_number"]["marker"]
+    # Not after a digit (or `digit,` / `digit `) and not before another digit group or a garbled number (whose
+    # digits ran on): a year, not a list.
+    year = re.compile(
+        rf"(?<![\d.,:])(?<!\d )(?<!\d, )\b({centuries}) (\d\d)\b(?![.,:]?\d)(?! \d)(?!{re.escape(marker)})",
+        re.ASCII,
+    )
     prefixes = "|".join(re.escape(p) for p in rules["garbled_number"]["prefixes"])
     garbled = re.compile(rf"(?:{prefixes})[\d,]*")
-    return year, garbled, rules["garbled_number"]["marker"], re.compile(f"[{IDEOGRAPH}]")
+    return year, garbled, marker, re.compile(f"[{IDEOGRAPH}]")
 
 
 def repair(text: str) -> tuple[str, list[Repair]]:

@@ -91,14 +91,52 @@ def test_clean_simplified_text_passes_unchanged(text: str) -> None:
     assert normalize(text) == Normalized(text, [])
 
 
-@settings(max_examples=200)
-@given(st.text(max_size=80))
+# Any text, plus the pieces the repairs act on: run starts and ends, GBK user-area chars, readings, full-width
+# forms, Latin-1 mojibake bytes, lone surrogates, line breaks.
+_PIECES = [
+    "?",
+    "\ufffd",
+    "€",
+    ";",
+    "\ue2ae",
+    "鹬",
+    "Ц",
+    "堕",
+    "T",
+    "醫",
+    "保",
+    "卡",
+    "(yī)",
+    "yī)",
+    "２０",
+    "ａ",
+    "20 17",
+    "65438+0",
+    "Ã",
+    "\x80",
+    "\xad",
+    "\xa0",
+    "\u3000",
+    "\u200b",
+    "\ud800",
+    "\n",
+    "？",
+    "（0591）",
+]
+any_text = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=30).map("".join),
+)
+
+
+@settings(max_examples=300)
+@given(any_text)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
 
 
-@settings(max_examples=200)
-@given(st.text(max_size=80))
+@settings(max_examples=300)
+@given(any_text)
 def test_no_line_is_lost_or_merged(text: str) -> None:
     assert normalize(text).text.count("\n") == text.count("\n")

@@ -33,3 +33,8 @@ def test_each_removal_is_reported_with_its_offset() -> None:
 def test_clean_text_is_returned_as_is() -> None:
     text = "参保人员可以持社保卡到定点医院就医。"
     assert clean(text) == (text, [])
+
+
+def test_lone_surrogates_are_removed() -> None:
+    # They cannot be written as UTF-8 (OpenCC and every writer downstream would fail on them).
+    assert clean("医\ud800保\udfff卡")[0] == "医保卡"
