@@ -5,7 +5,7 @@
   pinyin    converter readings after a character out (`醫(yī)保` → `醫保`); `(0591)`, `(身份證)` stay
   script    traditional → simplified with OpenCC t2s (--script hant: s2t; keep: unchanged)
   width     full-width digits, letters, symbols → ASCII; ，：；？！（） stay full-width
-  mt        machine-translation artefacts in English lines (`20 17` → `2017`, `65438+0` → U+FFFD)
+  mt        machine-translation artefacts in English lines (`20 17` → `2017`, `65438+0` → 〓)
 
 --report prints each repair on stderr as KIND, OFFSET (in the text that stage was given), BEFORE and AFTER
 (Python string literals), tab-separated, then a count per kind."""

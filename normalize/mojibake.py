@@ -28,7 +28,7 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
         remove_terminal_escapes=False,
         fix_encoding=True,
         restore_byte_a0=True,
-        replace_lossy_sequences=True,
+        replace_lossy_sequences=False,
         decode_inconsistent_utf8=True,
         fix_c1_controls=True,
         fix_latin_ligatures=False,

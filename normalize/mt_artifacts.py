@@ -1,7 +1,7 @@
 """Machine-translation artefacts in English renderings of Chinese pages.
 
 May change: a year split after its century in a line without CJK ideographs (`20 17` → `2017`); a known
-garbled-number token (`65438+0000`) → U+FFFD, so that it can never be read as a number downstream.
+garbled-number token (`65438+0000`) → 〓 (the geta mark), so that it can never be read as a number downstream.
 Must never change: Chinese lines, numbers in a list or range (`10 20 17`, `20 17 18`), times and decimals.
 """
 

@@ -78,12 +78,12 @@ def normalize(text: str, script: str = "hans") -> Normalized:
 def _new_gbk_run(before: str, after: str) -> bool:
     """Whether a line that changed after the mojibake stage now holds a GBK-offset run (no stage adds or
     removes a line break, so lines correspond)."""
-    if before == after or ("?" not in after and "？" not in after and "\ufffd" not in after):
+    if before == after or ("?" not in after and "\ufffd" not in after):
         return False
     changed = [
         new
         for old, new in zip(before.split("\n"), after.split("\n"), strict=True)
-        if old != new and ("?" in new or "？" in new or "\ufffd" in new)
+        if old != new and ("?" in new or "\ufffd" in new)
     ]
     try:
         return any(gbk_offset.repair(line)[1] for line in changed)
