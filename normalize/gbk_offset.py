@@ -53,7 +53,7 @@ class _Run:
     middle: int  # index of the first middle character (after an orphan reading)
     end: int  # index of the end byte character
     swallowed_reading: bool  # a `?` end followed by `syllable)`: put the `(` back
-    marked: bool  # shows damage besides its `?` (or is long enough to be judged by the model alone)
+    marked: bool  # shows damage besides its `?`s (see _marked)
     end_byte: int  # the last trail byte: known (0x40-0xFE), or -1 when lost
     suffix: str = ""  # an ASCII char the end character also held (a pair end), kept after the repair
 
@@ -284,7 +284,8 @@ def _other_script(char: str, script: str) -> bool:
     return bool(found and script and found != script)
 
 
-def _repair_run(model: char_model.CharModel, line: str, run: _Run, script: str) -> str | None:
+def _repair_run(line: str, run: _Run, script: str) -> str | None:
+    """The repaired text of one run (ASCII kept from a pair end), or None if its bytes do not re-pair."""
     repaired = _rebuild(line, run, script)
     return None if repaired is None else repaired + run.suffix
 
@@ -377,7 +378,7 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
         for run in _find_runs(line, start):
             if script is None:
                 script = _line_script(line)
-            repaired = _repair_run(model, line, run, script)
+            repaired = _repair_run(line, run, script)
             if repaired is None:
                 continue
             if run.swallowed_reading:
