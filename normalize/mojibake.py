@@ -53,13 +53,25 @@ def repair_latin(text: str) -> tuple[str, list[Repair]]:
     position = 0
     for line in text.split("\n"):
         if _LATIN_MOJIBAKE.search(line) is not None:
-            # What ftfy decodes may itself be a control or format character: clean it like any other input.
-            fixed = unicode_hygiene.clean(ftfy.fix_text(line, config))[0]
+            fixed = _fix_latin(line, config)
             if fixed != line:
                 start, end, replacement = _changed_span(line, fixed)
                 edits.append((position + start, position + end, replacement))
         position += len(line) + 1
     return apply_edits(text, "mojibake", edits)
+
+
+def _fix_latin(line: str, config) -> str:  # type: ignore[no-untyped-def]
+    """ftfy until nothing changes (one pass can uncover another layer); what it decodes may itself be a control
+    or format character, cleaned like any other input."""
+    import ftfy
+
+    for _ in range(3):
+        fixed = unicode_hygiene.clean(ftfy.fix_text(line, config))[0]
+        if fixed == line or _LATIN_MOJIBAKE.search(fixed) is None:
+            return fixed
+        line = fixed
+    return line
 
 
 def _changed_span(before: str, after: str) -> tuple[int, int, str]:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from normalize import gbk_offset, mojibake, mt_artifacts, pinyin_readings, unicode_hygiene, width
+from normalize import mojibake, mt_artifacts, pinyin_readings, unicode_hygiene, width
 from normalize import script as script_stage
 from normalize.repair import Repair
 
@@ -58,34 +58,31 @@ def normalize(text: str, script: str = "hans") -> Normalized:
     repairs: list[Repair] = []
     stages = _stages(script)
     for _ in range(_MAX_PASSES):
-        after_mojibake = text
+        before_mojibake = text
         for name, stage in stages:
+            if name == "mojibake":
+                before_mojibake = text
             try:
                 text, found = stage(text)
             except Exception:  # a bug in one repair must not cost the page its text
                 log.exception("normalize stage %s failed; text left as it was", name)
                 continue
             repairs.extend(found)
-            if name == "mojibake":
-                after_mojibake = text
-        # Readings, script and width change what a `?` run re-pairs into, so the output may hold a run the
-        # input did not: go again until none is left, which makes normalize idempotent.
-        if not _new_gbk_run(after_mojibake, text):
+        # A repaired run gives its neighbour a new left context, and readings, script and width change what a
+        # `?` run re-pairs into: the output may hold a run the input did not. Go again until none is left,
+        # which makes normalize idempotent.
+        if not _new_mojibake(before_mojibake, text):
             break
     return Normalized(text, repairs)
 
 
-def _new_gbk_run(before: str, after: str) -> bool:
-    """Whether a line that changed after the mojibake stage now holds a GBK-offset run (no stage adds or
-    removes a line break, so lines correspond)."""
-    if before == after or ("?" not in after and "\ufffd" not in after):
+def _new_mojibake(before: str, after: str) -> bool:
+    """Whether a line changed by the mojibake stage or a later one now holds mojibake the stage would repair
+    (no stage adds or removes a line break, so lines correspond)."""
+    if before == after:
         return False
-    changed = [
-        new
-        for old, new in zip(before.split("\n"), after.split("\n"), strict=True)
-        if old != new and ("?" in new or "\ufffd" in new)
-    ]
+    changed = [new for old, new in zip(before.split("\n"), after.split("\n"), strict=True) if old != new]
     try:
-        return any(gbk_offset.repair(line)[1] for line in changed)
+        return any(mojibake.repair(line)[1] for line in changed)
     except Exception:
         return False
