@@ -46,7 +46,6 @@ def repair_latin(text: str) -> tuple[str, list[Repair]]:
     """UTF-8 read as latin-1/cp1252 (`è¯´æ˜Ž` → `说明`), line by line so offsets stay exact."""
     if _LATIN_MOJIBAKE.search(text) is None:
         return text, []
-    import ftfy
 
     config = _ftfy_config()
     edits = []
