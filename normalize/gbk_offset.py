@@ -334,6 +334,12 @@ def _rebuild(line: str, run: _Run, script: str) -> str | None:
     return options[int(scores.argmax())]
 
 
+def _after_latin(line: str, position: int) -> bool:
+    return position > 0 and (
+        line[position - 1].isascii() and (line[position - 1].isalpha() or line[position - 1] in "/.=&_%")
+    )
+
+
 def _render(line: str, start: int, stop: int, edits: list[tuple[int, int, str]]) -> str:
     """line[start:stop] with `edits` (ascending, inside the span) applied, readings removed."""
     parts = []
@@ -352,11 +358,8 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
     Decided from the line end backwards, so each choice is judged with the later runs already repaired
     (a short run's rest may hold the next run; a long run would swallow clean text between them).
     """
-    starts = [
-        m.start()
-        for m in re.finditer(f"[{_STARTS}]", line)
-        if not (m.start() > 0 and line[m.start() - 1].isascii() and line[m.start() - 1].isalnum())
-    ]
+    # Not after a Latin letter or a URL char: `index.php?id=3`, `What?`. After a digit it may well be (`10000?`).
+    starts = [m.start() for m in re.finditer(f"[{_STARTS}]", line) if not _after_latin(line, m.start())]
     if not starts:
         return []
     script: str | None = None
