@@ -11,9 +11,10 @@ Repair: the middle bytes are known (unfold ASCII to full-width, encode GBK); re-
 first lead byte (and, for a `?` ending, the lost last trail byte) with the character model, scored against
 the context; keep the repair only if the model prefers it to the text as it is by a clear margin.
 
-May change: a `?` and the run of characters after it, up to and including its end byte, on one line.
-Must never change: a real `?` (followed by text that does not re-pair into plausible characters), anything
-on a line without CJK, anything across a line break.
+May change: a `?` (or U+FFFD) and the run of characters after it, up to and including its end byte, on one line.
+Must never change: a real `?` (followed by text that does not re-pair into characters the model prefers by the
+margin), a full-width `？` (no decoder writes it for a lost byte), a `?` after a Latin letter or URL char,
+anything on a line without ideographs, anything across a line break.
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ _IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 _MAX_RUN = 20  # characters between the start `?` and the end byte; the seed runs are 3-16
 _CONTEXT = 3  # characters of context each side the model scores a choice with
 _MARGIN = 3.0  # log10: a repair must be this much more probable than the text as it is
-# A run of fewer middle chars than this, all ideographs or punctuation and ending in `?`, may well be text
-# between two real question marks (`怎么办?医保?`): its repair must clear a wider margin.
+# A run with no mark of damage but its `?`s (see _marked) may well be text between two real question marks
+# (`怎么办?医保?`): its repair must clear a wider margin, the wider the shorter it is, and wider still when
+# both of its end characters were guessed.
 _UNMARKED_RUN = 3
-_UNMARKED_MARGIN = 9.0
-_LONG_MARGIN = 6.0  # an unmarked run of _UNMARKED_RUN chars or more
+_UNMARKED_MARGIN = 9.0  # fewer than _UNMARKED_RUN middle chars
+_LONG_MARGIN = 6.0  # _UNMARKED_RUN middle chars or more
 _SECOND_GUESS = 2.0
 _SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
 _BEAM = 8  # first-character candidates kept when the last character must be chosen too
