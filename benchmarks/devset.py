@@ -1,0 +1,124 @@
+"""Generalisation dev set: real pages that guidecrawl's content extractor was NOT developed on.
+
+The pages are a measuring stick, not fixtures: they are not committed. This script documents where each one
+comes from (repository, path, commit, licence) and, when the files are present under
+`benchmarks/.cache/devset/<name>/` (page.html + gold.txt + meta.json), scores guidecrawl and the anchors on them
+with the metric and harness of `benchmarks/content.py` (bag-of-bigram F1 per page, macro-averaged per family).
+
+Where the pages come from: opendatalab/magic-html `benchmark/data/{article,forum}/htmls/<sha256(url)>.html`,
+gold = the `content` field of the matching `base.json` entry (Apache-2.0). Chinese pages only; none of the
+magic-html pages in `tests/fixtures/corpus/html/` (mh-<hash>) is repeated here. The stored pages are
+transcriptions made through the code-search tool (scripts, styles, comments and event-handler attributes
+left out, which every extractor drops anyway; what each transcription left out is in its meta.json).
+
+    .venv/bin/python benchmarks/devset.py [--per-page] [--only guidecrawl,trafilatura] [--list]
+
+Exits 0; with `--list` prints the documented pages and whether each is present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import content as bench
+
+DEVSET = Path(__file__).resolve().parent / ".cache" / "devset"
+MAGIC_HTML = "opendatalab/magic-html"
+
+# name → (repository, path, commit, url, family). The name's hash prefix is that of the file (sha256 of the url).
+PAGES: dict[str, tuple[str, str, str, str, str]] = {
+    "mhf-8cf0af42df": (
+        MAGIC_HTML,
+        "benchmark/data/forum/htmls/8cf0af42df35f70b52aaa5a62143146bf0743093a3cef6e94c25b218c89d6640.html",
+        "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
+        "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38672#lastpost",
+        "forum",
+    ),
+    "mha-45fcfa7d67": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/45fcfa7d6741f4361646905a7fdbd1928f6c00e8d4ff29c44c9a51e40b6b2607.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "http://health.people.com.cn/n1/2024/0517/c14739-40237861.html",
+        "news",
+    ),
+    "mha-090704b0cb": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/090704b0cb2e2ae4e435507f38afe591b641a672afa133d7065f48992a444d9b.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "http://www.he.news.cn/20240515/d59c39d4160a4fe4b3084c3e4abfb450/c.html",
+        "news",
+    ),
+    "mhf-660f1afdd0": (
+        MAGIC_HTML,
+        "benchmark/data/forum/htmls/660f1afdd0b5d2c4ea33e0e22710e13e5bce0a3c936cd3cfb5dc409a1207031d.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "https://zhidao.baidu.com/question/2127549042326254267.html?qbl=relate_question_2",
+        "qa",
+    ),
+}
+
+
+def present() -> list[str]:
+    return [name for name in PAGES if (DEVSET / name / "page.html").exists() and (DEVSET / name / "gold.txt").exists()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(bench.EXTRACTORS))
+    parser.add_argument("--per-page", action="store_true")
+    parser.add_argument("--list", action="store_true", help="list the documented pages and exit")
+    args = parser.parse_args(argv)
+    here = set(present())
+    if args.list:
+        for name, (repo, path, commit, url, family) in PAGES.items():
+            print(
+                json.dumps(
+                    {
+                        "name": name,
+                        "present": name in here,
+                        "family": family,
+                        "repo": repo,
+                        "path": path,
+                        "commit": commit,
+                        "url": url,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return 0
+    if not here:
+        print(f"no dev-set pages under {DEVSET} (see --list for where they come from)", file=sys.stderr)
+        return 0
+    pages = [page for page in bench.load(DEVSET) if page["id"] in here]
+    for page in pages:
+        page["family"] = PAGES[page["id"]][4]
+    t2s = bench._t2s()
+    results = {}
+    for name in args.only.split(","):
+        try:
+            results[name] = bench.run(name, pages, t2s)
+        except ImportError as exc:
+            print(f"skip {name}: {exc} (install the bench extra)", file=sys.stderr)
+    families = sorted({page["family"] for page in pages})
+    counts = {fam: sum(page["family"] == fam for page in pages) for fam in families}
+    header = ["extractor", f"overall (n={len(pages)})"] + [f"{fam} (n={counts[fam]})" for fam in families]
+    print("| " + " | ".join([*header, "ms/page mean"]) + " |")
+    print("|" + "---|" * (len(header) + 1))
+    for name, res in results.items():
+        cells = [name, f"{res['overall']:.3f}"] + [f"{res['families'][fam]:.3f}" for fam in families]
+        print("| " + " | ".join([*cells, f"{res['ms']:.1f}"]) + " |")
+    if args.per_page:
+        for name, res in results.items():
+            for row in sorted(res["rows"], key=lambda row: row["f1"]):
+                scores = f"F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}"
+                print(f"{name:<12} {row['id']:<16} {row['family']:<8} {scores} {row['error'] or ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
