@@ -20,6 +20,7 @@ from extract.divisions import Division, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
 
+_JOINTS = (" ", "-", "—", "－")
 _ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|()（）\[\]]"
 
 
@@ -60,7 +61,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     i = 0
     while i < len(mentions):
         chain = [mentions[i]]
-        while i + 1 < len(mentions) and mentions[i + 1].start == chain[-1].end:
+        # 广东省 广州市 天河区: one space may stand between the names of a chain
+        while i + 1 < len(mentions) and text[chain[-1].end : mentions[i + 1].start] in ("", " "):
             i += 1
             chain.append(mentions[i])
         starts.append((chain[0].start, chain))
@@ -75,6 +77,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if start < taken_to:
             continue
         body_start = chain[-1].end if chain else start
+        if chain and text[body_start : body_start + 1] in _JOINTS:
+            body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
         street = r.street.match(text, body_start)
         if not street or street.end() == body_start:
             continue
@@ -156,6 +160,9 @@ def _entity(
     if province is None and context and context.province and city == context.city:
         province = context.province
     surface = text[start:end]
+    # the value drops the separators between divisions and street; the surface keeps them
+    divisions = re.sub(r"[ \-—－]", "", text[start:body_start]) if chain else text[start:body_start]
+    value = value_prefix + divisions + text[body_start:end]
     fields.update(
         {
             "province": province,
@@ -166,7 +173,7 @@ def _entity(
             "adcode": finest.adcode if finest else None,
         }
     )
-    return Entity("address", surface, start, end, value_prefix + surface, fields)
+    return Entity("address", surface, start, end, value, fields)
 
 
 def _district_in(district: str, city: str) -> bool:

@@ -49,10 +49,11 @@ def rules() -> AmountRules:
     pattern = re.compile(
         rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
-        r"(?:人民币)?"
-        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM})(?P<mult>[十百千万亿]*)"
+        # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
+        r"(?:人民币)? ?"
+        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM}) ?(?P<mult>[十百千万亿]*)"
         r"(?P<approx>余|多)?"
-        rf"(?:(?P<dash>{_RANGE_DASH})(?P<num2>{_NUM})(?P<mult2>[十百千万亿]*))?"
+        rf"(?: ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>[十百千万亿]*))? ?"
         rf"(?P<unit>元|块钱)(?!{_alternation(data['not_money']['after'])})"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
         rf"(?P<q3>{qual_after})?"
@@ -123,4 +124,36 @@ def find_amounts(text: str) -> list[Entity]:
             fields["low"] = as_int_or_float(low)
             fields["high"] = as_int_or_float(high)
         found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(low), fields))
-    return found
+    return _ranges_of_whole_amounts(text, found)
+
+
+_BETWEEN_ENDS = re.compile(rf"\s?{_RANGE_DASH}\s?\Z")
+
+
+def _ranges_of_whole_amounts(text: str, found: list[Entity]) -> list[Entity]:
+    """`2万元至3万元`, `2000元—5000元`: two whole amounts joined by a range word are one range."""
+    out: list[Entity] = []
+    for entity in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and 0 < entity.start - prev.end <= 3
+            and _BETWEEN_ENDS.match(text, prev.end, entity.start)
+            and "high" not in prev.fields
+            and "high" not in entity.fields
+            and not prev.fields.get("vague")
+            and not entity.fields.get("vague")
+            and entity.fields.get("qualifier") is None
+            and prev.value < entity.value
+        ):
+            fields = {
+                **prev.fields,
+                "per": entity.fields["per"] or prev.fields["per"],
+                "qualifier": prev.fields["qualifier"] or entity.fields["qualifier"],
+                "low": prev.value,
+                "high": entity.value,
+            }
+            out[-1] = Entity("amount", text[prev.start : entity.end], prev.start, entity.end, prev.value, fields)
+            continue
+        out.append(entity)
+    return out

@@ -32,6 +32,8 @@ _CN_DAY = r"三十一?|三十|二十[一二三四五六七八九]?|十[一二三
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 _BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
+# a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
+_NOT_HOURS = r"(?!\s?(?:-|—|–|~|～|至|到)\s?(?:[01]?\d|2[0-4])[:：])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     w = words()
     period = _alt(w.morning + w.afternoon + w.noon)
     clock = (
-        rf"(?:(?:{period})\s?)?(?:[01]?\d|2[0-4])(?::(?:[0-5]\d)(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?|时(?:[0-5]?\d分)?)"
+        rf"(?:(?:{period})\s?)?(?:[01]?\d|2[0-4])(?:[:：](?:[0-5]\d)(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?|时(?:[0-5]?\d分)?)"
         rf"|(?:(?:{period})\s?)?[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?"
     )
     weekday = r"(?:周|星期|礼拜)"
@@ -96,25 +98,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
         rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
-        rf"(?:的)?[:,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
+        rf"(?:的)?[:：,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
         rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
         rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"
         # numeric: 2025-01-05, 2025.1.5, 2009-4-27 10:20[:00]
         rf"|(?<![\d.:/\-])(?P<ny>{_YEAR})(?P<sep>[-/.])(?P<nm>{_MONTH})(?P=sep)(?P<nd>{_DAY})(?![\d%])"
-        r"(?:(?:\s{1,2}|T)(?P<nH>[01]?\d|2[0-3]):(?P<nM>[0-5]\d)(?::(?P<nS>[0-5]\d))?(?!\d))?"
+        rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){_NOT_HOURS})?"
         # Chinese: 2025年1月5日, 二〇二五年一月五日, 民国98年, 2020年第一季度, 2008年底, 2013年度
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
-        rf"(?:(?P<cq>第?[一二三四1-4])季度|(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH})月份?"
-        rf"(?:(?P<cd>(?:{_DAY})|{_CN_DAY})[日号](?:\s?(?P<cH>[01]?\d|2[0-3]):(?P<cM>[0-5]\d))?)?"
+        rf"(?: ?(?P<cq>第?[一二三四1-4])季度| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
+        rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
         rf"|(?P<cyq>底|初|末|中|上半年|下半年)|度)?"
         # month ranges without year: 1-10月
-        rf"|(?<![\d.\-])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH})月(?!份?\d)"
+        rf"|(?<![\d.\-])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH}) ?月(?!份?\d)"
         # day of every month: 每月15日, 每月的二十五号
-        rf"|(?P<every>{_alt(w.monthly)})(?:的)?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号]"
-        rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY})[日号])?"
+        rf"|(?P<every>{_alt(w.monthly)})(?:的)? ?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号]"
+        rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
-        rf"|(?<!\d)(?P<ym>{_MONTH})月份?(?:(?P<yd>{_DAY})[日号](?:\s?(?P<yH>[01]?\d|2[0-3]):(?P<yM>[0-5]\d))?)?(?![\d])"
+        rf"|(?<!\d)(?P<ym>{_MONTH}) ?月份?(?:(?P<ymq>底|初|末)"
+        rf"|(?: ?(?P<yd>{_DAY}) ?[日号](?:\s?(?P<yH>[01]?\d|2[0-3])[:：](?P<yM>[0-5]\d){_NOT_HOURS})?)?)(?![\d])"
         rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
         # yearless quarter: 四季度, 第三季度
         rf"|(?<![年\d])第?(?P<yq>[一二三四1-4])季度"
@@ -124,14 +127,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?<![\d.:/A-Za-z+])(?<![\dA-Za-z]-)(?P<by1>{_BARE_YEAR})(?:\s?(?:-|—|~|至|到)\s?(?P<by2>{_BARE_YEAR}))?"
         r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
         # clock time after a period word: 下午4点30分, 上午9:00
-        rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
+        rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
         rf"(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
-        r"|(?<![\d:])(?P<oh1>[01]?\d|2[0-3]):(?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4]):(?P<oh2m>[0-5]\d)(?![\d:])"
+        r"|(?<![\d:：])(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
         ")"
     )
     clock_parts = re.compile(
-        rf"(?P<period>{period})?\s?(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})(?::(?P<m>\d{{2}})|点(?:(?P<half>半)|(?P<pm>\d{{1,2}}|[{_CN}]+)分?)?|时(?:(?P<tm>\d{{1,2}})分)?)?"
+        rf"(?P<period>{period})?\s?(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})(?:[:：](?P<m>\d{{2}})|点(?:(?P<half>半)|(?P<pm>\d{{1,2}}|[{_CN}]+)分?)?|时(?:(?P<tm>\d{{1,2}})分)?)?"
     )
     return atom, clock_parts
 
@@ -261,7 +264,8 @@ def _points(text: str) -> list[_Point]:
             if _valid(None, month, day):
                 hour = int(g["yH"]) if g["yH"] else None
                 minute = int(g["yM"]) if g["yM"] else None
-                points.append(_Point(s, e, month=month, day=day, hour=hour, minute=minute))
+                qualifier = "月" + g["ymq"] if g["ymq"] else None
+                points.append(_Point(s, e, month=month, day=day, hour=hour, minute=minute, qualifier=qualifier))
         elif g["yq"]:
             points.append(_Point(s, e, quarter=_num(g["yq"])))
         elif g["yr1"]:
@@ -385,7 +389,8 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
                 i += 1
                 continue
             gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
-            if nxt and gap and _is_date(p) and _is_date(nxt) and p.hour is None:
+            # a range joins two dates, or two moments (2026年9月20日9:00至9月26日17:00), not a moment and a day
+            if nxt and gap and _is_date(p) and _is_date(nxt) and (p.hour is None or nxt.hour is not None):
                 found.append(
                     _range(
                         text,

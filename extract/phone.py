@@ -39,6 +39,7 @@ _CANDIDATE = re.compile(
     r"(?![\d.:]\d|[A-Za-z@])"
 )
 _EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
+_INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,4})")
 _LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
 
@@ -131,6 +132,10 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         area = m.group("area_paren") or m.group("area") or m.group("area_sp")
         body_text = m.group("body") or m.group("intl")
         body = re.sub(r"\D", "", body_text)
+        # 0571-87061234-8012, (027)67883347-8666: after a written area code, a short last group is an extension
+        inline_ext = _INLINE_EXT.fullmatch(body_text) if area else None
+        if inline_ext:
+            body = inline_ext.group(1)
         if m.group("cc") and not re.fullmatch(r"1[3-9]\d{9}", body):
             body = "0" + body.removeprefix("0")  # the domestic trunk 0 the international form drops
         start, end = m.start(), m.end()
@@ -166,7 +171,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if trailing:
             label = trailing.group(1)
         ext_match = _EXT.match(text, end)
-        ext = ext_match.group(1) if ext_match else None
+        ext = ext_match.group(1) if ext_match else (inline_ext.group(2) if inline_ext else None)
         if label is None and not area and re.fullmatch(r"9[56]\d{3,4}", body) and not in_list:
             after = text[end : end + r.service_after_window + 2]
             if not r.service_after.search(after):
@@ -184,6 +189,8 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 # glued numbers: the first keeps the area code, the second is its own digits
                 if index == 0:
                     span_end = end - parsed[1][2]
+                    while text[span_end - 1] in "-—–－‐ ":  # 0591-87842560-87842561: the joint is neither's
+                        span_end -= 1
                 else:
                     span_start = end - local_len
             fields: dict = {"line": "service" if line == "sms" else line, "label": label, "ext": None}

@@ -75,3 +75,14 @@ def test_same_street_elsewhere_in_the_text_gives_the_district() -> None:
 def test_address_ends_at_a_closing_bracket() -> None:
     address = one("请到市医保局(地址:环市东路338号)办理", PageContext(province="广东省", city="广州市"))
     assert (address.text, address.fields["city"]) == ("环市东路338号", "广州市")
+
+
+def test_dash_between_city_and_street() -> None:
+    (address,) = find_addresses("办理地点：乌兰浩特市-长青街与代钦路30号五一派出所户籍窗口")
+    assert address.value == "兴安盟乌兰浩特市长青街与代钦路30号五一派出所户籍窗口"
+    assert address.text.startswith("乌兰浩特市-长青街")
+
+
+def test_spaces_between_division_names() -> None:
+    (address,) = find_addresses("地址：广东省 广州市 天河区 天河路123号")
+    assert (address.value, address.fields["district"]) == ("广东省广州市天河区天河路123号", "天河区")

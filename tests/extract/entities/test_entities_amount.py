@@ -94,3 +94,18 @@ def test_more_than_after_the_number() -> None:
 
 def test_inclusive_bound() -> None:
     assert one("医疗费用在1000元(含)以上的部分").fields["qualifier"] == "(含)以上"
+
+
+def test_spaces_between_number_and_unit() -> None:
+    # PDF-extracted guide text: 每人每年 420 元, 最高 20 万元
+    first, second = find_amounts("个人缴费标准为每人每年 420 元，单次奖励最高 20 万元")
+    assert (first.value, first.fields["per"], second.value) == (420, "人·年", 200000)
+
+
+def test_range_of_two_whole_amounts() -> None:
+    (amount,) = find_amounts("一次性丧葬补助金为2万元至3万元")
+    assert (amount.value, amount.fields["low"], amount.fields["high"]) == (20000, 20000, 30000)
+
+
+def test_a_fall_between_two_amounts_is_no_range() -> None:
+    assert [a.value for a in find_amounts("大病保险起付线由2万元降低至1.5万元")] == [20000, 15000]

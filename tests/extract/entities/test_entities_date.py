@@ -173,3 +173,33 @@ def test_date_and_clock_time_are_one_moment() -> None:
 
 def test_yearless_date_with_clock_time() -> None:
     assert one("1月5日9:00起").value == "--01-05T09:00"
+
+
+def test_clock_with_a_full_width_colon() -> None:
+    # normalize keeps ：full-width; guide pages write office hours with it (乌兰浩特 户籍窗口)
+    hours = one("办理时间:周一至周五上午8：30-11：30")
+    assert hours.fields["subkind"] == "hours" and hours.value == "08:30/11:30"
+
+
+def test_plain_opening_hours_with_full_width_colons() -> None:
+    assert one("双休节假日 9：00-17：00").value == "09:00/17:00"
+
+
+def test_spaces_between_numbers_and_date_words() -> None:
+    # text extracted from PDFs: 每年 9 月 1 日至 12 月 31 日
+    period = one("集中缴费期为每年 9 月 1 日至 12 月 31 日")
+    assert (period.value, period.fields["subkind"]) == ("--09-01/--12-31", "recurring")
+
+
+def test_month_end_without_year() -> None:
+    assert one("可在次年 1 月 1 日至 2 月底补缴").value == "--01-01/--02"
+
+
+def test_range_of_two_moments() -> None:
+    span = one("报名时间:2026年9月20日9:00至9月26日17:00。")
+    assert span.value == "2026-09-20T09:00/2026-09-26T17:00"
+
+
+def test_a_day_then_its_opening_hours_are_two_entities() -> None:
+    day, hours = find_dates("办理时间:11月15日-12月15日 09：00-18：00")
+    assert (day.value, hours.value) == ("--11-15/--12-15", "09:00/18:00")

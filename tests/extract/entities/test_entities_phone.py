@@ -159,3 +159,14 @@ def test_bare_five_digit_count_is_not_a_hotline() -> None:
 def test_number_at_the_end_of_a_line_does_not_join_the_next_line() -> None:
     text = "3、拨打沈阳医保语音电话024-62167890\n2024-09-03 16:23:22"
     assert [p.value for p in find_phones(text)] == ["02462167890"]
+
+
+def test_dash_extension_after_a_written_area_code() -> None:
+    # a museum's visitor line, as published: （027）67883347－8666 (normalized: full-width dash folded)
+    phone = one("游客服务咨询电话:（027）67883347-8666")
+    assert (phone.value, phone.fields["ext"], phone.text) == ("02767883347", "8666", "（027）67883347-8666")
+
+
+def test_two_landlines_joined_by_a_dash_leave_the_dash_out_of_both_spans() -> None:
+    first, second = find_phones("电话0591-87842560-87842561")
+    assert (first.text, second.text, second.value) == ("0591-87842560", "87842561", "059187842561")
