@@ -8,7 +8,8 @@ repositories whose licences we did not check, so neither they nor our labels are
 
 - `passages/<name>.txt` — one passage per file; `passages/sources.json` says where each came from
   (`real: …` with the index id of the public file, or `constructed: …`);
-- `devset_annotations.py` — the hand labels, `A[name] = [(kind, text, value[, extra fields]), …]`;
+- `devset_annotations.py` — the hand labels (batch 1: passages `r*`, `c*`, `n*`; batch 2, labelled before the
+  parsers were run on it: `b*`; `--prefix b` scores one batch), `A[name] = [(kind, text, value[, extra fields]), …]`;
 - `devset_gold.jsonl` — the same in the gold format of `tests/fixtures/gold/` (written by `--build-gold`,
   which places each label on the first unused occurrence of its text, in order).
 
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list misses and unmatched predictions")
     parser.add_argument("--kinds", help="comma-separated kinds to score (default: all in gold or predictions)")
     parser.add_argument("--json", help="also write the scores as JSON to this file")
+    parser.add_argument("--prefix", help="score only passages whose names start with one of these (comma-separated)")
     args = parser.parse_args(argv)
     if not PASSAGES.is_dir() or not ANNOTATIONS.exists():
         print(f"no dev set in {CACHE.relative_to(ROOT)} (it is not committed; see the docstring)", file=sys.stderr)
@@ -115,8 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     preds = bench._ours(docs)
     bench._place(preds, raws, docs)
     kinds = args.kinds.split(",") if args.kinds else None
+    if args.prefix:
+        prefixes = tuple(args.prefix.split(","))
+        gold = [g for g in gold if g["doc"].startswith(prefixes)]
+        preds = [p for p in preds if p["doc"].startswith(prefixes)]
     results = score.evaluate(gold, preds, kinds)
-    title = f"guidecrawl on the dev set ({len(docs)} passages, {len(gold)} gold entities; value and surface P/R/F1)"
+    passages = len({g["doc"] for g in gold})
+    title = f"guidecrawl on the dev set ({passages} passages, {len(gold)} gold entities; value and surface P/R/F1)"
     print(score.format_table(results, title))
     if args.errors:
         print()

@@ -38,7 +38,8 @@ def rules() -> AddressRules:
         data = tomllib.load(f)
     s = data["street"]
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
-    house = rf"(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)?(?:{alt(s['numbers'])})"
+    # 博云路 2 号: a space may stand around the number (PDF text, some CMSs)
+    house = rf" ?(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)? ?(?:{alt(s['numbers'])})"
     street = re.compile(
         rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{alt(s['localities'])}))?"
         rf"(?:[\u4e00-\u9fff0-9]{{1,8}}?(?:{alt(s['roads'])})(?:{house})?"
@@ -54,7 +55,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     r = rules()
     gaz = gazetteer()
     max_detail = r.max_detail
-    mentions = gaz.mentions(text, short=False)
+    mentions = _chain_mentions(gaz.mentions(text))
     found: list[Entity] = []
     taken_to = -1
     starts: list[tuple[int, list]] = []
@@ -90,6 +91,21 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             found.append(entity)
             taken_to = end
     return _districts_from_same_street(found)
+
+
+def _chain_mentions(mentions: list) -> list:
+    """Full division names, and a short one (内蒙古, 宁夏, 广西) only right before a full one (内蒙古呼和浩特市).
+
+    A short name alone (福州, 山东) is too often a word of its own to start an address.
+    """
+    kept = []
+    for index, mention in enumerate(mentions):
+        if mention.short:
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is None or following.short or following.start != mention.end:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _districts_from_same_street(found: list[Entity]) -> list[Entity]:

@@ -110,13 +110,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?: ?(?P<cq>第?[一二三四1-4])季度| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
         rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
         rf"|(?P<cyq>底|初|末|中|上半年|下半年)|度)?"
-        # month ranges without year: 1-10月
-        rf"|(?<![\d.\-])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH}) ?月(?!份?\d)"
+        # month ranges without year: 1-10月 (第1-12月 counts months of a benefit, not dates)
+        rf"|(?<![\d.\-第])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH}) ?月(?!份?\d)"
         # day of every month: 每月15日, 每月的二十五号
         rf"|(?P<every>{_alt(w.monthly)})(?:的)? ?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号]"
         rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
-        rf"|(?<!\d)(?P<ym>{_MONTH}) ?月份?(?:(?P<ymq>底|初|末)"
+        rf"|(?<!\d)(?<!\d[-—~])(?P<ym>{_MONTH}) ?月份?(?:(?P<ymq>底|初|末)"
         rf"|(?: ?(?P<yd>{_DAY}) ?[日号](?:\s?(?P<yH>[01]?\d|2[0-3])[:：](?P<yM>[0-5]\d){_NOT_HOURS})?)?)(?![\d])"
         rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
         # yearless quarter: 四季度, 第三季度

@@ -1,4 +1,4 @@
-"""Percentages: `50%`, `百分之五十`, `6‰` (→ 0.6), `5个百分点` (a change in points), `60%-70%`.
+"""Percentages: `50%`, `百分之五十`, `6‰` (→ 0.6), `万分之五` (→ 0.05), `5个百分点` (a change in points), `60%-70%`.
 
 Value is the number of percent. Fields: `unit` (% / ‰ / 百分点), `change` (true after 提高/增加/降低 …
 or for 百分点), `label` (报销比例, 支付比例 …). A percentage never spans a longer digit run.
@@ -15,10 +15,11 @@ from extract.labels import DATA, vocabulary
 from extract.numerals import ARABIC, CHINESE, as_int_or_float, parse_number
 
 _PATTERN = re.compile(
-    r"(?=[\d百千〇零一二两三四五六七八九十])"
+    r"(?=[\d百千万〇零一二两三四五六七八九十])"
     rf"(?:(?<!\d)(?<!\d[.,])(?P<num>{ARABIC})\s?(?P<unit>[%％‰]|个百分点)"
     rf"|百分之(?P<cn>{CHINESE}|{ARABIC})"
     rf"|千分之(?P<cn_permille>{CHINESE}|{ARABIC})"
+    rf"|万分之(?P<cn_myriad>{CHINESE}|{ARABIC})"
     rf"|(?P<cn_points>{CHINESE})个百分点)"
 )
 
@@ -49,6 +50,10 @@ def find_percents(text: str) -> list[Entity]:
         elif m.group("cn_permille"):
             value = parse_number(m.group("cn_permille"))
             unit = "‰"
+        elif m.group("cn_myriad"):  # 万分之五: a daily late fee, 0.05 %
+            myriad = parse_number(m.group("cn_myriad"))
+            value = myriad / 100 if myriad is not None else None
+            unit = "‱"
         else:
             value = parse_number(m.group("cn_points"))
             unit = "百分点"

@@ -86,3 +86,18 @@ def test_dash_between_city_and_street() -> None:
 def test_spaces_between_division_names() -> None:
     (address,) = find_addresses("地址：广东省 广州市 天河区 天河路123号")
     assert (address.value, address.fields["district"]) == ("广东省广州市天河区天河路123号", "天河区")
+
+
+def test_spaces_around_the_house_number() -> None:
+    (address,) = find_addresses("联系地址：上海市浦东新区博云路 2 号")
+    assert (address.text, address.fields["street"]) == ("上海市浦东新区博云路 2 号", "博云路 2 号")
+
+
+def test_short_province_name_before_a_city() -> None:
+    (address,) = find_addresses("地址：内蒙古呼和浩特市赛罕区敕勒川大街1号市民服务中心C座")
+    assert address.value == "内蒙古呼和浩特市赛罕区敕勒川大街1号市民服务中心C座"
+    assert (address.fields["province"], address.fields["city"]) == ("内蒙古自治区", "呼和浩特市")
+
+
+def test_short_name_alone_starts_no_address() -> None:
+    assert [a.text for a in find_addresses("山东人民路上的店")] == []

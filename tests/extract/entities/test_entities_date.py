@@ -203,3 +203,7 @@ def test_range_of_two_moments() -> None:
 def test_a_day_then_its_opening_hours_are_two_entities() -> None:
     day, hours = find_dates("办理时间:11月15日-12月15日 09：00-18：00")
     assert (day.value, hours.value) == ("--11-15/--12-15", "09:00/18:00")
+
+
+def test_ordinal_months_of_a_benefit_are_not_dates() -> None:
+    assert find_dates("失业保险金第1-12月标准为2340元每月，第13-24月标准为1872元每月") == []

@@ -39,3 +39,8 @@ def test_level_is_not_a_change() -> None:
 
 def test_range_gives_both_ends() -> None:
     assert values("门诊报销60%-70%") == [60, 70]
+
+
+def test_per_ten_thousand() -> None:
+    (rate,) = find_percents("逾期按日加收万分之五的滞纳金")
+    assert (rate.value, rate.fields["unit"]) == (0.05, "‱")
