@@ -72,7 +72,8 @@ def _value(num: str, mult: str) -> float | None:
         return None
     for char in mult:
         value *= MULTIPLIERS[char]
-    return value
+    # 39.66亿 is 3965999999.9999995 in binary floating point: yuan are kept to the fen
+    return round(value, 2) if mult else value
 
 
 def find_amounts(text: str) -> list[Entity]:

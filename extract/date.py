@@ -109,7 +109,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
         rf"(?: ?(?P<cq>第?[一二三四1-4])季度| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
         rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
-        rf"|(?P<cyq>底|初|末|中|上半年|下半年)|度)?"
+        # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
+        rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?"
         # month ranges without year: 1-10月 (第1-12月 counts months of a benefit, not dates)
         rf"|(?<![\d.\-第])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH}) ?月(?!份?\d)"
         # day of every month: 每月15日, 每月的二十五号

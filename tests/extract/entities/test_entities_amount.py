@@ -109,3 +109,9 @@ def test_range_of_two_whole_amounts() -> None:
 
 def test_a_fall_between_two_amounts_is_no_range() -> None:
     assert [a.value for a in find_amounts("大病保险起付线由2万元降低至1.5万元")] == [20000, 15000]
+
+
+def test_hundred_millions_with_decimals_are_exact_yuan() -> None:
+    # 德清县发改局 news: 生产性服务业完成投资39.66亿元 (39.66 × 10⁸ is not exact in binary floating point)
+    (amount,) = find_amounts("生产性服务业完成投资39.66亿元")
+    assert amount.value == 3966000000

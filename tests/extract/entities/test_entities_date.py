@@ -207,3 +207,12 @@ def test_a_day_then_its_opening_hours_are_two_entities() -> None:
 
 def test_ordinal_months_of_a_benefit_are_not_dates() -> None:
     assert find_dates("失业保险金第1-12月标准为2340元每月，第13-24月标准为1872元每月") == []
+
+
+def test_year_middle_only_as_a_time_word() -> None:
+    # news text: 2023年中法双边贸易额 (China–France), 2019年中药…大赛 (Chinese medicine)
+    assert [d.text for d in find_dates("2023年中法双边贸易额，2019年中药技能大赛，2024年中，")] == [
+        "2023年",
+        "2019年",
+        "2024年中",
+    ]
