@@ -60,6 +60,20 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "https://zhidao.baidu.com/question/2127549042326254267.html?qbl=relate_question_2",
         "qa",
     ),
+    "mha-9c642bd57e": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/9c642bd57e7c44cd40fdd9025696a5bea933556f643513e59d9965b48ef3b7e0.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "https://news.youth.cn/gn/202405/t20240513_15249693.htm",
+        "news",
+    ),
+    "mha-5da9b27b0b": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/5da9b27b0b9b53ae469cda7615c39dd9001c7e8f942eb3efc63e86988712d9fc.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "http://news.china.com.cn/2024-05/13/content_117184963.shtml",
+        "news",
+    ),
 }
 
 

@@ -83,6 +83,7 @@ class Vocabulary:
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
     byline: re.Pattern[str]
+    credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
 
@@ -114,6 +115,11 @@ def vocabulary() -> Vocabulary:
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
+        credit=re.compile(
+            r"(?<![\u4e00-\u9fff])(?:"
+            + "|".join(sorted(map(re.escape, lines["credit_labels"]), key=len, reverse=True))
+            + r")\s*[:：/／]"
+        ),
         spam_keywords=tuple(dict.fromkeys(k.lower() for k in data["spam"]["keywords"] if not k.isascii())),
         spam_words=re.compile(
             r"(?<![a-z])("
@@ -167,6 +173,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     if posts:
         document.kind = "forum"
         document.records = posts
+        _open_with_subject(posts[0], document.title)
         if document.author is None:
             document.author = posts[0].author
         # The thread starts with its first post: its time beats any other date on the page.
@@ -355,6 +362,21 @@ def _is_byline(line: Line, vocab: Vocabulary) -> bool:
     return labelled >= 2 or (labelled == 1 and (_DATE.search(line.text) is not None or line.chars <= 25))
 
 
+def _is_credit(line: Line, vocab: Vocabulary) -> bool:
+    """A short credit line ("责任编辑：孙重远", "文/栗思"): one role, no date, no counter. A line naming several
+    roles ("[作者: 刘满仓 责任编辑: 杨丹宇]") is a byline block, not the article's closing credit."""
+    return (
+        line.chars <= 60
+        and len(vocab.credit.findall(line.text)) == 1
+        and not _DATE.search(line.text)
+        and not _CLOCK.search(line.text)
+        and not _COUNTER.search(line.text)
+    )
+
+
+_COUNTER = re.compile(r"(浏览|点击|阅读|瀏覽|點擊|閱讀)[^:：]{0,3}[:：]?\s*\d")
+
+
 def _weight(line: Line, vocab: Vocabulary) -> float:
     """How much a line speaks for the element that holds it being the main content."""
     if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
@@ -398,6 +420,7 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     """The lines of a chosen main-content element, without its furniture."""
     kept: list[str] = []
     in_related = False
+    prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
     for line in lines:
         text = line.text
         if _is_tail_heading(text, vocab):
@@ -417,9 +440,10 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             continue
         if title and _same_text(text, title):
             continue
-        if _is_byline(line, vocab):
+        if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)):
             continue
         kept.append(text)
+        prose_seen = prose_seen or (line.chars >= 40 and len(_SENTENCE_PUNCT.findall(text)) >= 2)
     # Stray buttons and captions ("+1", "图集") at the edges of the body.
     while kept and len(kept[0].replace(" ", "")) <= 4:
         kept.pop(0)
@@ -728,6 +752,15 @@ def _forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) 
             )
         )
     return records
+
+
+def _open_with_subject(first: Record, subject: str | None) -> None:
+    """A thread's subject line is its first post's heading (the thread is about it; its entities count)."""
+    if not subject:
+        return
+    first.title = first.title or subject
+    if not _same_text(first.text.split("\n", 1)[0], subject):
+        first.text = f"{subject}\n{first.text}" if first.text else subject
 
 
 def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:

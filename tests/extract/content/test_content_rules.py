@@ -246,3 +246,76 @@ def test_article_in_sections_stays_one_article() -> None:
 
 def test_reply_record_has_its_author() -> None:
     assert [r.author for r in content(comment_page()).records] == [u for u, _, _ in REPLIES]
+
+
+# Rules found on real pages the extractor was not developed on (benchmarks/devset.py): small real snippets.
+
+
+def discuz_x_thread() -> str:
+    """A Discuz! X3.3 thread (csolbbs.tiancity.com): the subject in span#thread_subject, bodies in td.t_f."""
+    post = (
+        "<div id='post_{pid}'><table id='pid{pid}' class='plhin'><tr><td class='pls'><div class='authi'>"
+        "<a href='home.php?mod=space&amp;uid={uid}' class='xw1'>{name}</a></div></td><td class='plc'>"
+        "<div class='authi'><em id='authorposton{pid}'>发表于 {when}</em></div><div class='pct'><div class='pcb'>"
+        "<div class='t_fsz'><table><tr><td class='t_f' id='postmessage_{pid}'>{body}</td></tr></table></div>"
+        "</div></div></td></tr></table></div>"
+    )
+    posts = [
+        (
+            "53876",
+            "142839",
+            "前程往事",
+            "2024-4-5 23:20:45",
+            "建议对鼠神进行改版，现在的鼠神说是传奇，跟别的传奇差太远了，建议：<br>",
+        ),
+        ("53888", "81043", "縋原啊反", "2024-4-14 11:32:04", "同质化太严重了就没意思了"),
+    ]
+    return (
+        "<html><head><title>建议对鼠神进行改版 - 建议反馈 - 反恐精英Online-官方论坛 - Powered by Discuz!</title>"
+        "<meta name='generator' content='Discuz! X3.3'></head><body><div id='postlist' class='pl bm'>"
+        "<table><tr><td class='plc ptm pbn vwthd'><h1 class='ts'><span id='thread_subject'>建议对鼠神进行改版</span>"
+        "</h1></td></tr></table>"
+        + "".join(post.format(pid=p, uid=u, name=n, when=w, body=b) for p, u, n, w, b in posts)
+        + "</div></body></html>"
+    )
+
+
+def test_thread_subject_opens_the_first_post() -> None:
+    assert content(discuz_x_thread()).records[0].text.split("\n")[0] == "建议对鼠神进行改版"
+
+
+def test_thread_subject_is_not_repeated_in_later_posts() -> None:
+    assert content(discuz_x_thread()).records[1].text == "同质化太严重了就没意思了"
+
+
+def test_first_post_that_is_only_its_subject_is_not_doubled() -> None:
+    html = discuz_x_thread().replace(
+        "建议对鼠神进行改版，现在的鼠神说是传奇，跟别的传奇差太远了，建议：", "建议对鼠神进行改版"
+    )
+    assert content(html).records[0].text == "建议对鼠神进行改版"
+
+
+def test_pager_with_bar_separators_is_dropped() -> None:
+    # news.youth.cn, a TRS-built portal: the pager script's output under the article.
+    pager = (
+        "<div class='fy'>首页&nbsp;|&nbsp;上一页&nbsp;<font color='red'>1</font>"
+        "&nbsp;下一页&nbsp;|&nbsp;尾页&nbsp;</div>"
+    )
+    assert "上一页" not in content(article(extra_body=pager)).text
+
+
+def test_closing_credit_line_stays_with_the_article() -> None:
+    # news.china.com.cn: the editor's credit closes the article body.
+    credit = "<div class='editor'>【责任编辑：刘峻凌】</div>"
+    assert content(article(extra_body=credit)).text.split("\n")[-1] == "【责任编辑：刘峻凌】"
+
+
+def test_byline_block_naming_several_roles_is_dropped_after_the_body() -> None:
+    # he.news.cn: author and editor in one bracketed block under the article.
+    block = "<div id='articleEdit'><span class='editor'>[作者: 刘满仓 　责任编辑: 杨丹宇 ]</span></div>"
+    assert "杨丹宇" not in content(article(extra_body=block)).text
+
+
+def test_dated_source_line_after_the_body_is_still_a_byline() -> None:
+    source = "<p>来源：胶东在线  2020-02-03 09:35:00</p>"
+    assert "胶东在线" not in content(article(extra_body=source)).text
