@@ -107,7 +107,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){_NOT_HOURS})?"
         # Chinese: 2025年1月5日, 二〇二五年一月五日, 民国98年, 2020年第一季度, 2008年底, 2013年度
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
-        rf"(?: ?(?P<cq>第?[一二三四1-4])季度| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
+        rf"(?: ?(?P<cq>第?[一二三四1-4])季度"
+        rf"| ?(?P<cmr1>{_MONTH}) ?(?:-|—|~|至|到) ?(?P<cmr2>{_MONTH}) ?月(?!份?\d)"
+        rf"| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
         rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
         # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
         rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?"
@@ -118,7 +120,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
         rf"|(?<!\d)(?<!\d[-—~])(?P<ym>{_MONTH}) ?月份?(?:(?P<ymq>底|初|末)"
-        rf"|(?: ?(?P<yd>{_DAY}) ?[日号](?:\s?(?P<yH>[01]?\d|2[0-3])[:：](?P<yM>[0-5]\d){_NOT_HOURS})?)?)(?![\d])"
+        rf"|(?: ?(?P<yd>{_DAY}) ?[日号]"
+        rf"(?:\s?(?P<yH>[01]?\d|2[0-4])(?:[:：](?P<yM>[0-5]\d){_NOT_HOURS}|时(?!\d)))?)?)(?![\d])"
         rf"|(?<![\u4e00-\u9fff])(?P<ycm>{_CN_MONTH})月(?P<ycd>{_CN_DAY})[日号]"
         # yearless quarter: 四季度, 第三季度
         rf"|(?<![年\d])第?(?P<yq>[一二三四1-4])季度"
@@ -131,7 +134,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
         rf"(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
-        r"|(?<![\d:：])(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
+        r"|(?<![\d:])(?<!\d：)(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
         ")"
     )
     clock_parts = re.compile(
@@ -230,6 +233,10 @@ def _points(text: str) -> list[_Point]:
             minute = int(g["nM"]) if g["nM"] else None
             second = int(g["nS"]) if g["nS"] else None
             points.append(_Point(s, e, year, month, day, hour, minute, second))
+        elif g["cy"] and g["cmr1"]:  # 2024年1-6月
+            year, first, last = _num(g["cy"]), int(g["cmr1"]), int(g["cmr2"])
+            if year and 1900 <= year <= 2100 and first < last <= 12:
+                points.append(_Point(s, e, year=year, month=first, kind="month_range", extra=last))
         elif g["cy"]:
             raw_year = g["cy"]
             if raw_year.startswith("民国"):
@@ -378,7 +385,8 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             fields = {"subkind": "range", "range_start": start, "range_end": end}
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, f"{start}/{end}", fields))
         elif p.kind == "month_range":
-            left, right = _Point(p.start, p.end, month=p.month), _Point(p.start, p.end, month=p.extra)
+            left = _Point(p.start, p.end, year=p.year, month=p.month)
+            right = _Point(p.start, p.end, year=p.year, month=p.extra)
             found.append(_range(text, left, right, p.start, p.end, page_year, yearly, next_year=False))
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None

@@ -115,3 +115,12 @@ def test_hundred_millions_with_decimals_are_exact_yuan() -> None:
     # 德清县发改局 news: 生产性服务业完成投资39.66亿元 (39.66 × 10⁸ is not exact in binary floating point)
     (amount,) = find_amounts("生产性服务业完成投资39.66亿元")
     assert amount.value == 3966000000
+
+
+def test_wan_without_yuan_after_an_amount_label() -> None:
+    (amount,) = find_amounts("一次性生育补贴2.5万。")
+    assert (amount.value, amount.fields["label"]) == (25000, "补贴")
+
+
+def test_wan_without_yuan_or_label_is_a_count() -> None:
+    assert find_amounts("全市新增参保12.3万人，比上年增长2.5万。") == []

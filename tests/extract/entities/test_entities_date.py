@@ -216,3 +216,16 @@ def test_year_middle_only_as_a_time_word() -> None:
         "2019年",
         "2024年中",
     ]
+
+
+def test_opening_hours_right_after_a_full_width_label_colon() -> None:
+    first, second = find_dates("受理时间：9:00-12:00、13:30-17:00")
+    assert (first.value, second.value) == ("09:00/12:00", "13:30/17:00")
+
+
+def test_months_of_one_year() -> None:
+    assert one("2024年1-6月，全市新增参保12.3万人").value == "2024-01/2024-06"
+
+
+def test_whole_hour_written_with_shi() -> None:
+    assert one("请于12月31日24时前完成缴费").value == "--12-31T24:00"
