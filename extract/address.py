@@ -2,7 +2,8 @@
 
 An address is a run of division names (province, city, district; or an address label such as 地址:) followed
 by a thoroughfare (路, 街, 巷 …, see `data/address_words.toml`) and the detail up to the end of the clause or the
-next field label (受理时间, 电话 …). A division name without a street is a place, never an address.
+next field label (受理时间, 电话 …). A division name without a street is a place, never an address, except after
+an address label when a building, hall, floor or window follows (办理地点：XX市政务服务中心二楼4号窗口).
 
 Value is the full address, simplified, with the city put in front when only the district was written and the
 city is known from the page. Fields: `province`, `city`, `district` (as written, renamed ones included),
@@ -30,6 +31,7 @@ class AddressRules:
     label: re.Pattern[str]  # 地址: before a street without divisions
     stop: re.Pattern[str]
     max_detail: int  # characters of building/floor/hall detail after the street, at most
+    venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
 
 
 @cache
@@ -47,7 +49,8 @@ def rules() -> AddressRules:
     )
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")
-    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]))
+    venue = re.compile(alt(data["venues"]["words"]))
+    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]), venue)
 
 
 def find_addresses(text: str, context: PageContext | None = None) -> list[Entity]:
@@ -70,7 +73,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         i += 1
     # addresses that start with a label and no division: 地址:古田路128号
     chain_starts = {s for s, _ in starts}
+    labelled: set[int] = set()
     for m in r.label.finditer(text):
+        labelled.add(m.end())
         if m.end() not in chain_starts:
             starts.append((m.end(), []))
     starts.sort(key=lambda t: t[0])
@@ -81,12 +86,18 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if chain and text[body_start : body_start + 1] in _JOINTS:
             body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
         street = r.street.match(text, body_start)
-        if not street or street.end() == body_start:
+        if street and street.end() > body_start:
+            street_end = street.end()
+        elif chain and start in labelled:
+            street_end = body_start  # 办理地点：XX市政务服务中心二楼: a labelled place with no street
+        else:
             continue
-        stop = r.stop.search(text, street.end())
-        end = min(stop.start() if stop else len(text), street.end() + max_detail)
-        end = max(end, street.end())
-        entity = _entity(text, start, body_start, street.end(), end, chain, context)
+        stop = r.stop.search(text, street_end)
+        end = min(stop.start() if stop else len(text), street_end + max_detail)
+        end = max(end, street_end)
+        if street_end == body_start and not r.venue.search(text, body_start, end):
+            continue
+        entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:
             found.append(entity)
             taken_to = end
@@ -184,7 +195,7 @@ def _entity(
             "province": province,
             "city": city,
             "district": district,
-            "street": text[body_start:street_end],
+            "street": text[body_start:street_end] or None,
             "detail": text[street_end:end] or None,
             "adcode": finest.adcode if finest else None,
         }

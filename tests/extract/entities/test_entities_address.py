@@ -101,3 +101,18 @@ def test_short_province_name_before_a_city() -> None:
 
 def test_short_name_alone_starts_no_address() -> None:
     assert [a.text for a in find_addresses("山东人民路上的店")] == []
+
+
+def test_labelled_place_with_a_building_and_no_street() -> None:
+    # a 办事指南's 办理地点 field: a division, then a hall, floor and window, no road
+    (address,) = find_addresses("办理地点：乌兰浩特市政务服务中心二楼公安4号窗口")
+    assert (address.text, address.fields["street"]) == ("乌兰浩特市政务服务中心二楼公安4号窗口", None)
+    assert address.value == "兴安盟乌兰浩特市政务服务中心二楼公安4号窗口"
+
+
+def test_labelled_division_alone_is_no_address() -> None:
+    assert find_addresses("签订地点：上海市浦东新区") == []
+
+
+def test_building_without_label_or_division_is_no_address() -> None:
+    assert find_addresses("请到2号楼3层第12号窗口办理") == []
