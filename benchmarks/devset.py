@@ -74,6 +74,13 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "http://news.china.com.cn/2024-05/13/content_117184963.shtml",
         "news",
     ),
+    "mha-0987b0ff61": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/0987b0ff61a8eca73758b6c328af71dca752bdfa9e7e0139dad6f08c29252960.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "http://food.39.net/a/210120/8605520.html",
+        "news",
+    ),
 }
 
 

@@ -77,6 +77,8 @@ class Vocabulary:
     qa_other_tokens: frozenset[str]
     answer_headings: frozenset[str]
     entry_meta_tokens: frozenset[str]
+    lead_tokens: frozenset[str]
+    lead_label: re.Pattern[str]
     author_tokens: frozenset[str]
     reply_words: frozenset[str]
     related_headings: frozenset[str]
@@ -109,6 +111,12 @@ def vocabulary() -> Vocabulary:
         qa_other_tokens=frozenset(qa["other_tokens"]),
         answer_headings=frozenset(qa["answer_headings"]),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        lead_tokens=frozenset(data["lead"]["tokens"]),
+        lead_label=re.compile(
+            r"^\s*[【\[]?(?:"
+            + "|".join(sorted(map(re.escape, data["lead"]["labels"]), key=len, reverse=True))
+            + r")[】\]]?\s*[:：]"
+        ),
         author_tokens=frozenset(data["listing"]["author_tokens"]),
         reply_words=frozenset(data["listing"]["reply_words"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
@@ -214,8 +222,36 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
                 Record(text="\n".join(answer), role="answer"),
             ]
         else:
-            document.records = [Record(text="\n".join(_clean_lines(body, document.title, vocab)))]
+            lead = _lead(body_root, lines, vocab)
+            document.records = [Record(text="\n".join(_clean_lines(lead + body, document.title, vocab)))]
     return _finish(document)
+
+
+def _lead(body_root: lxml.etree._Element, lines: list[Line], vocab: Vocabulary) -> list[Line]:
+    """The article's summary box ("核心提示：…") when it sits right above the body: the first block with text
+    before the body (at its level or its parent's), short, prose, and named or labelled as a summary."""
+    owned: dict[lxml.etree._Element, list[Line]] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            owned.setdefault(element, []).append(line)
+            element = element.getparent()
+    for anchor in (body_root, body_root.getparent()):
+        if anchor is None:
+            return []
+        previous = anchor.getprevious()
+        while previous is not None and previous not in owned:
+            previous = previous.getprevious()
+        if previous is None:
+            continue
+        box = owned[previous]
+        chars = sum(line.chars for line in box)
+        links = sum(line.link_chars for line in box)
+        named = bool(_tokens(previous) & vocab.lead_tokens) or vocab.lead_label.match(box[0].text) is not None
+        if named and 10 <= chars <= 400 and links < 0.3 * chars and _SENTENCE_PUNCT.search(box[0].text):
+            return box
+        return []
+    return []
 
 
 # ----------------------------------------------------------------------------- parsing and lines

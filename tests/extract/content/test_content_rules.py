@@ -319,3 +319,34 @@ def test_byline_block_naming_several_roles_is_dropped_after_the_body() -> None:
 def test_dated_source_line_after_the_body_is_still_a_byline() -> None:
     source = "<p>来源：胶东在线  2020-02-03 09:35:00</p>"
     assert "胶东在线" not in content(article(extra_body=source)).text
+
+
+def health_portal_article(summary: str) -> str:
+    """food.39.net's layout: a summary box right above div.art_content, a list of other articles under it."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<html><head><title>烟台医保业务网上办_39健康网</title></head><body><div class='art_left'>"
+        "<h1>烟台医保业务网上办</h1><div class='art_info'><em>2021-01-20 04:29:44</em></div>"
+        f"{summary}<div class='art_content'>{paragraphs}</div>"
+        "<div class='art_rec art_headline'><ul>"
+        + "".join(f"<li><a href='/a/{i}.html'>{t}</a></li>" for i, t in enumerate(GUIDE_TITLES))
+        + "</ul></div></div></body></html>"
+    )
+
+
+def test_summary_box_above_the_body_is_its_first_line() -> None:
+    box = "<div class='art_summary'>核心提示：医保业务可以网上办，参保人不必再到服务大厅排队。</div>"
+    assert (
+        content(health_portal_article(box)).text.split("\n")[0]
+        == "核心提示：医保业务可以网上办，参保人不必再到服务大厅排队。"
+    )
+
+
+def test_labelled_lead_without_a_summary_class_is_kept() -> None:
+    box = "<div class='box'>导读：医保业务可以网上办，参保人不必再到服务大厅排队。</div>"
+    assert content(health_portal_article(box)).text.startswith("导读：")
+
+
+def test_link_list_named_summary_is_not_a_lead() -> None:
+    box = "<div class='summary'><a href='/1'>医保业务可以网上办，参保人不必再到服务大厅排队。</a></div>"
+    assert content(health_portal_article(box)).text.split("\n") == PARAGRAPHS
