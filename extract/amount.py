@@ -14,10 +14,13 @@ from functools import cache
 
 from extract.entity import Entity
 from extract.labels import DATA, vocabulary
-from extract.numerals import ARABIC, MULTIPLIERS, as_int_or_float, parse_number
+from extract.numerals import ARABIC, CAPITALS, MULTIPLIERS, as_int_or_float, parse_number
 
 # A Chinese numeral must hold a digit word: 万元 alone is no amount.
-_CN_NUM = r"[〇零一二两三四五六七八九十百千万亿]*[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*"
+_CN_NUM = (
+    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*[〇零一二两三四五六七八九十{CAPITALS[:10]}]"
+    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*"
+)
 _NUM = rf"(?:{ARABIC}|{_CN_NUM})"
 _RANGE_DASH = r"[-—–~～至到]"
 
@@ -45,7 +48,7 @@ def rules() -> AmountRules:
     prefix = _alternation(list(per_prefix))
     suffix = _alternation(list(per_suffix))
     words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾", "¥", "￥"]
-    first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿")))
+    first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿" + CAPITALS)))
     pattern = re.compile(
         rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"

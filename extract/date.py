@@ -93,12 +93,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # every alternative starts like one of these: a cheap first test before the long alternation
     periods = _alt(w.morning + w.afternoon + w.noon)
     months = _alt(list(w.english_months))
-    first = rf"(?=\d|[每周星礼民第]|{periods}|[{_CN}]{{1,4}}[年月点季]|(?=[JFMASONDjfmasond])(?i:{months}))"
+    first = (
+        rf"(?=\d|[每周星礼民第]|[(（][每周星礼]|{periods}|[{_CN}]{{1,4}}[年月点季]|(?=[JFMASONDjfmasond])(?i:{months}))"
+    )
     atom = re.compile(
         rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
-        rf"(?P<hours>每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末]))?"
-        rf"(?:的)?[:：,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
+        # (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00: a closing bracket, a list of days)
+        rf"(?P<hours>[(（]?每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末])"
+        rf"|(?P<wlist>(?:[、,，和及]{weekday}?[一二三四五六日天末])+))?"
+        rf"(?:的)?[)）]?[:：,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
         rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
         rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"
@@ -109,7 +113,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
         rf"(?: ?(?P<cq>第?[一二三四1-4])季度"
         rf"| ?(?P<cmr1>{_MONTH}) ?(?:-|—|~|至|到) ?(?P<cmr2>{_MONTH}) ?月(?!份?\d)"
-        rf"| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}) ?月份?"
+        rf"| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}|元) ?月份?"
         rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
         # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
         rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?"
@@ -216,7 +220,12 @@ def _points(text: str) -> list[_Point]:
             end_time = _clock(g["t2"]) if g["t2"] else None
             if start_time is None:
                 continue
-            value: dict[str, str] = {"weekdays": f"{first}-{last}" if last else str(first), "start": start_time}
+            days = str(first)
+            if last:
+                days = f"{first}-{last}"
+            elif g["wlist"]:
+                days = ",".join([days] + [str(w.weekdays[c]) for c in re.findall(r"[一二三四五六日天末]", g["wlist"])])
+            value: dict[str, str] = {"weekdays": days, "start": start_time}
             if end_time:
                 value["end"] = end_time
             points.append(_Point(s, e, kind="hours", extra=value))
@@ -246,7 +255,7 @@ def _points(text: str) -> list[_Point]:
                 year = _num(raw_year)
             if year is None or not 1900 <= year <= 2100:
                 continue
-            month = _num(g["cm"]) if g["cm"] else None
+            month = (1 if g["cm"] == "元" else _num(g["cm"])) if g["cm"] else None
             day = _num(g["cd"]) if g["cd"] else None
             if not _valid(year, month, day):
                 continue

@@ -14,6 +14,9 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
 CHINESE_DIGITS = "〇零一二三四五六七八九"
 MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+# 大写 numerals of receipts and fee schedules (人民币贰仟元整), read as the ordinary ones
+CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+_FROM_CAPITALS = str.maketrans(CAPITALS, "一二三四五六七八九十百千")
 
 _ARABIC_RE = re.compile(rf"(?:{ARABIC})\Z")
 _DIGIT_BY_CHAR = {"〇": 0, "零": 0} | {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
@@ -25,7 +28,7 @@ def parse_number(text: str) -> float | None:
 
     `1,200` → 1200, `3.5万` → 35000, `三十五万` → 350000, `二〇二五` → 2025 (digit by digit).
     """
-    text = text.strip()
+    text = text.strip().translate(_FROM_CAPITALS)
     if not text:
         return None
     if _ARABIC_RE.match(text):

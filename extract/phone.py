@@ -31,7 +31,7 @@ _CANDIDATE = re.compile(
     r"(?=[\d(（+])(?<![A-Za-z0-9_.@#+\-])"
     # international: +86 10 6462 9100, 0086-591-87842560, (+86)13812345678 (no trunk 0 after the 86)
     r"(?:(?P<cc>(?:\+|00)86|[(（]\+?86[)）])[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
-    r"|(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?"
+    r"|(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
     # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)

@@ -124,3 +124,7 @@ def test_wan_without_yuan_after_an_amount_label() -> None:
 
 def test_wan_without_yuan_or_label_is_a_count() -> None:
     assert find_amounts("全市新增参保12.3万人，比上年增长2.5万。") == []
+
+
+def test_capital_numerals_of_a_fee_schedule() -> None:
+    assert [a.value for a in find_amounts("收费标准：人民币贰仟元整，壹佰伍拾元")] == [2000, 150]

@@ -229,3 +229,16 @@ def test_months_of_one_year() -> None:
 
 def test_whole_hour_written_with_shi() -> None:
     assert one("请于12月31日24时前完成缴费").value == "--12-31T24:00"
+
+
+def test_yuan_yue_is_january() -> None:
+    assert one("本办法自2025年元月1日起执行").value == "2025-01-01"
+
+
+def test_bracketed_weekdays_before_the_hours() -> None:
+    hours = one("受理时间：工作日（周一至周五）上午9:00-12:00")
+    assert (hours.text, hours.fields["weekdays"], hours.value) == ("（周一至周五）上午9:00-12:00", "1-5", "09:00/12:00")
+
+
+def test_a_list_of_weekdays() -> None:
+    assert one("每周一、三、五上午9:00-11:30").fields["weekdays"] == "1,3,5"

@@ -170,3 +170,7 @@ def test_dash_extension_after_a_written_area_code() -> None:
 def test_two_landlines_joined_by_a_dash_leave_the_dash_out_of_both_spans() -> None:
     first, second = find_phones("电话0591-87842560-87842561")
     assert (first.text, second.text, second.value) == ("0591-87842560", "87842561", "059187842561")
+
+
+def test_bracketed_area_code_then_a_dash() -> None:
+    assert one("电话：（0591）-87842560").value == "059187842560"
