@@ -19,6 +19,7 @@ Exits 0; with `--list` prints the documented pages and whether each is present.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -84,6 +85,38 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 
+# Further Chinese pages of the same benchmark (gold in the same base.json), not transcribed yet: mostly
+# script-heavy pages of 200-800k characters. The file is benchmark/data/<set>/htmls/<sha256(url)>.html.
+CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
+    (
+        "forum",
+        "https://zhidao.baidu.com/question/1247295277789522099.html?fr=search&word=%E5%9C%B0%E9%9C%87%E5%8F%B0",
+        "qa",
+    ),
+    ("forum", "https://www.zhihu.com/question/586816837/answer/2916374892", "qa"),
+    ("forum", "https://www.zhihu.com/question/651439951/answer/3452833521", "qa"),
+    ("forum", "https://tieba.baidu.com/p/8057560733", "forum"),
+    ("forum", "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra=", "forum"),
+    ("forum", "https://patent.bbscloud.com/info/2497?csr=1", "forum"),
+    ("forum", "https://mlog.club/topic/1666", "forum"),
+    ("forum", "https://www.developers.pub/faq/1274706", "forum"),
+    ("forum", "https://learnku.com/articles/86852", "forum"),
+    ("forum", "https://ruby-china.org/topics/43661", "forum"),
+    ("article", "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html", "news"),
+    ("article", "http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html", "news"),
+    ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
+    ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
+    ("article", "https://news.39.net/shx/240423/e7opdxr.html", "news"),
+    ("article", "https://politics.gmw.cn/2024-05/13/content_37319243.htm", "news"),
+    ("article", "https://economy.caijing.com.cn/20240511/5010608.shtml", "news"),
+    ("article", "https://www.1905.com/news/20240511/1674843.shtml", "news"),
+)
+
+
+def candidate_path(collection: str, url: str) -> str:
+    return f"benchmark/data/{collection}/htmls/{hashlib.sha256(url.encode()).hexdigest()}.html"
+
+
 def present() -> list[str]:
     return [name for name in PAGES if (DEVSET / name / "page.html").exists() and (DEVSET / name / "gold.txt").exists()]
 
@@ -106,6 +139,21 @@ def main(argv: list[str] | None = None) -> int:
                         "repo": repo,
                         "path": path,
                         "commit": commit,
+                        "url": url,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        for collection, url, family in CANDIDATES:
+            print(
+                json.dumps(
+                    {
+                        "name": None,
+                        "present": False,
+                        "family": family,
+                        "repo": MAGIC_HTML,
+                        "path": candidate_path(collection, url),
+                        "commit": None,
                         "url": url,
                     },
                     ensure_ascii=False,
