@@ -13,6 +13,9 @@ repositories whose licences we did not check, so neither they nor our labels are
 - `devset_gold.jsonl` — the same in the gold format of `tests/fixtures/gold/` (written by `--build-gold`,
   which places each label on the first unused occurrence of its text, in order).
 
+`--export-constructed` copies the passages we wrote ourselves (not the real ones) with their gold to
+`tests/extract/entities/devset/`, where `test_entities_devset.py` pins floors on them.
+
 Scores with the gold's own scorer (value mode, as `benchmarks/entities.py` does for the seeds); `--errors`
 lists every missed gold entity and every prediction that matched none. Exits 2 when the cache is absent.
 """
@@ -31,6 +34,7 @@ CACHE = ROOT / "benchmarks" / ".cache"
 PASSAGES = CACHE / "passages"
 ANNOTATIONS = CACHE / "devset_annotations.py"
 GOLD = CACHE / "devset_gold.jsonl"
+FIXTURE = ROOT / "tests" / "extract" / "entities" / "devset"
 sys.path.insert(0, str(ROOT))
 
 
@@ -73,6 +77,27 @@ def build_gold() -> int:
     return 0
 
 
+def export_constructed() -> int:
+    """The passages we wrote ourselves (sources.json: `constructed: …`) and their gold → the committed fixture.
+
+    Only those: the real passages stay in the cache (their licences are unchecked).
+    """
+    sources = json.loads((PASSAGES / "sources.json").read_text(encoding="utf-8"))
+    docs = _raw_docs()
+    keep = sorted(name for name, source in sources.items() if source.startswith("constructed") and name in docs)
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    FIXTURE.mkdir(parents=True, exist_ok=True)
+    with open(FIXTURE / "passages.jsonl", "w", encoding="utf-8") as f:
+        for name in keep:
+            f.write(json.dumps({"id": name, "source": sources[name], "text": docs[name]}, ensure_ascii=False) + "\n")
+    rows = [g for g in gold if g["doc"] in keep]
+    with open(FIXTURE / "gold.jsonl", "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} gold entities over {len(keep)} constructed passages → {FIXTURE.relative_to(ROOT)}")
+    return 0
+
+
 def _errors(score, gold: list[dict], preds: list[dict], kinds: list[str]) -> None:
     by_doc: dict[tuple[str, str], tuple[list, list]] = defaultdict(lambda: ([], []))
     for g in gold:
@@ -94,14 +119,20 @@ def _errors(score, gold: list[dict], preds: list[dict], kinds: list[str]) -> Non
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-gold", action="store_true", help="write devset_gold.jsonl from the annotations")
+    parser.add_argument(
+        "--export-constructed", action="store_true", help=f"write our own passages and their gold to {FIXTURE.name}/"
+    )
     parser.add_argument("--errors", action="store_true", help="list misses and unmatched predictions")
     parser.add_argument("--kinds", help="comma-separated kinds to score (default: all in gold or predictions)")
     parser.add_argument("--json", help="also write the scores as JSON to this file")
+    parser.add_argument("--anchors", action="store_true", help="also score JioNLP and phonenumbers (bench extra)")
     parser.add_argument("--prefix", help="score only passages whose names start with one of these (comma-separated)")
     args = parser.parse_args(argv)
     if not PASSAGES.is_dir() or not ANNOTATIONS.exists():
         print(f"no dev set in {CACHE.relative_to(ROOT)} (it is not committed; see the docstring)", file=sys.stderr)
         return 2
+    if args.export_constructed:
+        return export_constructed()
     if args.build_gold or not GOLD.exists():
         status = build_gold()
         if status or args.build_gold:
@@ -117,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     preds = bench._ours(docs)
     bench._place(preds, raws, docs)
     kinds = args.kinds.split(",") if args.kinds else None
+    prefixes: tuple[str, ...] = ()
     if args.prefix:
         prefixes = tuple(args.prefix.split(","))
         gold = [g for g in gold if g["doc"].startswith(prefixes)]
@@ -130,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
         _errors(score, gold, preds, kinds or list(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.anchors:
+        for system, anchor in (("jionlp", bench._jionlp(docs)), ("phonenumbers", bench._phonenumbers(docs))):
+            if isinstance(anchor, str):
+                print(f"\n{system}: {anchor}")
+                continue
+            bench._place(anchor, raws, docs)
+            anchor = [p for p in anchor if not args.prefix or p["doc"].startswith(prefixes)]
+            anchor_kinds = sorted({p["kind"] for p in anchor}, key=score.KINDS.index)
+            print("\n" + score.format_table(score.evaluate(gold, anchor, anchor_kinds), system))
     return 0
 
 
