@@ -82,6 +82,13 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "http://food.39.net/a/210120/8605520.html",
         "news",
     ),
+    "mha-1e20e02712": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/1e20e0271231de85fba26cef6db2bedebf916402368a4602c5adb5b2acf722e1.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html",
+        "news",
+    ),
 }
 
 

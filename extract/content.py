@@ -86,6 +86,7 @@ class Vocabulary:
     drop_lines: re.Pattern[str]
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
+    byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
 
@@ -123,6 +124,9 @@ def vocabulary() -> Vocabulary:
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
+        byline_start=re.compile(
+            r"^\s*(?:" + "|".join(sorted(map(re.escape, lines["byline_starts"]), key=len, reverse=True)) + r")\s*\S"
+        ),
         credit=re.compile(
             r"(?<![\u4e00-\u9fff])(?:"
             + "|".join(sorted(map(re.escape, lines["credit_labels"]), key=len, reverse=True))
@@ -455,6 +459,7 @@ def _depth(element: lxml.etree._Element) -> int:
 def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vocabulary) -> list[str]:
     """The lines of a chosen main-content element, without its furniture."""
     kept: list[str] = []
+    owners: list[lxml.etree._Element] = []
     in_related = False
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
     for line in lines:
@@ -475,10 +480,16 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
         if line.link_density > 0.6 and line.chars < 120:
             continue
         if title and _same_text(text, title):
+            if kept and _is_kicker(owners[-1], line.owner):
+                kept.pop()
+                owners.pop()
             continue
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)):
             continue
+        if not prose_seen and _is_reporter_line(line, vocab):
+            continue
         kept.append(text)
+        owners.append(line.owner)
         prose_seen = prose_seen or (line.chars >= 40 and len(_SENTENCE_PUNCT.findall(text)) >= 2)
     # Stray buttons and captions ("+1", "图集") at the edges of the body.
     while kept and len(kept[0].replace(" ", "")) <= 4:
@@ -486,6 +497,26 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     while kept and len(kept[-1].replace(" ", "")) <= 4:
         kept.pop()
     return kept
+
+
+def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> bool:
+    """A heading right above the headline heading (h3.pre "河南着力培育新动能塑造新优势" over the h1): the
+    kicker (引题) belongs to the headline, which the metadata keeps, not to the body."""
+    return (
+        isinstance(previous.tag, str)
+        and previous.tag in _HEADINGS
+        and headline.tag in _HEADINGS
+        and previous.getnext() is headline
+    )
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _is_reporter_line(line: Line, vocab: Vocabulary) -> bool:
+    return (
+        line.chars <= 30 and not _SENTENCE_PUNCT.search(line.text) and vocab.byline_start.match(line.text) is not None
+    )
 
 
 def _bare(text: str) -> str:

@@ -350,3 +350,36 @@ def test_labelled_lead_without_a_summary_class_is_kept() -> None:
 def test_link_list_named_summary_is_not_a_lead() -> None:
     box = "<div class='summary'><a href='/1'>医保业务可以网上办，参保人不必再到服务大厅排队。</a></div>"
     assert content(health_portal_article(box)).text.split("\n") == PARAGRAPHS
+
+
+def people_article(extra_head: str = "", extra_tail: str = "") -> str:
+    """finance.people.com.cn's 2020 layout: kicker h3 over the h1, a reporter line and the text in one column."""
+    paragraphs = "".join(f"<p>　　{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<html><head><title>烟台医保业务网上办--经济·科技--人民网</title></head><body><div class='rm_txt'>"
+        "<div class='col col-1 fl'><h3 class='pre'>疫情期间医保经办方式临时调整</h3><h1>烟台医保业务网上办</h1>"
+        f"{extra_head}{paragraphs}{extra_tail}</div></div></body></html>"
+    )
+
+
+def test_kicker_heading_over_the_headline_is_not_body() -> None:
+    assert content(people_article()).text.split("\n") == PARAGRAPHS
+
+
+def test_reporter_line_without_a_colon_is_a_byline() -> None:
+    reporter = "<div class='author cf'>本报记者  王乐文  方  敏</div>"
+    assert "王乐文" not in content(people_article(extra_head=reporter)).text
+
+
+def test_reporter_caption_inside_the_body_stays() -> None:
+    caption = "<p>新华社记者 李梦馨 摄</p>"
+    assert "李梦馨" in content(people_article(extra_tail=caption + "<p>" + PARAGRAPHS[0] + "</p>")).text
+
+
+def test_font_size_toggle_and_app_promotions_are_dropped() -> None:
+    furniture = (
+        "<div class='fr'><span class='rm_type'><i>小字号</i></span></div>"
+        "<div class='tjewm'><span>关注公众号：人民网财经</span></div><p>分享让更多人看到</p><h5>客户端下载</h5>"
+    )
+    text = content(people_article(extra_tail=furniture)).text
+    assert [s for s in ("小字号", "公众号", "分享让更多人看到", "客户端下载") if s in text] == []
