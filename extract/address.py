@@ -42,10 +42,12 @@ def rules() -> AddressRules:
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     # 博云路 2 号: a space may stand around the number (PDF text, some CMSs)
     house = rf" ?(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)? ?(?:{alt(s['numbers'])})"
+    # a road's name never holds a function word of a sentence (服务网点将设在各街道…: no 将设在各街)
+    name = rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff0-9]){{1,8}}?"
     street = re.compile(
         rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{alt(s['localities'])}))?"
-        rf"(?:[\u4e00-\u9fff0-9]{{1,8}}?(?:{alt(s['roads'])})(?:{house})?"
-        rf"|[\u4e00-\u9fff0-9]{{1,8}}?(?:{alt(s['weak_roads'])}){house})"
+        rf"(?:{name}(?:{alt(s['roads'])})(?:{house})?"
+        rf"|{name}(?:{alt(s['weak_roads'])}){house})"
     )
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")

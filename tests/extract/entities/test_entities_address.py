@@ -116,3 +116,17 @@ def test_labelled_division_alone_is_no_address() -> None:
 
 def test_building_without_label_or_division_is_no_address() -> None:
     assert find_addresses("请到2号楼3层第12号窗口办理") == []
+
+
+def test_zhusuo_labels_an_address() -> None:
+    (address,) = find_addresses("住所：福州市鼓楼区古田路128号")
+    assert address.value == "福州市鼓楼区古田路128号"
+
+
+def test_a_sentence_after_a_place_word_is_no_street() -> None:
+    # seed 003: 本市社保卡服务网点将设在各街道社保所 — 将设在各街 is no road
+    assert find_addresses("缴费地点将设在各街道社保所，户籍所在地社区或街道办理") == []
+
+
+def test_common_road_names_keep_their_words() -> None:
+    assert [a.text for a in find_addresses("地址：建设路8号；地址：和平路1号")] == ["建设路8号", "和平路1号"]
