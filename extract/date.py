@@ -99,9 +99,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     atom = re.compile(
         rf"{first}(?:"
         # office hours: 周一至周五8:30-17:30, 每周二至周末早上七点半
-        # (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00: a closing bracket, a list of days)
+        # (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00, 周六周日9:00: a closing bracket, a list of days)
         rf"(?P<hours>[(（]?每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末])"
-        rf"|(?P<wlist>(?:[、,，和及]{weekday}?[一二三四五六日天末])+))?"
+        rf"|(?P<wlist>(?:[、,，和及/]{weekday}?[一二三四五六日天末]|{weekday}[一二三四五六日天末])+))?"
         rf"(?:的)?[)）]?[:：,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
         rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
@@ -220,7 +220,7 @@ def _points(text: str) -> list[_Point]:
             end_time = _clock(g["t2"]) if g["t2"] else None
             if start_time is None:
                 continue
-            days = str(first)
+            days = "6-7" if g["w1"] == "末" and not last and not g["wlist"] else str(first)  # 周末 alone: Sat–Sun
             if last:
                 days = f"{first}-{last}"
             elif g["wlist"]:

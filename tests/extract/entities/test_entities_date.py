@@ -242,3 +242,12 @@ def test_bracketed_weekdays_before_the_hours() -> None:
 
 def test_a_list_of_weekdays() -> None:
     assert one("每周一、三、五上午9:00-11:30").fields["weekdays"] == "1,3,5"
+
+
+def test_weekend_alone_is_saturday_and_sunday() -> None:
+    assert one("周末8:00-21:00").fields["weekdays"] == "6-7"
+
+
+def test_weekdays_listed_without_a_separator() -> None:
+    hours = one("图书馆开放时间：周六周日 9:00-21:00")
+    assert (hours.text, hours.fields["weekdays"]) == ("周六周日 9:00-21:00", "6,7")
