@@ -89,6 +89,13 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html",
         "news",
     ),
+    "mhf-6897d6ef37": (
+        MAGIC_HTML,
+        "benchmark/data/forum/htmls/6897d6ef37e9d5306649c363dc4b5bc774c7011603ac1e1082681aec2c2bd6b5.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "https://ruby-china.org/topics/43661",
+        "forum",
+    ),
 }
 
 
@@ -108,7 +115,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("forum", "https://mlog.club/topic/1666", "forum"),
     ("forum", "https://www.developers.pub/faq/1274706", "forum"),
     ("forum", "https://learnku.com/articles/86852", "forum"),
-    ("forum", "https://ruby-china.org/topics/43661", "forum"),
     ("article", "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html", "news"),
     ("article", "http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html", "news"),
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),

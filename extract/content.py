@@ -48,7 +48,7 @@ _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
     r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--|——|(?<!\d)-(?!\d))\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—·•]\s|--|——|(?<!\d)-(?!\d))\s*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PUBLISHED_META = (
@@ -70,6 +70,8 @@ class Vocabulary:
     forum_author_classes: frozenset[str]
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: re.Pattern[str]
+    floor_tokens: frozenset[str]
+    floor_mark: re.Pattern[str]
     question_classes: frozenset[str]
     question_tokens: frozenset[str]
     answer_classes: frozenset[str]
@@ -105,6 +107,8 @@ def vocabulary() -> Vocabulary:
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
+        floor_tokens=frozenset(forum["floor_tokens"]),
+        floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
         question_classes=frozenset(qa["question_classes"]),
         question_tokens=frozenset(qa["question_tokens"]),
         answer_classes=frozenset(qa["answer_classes"]),
@@ -211,6 +215,20 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "forum"
         document.records = _reply_records(replies, url, vocab)
         document.published_at = document.published_at or document.records[0].published_at
+        return _finish(document)
+    if replies is not None and body_root is not None and body_score > 0 and _is_thread(replies, body_root, vocab):
+        # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
+        inside = set(body_root.iter())
+        opening = Record(
+            text="\n".join(_clean_lines([line for line in lines if line.owner in inside], document.title, vocab)),
+            role="post",
+            author=document.author or _opening_author(body_root, vocab),
+            published_at=document.published_at,
+            url=url,
+        )
+        document.kind = "forum"
+        document.records = [opening, *_reply_records(replies, url, vocab)]
+        _open_with_subject(document.records[0], document.title)
         return _finish(document)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
@@ -664,13 +682,16 @@ def _title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     """The longest short line that the <title> contains and that is most of it (not the whole <title> with
     its site suffix: that is the page repeating its <title>, not the headline)."""
     bare_title = re.sub(r"\s+", "", page_title)
-    whole_is_title = re.sub(r"\s+", "", fallback) == bare_title
+    bare_fallback = re.sub(r"\s+", "", fallback)
+    whole_is_title = bare_fallback == bare_title
+    # The other segments of the <title> ("Ruby China" in "Ruby：极致的脚本语言 · Ruby China") name the site.
+    site_segments = {re.sub(r"\s+", "", s) for s in _TITLE_SEPARATORS.split(page_title)} - {bare_fallback}
     best, best_len = fallback, 0
     for line in lines:
         bare = re.sub(r"\s+", "", line.text)
         if not 6 <= len(bare) <= 120 or len(bare) < 0.4 * len(bare_title) or bare not in bare_title:
             continue
-        if bare == bare_title and not whole_is_title:
+        if (bare == bare_title and not whole_is_title) or (bare in site_segments and len(bare) < len(bare_fallback)):
             continue
         if len(bare) > best_len:
             best, best_len = line.text, len(bare)
@@ -917,7 +938,8 @@ def _reply_group(lines: list[Line], vocab: Vocabulary) -> _Group | None:
                 for m in members
                 if nonlink[m] >= 15
                 and count[m] >= 2
-                and _title_link(m, 6, skip=vocab.entry_meta_tokens) is None
+                # The replier's name is a link too: only a link outside the furniture makes a listing entry.
+                and _title_link(m, 6, skip=vocab.entry_meta_tokens, fallback=False) is None
                 and (_DATE.search(_text(m)) or _CLOCK.search(_text(m)) or _has_author(m, vocab))
             ]
             if len(posts) < 3 or len(posts) < 0.6 * len(members):
@@ -934,8 +956,56 @@ def _reply_group(lines: list[Line], vocab: Vocabulary) -> _Group | None:
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d+\s*(分钟|小时|天)前|(昨天|前天|今天)")
 
 
+def _attribute_date(element: lxml.etree._Element) -> str | None:
+    """A date kept in an attribute (<abbr class="timeago" title="2024年04月24日">1 月前</abbr>)."""
+    for child in element.iter():
+        if isinstance(child.tag, str):
+            for name in ("datetime", "title", "data-time"):
+                if (value := child.get(name)) and (iso := _iso_date(value)):
+                    return iso
+    return None
+
+
 def _has_author(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
     return any(_tokens(e) & vocab.author_tokens for e in element.iter() if isinstance(e.tag, str))
+
+
+def _is_thread(group: _Group, body_root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """Replies numbered by floor (#1, 2楼, 沙发) under a body that does not hold them: a forum thread whose
+    opening post is long, not an article with a comment box (news comments carry no floor numbers)."""
+    inside = set(body_root.iter())
+    if any(member in inside for member in group.members):
+        return False
+    numbered = sum(1 for member in group.copies or group.members if _has_floor(member, vocab))
+    return numbered >= 0.6 * len(group.members)
+
+
+def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    for element in member.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _tokens(element) & vocab.floor_tokens:
+            return True
+        text = element.text or ""
+        if len(text) <= 8 and len(element) == 0 and vocab.floor_mark.fullmatch(text):
+            return True
+    return False
+
+
+def _opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    """The opening post's author: an author mark beside the body, in its card or post container."""
+    container = body_root.getparent()
+    for _ in range(2):
+        if container is None:
+            return None
+        for element in container.iter():
+            if element in set(body_root.iter()) or not isinstance(element.tag, str):
+                continue
+            text = " ".join(_text(element).split())
+            if _tokens(element) & vocab.author_tokens and 1 <= len(text) <= 30:
+                return text
+        container = container.getparent()
+    return None
 
 
 def _replies_outweigh(group: _Group, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
@@ -970,7 +1040,13 @@ def _reply_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Re
             None,
         )
         records.append(
-            Record(text="\n".join(kept), role="post", author=author, published_at=_iso_date(_text(member)), url=url)
+            Record(
+                text="\n".join(kept),
+                role="post",
+                author=author,
+                published_at=_iso_date(_text(member)) or _attribute_date(member),
+                url=url,
+            )
         )
     return records
 
@@ -1105,9 +1181,10 @@ def _similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etr
 
 
 def _title_link(
-    element: lxml.etree._Element, shortest: int = 6, skip: frozenset[str] = frozenset()
+    element: lxml.etree._Element, shortest: int = 6, skip: frozenset[str] = frozenset(), fallback: bool = True
 ) -> lxml.etree._Element | None:
-    """The entry's longest link, not counting links inside parts whose class/id tokens are in `skip`."""
+    """The entry's longest link, not counting links inside parts whose class/id tokens are in `skip` (with
+    `fallback`, any link when every link is in such a part: a listing entry whose title sits in a "name" box)."""
     best, best_len = None, 0
     furniture: dict[lxml.etree._Element, bool] = {}
     for link in element.iter("a"):
@@ -1116,7 +1193,7 @@ def _title_link(
         text = _SPACE.sub("", _text(link))
         if len(text) > best_len:
             best, best_len = link, len(text)
-    if best is None and skip:
+    if best is None and skip and fallback:
         return _title_link(element, shortest)
     return best if best_len >= shortest else None
 

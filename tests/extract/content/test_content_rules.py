@@ -383,3 +383,65 @@ def test_font_size_toggle_and_app_promotions_are_dropped() -> None:
     )
     text = content(people_article(extra_tail=furniture)).text
     assert [s for s in ("小字号", "公众号", "分享让更多人看到", "客户端下载") if s in text] == []
+
+
+THREAD_REPLIES = [
+    ("gazeldx", "2024年04月24日", "我每天都还在用 Ruby 写脚本，刷题的时候也用它，写起来很顺手。"),
+    ("msl12", "2024年04月25日", "引用自哪一篇文章？"),
+    ("jasl", "2024年05月02日", "Rails 8 出来以后，一个人也能维护一个完整的产品，这就是它的好处。"),
+    ("lanzhiheng", "2024年05月20日", "还在用，公司的老项目都是 Ruby 写的，没有打算迁走。"),
+]
+
+
+def floor_mark(i: int) -> str:
+    return f"<span class='floor'>#{i}</span>"
+
+
+def homeland_thread(floors: bool = True) -> str:
+    """ruby-china.org (Homeland): a long opening post in .topic-detail, replies numbered "#1" in #replies."""
+    replies = "".join(
+        f"<div class='reply' id='reply{i}'><div class='avatar'><a href='/{u}'><img src='/{i}.png'></a></div>"
+        f"<div class='infos'><div class='info'><span class='name'><a class='user-name' href='/{u}'>{u}</a></span>"
+        f"<span class='sub-info'>{floor_mark(i) if floors else ''}"
+        f"<a class='time' href='#reply-{i}'><abbr class='timeago' title='{d}'>1 月前</abbr></a></span></div>"
+        f"<div class='markdown'><p>{c}</p></div><div class='actions'><a href='#' title='回复此楼'></a></div>"
+        f"</div></div>"
+        for i, (u, d, c) in enumerate(THREAD_REPLIES, 1)
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<html><head><title>烟台医保业务网上办 · Ruby 中文社区</title></head><body>"
+        "<div class='navbar'><div class='brand'><a href='/'>Ruby 中文社区</a></div><a href='/topics'>社区</a></div>"
+        "<div class='card topic-detail'><div class='card-header'><div class='media-body'>"
+        "<h1><a class='node' href='/topics/node1'>分享</a> <span class='title'>烟台医保业务网上办</span></h1>"
+        "<div class='info'><a class='node' href='/topics/node1'>分享</a> · <a class='user-name' href='/huacnlee'>"
+        "huacnlee</a> · 于 <abbr class='timeago' title='2024-04-23T10:00:00+08:00'>1 月前</abbr> 发布</div></div>"
+        f"</div><div class='card-body markdown'>{paragraphs}</div></div>"
+        f"<div id='replies' class='card'><div class='items card-body'>{replies}</div></div></body></html>"
+    )
+
+
+def test_thread_with_floor_numbered_replies_is_a_forum() -> None:
+    assert content(homeland_thread()).kind == "forum"
+
+
+def test_thread_opening_post_is_the_subject_and_the_long_body() -> None:
+    opening = content(homeland_thread()).records[0].text.split("\n")
+    assert opening == ["烟台医保业务网上办", *PARAGRAPHS]
+
+
+def test_thread_replies_follow_the_opening_post() -> None:
+    assert [r.text for r in content(homeland_thread()).records[1:]] == [c for _, _, c in THREAD_REPLIES]
+
+
+def test_reply_time_kept_in_an_attribute() -> None:
+    assert content(homeland_thread()).records[1].published_at == "2024-04-24"
+
+
+def test_article_with_unnumbered_comments_stays_an_article() -> None:
+    document = content(homeland_thread(floors=False))
+    assert (document.kind, document.text.split("\n")) == ("article", PARAGRAPHS)
+
+
+def test_site_segment_of_a_dotted_title_is_not_the_headline() -> None:
+    assert content(homeland_thread()).title == "烟台医保业务网上办"
