@@ -115,7 +115,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("forum", "https://mlog.club/topic/1666", "forum"),
     ("forum", "https://www.developers.pub/faq/1274706", "forum"),
     ("forum", "https://learnku.com/articles/86852", "forum"),
-    ("article", "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html", "news"),
     ("article", "http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html", "news"),
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
     ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
