@@ -445,3 +445,46 @@ def test_article_with_unnumbered_comments_stays_an_article() -> None:
 
 def test_site_segment_of_a_dotted_title_is_not_the_headline() -> None:
     assert content(homeland_thread()).title == "烟台医保业务网上办"
+
+
+READING = [
+    (
+        "内蒙古鄂尔多斯：棒垒球邀请赛开赛",
+        "奔跑吧·少年2024年内蒙古自治区棒垒球邀请赛在鄂尔多斯市康巴什区开赛，来自全区的队伍参赛。",
+    ),
+    ("巴南高铁进入联调联试阶段", "4月2日，随着检测车从南充北站缓缓驶出，巴南高铁启动联调联试，进入工程验收关键阶段。"),
+    ("巡山防火 守护安全", "为切实织密森林“防火网”，各地组织人员巡查防火，清理林下可燃物，排查火灾隐患。"),
+    ("湖北孝感：2024赏花活动启幕", "2024年3月31日，春赏花活动在湖北省孝感市金卉庄园景区启动，五彩斑斓的花卉竞相绽放。"),
+]
+
+
+def gmw_article() -> str:
+    """politics.gmw.cn (2018 template): a WeChat share tip at the top of <body>, the text in .u-mainText, and a
+    "推荐阅读" block whose abstracts together outweigh the article."""
+    reads = "".join(
+        f"<div class='m-redlist'><div class='m-img'><a href='/p/{i}.htm'><img src='r.jpg'></a></div>"
+        f"<div class='m-textc'><div class='u-tt3'><a href='/p/{i}.htm'>{t}</a></div><div class='u-zy'>{z}</div>"
+        f"<div class='u-time'>2024-04-0{i + 1} 15:11</div></div></div>"
+        for i, (t, z) in enumerate(READING)
+    )
+    paragraphs = "".join(f"<p>　　{p}</p>" for p in PARAGRAPHS * 3)
+    return (
+        "<html><head><title>烟台医保业务网上办_光明网</title></head><body>"
+        "<div class='g-wxTips'><p class='m-tipText'>点击右上角<img src='s.png'>微信好友</p>"
+        "<p class='m-tipText'><img src='p.png'>朋友圈</p><p class='m-tipText'>请使用浏览器分享功能进行分享</p></div>"
+        "<div class='g-crumbs'><a href='/'>首页</a>&gt; <a href='/politics'>时政频道</a>&gt; 正文</div>"
+        "<div class='g-main'><h1 class='u-title'>烟台医保业务网上办</h1><div class='m-l-main'><div id='articleBox'>"
+        f"<div class='u-mainText'>{paragraphs}</div><div class='u-moreText'>阅读剩余全文（<span></span>）</div>"
+        "</div></div></div>"
+        f"<div class='g-maincon'><div class='g-readscon'><div class='u-relateread'>推荐阅读</div>"
+        f"<div class='m-lists'>{reads}</div></div></div></body></html>"
+    )
+
+
+def test_abstracts_of_a_reading_block_do_not_lift_the_body_to_the_page() -> None:
+    assert content(gmw_article()).text.split("\n") == PARAGRAPHS * 3
+
+
+def test_read_the_rest_button_is_dropped() -> None:
+    html = article(extra_body="<p class='u-moreText'>阅读剩余全文（<span>42%</span>）</p>")
+    assert content(html).text.split("\n") == PARAGRAPHS
