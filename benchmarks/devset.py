@@ -11,7 +11,7 @@ magic-html pages in `tests/fixtures/corpus/html/` (mh-<hash>) is repeated here. 
 transcriptions made through the code-search tool (scripts, styles, comments and event-handler attributes
 left out, which every extractor drops anyway; what each transcription left out is in its meta.json).
 
-    .venv/bin/python benchmarks/devset.py [--per-page] [--only guidecrawl,trafilatura] [--list]
+    .venv/bin/python benchmarks/devset.py [--per-page] [--only guidecrawl,trafilatura] [--list] [--probes]
 
 Exits 0; with `--list` prints the documented pages and whether each is present.
 """
@@ -119,7 +119,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
     ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
     ("article", "https://news.39.net/shx/240423/e7opdxr.html", "news"),
-    ("article", "https://politics.gmw.cn/2024-05/13/content_37319243.htm", "news"),
     ("article", "https://economy.caijing.com.cn/20240511/5010608.shtml", "news"),
     ("article", "https://www.1905.com/news/20240511/1674843.shtml", "news"),
 )
@@ -129,8 +128,22 @@ def candidate_path(collection: str, url: str) -> str:
     return f"benchmark/data/{collection}/htmls/{hashlib.sha256(url.encode()).hexdigest()}.html"
 
 
-def present() -> list[str]:
-    return [name for name in PAGES if (DEVSET / name / "page.html").exists() and (DEVSET / name / "gold.txt").exists()]
+# Probes: pages whose base.json entry the search tool could not reach, so the gold is hand-written (the article
+# as the page prints it, following the convention of the magic-html golds; meta.json says so). Scored apart from
+# PAGES, with --probes, as a first-sight check on sites the rules were not drawn from.
+PROBES: dict[str, tuple[str, str, str, str, str]] = {
+    "mha-a28ede747c": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/a28ede747c822c44a927d649abc3073302cb1f6da099050f151f95dece6d42ae.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "https://politics.gmw.cn/2024-05/13/content_37319243.htm",
+        "news",
+    ),
+}
+
+
+def present(pages: dict[str, tuple[str, str, str, str, str]] = PAGES) -> list[str]:
+    return [name for name in pages if (DEVSET / name / "page.html").exists() and (DEVSET / name / "gold.txt").exists()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,15 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(bench.EXTRACTORS))
     parser.add_argument("--per-page", action="store_true")
     parser.add_argument("--list", action="store_true", help="list the documented pages and exit")
+    parser.add_argument("--probes", action="store_true", help="score the probes (hand-written golds) instead")
     args = parser.parse_args(argv)
-    here = set(present())
+    documented = PROBES if args.probes else PAGES
+    here = set(present(documented))
     if args.list:
-        for name, (repo, path, commit, url, family) in PAGES.items():
+        for name, (repo, path, commit, url, family) in documented.items():
             print(
                 json.dumps(
                     {
                         "name": name,
                         "present": name in here,
+                        "gold": "hand-written" if args.probes else "base.json",
                         "family": family,
                         "repo": repo,
                         "path": path,
@@ -177,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pages = [page for page in bench.load(DEVSET) if page["id"] in here]
     for page in pages:
-        page["family"] = PAGES[page["id"]][4]
+        page["family"] = documented[page["id"]][4]
     t2s = bench._t2s()
     results = {}
     for name in args.only.split(","):
