@@ -119,7 +119,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
     ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
     ("article", "https://news.39.net/shx/240423/e7opdxr.html", "news"),
-    ("article", "https://economy.caijing.com.cn/20240511/5010608.shtml", "news"),
     ("article", "https://www.1905.com/news/20240511/1674843.shtml", "news"),
 )
 
@@ -137,6 +136,13 @@ PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "benchmark/data/article/htmls/a28ede747c822c44a927d649abc3073302cb1f6da099050f151f95dece6d42ae.html",
         "89b52e526938fcad8bba8ef702240c7d9a3e9196",
         "https://politics.gmw.cn/2024-05/13/content_37319243.htm",
+        "news",
+    ),
+    "mha-ea5bdb58d6": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/ea5bdb58d64b345dd80afd12651010fd442d4c8bdf45b540e61c4ff7c37fb30f.html",
+        "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
+        "https://economy.caijing.com.cn/20240511/5010608.shtml",
         "news",
     ),
 }
