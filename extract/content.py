@@ -72,6 +72,7 @@ class Vocabulary:
     forum_drop_lines: re.Pattern[str]
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
+    engine_authors: tuple[str, ...]
     question_classes: frozenset[str]
     question_tokens: frozenset[str]
     answer_classes: frozenset[str]
@@ -108,6 +109,7 @@ def vocabulary() -> Vocabulary:
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
         floor_tokens=frozenset(forum["floor_tokens"]),
+        engine_authors=tuple(forum["engine_authors"]),
         floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
         question_classes=frozenset(qa["question_classes"]),
         question_tokens=frozenset(qa["question_tokens"]),
@@ -696,6 +698,8 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
     for key in _AUTHOR_META:
         value = metas.get(key)
         if value and len(value) <= 60 and not value.isdigit() and not re.search(r"https?:|www\.|\.(com|cn|net)", value):
+            if any(engine in value.lower() for engine in vocab.engine_authors):
+                continue  # the software's credit, not the author
             document.author = value
             break
     lang = (root.get("lang") or root.get("xml:lang") or "").lower()
@@ -930,6 +934,9 @@ def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, voca
     return None
 
 
+_POSTED = re.compile(r"发表于|发表時間|發表於|posted|发布于|回复于", re.I)
+
+
 def _post_time(container: lxml.etree._Element) -> str | None:
     for time in container.iter("time"):
         if iso := _iso_date(time.get("datetime") or time.get("title") or _text(time)):
@@ -938,6 +945,13 @@ def _post_time(container: lxml.etree._Element) -> str | None:
     posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
     if posted and (iso := _iso_date(text[posted.end() : posted.end() + 40])):
         return iso
+    if posted:
+        # "发表于 <span title="2024-5-21 11:01:32">6 天前</span>": the relative time keeps the date in its title.
+        for element in container.iter():
+            if isinstance(element.tag, str) and (title := element.get("title")) and (iso := _iso_date(title)):
+                parent = element.getparent()
+                if parent is not None and _POSTED.search(_text(parent)):
+                    return iso
     return _iso_date(text[:2000])
 
 

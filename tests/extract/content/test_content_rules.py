@@ -488,3 +488,18 @@ def test_abstracts_of_a_reading_block_do_not_lift_the_body_to_the_page() -> None
 def test_read_the_rest_button_is_dropped() -> None:
     html = article(extra_body="<p class='u-moreText'>阅读剩余全文（<span>42%</span>）</p>")
     assert content(html).text.split("\n") == PARAGRAPHS
+
+
+def test_discuz_relative_reply_time_keeps_its_date_in_the_title() -> None:
+    html = discuz_x_thread().replace(
+        "发表于 2024-4-14 11:32:04", "发表于 <span title='2024-4-14 11:32:04'>6&nbsp;天前</span>"
+    )
+    assert content(html).records[1].published_at == "2024-04-14T11:32:04"
+
+
+def test_software_credit_in_meta_author_is_not_the_author() -> None:
+    html = discuz_x_thread().replace(
+        "<meta name='generator'",
+        "<meta name='author' content='Discuz! Team and Comsenz UI Team'><meta name='generator'",
+    )
+    assert content(html).author == "前程往事"
