@@ -110,7 +110,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("forum", "https://www.zhihu.com/question/586816837/answer/2916374892", "qa"),
     ("forum", "https://www.zhihu.com/question/651439951/answer/3452833521", "qa"),
     ("forum", "https://tieba.baidu.com/p/8057560733", "forum"),
-    ("forum", "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra=", "forum"),
     ("forum", "https://patent.bbscloud.com/info/2497?csr=1", "forum"),
     ("forum", "https://mlog.club/topic/1666", "forum"),
     ("forum", "https://www.developers.pub/faq/1274706", "forum"),
@@ -144,6 +143,13 @@ PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
         "https://economy.caijing.com.cn/20240511/5010608.shtml",
         "news",
+    ),
+    "mhf-eaddae4e01": (
+        MAGIC_HTML,
+        "benchmark/data/forum/htmls/eaddae4e0149832f898381e65268fd32a07196c3f1d450022f273721c854fdf0.html",
+        "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
+        "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra=",
+        "forum",
     ),
 }
 
