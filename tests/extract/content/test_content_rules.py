@@ -503,3 +503,10 @@ def test_software_credit_in_meta_author_is_not_the_author() -> None:
         "<meta name='author' content='Discuz! Team and Comsenz UI Team'><meta name='generator'",
     )
     assert content(html).author == "前程往事"
+
+
+def test_origin_line_with_a_date_is_a_byline() -> None:
+    origin = "<h4><span>原创：</span><span>39健康网</span><span>2024-04-23 12:27:25</span></h4>"
+    assert content(article(extra_top="", extra_body="").replace("</h1>", "</h1>" + origin)).text.split("\n") == (
+        PARAGRAPHS
+    )
