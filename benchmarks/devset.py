@@ -117,7 +117,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("article", "http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html", "news"),
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
     ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
-    ("article", "https://news.39.net/shx/240423/e7opdxr.html", "news"),
     ("article", "https://www.1905.com/news/20240511/1674843.shtml", "news"),
 )
 
@@ -150,6 +149,13 @@ PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
         "https://csolbbs.tiancity.com/forum.php?mod=viewthread&tid=38733&extra=",
         "forum",
+    ),
+    "mha-d997d758e1": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/d997d758e164d7642a106dce06f0b68df60a1b48ac1bdb7cb9cbeec61607d798.html",
+        "89b52e526938fcad8bba8ef702240c7d9a3e9196",
+        "https://news.39.net/shx/240423/e7opdxr.html",
+        "news",
     ),
 }
 
