@@ -115,7 +115,6 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (  # (set, url, family)
     ("forum", "https://www.developers.pub/faq/1274706", "forum"),
     ("forum", "https://learnku.com/articles/86852", "forum"),
     ("article", "https://news.youth.cn/gj/202405/t20240520_15263156.htm", "news"),
-    ("article", "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml", "news"),
     ("article", "https://www.1905.com/news/20240511/1674843.shtml", "news"),
 )
 
@@ -161,6 +160,13 @@ PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "benchmark/data/article/htmls/14b709df543c9c22a524bd7e4989c463a5613d7c7b402b19ffc2826156a73b72.html",
         "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
         "http://www.news.cn/politics/leaders/20240509/3dd6e33cc6d749fbaae01fea337ff400/c.html",
+        "news",
+    ),
+    "mha-7f67d45fb1": (
+        MAGIC_HTML,
+        "benchmark/data/article/htmls/7f67d45fb12c02e403bf4b561dc92fb80d413d4129a9f47a5aec9d15724e1814.html",
+        "b227e252db9aaa5d3173247b37b2e1cca9f96db0",
+        "http://travel.china.com.cn/txt/2024-05/20/content_117199185.shtml",
         "news",
     ),
 }
