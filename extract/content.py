@@ -73,6 +73,7 @@ class Vocabulary:
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     engine_authors: tuple[str, ...]
+    buttons: re.Pattern[str]
     question_classes: frozenset[str]
     question_tokens: frozenset[str]
     answer_classes: frozenset[str]
@@ -110,6 +111,7 @@ def vocabulary() -> Vocabulary:
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
         floor_tokens=frozenset(forum["floor_tokens"]),
         engine_authors=tuple(forum["engine_authors"]),
+        buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),
         floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
         question_classes=frozenset(qa["question_classes"]),
         question_tokens=frozenset(qa["question_tokens"]),
@@ -514,7 +516,9 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     in_related = False
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
     for line in lines:
-        text = line.text
+        text = vocab.buttons.sub("", line.text)
+        if not text:
+            continue
         if _is_tail_heading(text, vocab):
             # Related lists and comment threads follow the body: from there on only prose survives.
             if len(kept) >= 3:

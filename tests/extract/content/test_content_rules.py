@@ -510,3 +510,8 @@ def test_origin_line_with_a_date_is_a_byline() -> None:
     assert content(article(extra_top="", extra_body="").replace("</h1>", "</h1>" + origin)).text.split("\n") == (
         PARAGRAPHS
     )
+
+
+def test_bracketed_button_before_the_closing_credit_is_cut_off() -> None:
+    credit = "<div id='articleEdit'><a href='javascript:void(0);'>【纠错】</a> <span>【责任编辑:王頔】</span></div>"
+    assert content(article(extra_body=credit)).text.split("\n")[-1] == "【责任编辑:王頔】"
