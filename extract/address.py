@@ -32,6 +32,8 @@ class AddressRules:
     stop: re.Pattern[str]
     max_detail: int  # characters of building/floor/hall detail after the street, at most
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
+    spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
+    locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
 
 
 @cache
@@ -52,7 +54,9 @@ def rules() -> AddressRules:
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")
     venue = re.compile(alt(data["venues"]["words"]))
-    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]), venue)
+    spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
+    locality = re.compile(alt(s["localities"]))
+    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]), venue, spaced_number, locality)
 
 
 def find_addresses(text: str, context: PageContext | None = None) -> list[Entity]:
@@ -75,11 +79,14 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         i += 1
     # addresses that start with a label and no division: 地址:古田路128号
     chain_starts = {s for s, _ in starts}
+    # 受理地点：杭州解放东路18号: right after a label, a short city name is the city (alone it is too often a word)
+    short_cities = {m.start: m for m in gaz.mentions(text) if m.short and any(d.level == "city" for d in m.divisions)}
     labelled: set[int] = set()
     for m in r.label.finditer(text):
         labelled.add(m.end())
         if m.end() not in chain_starts:
-            starts.append((m.end(), []))
+            short = short_cities.get(m.end())
+            starts.append((m.end(), [short] if short else []))
     starts.sort(key=lambda t: t[0])
     for start, chain in starts:
         if start < taken_to:
@@ -88,6 +95,10 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if chain and text[body_start : body_start + 1] in _JOINTS:
             body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
         street = r.street.match(text, body_start)
+        if street and len(chain) == 1 and chain[0].short and r.locality.search(street.group()):
+            # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a proper name, not the city
+            chain, body_start = [], start
+            street = r.street.match(text, body_start)
         if street and street.end() > body_start:
             street_end = street.end()
         elif chain and start in labelled:
@@ -95,6 +106,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         else:
             continue
         stop = r.stop.search(text, street_end)
+        # 政务服务中心 1 楼: a space around a number of the detail does not end the address
+        while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
+            stop = r.stop.search(text, spaced.end())
         end = min(stop.start() if stop else len(text), street_end + max_detail)
         end = max(end, street_end)
         if street_end == body_start and not r.venue.search(text, body_start, end):
@@ -191,7 +205,10 @@ def _entity(
     surface = text[start:end]
     # the value drops the separators between divisions and street; the surface keeps them
     divisions = re.sub(r"[ \-—－]", "", text[start:body_start]) if chain else text[start:body_start]
-    value = value_prefix + divisions + text[body_start:end]
+    if len(chain) == 1 and chain[0].short and city:
+        divisions = city  # 杭州解放东路18号 → 杭州市解放东路18号
+    # 文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value
+    value = re.sub(r" ?(\d+) ?", r"\1", value_prefix + divisions + text[body_start:end])
     fields.update(
         {
             "province": province,

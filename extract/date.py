@@ -33,7 +33,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 _BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
 # a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
-_NOT_HOURS = r"(?!\s?(?:-|—|–|~|～|至|到)\s?(?:[01]?\d|2[0-4])[:：])"
+# between the two clock times of a range; a doubled dash too (8:30--12:00, 8:30——12:00)
+_CLOCK_TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
+_NOT_HOURS = rf"(?!\s?{_CLOCK_TO}\s?(?:[01]?\d|2[0-4])[:：])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00, 周六周日9:00: a closing bracket, a list of days)
         rf"(?P<hours>[(（]?每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末])"
         rf"|(?P<wlist>(?:[、,，和及/]{weekday}?[一二三四五六日天末]|{weekday}[一二三四五六日天末])+))?"
-        rf"(?:的)?[)）]?[:：,，\s]*(?P<t1>{clock})(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<t2>{clock}))?)"
+        rf"(?:的)?[)）]?[:：,，\s]*(?P<t1>{clock})(?:\s?{_CLOCK_TO}\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
         rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
         rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"
@@ -136,9 +138,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
         # clock time after a period word: 下午4点30分, 上午9:00
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
-        rf"(?:\s?(?:-|—|–|~|～|至|到)\s?(?P<time2>{clock}))?"
+        rf"(?:\s?{_CLOCK_TO}\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
-        r"|(?<![\d:])(?<!\d：)(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?(?:-|—|–|~|～|至|到)\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
+        rf"|(?<![\d:])(?<!\d：)(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?{_CLOCK_TO}\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
         ")"
     )
     clock_parts = re.compile(
@@ -190,6 +192,17 @@ def _clock(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _later(start: str | None, end: str | None) -> str | None:
+    """The end of a range of clock times, read after its start.
+
+    上午8:30-12:00, 早10点至晚5点: an end before the start that would fall after it twelve hours later is an
+    afternoon hour written without (or with an ambiguous) period word.
+    """
+    if start and end and end < start and int(end[:2]) < 12:
+        return f"{int(end[:2]) + 12:02d}{end[2:]}"
+    return end
+
+
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     if month is not None and not 1 <= month <= 12:
         return False
@@ -217,7 +230,7 @@ def _points(text: str) -> list[_Point]:
             first = w.weekdays[g["w1"]]
             last = w.weekdays[g["w2"]] if g["w2"] else None
             start_time = _clock(g["t1"])
-            end_time = _clock(g["t2"]) if g["t2"] else None
+            end_time = _later(start_time, _clock(g["t2"])) if g["t2"] else None
             if start_time is None:
                 continue
             days = "6-7" if g["w1"] == "末" and not last and not g["wlist"] else str(first)  # 周末 alone: Sat–Sun
@@ -298,9 +311,7 @@ def _points(text: str) -> list[_Point]:
             clock = _clock(g["time"])
             until = _clock(g["time2"]) if g["time2"] else None
             if clock and until:
-                # 上午8:30-12:00: the end is read in the same half of the day unless written otherwise
-                if until < clock and int(until[:2]) < 12:
-                    until = f"{int(until[:2]) + 12:02d}{until[2:]}"
+                until = _later(clock, until)
                 points.append(_Point(s, e, kind="hours", extra={"start": clock, "end": until}))
             elif clock:
                 points.append(_Point(s, e, kind="time", extra={"time": clock}))

@@ -53,6 +53,7 @@ class PhoneRules:
     units: str
     service_after: re.Pattern[str]
     service_after_window: int
+    street_names: re.Pattern[str]  # right after a city name: the name is a street's (湖州街, 北京路)
 
 
 @cache
@@ -71,6 +72,7 @@ def rules() -> PhoneRules:
         units=data["units"]["after"],
         service_after=re.compile(alt(data["service_after"]["words"])),
         service_after_window=int(data["service_after"]["window"]),
+        street_names=re.compile(alt(data["street_names"]["after"])),
     )
 
 
@@ -203,11 +205,13 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 if city_mentions is None:
                     city_mentions = gaz.mentions(text)
                 # in a list (0591-87842560、87842561) the area code written on the first number holds
-                code = last_area if in_list and last_area else _area_before(city_mentions, start, context)
-                if code is None:
-                    continue
-                value = code + digits
-                fields["area_inferred"] = True
+                code = last_area if in_list and last_area else _area_before(text, city_mentions, start, context)
+                if code is not None:
+                    value = code + digits
+                    fields["area_inferred"] = True
+                elif label is None or r.accounts.fullmatch(label):
+                    continue  # 微信号:68686868 is an account name, not a number to dial
+                # 电话：3326160 on a page that names no city: the number as written, its area code unknown
             if index == len(parsed) - 1 and ext:
                 fields["ext"] = ext
                 if ext_match:
@@ -228,11 +232,16 @@ def _area_of(digits: str) -> str | None:
     return digits[:3] if digits[1] in "12" else digits[:4]
 
 
-def _area_before(mentions: list, position: int, context: PageContext | None) -> str | None:
-    """Area code of the nearest city named before `position` (within a few hundred chars), else the page's."""
+def _area_before(text: str, mentions: list, position: int, context: PageContext | None) -> str | None:
+    """Area code of the nearest city named before `position` (within a few hundred chars), else the page's.
+
+    A city name that begins a street name (湖州街, 北京路, 广州大道) names no place the number is in.
+    """
     gaz = gazetteer()
     for mention in reversed(mentions):
         if mention.end > position:
+            continue
+        if rules().street_names.match(text, mention.end):
             continue
         if position - mention.end > 600:
             break

@@ -130,3 +130,28 @@ def test_a_sentence_after_a_place_word_is_no_street() -> None:
 
 def test_common_road_names_keep_their_words() -> None:
     assert [a.text for a in find_addresses("地址：建设路8号；地址：和平路1号")] == ["建设路8号", "和平路1号"]
+
+
+# Round 3, batch g (real passages): the general causes of the first-sight misses.
+
+
+def test_spaced_floor_number_stays_in_the_detail() -> None:
+    address = one("地址：抚州市迎宾大道 128 号政务服务中心 1 楼")
+    assert (address.text, address.value) == (
+        "抚州市迎宾大道 128 号政务服务中心 1 楼",
+        "抚州市迎宾大道128号政务服务中心1楼",
+    )
+
+
+def test_short_city_name_after_a_label_is_written_out() -> None:
+    address = one("13. 受理地点：杭州解放东路18号，市行政服务中心规划窗口   咨询电话：85085216")
+    assert (address.text, address.value, address.fields["city"]) == ("杭州解放东路18号", "杭州市解放东路18号", "杭州市")
+
+
+def test_short_city_name_inside_a_zone_name_stays_as_written() -> None:
+    address = one("开发区受理点：杭州经济技术开发区幸福南路1116号经济技术开发区行政服务中心      咨询电话：89898543")
+    assert address.value == "杭州经济技术开发区幸福南路1116号经济技术开发区行政服务中心"
+
+
+def test_acceptance_point_is_an_address_label() -> None:
+    assert one("之江受理点：五云中路1号，之江管委会B楼                咨询电话86653020").value == "五云中路1号"

@@ -251,3 +251,16 @@ def test_weekend_alone_is_saturday_and_sunday() -> None:
 def test_weekdays_listed_without_a_separator() -> None:
     hours = one("图书馆开放时间：周六周日 9:00-21:00")
     assert (hours.text, hours.fields["weekdays"]) == ("周六周日 9:00-21:00", "6,7")
+
+
+# Round 3, batch g (real passages): the general causes of the first-sight misses.
+
+
+def test_hours_end_before_the_start_is_in_the_afternoon() -> None:
+    hours = one("工作时间：周一至周五早10点至晚5点")
+    assert (hours.fields["weekdays"], hours.value) == ("1-5", "10:00/17:00")
+
+
+def test_hours_joined_by_a_doubled_dash() -> None:
+    found = find_dates("办理时间：周一至周五 上午8:30--12:00，下午14:30--17:30（夏季下午15:30-18:00）")
+    assert [d.value for d in found] == ["08:30/12:00", "14:30/17:30", "15:30/18:00"]

@@ -174,3 +174,21 @@ def test_two_landlines_joined_by_a_dash_leave_the_dash_out_of_both_spans() -> No
 
 def test_bracketed_area_code_then_a_dash() -> None:
     assert one("电话：（0591）-87842560").value == "059187842560"
+
+
+# Round 3, batch g (real passages): the general causes of the first-sight misses.
+
+
+def test_city_name_of_a_street_gives_no_area_code() -> None:
+    text = "拱墅区受理点：杭州市北城街55号（湖州街与杭行路交叉口向南约500米）   咨询电话：58237045"
+    phone = one(text)
+    assert (phone.value, phone.fields["area_inferred"]) == ("057158237045", True)
+
+
+def test_labelled_local_number_without_a_known_area_is_kept_as_written() -> None:
+    phone = one("受理地点：致远楼516，联系人：郭志平，电话：3326160")
+    assert (phone.value, phone.fields.get("area_inferred")) == ("3326160", None)
+
+
+def test_unlabelled_local_number_without_a_known_area_is_no_phone() -> None:
+    assert find_phones("受理地点：致远楼516，共3326160") == []
