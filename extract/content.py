@@ -72,6 +72,7 @@ class Vocabulary:
     forum_drop_lines: re.Pattern[str]
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
+    actions: frozenset[str]
     engine_authors: tuple[str, ...]
     buttons: re.Pattern[str]
     question_classes: frozenset[str]
@@ -80,7 +81,9 @@ class Vocabulary:
     answer_tokens: frozenset[str]
     qa_other_tokens: frozenset[str]
     answer_headings: frozenset[str]
+    answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
     entry_meta_tokens: frozenset[str]
+    file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
     lead_label: re.Pattern[str]
     author_tokens: frozenset[str]
@@ -110,6 +113,7 @@ def vocabulary() -> Vocabulary:
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
         floor_tokens=frozenset(forum["floor_tokens"]),
+        actions=frozenset(forum["actions"]),
         engine_authors=tuple(forum["engine_authors"]),
         buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),
         floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
@@ -119,7 +123,11 @@ def vocabulary() -> Vocabulary:
         answer_tokens=frozenset(qa["answer_tokens"]),
         qa_other_tokens=frozenset(qa["other_tokens"]),
         answer_headings=frozenset(qa["answer_headings"]),
+        answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        file_badge=re.compile(
+            r"^\s*[\[【(（]?\s*(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[\]】)）]?\s*$", re.I
+        ),
         lead_tokens=frozenset(data["lead"]["tokens"]),
         lead_label=re.compile(
             r"^\s*[【\[]?(?:"
@@ -216,6 +224,18 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = _listing_records(group, url, vocab)
         return _finish(document)
     if replies is not None and _replies_outweigh(replies, lines, body_root):
+        if document.title and any(_announces_answers(line.text, vocab) for line in page_lines):
+            # "2 个回答" over the blocks: they answer the headline's question (a Q&A site without answer markup).
+            document.kind = "qa"
+            question = _question_lines(lines, replies, document.title, vocab)
+            answers = _reply_records(replies, url, vocab)
+            for answer in answers:
+                answer.role = "answer"
+            document.records = [
+                Record(text="\n".join([document.title, *question]), role="question", title=document.title),
+                *[answer for answer in answers if answer.text],
+            ]
+            return _finish(document)
         document.kind = "forum"
         document.records = _reply_records(replies, url, vocab)
         document.published_at = document.published_at or document.records[0].published_at
@@ -979,7 +999,7 @@ def _reply_group(lines: list[Line], vocab: Vocabulary) -> _Group | None:
     best: _Group | None = None
     for parent in {e.getparent() for e in nonlink if e.getparent() is not None}:
         children = [c for c in parent if c.tag in _POST_TAGS and c in nonlink]
-        if len(children) < 3:
+        if len(children) < 2:
             continue
         for members in _similar_siblings(children):
             posts = [
@@ -991,7 +1011,10 @@ def _reply_group(lines: list[Line], vocab: Vocabulary) -> _Group | None:
                 and _title_link(m, 6, skip=vocab.entry_meta_tokens, fallback=False) is None
                 and (_DATE.search(_text(m)) or _CLOCK.search(_text(m)) or _has_author(m, vocab))
             ]
-            if len(posts) < 3 or len(posts) < 0.6 * len(members):
+            if len(posts) < 2 or len(posts) < 0.6 * len(members):
+                continue
+            # Two blocks are posts only when numbered by floor (#1, #2): two paragraphs with a date are not.
+            if len(posts) < 3 and not all(_has_floor(m, vocab) for m in posts):
                 continue
             total = sum(nonlink[m] for m in members)
             if best is None or total > best.chars:
@@ -1067,6 +1090,18 @@ def _replies_outweigh(group: _Group, lines: list[Line], body_root: lxml.etree._E
     return group.chars > 1.5 * outside and outside < 300
 
 
+_ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
+_COUNT = re.compile(r"[(（]?\d+[)）]?")
+
+
+def _is_action_bar(text: str, vocab: Vocabulary) -> bool:
+    """ "| 回复 | | 举报", "2天前 · 赞 · 回复": only action words, counts, times and separators."""
+    parts = [p for p in _ACTION_PARTS.split(text) if p]
+    return bool(parts) and all(
+        p.strip("()（）0123456789") in vocab.actions or _COUNT.fullmatch(p) or _CLOCK.fullmatch(p) for p in parts
+    )
+
+
 def _reply_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.copies or group.members:
@@ -1078,6 +1113,8 @@ def _reply_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Re
             and not _META_ONLY.fullmatch(line.text)
             and not vocab.drop_lines.search(line.text)
             and not vocab.forum_drop_lines.search(line.text)
+            and not vocab.floor_mark.fullmatch(line.text)
+            and not _is_action_bar(line.text, vocab)
             and not _is_spam(line.text, vocab)
         ]
         author = next(
@@ -1101,6 +1138,38 @@ def _reply_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Re
 
 
 # ----------------------------------------------------------------------------- Q&A
+
+
+def _announces_answers(text: str, vocab: Vocabulary) -> bool:
+    return bool(vocab.answer_count.match(text)) or _bare(text) in vocab.answer_headings
+
+
+_STAT = re.compile(r"\d+\s*\S{1,4}")
+
+
+def _is_stat_line(text: str, vocab: Vocabulary) -> bool:
+    """ "45 人浏览 | 2 个回答 | 收藏问题": counters and buttons only."""
+    parts = [p.strip() for p in re.split(r"[|｜·•/]", text) if p.strip()]
+    return bool(parts) and all(
+        _STAT.fullmatch(p) or _announces_answers(p, vocab) or _is_action_bar(p, vocab) for p in parts
+    )
+
+
+def _question_lines(lines: list[Line], replies: _Group, title: str, vocab: Vocabulary) -> list[str]:
+    """The question's description: prose between the headline and the first answer. Asker, time, view and
+    answer counts and the buttons there ("收藏问题", "提交回答") are short lines without sentence text."""
+    members = {e for member in replies.members for e in member.iter()}
+    first = next((i for i, line in enumerate(lines) if line.owner in members), len(lines))
+    start = next((i + 1 for i, line in enumerate(lines[:first]) if _same_text(line.text, title)), None)
+    if start is None:
+        return []
+    kept = []
+    for text in _clean_lines(lines[start:first], title, vocab):
+        if _announces_answers(text, vocab) or _META_ONLY.fullmatch(text) or _is_stat_line(text, vocab):
+            continue
+        if len(_SPACE.sub("", text)) >= 10 or len(_SENTENCE_PUNCT.findall(text)) >= 1:
+            kept.append(text)
+    return kept
 
 
 def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
@@ -1292,6 +1361,15 @@ def _entry_lines(
     return list(_lines(entry))
 
 
+def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
+    """The entry's date as the page prints it ("2020-04-30", "2024年9月3日 16:23"), if it is a real date."""
+    text = _SPACE.sub(" ", _text(member))
+    if title:
+        text = text.replace(title, " ", 1)  # a date inside the title ("关于2024年5月1日起…") is not the entry's
+    match = _DATE.search(text)
+    return match.group(0).strip() if match and _iso_date(match.group(0)) else None
+
+
 def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
@@ -1305,9 +1383,13 @@ def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[
                 continue
             if line.link_density > 0.5 or _META_ONLY.fullmatch(line.text):
                 continue
-            if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab):
+            if vocab.drop_lines.search(line.text) or _is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
                 continue
             lines_text.append(line.text)
+        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it.
+        date = _printed_date(member, title)
+        if date and not any(date in part for part in [title or "", *lines_text]):
+            lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])
         records.append(
             Record(
