@@ -52,7 +52,7 @@ def rules() -> AddressRules:
         rf"|{name}(?:{alt(s['weak_roads'])}){house})"
     )
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
-    stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'])}")
+    stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
     venue = re.compile(alt(data["venues"]["words"]))
     spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
     locality = re.compile(alt(s["localities"]))

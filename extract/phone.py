@@ -54,6 +54,8 @@ class PhoneRules:
     service_after: re.Pattern[str]
     service_after_window: int
     street_names: re.Pattern[str]  # right after a city name: the name is a street's (湖州街, 北京路)
+    name_before: re.Pattern[str]  # 掌上12333: the number names an app
+    name_after: re.Pattern[str]  # 12333公众号
 
 
 @cache
@@ -73,6 +75,8 @@ def rules() -> PhoneRules:
         service_after=re.compile(alt(data["service_after"]["words"])),
         service_after_window=int(data["service_after"]["window"]),
         street_names=re.compile(alt(data["street_names"]["after"])),
+        name_before=re.compile(rf"(?:{alt(data['names']['before'])})\Z"),
+        name_after=re.compile(alt(data["names"]["after"])),
     )
 
 
@@ -153,6 +157,8 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         parsed = _classify(area, body)
         if parsed is None:
             continue
+        if not area and (r.name_before.search(text, max(0, start - 4), start) or r.name_after.match(text, end)):
+            continue  # 掌上12333, 12333公众号: the name of an app or account
         before = text[max(0, start - r.not_phone_window) : start]
         clause = list(CLAUSE_BREAK.finditer(before))
         if clause:  # 身份证, 账户 … in an earlier clause say nothing about this number

@@ -155,3 +155,15 @@ def test_short_city_name_inside_a_zone_name_stays_as_written() -> None:
 
 def test_acceptance_point_is_an_address_label() -> None:
     assert one("之江受理点：五云中路1号，之江管委会B楼                咨询电话86653020").value == "五云中路1号"
+
+
+# Round 3, batch h (real passages).
+
+
+def test_place_named_for_every_district_is_no_address() -> None:
+    assert find_addresses("办理地点：海口市各区政务服务中心公安办证中心窗口") == []
+
+
+def test_labelled_place_ends_before_and_every_district() -> None:
+    text = "办理地点：海口市公安局出入境管理支队接待大厅及各区公安办证中心出入境窗口"
+    assert one(text).value == "海口市公安局出入境管理支队接待大厅"

@@ -192,3 +192,11 @@ def test_labelled_local_number_without_a_known_area_is_kept_as_written() -> None
 
 def test_unlabelled_local_number_without_a_known_area_is_no_phone() -> None:
     assert find_phones("受理地点：致远楼516，共3326160") == []
+
+
+def test_service_number_naming_an_app_is_no_phone() -> None:
+    assert find_phones("办理流程：掌上12333或国家社会保险服务平台提交转移申请，3分钟") == []
+
+
+def test_service_number_to_dial_is_still_a_phone() -> None:
+    assert one("可拨打12333咨询").value == "12333"
