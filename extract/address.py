@@ -34,6 +34,7 @@ class AddressRules:
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
     spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
+    road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
 
 
 @cache
@@ -56,7 +57,10 @@ def rules() -> AddressRules:
     venue = re.compile(alt(data["venues"]["words"]))
     spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
     locality = re.compile(alt(s["localities"]))
-    return AddressRules(street, label, stop, int(data["stop"]["max_detail"]), venue, spaced_number, locality)
+    road_start = re.compile(alt(s["roads"]))
+    return AddressRules(
+        street, label, stop, int(data["stop"]["max_detail"]), venue, spaced_number, locality, road_start
+    )
 
 
 def find_addresses(text: str, context: PageContext | None = None) -> list[Entity]:
@@ -86,6 +90,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         labelled.add(m.end())
         if m.end() not in chain_starts:
             short = short_cities.get(m.end())
+            if short and r.road_start.match(text, short.end):
+                short = None  # 长治路与南中环交叉口: the city's name is the road's
             starts.append((m.end(), [short] if short else []))
     starts.sort(key=lambda t: t[0])
     for start, chain in starts:

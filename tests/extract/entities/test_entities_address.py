@@ -167,3 +167,8 @@ def test_place_named_for_every_district_is_no_address() -> None:
 def test_labelled_place_ends_before_and_every_district() -> None:
     text = "办理地点：海口市公安局出入境管理支队接待大厅及各区公安办证中心出入境窗口"
     assert one(text).value == "海口市公安局出入境管理支队接待大厅"
+
+
+def test_city_name_that_names_the_road_is_not_written_out() -> None:
+    address = one("梦田Live house 地址：长治路与南中环交叉口东北角APM中环广场2层")
+    assert (address.value, address.fields["city"]) == ("长治路与南中环交叉口东北角APM中环广场2层", None)
