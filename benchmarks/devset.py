@@ -197,11 +197,25 @@ FAMILY_PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
         "listing",
     ),
+    "gal-hsqh": (
+        "Gerapy/GerapyAutoExtractor",
+        "samples/list/hsqhfunds_announcement.html",
+        "3d656fa49b6c44c9ce131edcb0af71aa18d902ae",
+        "https://www.hsqhfunds.com/front/left_100186.jhtml",
+        "listing",
+    ),
     "qa-studyseo": (
         "codexuexi/c_code-1",
         "ExtContentHtml2Article_test.go",
         "fb845ac35505dd40d653da289037a19dfe560b5d",
         "https://studyseo.net/q/5eaba3c1d9d706e065243539",
+        "qa",
+    ),
+    "qa-zhidao2013": (
+        "nianien/nianien",
+        "src/test/java/com/nianien/test/TestRegexUtils.java",
+        "16f8d3cd2a89a7f7c052d67db5ae60ff27c51851",
+        "https://zhidao.baidu.com/question/549390002.html",
         "qa",
     ),
 }

@@ -81,6 +81,7 @@ class Vocabulary:
     answer_tokens: frozenset[str]
     qa_other_tokens: frozenset[str]
     answer_headings: frozenset[str]
+    followup_labels: frozenset[str]
     answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
     entry_meta_tokens: frozenset[str]
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
@@ -123,6 +124,7 @@ def vocabulary() -> Vocabulary:
         answer_tokens=frozenset(qa["answer_tokens"]),
         qa_other_tokens=frozenset(qa["other_tokens"]),
         answer_headings=frozenset(qa["answer_headings"]),
+        followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
         file_badge=re.compile(
@@ -1173,7 +1175,8 @@ def _question_lines(lines: list[Line], replies: _Group, title: str, vocab: Vocab
 
 
 def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
-    answers = _innermost(_qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab))
+    blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
+    answers = _innermost(blocks)
     if not answers:
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
@@ -1189,10 +1192,36 @@ def _qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary)
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     for answer in answers:
-        kept = _clean_lines(_lines(answer), None, vocab)
+        kept = _clean_lines(_lines(answer), None, vocab) + _follow_ups(answer, set(blocks), vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=_post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def _follow_ups(answer: lxml.etree._Element, blocks: set[lxml.etree._Element], vocab: Vocabulary) -> list[str]:
+    """The follow-up exchange under an answer (追问 … 追答/回答 …) inside the same answer box: it continues the
+    answer. A short label of anything else (提问者评价, 评论) ends it; the labels themselves are not text."""
+    outer = next((a for a in answer.iterancestors() if a in blocks), None)
+    if outer is None:
+        return []
+    inside = set(answer.iter())
+    after = False
+    kept: list[str] = []
+    on = False
+    for line in _lines(outer):
+        if line.owner in inside:
+            after = True
+            continue
+        if not after:
+            continue
+        bare = _bare(line.text)
+        if bare in vocab.followup_labels:
+            on = True
+        elif len(bare) <= 6 and not _SENTENCE_PUNCT.search(line.text):
+            on = False
+        elif on and line.link_density <= 0.5:
+            kept.append(line.text)
+    return kept
 
 
 def _qa_blocks(

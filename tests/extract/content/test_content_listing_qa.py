@@ -145,3 +145,29 @@ def test_any_bar_of_action_words_is_dropped_from_replies(action: str, parts: lis
     page = qa_page().replace("<span>举报</span>", f"<span>{bar}</span>")
     texts = "\n".join(record.text for record in content(page).records)
     assert ANSWERS[1] in texts and bar not in texts
+
+
+# zhidao.baidu.com (2013 template): the best answer, then 追问/回答 inside the same answer box, then the asker's rating.
+ZHIDAO_BEST = (
+    "<html><body><div class='question'><h1>git add 之后怎么撤销</h1></div>"
+    "<div class='wgt-best' id='best-answer-1388104447'><div class='hd line'>"
+    "<span class='pos-time'>2013-05-16 09:43</span>"
+    "<span class='answer-title h2 grid'>提问者采纳</span></div><div class='bd answer' id='answer-1388104447'>"
+    "<div class='line content'><pre class='best-text mb-10'>如果还没有提交执行git checkout -- [文件名]，"
+    "如果已经提交执行git reset [前一个提交]，再重新提一次。</pre>"
+    "<dl class='replyask line'><dt class='ask f-12 grid'>追问</dt><dd class='replyask-content'>"
+    "<pre>git checkout是删除仓库中文件的意思吗?</pre></dd></dl>"
+    "<dl class='replyask line'><dt class='reply f-12 grid'>回答</dt><dd class='replyask-content'>"
+    "<pre>因为还没有提交，所以刚刚提交的文件还在暂存区，checkout是把这个文件从暂存区中拿出来。</pre></dd></dl>"
+    "<dl class='thank line'><dt class='thank-title grid f-12'>提问者评价</dt><dd><pre>您很专业, 谢谢</pre></dd></dl>"
+    "</div></div></div></body></html>"
+)
+
+
+def test_follow_up_exchange_continues_the_answer() -> None:
+    answer = content(ZHIDAO_BEST).records[1]
+    assert answer.role == "answer"
+    assert answer.text.split("\n")[1:] == [
+        "git checkout是删除仓库中文件的意思吗?",
+        "因为还没有提交，所以刚刚提交的文件还在暂存区，checkout是把这个文件从暂存区中拿出来。",
+    ]
