@@ -122,7 +122,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # month ranges without year: 1-10月 (第1-12月 counts months of a benefit, not dates)
         rf"|(?<![\d.\-第])(?P<mr1>{_MONTH})\s?(?:-|—|~|至|到)\s?(?P<mr2>{_MONTH}) ?月(?!份?\d)"
         # day of every month: 每月15日, 每月的二十五号
-        rf"|(?P<every>{_alt(w.monthly)})(?:的)? ?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号]"
+        # (每月10-17日: the first day may go without its 日 when a range follows)
+        rf"|(?P<every>{_alt(w.monthly)})(?:的)? ?(?P<md>(?<!\d)(?:{_DAY})|{_CN_DAY})"
+        rf"(?: ?[日号]|(?=\s?(?:至|到|-|—|~)\s?(?:(?:{_DAY})|{_CN_DAY}) ?[日号]))"
         rf"(?:\s?(?:至|到|-|—|~)\s?(?P<md2>(?<!\d)(?:{_DAY})|{_CN_DAY}) ?[日号])?"
         # yearless: 1月5日, 7月份, 十二月三十一日
         rf"|(?<!\d)(?<!\d[-—~])(?P<ym>{_MONTH}) ?月份?(?:(?P<ymq>底|初|末)"

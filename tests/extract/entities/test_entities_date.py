@@ -264,3 +264,8 @@ def test_hours_end_before_the_start_is_in_the_afternoon() -> None:
 def test_hours_joined_by_a_doubled_dash() -> None:
     found = find_dates("办理时间：周一至周五 上午8:30--12:00，下午14:30--17:30（夏季下午15:30-18:00）")
     assert [d.value for d in found] == ["08:30/12:00", "14:30/17:30", "15:30/18:00"]
+
+
+def test_monthly_day_range_with_one_day_word() -> None:
+    text = "證交所/櫃買中心通常在每月10-17日左右更新此彙總表"
+    assert one(text).value == "---10/---17"
