@@ -92,6 +92,7 @@ class Vocabulary:
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: re.Pattern[str]
+    owner_line: re.Pattern[str]
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
     byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
+        owner_line=re.compile("|".join(f"(?:{p})" for p in lines["owner_line"]), re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
         byline_start=re.compile(
             r"^\s*(?:" + "|".join(sorted(map(re.escape, lines["byline_starts"]), key=len, reverse=True)) + r")\s*\S"
@@ -708,7 +710,12 @@ def _metadata(root: lxml.etree._Element, document: Document, vocab: Vocabulary) 
     page_title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
     if _is_spam(page_title, vocab):
         page_title = ""
-    document.title = _title(page_title, metas.get("og:title"), _heading_texts(root, vocab), vocab)
+    owners = [
+        _SPACE.sub("", text)
+        for text in root.xpath("//body//text()")
+        if len(text) <= 200 and vocab.owner_line.search(text)
+    ]
+    document.title = _title(page_title, metas.get("og:title"), _heading_texts(root, vocab), vocab, owners)
     document.site = (
         metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
     )
@@ -759,7 +766,9 @@ def _title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     return best
 
 
-def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary) -> str | None:
+def _title(
+    page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary, owners: list[str] | None = None
+) -> str | None:
     if page_title and _is_spam(page_title, vocab):
         page_title = ""
     reference = og_title or page_title
@@ -772,7 +781,11 @@ def _title(page_title: str, og_title: str | None, headings: list[str], vocab: Vo
     if og_title and not _is_spam(og_title, vocab):
         return og_title.strip()
     if page_title:
-        segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
+        segments = [s.strip() for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
+        # "公司公告 - 东方阿尔法基金管理有限公司": the segment a copyright line names is the site.
+        owned = [s for s in segments[:2] if any(_SPACE.sub("", s) in owner for owner in owners or ())]
+        if len(segments) >= 2 and len(owned) == 1:
+            return next(s for s in segments[:2] if s is not owned[0])
         return max(segments[:2], key=len) if segments else page_title
     return None
 
@@ -787,8 +800,11 @@ def _first_heading(root: lxml.etree._Element) -> str | None:
 
 def _site_from_title(page_title: str, title: str | None) -> str | None:
     segments = [s for s in _TITLE_SEPARATORS.split(page_title) if s.strip() and not s.lower().startswith("powered by")]
-    if len(segments) >= 2 and segments[-1] != title and len(segments[-1]) <= 30:
+    if len(segments) >= 2 and segments[-1].strip() != title and len(segments[-1]) <= 30:
         return segments[-1].strip()
+    # "恒生前海基金|信息披露": the site first, the title last.
+    if len(segments) >= 2 and segments[-1].strip() == title and len(segments[0]) <= 30:
+        return segments[0].strip()
     return None
 
 

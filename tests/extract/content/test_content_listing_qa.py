@@ -171,3 +171,23 @@ def test_follow_up_exchange_continues_the_answer() -> None:
         "git checkout是删除仓库中文件的意思吗?",
         "因为还没有提交，所以刚刚提交的文件还在暂存区，checkout是把这个文件从暂存区中拿出来。",
     ]
+
+
+def test_title_segment_named_by_the_copyright_line_is_the_site() -> None:
+    page = (
+        "<html><head><title>公司公告 - 东方阿尔法基金管理有限公司</title></head><body>"
+        "<div class='content-address'>当前位置：<a href='/'>首页</a> &gt; <span class='current-address'>公司公告</span>"
+        "</div><p>本公司旗下基金的各类公告均在此栏目发布，投资者可按时间查阅。</p>"
+        "<p>Copyright ©2019 东方阿尔法基金管理有限公司 版权所有</p></body></html>"
+    )
+    document = content(page)
+    assert (document.title, document.site) == ("公司公告", "东方阿尔法基金管理有限公司")
+
+
+def test_site_first_title_last_names_the_site() -> None:
+    page = (
+        "<html><head><title>恒生前海基金|信息披露</title></head><body><p>本栏目发布基金的定期报告与临时公告。</p>"
+        "<p>恒生前海基金管理有限公司 版权所有(C)2020</p></body></html>"
+    )
+    document = content(page)
+    assert (document.title, document.site) == ("信息披露", "恒生前海基金")
