@@ -52,6 +52,7 @@ class DateWords:
     english_months: dict[str, int]
     relative_years: dict[str, int]
     relative_before: re.Pattern[str]
+    clock_after: tuple[str, ...]
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -80,6 +81,7 @@ def words() -> DateWords:
         english_months={name.lower(): number for name, number in data["english_months"].items()},
         relative_years=dict(data["relative_years"]),
         relative_before=re.compile(rf"({_alt(list(data['relative_years']))})(?:的)?\s?\Z"),
+        clock_after=tuple(data["clock"]["after"]),
     )
 
 
@@ -143,6 +145,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s?{_CLOCK_TO}\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
         rf"|(?<![\d:])(?<!\d：)(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?{_CLOCK_TO}\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
+        # a bare clock time before 前/后/开始 …: 在7:15前到达, 从13:30开始
+        rf"|(?<![\d:：.])(?P<bt>(?:[01]?\d|2[0-3])[:：][0-5]\d)(?![\d:：])(?=\s?(?:{_alt(w.clock_after)}))"
         ")"
     )
     clock_parts = re.compile(
@@ -316,6 +320,10 @@ def _points(text: str) -> list[_Point]:
                 until = _later(clock, until)
                 points.append(_Point(s, e, kind="hours", extra={"start": clock, "end": until}))
             elif clock:
+                points.append(_Point(s, e, kind="time", extra={"time": clock}))
+        elif g["bt"]:
+            clock = _clock(g["bt"])
+            if clock:
                 points.append(_Point(s, e, kind="time", extra={"time": clock}))
         elif g["oh1"]:
             start_time = f"{int(g['oh1']):02d}:{g['oh1m']}"

@@ -31,7 +31,9 @@ _CANDIDATE = re.compile(
     r"(?=[\d(（+])(?<![A-Za-z0-9_.@#+\-])"
     # international: +86 10 6462 9100, 0086-591-87842560, (+86)13812345678 (no trunk 0 after the 86)
     r"(?:(?P<cc>(?:\+|00)86|[(（]\+?86[)）])[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
-    r"|(?:[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
+    # (86-574)12329: the country code and the area code (without its trunk 0) in one bracket
+    r"|(?:[(（]\+?86[-\s](?P<area_cc>[1-9]\d{1,2})[)）]\s?"
+    r"|[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
     r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
     # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)
@@ -136,6 +138,8 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
     city_mentions = None
     for m in _CANDIDATE.finditer(text):
         area = m.group("area_paren") or m.group("area") or m.group("area_sp")
+        if m.group("area_cc"):
+            area = "0" + m.group("area_cc")
         body_text = m.group("body") or m.group("intl")
         body = re.sub(r"\D", "", body_text)
         # 0571-87061234-8012, (027)67883347-8666: after a written area code, a short last group is an extension

@@ -269,3 +269,15 @@ def test_hours_joined_by_a_doubled_dash() -> None:
 def test_monthly_day_range_with_one_day_word() -> None:
     text = "證交所/櫃買中心通常在每月10-17日左右更新此彙總表"
     assert one(text).value == "---10/---17"
+
+
+# Round 3, batch i (real passages).
+
+
+def test_bare_clock_time_before_a_time_word() -> None:
+    found = find_dates("上午：听力、阅读和写作技能考试，时间从8:00到11:00（考生需在7:15前到达）")
+    assert [d.value for d in found] == ["08:00/11:00", "07:15"]
+
+
+def test_bare_clock_like_ratio_is_no_time() -> None:
+    assert find_dates("屏幕比例16:9，比分3:15") == []

@@ -200,3 +200,8 @@ def test_service_number_naming_an_app_is_no_phone() -> None:
 
 def test_service_number_to_dial_is_still_a_phone() -> None:
     assert one("可拨打12333咨询").value == "12333"
+
+
+def test_country_and_area_code_in_one_bracket() -> None:
+    phone = one("住房公积金热线：(86-574)12329 受理时间：周一至周五 8:30~17:00")
+    assert (phone.text, phone.value) == ("(86-574)12329", "057412329")
