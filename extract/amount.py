@@ -30,6 +30,7 @@ class AmountRules:
     pattern: re.Pattern[str]
     per_prefix: dict[str, str]
     per_suffix: dict[str, str]
+    range_end: frozenset[str]  # qualifiers that may close a range: (含)
 
 
 def _alternation(words: list[str]) -> str:
@@ -68,7 +69,7 @@ def rules() -> AmountRules:
         rf"|(?<!\d)(?<!\d[.,])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])(?![\u4e00-\u9fffA-Za-z0-9%％‰])"
         ")"
     )
-    return AmountRules(pattern, per_prefix, per_suffix)
+    return AmountRules(pattern, per_prefix, per_suffix, frozenset(data["qualifiers"]["range_end"]))
 
 
 def _value(num: str, mult: str) -> float | None:
@@ -157,7 +158,7 @@ def _ranges_of_whole_amounts(text: str, found: list[Entity]) -> list[Entity]:
             and "high" not in entity.fields
             and not prev.fields.get("vague")
             and not entity.fields.get("vague")
-            and entity.fields.get("qualifier") is None
+            and entity.fields.get("qualifier") in (None, *rules().range_end)
             and prev.value < entity.value
         ):
             fields = {

@@ -128,3 +128,11 @@ def test_wan_without_yuan_or_label_is_a_count() -> None:
 
 def test_capital_numerals_of_a_fee_schedule() -> None:
     assert [a.value for a in find_amounts("收费标准：人民币贰仟元整，壹佰伍拾元")] == [2000, 150]
+
+
+# Round 3, batch i (real passages).
+
+
+def test_range_closed_by_an_inclusive_mark_is_one_amount() -> None:
+    found = find_amounts("2万元至5万元(含)部分，由大病保险资金支付50%；5万元至10万元(含)部分，由大病保险资金支付55%")
+    assert [(a.value, a.fields["high"]) for a in found] == [(20000, 50000), (50000, 100000)]
