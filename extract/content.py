@@ -1407,7 +1407,15 @@ def _entry_lines(
 
 
 def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
-    """The entry's date as the page prints it ("2020-04-30", "2024年9月3日 16:23"), if it is a real date."""
+    """The entry's date as the page prints it ("2020-04-30", "2024年9月3日 16:23"), if it is a real date: an
+    element that holds only a date (<span>2020-07-09</span>, <td>[2024-05-13]</td>) first, since an abstract may
+    quote other dates ("自2024年1月1日起施行"); else the first date outside the title."""
+    for element in member.iter():
+        if isinstance(element.tag, str) and len(element) == 0:
+            bare = _SPACE.sub(" ", _text(element)).strip(" []【】()（）")
+            match = _DATE.fullmatch(bare) if len(bare) <= 30 else None
+            if match and _iso_date(bare):
+                return bare
     text = _SPACE.sub(" ", _text(member))
     if title:
         text = text.replace(title, " ", 1)  # a date inside the title ("关于2024年5月1日起…") is not the entry's
@@ -1421,7 +1429,7 @@ def _listing_records(group: _Group, url: str | None, vocab: Vocabulary) -> list[
         link = _title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
         title = _SPACE.sub(" ", _text(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
-        published_at = _iso_date(_text(member))
+        published_at = _iso_date(_printed_date(member, title)) or _iso_date(_text(member))
         lines_text = []
         for line in _entry_lines(member, title, vocab):
             if title and _same_text(line.text, title):

@@ -191,3 +191,14 @@ def test_site_first_title_last_names_the_site() -> None:
     )
     document = content(page)
     assert (document.title, document.site) == ("信息披露", "恒生前海基金")
+
+
+def test_entry_date_is_the_element_holding_only_a_date_not_a_date_in_the_abstract() -> None:
+    entries = "".join(
+        f"<li><a href='/a/{i}.html'>{title}</a><p>本办法自2021年1月1日起施行，原办法同时废止，请各单位遵照执行。</p>"
+        f"<span>[{date}]</span></li>"
+        for i, (date, title) in enumerate(DISCLOSURES)
+    )
+    record = content(column_page(entries)).records[0]
+    assert record.text.split("\n")[-1] == f"[{DISCLOSURES[0][0]}]"  # as printed
+    assert record.published_at == "2020-07-09"
