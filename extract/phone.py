@@ -76,7 +76,7 @@ def rules() -> PhoneRules:
         units=data["units"]["after"],
         service_after=re.compile(alt(data["service_after"]["words"])),
         service_after_window=int(data["service_after"]["window"]),
-        street_names=re.compile(alt(data["street_names"]["after"])),
+        street_names=re.compile(rf"[{data['street_names']['directions']}]?(?:{alt(data['street_names']['after'])})"),
         name_before=re.compile(rf"(?:{alt(data['names']['before'])})\Z"),
         name_after=re.compile(alt(data["names"]["after"])),
     )

@@ -205,3 +205,8 @@ def test_service_number_to_dial_is_still_a_phone() -> None:
 def test_country_and_area_code_in_one_bracket() -> None:
     phone = one("住房公积金热线：(86-574)12329 受理时间：周一至周五 8:30~17:00")
     assert (phone.text, phone.value) == ("(86-574)12329", "057412329")
+
+
+def test_city_name_of_a_street_with_a_direction_gives_no_area_code() -> None:
+    text = "南京市医保经办受理点一览\n鼓楼区受理点：鼓楼区中山北路58号区政务服务中心二楼   咨询电话：83271234"
+    assert one(text).value == "02583271234"
