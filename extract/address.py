@@ -84,7 +84,12 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     # addresses that start with a label and no division: 地址:古田路128号
     chain_starts = {s for s, _ in starts}
     # 受理地点：杭州解放东路18号: right after a label, a short city name is the city (alone it is too often a word)
-    short_cities = {m.start: m for m in gaz.mentions(text) if m.short and any(d.level == "city" for d in m.divisions)}
+    short_cities = {
+        m.start: m
+        for m in gaz.mentions(text)
+        # a prefecture city, or a municipality (上海上川路995号)
+        if m.short and any(d.level == "city" or (d.level == "province" and d.name.endswith("市")) for d in m.divisions)
+    }
     labelled: set[int] = set()
     for m in r.label.finditer(text):
         labelled.add(m.end())

@@ -172,3 +172,15 @@ def test_labelled_place_ends_before_and_every_district() -> None:
 def test_city_name_that_names_the_road_is_not_written_out() -> None:
     address = one("梦田Live house 地址：长治路与南中环交叉口东北角APM中环广场2层")
     assert (address.value, address.fields["city"]) == ("长治路与南中环交叉口东北角APM中环广场2层", None)
+
+
+# Round 3, batch k (real passage).
+
+
+def test_site_label_and_short_municipality_name() -> None:
+    address = one("院址：上海上川路995号  邮编：201209   |   总机：021-50218899")
+    assert (address.text, address.value) == ("上海上川路995号", "上海市上川路995号")
+
+
+def test_site_label_with_a_road_section() -> None:
+    assert one("遥感监测，雅安、甘孜，一级，院址：成都人民北路一段25号").value == "成都市人民北路一段25号"
