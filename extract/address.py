@@ -3,7 +3,10 @@
 An address is a run of division names (province, city, district; or an address label such as 地址:) followed
 by a thoroughfare (路, 街, 巷 …, see `data/address_words.toml`) and the detail up to the end of the clause or the
 next field label (受理时间, 电话 …). A division name without a street is a place, never an address, except after
-an address label when a building, hall, floor or window follows (办理地点：XX市政务服务中心二楼4号窗口).
+an address label when a building, hall, floor or window follows (办理地点：XX市政务服务中心二楼4号窗口). A place
+named for many (海口市各区政务服务中心…, …大厅及各区…) ends before the word that makes it many. Right after a label, a
+short city name is the city (受理地点：杭州解放东路18号), unless it names a zone (杭州经济技术开发区) or the
+road (长治路).
 
 Value is the full address, simplified, with the city put in front when only the district was written and the
 city is known from the page. Fields: `province`, `city`, `district` (as written, renamed ones included),

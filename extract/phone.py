@@ -1,15 +1,17 @@
 """Phone numbers: landlines with or without area code, mobiles, 400/800, service and SMS numbers, extensions.
 
-Reads `0591-87842560`, `(0591)87842560`, `0535—6785673`, `+86 10 6462 9100`, `17085340457`, `4009-789-789`,
-`12333`, `96102`, `1062665533`, `转8001` / `分机123`, lists `87876490/87802528`, and splits two landlines glued
-together (`0591-8787649087802528`). A bare 7–8 digit local number counts only after a phone word (电话, 热线 …)
-or next to another phone; its area code comes from the nearest city named before it in the text, else from
-the page's city, and is marked `area_inferred`.
+Reads `0591-87842560`, `(0591)87842560`, `(86-574)12329`, `0535—6785673`, `+86 10 6462 9100`, `17085340457`,
+`4009-789-789`, `12333`, `96102`, `1062665533`, `转8001` / `分机123`, lists `87876490/87802528`, and splits two
+landlines glued together (`0591-8787649087802528`). A bare 7–8 digit local number counts only after a phone word
+(电话, 热线 …) or next to another phone; its area code comes from the nearest city named before it in the text
+(not a city that names a street: 湖州街, 中山北路), else from the page's city, and is marked `area_inferred`;
+when no city is known at all, a labelled local number is kept as written (no area code, `e164` null).
 
-Value: digits only, area code included, no country code. Fields: `e164` (phonenumbers; null for short service
-numbers), `line` (mobile / landline / toll_free / service), `ext`, `label`, `area_inferred`.
+Value: digits only, area code included when known, no country code. Fields: `e164` (phonenumbers; null for short
+service numbers), `line` (mobile / landline / toll_free / service), `ext`, `label`, `area_inferred`.
 Never a phone: a digit run that is part of a longer run (ID numbers), a number after 身份证/QQ/邮编/编号 …,
-a number followed by a unit (元, 人, 号 …), dates, times, decimals, document numbers.
+a number followed by a unit (元, 人, 号 …), dates, times, decimals, document numbers, a service number naming an
+app or account (掌上12333, 12333公众号).
 """
 
 from __future__ import annotations
