@@ -265,11 +265,11 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         if answer_at is not None and document.title:
             # A Q&A page without answer markup: "最佳答案" heads the answer, the headline is the question.
             document.kind = "qa"
-            question = _clean_lines(body[:answer_at], document.title, vocab)
-            answer = _clean_lines(body[answer_at + 1 :], document.title, vocab)
+            question_lines = _clean_lines(body[:answer_at], document.title, vocab)
+            answer_lines = _clean_lines(body[answer_at + 1 :], document.title, vocab)
             document.records = [
-                Record(text="\n".join([document.title, *question]), role="question", title=document.title),
-                Record(text="\n".join(answer), role="answer"),
+                Record(text="\n".join([document.title, *question_lines]), role="question", title=document.title),
+                Record(text="\n".join(answer_lines), role="answer"),
             ]
         else:
             lead = _lead(body_root, lines, vocab)
