@@ -38,6 +38,7 @@ class AddressRules:
     spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
+    labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
 
 
 @cache
@@ -50,9 +51,14 @@ def rules() -> AddressRules:
     house = rf" ?(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)? ?(?:{alt(s['numbers'])})"
     # a road's name never holds a function word of a sentence (服务网点将设在各街道…: no 将设在各街)
     name = rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff0-9]){{1,8}}?"
+    # 凤城街道便民服务中心 is a subdistrict, not 凤城街: a road word that begins a locality word is no road there
+    not_road = alt(
+        [loc[len(road) :] for loc in s["localities"] for road in s["roads"] if loc.startswith(road) != (loc == road)]
+    )
+    roads = rf"(?:{alt(s['roads'])})(?!{not_road})" if not_road else f"(?:{alt(s['roads'])})"
     street = re.compile(
         rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{alt(s['localities'])}))?"
-        rf"(?:{name}(?:{alt(s['roads'])})(?:{house})?"
+        rf"(?:{name}{roads}(?:{house})?"
         rf"|{name}(?:{alt(s['weak_roads'])}){house})"
     )
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
@@ -61,8 +67,19 @@ def rules() -> AddressRules:
     spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
     locality = re.compile(alt(s["localities"]))
     road_start = re.compile(alt(s["roads"]))
+    # 户籍所在地街道…, 居住地社区…: a word of a sentence before the locality makes it no name
+    township = rf"(?:(?!{alt(data['venues']['not_names'])})(?![{s['not_in_names']}])[\u4e00-\u9fff]){{1,6}}?"
+    labelled_locality = re.compile(rf"{township}(?:{alt(s['localities'])})")
     return AddressRules(
-        street, label, stop, int(data["stop"]["max_detail"]), venue, spaced_number, locality, road_start
+        street,
+        label,
+        stop,
+        int(data["stop"]["max_detail"]),
+        venue,
+        spaced_number,
+        locality,
+        road_start,
+        labelled_locality,
     )
 
 
@@ -113,10 +130,14 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a proper name, not the city
             chain, body_start = [], start
             street = r.street.match(text, body_start)
+        venue_from = body_start
         if street and street.end() > body_start:
             street_end = street.end()
         elif chain and start in labelled:
             street_end = body_start  # 办理地点：XX市政务服务中心二楼: a labelled place with no street
+        elif start in labelled and (township := r.labelled_locality.match(text, body_start)):
+            # 地点：姜山镇便民服务中心多功能厅: a township or subdistrict stands for the division
+            street_end, venue_from = body_start, township.end()
         else:
             continue
         stop = r.stop.search(text, street_end)
@@ -125,7 +146,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             stop = r.stop.search(text, spaced.end())
         end = min(stop.start() if stop else len(text), street_end + max_detail)
         end = max(end, street_end)
-        if street_end == body_start and not r.venue.search(text, body_start, end):
+        if street_end == body_start and not r.venue.search(text, venue_from, end):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:

@@ -113,6 +113,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # numeric: 2025-01-05, 2025.1.5, 2009-4-27 10:20[:00]
         rf"|(?<![\d.:/\-])(?P<ny>{_YEAR})(?P<sep>[-/.])(?P<nm>{_MONTH})(?P=sep)(?P<nd>{_DAY})(?![\d%])"
         rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){_NOT_HOURS})?"
+        # a year and a two-digit month: 所属期：2026-04 (not 2026-4, not 2019-2020, not 2026-04-08)
+        rf"|(?<![\d.:/\-])(?P<ymy>{_YEAR})-(?P<ymm>0[1-9]|1[0-2])(?![\d\-./:：%])"
         # Chinese: 2025年1月5日, 二〇二五年一月五日, 民国98年, 2020年第一季度, 2008年底, 2013年度
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
         rf"(?: ?(?P<cq>第?[一二三四1-4])季度"
@@ -261,6 +263,8 @@ def _points(text: str) -> list[_Point]:
             minute = int(g["nM"]) if g["nM"] else None
             second = int(g["nS"]) if g["nS"] else None
             points.append(_Point(s, e, year, month, day, hour, minute, second))
+        elif g["ymy"]:
+            points.append(_Point(s, e, int(g["ymy"]), int(g["ymm"])))
         elif g["cy"] and g["cmr1"]:  # 2024年1-6月
             year, first, last = _num(g["cy"]), int(g["cmr1"]), int(g["cmr2"])
             if year and 1900 <= year <= 2100 and first < last <= 12:

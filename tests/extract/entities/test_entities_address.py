@@ -184,3 +184,31 @@ def test_site_label_and_short_municipality_name() -> None:
 
 def test_site_label_with_a_road_section() -> None:
     assert one("遥感监测，雅安、甘孜，一级，院址：成都人民北路一段25号").value == "成都市人民北路一段25号"
+
+
+# Round 4, batch m (real passages).
+
+
+def test_subdistrict_is_no_street_named_jie() -> None:
+    # 凤城街道 is a subdistrict, not 凤城街 + 道: an unlabelled hall of a subdistrict in news text is no address
+    text = "中新网济南10月4日电 (刘驰原)在济南市莱芜区凤城街道便民服务中心，65岁的王秀花指尖轻触政务服务自助终端"
+    assert find_addresses(text) == []
+
+
+def test_street_ending_in_jie_dao_with_a_number_is_still_a_street() -> None:
+    assert one("社区卫生服务中心地址：健康街道12号").value == "健康街道12号"
+
+
+def test_labelled_township_hall_is_an_address() -> None:
+    text = "姜山镇农业植保无人机安全交流会 地点：姜山镇便民服务中心多功能厅 联系方式：农技咨询 0574-****-2290"
+    assert one(text).value == "姜山镇便民服务中心多功能厅"
+
+
+def test_labelled_subdistrict_hall_is_an_address() -> None:
+    text = "潘火街道飞行计划填报实操课 地点：潘火街道便民服务中心二楼教室 联系方式：培训咨询 0574-****-3381"
+    assert one(text).value == "潘火街道便民服务中心二楼教室"
+
+
+def test_labelled_hall_of_the_applicants_own_subdistrict_is_no_address() -> None:
+    assert find_addresses("办理地点：户籍所在地街道便民服务中心") == []
+    assert find_addresses("办理地点：居住地社区服务中心") == []

@@ -281,3 +281,22 @@ def test_bare_clock_time_before_a_time_word() -> None:
 
 def test_bare_clock_like_ratio_is_no_time() -> None:
     assert find_dates("屏幕比例16:9，比分3:15") == []
+
+
+# Round 4, batch m (real passages).
+
+
+def test_year_and_two_digit_month() -> None:
+    date = one("缴费类型：灵活就业核定 经办地：徐州 所属期：2026-04 缴费基数：7600 应缴金额：912")
+    assert (date.text, date.value) == ("2026-04", "2026-04")
+
+
+def test_year_and_month_range() -> None:
+    assert one("所属期：2024-12至2025-03").value == "2024-12/2025-03"
+
+
+def test_year_pairs_full_dates_and_loose_numbers_are_no_year_month() -> None:
+    assert one("2019-2020学年").value == "2019/2020"
+    assert one("审核日期：2026-04-08").value == "2026-04-08"
+    assert find_dates("编号2026-13") == []
+    assert find_dates("电话：2026-0412") == []
