@@ -19,6 +19,7 @@ import copy
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,7 @@ class Vocabulary:
     followup_labels: frozenset[str]
     answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
     entry_meta_tokens: frozenset[str]
+    more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
     lead_label: re.Pattern[str]
@@ -128,6 +130,7 @@ def vocabulary() -> Vocabulary:
         followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        more_links=frozenset(map(_link_key, data["listing"]["more_links"])),
         file_badge=re.compile(
             r"^\s*[\[【(（]?\s*(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[\]】)）]?\s*$", re.I
         ),
@@ -539,7 +542,9 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     owners: list[lxml.etree._Element] = []
     in_related = False
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
-    for line in lines:
+    lines = list(lines)
+    last_prose = max((i for i, line in enumerate(lines) if _is_prose(line.text, line.chars)), default=-1)
+    for index, line in enumerate(lines):
         text = vocab.buttons.sub("", line.text)
         if not text:
             continue
@@ -556,7 +561,9 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             in_related = False
         if vocab.drop_lines.search(text) or vocab.forum_drop_lines.search(text) or _is_spam(text, vocab):
             continue
-        if line.link_density > 0.6 and line.chars < 120:
+        if line.link_density > 0.6 and line.chars < 120 and not (prose_seen and index < last_prose):
+            # Link lines between two paragraphs of the body are the article's own ("▶ 典型案例丨…" under an
+            # item of a digest); above the prose or after its last paragraph they are menus and related lists.
             continue
         if title and _same_text(text, title):
             if kept and _is_kicker(owners[-1], line.owner):
@@ -569,13 +576,17 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             continue
         kept.append(text)
         owners.append(line.owner)
-        prose_seen = prose_seen or (line.chars >= 40 and len(_SENTENCE_PUNCT.findall(text)) >= 2)
+        prose_seen = prose_seen or _is_prose(text, line.chars)
     # Stray buttons and captions ("+1", "图集") at the edges of the body.
     while kept and len(kept[0].replace(" ", "")) <= 4:
         kept.pop(0)
     while kept and len(kept[-1].replace(" ", "")) <= 4:
         kept.pop()
     return kept
+
+
+def _is_prose(text: str, chars: int) -> bool:
+    return chars >= 40 and len(_SENTENCE_PUNCT.findall(text)) >= 2
 
 
 def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> bool:
@@ -1299,7 +1310,7 @@ def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | Non
         if len(children) < 2:
             continue
         for members in _similar_siblings(children):
-            entries = [m for m in members if _title_link(m) is not None]
+            entries = _entries(members)
             if len(entries) < 2 or len(entries) < 0.6 * len(members):
                 continue
             total = sum(chars[m] for m in members)
@@ -1322,6 +1333,25 @@ def _listing_group(root: lxml.etree._Element, lines: list[Line]) -> _Group | Non
         order = {element: index for index, element in enumerate(root.iter())}
         best.members.sort(key=order.__getitem__)
     return best
+
+
+def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """The members that carry a title link. A "read more" link is no title, nor is a short link whose text
+    repeats in another member ("更多内容，点击阅读", "详情>>" after each paragraph of a digest): that is a button.
+    Long titles may repeat (periodic notices, titles cut with "..."), so only short texts count as buttons."""
+    more = vocabulary().more_links
+    links = {m: _title_link(m) for m in members}
+    keys = {m: _link_key(_text(link)) for m, link in links.items() if link is not None}
+    counts = Counter(keys.values())
+    return [m for m, key in keys.items() if key not in more and (counts[key] == 1 or len(key) > _BUTTON_CHARS)]
+
+
+_BUTTON_CHARS = 12  # a repeated link text this short is a button, not a title
+
+
+def _link_key(text: str) -> str:
+    """A link's words without punctuation, arrows or spaces, lower-cased ("[详细>>]" → "详细")."""
+    return re.sub(r"[\W_]+", "", text).lower()
 
 
 def _entry_words(element: lxml.etree._Element) -> set[str]:
