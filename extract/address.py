@@ -30,7 +30,8 @@ _ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|()（）\[\]]"
 
 @dataclass(frozen=True, slots=True)
 class AddressRules:
-    street: re.Pattern[str]  # thoroughfare (+ house number) right after the divisions
+    street: re.Pattern[str]  # thoroughfare (+ house number) right after a label
+    street_after_divisions: re.Pattern[str]  # the same, or a residential quarter with a house number
     label: re.Pattern[str]  # 地址: before a street without divisions
     stop: re.Pattern[str]
     max_detail: int  # characters of building/floor/hall detail after the street, at most
@@ -48,7 +49,8 @@ def rules() -> AddressRules:
     s = data["street"]
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     # 博云路 2 号: a space may stand around the number (PDF text, some CMSs)
-    house = rf" ?(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)? ?(?:{alt(s['numbers'])})"
+    # 甲302号: Beijing numbers a house added between two others with 甲/乙/丙/丁
+    house = rf" ?[甲乙丙丁]?(?:\d+|[一二三四五六七八九十百]+)(?:-\d+)? ?(?:{alt(s['numbers'])})"
     # a road's name never holds a function word of a sentence (服务网点将设在各街道…: no 将设在各街)
     name = rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff0-9]){{1,8}}?"
     # 凤城街道便民服务中心 is a subdistrict, not 凤城街: a road word that begins a locality word is no road there
@@ -56,11 +58,13 @@ def rules() -> AddressRules:
         [loc[len(road) :] for loc in s["localities"] for road in s["roads"] if loc.startswith(road) != (loc == road)]
     )
     roads = rf"(?:{alt(s['roads'])})(?!{not_road})" if not_road else f"(?:{alt(s['roads'])})"
-    street = re.compile(
+    street_source = (
         rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{alt(s['localities'])}))?"
         rf"(?:{name}{roads}(?:{house})?"
-        rf"|{name}(?:{alt(s['weak_roads'])}){house})"
+        rf"|{name}(?:{alt(s['weak_roads'])}){house}"
     )
+    street = re.compile(street_source + ")")
+    street_after_divisions = re.compile(street_source + rf"|{name}(?:{alt(s['quarters'])}){house})")
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
     venue = re.compile(alt(data["venues"]["words"]))
@@ -72,6 +76,7 @@ def rules() -> AddressRules:
     labelled_locality = re.compile(rf"{township}(?:{alt(s['localities'])})")
     return AddressRules(
         street,
+        street_after_divisions,
         label,
         stop,
         int(data["stop"]["max_detail"]),
@@ -125,7 +130,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         body_start = chain[-1].end if chain else start
         if chain and text[body_start : body_start + 1] in _JOINTS:
             body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
-        street = r.street.match(text, body_start)
+        street = (r.street_after_divisions if chain else r.street).match(text, body_start)
         if street and len(chain) == 1 and chain[0].short and r.locality.search(street.group()):
             # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a proper name, not the city
             chain, body_start = [], start

@@ -117,7 +117,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?<![\d.:/\-])(?P<ymy>{_YEAR})-(?P<ymm>0[1-9]|1[0-2])(?![\d\-./:：%])"
         # Chinese: 2025年1月5日, 二〇二五年一月五日, 民国98年, 2020年第一季度, 2008年底, 2013年度
         rf"|(?P<cy>(?<!\d){_YEAR}|{_CN_YEAR}|民国(?:\d{{1,3}}|[{_CN}]{{1,4}}))\s?年"
-        rf"(?: ?(?P<cq>第?[一二三四1-4])季度"
+        rf"(?: ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
         rf"| ?(?P<cmr1>{_MONTH}) ?(?:-|—|~|至|到) ?(?P<cmr2>{_MONTH}) ?月(?!份?\d)"
         rf"| ?(?P<cm>(?<!\d)(?:{_MONTH})|{_CN_MONTH}|元) ?月份?"
         rf"(?: ?(?P<cd>(?:{_DAY})|{_CN_DAY}) ?[日号](?:\s?(?P<cH>[01]?\d|2[0-3])[:：](?P<cM>[0-5]\d){_NOT_HOURS})?)?"
@@ -282,7 +282,7 @@ def _points(text: str) -> list[_Point]:
             day = _num(g["cd"]) if g["cd"] else None
             if not _valid(year, month, day):
                 continue
-            quarter = _num(g["cq"].lstrip("第")) if g["cq"] else None
+            quarter = _num(g["cq"].lstrip("第")) if g["cq"] else (int(g["cqq"][1]) if g["cqq"] else None)
             qualifier = None
             if g["cyq"]:
                 qualifier = "年" + g["cyq"] if g["cyq"] in "底初末中" else g["cyq"]

@@ -32,7 +32,9 @@ _SEP = r"[-—–－‐ ]"
 _CANDIDATE = re.compile(
     r"(?=[\d(（+])(?<![A-Za-z0-9_.@#+\-])"
     # international: +86 10 6462 9100, 0086-591-87842560, (+86)13812345678 (no trunk 0 after the 86)
-    r"(?:(?P<cc>(?:\+|00)86|[(（]\+?86[)）])[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
+    # (86-10-56385301: a bare 86 only before a separator, an area code without its trunk 0 and a whole number)
+    r"(?:(?P<cc>(?:\+|00)86|[(（]\+?86[)）]|86(?=[-\s][1-9]\d{1,2}[-\s]\d{7,8}(?!\d)))"
+    r"[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
     # (86-574)12329: the country code and the area code (without its trunk 0) in one bracket
     r"|(?:[(（]\+?86[-\s](?P<area_cc>[1-9]\d{1,2})[)）]\s?"
     r"|[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
@@ -43,7 +45,7 @@ _CANDIDATE = re.compile(
     r"(?![\d.:]\d|[A-Za-z@])"
 )
 _EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
-_INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,4})")
+_INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,5})")  # （010）87730641-80003
 _LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
 

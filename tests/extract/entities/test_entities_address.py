@@ -212,3 +212,14 @@ def test_labelled_subdistrict_hall_is_an_address() -> None:
 def test_labelled_hall_of_the_applicants_own_subdistrict_is_no_address() -> None:
     assert find_addresses("办理地点：户籍所在地街道便民服务中心") == []
     assert find_addresses("办理地点：居住地社区服务中心") == []
+
+
+# Round 4, batch p (real passages).
+
+
+def test_residential_quarter_with_a_jia_number_after_divisions() -> None:
+    assert one("地址：北京市朝阳区劲松三区甲302号").value == "北京市朝阳区劲松三区甲302号"
+
+
+def test_residential_quarter_without_divisions_is_no_address() -> None:
+    assert find_addresses("老张家电维修 营业时间：8:00-21:00 地址：西二区3号院底商") == []

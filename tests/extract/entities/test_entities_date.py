@@ -300,3 +300,7 @@ def test_year_pairs_full_dates_and_loose_numbers_are_no_year_month() -> None:
     assert one("审核日期：2026-04-08").value == "2026-04-08"
     assert find_dates("编号2026-13") == []
     assert find_dates("电话：2026-0412") == []
+
+
+def test_quarter_written_with_q() -> None:
+    assert one("统计期：2026年Q1 优良率：62.5%").value == "2026-Q1"

@@ -210,3 +210,20 @@ def test_country_and_area_code_in_one_bracket() -> None:
 def test_city_name_of_a_street_with_a_direction_gives_no_area_code() -> None:
     text = "南京市医保经办受理点一览\n鼓楼区受理点：鼓楼区中山北路58号区政务服务中心二楼   咨询电话：83271234"
     assert one(text).value == "02583271234"
+
+
+# Round 4, batch p (real passages).
+
+
+def test_bare_country_code_with_dashes_and_a_shortened_second_number() -> None:
+    phones = find_phones("电话：86-10-56385301/56385348")
+    assert [p.value for p in phones] == ["01056385301", "01056385348"]
+
+
+def test_five_digit_extension_after_an_area_code() -> None:
+    phone = find_phones("咨询电话：（010）87730641-80003")[0]
+    assert (phone.value, phone.fields["ext"]) == ("01087730641", "80003")
+
+
+def test_number_after_86_without_area_code_shape_is_not_international() -> None:
+    assert [p.value for p in find_phones("编号86-2024 电话：0511-88619092")] == ["051188619092"]
