@@ -234,6 +234,13 @@ GOV_PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "http://www.gov.cn/guowuyuan/2021-08/01/content_5628785.htm",
         "gov",
     ),
+    "gov-govcn-2023": (
+        "frankcl (package xin.manong.weapon.base.html; find_string id 44388306092)",
+        "src/test/java/xin/manong/weapon/base/html/HTMLExtractorSuite.java",
+        "",
+        "http://www.gov.cn/xinwen/2023-02/26/content_5743376.htm",
+        "gov",
+    ),
     "gov-mee-weekly": (
         "unknown: a Scrapy spider's string literal (find_string id 29448700793)",
         "",

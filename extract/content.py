@@ -43,11 +43,16 @@ _REMOVED_TAGS = (
 )  # fmt: skip
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”\"]")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+_ANY_SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 _SPAM_SEPARATORS = re.compile(r"[_|｜]")
 _TOKEN_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
     r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
+)
+_SIGNING_DATE = re.compile(
+    r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
 )
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—·•]\s|--|——|(?<!\d)-(?!\d))\s*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -85,6 +90,10 @@ class Vocabulary:
     followup_labels: frozenset[str]
     answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
     entry_meta_tokens: frozenset[str]
+    gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
+    gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
+    issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
+    attachment_line: re.Pattern[str]  # "附件：…", "相关附件", "….docx": the notice's own attachment list
     more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
@@ -130,6 +139,31 @@ def vocabulary() -> Vocabulary:
         followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        gov_label=re.compile(
+            r"[【\[]?("
+            + "|".join(
+                map(
+                    re.escape,
+                    sorted(
+                        data["gov"]["metadata_labels"] + data["gov"]["metadata_generic_labels"], key=len, reverse=True
+                    ),
+                )
+            )
+            + r")[】\]]?(?:[:：]|$)"
+        ),
+        gov_generic_labels=frozenset(data["gov"]["metadata_generic_labels"]),
+        issuer_labels=frozenset(data["gov"]["issuer_labels"]),
+        attachment_line=re.compile(
+            r"^\s*(?:"
+            + "|".join(
+                r"\s*".join(map(re.escape, label.rstrip(":：")))
+                for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
+            )
+            + r")\s*\d*\s*(?:[:：]|$)|\.(?:"
+            + "|".join(data["listing"]["file_badges"])
+            + r")\s*[)）]?\s*$",
+            re.I,
+        ),
         more_links=frozenset(map(_link_key, data["listing"]["more_links"])),
         file_badge=re.compile(
             r"^\s*[\[【(（]?\s*(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[\]】)）]?\s*$", re.I
@@ -222,6 +256,9 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return _finish(document)
 
     replies = _reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
+    issuer = _drop_metadata_blocks(root, vocab)
+    if document.author is None and issuer:
+        document.author = issuer
     _drop_boilerplate(root, vocab)
     lines = list(_lines(root))
     body_root, body_score = _best_subtree(lines, vocab)
@@ -561,7 +598,8 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             in_related = False
         if vocab.drop_lines.search(text) or vocab.forum_drop_lines.search(text) or _is_spam(text, vocab):
             continue
-        if line.link_density > 0.6 and line.chars < 120 and not (prose_seen and index < last_prose):
+        attachment = prose_seen and vocab.attachment_line.search(text) is not None
+        if line.link_density > 0.6 and line.chars < 120 and not (prose_seen and index < last_prose) and not attachment:
             # Link lines between two paragraphs of the body are the article's own ("▶ 典型案例丨…" under an
             # item of a digest); above the prose or after its last paragraph they are menus and related lists.
             continue
@@ -570,7 +608,9 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
                 kept.pop()
                 owners.pop()
             continue
-        if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)):
+        signed = prose_seen and _SIGNING_DATE.fullmatch(text.strip()) is not None
+        if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
+            # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
             continue
         if not prose_seen and _is_reporter_line(line, vocab):
             continue
@@ -661,6 +701,71 @@ def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     for element in doomed:
         if element.getparent() is not None:
             _drop(element)
+
+
+def _drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    """Drop the 信息公开 metadata blocks ("索引号：… 发布机构：… 文号：…") and return the issuing agency they name.
+
+    A block is the outermost element holding three or more distinct labels (two of them specific to such blocks)
+    whose labels and values make up most of
+    its text (a wrapper that also holds the body does not qualify). Only text of the page may change: nothing is
+    dropped on a page without such labels."""
+    labels_under: dict[lxml.etree._Element, set[str]] = {}
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for text in (node.text, node.tail):
+            if text and (found := _gov_label(text, vocab)):
+                owner = node if text is node.text else node.getparent()
+                label = found[0]
+                while owner is not None:
+                    labels_under.setdefault(owner, set()).add(label)
+                    owner = owner.getparent()
+    candidates = [
+        element
+        for element, labels in labels_under.items()
+        if len(labels) >= 3 and len(labels - vocab.gov_generic_labels) >= 2 and element.tag not in ("html", "body")
+    ]
+    issuer = None
+    dropped: set[lxml.etree._Element] = set()
+    for element in sorted(candidates, key=_depth):
+        if any(ancestor in dropped for ancestor in element.iterancestors()):
+            continue
+        lines = list(_lines(element))
+        total = sum(line.chars for line in lines)
+        covered, value_of = 0, None
+        pairs: dict[str, str] = {}
+        for line in lines:
+            found = _gov_label(line.text, vocab)
+            if found:
+                label, value = found
+                covered += line.chars
+                if value:
+                    pairs.setdefault(label, value)
+                    value_of = None
+                else:
+                    value_of = label
+            elif value_of is not None and line.chars <= 60:
+                covered += line.chars
+                pairs.setdefault(value_of, line.text.strip())
+                value_of = None
+            else:
+                value_of = None
+        if not total or covered < 0.7 * total:
+            continue
+        issuer = issuer or next((pairs[label] for label in pairs if label in vocab.issuer_labels), None)
+        dropped.add(element)
+    for element in dropped:
+        if element.getparent() is not None:
+            _drop(element)
+    return issuer
+
+
+def _gov_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """The metadata label that opens `text` ("索 引 号：" → "索引号") and the value after it, spaces removed."""
+    compact = _ANY_SPACE.sub("", text[:200])
+    match = vocab.gov_label.match(compact)
+    return (match.group(1), compact[match.end() :]) if match else None
 
 
 @dataclass(slots=True)

@@ -152,3 +152,75 @@ def test_govcn_article_keeps_the_body_and_its_closing_credit() -> None:
 def test_govcn_article_title_and_date() -> None:
     document = content(GOVCN)
     assert (document.title, document.published_at[:10]) == ("王勇在河北检查指导防汛减灾工作", "2021-08-01")
+
+
+# A 信息公开 article of a city 医保局 in the layout of TRS/Hanweb 集约化 templates (constructed: metadata table above
+# the headline, byline with 【字体：大 中 小】/打印本页/关闭窗口, #zoom body ending in an attachment and the 落款).
+NOTICE = [
+    "为进一步做好我市城乡居民基本医疗保险参保缴费工作，根据省医保局有关文件精神，结合我市实际，现将有关事项通知如下。",
+    "一、参保范围。除职工基本医疗保险应参保人员以外的其他所有城乡居民，均可参加城乡居民基本医疗保险。",
+    "二、缴费标准。2024年度城乡居民基本医疗保险个人缴费标准为每人每年380元，可通过银行柜台、手机银行等渠道缴费。",
+]
+METADATA = (
+    "<table class='xxgk_table'><tr><td>索 引 号：</td><td>11370600MB28575370/2024-00012</td>"
+    "<td>发布机构：</td><td>烟台市医疗保障局</td></tr>"
+    "<tr><td>生成日期：</td><td>2024-05-13</td><td>文号：</td><td>烟医保发〔2024〕12号</td></tr>"
+    "<tr><td>标  题：</td><td colspan='3'>关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知</td></tr></table>"
+)
+
+
+def notice_page(metadata: str = METADATA, tail: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in NOTICE)
+    return (
+        "<html><head><title>关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知_烟台市医疗保障局</title></head><body>"
+        "<div class='position'>当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>通知公告</a></div>"
+        f"{metadata}<div class='article'><h1>关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知</h1>"
+        "<div class='info'>发布时间：2024-05-13 10:20 【字体：<a>大</a> <a>中</a> <a>小</a>】 <a>打印本页</a>"
+        f" <a>关闭窗口</a></div><div id='zoom'>{body}{tail}</div>"
+        "<div class='ewm'>扫一扫在手机打开当前页</div></div>"
+        "<div class='footer'><p>主办单位：烟台市医疗保障局</p><p>网站标识码：3706000061 鲁ICP备19000000号</p></div>"
+        "</body></html>"
+    )
+
+
+def test_metadata_table_above_the_headline_is_not_the_body() -> None:
+    assert content(notice_page()).text.split("\n") == NOTICE
+
+
+def test_issuing_agency_of_the_metadata_table_is_the_author() -> None:
+    assert content(notice_page()).author == "烟台市医疗保障局"
+
+
+def test_hanweb_metadata_list_is_dropped_too() -> None:
+    hanweb = (
+        "<div class='xxgk_info'><ul><li><span>索引号：</span>11370600MB28575370/2024-00012</li>"
+        "<li><span>发文机关：</span>烟台市医疗保障局</li><li><span>成文日期：</span>2024年05月10日</li>"
+        "<li><span>主题分类：</span>卫生、体育</li></ul></div>"
+    )
+    document = content(notice_page(metadata=hanweb))
+    assert (document.text.split("\n"), document.author) == (NOTICE, "烟台市医疗保障局")
+
+
+def test_service_guide_table_with_other_labels_stays() -> None:
+    # A 办事指南 is label/value cells too, but its labels are the guide's content, not 信息公开 metadata.
+    guide = (
+        "<table><tr><td>事项名称：</td><td>城乡居民基本医疗保险参保登记</td></tr>"
+        "<tr><td>办理时限：</td><td>即时办结</td></tr><tr><td>收费标准：</td><td>不收费</td></tr>"
+        "<tr><td>来源：</td><td>烟台市医疗保障局</td></tr></table>"
+    )
+    assert "办理时限：" in content(notice_page(tail=guide)).text
+
+
+def test_attachment_line_after_the_last_paragraph_stays() -> None:
+    tail = "<p>附件：<a href='./P020240513.docx'>1.城乡居民基本医疗保险参保登记表.docx</a></p>"
+    assert content(notice_page(tail=tail)).text.split("\n")[-1] == "附件：1.城乡居民基本医疗保险参保登记表.docx"
+
+
+def test_signing_agency_and_date_of_the_notice_stay() -> None:
+    tail = "<p style='text-align:right'>烟台市医疗保障局</p><p style='text-align:right'>2024年5月13日</p>"
+    assert content(notice_page(tail=tail)).text.split("\n")[-2:] == ["烟台市医疗保障局", "2024年5月13日"]
+
+
+def test_dateline_above_the_body_is_still_dropped() -> None:
+    page = notice_page().replace("<div id='zoom'>", "<div id='zoom'><p>2024年5月13日</p>")
+    assert content(page).text.split("\n") == NOTICE
