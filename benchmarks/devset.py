@@ -252,7 +252,7 @@ GOV_PROBES: dict[str, tuple[str, str, str, str, str]] = {
 
 
 def check_metadata(names: list[str]) -> list[str]:
-    """One line per page: the Document's title / published_at / author against meta.json's "expected"."""
+    """One line per page: the Document's kind / title / published_at / author against meta.json's "expected"."""
     from extract.content import content
     from extract.decode import decode
 
@@ -262,7 +262,7 @@ def check_metadata(names: list[str]) -> list[str]:
         expected = meta.get("expected") or {}
         raw = (DEVSET / name / "page.html").read_bytes()
         doc = content(decode(raw, None).text, meta.get("url"))
-        got = {"title": doc.title, "published_at": doc.published_at, "author": doc.author}
+        got = {"kind": doc.kind, "title": doc.title, "published_at": doc.published_at, "author": doc.author}
         cells = []
         for key, want in expected.items():
             if key not in got:
