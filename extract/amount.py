@@ -58,7 +58,9 @@ def rules() -> AmountRules:
         rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM}) ?(?P<mult>[十百千万亿]*)"
         r"(?P<approx>余|多)?"
         rf"(?: ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>[十百千万亿]*))? ?"
-        rf"(?P<unit>元|块钱)(?!{_alternation(data['not_money']['after'])})"
+        rf"(?P<unit>(?:{_alternation(data['units']['money'])})(?!{_alternation(data['not_money']['after'])})"
+        # 一年约400块: the colloquial 块 only where the clause ends (3块电池 counts pieces)
+        rf"|{_alternation(data['units']['clause_end'])}(?![\u4e00-\u9fffA-Za-z0-9]))"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
         rf"(?P<q3>{qual_after})?"
         # vague estimates: 上万元, 近千元 (a magnitude, no digits)

@@ -136,3 +136,15 @@ def test_capital_numerals_of_a_fee_schedule() -> None:
 def test_range_closed_by_an_inclusive_mark_is_one_amount() -> None:
     found = find_amounts("2万元至5万元(含)部分，由大病保险资金支付50%；5万元至10万元(含)部分，由大病保险资金支付55%")
     assert [(a.value, a.fields["high"]) for a in found] == [(20000, 50000), (50000, 100000)]
+
+
+# Round 4, batch q (real passage).
+
+
+def test_colloquial_kuai_at_the_end_of_a_clause_is_yuan() -> None:
+    amounts = find_amounts("在职：33～34元/月（一年约400块）")
+    assert [(a.text, a.value) for a in amounts] == [("33～34元/月", 33), ("约400块", 400)]
+
+
+def test_kuai_before_a_noun_counts_pieces() -> None:
+    assert find_amounts("每人领取3块肥皂和2块毛巾") == []
