@@ -241,6 +241,13 @@ GOV_PROBES: dict[str, tuple[str, str, str, str, str]] = {
         "http://www.gov.cn/xinwen/2023-02/26/content_5743376.htm",
         "gov",
     ),
+    "gov-shanxi-gne": (
+        "GeneralNewsExtractor/GeneralNewsExtractor",
+        "tests/shanxi/1.html",
+        "3cf165e0e4c61d318a9f58c4bdd8aed7efc0c14f",
+        "http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227.shtml",
+        "gov",
+    ),
     "gov-mee-weekly": (
         "unknown: a Scrapy spider's string literal (find_string id 29448700793)",
         "",

@@ -579,6 +579,7 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
     owners: list[lxml.etree._Element] = []
     in_related = False
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
+    headline: lxml.etree._Element | None = None  # the element that printed the title, once met
     lines = list(lines)
     last_prose = max((i for i, line in enumerate(lines) if _is_prose(line.text, line.chars)), default=-1)
     for index, line in enumerate(lines):
@@ -607,6 +608,9 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
             if kept and _is_kicker(owners[-1], line.owner):
                 kept.pop()
                 owners.pop()
+            headline = line.owner
+            continue
+        if headline is not None and _is_subtitle(headline, line.owner):
             continue
         signed = prose_seen and _SIGNING_DATE.fullmatch(text.strip()) is not None
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
@@ -641,6 +645,20 @@ def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> 
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _is_subtitle(headline: lxml.etree._Element, element: lxml.etree._Element) -> bool:
+    """A heading after the headline in a block of headings only (div.detail-article-title > h3 + h2 + h3 "成功举办…
+    推介会"): the 副题 belongs to the headline, as the kicker does, not to the body."""
+    parent = headline.getparent()
+    return (
+        isinstance(element.tag, str)
+        and element.tag in _HEADINGS
+        and headline.tag in _HEADINGS
+        and parent is not None
+        and element.getparent() is parent
+        and all(child.tag in _HEADINGS for child in parent if isinstance(child.tag, str))
+    )
 
 
 def _is_reporter_line(line: Line, vocab: Vocabulary) -> bool:

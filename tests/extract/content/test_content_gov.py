@@ -224,3 +224,50 @@ def test_signing_agency_and_date_of_the_notice_stay() -> None:
 def test_dateline_above_the_body_is_still_dropped() -> None:
     page = notice_page().replace("<div id='zoom'>", "<div id='zoom'><p>2024年5月13日</p>")
     assert content(page).text.split("\n") == NOTICE
+
+
+# www.shanxi.gov.cn (TRS, 2019; GeneralNewsExtractor tests/shanxi/1.html): the headline block holds an empty kicker
+# <h3>, the <h2> headline and a subtitle <h3>; the toolbar prints 打印 / 字体：放大 正常 缩小 / 分享.
+SHANXI_BODY = (
+    "跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西，刷新“走出去”的最远纪录。当地时间9月16日下午，"
+    "2019年山西品牌丝路行（南美站）活动在巴西圣保罗正式启动，并成功举办中国（山西）－巴西双向经贸投资推介会。",
+    "当天下午，省贸促会分别与巴西华人协会、圣保罗商会、南共体市场工商协会签署合作协议，并正式设立驻巴西代表处。"
+    "山西金兰化工有限公司与巴西佛罗伊特国际公司签署了贸易协议。",
+)
+
+
+def shanxi(title_block: str | None = None) -> str:
+    block = title_block or (
+        "<div class='detail-article-title'><h3></h3><h2>山西品牌丝路行（南美站）正式启动</h2>"
+        "<h3>成功举办中国（山西）－巴西双向经贸投资推介会</h3></div>"
+    )
+    return (
+        "<html><head><title>山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站 </title></head><body>"
+        "<ul class='breadcrumb'><li><a href='../../../'>首页</a></li><li><span>&gt;</span> 山西要闻 </li></ul>"
+        f"<div class='common-detail-page-printer'>{block}"
+        "<ul class='detail-article-infos'><li class='article-infos-source left'>"
+        "<span><i>时间：</i>2019-09-18 06:23</span>"
+        "<span><i>来源：</i> 山西日报 </span></li><li class='article-infos-func right'>"
+        "<span id='myPrint' class='article-priter'>打印</span><span class='article-zoom'> <i>字体：</i>"
+        "<a class='increaseFont'>放大</a> <a class='resetFont'>正常</a> <a class='decreaseFont'>缩小</a></span>"
+        "<span class='article-share'><i></i>分享</span></li></ul>"
+        "<div class='article-body'><div class='TRS_Editor'>"
+        + "".join(f"<div>　　{p}</div>" for p in SHANXI_BODY)
+        + "</div></div><dl class='affairs-detail-qcode'><dt>扫一扫在手机打开当前页面</dt></dl></div>"
+        "<div class='footer'><span>主办：山西省人民政府办公厅 © 山西省人民政府网 版权所有</span></div></body></html>"
+    )
+
+
+def test_subtitle_in_the_headline_block_is_not_the_body() -> None:
+    assert content(shanxi()).text.split("\n") == list(SHANXI_BODY)
+
+
+def test_toolbar_line_with_font_words_is_dropped() -> None:
+    # The same toolbar without the subtitle: only the tools could add a line.
+    block = "<div class='detail-article-title'><h2>山西品牌丝路行（南美站）正式启动</h2></div>"
+    assert content(shanxi(block)).text.split("\n") == list(SHANXI_BODY)
+
+
+def test_heading_after_the_headline_outside_a_headline_block_stays() -> None:
+    page = notice_page().replace("<div id='zoom'>", "<h3>一、总体要求</h3><div id='zoom'>")
+    assert content(page).text.split("\n")[0] == "一、总体要求"
