@@ -40,6 +40,7 @@ class AddressRules:
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
+    inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
 
 
 @cache
@@ -85,6 +86,7 @@ def rules() -> AddressRules:
         locality,
         road_start,
         labelled_locality,
+        frozenset(data["divisions"]["inside_words"]),
     )
 
 
@@ -94,6 +96,19 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     gaz = gazetteer()
     max_detail = r.max_detail
     mentions = _chain_mentions(gaz.mentions(text))
+    ends = {m.end for m in mentions}
+    mentions = [
+        m
+        for m in mentions
+        # 南岸西区永安路: a common-word district name glued to other characters (not to a division: 攀枝花市西区) is
+        # part of their name
+        if not (
+            text[m.start : m.end] in r.inside_words
+            and m.start not in ends
+            and m.start
+            and "\u4e00" <= text[m.start - 1] <= "\u9fff"
+        )
+    ]
     found: list[Entity] = []
     taken_to = -1
     starts: list[tuple[int, list]] = []

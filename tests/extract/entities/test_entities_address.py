@@ -223,3 +223,34 @@ def test_residential_quarter_with_a_jia_number_after_divisions() -> None:
 
 def test_residential_quarter_without_divisions_is_no_address() -> None:
     assert find_addresses("老张家电维修 营业时间：8:00-21:00 地址：西二区3号院底商") == []
+
+
+# Round 4, batch s (real passages: county and district offices).
+
+
+def test_hall_after_a_ban_zheng_label_is_an_address() -> None:
+    text = "办证大厅：雨润大街99号三号楼1102室，电话025-87778447。"
+    assert one(text).value == "雨润大街99号三号楼1102室"
+
+
+def test_county_window_after_ban_zheng_is_an_address() -> None:
+    text = (
+        "东安县残疾人联合会 地址：东安县白牙市镇建设北路23号 电话：0746-4223180 办证：东安县政务中心一楼27号办证窗口。"
+    )
+    values = [a.value for a in find_addresses(text)]
+    assert values == ["永州市东安县白牙市镇建设北路23号", "永州市东安县政务中心一楼27号办证窗口"]
+
+
+def test_renamed_county_is_a_division() -> None:
+    # 宜宾县 became 叙州区 in 2018; without the new name 南岸西区 was read as 攀枝花市西区
+    address = one("地址：宜宾市叙州区南岸西区永安路6号（市残疾人康复中心8楼）")
+    assert (address.value, address.fields["district"]) == ("宜宾市叙州区南岸西区永安路6号", "叙州区")
+
+
+def test_common_word_district_inside_a_longer_name_starts_no_address() -> None:
+    assert find_addresses("市残疾人服务中心在南岸西区永安路6号") == []
+
+
+def test_common_word_district_after_its_city_is_kept() -> None:
+    address = one("四川省攀枝花市西区永安路6号")
+    assert address.fields["district"] == "西区"

@@ -227,3 +227,8 @@ def test_five_digit_extension_after_an_area_code() -> None:
 
 def test_number_after_86_without_area_code_shape_is_not_international() -> None:
     assert [p.value for p in find_phones("编号86-2024 电话：0511-88619092")] == ["051188619092"]
+
+
+def test_disability_services_hotline() -> None:
+    phone = one("机关总机该年报未写，请拨12385。")
+    assert (phone.value, phone.fields["line"]) == ("12385", "service")
