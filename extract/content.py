@@ -621,11 +621,14 @@ def _clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: V
         kept.append(text)
         owners.append(line.owner)
         prose_seen = prose_seen or _is_prose(text, line.chars)
-    # Stray buttons and captions ("+1", "图集") at the edges of the body.
-    while kept and len(kept[0].replace(" ", "")) <= 4:
+    # Stray buttons and captions ("+1", "图集") at the edges of the body; a table's short cells ("中", "风险等级")
+    # are the body's own.
+    while kept and len(kept[0].replace(" ", "")) <= 4 and owners[0].tag not in _CELLS:
         kept.pop(0)
-    while kept and len(kept[-1].replace(" ", "")) <= 4:
+        owners.pop(0)
+    while kept and len(kept[-1].replace(" ", "")) <= 4 and owners[-1].tag not in _CELLS:
         kept.pop()
+        owners.pop()
     return kept
 
 
@@ -645,6 +648,7 @@ def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> 
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_CELLS = frozenset(("td", "th"))
 
 
 def _is_subtitle(headline: lxml.etree._Element, element: lxml.etree._Element) -> bool:

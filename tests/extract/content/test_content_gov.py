@@ -271,3 +271,9 @@ def test_toolbar_line_with_font_words_is_dropped() -> None:
 def test_heading_after_the_headline_outside_a_headline_block_stays() -> None:
     page = notice_page().replace("<div id='zoom'>", "<h3>一、总体要求</h3><div id='zoom'>")
     assert content(page).text.split("\n")[0] == "一、总体要求"
+
+
+def test_table_cells_of_size_words_in_the_body_stay() -> None:
+    table = "<table><tr><td>风险等级</td><td>中</td></tr><tr><td>影响范围</td><td>大</td></tr></table>"
+    lines = content(notice_page(tail=table)).text.split("\n")
+    assert lines[-4:] == ["风险等级", "中", "影响范围", "大"]
