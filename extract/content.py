@@ -93,6 +93,7 @@ class Vocabulary:
     gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
     gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
     issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
+    date_labels: tuple[str, ...]  # the labels that date the document (发布日期, 成文日期), preferred first
     attachment_line: re.Pattern[str]  # "附件：…", "相关附件", "….docx": the notice's own attachment list
     more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
@@ -153,6 +154,7 @@ def vocabulary() -> Vocabulary:
         ),
         gov_generic_labels=frozenset(data["gov"]["metadata_generic_labels"]),
         issuer_labels=frozenset(data["gov"]["issuer_labels"]),
+        date_labels=tuple(data["gov"]["date_labels"]),
         attachment_line=re.compile(
             r"^\s*(?:"
             + "|".join(
@@ -256,9 +258,9 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return _finish(document)
 
     replies = _reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
-    issuer = _drop_metadata_blocks(root, vocab)
-    if document.author is None and issuer:
-        document.author = issuer
+    issuer, dated = _drop_metadata_blocks(root, vocab)
+    document.author = document.author or issuer
+    document.published_at = document.published_at or dated
     _drop_boilerplate(root, vocab)
     lines = list(_lines(root))
     body_root, body_score = _best_subtree(lines, vocab)
@@ -725,8 +727,9 @@ def _drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             _drop(element)
 
 
-def _drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> str | None:
-    """Drop the 信息公开 metadata blocks ("索引号：… 发布机构：… 文号：…") and return the issuing agency they name.
+def _drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> tuple[str | None, str | None]:
+    """Drop the 信息公开 metadata blocks ("索引号：… 发布机构：… 文号：…"); return the issuing agency they name and
+    the date they give (ISO), if any.
 
     A block is the outermost element holding three or more distinct labels (two of them specific to such blocks)
     whose labels and values make up most of
@@ -748,7 +751,7 @@ def _drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> str |
         for element, labels in labels_under.items()
         if len(labels) >= 3 and len(labels - vocab.gov_generic_labels) >= 2 and element.tag not in ("html", "body")
     ]
-    issuer = None
+    issuer = dated = None
     dropped: set[lxml.etree._Element] = set()
     for element in sorted(candidates, key=_depth):
         if any(ancestor in dropped for ancestor in element.iterancestors()):
@@ -776,11 +779,12 @@ def _drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> str |
         if not total or covered < 0.7 * total:
             continue
         issuer = issuer or next((pairs[label] for label in pairs if label in vocab.issuer_labels), None)
+        dated = dated or next((iso for label in vocab.date_labels if (iso := _iso_date(pairs.get(label)))), None)
         dropped.add(element)
     for element in dropped:
         if element.getparent() is not None:
             _drop(element)
-    return issuer
+    return issuer, dated
 
 
 def _gov_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:

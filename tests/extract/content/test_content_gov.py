@@ -277,3 +277,13 @@ def test_table_cells_of_size_words_in_the_body_stay() -> None:
     table = "<table><tr><td>风险等级</td><td>中</td></tr><tr><td>影响范围</td><td>大</td></tr></table>"
     lines = content(notice_page(tail=table)).text.split("\n")
     assert lines[-4:] == ["风险等级", "中", "影响范围", "大"]
+
+
+def test_date_of_the_metadata_table_dates_a_page_without_a_byline_date() -> None:
+    page = notice_page().replace("发布时间：2024-05-13 10:20 ", "")
+    page = page.replace("<td>生成日期：</td><td>2024-05-13</td>", "<td>成文日期：</td><td>2024年05月10日</td>")
+    assert content(page).published_at == "2024-05-10"
+
+
+def test_byline_date_beats_the_metadata_table() -> None:
+    assert content(notice_page()).published_at == "2024-05-13T10:20"
