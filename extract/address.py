@@ -41,6 +41,7 @@ class AddressRules:
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
     inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
+    named_house: re.Pattern[str]  # 估衣廊38号: a name and a house number, after a label and a division
 
 
 @cache
@@ -87,6 +88,7 @@ def rules() -> AddressRules:
         road_start,
         labelled_locality,
         frozenset(data["divisions"]["inside_words"]),
+        re.compile(rf"{name}[甲乙丙丁]?\d+(?:-\d+)?号(?![\d])"),
     )
 
 
@@ -153,6 +155,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         venue_from = body_start
         if street and street.end() > body_start:
             street_end = street.end()
+        elif chain and start in labelled and (named := r.named_house.match(text, body_start)):
+            street_end = named.end()  # 地址：南京市玄武区估衣廊38号: a lane whose name has no road word
         elif chain and start in labelled:
             street_end = body_start  # 办理地点：XX市政务服务中心二楼: a labelled place with no street
         elif start in labelled and (township := r.labelled_locality.match(text, body_start)):

@@ -146,7 +146,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<time>(?:{period})\s?(?:(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?!\d)|点(?:半|[0-5]?\d分?|[{_CN}]+分)?)|[{_CN}]{{1,3}}点(?:半|[{_CN}]+分)?))"
         rf"(?:\s?{_CLOCK_TO}\s?(?P<time2>{clock}))?"
         # plain opening hours: 8:30-17:30
-        rf"|(?<![\d:])(?<!\d：)(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?{_CLOCK_TO}\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
+        # (办公时间:9:00-12:00: a label's colon before the hours is no part of a longer time)
+        rf"|(?<!\d)(?<!\d[:：])(?P<oh1>[01]?\d|2[0-3])[:：](?P<oh1m>[0-5]\d)\s?{_CLOCK_TO}\s?(?P<oh2>[01]?\d|2[0-4])[:：](?P<oh2m>[0-5]\d)(?![\d:：])"
         # a bare clock time before 前/后/开始 …: 在7:15前到达, 从13:30开始
         rf"|(?<![\d:：.])(?P<bt>(?:[01]?\d|2[0-3])[:：][0-5]\d)(?![\d:：])(?=\s?(?:{_alt(w.clock_after)}))"
         ")"

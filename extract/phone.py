@@ -38,7 +38,7 @@ _CANDIDATE = re.compile(
     # (86-574)12329: the country code and the area code (without its trunk 0) in one bracket
     r"|(?:[(（]\+?86[-\s](?P<area_cc>[1-9]\d{1,2})[)）]\s?"
     r"|[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
-    r"|(?P<area>0\d{2,3})\s?[-—–－‐]\s?"
+    r"|(?P<area>0\d{2,3})\s?[-—–－‐]{1,2}\s?"  # 025--84701931: a doubled dash
     r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
     # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)
     r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}| \d{3,4}(?![\d\-—–－‐.:/]))*))"

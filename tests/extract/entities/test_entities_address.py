@@ -254,3 +254,15 @@ def test_common_word_district_inside_a_longer_name_starts_no_address() -> None:
 def test_common_word_district_after_its_city_is_kept() -> None:
     address = one("四川省攀枝花市西区永安路6号")
     assert address.fields["district"] == "西区"
+
+
+# Round 4, batch t (real passages).
+
+
+def test_labelled_lane_without_a_road_word() -> None:
+    address = one("玄武区民政局婚姻登记处 地址：南京市玄武区估衣廊38号 电话：025--84701931")
+    assert (address.value, address.fields["street"]) == ("南京市玄武区估衣廊38号", "估衣廊38号")
+
+
+def test_unlabelled_name_and_number_after_divisions_is_no_address() -> None:
+    assert find_addresses("南京市玄武区估衣廊38号") == []

@@ -304,3 +304,12 @@ def test_year_pairs_full_dates_and_loose_numbers_are_no_year_month() -> None:
 
 def test_quarter_written_with_q() -> None:
     assert one("统计期：2026年Q1 优良率：62.5%").value == "2026-Q1"
+
+
+def test_hours_right_after_an_ascii_label_colon() -> None:
+    text = "以上网点办公时间:9:00-12:00，13:30-17:00;中午和周末有错时延时服务。"
+    assert [d.value for d in find_dates(text)] == ["09:00/12:00", "13:30/17:00"]
+
+
+def test_time_with_seconds_is_no_opening_hours() -> None:
+    assert find_dates("12:30:45") == []

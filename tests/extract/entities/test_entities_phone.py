@@ -232,3 +232,7 @@ def test_number_after_86_without_area_code_shape_is_not_international() -> None:
 def test_disability_services_hotline() -> None:
     phone = one("机关总机该年报未写，请拨12385。")
     assert (phone.value, phone.fields["line"]) == ("12385", "service")
+
+
+def test_doubled_dash_after_the_area_code() -> None:
+    assert one("地址：南京市玄武区估衣廊38号 电话：025--84701931").value == "02584701931"
