@@ -1,7 +1,7 @@
 """Passages written apart from the seeds, in the style of city 医保/社保 guide pages, scored like the seed gold.
 
-`devset/passages.jsonl` (37 passages we wrote ourselves: many cities and phrasings, table cells, line breaks,
-full-width text, things that are not entities) and `devset/gold.jsonl` (256 hand labels) are exported by
+`devset/passages.jsonl` (39 passages we wrote ourselves: many cities and phrasings, table cells, line breaks,
+full-width text, things that are not entities) and `devset/gold.jsonl` (295 hand labels) are exported by
 `benchmarks/entities_devset.py --export-constructed`; the real passages of the dev set stay out of the repo.
 Each batch was labelled before the parsers were run on it (docs/entities.md has the first-sight scores).
 """
