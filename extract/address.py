@@ -6,7 +6,9 @@ next field label (受理时间, 电话 …). A division name without a street is
 an address label when a building, hall, floor or window follows (办理地点：XX市政务服务中心二楼4号窗口). A place
 named for many (海口市各区政务服务中心…, …大厅及各区…) ends before the word that makes it many. Right after a label, a
 short city name is the city (受理地点：杭州解放东路18号), unless it names a zone (杭州经济技术开发区) or the
-road (长治路).
+road (长治路); a named township or subdistrict stands for the division (地点：姜山镇便民服务中心多功能厅), and after a
+label and a division a name with a house number is enough (地址：南京市玄武区估衣廊38号, …劲松三区甲302号). 街道 is a
+subdistrict, never the road 街; a common-word district name inside a longer name (南岸西区) starts no address.
 
 Value is the full address, simplified, with the city put in front when only the district was written and the
 city is known from the page. Fields: `province`, `city`, `district` (as written, renamed ones included),

@@ -1,6 +1,7 @@
 """Phone numbers: landlines with or without area code, mobiles, 400/800, service and SMS numbers, extensions.
 
-Reads `0591-87842560`, `(0591)87842560`, `(86-574)12329`, `0535—6785673`, `+86 10 6462 9100`, `17085340457`,
+Reads `0591-87842560`, `(0591)87842560`, `(86-574)12329`, `86-10-56385301`, `025--84701931`, `0535—6785673`,
+`+86 10 6462 9100`, `17085340457`, `（010）87730641-80003`,
 `4009-789-789`, `12333`, `96102`, `1062665533`, `转8001` / `分机123`, lists `87876490/87802528`, and splits two
 landlines glued together (`0591-8787649087802528`). A bare 7–8 digit local number counts only after a phone word
 (电话, 热线 …) or next to another phone; its area code comes from the nearest city named before it in the text
