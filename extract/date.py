@@ -106,7 +106,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00, 周六周日9:00: a closing bracket, a list of days)
         rf"(?P<hours>[(（]?每?{weekday}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>[一二三四五六日天末])"
         rf"|(?P<wlist>(?:[、,，和及/]{weekday}?[一二三四五六日天末]|{weekday}[一二三四五六日天末])+))?"
-        rf"(?:的)?[)）]?[:：,，\s]*(?P<t1>{clock})(?:\s?{_CLOCK_TO}\s?(?P<t2>{clock}))?)"
+        # (周一至周五（法定节假日除外）上午8:30: a bracketed note between the days and the time)
+        rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*(?P<t1>{clock})(?:\s?{_CLOCK_TO}\s?(?P<t2>{clock}))?)"
         # English: January 5, 2025 / Jan. 5 2025 / 5 January 2025
         rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{_YEAR})(?!\d)"
         rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])\s(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{_YEAR})(?!\d)"

@@ -313,3 +313,8 @@ def test_hours_right_after_an_ascii_label_colon() -> None:
 
 def test_time_with_seconds_is_no_opening_hours() -> None:
     assert find_dates("12:30:45") == []
+
+
+def test_weekdays_with_a_bracketed_holiday_note_before_the_time() -> None:
+    hours = one("办公时间：周一至周五（法定节假日除外）上午8:30-12:00")
+    assert (hours.value, hours.fields["weekdays"]) == ("08:30/12:00", "1-5")
