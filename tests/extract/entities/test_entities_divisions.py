@@ -102,3 +102,8 @@ def test_taiwan_and_hong_kong_stay_provinces_and_statistical_rows_are_dropped() 
         ]
     )
     assert [r["name"] for r in rows] == ["台湾省", "香港特别行政区"]
+
+
+def test_chongqing_districts_missing_from_the_source_are_kept() -> None:
+    address = find_addresses("地址：重庆市江北区建新北路二支路2号", None)[0]
+    assert (address.fields["district"], address.fields["adcode"]) == ("江北区", "500105")
