@@ -38,6 +38,7 @@ class AddressRules:
     stop: re.Pattern[str]
     max_detail: int  # characters of building/floor/hall detail after the street, at most
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
+    numbered_venue: re.Pattern[str]  # …中心2号楼: an unlabelled place after two or more divisions
     spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
@@ -85,6 +86,8 @@ def rules() -> AddressRules:
         stop,
         int(data["stop"]["max_detail"]),
         venue,
+        # the whole place: name, number, building — and nothing after (…中心3楼举行… is a sentence)
+        re.compile(rf"(?:[^\d\s{s['not_in_names']}有]{{0,12}}?\d+\s?(?:{alt(data['venues']['numbered'])}))+"),
         spaced_number,
         locality,
         road_start,
@@ -155,6 +158,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             chain, body_start = [], start
             street = r.street.match(text, body_start)
         venue_from = body_start
+        numbered = False
         if street and street.end() > body_start:
             street_end = street.end()
         elif chain and start in labelled and (named := r.named_house.match(text, body_start)):
@@ -164,6 +168,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         elif start in labelled and (township := r.labelled_locality.match(text, body_start)):
             # 地点：姜山镇便民服务中心多功能厅: a township or subdistrict stands for the division
             street_end, venue_from = body_start, township.end()
+        elif len(chain) >= 2 and not any(c.short for c in chain):
+            street_end = body_start  # 昆明市呈贡区市级行政中心2号楼: checked for a numbered building below
+            numbered = True
         else:
             continue
         stop = r.stop.search(text, street_end)
@@ -173,6 +180,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         end = min(stop.start() if stop else len(text), street_end + max_detail)
         end = max(end, street_end)
         if street_end == body_start and not r.venue.search(text, venue_from, end):
+            continue
+        if numbered and not r.numbered_venue.fullmatch(text, venue_from, end):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:

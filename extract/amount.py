@@ -68,7 +68,8 @@ def rules() -> AmountRules:
         # the yuan sign: ¥500, ￥1,200.50
         rf"|[¥￥]\s?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
         # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
-        rf"|(?<!\d)(?<!\d[.,])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])(?![\u4e00-\u9fffA-Za-z0-9%％‰])"
+        rf"|(?<!\d)(?<!\d[.,])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
+        rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![\u4e00-\u9fffA-Za-z0-9%％‰]))"
         ")"
     )
     return AmountRules(pattern, per_prefix, per_suffix, frozenset(data["qualifiers"]["range_end"]))
@@ -101,7 +102,7 @@ def find_amounts(text: str) -> list[Entity]:
             bare = _value(m.group("bare_num"), m.group("bare_mult"))
             if label is None or bare is None:
                 continue
-            fields = {"unit": "CNY", "per": None, "qualifier": None, "label": label, "unit_written": False}
+            fields = {"unit": "CNY", "per": None, "qualifier": m.group("bare_q"), "label": label, "unit_written": False}
             found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(bare), fields))
             continue
         if m.group("sign_num"):

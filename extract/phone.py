@@ -147,8 +147,9 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             area = "0" + m.group("area_cc")
         body_text = m.group("body") or m.group("intl")
         body = re.sub(r"\D", "", body_text)
-        # 0571-87061234-8012, (027)67883347-8666: after a written area code, a short last group is an extension
-        inline_ext = _INLINE_EXT.fullmatch(body_text) if area else None
+        # 0571-87061234-8012, (027)67883347-8666: after a written area code, a short last group is an extension;
+        # so too after a whole local number (电话：54113581—8112), which still needs its phone word below
+        inline_ext = _INLINE_EXT.fullmatch(body_text) if area or not re.fullmatch(r"\d{7,8}", body) else None
         if inline_ext:
             body = inline_ext.group(1)
         if m.group("cc") and not re.fullmatch(r"1[3-9]\d{9}", body):

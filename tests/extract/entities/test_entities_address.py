@@ -266,3 +266,16 @@ def test_labelled_lane_without_a_road_word() -> None:
 
 def test_unlabelled_name_and_number_after_divisions_is_no_address() -> None:
     assert find_addresses("南京市玄武区估衣廊38号") == []
+
+
+# Round 6, batch x (real passages).
+
+
+def test_unlabelled_divisions_and_a_numbered_building_in_an_office_list() -> None:
+    text = "昆明市医疗保险服务中心 昆明市呈贡区市级行政中心2号楼 0871-63610000 周一至周五 09:00-17:00"
+    assert one(text).value == "昆明市呈贡区市级行政中心2号楼"
+
+
+def test_unlabelled_divisions_and_a_floor_in_a_sentence_are_no_address() -> None:
+    assert find_addresses("海口市美兰区政务服务中心3楼举行签约仪式") == []
+    assert find_addresses("杭州市西湖区有3层楼") == []

@@ -148,3 +148,18 @@ def test_colloquial_kuai_at_the_end_of_a_clause_is_yuan() -> None:
 
 def test_kuai_before_a_noun_counts_pieces() -> None:
     assert find_amounts("每人领取3块肥皂和2块毛巾") == []
+
+
+# Round 6, batch x (real passage).
+
+
+def test_wan_without_yuan_bounded_by_yixia_after_an_amount_label() -> None:
+    amounts = find_amounts("低保户单次总费用3万以下70%、单次总费用3万以上的80%")
+    assert [(a.text, a.value, a.fields["qualifier"]) for a in amounts] == [
+        ("3万以下", 30000, "以下"),
+        ("3万以上", 30000, "以上"),
+    ]
+
+
+def test_wan_bounded_by_yixia_without_an_amount_label_is_no_amount() -> None:
+    assert find_amounts("人口3万以下的乡镇") == []

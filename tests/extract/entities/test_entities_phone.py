@@ -236,3 +236,15 @@ def test_disability_services_hotline() -> None:
 
 def test_doubled_dash_after_the_area_code() -> None:
     assert one("地址：南京市玄武区估衣廊38号 电话：025--84701931").value == "02584701931"
+
+
+# Round 6, batch x (real passages).
+
+
+def test_labelled_local_number_with_a_dash_extension() -> None:
+    phone = one("儿童计划免疫咨询（中心）  周一~周五 13:30~17:00\n   电话：54113581—8112")
+    assert (phone.text, phone.value, phone.fields["ext"]) == ("54113581—8112", "54113581", "8112")
+
+
+def test_unlabelled_local_number_with_an_extension_is_no_phone() -> None:
+    assert find_phones("登记序号54113581-8112") == []
