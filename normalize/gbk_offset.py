@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 import numpy as np
 
-from normalize import char_model
+from normalize import char_model, word_evidence
 from normalize.cjk import IDEOGRAPH, is_ideograph
 from normalize.pinyin_readings import syllable_pattern
 from normalize.repair import Repair, apply_edits
@@ -45,6 +45,11 @@ _LONG_MARGIN = 6.0  # _UNMARKED_RUN middle chars or more
 _SECOND_GUESS = 2.0
 _SCRIPT_PENALTY = 6.0  # log10: a candidate of the other script than its line's (楊 among simplified text)
 _BEAM = 8  # first-character candidates kept when the last character must be chosen too
+# The model's best few candidates for a lost char are re-ranked with word evidence (word_evidence.py): a
+# dictionary word across the slot (门诊, 驻守) that the trigram counts weigh too little.
+_RERANK = 8
+_RERANK_GAP = 3.0  # log10
+_WORD_WEIGHT = 0.5  # chosen on generated sentences (seeds 0-2 of benchmarks/normalize.py), not the repair cases
 _SENTENCE_MARKS = set("，。、；：？！,.;:?!")
 _PUNCTUATION = set("。，、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』％．")
 
@@ -216,8 +221,25 @@ def _choose(left: str, candidates: tuple[str, ...], right: str, script: str, kee
         return ()
     model = char_model.load()
     scores = model.score_slot(left, _candidate_codes(candidates), right) - _penalties(candidates, script)
+    scores = _with_words(scores, left, candidates, right)
     order = np.argsort(-scores)[:keep] if keep > 1 else [int(scores.argmax())]
     return tuple(candidates[int(i)] for i in order)
+
+
+def _with_words(scores: np.ndarray, left: str, candidates: tuple[str, ...], right: str) -> np.ndarray:
+    """`scores` with word evidence added to the _RERANK best; the rest drop below every one of them."""
+    if _WORD_WEIGHT == 0 or len(candidates) < 2:
+        return scores
+    top = np.argsort(-scores)[:_RERANK]
+    # A candidate this far below the best would need a word no window of a few chars can give.
+    top = top[scores[top] >= scores[top[0]] - _RERANK_GAP]
+    before = char_model.fold(left.rsplit("\n", 1)[-1])
+    after = char_model.fold(right.split("\n", 1)[0])
+    reranked = np.full(len(scores), -np.inf)
+    for i in top:
+        words = word_evidence.cohesion(before, char_model.fold(candidates[int(i)]), after)
+        reranked[i] = scores[i] + _WORD_WEIGHT * words
+    return reranked
 
 
 def _choose_after_each(lefts: list[str], candidates: tuple[str, ...], right: str, script: str) -> list[str | None]:
@@ -228,10 +250,15 @@ def _choose_after_each(lefts: list[str], candidates: tuple[str, ...], right: str
         return [None] * len(lefts)
     model = char_model.load()
     scores = model.score_slots(lefts, _candidate_codes(candidates), right) - _penalties(candidates, script)
-    return [
-        candidates[int(row[allowed].argmax())] if allowed.any() else None
-        for row, allowed in zip(scores, (_allowed_after(left, candidates) for left in lefts), strict=True)
-    ]
+    chosen: list[str | None] = []
+    for row, left in zip(scores, lefts, strict=True):
+        allowed = _allowed_after(left, candidates)
+        if not allowed.any():
+            chosen.append(None)
+            continue
+        kept = _with_words(np.where(allowed, row, -np.inf), left, candidates, right)
+        chosen.append(candidates[int(kept.argmax())])
+    return chosen
 
 
 def _allowed_after(left: str, candidates: tuple[str, ...]) -> np.ndarray:
@@ -333,6 +360,11 @@ def _rebuild(line: str, run: _Run, script: str) -> str | None:
     if not options:
         return None
     scores = model.score([left + option + right for option in options])
+    if _WORD_WEIGHT:
+        before = char_model.fold(left.rsplit("\n", 1)[-1])
+        after = char_model.fold(right.split("\n", 1)[0])
+        words = [word_evidence.cohesion(before, char_model.fold(option), after) for option in options]
+        scores = scores + _WORD_WEIGHT * np.array(words)
     return options[int(scores.argmax())]
 
 
