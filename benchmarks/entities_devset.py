@@ -10,7 +10,7 @@ repositories whose licences we did not check, so neither they nor our labels are
   (`real: …` with the index id of the public file, or `constructed: …`);
 - `devset_annotations.py` — the hand labels (batch 1: passages `r*`, `c*`, `n*`; later batches, each labelled
   before the parsers were run on it: `b*`, `d*`, `e*`, `f*` (round 2), `g*`, `h*`, `i*`, `j*`, `k*` (round 3),
-  `m*`, `p*`, `q*`, `s*`, `t*`, `u*`, `v*`, `w*` (round 4); `--prefix g` scores one batch),
+  `m*`, `p*`, `q*`, `s*`, `t*`, `u*`, `v*`, `w*` (round 4), `x*`, `y*` (round 6); `--prefix g` scores one batch),
   `A[name] = [(kind, text, value[, extra fields]), …]`;
 - `devset_gold.jsonl` — the same in the gold format of `tests/fixtures/gold/` (written by `--build-gold`,
   which places each label on the first unused occurrence of its text, in order).
