@@ -42,6 +42,8 @@ class AddressRules:
     spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
+    compound_start: re.Pattern[str]  # 小区, 新村 …: after a short city name, the name of a compound
+    landmark: re.Pattern[str]  # 兴福佳苑东门北100米: a landmark, a direction and a distance, after a label
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
     inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
     named_house: re.Pattern[str]  # 估衣廊38号: a name and a house number, after a label and a division
@@ -91,6 +93,11 @@ def rules() -> AddressRules:
         spaced_number,
         locality,
         road_start,
+        re.compile(alt(s["compounds"])),
+        re.compile(
+            rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff]){{2,12}}?(?:[{s['directions']}](?:门|侧)?){{1,2}}"
+            rf"\d+米(?:{alt(s['after_distance'])})?"
+        ),
         labelled_locality,
         frozenset(data["divisions"]["inside_words"]),
         re.compile(rf"{name}[甲乙丙丁]?\d+(?:-\d+)?号(?![\d])"),
@@ -142,8 +149,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         labelled.add(m.end())
         if m.end() not in chain_starts:
             short = short_cities.get(m.end())
-            if short and r.road_start.match(text, short.end):
-                short = None  # 长治路与南中环交叉口: the city's name is the road's
+            if short and (r.road_start.match(text, short.end) or r.compound_start.match(text, short.end)):
+                short = None  # 长治路与南中环交叉口, 乐山小区: the city's name is the road's or the compound's
             starts.append((m.end(), [short] if short else []))
     starts.sort(key=lambda t: t[0])
     for start, chain in starts:
@@ -168,6 +175,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         elif start in labelled and (township := r.labelled_locality.match(text, body_start)):
             # 地点：姜山镇便民服务中心多功能厅: a township or subdistrict stands for the division
             street_end, venue_from = body_start, township.end()
+        elif start in labelled and not chain and (landmark := r.landmark.match(text, body_start)):
+            street_end = landmark.end()  # 地址：党家立交桥西700米南: a landmark and where from it
         elif len(chain) >= 2 and not any(c.short for c in chain):
             street_end = body_start  # 昆明市呈贡区市级行政中心2号楼: checked for a numbered building below
             numbered = True

@@ -279,3 +279,16 @@ def test_unlabelled_divisions_and_a_numbered_building_in_an_office_list() -> Non
 def test_unlabelled_divisions_and_a_floor_in_a_sentence_are_no_address() -> None:
     assert find_addresses("海口市美兰区政务服务中心3楼举行签约仪式") == []
     assert find_addresses("杭州市西湖区有3层楼") == []
+
+
+# Round 6, batch z (real passage: 济南 街道人社中心 records).
+
+
+def test_labelled_landmark_with_a_direction_and_a_distance() -> None:
+    text = "党家街道人社中心 电话：0531-87591820 地址：党家立交桥西700米南"
+    assert one(text).value == "党家立交桥西700米南"
+
+
+def test_short_city_name_before_a_compound_word_is_not_the_city() -> None:
+    # 乐山小区 is a residential compound in 济南, not a place in 乐山市
+    assert find_addresses("杆石桥街道人社中心 电话：0531-82078259 地址：乐山小区南区6号院") == []
