@@ -48,6 +48,8 @@ _BEAM = 8  # first-character candidates kept when the last character must be cho
 # The model's best few candidates for a lost char are re-ranked with word evidence (word_evidence.py): a
 # dictionary word across the slot (门诊, 驻守) that the trigram counts weigh too little.
 _RERANK = 8
+_WORD_CREDIT = 1.0  # log10 of margin per log10 of word gain
+_WORD_CREDIT_CAP = 2.0  # at most this much (log10) of an unmarked margin; 4 repairs a real `?` in the tests
 _RERANK_GAP = 3.0  # log10
 _WORD_WEIGHT = 0.5  # chosen on generated sentences (seeds 0-2 of benchmarks/normalize.py), not the repair cases
 _SENTENCE_MARKS = set("，。、；：？！,.;:?!")
@@ -368,6 +370,20 @@ def _rebuild(line: str, run: _Run, script: str) -> str | None:
     return options[int(scores.argmax())]
 
 
+def _word_credit(line: str, run: _Run, repaired: str) -> float:
+    """How much of an unmarked run's margin word evidence earns back: the repair joins dictionary words
+    (额度, 补缴) that the text as it is (`?疃?`) does not. Real text between two real question marks is words
+    already, so a repair of it earns nothing."""
+    if _WORD_CREDIT == 0:
+        return 0.0
+    before = char_model.fold(_left(line, run.start).rsplit("\n", 1)[-1])
+    after = char_model.fold(_right(line, run.end + 1).split("\n", 1)[0])
+    gain = word_evidence.cohesion(before, char_model.fold(repaired), after) - word_evidence.cohesion(
+        before, char_model.fold(line[run.start : run.end + 1]), after
+    )
+    return min(max(_WORD_CREDIT * gain, 0.0), _WORD_CREDIT_CAP)
+
+
 def _after_latin(line: str, position: int) -> bool:
     return position > 0 and (
         line[position - 1].isascii() and (line[position - 1].isalpha() or line[position - 1] in "/.=&_%")
@@ -426,7 +442,8 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
             else:
                 margin = _UNMARKED_MARGIN if run.end - run.middle < _UNMARKED_RUN else _LONG_MARGIN
                 # With both ends chosen from ~60 candidates each, the best pair looks better by chance alone.
-                margins.append(margin + (_SECOND_GUESS if run.end_byte == -1 else 0.0))
+                margin += _SECOND_GUESS if run.end_byte == -1 else 0.0
+                margins.append(margin - _word_credit(line, run, repaired))
         if len(choices) == 1:
             continue
         stop = max(choice[0][1] for choice in choices[1:])

@@ -34,3 +34,12 @@ def test_the_word_decides_the_lost_lead_byte() -> None:
     # The trigram model alone reads 门站 (站 and 诊 share the trail byte); the dictionary knows 门诊.
     damaged = "2024年度太原职?ひ奖1ㄏ\ue324\ue479吆\ue131橇嗣耪?、住院、大病保险和门诊慢特病等多个方面。"
     assert repair(damaged)[0] == "2024年度太原职工医保报销政策涵盖了门诊、住院、大病保险和门诊慢特病等多个方面。"
+
+
+def test_words_earn_back_part_of_an_unmarked_margin() -> None:
+    # Nothing but its `?`s marks this run; 把医院 joins words that `?岩皆?` does not.
+    assert repair("一定要?岩皆?告倒!")[0] == "一定要把医院告倒!"
+
+
+def test_words_between_real_question_marks_earn_nothing() -> None:
+    assert repair("怎么办?医保?门诊?住院?")[0] == "怎么办?医保?门诊?住院?"
