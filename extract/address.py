@@ -95,6 +95,7 @@ def rules() -> AddressRules:
         road_start,
         re.compile(alt(s["compounds"])),
         re.compile(
+            rf"(?!{alt(s['not_landmarks'])})"
             rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff]){{2,12}}?(?:[{s['directions']}](?:门|侧)?){{1,2}}"
             rf"\d+米(?:{alt(s['after_distance'])})?"
         ),

@@ -292,3 +292,7 @@ def test_labelled_landmark_with_a_direction_and_a_distance() -> None:
 def test_short_city_name_before_a_compound_word_is_not_the_city() -> None:
     # 乐山小区 is a residential compound in 济南, not a place in 乐山市
     assert find_addresses("杆石桥街道人社中心 电话：0531-82078259 地址：乐山小区南区6号院") == []
+
+
+def test_generic_area_with_a_direction_and_a_distance_is_no_address() -> None:
+    assert find_addresses("位于市区西北30米处") == []
