@@ -44,6 +44,7 @@ class AddressRules:
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
     compound_start: re.Pattern[str]  # 小区, 新村 …: after a short city name, the name of a compound
     landmark: re.Pattern[str]  # 兴福佳苑东门北100米: a landmark, a direction and a distance, after a label
+    numbered_compound: re.Pattern[str]  # 标山小区7号楼: a compound and a numbered building, after a label
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
     inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
     named_house: re.Pattern[str]  # 估衣廊38号: a name and a house number, after a label and a division
@@ -98,6 +99,9 @@ def rules() -> AddressRules:
             rf"(?!{alt(s['not_landmarks'])})"
             rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff]){{2,12}}?(?:[{s['directions']}](?:门|侧)?){{1,2}}"
             rf"\d+米(?:{alt(s['after_distance'])})?"
+        ),
+        re.compile(
+            rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fff]){{2,8}}?(?:{alt(s['compounds'])})内?\d+(?:号楼|栋|幢|号院)"
         ),
         labelled_locality,
         frozenset(data["divisions"]["inside_words"]),
@@ -173,11 +177,13 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             street_end = named.end()  # 地址：南京市玄武区估衣廊38号: a lane whose name has no road word
         elif chain and start in labelled:
             street_end = body_start  # 办理地点：XX市政务服务中心二楼: a labelled place with no street
+        elif start in labelled and not chain and (landmark := r.landmark.match(text, body_start)):
+            street_end = landmark.end()  # 地址：党家立交桥西700米南, 柳埠镇政府东150米: a landmark and where from it
+        elif start in labelled and not chain and (compound := r.numbered_compound.match(text, body_start)):
+            street_end = compound.end()  # 地址：标山小区7号楼西侧: a compound and a numbered building in it
         elif start in labelled and (township := r.labelled_locality.match(text, body_start)):
             # 地点：姜山镇便民服务中心多功能厅: a township or subdistrict stands for the division
             street_end, venue_from = body_start, township.end()
-        elif start in labelled and not chain and (landmark := r.landmark.match(text, body_start)):
-            street_end = landmark.end()  # 地址：党家立交桥西700米南: a landmark and where from it
         elif len(chain) >= 2 and not any(c.short for c in chain):
             street_end = body_start  # 昆明市呈贡区市级行政中心2号楼: checked for a numbered building below
             numbered = True

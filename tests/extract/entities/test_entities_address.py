@@ -296,3 +296,22 @@ def test_short_city_name_before_a_compound_word_is_not_the_city() -> None:
 
 def test_generic_area_with_a_direction_and_a_distance_is_no_address() -> None:
     assert find_addresses("位于市区西北30米处") == []
+
+
+# Round 6, batch z02 (real passage: more 济南 records).
+
+
+def test_labelled_township_government_with_a_direction_and_a_distance() -> None:
+    assert one("柳埠街道人社中心 电话：0531-82152718 地址：柳埠镇政府东150米").value == "柳埠镇政府东150米"
+
+
+def test_labelled_township_government_seat_is_a_place() -> None:
+    assert one("遥墙街道人社中心 电话：0531-88742942 地址：遥墙镇政府驻地").value == "遥墙镇政府驻地"
+
+
+def test_labelled_compound_with_a_numbered_building() -> None:
+    assert one("工人新村北村街道人社中心 电话：0531-85872771 地址：标山小区7号楼西侧").value == "标山小区7号楼西侧"
+
+
+def test_township_government_in_a_sentence_is_no_address() -> None:
+    assert find_addresses("办理地点：当地乡镇政府") == []
