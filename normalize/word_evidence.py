@@ -39,15 +39,21 @@ def segmentation_logp(text: str) -> float:
     as a word of frequency 1), the unigram word model jieba segments with."""
     dictionary = _dictionary()
     frequencies, log_total = dictionary.frequencies, dictionary.log_total
+    unknown = -log_total
     best = [0.0] + [-math.inf] * len(text)
-    for end in range(1, len(text) + 1):
-        for start in range(max(0, end - _LONGEST_WORD), end):
-            frequency = frequencies.get(text[start:end], 0)
-            if frequency <= 0 and end - start > 1:
-                continue
-            score = best[start] + math.log10(max(frequency, 1)) - log_total
-            if score > best[end]:
-                best[end] = score
+    for start in range(len(text)):
+        base = best[start]
+        if base + unknown > best[start + 1]:
+            best[start + 1] = base + unknown
+        # jieba's table holds every prefix of a word (frequency 0), so a miss ends the words from `start`.
+        for end in range(start + 1, min(len(text), start + _LONGEST_WORD) + 1):
+            frequency = frequencies.get(text[start:end])
+            if frequency is None:
+                break
+            if frequency > 0:
+                score = base + math.log10(frequency) - log_total
+                if score > best[end]:
+                    best[end] = score
     return best[-1]
 
 
