@@ -237,9 +237,10 @@ def _with_words(scores: np.ndarray, left: str, candidates: tuple[str, ...], righ
     top = top[scores[top] >= scores[top[0]] - _RERANK_GAP]
     before = char_model.fold(left.rsplit("\n", 1)[-1])
     after = char_model.fold(right.split("\n", 1)[0])
+    folded = _candidate_codes(candidates)  # the candidates as the model folded them
     reranked = np.full(len(scores), -np.inf)
     for i in top:
-        words = word_evidence.cohesion(before, char_model.fold(candidates[int(i)]), after)
+        words = word_evidence.cohesion(before, chr(int(folded[i])), after)
         reranked[i] = scores[i] + _WORD_WEIGHT * words
     return reranked
 
