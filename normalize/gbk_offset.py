@@ -364,9 +364,9 @@ def _rebuild(line: str, run: _Run, script: str) -> str | None:
         return None
     scores = model.score([left + option + right for option in options])
     if _WORD_WEIGHT:
-        before = char_model.fold(left.rsplit("\n", 1)[-1])
-        after = char_model.fold(right.split("\n", 1)[0])
-        words = [word_evidence.cohesion(before, char_model.fold(option), after) for option in options]
+        left_line = char_model.fold(left.rsplit("\n", 1)[-1])
+        right_line = char_model.fold(right.split("\n", 1)[0])
+        words = [word_evidence.cohesion(left_line, char_model.fold(option), right_line) for option in options]
         scores = scores + _WORD_WEIGHT * np.array(words)
     return options[int(scores.argmax())]
 
