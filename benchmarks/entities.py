@@ -10,7 +10,6 @@ repeated. Anchors are imported lazily; a missing one is reported, not fatal.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import sys
 import time
@@ -18,6 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "extract" / "entities"))  # gold_terms: our values in the scorer's terms
+
+from gold_terms import load_scorer, scorer_value  # noqa: E402
 
 from extract.entities import find_entities, page_context  # noqa: E402
 from normalize import normalize  # noqa: E402
@@ -29,25 +31,11 @@ FLOORS = {"phone": 0.98, "address": 0.95, "amount": 0.97, "percent": 0.98, "date
 MIN_MB_PER_S = 2.0
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_entities", GOLD / "score_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _ours(docs: dict[str, str]) -> list[dict]:
     out = []
     for name, text in docs.items():
         for e in find_entities(text, page_context(None, text)):
-            value = e.value
-            if e.kind == "date" and e.fields.get("subkind") in ("range", "recurring") and "range_start" in e.fields:
-                value = {"start": e.fields["range_start"], "end": e.fields["range_end"]}
-            if e.kind == "date" and e.fields.get("subkind") in ("hours", "time"):
-                fields = {k: e.fields.get(f"range_{k}", e.fields.get(k)) for k in ("weekdays", "start", "end", "time")}
-                value = {k: v for k, v in fields.items() if v is not None}
-            if e.kind == "amount" and "high" in e.fields:
-                value = {"value": e.value, "high": e.fields["high"]}
+            value = scorer_value(e)
             out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})
     return out
 
@@ -177,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--main-only", action="store_true", help="drop gold marked boilerplate")
     parser.add_argument("--repeat", type=int, default=20, help="passes over the seeds for the throughput")
     args = parser.parse_args(argv)
-    score = _scorer()
+    score = load_scorer()
     gold = score.load_jsonl(GOLD / "seeds_entities.jsonl")
     docs = {p.name: normalize(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt"))}
     find_entities("预热 2025年1月5日 0591-87842560 福州市古田路128号")  # load tables before timing

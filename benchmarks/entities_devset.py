@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = _module("entities_benchmark", ROOT / "benchmarks" / "entities.py")
     from normalize import normalize
 
-    score = bench._scorer()
+    score = bench.load_scorer()
     gold = score.load_jsonl(GOLD)
     raws = _raw_docs()
     raws = {name: text for name, text in raws.items() if any(g["doc"] == name for g in gold)}

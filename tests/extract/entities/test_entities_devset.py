@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_entities_gold import _scorer, scorer_value
+from gold_terms import load_scorer, scorer_value
 
 from extract.entities import find_entities, page_context
 from normalize import normalize
@@ -29,7 +29,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def devset_scores() -> dict:
-    score = _scorer()
+    score = load_scorer()
     predictions = []
     for passage in _jsonl(DEVSET / "passages.jsonl"):
         text = normalize(passage["text"]).text

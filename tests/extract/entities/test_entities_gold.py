@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from gold_terms import load_scorer, scorer_value
 
 from extract.entities import find_entities, page_context
 from normalize import normalize
@@ -27,32 +27,9 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_entities", GOLD / "score_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def scorer_value(entity) -> object:
-    """Our entity's value in the scorer's terms: ranges as {start, end}, amount ranges with their high end."""
-    subkind = entity.fields.get("subkind")
-    if entity.kind == "date" and subkind in ("range", "recurring") and "range_start" in entity.fields:
-        return {"start": entity.fields["range_start"], "end": entity.fields["range_end"]}
-    if entity.kind == "date" and subkind in ("hours", "time"):
-        # the gold writes office hours and clock times as dicts of our fields
-        fields = {
-            k: entity.fields.get(f"range_{k}", entity.fields.get(k)) for k in ("weekdays", "start", "end", "time")
-        }
-        return {k: v for k, v in fields.items() if v is not None}
-    if entity.kind == "amount" and "high" in entity.fields:
-        return {"value": entity.value, "high": entity.fields["high"]}
-    return entity.value
-
-
 @pytest.fixture(scope="module")
 def seed_scores(seed_texts: dict[str, str]) -> dict:
-    score = _scorer()
+    score = load_scorer()
     predictions = []
     for name, raw in seed_texts.items():
         text = normalize(raw).text
