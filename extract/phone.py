@@ -182,7 +182,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if re.match(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b", body_text) and not area:
             continue  # a date written with dashes
         parsed = _classify(area, body)
-        if area and len(area) == 2 or parsed is None and area:
+        if area and (len(area) == 2 or parsed is None):
             # (02)2345-678, 0800-011-765: no mainland number (no mainland area code has two digits) may be
             # a number of a neighbouring plan written domestically
             region, _, line_of = domestic_region(area + body, len(area))
