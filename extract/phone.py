@@ -27,7 +27,13 @@ from functools import cache
 from extract.divisions import gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import CLAUSE_BREAK, DATA, vocabulary
-from extract.phone_international import InternationalNumber, domestic_region, find_international, plans
+from extract.phone_international import (
+    InternationalNumber,
+    domestic_region,
+    find_international,
+    mainland_area_codes,
+    plans,
+)
 
 _SEP = r"[-—–－‐ ]"
 # A candidate: optional country code, optional area code (bracketed or followed by a separator), then digit
@@ -130,6 +136,11 @@ def _classify(area: str | None, body: str) -> list[tuple[str, str, int]] | None:
     return None
 
 
+def _is_plain_service(number: str) -> bool:
+    """A service-plan number (95xxx, 96xxx, 123xx) not named in service_numbers.csv: may be a count."""
+    return number not in rules().service and bool(plans().cn["service"].fullmatch(number))
+
+
 def _service_line(number: str) -> str:
     """110, 119, 120, 122 …: emergency; every other short number: service (service_numbers.csv)."""
     return "emergency" if rules().service.get(number) == "emergency" else "service"
@@ -182,13 +193,14 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if re.match(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b", body_text) and not area:
             continue  # a date written with dashes
         parsed = _classify(area, body)
-        if area and (len(area) == 2 or parsed is None):
-            # (02)2345-678, 0800-011-765: no mainland number (no mainland area code has two digits) may be
+        if area and (parsed is None or area not in mainland_area_codes()):
+            # (02)2345-678, 0800-011-765, 070-1234-5678: no mainland number, or no mainland area code, may be
             # a number of a neighbouring plan written domestically
-            region, _, line_of = domestic_region(area + body, len(area))
-            if region == "CN":
-                continue
-            parsed = [(area + body, line_of or "landline", len(body))]
+            region, _, line_of = domestic_region(area + body, area)
+            if region != "CN":
+                parsed = [(area + body, line_of or "landline", len(body))]
+            elif len(area) == 2:
+                continue  # no mainland area code has two digits
         if parsed is None:
             continue
         if not area and (r.name_before.search(text, max(0, start - 4), start) or r.name_after.match(text, end)):
@@ -214,7 +226,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             label = trailing.group(1)
         ext_match = r.extension.match(text, end)
         ext = ext_match.group(1) if ext_match else (inline_ext.group(2) if inline_ext else None)
-        if label is None and not area and re.fullmatch(r"9[56]\d{3,4}", body) and not in_list:
+        if label is None and not area and _is_plain_service(body) and not in_list:
             after = text[end : end + r.service_after_window + 2]
             if not r.service_after.search(after):
                 continue  # a bare 96000 is more often a count than a hotline
@@ -256,7 +268,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 fields["ext"] = ext
                 if ext_match:
                     span_end = ext_match.end()
-            fields["region"], fields["e164"] = _region_e164(value, line, len(area) if area and index == 0 else None)
+            fields["region"], fields["e164"] = _region_e164(value, line, area if index == 0 else None)
             found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
             last_end, last_label = span_end, label
             last_area = _area_of(value) if line == "landline" else None
@@ -292,12 +304,12 @@ def _area_before(text: str, mentions: list, position: int, context: PageContext 
     return gaz.area_code(context.city) if context else None
 
 
-def _region_e164(digits: str, line: str, area_len: int | None) -> tuple[str, str | None]:
+def _region_e164(digits: str, line: str, written_area: str | None) -> tuple[str, str | None]:
     """(region, e164) of a number written without country code; e164 null for short and SMS numbers."""
     if line == "sms" or (line in ("service", "emergency") and len(digits) < 7):
         return "CN", None
     if digits.startswith("0"):
-        region, e164, _ = domestic_region(digits, area_len)
+        region, e164, _ = domestic_region(digits, written_area)
         return region, e164
     import phonenumbers
 

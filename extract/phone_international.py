@@ -14,6 +14,7 @@ Taiwan's). This module only reads numbers; labels, extensions and lists are `ext
 
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from dataclasses import dataclass
@@ -124,27 +125,37 @@ def _describe(number: object, start: int, end: int) -> InternationalNumber:
     )
 
 
-def domestic_region(digits: str, area_len: int | None = None) -> tuple[str, str | None, str | None]:
+@cache
+def mainland_area_codes() -> frozenset[str]:
+    """Every mainland area code with its trunk 0 (`010`, `0591`): `data/area_codes.csv`."""
+    with open(DATA / "area_codes.csv", encoding="utf-8", newline="") as f:
+        return frozenset(row["area_code"] for row in csv.DictReader(f))
+
+
+def domestic_region(digits: str, written_area: str | None = None) -> tuple[str, str | None, str | None]:
     """(region, e164, line) of a number written with its trunk 0 and no country code.
 
-    Mainland when phonenumbers finds it valid there; else the first fallback plan that does, or that finds it
-    possible when the written area code has two digits (`(02)2345-678`: no mainland area code is that short);
-    else mainland, as written (e164 null).
+    Mainland when phonenumbers finds it valid there and its written area code (if one was written apart) is a
+    mainland one (`070-1234-5678` has the digits of a 0701 number, but 070 is no mainland area code); else the
+    first fallback plan that finds it valid, or possible when the written area code has two digits
+    (`(02)2345-678`: no mainland area code is that short); else mainland, as written (e164 null).
     """
     import phonenumbers
 
-    try:
-        mainland = phonenumbers.parse("+86" + digits[1:])
-        if phonenumbers.is_valid_number(mainland):
-            return "CN", phonenumbers.format_number(mainland, phonenumbers.PhoneNumberFormat.E164), None
-    except phonenumbers.NumberParseException:
-        pass
+    if written_area is None or written_area in mainland_area_codes():
+        try:
+            mainland = phonenumbers.parse("+86" + digits[1:])
+            if phonenumbers.is_valid_number(mainland):
+                return "CN", phonenumbers.format_number(mainland, phonenumbers.PhoneNumberFormat.E164), None
+        except phonenumbers.NumberParseException:
+            pass
     for region in plans().fallback:
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number) or (area_len == 2 and phonenumbers.is_possible_number(number)):
+        short_area = written_area is not None and len(written_area) == 2
+        if phonenumbers.is_valid_number(number) or (short_area and phonenumbers.is_possible_number(number)):
             described = _describe(number, 0, 0)
             return region, described.e164, described.line
     return "CN", None, None
