@@ -48,6 +48,10 @@ class AddressRules:
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
     inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
     named_house: re.Pattern[str]  # 估衣廊38号: a name and a house number, after a label and a division
+    road_word: re.Pattern[str]  # 大道, 路 … (not 街道): after a district name, the road is named after it
+    joiner: re.Pattern[str]  # 和, 及, 、 …: between two addresses of one sentence
+    divisions_alone: re.Pattern[str]  # 地址：天津市: labels after which the divisions alone are an address
+    generic: frozenset[str]  # 各, 及各 …: a place named for many
 
 
 @cache
@@ -73,7 +77,8 @@ def rules() -> AddressRules:
     )
     street = re.compile(street_source + ")")
     street_after_divisions = re.compile(street_source + rf"|{name}(?:{alt(s['quarters'])}){house})")
-    label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
+    # 地址分别为…: 分别 (respectively) before the colon or copula of a label that lists several
+    label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*(?:分别)?[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
     venue = re.compile(alt(data["venues"]["words"]))
     spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
@@ -106,6 +111,10 @@ def rules() -> AddressRules:
         labelled_locality,
         frozenset(data["divisions"]["inside_words"]),
         re.compile(rf"{name}[甲乙丙丁]?\d+(?:-\d+)?号(?![\d])"),
+        re.compile(roads),
+        re.compile(rf"(?:{alt(data['joiners']['words'])})\Z"),
+        re.compile(rf"(?:{alt(data['labels']['divisions_alone'])})\s*(?:分别)?[:：为是在]?\s*\Z"),
+        frozenset(data["stop"]["generic"]),
     )
 
 
@@ -127,6 +136,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             and m.start
             and "\u4e00" <= text[m.start - 1] <= "\u9fff"
         )
+        # 西区大道, 城区路: a district's name before a road word is the road's name
+        and not (all(d.level == "district" for d in m.divisions) and r.road_word.match(text, m.end))
     ]
     found: list[Entity] = []
     taken_to = -1
@@ -195,8 +206,25 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             stop = r.stop.search(text, spaced.end())
         end = min(stop.start() if stop else len(text), street_end + max_detail)
         end = max(end, street_end)
+        # 鼓楼区古田路1号和台江区八一七中路2号: a second address of the sentence begins after a joiner
+        for second, _ in starts:
+            if street_end < second < end and r.joiner.search(text, street_end, second):
+                end = r.joiner.search(text, street_end, second).start()  # type: ignore[union-attr]
+                break
         if street_end == body_start and not r.venue.search(text, venue_from, end):
-            continue
+            rest = text[body_start:end].strip()
+            # 地址：天津市, 地址：云南省…元阳县黄茅岭乡: after a label, the divisions alone (and a township or
+            # village) fill the field
+            alone = (
+                chain
+                and r.divisions_alone.search(text, max(0, start - 12), start)
+                and (not rest or r.labelled_locality.fullmatch(rest))
+                and not (stop and stop.group() in r.generic)  # 地址：海口市各区…: a place named for many
+            )
+            if not alone:
+                continue
+            if not rest:
+                end = body_start
         if numbered and not r.numbered_venue.fullmatch(text, venue_from, end):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
@@ -243,17 +271,23 @@ def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str 
     finest: Division | None = None
     for mention in chain:
         options = list(mention.divisions)
-        if len(options) > 1 and (city or (context and context.city)):
-            want = city or (context.city if context else None)
-            narrowed = [d for d in options if d.city == want or d.name == want]
-            options = narrowed or options
+        # a name is looked up under the city, else the province, the text names (鼓楼区 after 江苏省南京市 is
+        # Nanjing's; 西区 after 中山市 is none of 攀枝花's); only without either does the page's city choose
+        if city:
+            options = [d for d in options if d.city == city or d.name == city]
+        elif province:
+            options = [d for d in options if d.province == province]
+        elif len(options) > 1 and context and context.city:
+            options = [d for d in options if d.city == context.city or d.name == context.city] or options
+        if not options:
+            continue  # a division of another city or province: it names no code here
         d = options[0]
         if d.level == "province":
             province = d.name
             if d.name.endswith("市"):
                 city = d.name
         elif d.level == "city":
-            city = d.name
+            city = gaz.by_code.get(d.adcode, d).name  # 襄樊市 → 襄阳市: the current name of a renamed city
             province = province or d.province
         else:
             district = d.name
