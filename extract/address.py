@@ -308,7 +308,13 @@ def _entity(
     province, city, district, finest = _resolve(chain, context)
     fields: dict = {}
     value_prefix = ""
-    if city is None and context and context.city and (district is None or _district_in(district, context.city)):
+    if (
+        city is None
+        and context
+        and context.city
+        and province in (None, context.province)  # 江苏省鼓楼区… on a Fuzhou page is still in Jiangsu
+        and (district is None or _district_in(district, context.city))
+    ):
         city = context.city
         province = province or context.province
         fields["city_from"] = "context"
