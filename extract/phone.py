@@ -31,6 +31,7 @@ from extract.phone_international import (
     InternationalNumber,
     domestic_region,
     find_international,
+    local_e164,
     mainland_area_codes,
     plans,
 )
@@ -251,14 +252,19 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             if line == "sms":
                 fields["service"] = "sms"
             value = digits
+            place_region = "CN"
             if index > 0:
                 fields["area_inferred"] = True
             elif line == "landline" and len(digits) in (7, 8):
                 if city_mentions is None:
                     city_mentions = gaz.mentions(text)
                 # in a list (0591-87842560、87842561) the area code written on the first number holds
-                code = last_area if in_list and last_area else _area_before(text, city_mentions, start, context)
-                if code is not None:
+                code, place_region = (
+                    (last_area, "CN") if in_list and last_area else _area_before(text, city_mentions, start, context)
+                )
+                if place_region != "CN":
+                    pass  # 香港…电话：2824 6111: a number of a plan without area codes, as written
+                elif code is not None:
                     value = code + digits
                     fields["area_inferred"] = True
                 elif label is None or r.accounts.fullmatch(label):
@@ -268,7 +274,10 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 fields["ext"] = ext
                 if ext_match:
                     span_end = ext_match.end()
-            fields["region"], fields["e164"] = _region_e164(value, line, area if index == 0 else None)
+            if place_region != "CN":
+                fields["region"], fields["e164"] = place_region, local_e164(value, place_region)
+            else:
+                fields["region"], fields["e164"] = _region_e164(value, line, area if index == 0 else None)
             found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
             last_end, last_label = span_end, label
             last_area = _area_of(value) if line == "landline" else None
@@ -284,12 +293,14 @@ def _area_of(digits: str) -> str | None:
     return digits[:3] if digits[1] in "12" else digits[:4]
 
 
-def _area_before(text: str, mentions: list, position: int, context: PageContext | None) -> str | None:
-    """Area code of the nearest city named before `position` (within a few hundred chars), else the page's.
+def _area_before(text: str, mentions: list, position: int, context: PageContext | None) -> tuple[str | None, str]:
+    """(area code, region) of the nearest place named before `position` (within a few hundred chars), else the
+    page's. A place in Hong Kong, Macau or Taiwan (`data/phone_plans.toml [regions]`) gives its region and no code.
 
     A city name that begins a street name (湖州街, 北京路, 广州大道) names no place the number is in.
     """
     gaz = gazetteer()
+    regions = plans().regions
     for mention in reversed(mentions):
         if mention.end > position:
             continue
@@ -297,11 +308,18 @@ def _area_before(text: str, mentions: list, position: int, context: PageContext 
             continue
         if position - mention.end > 600:
             break
+        region = regions.get(mention.divisions[0].province)
+        if region:
+            return None, region
         city = gaz.city_of(mention)
         code = gaz.area_code(city.name) if city else None
         if code:
-            return code
-    return gaz.area_code(context.city) if context else None
+            return code, "CN"
+    if context is None:
+        return None, "CN"
+    if context.province in regions:
+        return None, regions[context.province]
+    return gaz.area_code(context.city), "CN"
 
 
 def _region_e164(digits: str, line: str, written_area: str | None) -> tuple[str, str | None]:

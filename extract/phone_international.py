@@ -32,6 +32,7 @@ class Plans:
     fallback: tuple[str, ...]
     lines: dict[str, str]
     cn: dict[str, re.Pattern[str]]
+    regions: dict[str, str]  # province-level division → its own numbering plan's region
 
 
 @cache
@@ -54,6 +55,7 @@ def plans() -> Plans:
         fallback=tuple(intl["domestic_fallback"]),
         lines=dict(intl["lines"]),
         cn={name: re.compile(pattern) for name, pattern in data["cn"].items()},
+        regions=dict(intl["regions"]),
     )
 
 
@@ -159,3 +161,16 @@ def domestic_region(digits: str, written_area: str | None = None) -> tuple[str, 
             described = _describe(number, 0, 0)
             return region, described.e164, described.line
     return "CN", None, None
+
+
+def local_e164(digits: str, region: str) -> str | None:
+    """E.164 of a number written as dialled inside `region` (`28246111` in HK), or None when not valid there."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -374,3 +374,13 @@ def test_id_and_bank_numbers_are_not_phones() -> None:
 
 def test_versions_dates_and_amounts_are_not_phones() -> None:
     assert find_phones("版本V2.3.1于2024-09-03发布，金额12,345,678元，版本号1.0.20240101") == []
+
+
+def test_local_number_after_a_hong_kong_place_is_a_hong_kong_number() -> None:
+    phone = one("香港特别行政区入境处电话：2824 6111")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("28246111", "HK", "+85228246111")
+
+
+def test_local_number_on_a_macau_page_is_a_macau_number() -> None:
+    phone = one("咨询电话：2856 2211", PageContext(province="澳门特别行政区", city=None))
+    assert (phone.fields["region"], phone.fields["e164"]) == ("MO", "+85328562211")
