@@ -247,7 +247,12 @@ URLS = _entity_table(
     "urls",
     "url",
     "One row per URL written in the text.",
-    Column("value", pa.string(), "The URL: scheme and host lower-cased, path and query as written.", "http://ybj.fuzhou.gov.cn"),
+    Column(
+        "value",
+        pa.string(),
+        "The URL: scheme and host lower-cased, path and query as written.",
+        "http://ybj.fuzhou.gov.cn",
+    ),
 )
 DOCREFS = _entity_table(
     "docrefs",
