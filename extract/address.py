@@ -27,6 +27,7 @@ from extract.entity import Entity, PageContext
 from extract.labels import DATA
 
 _JOINTS = (" ", "-", "—", "－")
+_HOUSE_NUMBER = re.compile(r"\d ?[号弄]")
 _ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|()（）\[\]]"
 
 
@@ -112,7 +113,7 @@ def rules() -> AddressRules:
         frozenset(data["divisions"]["inside_words"]),
         re.compile(rf"{name}[甲乙丙丁]?\d+(?:-\d+)?号(?![\d])"),
         re.compile(roads),
-        re.compile(rf"(?:{alt(data['joiners']['words'])})\Z"),
+        re.compile(alt(data["joiners"]["words"])),
         re.compile(rf"(?:{alt(data['labels']['divisions_alone'])})\s*(?:分别)?[:：为是在]?\s*\Z"),
         frozenset(data["stop"]["generic"]),
     )
@@ -122,7 +123,6 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     """Every street address in `text`, in order."""
     r = rules()
     gaz = gazetteer()
-    max_detail = r.max_detail
     mentions = _chain_mentions(gaz.mentions(text))
     ends = {m.end for m in mentions}
     mentions = [
@@ -200,17 +200,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             numbered = True
         else:
             continue
-        stop = r.stop.search(text, street_end)
-        # 政务服务中心 1 楼: a space around a number of the detail does not end the address
-        while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-            stop = r.stop.search(text, spaced.end())
-        end = min(stop.start() if stop else len(text), street_end + max_detail)
-        end = max(end, street_end)
-        # 鼓楼区古田路1号和台江区八一七中路2号: a second address of the sentence begins after a joiner
-        for second, _ in starts:
-            if street_end < second < end and r.joiner.search(text, street_end, second):
-                end = r.joiner.search(text, street_end, second).start()  # type: ignore[union-attr]
-                break
+        end, stop = _extent(text, street_end)
+        end, next_street = _before_second_address(text, street_end, end, chain_starts)
         if street_end == body_start and not r.venue.search(text, venue_from, end):
             rest = text[body_start:end].strip()
             # 地址：天津市, 地址：云南省…元阳县黄茅岭乡: after a label, the divisions alone (and a township or
@@ -231,7 +222,68 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if entity is not None:
             found.append(entity)
             taken_to = end
+            # 地址：古田路128号和八一七中路100号: the next street of the sentence lies in the same divisions
+            prefix = entity.value.removesuffix(_value_text(text[body_start:end]))
+            while entity is not None and next_street is not None:
+                second_end, _ = _extent(text, next_street.end())
+                second_end, following = _before_second_address(text, next_street.end(), second_end, chain_starts)
+                fields = {
+                    **entity.fields,
+                    "street": next_street.group(),
+                    "detail": text[next_street.end() : second_end] or None,
+                }
+                value = prefix + _value_text(text[next_street.start() : second_end])
+                found.append(
+                    Entity(
+                        "address",
+                        text[next_street.start() : second_end],
+                        next_street.start(),
+                        second_end,
+                        value,
+                        fields,
+                    )
+                )
+                taken_to, next_street = second_end, following
     return _districts_from_same_street(found)
+
+
+def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
+    """Where the detail after a street ends: the next stop (a space around a number of the detail is none), at
+    most `max_detail` characters on; and the stop found."""
+    r = rules()
+    stop = r.stop.search(text, street_end)
+    # 政务服务中心 1 楼: a space around a number of the detail does not end the address
+    while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
+        stop = r.stop.search(text, spaced.end())
+    end = min(stop.start() if stop else len(text), street_end + r.max_detail)
+    return max(end, street_end), stop
+
+
+def _before_second_address(
+    text: str, street_end: int, end: int, chain_starts: set[int]
+) -> tuple[int, re.Match[str] | None]:
+    """The end of an address's detail before a second address of the same sentence, and that second one's street
+    when it has no divisions of its own (鼓楼区古田路1号和台江区八一七中路2号; 古田路128号、八一七中路100号).
+
+    Only an address with a house number is complete enough to be followed by another: 长青街与代钦路30号 is a
+    crossing, one place.
+    """
+    r = rules()
+    for joint in r.joiner.finditer(text, street_end, min(len(text), end + 1)):
+        if not _HOUSE_NUMBER.search(text, max(0, street_end - 12), joint.start()):
+            break
+        after = joint.end()
+        if after in chain_starts:
+            return joint.start(), None
+        street = r.street.match(text, after)
+        if street and _HOUSE_NUMBER.search(street.group()):
+            return joint.start(), street
+    return end, None
+
+
+def _value_text(text: str) -> str:
+    """文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value."""
+    return re.sub(r" ?(\d+) ?", r"\1", text)
 
 
 def _chain_mentions(mentions: list) -> list:

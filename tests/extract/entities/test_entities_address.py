@@ -410,3 +410,22 @@ def test_road_named_after_a_district_is_a_road() -> None:
     )
     (district,) = find_addresses("地址：攀枝花市西区清香坪路8号")
     assert district.fields["adcode"] == "510403"
+
+
+def test_streets_listed_after_one_chain_share_its_divisions() -> None:
+    found = find_addresses("地址：福州市鼓楼区古田路128号、八一七中路100号及五四路3号")
+    assert [a.value for a in found] == [
+        "福州市鼓楼区古田路128号",
+        "福州市鼓楼区八一七中路100号",
+        "福州市鼓楼区五四路3号",
+    ]
+    assert [a.text for a in found] == ["福州市鼓楼区古田路128号", "八一七中路100号", "五四路3号"]
+
+
+def test_two_labelled_streets_without_divisions_are_two() -> None:
+    assert [a.value for a in find_addresses("地址：古田路128号和八一七中路100号")] == ["古田路128号", "八一七中路100号"]
+
+
+def test_a_crossing_of_two_roads_is_one_place() -> None:
+    (address,) = find_addresses("办理地点：乌兰浩特市-长青街与代钦路30号五一派出所户籍窗口")
+    assert address.value == "兴安盟乌兰浩特市长青街与代钦路30号五一派出所户籍窗口"
