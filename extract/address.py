@@ -22,7 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from extract.divisions import Division, gazetteer
+from extract.divisions import Division, Mention, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
 
@@ -149,6 +149,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         while i + 1 < len(mentions) and text[chain[-1].end : mentions[i + 1].start] in ("", " "):
             i += 1
             chain.append(mentions[i])
+        short_district = _short_district_after(text, chain[-1])
+        if short_district is not None:
+            chain.append(short_district)
         starts.append((chain[0].start, chain))
         i += 1
     # addresses that start with a label and no division: 地址:古田路128号
@@ -284,6 +287,44 @@ def _before_second_address(
 def _value_text(text: str) -> str:
     """文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value."""
     return re.sub(r" ?(\d+) ?", r"\1", text)
+
+
+@cache
+def _short_districts() -> dict[tuple[str, str], Division]:
+    """(city, short name) → district: 科尔沁 for 通辽市科尔沁区, 樊城 for 襄阳市樊城区 (two characters at least)."""
+    gaz = gazetteer()
+    table: dict[tuple[str, str], Division] = {}
+    for divisions in gaz.by_name.values():
+        for d in divisions:
+            short = d.name[:-1]
+            if d.level == "district" and d.city and d.name[-1] in "区县市旗" and len(short) >= 2:
+                table[(gaz.by_code.get(d.adcode, d).city or d.city, short)] = d
+    return table
+
+
+def _short_district_after(text: str, last: Mention) -> Mention | None:
+    """通辽市科尔沁甘蓝子街98号: right after its city, a district's name without 区/县 before a street is the district.
+
+    The street must have a name of its own (广州市天河北路: 天河 is the road's, since 北路 alone names none).
+    """
+    city = next((d for d in last.divisions if d.level == "city"), None)
+    if city is None:
+        return None
+    r = rules()
+    table = _short_districts()
+    current = gazetteer().by_code.get(city.adcode, city).name
+    for length in (4, 3, 2):
+        district = table.get((current, text[last.end : last.end + length]))
+        if district is None:
+            continue
+        after = last.end + length
+        if r.road_start.match(text, after) or r.road_start.match(text, after + 1):
+            return None
+        street = r.street.match(text, after)
+        if street and _HOUSE_NUMBER.search(street.group()):
+            return Mention(last.end, after, (district,), True)
+        return None
+    return None
 
 
 def _chain_mentions(mentions: list) -> list:

@@ -429,3 +429,17 @@ def test_two_labelled_streets_without_divisions_are_two() -> None:
 def test_a_crossing_of_two_roads_is_one_place() -> None:
     (address,) = find_addresses("办理地点：乌兰浩特市-长青街与代钦路30号五一派出所户籍窗口")
     assert address.value == "兴安盟乌兰浩特市长青街与代钦路30号五一派出所户籍窗口"
+
+
+def test_district_written_without_its_suffix_after_its_city() -> None:
+    (address,) = find_addresses("地址：内蒙古自治区通辽市科尔沁甘蓝子街98号")
+    assert (address.fields["district"], address.fields["street"], address.fields["adcode"]) == (
+        "科尔沁区",
+        "甘蓝子街98号",
+        "150502",
+    )
+
+
+def test_district_name_that_begins_a_road_name_stays_the_road() -> None:
+    (address,) = find_addresses("地址：广州市天河北路233号")
+    assert (address.fields["district"], address.fields["street"]) == (None, "天河北路233号")
