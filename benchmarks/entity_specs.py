@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/entity_specs.py                      # first-sight split, every kind
     .venv/bin/python benchmarks/entity_specs.py --split dev --kind phone [--errors]
+    .venv/bin/python benchmarks/entity_specs.py --values-only        # values alone, no optional field
 
 Reads `tests/fixtures/entity_specs/<kind>.jsonl` (format: `tests/fixtures/entity_specs/README.md`), runs
 guidecrawl (normalize → `find_entities`, exactly as `guidecrawl entities` does) and the anchors on each case's
@@ -294,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", action="append", help="one kind (repeatable); default: every table")
     parser.add_argument("--no-anchors", action="store_true", help="score guidecrawl only")
     parser.add_argument("--errors", action="store_true", help="list guidecrawl's misses (dev split only)")
+    parser.add_argument(
+        "--values-only", action="store_true", help="compare values alone, no optional field (region, e164 …)"
+    )
     args = parser.parse_args(argv)
     if args.errors and args.split != "dev":
         print("--errors lists dev misses only: first-sight cases are scored, not read", file=sys.stderr)
@@ -322,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             if finder is None:
                 print(f"{head}{why}")
                 continue
-            result = score(cases, finder, fields)
+            result = score(cases, finder, frozenset() if args.values_only else fields)
             print(
                 f"{head}{result.precision:>6.2f}{result.recall:>6.2f}{result.f1:>7.2f}  "
                 f"{result.tp}/{result.fp}/{result.fn}"
