@@ -344,14 +344,17 @@ def _in_order(
     international: list[InternationalNumber], candidates: Iterator[re.Match[str]]
 ) -> Iterator[InternationalNumber | re.Match[str]]:
     """Numbers with a country code and domestic candidates by position; a candidate inside one is dropped."""
-    pending = list(international)
+    index = 0
+    reach = -1  # the end of the international numbers already passed
     for m in candidates:
-        while pending and pending[0].start < m.start():
-            yield pending.pop(0)
-        if any(n.start < m.end() and m.start() < n.end for n in international):
+        while index < len(international) and international[index].start < m.start():
+            reach = max(reach, international[index].end)
+            yield international[index]
+            index += 1
+        if reach > m.start() or (index < len(international) and international[index].start < m.end()):
             continue
         yield m
-    yield from pending
+    yield from international[index:]
 
 
 def _international_entity(text: str, number: InternationalNumber) -> Entity | None:

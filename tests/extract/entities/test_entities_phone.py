@@ -384,3 +384,19 @@ def test_local_number_after_a_hong_kong_place_is_a_hong_kong_number() -> None:
 def test_local_number_on_a_macau_page_is_a_macau_number() -> None:
     phone = one("咨询电话：2856 2211", PageContext(province="澳门特别行政区", city=None))
     assert (phone.fields["region"], phone.fields["e164"]) == ("MO", "+85328562211")
+
+
+def test_many_international_numbers_take_linear_time() -> None:
+    import time
+
+    def cost(size: int) -> float:
+        text = ("电话：(852) 2123 4567、87842560，" * (size // 25 + 1))[:size]
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            find_phones(text)
+            best = min(best, time.process_time() - started)
+        return max(best, 1e-3)
+
+    # four times the text: about four times the work (quadratic would be sixteen)
+    assert cost(40_000) / cost(10_000) < 9
