@@ -29,6 +29,7 @@ _REST = rf"[\s\-–—‐]{{0,2}}(?:[(（]\d{{1,4}}[)）]\s?)?\d{{1,12}}(?:{_GRO
 @dataclass(frozen=True, slots=True)
 class Plans:
     candidate: re.Pattern[str]
+    trigger: re.Pattern[str]  # where a candidate may start: a cheap scan before the full pattern
     fallback: tuple[str, ...]
     lines: dict[str, str]
     cn: dict[str, re.Pattern[str]]
@@ -52,6 +53,7 @@ def plans() -> Plans:
     )
     return Plans(
         candidate=candidate,
+        trigger=re.compile(rf"[(（+]|00\s?[1-9]|(?:{bare})(?=[-\s]\d)"),
         fallback=tuple(intl["domestic_fallback"]),
         lines=dict(intl["lines"]),
         cn={name: re.compile(pattern) for name, pattern in data["cn"].items()},
@@ -71,10 +73,16 @@ class InternationalNumber:
 
 def find_international(text: str) -> list[InternationalNumber]:
     """Every number written with a country code that phonenumbers finds valid, in order."""
-    if "+" not in text and "00" not in text and "(" not in text and "（" not in text and "-" not in text:
-        return []
     found: list[InternationalNumber] = []
-    for m in plans().candidate.finditer(text):
+    candidate = plans().candidate
+    reach = 0
+    for trigger in plans().trigger.finditer(text):
+        if trigger.start() < reach:
+            continue
+        m = candidate.match(text, trigger.start())
+        if m is None:
+            continue
+        reach = m.end()
         country = m.group("plus") or m.group("idd") or m.group("paren") or m.group("pair") or m.group("bare")
         prefix = country + (m.group("pair_area") or "")
         number = _longest_valid(prefix, m.group("rest"), m.start("rest"))
