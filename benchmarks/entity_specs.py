@@ -181,7 +181,8 @@ def _address_full(entity: dict[str, Any]) -> str:
 
     Our value writes the address as the text does (a municipality once, a renamed division by its old name);
     the spec tables hold the fully qualified form other parsers give, so both sides are compared in that form:
-    the divisions named by the entity's adcode, then its street and detail.
+    the divisions named by the entity's adcode (a district its code does not reach, as written), then its street
+    and detail.
     """
     from extract.divisions import gazetteer
 
@@ -192,6 +193,9 @@ def _address_full(entity: dict[str, Any]) -> str:
         division = by_code.get(prefix) if len(code) == 6 else None
         if division is not None and division.name not in parts:
             parts.append(division.name)
+    district = entity.get("district")
+    if district and (len(code) != 6 or code.endswith("00")) and district not in parts:
+        parts.append(district)  # 西湖区 with no city to choose between Hangzhou's and Nanchang's: as written
     rest = "".join(str(entity.get(k) or "") for k in ("street", "detail"))
     return "".join(parts) + rest
 

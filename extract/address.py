@@ -53,6 +53,7 @@ class AddressRules:
     joiner: re.Pattern[str]  # 和, 及, 、 …: between two addresses of one sentence
     divisions_alone: re.Pattern[str]  # 地址：天津市: labels after which the divisions alone are an address
     generic: frozenset[str]  # 各, 及各 …: a place named for many
+    place_name: re.Pattern[str]  # 解放碑, 蒋村花园小区管局农贸市场: a name with no word of a sentence in it
 
 
 @cache
@@ -116,6 +117,7 @@ def rules() -> AddressRules:
         re.compile(alt(data["joiners"]["words"])),
         re.compile(rf"(?:{alt(data['labels']['divisions_alone'])})\s*(?:分别)?[:：为是在]?\s*\Z"),
         frozenset(data["stop"]["generic"]),
+        re.compile(rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fffA-Za-z0-9#\-]){{1,{int(data['stop']['max_detail'])}}}"),
     )
 
 
@@ -207,12 +209,14 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         end, next_street = _before_second_address(text, street_end, end, chain_starts)
         if street_end == body_start and not r.venue.search(text, venue_from, end):
             rest = text[body_start:end].strip()
-            # 地址：天津市, 地址：云南省…元阳县黄茅岭乡: after a label, the divisions alone (and a township or
-            # village) fill the field
+            # 地址：天津市, 地址：云南省…元阳县黄茅岭乡, 地址：重庆解放碑: after an address label, the divisions and
+            # whatever place name fills the rest of the field are the address — when the field ends there (not cut
+            # by the length limit) and holds no word of a sentence
+            field_ends = end == len(text) or bool(stop and stop.start() == end)
             alone = (
                 chain
                 and r.divisions_alone.search(text, max(0, start - 12), start)
-                and (not rest or r.labelled_locality.fullmatch(rest))
+                and (not rest or (field_ends and r.place_name.fullmatch(rest)))
                 and not (stop and stop.group() in r.generic)  # 地址：海口市各区…: a place named for many
             )
             if not alone:

@@ -443,3 +443,15 @@ def test_district_written_without_its_suffix_after_its_city() -> None:
 def test_district_name_that_begins_a_road_name_stays_the_road() -> None:
     (address,) = find_addresses("地址：广州市天河北路233号")
     assert (address.fields["district"], address.fields["street"]) == (None, "天河北路233号")
+
+
+def test_address_field_with_a_division_and_a_place_name_is_the_address() -> None:
+    (address,) = find_addresses("地址：重庆解放碑")
+    assert (address.value, address.fields["adcode"]) == ("重庆市解放碑", "500000")
+    (market,) = find_addresses("地址：西湖区蒋村花园小区管局农贸市场")
+    assert (market.fields["district"], market.fields["detail"]) == ("西湖区", "蒋村花园小区管局农贸市场")
+
+
+def test_address_field_that_runs_on_as_a_sentence_is_no_address() -> None:
+    assert find_addresses("地址：福州市的各个服务网点均可办理") == []
+    assert find_addresses("地址：杭州西湖边上的一个小房子里面还有很多很多很多人在排队等待着办理业务") == []
