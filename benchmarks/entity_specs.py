@@ -14,8 +14,10 @@ expected entity is matched at most once. An anchor is held only to the fields it
 finder gives no region, so region is not checked for it). `--errors` lists the misses of the dev split only:
 the first-sight split is scored, never read for rules.
 
-Anchors, imported lazily (a missing one is reported, not fatal): JioNLP (phone here; the date and amount hooks
-live in their own small functions below) and phonenumbers' PhoneNumberMatcher (phone).
+Anchors, imported lazily (a missing one is reported, not fatal): JioNLP and phonenumbers' PhoneNumberMatcher for
+phones. A kind's anchor is one small function (text → predictions in the table's terms) and an `ANCHORS` entry
+naming the optional fields it produces; `COMPARABLE` holds a kind's conversion of guidecrawl's entity when the
+table's value is not the entity's `value` as is (addresses).
 """
 
 from __future__ import annotations
