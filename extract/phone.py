@@ -54,6 +54,7 @@ _CANDIDATE = re.compile(
     r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}| \d{3,4}(?![\d\-—–－‐/]|[.:]\d))*))"
     r"(?![\d.:]\d|[A-Za-z@])"
 )
+_DASH_EXT = re.compile(r"[-—–－‐](\d{1,5})(?![\d\-—–－‐])")
 _INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,5})")  # （010）87730641-80003
 _LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
@@ -124,9 +125,9 @@ def _classify(area: str | None, body: str) -> list[tuple[str, str, int]] | None:
         return [(body, "mobile", 11)]
     if plan["toll_free"].fullmatch(body):
         return [(body, "toll_free", 10)]
-    if plan["landline"].fullmatch(body) or (
-        body[0] == "0" and 10 <= len(body) <= 12 and domestic_region(body)[1] is not None
-    ):  # 020 1111 1111: a local part the plan pattern does not know, but phonenumbers does
+    # 020 1111 1111: a local part the plan pattern does not know, but phonenumbers does — mainland only: without a
+    # written area code nothing says the digits are Taiwan's
+    if plan["landline"].fullmatch(body) or (body[0] == "0" and 10 <= len(body) <= 12 and _valid_mainland(body)):
         return [(body, "landline", len(body))]
     if body in svc or plan["service"].fullmatch(body):
         return [(body, _service_line(body), len(body))]
@@ -135,6 +136,11 @@ def _classify(area: str | None, body: str) -> list[tuple[str, str, int]] | None:
     if plan["local"].fullmatch(body):
         return [(body, "local", len(body))]
     return None
+
+
+def _valid_mainland(digits: str) -> bool:
+    region, e164, _ = domestic_region(digits)
+    return region == "CN" and e164 is not None
 
 
 def _is_plain_service(number: str) -> bool:
@@ -377,6 +383,8 @@ def _international_entity(text: str, number: InternationalNumber) -> Entity | No
     if trailing:
         label = trailing.group(1)
     ext_match = r.extension.match(text, end)
+    if ext_match is None and number.line == "landline":
+        ext_match = _DASH_EXT.match(text, end)  # +86 20 6130-2222-8866: a last short group is the extension
     if ext_match:
         end = ext_match.end()
     fields = {

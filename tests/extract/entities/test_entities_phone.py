@@ -400,3 +400,12 @@ def test_many_international_numbers_take_linear_time() -> None:
 
     # four times the text: about four times the work (quadratic would be sixteen)
     assert cost(40_000) / cost(10_000) < 9
+
+
+def test_dash_extension_after_an_international_landline() -> None:
+    phone = one("我的电话号是+86 20 6130-2222-8866.")
+    assert (phone.value, phone.fields["ext"]) == ("02061302222", "8866")
+
+
+def test_unseparated_digits_valid_only_in_taiwan_are_no_phone() -> None:
+    assert find_phones("我的电话号是0551234567.") == []
