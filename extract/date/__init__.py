@@ -139,6 +139,11 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
             gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
+            range_end = nxt.end if nxt else 0
+            if nxt and gap is None and w.between.match(text[p.end : nxt.start]):
+                # 2007年与2009年之间: a range when 之间 closes it
+                closing = w.between_after.match(text, nxt.end)
+                gap, range_end = (closing, closing.end()) if closing else (None, 0)
             right = _range_end(p, nxt) if nxt and gap and _is_date(p) else None
             if nxt and gap and right is not None:
                 entity = _range(
@@ -146,10 +151,10 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
                     p,
                     right,
                     p.start,
-                    nxt.end,
+                    range_end,
                     page_year,
                     bool(yearly_word),
-                    bool(gap.group("next")) or "当年" in text[p.end : nxt.start],
+                    bool(gap.groupdict().get("next")) or "当年" in text[p.end : nxt.start],
                     yearly_start,
                 )
                 if entity is not None:

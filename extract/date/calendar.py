@@ -62,7 +62,13 @@ def _numeric(m: re.Match[str]) -> list[Point]:
     hour = int(m.group("nH")) if m.group("nH") else None
     minute = int(m.group("nM")) if m.group("nM") else None
     second = int(m.group("nS")) if m.group("nS") else None
-    return [Point(m.start("numeric"), m.end("numeric"), year, month, day, hour, minute, second)]
+    end = m.start("nto") if m.group("nto") else m.end("numeric")
+    points = [Point(m.start("numeric"), end, year, month, day, hour, minute, second)]
+    if m.group("ny2"):
+        year, month, day = int(m.group("ny2")), int(m.group("nm2")), int(m.group("nd2"))
+        if valid(year, month, day):
+            points.append(Point(m.start("ny2"), m.end("numeric"), year, month, day))
+    return points
 
 
 def _fields(name: str, year: str, month: str, day: str, offset: int = 0) -> Reader:
@@ -165,7 +171,9 @@ def grammars() -> list[Grammar]:
         Grammar(
             "numeric",  # 2025-01-05, 2025.1.5, 1994.01-19, 2024-05-17 09:30:12
             rf"(?<![\d.:/\-])(?P<ny>{YEAR})[-/.](?P<nm>{MONTH})[-/.](?P<nd>{DAY})(?![\d%]|\.\d)"
-            rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){NOT_HOURS})?",
+            rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){NOT_HOURS})?"
+            # the second day of a range of two (2018/1/10-2018/7/10): its dash is no part of a longer number
+            rf"(?:(?P<nto>\s?{TO}\s?)(?P<ny2>{YEAR})[-/.](?P<nm2>{MONTH})[-/.](?P<nd2>{DAY})(?![\d%]|\.\d))?",
             _numeric,
         ),
         Grammar(
@@ -228,7 +236,7 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "yearless",  # 1月5日, 7月份, 2月底, 十二月三十一日, 三月二十八日, 四月15日
-            rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?|(?<![\u4e00-\u9fff])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?[日号]))"
+            rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?[日号]))"
             rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?[日号]|(?!\d))",
             lambda m: _yearless_any(m),
         ),

@@ -188,7 +188,7 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "glued_time",  # a clock right after a day: 12月31日24时, 4月20日11:00时, 1月1日零时
-            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock}){NOT_HOURS}",
+            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock})(?:(?<=时)|{NOT_HOURS})",
             lambda m: _clock_or_range(m, "gt", None, "glued_time"),
         ),
         Grammar(

@@ -22,6 +22,8 @@ class DateWords:
     english_afternoon: tuple[str, ...]
     connector: re.Pattern[str]
     connectors: tuple[str, ...]
+    between: re.Pattern[str]
+    between_after: re.Pattern[str]
     yearly_before: re.Pattern[str]
     monthly: tuple[str, ...]
     english_monthly: tuple[str, ...]
@@ -67,6 +69,8 @@ def words() -> DateWords:
         english_afternoon=tuple(periods["english_afternoon"]),
         connector=connector,
         connectors=tuple(ranges["connectors"]),
+        between=re.compile(rf"\s*(?:{alt(ranges['between'])})\s*\Z"),
+        between_after=re.compile(rf"\s*(?:{alt(ranges['between_after'])})"),
         yearly_before=re.compile(rf"(?:{alt(ranges['yearly'])})(?:的)?\s*\Z"),
         monthly=tuple(ranges["monthly"]),
         english_monthly=tuple(ranges["english_monthly"]),
