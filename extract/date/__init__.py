@@ -35,11 +35,12 @@ __all__ = ["DateWords", "find_dates", "words"]
 @cache
 def _grammars() -> list[Grammar]:
     by_name = {g.name: g for g in clock.grammars() + calendar.grammars() + recurring.grammars()}
-    order = (
-        "office_hours english numeric spaced roc_numeric compact dotted_range year_month chinese month_range "
-        "monthly month_day_clock dot_day yearless quarter year_range bare_year period_time plain_hours "
-        "spoken_time glued_time marked_time bare_day"
-    ).split()
+    order = [
+        *("office_hours", "english", "numeric", "spaced", "roc_numeric", "compact", "dotted_range"),
+        *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
+        *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
+        *("marked_time", "bare_day"),
+    ]
     assert sorted(order) == sorted(by_name), "every grammar has its place in the order"
     return [by_name[name] for name in order]
 
@@ -133,9 +134,9 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             fields: dict[str, Any] = {"subkind": "range", "range_start": start, "range_end": str(p.extra)}
             found.append(Entity("date", text[p.start : p.end], p.start, p.end, f"{start}/{p.extra}", fields))
         elif p.kind == "month_range":
-            left = Point(p.start, p.end, year=p.year, month=p.month)
-            right = Point(p.start, p.end, year=p.year, month=p.extra)
-            found.append(_range(text, left, right, p.start, p.end, page_year, bool(yearly_word), next_year=False))
+            first, last = (Point(p.start, p.end, year=p.year, month=m) for m in (p.month, p.extra))
+            entity = _range(text, first, last, p.start, p.end, page_year, bool(yearly_word), next_year=False)
+            found.extend([entity] if entity else [])
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
             gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
@@ -144,12 +145,12 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
                 # 2007年与2009年之间: a range when 之间 closes it
                 closing = w.between_after.match(text, nxt.end)
                 gap, range_end = (closing, closing.end()) if closing else (None, 0)
-            right = _range_end(p, nxt) if nxt and gap and _is_date(p) else None
-            if nxt and gap and right is not None:
+            end_point = _range_end(p, nxt) if nxt and gap and _is_date(p) else None
+            if nxt and gap and end_point is not None:
                 entity = _range(
                     text,
                     p,
-                    right,
+                    end_point,
                     p.start,
                     range_end,
                     page_year,

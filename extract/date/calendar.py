@@ -1,5 +1,6 @@
 """Calendar dates: numeric (`2025-01-05`, `2024-05-17 09:30:12`, `1994.01-19`, `20240307`, `2010 01 29`),
-ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`, `2020年第一季度`),
+ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`,
+`2020年第一季度`),
 English (`15 March 2024`, `March 15, 2024`, `May 2024`), yearless (`1月5日`, `6·30`, `3/21 10:40`, `三月到五月`),
 year and month ranges (`2001-2013`, `2008.03-2009`, `2024年1-6月`) and bare years.
 
@@ -40,9 +41,9 @@ def _year(raw: str) -> tuple[int | None, bool]:
         if raw.startswith(prefix):
             roc = num(raw[len(prefix) :])
             return (roc + w.roc_offset if roc else None), False
-    if len(raw) == 2 and (raw.isdigit() or all(c in CN for c in raw)):
-        value = int("".join(str("〇一二三四五六七八九".index(c)) if not c.isdigit() else c for c in raw.replace("零", "〇")))
-        return two_digit(value), True
+    if len(raw) == 2:  # 15, 九零, 〇八: the grammar lets only digit pairs through
+        value = num(raw)
+        return (two_digit(value) if value is not None else None), True
     return num(raw), False
 
 
@@ -155,7 +156,6 @@ def _bare_day(m: re.Match[str]) -> list[Point]:
     return [Point(m.start("bare_day"), m.end("bare_day"), day=day, kind="day")] if day and day <= 31 else []
 
 
-
 def grammars() -> list[Grammar]:
     months = alt(list(words().english_months))
     roc = alt(words().roc_prefixes)
@@ -188,7 +188,7 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "compact",  # 20240307 (not after 电话/编号 …, not inside a longer number)
-            rf"(?<![\d.\-/A-Za-z)）])(?P<cpy>19[5-9]\d|20[0-4]\d)(?P<cpm>0[1-9]|1[0-2])(?P<cpd>0[1-9]|[12]\d|3[01])"
+            r"(?<![\d.\-/A-Za-z)）])(?P<cpy>19[5-9]\d|20[0-4]\d)(?P<cpm>0[1-9]|1[0-2])(?P<cpd>0[1-9]|[12]\d|3[01])"
             r"(?![\d.%A-Za-z\-]|\s?[元万亿千百])",
             _compact,
         ),
@@ -230,13 +230,16 @@ def grammars() -> list[Grammar]:
         Grammar(
             "dot_day",  # 6·30 (a day named by its month and day)
             rf"(?<![\d.·•・])(?P<dtm>{MONTH})[·•・](?P<dtd>{DAY})(?![\d·•・])",
-            lambda m: [Point(m.start("dot_day"), m.end("dot_day"), month=int(m.group("dtm")), day=int(m.group("dtd")))]
-            if valid(None, int(m.group("dtm")), int(m.group("dtd")))
-            else [],
+            lambda m: (
+                [Point(m.start("dot_day"), m.end("dot_day"), month=int(m.group("dtm")), day=int(m.group("dtd")))]
+                if valid(None, int(m.group("dtm")), int(m.group("dtd")))
+                else []
+            ),
         ),
         Grammar(
             "yearless",  # 1月5日, 7月份, 2月底, 十二月三十一日, 三月二十八日, 四月15日
-            rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?[日号]))"
+            rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?"
+            rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?[日号]))"
             rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?[日号]|(?!\d))",
             lambda m: _yearless_any(m),
         ),

@@ -85,9 +85,7 @@ def clock_value(text: str) -> tuple[int, int, int | None] | None:
         hour = hour + 12 if 5 <= hour <= 12 else hour
     elif period in w.afternoon:
         hour = hour + 12 if 1 <= hour < 12 else hour
-    elif period in w.noon and hour < 3:
-        hour += 12
-    elif english in w.english_afternoon and hour < 12:
+    elif (period in w.noon and hour < 3) or (english in w.english_afternoon and hour < 12):
         hour += 12
     elif english in w.english_morning and hour == 12:
         hour = 0
