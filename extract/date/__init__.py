@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from extract.date import calendar, clock, recurring
-from extract.date.grammar import Grammar, joined, scan
+from extract.date.grammar import Grammar, Reader, joined, scan
 from extract.date.point import Point, iso, subkind
 from extract.date.vocabulary import DateWords, alt, words
 from extract.entity import RANGE_FIELDS, Entity, PageContext
@@ -49,16 +49,22 @@ def _grammars() -> list[Grammar]:
 def _pattern() -> Any:
     w = words()
     months = alt(list(w.english_months))
-    # every grammar starts like one of these: a cheap first test before the long alternation
+    # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
+    # inside a run of digits, so a digit after a digit is passed over at once)
     first = (
-        rf"(?=[\d每周星礼民中第次零两]|[(（][每周星礼]|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
-        rf"|(?=[JFMASONDjfmasondTt])(?i:{months}|the\s))"
+        rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
+        rf"|(?=[JFMASONDjfmasondTt])(?i:{months}|the\s)))"
     )
     return joined(_grammars(), first)
 
 
+@cache
+def _readers() -> dict[str, Reader]:
+    return {g.name: g.read for g in _grammars()}
+
+
 def _points(text: str) -> list[Point]:
-    return scan(_pattern(), _grammars(), text)
+    return scan(_pattern(), _readers(), text)
 
 
 def _is_date(p: Point) -> bool:

@@ -29,11 +29,10 @@ def joined(grammars: list[Grammar], first: str) -> re.Pattern[str]:
     return re.compile(f"{first}(?:{body})")
 
 
-def scan(pattern: re.Pattern[str], grammars: list[Grammar], text: str) -> list[Point]:
+def scan(pattern: re.Pattern[str], readers: dict[str, Reader], text: str) -> list[Point]:
+    """Every point the grammars find, left to right (a grammar's own group closes last: `lastgroup` names it)."""
     points: list[Point] = []
     for m in pattern.finditer(text):
-        for g in grammars:
-            if m.group(g.name) is not None:
-                points.extend(g.read(m))
-                break
+        if m.lastgroup is not None:
+            points.extend(readers[m.lastgroup](m))
     return points
