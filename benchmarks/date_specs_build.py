@@ -1,8 +1,9 @@
-"""Build tests/fixtures/entity_specs/date.jsonl from Microsoft Recognizers-Text's Chinese DateTime spec files.
+"""Build tests/fixtures/entity_specs/date.jsonl from other parsers' public Chinese date test cases.
 
-    python -m benchmarks.date_specs_build GIT_DIR [--commit SHA] > tests/fixtures/entity_specs/date.jsonl
+    python -m benchmarks.date_specs_build RECOGNIZERS_GIT_DIR [DUCKLING_GIT_DIR] > tests/fixtures/entity_specs/date.jsonl
 
-GIT_DIR is a (bare) clone of microsoft/Recognizers-Text; the spec files are read with `git show`.
+RECOGNIZERS_GIT_DIR is a (bare) clone of microsoft/Recognizers-Text (its Chinese DateTime spec files, MIT),
+DUCKLING_GIT_DIR one of facebook/duckling (Duckling/Time/ZH/Corpus.hs, BSD); files are read with `git show`.
 
 Scope rule (fixed before any case was read): a case is in scope when every result it expects is an absolute
 date or time our contract can write — its timex is `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, yearless `XXXX-MM(-DD)`,
@@ -14,6 +15,13 @@ and invalid calendar days (2019年2月29日) are out — no guide page holds the
 so are lunar dates (LUNAR_WORDS) and the relative 近三年 / 还剩5分钟 / 上半月.
 A whole-year or whole-month range ends at the year or month the text names (the source's exclusive end is
 its own convention).
+
+Duckling (rule fixed before any example was read): only `examples (datetime (y, m, d, h, mi, s) Grain)` blocks —
+holidays and intervals are out (the contract has no holidays; Duckling's interval ends are exclusive instants) —
+and no example whose text holds a RELATIVE_WORDS or LUNAR_WORDS word. Duckling resolves every example against
+2013-02-12T04:30, so the value keeps what the text names: the year only when the text writes one (`2015年`,
+`二〇一五年`, `2015-`), the day only when it writes a month (月, or a numeric month-day), else a clock time
+`HH:MM` (`:SS` at Second grain); a Day-grain example without a month is out (a lone 3号 is no date in the contract).
 Split (fixed before any case was read): sha1 of the case id, even → dev, odd → first_sight.
 """
 
@@ -185,15 +193,74 @@ def build(git_dir: str, commit: str) -> list[dict[str, Any]]:
     return cases
 
 
+DUCKLING = "facebook/duckling"
+DUCKLING_PATH = "Duckling/Time/ZH/Corpus.hs"
+_DUCKLING_BLOCK = re.compile(
+    r"examples \(datetime \((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\) (\w+)\)\s*\[(.*?)\]", re.DOTALL
+)
+_WRITTEN_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}年")
+_WRITTEN_MONTH = re.compile(r"月|\d{1,2}[-/.]\d{1,2}")
+
+
+def duckling_value(numbers: tuple[int, ...], grain: str, text: str) -> str | None:
+    """Our canonical value for a Duckling datetime example, or None when it is out of scope."""
+    year, month, day, hour, minute, second = numbers
+    has_year, has_month = bool(_WRITTEN_YEAR.search(text)), bool(_WRITTEN_MONTH.search(text))
+    date = (f"{year}-{month:02d}" if has_year else f"--{month:02d}") + f"-{day:02d}"
+    if grain == "Year":
+        return str(year) if has_year else None
+    if grain == "Month":
+        return (f"{year}-{month:02d}" if has_year else f"--{month:02d}") if has_month else None
+    if grain == "Day":
+        return date if has_month else None
+    if grain not in ("Hour", "Minute", "Second"):
+        return None
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if grain == "Second" else "")
+    return f"{date}T{clock}" if has_month else clock
+
+
+def build_duckling(git_dir: str, commit: str) -> list[dict[str, Any]]:
+    raw = subprocess.run(
+        ["git", "--git-dir", git_dir, "show", f"{commit}:{DUCKLING_PATH}"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    cases, n = [], 0
+    for block in _DUCKLING_BLOCK.finditer(raw):
+        numbers = tuple(int(block.group(i)) for i in range(1, 7))
+        for text in re.findall(r'"((?:[^"\\]|\\.)*)"', block.group(8)):
+            case_id, n = f"duckling-zh-{n}", n + 1
+            value = duckling_value(numbers, block.group(7), text)
+            if value is None or any(word in text for word in RELATIVE_WORDS + LUNAR_WORDS):
+                continue
+            split = "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
+            cases.append(
+                {
+                    "id": case_id,
+                    "split": split,
+                    "text": text,
+                    "expected": [{"value": value}],
+                    "source": {"repo": DUCKLING, "path": DUCKLING_PATH, "commit": commit, "licence": "BSD-3-Clause"},
+                }
+            )
+    return cases
+
+
+def _head(git_dir: str, rev: str) -> str:
+    return subprocess.run(
+        ["git", "--git-dir", git_dir, "rev-parse", rev], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("git_dir")
-    parser.add_argument("--commit", default="HEAD")
+    parser.add_argument("git_dir", help="a clone of microsoft/Recognizers-Text")
+    parser.add_argument("duckling_git_dir", nargs="?", help="a clone of facebook/duckling")
+    parser.add_argument("--commit", default="HEAD", help="Recognizers-Text commit")
+    parser.add_argument("--duckling-commit", default="HEAD")
     args = parser.parse_args(argv)
-    commit = subprocess.run(
-        ["git", "--git-dir", args.git_dir, "rev-parse", args.commit], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    for case in build(args.git_dir, commit):
+    cases = build(args.git_dir, _head(args.git_dir, args.commit))
+    if args.duckling_git_dir:
+        cases += build_duckling(args.duckling_git_dir, _head(args.duckling_git_dir, args.duckling_commit))
+    for case in cases:
         sys.stdout.write(json.dumps(case, ensure_ascii=False) + "\n")
     return 0
 
