@@ -1,6 +1,7 @@
 """Build tests/fixtures/entity_specs/date.jsonl from other parsers' public Chinese date test cases.
 
-    python -m benchmarks.date_specs_build RECOGNIZERS_GIT_DIR [DUCKLING_GIT_DIR] > tests/fixtures/entity_specs/date.jsonl
+    python -m benchmarks.date_specs_build RECOGNIZERS_GIT_DIR [DUCKLING_GIT_DIR] \
+        > tests/fixtures/entity_specs/date.jsonl
 
 RECOGNIZERS_GIT_DIR is a (bare) clone of microsoft/Recognizers-Text (its Chinese DateTime spec files, MIT),
 DUCKLING_GIT_DIR one of facebook/duckling (Duckling/Time/ZH/Corpus.hs, BSD); files are read with `git show`.
@@ -15,6 +16,10 @@ and invalid calendar days (2019年2月29日) are out — no guide page holds the
 so are lunar dates (LUNAR_WORDS) and the relative 近三年 / 还剩5分钟 / 上半月.
 A whole-year or whole-month range ends at the year or month the text names (the source's exclusive end is
 its own convention).
+
+The word lists are looked up in the text as written and in its simplified script (上個月 is 上个月): the first
+build looked at the text as written only, and let traditional-script relative words of Duckling through; time
+zones were added with that fix (both seen on dev cases).
 
 Duckling (rule fixed before any example was read): only `examples (datetime (y, m, d, h, mi, s) Grain)` blocks —
 holidays and intervals are out (the contract has no holidays; Duckling's interval ends are exclusive instants) —
@@ -35,6 +40,8 @@ import re
 import subprocess
 import sys
 from typing import Any
+
+from normalize import normalize
 
 REPO = "microsoft/Recognizers-Text"
 LICENCE = "MIT"
@@ -98,11 +105,22 @@ RELATIVE_WORDS = (
     "近",
     "剩",
     "半月",
+    "宜家",
+    "而家",
+    "依家",
 )
+# The contract has no time zones (4pm CET).
+ZONE_WORDS = ("CET", "GMT", "UTC", "时区", "時區")
 # The contract has no lunar calendar (农历十月初一 is no Gregorian day).
 LUNAR_WORDS = ("农历", "農曆", "正月", "腊月", "臘月", "初一", "大年", "除夕")
 _POINT = re.compile(r"(\d{4}|XXXX)(?:-(\d\d)(?:-(\d\d))?)?(?:T(\d\d)(?::(\d\d)(?::(\d\d))?)?)?")
 _CLOCK = re.compile(r"T(\d\d)(?::(\d\d)(?::(\d\d))?)?")
+
+
+def _excluded(text: str) -> bool:
+    """A relative, lunar or zoned expression, in the text as written or in its simplified script (上個月)."""
+    words = RELATIVE_WORDS + LUNAR_WORDS + ZONE_WORDS
+    return any(word in form for form in (text, normalize(text).text) for word in words)
 
 
 def _point(timex: str) -> str | None:
@@ -175,7 +193,7 @@ def build(git_dir: str, commit: str) -> list[dict[str, Any]]:
             expected = []
             for text, timex in results:
                 value = value_of(timex)
-                if value is None or any(word in text for word in RELATIVE_WORDS + LUNAR_WORDS):
+                if value is None or _excluded(text):
                     break
                 expected.append({"value": value})
             else:
@@ -229,7 +247,7 @@ def build_duckling(git_dir: str, commit: str) -> list[dict[str, Any]]:
         for text in re.findall(r'"((?:[^"\\]|\\.)*)"', block.group(8)):
             case_id, n = f"duckling-zh-{n}", n + 1
             value = duckling_value(numbers, block.group(7), text)
-            if value is None or any(word in text for word in RELATIVE_WORDS + LUNAR_WORDS):
+            if value is None or _excluded(text):
                 continue
             split = "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
             cases.append(

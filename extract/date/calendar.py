@@ -41,7 +41,7 @@ def _year(raw: str) -> tuple[int | None, bool]:
         if raw.startswith(prefix):
             roc = num(raw[len(prefix) :])
             return (roc + w.roc_offset if roc else None), False
-    if len(raw) == 2:  # 15, 九零, 〇八: the grammar lets only digit pairs through
+    if re.fullmatch(rf"\d{{2}}|{CN_TWO}", raw):  # 15, 九零, 〇八
         value = num(raw)
         return (two_digit(value) if value is not None else None), True
     return num(raw), False

@@ -22,6 +22,8 @@ CLOCK_TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 # a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
 NOT_HOURS = rf"(?!\s?{CLOCK_TO}\s?(?:[01]?\d|2[0-4])[:：])"
 WEEKDAY = r"(?:周|星期|礼拜)"
+# minutes in words without 分 (九点零九, 三点二十): a lone digit (三点三) is a decimal, not minutes
+BARE_CN_MINUTES = r"零[一二三四五六七八九](?![一二三四五六七八九十])|[一二三四五]?十[一二三四五六七八九]?"
 
 
 @cache
@@ -32,7 +34,7 @@ def minute_words() -> str:
 @cache
 def english_suffix() -> str:
     w = words()
-    return rf"\s?(?:{alt(w.english_morning + w.english_afternoon)})(?![A-Za-z])"
+    return rf"\s?(?i:{alt(w.english_morning + w.english_afternoon)})(?![A-Za-z])"
 
 
 @cache
@@ -48,7 +50,7 @@ def clock(spoken_only: bool = False) -> str:
         )
     return (
         rf"(?:(?:{period})\s?)?{HOUR}(?:[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)时?|点(?:{digit_minutes}|[0-5]?\d)?|时(?:[0-5]?\d分(?:[0-5]?\d秒)?)?)"
-        rf"|(?:(?:{period})\s?)?[{CN}]{{1,3}}(?:点(?:{cn_minutes}|[{CN}]{{1,3}})?|时(?:[{CN}]+分(?:[{CN}]+秒)?)?)"
+        rf"|(?:(?:{period})\s?)?[{CN}]{{1,3}}(?:点(?:{cn_minutes}|{BARE_CN_MINUTES})?|时(?:[{CN}]+分(?:[{CN}]+秒)?)?)"
     )
 
 
@@ -169,9 +171,11 @@ def grammars() -> list[Grammar]:
             _office_hours,
         ),
         Grammar(
-            "period_time",  # 下午4点30分, 上午9:00, 晚上十二点, 早10点至晚5点
+            # 下午4点30分, 上午9:00, 晚上十二点, 早10点至晚5点 (下午三点三: minutes left unread make no time)
+            "period_time",
             rf"(?P<time>(?:{period})\s?(?:{HOUR}(?:[:：][0-5]\d(?!\d)|点(?:{minute_words()}|[0-5]?\d分?)?)"
-            rf"|[{CN}]{{1,3}}点(?:{minute_words()}|[{CN}]{{1,3}}分?)?))(?:\s?{CLOCK_TO}\s?(?P<time2>{any_clock}))?",
+            rf"|[{CN}]{{1,3}}点(?:{minute_words()}|[{CN}]{{1,3}}分|{BARE_CN_MINUTES})?)(?![{CN}]))"
+            rf"(?:\s?{CLOCK_TO}\s?(?P<time2>{any_clock}))?",
             lambda m: _clock_or_range(m, "time", "time2", "period_time"),
         ),
         Grammar(
