@@ -3,7 +3,7 @@
     python -m benchmarks.date_specs [--split first_sight|dev|all] [--errors]
 
 Reads tests/fixtures/entity_specs/date.jsonl (built by benchmarks/date_specs_build.py); prints a table, writes
-nothing. A found date counts when its canonical value equals an expected value (each expected value once).
+nothing. guidecrawl runs as `guidecrawl entities` does (normalize, page context, every finder, overlaps settled). A found date counts when its canonical value equals an expected value (each expected value once).
 JioNLP is imported lazily (bench extra); its [start, end] datetimes are turned into our ISO forms by
 `jionlp_dates`, year-less or clock-only when the mention names no year or no day.
 """
@@ -31,10 +31,12 @@ def load(split: str) -> list[dict[str, Any]]:
 
 
 def guidecrawl_dates(text: str) -> list[str]:
-    from extract.date import find_dates
+    """guidecrawl as `guidecrawl entities` runs it: normalize, page context from the text, every finder."""
+    from extract.entities import find_entities, page_context
     from normalize import normalize
 
-    return [e.value for e in find_dates(normalize(text).text)]
+    clean = normalize(text).text
+    return [e.value for e in find_entities(clean, page_context(None, clean)) if e.kind == "date"]
 
 
 def _iso(moment: str, keep_year: bool, keep_day: bool, whole_day: bool) -> str:
@@ -65,8 +67,13 @@ def _jionlp_value(start: str, end: str, mention: str) -> str | None:
     return f"{_iso(start, keep_year, keep_day, whole)}/{_iso(end, keep_year, keep_day, whole)}"
 
 
+def jionlp_date(text: str) -> list[dict[str, Any]]:
+    """The JioNLP date hook in the form benchmarks/entity_specs.py's ANCHORS take: [{"value": ...}, ...]."""
+    return [{"value": value} for value in jionlp_dates(text)]
+
+
 def jionlp_dates(text: str) -> list[str]:
-    """JioNLP's time entities of `text` as our canonical date values (the JioNLP hook of the date benchmark)."""
+    """JioNLP's time entities of `text` as our canonical date values."""
     import jionlp as jio
 
     logging.disable(logging.CRITICAL)
