@@ -34,6 +34,12 @@ def two_digit(year: int) -> int:
     return year + (1900 if year >= words().two_digit_pivot else 2000)
 
 
+def _consecutive(numerals: str) -> bool:
+    digits = "〇一二三四五六七八九"
+    first, second = (digits.index(c) for c in numerals.replace("零", "〇"))
+    return second == first + 1
+
+
 def _year(raw: str) -> tuple[int | None, bool]:
     """(Gregorian year, written with two digits) of a year as written before 年."""
     w = words()
@@ -42,6 +48,8 @@ def _year(raw: str) -> tuple[int | None, bool]:
             roc = num(raw[len(prefix) :])
             return (roc + w.roc_offset if roc else None), False
     if re.fullmatch(rf"\d{{2}}|{CN_TWO}", raw):  # 15, 九零, 〇八
+        if not raw.isdigit() and _consecutive(raw):
+            return None, True  # 三四年, 七八年: three or four years, not 1934
         value = num(raw)
         return (two_digit(value) if value is not None else None), True
     return num(raw), False
@@ -162,10 +170,11 @@ def grammars() -> list[Grammar]:
     day_any = rf"(?:{DAY})|{CN_DAY}"
     return [
         Grammar(
-            "english",  # January 5, 2025 / Jan. 5th 2025 / 5 January 2025 / May 2024
+            # January 5, 2025 / Jan. 5th 2025 / 5 January 2025 / May 2024 (a month and year alone: capitalised)
+            "english",
             rf"(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{YEAR})(?!\d)"
             rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{YEAR})(?!\d)"
-            rf"|(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em3>{months}))\.?,?\s(?P<ey3>{YEAR})(?!\d)",
+            rf"|(?<![A-Za-z])(?=[JFMASOND])(?i:(?P<em3>{months}))\.?,?\s(?P<ey3>{YEAR})(?!\d)",
             _english,
         ),
         Grammar(

@@ -68,6 +68,11 @@ def test_a_digit_count_of_years_is_no_year() -> None:
     assert values("累计缴费满15年，3个月内办结") == []
 
 
+def test_a_rough_count_of_years_is_no_year() -> None:
+    assert values("工作三四年，七八年前") == []
+    assert values("九八年参保") == ["1998"]
+
+
 def test_day_without_ri_at_the_end_of_a_clause() -> None:
     assert values("二零零四年八月十五。") == ["2004-08-15"]
 
@@ -78,6 +83,11 @@ def test_english_dates() -> None:
         "2024-03-15",
         "2024-05",
     ]
+
+
+def test_a_lower_case_month_word_before_a_year_is_no_month() -> None:
+    assert values("you may 2024 apply") == ["2024"]  # the bare year is read, not a month
+    assert values("since May 2024") == ["2024-05"]
 
 
 def test_numbers_that_are_no_dates() -> None:
