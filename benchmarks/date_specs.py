@@ -3,7 +3,8 @@
     python -m benchmarks.date_specs [--split first_sight|dev|all] [--errors]
 
 Reads tests/fixtures/entity_specs/date.jsonl (built by benchmarks/date_specs_build.py); prints a table, writes
-nothing. guidecrawl runs as `guidecrawl entities` does (normalize, page context, every finder, overlaps settled). A found date counts when its canonical value equals an expected value (each expected value once).
+nothing. guidecrawl runs as `guidecrawl entities` does (normalize, page context, every finder, overlaps settled).
+A found date counts when its canonical value equals an expected value (each expected value once).
 JioNLP is imported lazily (bench extra); its [start, end] datetimes are turned into our ISO forms by
 `jionlp_dates`, year-less or clock-only when the mention names no year or no day.
 """
