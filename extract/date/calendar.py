@@ -258,8 +258,8 @@ def grammars() -> list[Grammar]:
             lambda m: [Point(m.start("quarter"), m.end("quarter"), quarter=num(m.group("yq")))],
         ),
         Grammar(
-            "year_range",  # 2023-2025年, 2023—2025年度
-            rf"(?<![\d.:/\-A-Za-z])(?P<yr1>{YEAR})\s?{TO}\s?(?P<yr2>{YEAR})\s?年度?",
+            "year_range",  # 2023-2025年, 2023—2025年度, 2023/2024年度
+            rf"(?<![\d.:/\-A-Za-z])(?P<yr1>{YEAR})\s?(?:{TO}|/)\s?(?P<yr2>{YEAR})\s?年度?",
             _year_range("year_range", "yr1", "yr2"),
         ),
         Grammar(

@@ -164,10 +164,10 @@ def grammars() -> list[Grammar]:
             "office_hours",
             # 周一至周五8:30-17:30, 每周二至周末早上七点半; (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00,
             # 周六周日9:00: a closing bracket, a list of days — at most seven, so a long run of them is read once;
-            # a bracketed note between the days and the time)
+            # a bracketed note between the days and the time; the hours in brackets: 周一至周五（9:00-17:00）)
             rf"[(（]?每?{WEEKDAY}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{WEEKDAY}?(?P<w2>[一二三四五六日天末])"
             rf"|(?P<wlist>(?:[、,，和及/]{WEEKDAY}?[一二三四五六日天末]|{WEEKDAY}[一二三四五六日天末]){{1,7}}))?"
-            rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock}))?",
+            rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*[(（]?(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock}))?",
             _office_hours,
         ),
         Grammar(

@@ -61,3 +61,12 @@ def test_english_day_of_each_month() -> None:
 def test_two_digit_years_in_a_range() -> None:
     span = find_dates("18年10月1日到19年2月3日")[0]
     assert (span.value, span.fields["year_two_digit"]) == ("2018-10-01/2019-02-03", True)
+
+
+def test_a_year_spanning_two_calendar_years() -> None:
+    assert values("2023/2024年度城乡居民医保") == ["2023/2024"]
+
+
+def test_office_hours_in_brackets_after_the_days() -> None:
+    hours = find_dates("周一至周五（9:00-17:00）")[0]
+    assert (hours.value, hours.fields["weekdays"]) == ("09:00/17:00", "1-5")
