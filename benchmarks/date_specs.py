@@ -15,13 +15,16 @@ import argparse
 import json
 import logging
 import re
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SPECS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entity_specs" / "date.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # before benchmarks/, whose normalize.py would shadow the package
+SPECS = ROOT / "tests" / "fixtures" / "entity_specs" / "date.jsonl"
 _YEAR_IN_MENTION = re.compile(r"\d{2,4}\s?年|[〇零一二三四五六七八九]{2,4}年|\d{4}[-/.]")
 _DAY_IN_MENTION = re.compile(r"[月日号]|\d[-/.]\d")
 

@@ -26,6 +26,8 @@ CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_TWO = r"[〇零一二三四五六七八九]{2}"
 BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
 TO = r"(?:-|—|–|~|～|至|到)"
+# the words after which a month in words stands alone (从三月, 至十二月, 今年五月)
+MONTH_WORD_AFTER = "从至到在于自和与及、的是为起止年"
 # a day written without 日 ends a clause: 二零零四年八月十五。
 DAY_END = r"(?=[\s,，。;；、)）!！?？]|\Z)"
 
@@ -246,10 +248,13 @@ def grammars() -> list[Grammar]:
             ),
         ),
         Grammar(
-            "yearless",  # 1月5日, 7月份, 2月底, 十二月三十一日, 三月二十八日, 四月15日
+            # 1月5日, 7月份, 2月底, 十二月三十一日, 三月二十八日, 四月15日, 一月二十三。; a month in words alone
+            # (三月, 十二月份) only after a non-word or a function word: 同一月内, 统一月结, 一月一次 are no months
+            "yearless",
             rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?"
-            rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?[日号]))"
-            rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?[日号]|(?!\d))",
+            rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?(?:[日号]|{DAY_END}))"
+            rf"|(?:(?<=[{MONTH_WORD_AFTER}])|(?<![\u4e00-\u9fff]))(?P<ycm2>{CN_MONTH})月份?(?![\d{CN}次内个]))"
+            rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
             lambda m: _yearless_any(m),
         ),
         Grammar(
@@ -278,9 +283,12 @@ def grammars() -> list[Grammar]:
 
 
 def _yearless_any(m: re.Match[str]) -> list[Point]:
-    if m.group("ycm"):
-        month, day = num(m.group("ycm")), num(m.group("yd"))
+    month_in_words = m.group("ycm") or m.group("ycm2")
+    if month_in_words:
+        month = num(month_in_words)
+        day = num(m.group("yd")) if m.group("yd") else None
         if not valid(None, month, day):
             return []
-        return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day)]
+        qualifier = "月" + m.group("ymq") if m.group("ymq") else None
+        return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
     return _yearless(m)

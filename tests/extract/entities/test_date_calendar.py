@@ -94,3 +94,16 @@ def test_numbers_that_are_no_dates() -> None:
     text = "待遇期270天，3个月，版本v2.3.1，身份证350102199001011234，手机13905912345，金额2000元"
     assert values(text) == []
     assert values(text + "，2024年3月1日") == ["2024-03-01"]
+
+
+def test_a_month_in_words_alone() -> None:
+    assert values("从三月起，十二月份截止") == ["--03", "--12"]
+
+
+def test_a_numeral_before_yue_inside_a_word_is_no_month() -> None:
+    assert values("同一月内，统一月结，一月一次，三个月") == []
+    assert values("一月一次，五月起") == ["--05"]
+
+
+def test_a_yearless_day_without_ri_at_the_end_of_a_clause() -> None:
+    assert values("截至一月二十三。") == ["--01-23"]
