@@ -5,7 +5,7 @@ English (`15 March 2024`, `March 15, 2024`, `May 2024`), yearless (`1月5日`, `
 year and month ranges (`2001-2013`, `2008.03-2009`, `2024年1-6月`) and bare years.
 
 A two-digit year is read against the pivot of date_words.toml `[two_digit_years]` and flagged
-(`two_digit_year`); a digit one only with a month and day after it (`15年` alone is a duration).
+(`year_two_digit`); a digit one only with a month after it (`15年` alone is a duration).
 """
 
 from __future__ import annotations
@@ -217,8 +217,8 @@ def grammars() -> list[Grammar]:
             "chinese",
             # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度
             rf"(?P<cy>(?<!\d){YEAR}|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
-            rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月(?:{day_any})[日号])|(?<![{CN}\d]){CN_TWO})\s?年"
-            rf"(?: ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
+            rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO})\s?年"
+            rf"(?:的? ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
             rf"| ?(?P<cmr1>{MONTH}) ?{TO} ?(?P<cmr2>{MONTH}) ?月(?!份?\d)"
             rf"| ?(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
             rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END}))?"

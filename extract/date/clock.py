@@ -185,9 +185,15 @@ def grammars() -> list[Grammar]:
             _plain_hours,
         ),
         Grammar(
-            "spoken_time",  # 17点55分23秒, 九点半, 五点一刻到六点, 零点整
-            rf"(?<![\d{CN}.])(?P<sp1>{spoken})(?:\s?{CLOCK_TO}\s?(?P<sp2>{any_clock}))?",
-            lambda m: _clock_or_range(m, "sp1", "sp2", "spoken_time"),
+            # 17点55分23秒, 九点半, 五点一刻到六点, 零点整; whole hours only as a range: 8点至12点, 三点到五点
+            "spoken_time",
+            rf"(?<![\d{CN}.])(?P<sp1>{spoken})(?:\s?{CLOCK_TO}\s?(?P<sp2>{any_clock}))?"
+            rf"|(?<![\d{CN}.])(?P<hr1>(?:{HOUR}|[{CN}]{{1,3}})点)\s?{CLOCK_TO}\s?(?P<hr2>{any_clock})",
+            lambda m: (
+                _clock_or_range(m, "sp1", "sp2", "spoken_time")
+                if m.group("sp1")
+                else _clock_or_range(m, "hr1", "hr2", "spoken_time")
+            ),
         ),
         Grammar(
             "glued_time",  # a clock right after a day: 12月31日24时, 4月20日11:00时, 1月1日零时

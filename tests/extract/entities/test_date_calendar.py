@@ -107,3 +107,12 @@ def test_a_numeral_before_yue_inside_a_word_is_no_month() -> None:
 
 def test_a_yearless_day_without_ri_at_the_end_of_a_clause() -> None:
     assert values("截至一月二十三。") == ["--01-23"]
+
+
+def test_two_digit_year_with_a_month() -> None:
+    date = find_dates("16年12月起")[0]
+    assert (date.value, date.fields["year_two_digit"]) == ("2016-12", True)
+
+
+def test_quarter_after_de() -> None:
+    assert values("2016年的第一季度") == ["2016-Q1"]

@@ -70,3 +70,11 @@ def test_decimals_and_counted_points_are_no_clock() -> None:
 def test_a_lone_time_with_seconds_may_be_a_duration() -> None:
     assert values("用时12:30:45") == []
     assert values("12:30:45前提交") == ["12:30:45"]
+
+
+def test_whole_hours_as_a_range() -> None:
+    assert values("每天8点至12点开放") == ["08:00/12:00"]
+
+
+def test_a_whole_hour_alone_is_no_time() -> None:
+    assert values("提出3点意见，第三点到第五点") == []
