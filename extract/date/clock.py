@@ -106,11 +106,13 @@ def later(start: str | None, end: str | None, end_text: str = "") -> str | None:
 
     上午8:30-12:00, 早10点至晚5点: an end before the start that would fall after it twelve hours later is an
     afternoon hour written without (or with an ambiguous) period word; an end with its own period word
-    (下午5:00到凌晨3:00) is kept as written: the range passes midnight.
+    (下午5:00到凌晨3:00), or one still before the start twelve hours later (22点到2点), is kept as written: the
+    range passes midnight.
     """
     own_period = re.match(alt(words().periods), end_text.strip())
-    if start and end and end < start and int(end[:2]) < 12 and not (own_period and own_period.group() != "晚"):
-        return f"{int(end[:2]) + 12:02d}{end[2:]}"
+    shifted = f"{int(end[:2]) + 12:02d}{end[2:]}" if end and int(end[:2]) < 12 else None
+    if start and end and shifted and end < start < shifted and not (own_period and own_period.group() != "晚"):
+        return shifted
     return end
 
 
@@ -143,6 +145,17 @@ def _clock_or_range(m: re.Match[str], first: str, second: str | None, name: str)
         if end:
             return [Point(s, e, kind="hours", extra={"start": start, "end": end})]
     return [Point(s, e, kind="time", extra={"time": start})]
+
+
+def _glued(m: re.Match[str]) -> list[Point]:
+    start = clock_string(m.group("gt"))
+    if start is None:
+        return []
+    points = [Point(m.start("gt"), m.end("gt"), kind="time", extra={"time": start})]
+    end = later(start, clock_string(m.group("gt2")), m.group("gt2")) if m.group("gt2") else None
+    if end:
+        points.append(Point(m.start("gt2"), m.end("gt2"), kind="time", extra={"time": end}))
+    return points
 
 
 def _plain_hours(m: re.Match[str]) -> list[Point]:
@@ -197,8 +210,10 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "glued_time",  # a clock right after a day: 12月31日24时, 4月20日11:00时, 1月1日零时
-            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock})(?:(?<=时)|{NOT_HOURS})",
-            lambda m: _clock_or_range(m, "gt", None, "glued_time"),
+            # and its end (11月7日10点到12点: two clock points, joined with the day into a range of moments)
+            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock})"
+            rf"(?:(?<=[点时分半刻整])\s?{CLOCK_TO}\s?(?P<gt2>{any_clock})|(?<=时)|{NOT_HOURS})",
+            _glued,
         ),
         Grammar(
             "marked_time",

@@ -78,3 +78,12 @@ def test_whole_hours_as_a_range() -> None:
 
 def test_a_whole_hour_alone_is_no_time() -> None:
     assert values("提出3点意见，第三点到第五点") == []
+
+
+def test_a_range_past_midnight_without_period_words() -> None:
+    assert values("营业时间22点到2点") == ["22:00/02:00"]
+    assert values("营业时间9点到5点") == ["09:00/17:00"]
+
+
+def test_night_words() -> None:
+    assert values("半夜12点，午夜1点，午后3点") == ["24:00", "01:00", "15:00"]

@@ -70,3 +70,11 @@ def test_a_year_spanning_two_calendar_years() -> None:
 def test_office_hours_in_brackets_after_the_days() -> None:
     hours = find_dates("周一至周五（9:00-17:00）")[0]
     assert (hours.value, hours.fields["weekdays"]) == ("09:00/17:00", "1-5")
+
+
+def test_a_day_with_hours_marked_by_shi_is_a_range_of_moments() -> None:
+    assert values("11月7日10时至12时") == ["--11-07T10:00/--11-07T12:00"]
+
+
+def test_a_day_then_its_opening_hours_stay_two_entities() -> None:
+    assert values("12月15日 09:00-18:00") == ["--12-15", "09:00/18:00"]
