@@ -227,6 +227,10 @@ def _range(
     """A range entity, or None when its end would come before its start (two separate dates then)."""
     if right.year is None and left.year is not None and right.month is not None:
         right = replace(right, year=left.year + (1 if next_year else 0), two_digit_year=left.two_digit_year)
+    elif left.year is None and right.year is not None and left.month is not None and not yearly:
+        # 1 January to 31 March 2024, 11月1日至2025年1月31日: the start is in the end's year, or the year before
+        after = (left.month, left.day or 0) > (right.month or 12, right.day or 31)
+        left = replace(left, year=right.year - (1 if after else 0))
     recurring = left.year is None and right.year is None and (yearly or next_year)
     fields: dict[str, Any] = {"subkind": "recurring" if recurring else "range"}
     if recurring:

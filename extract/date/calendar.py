@@ -59,10 +59,12 @@ def _year(raw: str) -> tuple[int | None, bool]:
 
 def _english(m: re.Match[str]) -> list[Point]:
     w = words()
-    month = w.english_months[(m.group("em") or m.group("em2") or m.group("em3")).lower()]
+    written = next(m.group(g) for g in ("em", "em2", "em3", "em4", "em5") if m.group(g))
+    month = w.english_months[written.lower()]
     if m.group("em3"):
         return [Point(m.start("english"), m.end("english"), int(m.group("ey3")), month)]
-    day, year = int(m.group("ed") or m.group("ed2")), int(m.group("ey") or m.group("ey2"))
+    day = int(next(m.group(g) for g in ("ed", "ed2", "ed4", "ed5") if m.group(g)))
+    year = int(m.group("ey") or m.group("ey2")) if (m.group("ey") or m.group("ey2")) else None
     return [Point(m.start("english"), m.end("english"), year, month, day)] if valid(year, month, day) else []
 
 
@@ -176,7 +178,12 @@ def grammars() -> list[Grammar]:
             "english",
             rf"(?<![A-Za-z])(?=[JFMASONDjfmasond])(?i:(?P<em>{months}))\.?\s(?P<ed>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s(?P<ey>{YEAR})(?!\d)"
             rf"|(?<![\dA-Za-z])(?P<ed2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?(?i:(?P<em2>{months}))\.?,?\s(?P<ey2>{YEAR})(?!\d)"
-            rf"|(?<![A-Za-z])(?=[JFMASOND])(?i:(?P<em3>{months}))\.?,?\s(?P<ey3>{YEAR})(?!\d)",
+            rf"|(?<![A-Za-z])(?=[JFMASOND])(?i:(?P<em3>{months}))\.?,?\s(?P<ey3>{YEAR})(?!\d)"
+            # yearless, capitalised: March 31, 31st March
+            rf"|(?<![A-Za-z])(?=[JFMASOND])(?i:(?P<em4>{months}))\.?\s(?P<ed4>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?![\d:%]|\.\d)"
+            rf"|(?<![\dA-Za-z])(?P<ed5>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?(?=[JFMASOND])"
+            rf"(?i:(?P<em5>{months}))(?![A-Za-z])",
             _english,
         ),
         Grammar(

@@ -220,7 +220,14 @@ def grammars() -> list[Grammar]:
             # 2:00pm, 11:30:10 p.m., 17:00时; 在7:15前到达, 从13:30开始 (3:15 alone may be a ratio, 12:30:45 a
             # duration)
             rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])(?:{english_suffix()}|时|(?=\s?(?:{alt(w.clock_after)}))))"
-            rf"|(?<![\d:：.])(?P<bt_en>(?:1[0-2]|0?[1-9]){english_suffix()})",
-            lambda m: _clock_or_range(m, "bt" if m.group("bt") else "bt_en", None, "marked_time"),
+            rf"(?:(?<=[mM.])\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt3>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?"
+            rf"|(?<![\d:：.])(?P<bt_en>(?:1[0-2]|0?[1-9]){english_suffix()})"
+            # 9:00 a.m. to 5:00 p.m., 9am-5pm
+            rf"(?:\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt2>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?",
+            lambda m: (
+                _clock_or_range(m, "bt", "bt3", "marked_time")
+                if m.group("bt")
+                else _clock_or_range(m, "bt_en", "bt2", "marked_time")
+            ),
         ),
     ]

@@ -116,3 +116,8 @@ def test_two_digit_year_with_a_month() -> None:
 
 def test_quarter_after_de() -> None:
     assert values("2016年的第一季度") == ["2016-Q1"]
+
+
+def test_english_yearless_days() -> None:
+    assert values("The deadline is March 31. Apply by the 15th of June") == ["--03-31", "--06-15"]
+    assert values("Marketing 5, march 31") == []

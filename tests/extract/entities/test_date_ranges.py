@@ -78,3 +78,12 @@ def test_a_day_with_hours_marked_by_shi_is_a_range_of_moments() -> None:
 
 def test_a_day_then_its_opening_hours_stay_two_entities() -> None:
     assert values("12月15日 09:00-18:00") == ["--12-15", "09:00/18:00"]
+
+
+def test_a_yearless_start_takes_the_year_of_the_end() -> None:
+    assert values("from 1 January to 31 March 2024") == ["2024-01-01/2024-03-31"]
+    assert values("11月1日至2025年1月31日") == ["2024-11-01/2025-01-31"]
+
+
+def test_english_clock_range() -> None:
+    assert values("Office hours: 9:00 a.m. to 5:00 p.m.; 9am-12pm on Saturdays") == ["09:00/17:00", "09:00/12:00"]
