@@ -9,7 +9,25 @@ import pytest
 
 from extract.date import find_dates
 
-SHAPES = ["周一", "周一、", "1日", "1:", "1-", "2024年1月1日至", "十点", "下午", "每月", "民国", "May ", "1·", "九零"]
+SHAPES = [
+    "周一",
+    "March 1 ",
+    "9am-",
+    "1 to ",
+    "11月7日10点到",
+    "周一、",
+    "1日",
+    "1:",
+    "1-",
+    "2024年1月1日至",
+    "十点",
+    "下午",
+    "每月",
+    "民国",
+    "May ",
+    "1·",
+    "九零",
+]
 
 
 def cpu_seconds(text: str) -> float:
