@@ -45,7 +45,7 @@ def clock(spoken_only: bool = False) -> str:
     digit_minutes = rf"(?:{minute_words()}|[0-5]?\d分(?:[0-5]?\d秒)?)"
     if spoken_only:
         return (
-            rf"{HOUR}(?:点{digit_minutes}|时[0-5]?\d分(?:[0-5]?\d秒)?)"
+            rf"{HOUR}(?:点(?:{digit_minutes}|[0-5]\d(?![\d.%]))|时[0-5]?\d分(?:[0-5]?\d秒)?)"
             rf"|[{CN}]{{1,3}}(?:点{cn_minutes}|时[{CN}]+分(?:[{CN}]+秒)?)"
         )
     return (

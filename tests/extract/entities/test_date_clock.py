@@ -87,3 +87,8 @@ def test_a_range_past_midnight_without_period_words() -> None:
 
 def test_night_words() -> None:
     assert values("半夜12点，午夜1点，午后3点") == ["24:00", "01:00", "15:00"]
+
+
+def test_two_digit_minutes_after_dian() -> None:
+    assert values("3点15开始，3点5分结束") == ["03:15", "03:05"]
+    assert values("增长3点5，12点30%") == []
