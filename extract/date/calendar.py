@@ -26,6 +26,8 @@ CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_TWO = r"[〇零一二三四五六七八九]{2}"
 BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
 TO = r"(?:-|—|–|~|～|至|到)"
+# a number followed by one of these counts something (2000元, 2019人, 20240307人次): no year, no day
+COUNTED = "[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒]"
 # the words after which a month in words stands alone (从三月, 至十二月, 今年五月)
 MONTH_WORD_AFTER = "从至到在于自和与及、的是为起止年"
 # a day written without 日 ends a clause: 二零零四年八月十五。
@@ -195,8 +197,9 @@ def grammars() -> list[Grammar]:
             _numeric,
         ),
         Grammar(
-            "spaced",  # 2010 01 29 (two-digit month and day only)
-            rf"(?<![\d.:/\-])(?P<sy>{YEAR}) (?P<sm>0[1-9]|1[0-2]) (?P<sd>0[1-9]|[12]\d|3[01])(?![\d.:])",
+            # 2010 01 29: two-digit month and day, one of them zero-padded (2019 12 25 may be three table cells)
+            "spaced",
+            rf"(?<![\d.:/\-])(?P<sy>{YEAR}) (?=0|\d\d 0)(?P<sm>0[1-9]|1[0-2]) (?P<sd>0[1-9]|[12]\d|3[01])(?![\d.:])",
             _fields("spaced", "sy", "sm", "sd"),
         ),
         Grammar(
@@ -207,7 +210,7 @@ def grammars() -> list[Grammar]:
         Grammar(
             "compact",  # 20240307 (not after 电话/编号 …, not inside a longer number)
             r"(?<![\d.\-/A-Za-z)）])(?P<cpy>19[5-9]\d|20[0-4]\d)(?P<cpm>0[1-9]|1[0-2])(?P<cpd>0[1-9]|[12]\d|3[01])"
-            r"(?![\d.%A-Za-z\-]|\s?[元万亿千百])",
+            rf"(?![\d.%A-Za-z\-]|\s?{COUNTED})",
             _compact,
         ),
         Grammar(
@@ -277,7 +280,7 @@ def grammars() -> list[Grammar]:
         Grammar(
             "bare_year",  # 2001-2013, 2025四川… (not 2000元, 2019人, 2020.5)
             rf"(?<![\d.:/A-Za-z+])(?<![\dA-Za-z]-)(?P<by1>{BARE_YEAR})(?:\s?{TO}\s?(?P<by2>{BARE_YEAR}))?"
-            r"(?![\d.%‰:/\-]|\s?[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒])"
+            rf"(?![\d.%‰:/\-]|\s?{COUNTED})"
             rf"(?!{english_suffix()})",
             _year_range("bare_year", "by1", "by2"),
         ),

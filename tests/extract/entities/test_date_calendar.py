@@ -121,3 +121,12 @@ def test_quarter_after_de() -> None:
 def test_english_yearless_days() -> None:
     assert values("The deadline is March 31. Apply by the 15th of June") == ["--03-31", "--06-15"]
     assert values("Marketing 5, march 31") == []
+
+
+def test_three_numbers_in_a_row_need_a_zero_padded_month_or_day() -> None:
+    assert values("2019 12 25") == ["2019"]
+    assert values("2019 10 01") == ["2019-10-01"]
+
+
+def test_a_counted_eight_digit_number_is_no_day() -> None:
+    assert values("累计20231215人次") == []
