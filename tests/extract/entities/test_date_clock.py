@@ -92,3 +92,7 @@ def test_night_words() -> None:
 def test_two_digit_minutes_after_dian() -> None:
     assert values("3点15开始，3点5分结束") == ["03:15", "03:05"]
     assert values("增长3点5，12点30%") == []
+
+
+def test_dian_zhong_is_on_the_hour() -> None:
+    assert values("下午三点钟，10点钟开始") == ["15:00", "10:00"]
