@@ -158,6 +158,14 @@ def _glued(m: re.Match[str]) -> list[Point]:
     return points
 
 
+def _marked(m: re.Match[str]) -> list[Point]:
+    if m.group("bt"):
+        return _clock_or_range(m, "bt", "bt3", "marked_time")
+    if m.group("bt_dian"):
+        return _clock_or_range(m, "bt_dian", None, "marked_time")
+    return _clock_or_range(m, "bt_en", "bt2", "marked_time")
+
+
 def _plain_hours(m: re.Match[str]) -> list[Point]:
     start, end = clock_string(m.group("oh1")), clock_string(m.group("oh2"))
     if start and end and end > start:
@@ -221,13 +229,13 @@ def grammars() -> list[Grammar]:
             # duration)
             rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])(?:{english_suffix()}|时|(?=\s?(?:{alt(w.clock_after)}))))"
             rf"(?:(?<=[mM.])\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt3>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?"
+            # a whole hour before 前/后/开始 …: 8点前, 十点开始 (三点意见 stays no time, and so does 三点以后: after
+            # three points)
+            rf"|(?<![\d{CN}.:：第])(?P<bt_dian>{HOUR}点(?=\s?(?:{alt(w.clock_after)}))"
+            rf"|[{CN}]{{1,3}}点(?=\s?(?:{alt([a for a in w.clock_after if '后' not in a])})))"
             rf"|(?<![\d:：.])(?P<bt_en>(?:1[0-2]|0?[1-9]){english_suffix()})"
             # 9:00 a.m. to 5:00 p.m., 9am-5pm
             rf"(?:\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt2>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?",
-            lambda m: (
-                _clock_or_range(m, "bt", "bt3", "marked_time")
-                if m.group("bt")
-                else _clock_or_range(m, "bt_en", "bt2", "marked_time")
-            ),
+            _marked,
         ),
     ]

@@ -96,3 +96,8 @@ def test_two_digit_minutes_after_dian() -> None:
 
 def test_dian_zhong_is_on_the_hour() -> None:
     assert values("下午三点钟，10点钟开始") == ["15:00", "10:00"]
+
+
+def test_a_whole_hour_before_qian_or_kaishi() -> None:
+    assert values("每天8点前到达，十点开始") == ["08:00", "10:00"]
+    assert values("提出三点意见，第三点后，三点以后再议") == []
