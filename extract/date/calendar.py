@@ -26,10 +26,6 @@ CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_TWO = r"[〇零一二三四五六七八九]{2}"
 BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
 TO = r"(?:-|—|–|~|～|至|到)"
-# a number followed by one of these counts something (2000元, 2019人, 20240307人次): no year, no day
-COUNTED = "[元万亿千百人个件次岁号家名多余户条台年月日期项款批位分秒]"
-# the words after which a month in words stands alone (从三月, 至十二月, 今年五月)
-MONTH_WORD_AFTER = "从至到在于自和与及、的是为起止年"
 # a day written without 日 ends a clause: 二零零四年八月十五。
 DAY_END = r"(?=[\s,，。;；、)）!！?？]|\Z)"
 
@@ -174,6 +170,8 @@ def grammars() -> list[Grammar]:
     months = alt(list(words().english_months))
     roc = alt(words().roc_prefixes)
     day_any = rf"(?:{DAY})|{CN_DAY}"
+    counted = f"[{re.escape(words().counted_units)}]"  # 2000元, 2019人: a count, not a year or a day
+    alone_after = re.escape(words().month_alone_after)
     return [
         Grammar(
             # January 5, 2025 / Jan. 5th 2025 / 5 January 2025 / May 2024 (a month and year alone: capitalised)
@@ -210,7 +208,7 @@ def grammars() -> list[Grammar]:
         Grammar(
             "compact",  # 20240307 (not after 电话/编号 …, not inside a longer number)
             r"(?<![\d.\-/A-Za-z)）])(?P<cpy>19[5-9]\d|20[0-4]\d)(?P<cpm>0[1-9]|1[0-2])(?P<cpd>0[1-9]|[12]\d|3[01])"
-            rf"(?![\d.%A-Za-z\-]|\s?{COUNTED})",
+            rf"(?![\d.%A-Za-z\-]|\s?{counted})",
             _compact,
         ),
         Grammar(
@@ -263,7 +261,7 @@ def grammars() -> list[Grammar]:
             "yearless",
             rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?"
             rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?(?:[日号]|{DAY_END}))"
-            rf"|(?:(?<=[{MONTH_WORD_AFTER}])|(?<![\u4e00-\u9fff]))(?P<ycm2>{CN_MONTH})月份?(?![\d{CN}次内个]))"
+            rf"|(?:(?<=[{alone_after}])|(?<![\u4e00-\u9fff]))(?P<ycm2>{CN_MONTH})月份?(?![\d{CN}次内个]))"
             rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
             lambda m: _yearless_any(m),
         ),
@@ -280,7 +278,7 @@ def grammars() -> list[Grammar]:
         Grammar(
             "bare_year",  # 2001-2013, 2025四川… (not 2000元, 2019人, 2020.5)
             rf"(?<![\d.:/A-Za-z+])(?<![\dA-Za-z]-)(?P<by1>{BARE_YEAR})(?:\s?{TO}\s?(?P<by2>{BARE_YEAR}))?"
-            rf"(?![\d.%‰:/\-]|\s?{COUNTED})"
+            rf"(?![\d.%‰:/\-]|\s?{counted})"
             rf"(?!{english_suffix()})",
             _year_range("bare_year", "by1", "by2"),
         ),

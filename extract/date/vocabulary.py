@@ -38,6 +38,8 @@ class DateWords:
     roc_numeric_years: tuple[int, int]
     two_digit_pivot: int
     compact_not_after: re.Pattern[str]
+    counted_units: str
+    month_alone_after: str
 
     @property
     def periods(self) -> tuple[str, ...]:
@@ -84,5 +86,7 @@ def words() -> DateWords:
         roc_offset=int(data["roc"]["offset"]),
         roc_numeric_years=(int(data["roc"]["numeric_years"][0]), int(data["roc"]["numeric_years"][1])),
         two_digit_pivot=int(data["two_digit_years"]["pivot"]),
+        counted_units="".join(data["counted"]["units"]),
+        month_alone_after="".join(data["month_in_words"]["alone_after"]),
         compact_not_after=re.compile(rf"(?:{alt(data['compact']['not_after'])})[^\u4e00-\u9fff\d]{{0,4}}\Z"),
     )
