@@ -42,17 +42,18 @@ def _grammars() -> list[Grammar]:
         *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
         *("marked_time", "bare_day"),
     ]
-    assert sorted(order) == sorted(by_name), "every grammar has its place in the order"
+    if sorted(order) != sorted(by_name):
+        raise RuntimeError(f"every date grammar needs its place in the order: {sorted(set(by_name) ^ set(order))}")
     return [by_name[name] for name in order]
 
 
 @cache
-def _pattern() -> Any:
+def _pattern() -> re.Pattern[str]:
     w = words()
     months = alt(list(w.english_months))
     # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
     # inside a run of digits, so a digit after a digit is passed over at once)
-    starts = {w[0] for w in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（JFMASONDjfmasondTt" + clock.CN)
+    starts = {word[0] for word in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（JFMASONDjfmasondTt" + clock.CN)
     first = (
         rf"(?=[\d{re.escape(''.join(sorted(starts)))}])"  # one character class: most positions fail here at once
         rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]"
