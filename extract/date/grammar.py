@@ -2,7 +2,7 @@
 
 The grammars of `clock.py`, `calendar.py` and `recurring.py` are joined, in order, into one alternation (each
 inside `(?P<name>…)`), so one left-to-right scan finds them all; the first grammar that matches at a position
-wins, which is why the order of `GRAMMARS` in `extract/date/__init__.py` matters.
+wins, which is why the order in `_grammars()` of `extract/date/__init__.py` matters.
 """
 
 from __future__ import annotations
