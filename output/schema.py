@@ -236,6 +236,7 @@ DATES = _entity_table(
     Column("weekdays", pa.string(), "Office-hours days, 1 = Monday (1-5: Monday to Friday).", "1-5"),
     Column("qualifier", CATEGORY, "Part of the period the text names: 年底, 年初, 年中 …", "年底"),
     Column("year_inferred", pa.bool_(), "True when the year came from the page date, not the text.", False),
+    Column("year_two_digit", pa.bool_(), "True when the text wrote the year with two digits (15年3月2日).", False),
 )
 EMAILS = _entity_table(
     "emails",
