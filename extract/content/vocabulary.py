@@ -13,6 +13,46 @@ from pathlib import Path
 _DATA = Path(__file__).parent.parent / "data" / "content_boilerplate.toml"
 
 
+class AnyPattern:
+    """A list of regexes of which any may match a line. Those anchored at the start ("^…") are tried there only:
+    in one alternation with the others they would be tried again at every character of every line."""
+
+    __slots__ = ("_anywhere", "_at_start")
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        at_start = [p for p in patterns if _anchored(p)]
+        anywhere = [p for p in patterns if not _anchored(p)]
+        self._at_start = re.compile("|".join(f"(?:{p})" for p in at_start), flags) if at_start else None
+        self._anywhere = re.compile("|".join(f"(?:{p})" for p in anywhere), flags) if anywhere else None
+
+    def search(self, text: str) -> bool:
+        return bool(
+            (self._at_start is not None and self._at_start.match(text))
+            or (self._anywhere is not None and self._anywhere.search(text))
+        )
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a regex can only match at the start of a line: it opens with ^ and has no top-level alternative."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     boilerplate_tokens: frozenset[str]
@@ -22,7 +62,7 @@ class Vocabulary:
     forum_body_classes: frozenset[str]
     forum_author_classes: frozenset[str]
     forum_fingerprints: tuple[str, ...]
-    forum_drop_lines: re.Pattern[str]
+    forum_drop_lines: AnyPattern
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     actions: frozenset[str]
@@ -50,8 +90,8 @@ class Vocabulary:
     reply_words: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
-    drop_lines: re.Pattern[str]
-    owner_line: re.Pattern[str]
+    drop_lines: AnyPattern
+    owner_line: AnyPattern
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
     byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
@@ -72,7 +112,7 @@ def vocabulary() -> Vocabulary:
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
-        forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
+        forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),
         engine_authors=tuple(forum["engine_authors"]),
@@ -127,8 +167,8 @@ def vocabulary() -> Vocabulary:
         reply_words=frozenset(data["listing"]["reply_words"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
-        drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
-        owner_line=re.compile("|".join(f"(?:{p})" for p in lines["owner_line"]), re.I),
+        drop_lines=AnyPattern(lines["drop"], re.I),
+        owner_line=AnyPattern(lines["owner_line"], re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
         byline_start=re.compile(
             r"^\s*(?:" + "|".join(sorted(map(re.escape, lines["byline_starts"]), key=len, reverse=True)) + r")\s*\S"
