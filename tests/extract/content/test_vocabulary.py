@@ -1,0 +1,71 @@
+"""extract/content/vocabulary.py: the boilerplate vocabulary, loaded once from content_boilerplate.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from extract.content.lines import split_lines
+from extract.content.parse import parse_html, strip_furniture
+from extract.content.vocabulary import AnyPattern, link_key, vocabulary
+from extract.decode import decode
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = tomllib.loads((ROOT / "extract" / "data" / "content_boilerplate.toml").read_text(encoding="utf-8"))
+
+
+def test_vocabulary_is_loaded_once() -> None:
+    assert vocabulary() is vocabulary()
+
+
+def test_vocabulary_words_come_from_the_data_file() -> None:
+    vocab = vocabulary()
+    assert (
+        set(DATA["tokens"]["strong_boilerplate"]) <= vocab.boilerplate_tokens,
+        set(DATA["tokens"]["content"]) == vocab.content_tokens,
+    ) == (True, True)
+
+
+def test_drop_lines_match_furniture_and_not_prose() -> None:
+    drop = vocabulary().drop_lines
+    lines = [
+        "您当前的位置：首页 > 社会保险",
+        "A+A- | 举报纠错",
+        "版权所有：福州市医疗保障局",
+        "参保人可以在网上办理医保业务。",
+    ]
+    assert [drop.search(line) for line in lines] == [True, True, True, False]
+
+
+def test_anchored_pattern_matches_at_the_start_only() -> None:
+    pattern = AnyPattern([r"^\s*分享到", "版权所有"])
+    assert [pattern.search(text) for text in ("分享到：微信", "点击分享到微信", "本站版权所有")] == [True, False, True]
+
+
+def test_pattern_with_a_top_level_alternative_is_searched_everywhere() -> None:
+    # "^a|b": only the first alternative is anchored.
+    pattern = AnyPattern([r"^首页|主办单位"])
+    assert [pattern.search(text) for text in ("首页 > 新闻", "本网主办单位：市医保局", "回到首页")] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_any_pattern_agrees_with_one_alternation_on_real_lines() -> None:
+    patterns = DATA["lines"]["drop"] + DATA["forum"]["drop_lines"] + DATA["lines"]["owner_line"]
+    together = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    split = AnyPattern(patterns, re.I)
+    lines = []
+    for page in sorted((ROOT / "tests" / "fixtures").glob("pages/*/*/body.html")):
+        root = parse_html(decode(page.read_bytes()).text)
+        assert root is not None
+        strip_furniture(root)
+        lines += [line.text for line in split_lines(root)]
+    disagree = [line for line in lines if split.search(line) != bool(together.search(line))]
+    assert (len(lines) > 1000, sum(map(split.search, lines)) > 20, disagree) == (True, True, [])
+
+
+def test_link_key_keeps_the_words_of_a_link_only() -> None:
+    assert (link_key("[详细>>]"), link_key("Read  More »")) == ("详细", "readmore")
