@@ -157,46 +157,63 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
         extent.chars += line.chars
         extent.link_chars += line.link_chars
 
-    def add(text: str | None) -> None:
-        if not text:
-            return
-        parts = text.split("\n") if pre_depth else [text.replace("\n", " ")]
-        for index, part in enumerate(parts):
+    def add_pre(text: str) -> None:
+        # Inside <pre> a newline ends a line.
+        for index, part in enumerate(text.split("\n")):
             if index:
                 flush()
             pieces.append(part)
             if link_depth:
                 link_pieces.append(part)
 
+    # The loop runs once per tag event of the page: the common cases are inlined.
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if tag.__class__ is not str:
+            tag = ""
+        block = tag in BLOCK_TAGS
         if event == "start":
-            if tag in BLOCK_TAGS or tag == "br":
+            if pieces and (block or tag == "br"):
                 flush()
-            open_elements.append(element)
-            if tag in BLOCK_TAGS and element is not root:
+            if track:
+                open_elements.append(element)
+            if block and element is not root:
                 owners.append(element)
                 owner_at.append(len(open_elements) - 1)
-            link_depth += tag == "a"
-            pre_depth += tag == "pre"
-            add(element.text)
+            if tag == "a":
+                link_depth += 1
+            elif tag == "pre":
+                pre_depth += 1
+            text = element.text
         else:
-            link_depth -= tag == "a"
-            pre_depth -= tag == "pre"
-            if tag in BLOCK_TAGS:
-                flush()
+            if tag == "a":
+                link_depth -= 1
+            elif tag == "pre":
+                pre_depth -= 1
+            if block:
+                if pieces:
+                    flush()
                 if element is not root:
                     owners.pop()
                     owner_at.pop()
-            open_elements.pop()
-            if track and open_elements and (extent := extents.get(element)) is not None:
-                parent = extents[open_elements[-1]]
-                parent.last = max(parent.last, extent.last)
-                parent.lines += extent.lines
-                parent.chars += extent.chars
-                parent.link_chars += extent.link_chars
-            if element is not root:
-                add(element.tail)
+            if track:
+                open_elements.pop()
+                if open_elements and (extent := extents.get(element)) is not None:
+                    parent = extents[open_elements[-1]]
+                    parent.last = max(parent.last, extent.last)
+                    parent.lines += extent.lines
+                    parent.chars += extent.chars
+                    parent.link_chars += extent.link_chars
+            text = element.tail if element is not root else None
+        if text:
+            if pre_depth:
+                add_pre(text)
+            else:
+                if "\n" in text:
+                    text = text.replace("\n", " ")
+                pieces.append(text)
+                if link_depth:
+                    link_pieces.append(text)
     if pieces:
         # Text after the last block of a subtree whose root is not a block: it is the root's own.
         open_elements.append(root)
@@ -272,11 +289,12 @@ class _Stats:
     punct: int = 0
 
 
-def text_stats(root: lxml.etree._Element) -> dict[lxml.etree._Element, _Stats]:
-    """Text size, link text size and sentence punctuation of every subtree, in one pass."""
+def text_stats(root: lxml.etree._Element, links_above: int = 0) -> dict[lxml.etree._Element, _Stats]:
+    """Text size, link text size and sentence punctuation of every subtree, in one pass. `links_above`: the <a>
+    elements around `root` (its text is link text then)."""
     stats: dict[lxml.etree._Element, _Stats] = {}
     stack: list[_Stats] = []
-    links = 0
+    links = links_above
 
     def count(text: str | None, into: _Stats) -> None:
         if text:
@@ -303,7 +321,31 @@ def text_stats(root: lxml.etree._Element) -> dict[lxml.etree._Element, _Stats]:
     return stats
 
 
-def holds_prose(element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | None = None) -> bool:
-    measured = (stats or {}).get(element) or text_stats(element)[element]
+class SubtreeStats:
+    """`text_stats` of the subtrees asked for, measured when first asked: a walk of the outermost subtree asked
+    for answers for everything under it, and the rest of the page is never walked."""
+
+    __slots__ = ("_measured",)
+
+    def __init__(self) -> None:
+        self._measured: dict[lxml.etree._Element, _Stats] = {}
+
+    def __getitem__(self, element: lxml.etree._Element) -> _Stats:
+        measured = self._measured.get(element)
+        if measured is None:
+            self._measured.update(text_stats(element, sum(1 for _ in element.iterancestors("a"))))
+            measured = self._measured[element]
+        return measured
+
+
+def text_length(root: lxml.etree._Element) -> int:
+    """The characters of text in a subtree (whitespace included), as `text_stats(root)[root].chars`."""
+    return sum(map(len, root.itertext()))
+
+
+def holds_prose(
+    element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | SubtreeStats | None = None
+) -> bool:
+    measured = stats[element] if stats is not None else text_stats(element)[element]
     chars, links = measured.chars, measured.link_chars
     return chars >= 150 and measured.punct >= 6 and links < 0.3 * chars and chars - links >= 200
