@@ -249,6 +249,14 @@ def _class_words_of(classes: str | None) -> frozenset[str]:
 
 
 def is_spam(text: str, vocab: Vocabulary) -> bool:
+    """Injected spam: several spam keywords in one line (or two in a line of several "_"/"|" segments)."""
+    verdict = vocab.spam_seen.get(text)
+    if verdict is None:
+        verdict = vocab.spam_seen[text] = _is_spam(text, vocab)
+    return verdict
+
+
+def _is_spam(text: str, vocab: Vocabulary) -> bool:
     lowered = text.lower()
     hits = sum(1 for keyword in vocab.spam_keywords if keyword in lowered)
     hits += len(set(vocab.spam_words.findall(lowered)))

@@ -7,25 +7,47 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _DATA = Path(__file__).parent.parent / "data" / "content_boilerplate.toml"
+
+
+class VerdictCache(dict[str, bool]):
+    """Yes/no answers about line texts: every family asks again about the same lines (weight, cleaning, entries).
+    Bounded: emptied when full; long texts are not kept."""
+
+    __slots__ = ()
+    SIZE = 16384
+    LONGEST = 2000
+
+    def __setitem__(self, text: str, verdict: bool) -> None:
+        if len(text) <= self.LONGEST:
+            if len(self) >= self.SIZE:
+                self.clear()
+            super().__setitem__(text, verdict)
 
 
 class AnyPattern:
     """A list of regexes of which any may match a line. Those anchored at the start ("^…") are tried there only:
     in one alternation with the others they would be tried again at every character of every line."""
 
-    __slots__ = ("_anywhere", "_at_start")
+    __slots__ = ("_anywhere", "_at_start", "_seen")
 
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
         at_start = [p for p in patterns if _anchored(p)]
         anywhere = [p for p in patterns if not _anchored(p)]
         self._at_start = re.compile("|".join(f"(?:{p})" for p in at_start), flags) if at_start else None
         self._anywhere = re.compile("|".join(f"(?:{p})" for p in anywhere), flags) if anywhere else None
+        self._seen = VerdictCache()
 
     def search(self, text: str) -> bool:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._search(text)
+        return found
+
+    def _search(self, text: str) -> bool:
         return bool(
             (self._at_start is not None and self._at_start.match(text))
             or (self._anywhere is not None and self._anywhere.search(text))
@@ -97,6 +119,7 @@ class Vocabulary:
     byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
+    spam_seen: VerdictCache = field(default_factory=VerdictCache, compare=False, hash=False)  # see lines.is_spam
 
 
 @functools.cache

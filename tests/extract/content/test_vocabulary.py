@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extract.content.lines import split_lines
 from extract.content.parse import parse_html, strip_furniture
-from extract.content.vocabulary import AnyPattern, link_key, vocabulary
+from extract.content.vocabulary import AnyPattern, VerdictCache, link_key, vocabulary
 from extract.decode import decode
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -69,3 +69,20 @@ def test_any_pattern_agrees_with_one_alternation_on_real_lines() -> None:
 
 def test_link_key_keeps_the_words_of_a_link_only() -> None:
     assert (link_key("[详细>>]"), link_key("Read  More »")) == ("详细", "readmore")
+
+
+def test_verdict_cache_keeps_short_texts_and_empties_when_full() -> None:
+    cache = VerdictCache()
+    for index in range(VerdictCache.SIZE):
+        cache[f"第{index}行"] = index % 2 == 0
+    long_line = "医" * (VerdictCache.LONGEST + 1)
+    cache[long_line] = True
+    kept_before = (len(cache), cache.get("第0行"), cache.get(long_line))
+    cache["再一行"] = False
+    assert (kept_before, dict(cache)) == ((VerdictCache.SIZE, True, None), {"再一行": False})
+
+
+def test_a_cached_verdict_is_the_pattern_verdict() -> None:
+    drop = vocabulary().drop_lines
+    lines = ["版权所有：福州市医疗保障局", "参保人可以在网上办理医保业务。"] * 3
+    assert [drop.search(line) for line in lines] == [True, False] * 3
