@@ -9,7 +9,7 @@ already decoded by the harness (UTF-8, then GB18030, then Big5-HKSCS), so they a
 Anchors are imported lazily from the `bench` extra: `.venv/bin/pip install -e '.[bench]'`.
 
     .venv/bin/python benchmarks/content.py [--corpus DIR] [--per-page] [--only guidecrawl,trafilatura]
-        [--rounds N] [--no-speed]
+        [--rounds N] [--no-speed] [--hostile]
 
 Speed: guidecrawl against trafilatura, in this process, on the gold pages and the fixture pages
 (tests/fixtures/pages), interleaved — each round visits the pages in a new (seeded) order and runs the two
@@ -222,6 +222,49 @@ def speed_report(pages: list[dict], times: dict[str, list[float]], per_page: boo
     return summary
 
 
+# ----------------------------------------------------------------------------- hostile pages
+
+HOSTILE_SENTENCE = "参保人可以在网上办理医保业务，不必再到服务大厅排队。"
+
+
+def hostile_pages() -> list[tuple[str, str, int]]:
+    """(name, html, characters of text the page holds): pages built to break parsers or to cost super-linear time."""
+    s = HOSTILE_SENTENCE
+    huge = s * (10_000_000 // len(s.encode()) + 1)
+
+    def nested(opening: str, closing: str, depth: int) -> str:
+        return f"<html><body>{opening * depth}<p>{s}</p>{closing * depth}<p>{s}</p></body></html>"
+
+    def paragraphs(count: int) -> str:
+        return "<html><body><div class='main'>" + f"<p>{s}</p>" * count + "</div></body></html>"
+
+    def levels(count: int) -> str:
+        return "<html><body>" + f"<div><p>{s}</p>" * count + "</div>" * count + "</body></html>"
+
+    return [
+        ("5,000 nested <div>", nested("<div>", "</div>", 5000), 2 * len(s)),
+        ("1,500 nested <table>", nested("<table><tr><td>", "</td></tr></table>", 1500), 2 * len(s)),
+        ("one 10 MB text node", f"<html><body><div><p>{huge}</p></div></body></html>", len(huge)),
+        ("10,000 paragraphs", paragraphs(10_000), 10_000 * len(s)),
+        ("40,000 paragraphs", paragraphs(40_000), 40_000 * len(s)),
+        ("text at 250 levels", levels(250), 250 * len(s)),
+        ("text at 1,000 levels", levels(1000), 1000 * len(s)),
+    ]
+
+
+def hostile() -> None:
+    from extract.content import content
+
+    print("\nhostile pages (CPU seconds of content(), characters kept of the page's text):\n")
+    print("| page | seconds | kept |")
+    print("|---|---|---|")
+    for name, html, chars in hostile_pages():
+        start = time.process_time()
+        text = content(html).text
+        kept = len(text.replace("\n", ""))
+        print(f"| {name} | {time.process_time() - start:.2f} | {kept:,} of {chars:,} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -229,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-page", action="store_true")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved speed rounds (default 5)")
     parser.add_argument("--no-speed", action="store_true", help="F1 only")
+    parser.add_argument("--hostile", action="store_true", help="also time deep, huge and long pages")
     args = parser.parse_args(argv)
     pages = load(args.corpus)
     t2s = _t2s()
@@ -260,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = speed_pages(args.corpus)
         ratios = speed_report(pages, speed(pages, ("guidecrawl", SPEED_ANCHOR), args.rounds), args.per_page)
         below |= {f"speed {key}": round(ratios[key], 2) for key, floor in SPEED_FLOORS.items() if ratios[key] < floor}
+    if args.hostile:
+        hostile()
     if below:
         print(f"below the pinned floors {FLOORS} {SPEED_FLOORS}: {below}", file=sys.stderr)
         return 1
