@@ -18,7 +18,7 @@ _REMOVED_TAGS = (
 # libxml2 gives up at 256 nested elements (2,048 with XML_PARSE_HUGE) and drops the rest of the page; a page nested
 # deeper is parsed again with its elements below this depth unwrapped (their text stays where it was).
 MAX_DEPTH = 1_000
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^>]*>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^<>]*>")  # [^<>]: a stray "<" never makes a scan to the end
 _VOID_TAGS = frozenset((
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
     "wbr",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.lines import text_of
 from extract.content.parse import MAX_DEPTH, drop_element, parse_html, select_css, strip_furniture, unwrap_deep_nesting
@@ -104,3 +106,18 @@ def test_site_override_selects_an_element_and_a_bad_selector_selects_none() -> N
     assert root is not None
     found = [select_css(root, css) for css in ("div.notice", "div[", "div.absent")]
     assert [None if element is None else text_of(element) for element in found] == ["系统维护通知", None, None]
+
+
+def test_unwrapping_stray_opening_brackets_costs_linear_time() -> None:
+    # "<a<a<a…" without any ">": a tag pattern that scanned to the next ">" would read the rest of the page each time.
+    def cpu_seconds(count: int) -> float:
+        html = "<div>" * 20 + "<a" * count + "</div>" * 20
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            unwrap_deep_nesting(html, 10)
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(250_000), cpu_seconds(1_000_000)
+    assert large < 8 * small
