@@ -56,8 +56,9 @@ def test_the_page_url_is_the_document_url_and_makes_entry_urls_absolute() -> Non
 
 
 # ----------------------------------------------------------------------------- no step super-linear in the page
-# CPU time of content() on n and 4n repeated blocks: 4× for linear work, 16× for quadratic. The margin (8×) is wide
-# because the machine is shared; the text must come out whole too, so the test cannot pass on an empty result.
+# CPU time of content() on n and 4n repeated blocks (paragraphs, listing entries, answers, nesting levels): 4× for
+# linear work, 16× for quadratic. The margin (8×) is wide because the machine is shared; the text must come out
+# whole too, so the test cannot pass on an empty result.
 
 
 def cpu_seconds(html: str) -> tuple[float, int]:
@@ -81,6 +82,11 @@ def listing_page(blocks: int) -> str:
     return f"<html><body><ul>{entries}</ul></body></html>"
 
 
+def answers_page(blocks: int) -> str:
+    answers = "".join(f"<div class='answer'><p>{SENTENCE}第{i}条</p></div>" for i in range(blocks))
+    return f"<html><body><div class='question'><h1>医保怎么办理</h1></div>{answers}</body></html>"
+
+
 def nested_page(levels: int) -> str:
     return "<html><body>" + f"<div><p>{SENTENCE}</p>" * levels + "</div>" * levels + "</body></html>"
 
@@ -92,6 +98,12 @@ def test_article_of_40k_paragraphs_costs_about_four_times_10k() -> None:
 
 def test_listing_of_10k_entries_costs_about_four_times_2500() -> None:
     ratio, small_chars, large_chars = growth(listing_page, 2_500)
+    assert (ratio < 8, large_chars > 3.9 * small_chars > 0) == (True, True)
+
+
+def test_qa_page_of_10k_answers_costs_about_four_times_2500() -> None:
+    # A set of all answer blocks built once per answer cost answers × blocks: 16× here.
+    ratio, small_chars, large_chars = growth(answers_page, 2_500)
     assert (ratio < 8, large_chars > 3.9 * small_chars > 0) == (True, True)
 
 
