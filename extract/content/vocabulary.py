@@ -13,19 +13,34 @@ from pathlib import Path
 _DATA = Path(__file__).parent.parent / "data" / "content_boilerplate.toml"
 
 
-class VerdictCache(dict[str, bool]):
+class VerdictCache:
     """Yes/no answers about line texts: every family asks again about the same lines (weight, cleaning, entries).
-    Bounded: emptied when full; long texts are not kept."""
+    Bounded: emptied when full; of the texts longer than LONGEST only the last one is kept (a page that is one
+    10 MB line is asked about that line several times, and each answer reads all of it)."""
 
-    __slots__ = ()
+    __slots__ = ("_long", "_short")
     SIZE = 16384
     LONGEST = 2000
 
-    def __setitem__(self, text: str, verdict: bool) -> None:
+    def __init__(self) -> None:
+        self._short: dict[str, bool] = {}
+        self._long: tuple[str, bool] | None = None
+
+    def __len__(self) -> int:
+        return len(self._short) + (self._long is not None)
+
+    def get(self, text: str) -> bool | None:
         if len(text) <= self.LONGEST:
-            if len(self) >= self.SIZE:
-                self.clear()
-            super().__setitem__(text, verdict)
+            return self._short.get(text)
+        return self._long[1] if self._long is not None and self._long[0] == text else None
+
+    def __setitem__(self, text: str, verdict: bool) -> None:
+        if len(text) > self.LONGEST:
+            self._long = (text, verdict)
+            return
+        if len(self._short) >= self.SIZE:
+            self._short.clear()
+        self._short[text] = verdict
 
 
 class AnyPattern:

@@ -71,15 +71,17 @@ def test_link_key_keeps_the_words_of_a_link_only() -> None:
     assert (link_key("[详细>>]"), link_key("Read  More »")) == ("详细", "readmore")
 
 
-def test_verdict_cache_keeps_short_texts_and_empties_when_full() -> None:
+def test_verdict_cache_empties_when_full_and_keeps_the_last_long_text() -> None:
     cache = VerdictCache()
     for index in range(VerdictCache.SIZE):
         cache[f"第{index}行"] = index % 2 == 0
-    long_line = "医" * (VerdictCache.LONGEST + 1)
-    cache[long_line] = True
-    kept_before = (len(cache), cache.get("第0行"), cache.get(long_line))
+    first_long, second_long = "医" * (VerdictCache.LONGEST + 1), "保" * (VerdictCache.LONGEST + 1)
+    cache[first_long] = True
+    full = (len(cache), cache.get("第0行"), cache.get(first_long))
     cache["再一行"] = False
-    assert (kept_before, dict(cache)) == ((VerdictCache.SIZE, True, None), {"再一行": False})
+    cache[second_long] = False
+    after = (len(cache), cache.get("第0行"), cache.get("再一行"), cache.get(first_long), cache.get(second_long))
+    assert (full, after) == ((VerdictCache.SIZE + 1, True, True), (2, None, False, None, False))
 
 
 def test_a_cached_verdict_is_the_pattern_verdict() -> None:
