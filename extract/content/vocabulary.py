@@ -19,8 +19,8 @@ class VerdictCache:
     10 MB line is asked about that line several times, and each answer reads all of it)."""
 
     __slots__ = ("_long", "_short")
-    SIZE = 16384
-    LONGEST = 2000
+    SIZE = 4096  # a page has a few hundred lines: enough for one page and the boilerplate shared by a site
+    LONGEST = 1000  # so at most SIZE × LONGEST characters are kept
 
     def __init__(self) -> None:
         self._short: dict[str, bool] = {}
