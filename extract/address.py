@@ -189,10 +189,12 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             numbered = True
         else:
             continue
-        stop = r.stop.search(text, street_end)
+        # the stop is only looked for within the detail's reach (+ a stop word's length): a search to the end
+        # of the text from every address made a page of many addresses quadratic
+        stop = r.stop.search(text, street_end, street_end + max_detail + 16)
         # 政务服务中心 1 楼: a space around a number of the detail does not end the address
         while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-            stop = r.stop.search(text, spaced.end())
+            stop = r.stop.search(text, spaced.end(), street_end + max_detail + 16)
         end = min(stop.start() if stop else len(text), street_end + max_detail)
         end = max(end, street_end)
         if street_end == body_start and not r.venue.search(text, venue_from, end):

@@ -14,14 +14,11 @@ from functools import cache
 
 from extract.entity import Entity
 from extract.labels import DATA, vocabulary
-from extract.numerals import ARABIC, CAPITALS, MULTIPLIERS, as_int_or_float, parse_number
+from extract.numerals import ARABIC, CAPITALS, CHINESE, MULTIPLIERS, as_int_or_float, parse_number
 
+_NUM = rf"(?:{ARABIC}|{CHINESE})"
 # A Chinese numeral must hold a digit word: 万元 alone is no amount.
-_CN_NUM = (
-    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*[〇零一二两三四五六七八九十{CAPITALS[:10]}]"
-    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*"
-)
-_NUM = rf"(?:{ARABIC}|{_CN_NUM})"
+_DIGIT_WORDS = frozenset("〇零一二两三四五六七八九十" + CAPITALS[:10])
 _RANGE_DASH = r"[-—–~～至到]"
 
 
@@ -55,9 +52,9 @@ def rules() -> AmountRules:
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
         r"(?:人民币)? ?"
-        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM}) ?(?P<mult>[十百千万亿]*)"
+        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM}) ?(?P<mult>[十百千万亿]{{0,2}}+)"
         r"(?P<approx>余|多)?"
-        rf"(?: ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>[十百千万亿]*))? ?"
+        rf"(?: ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>[十百千万亿]{{0,2}}+))? ?"
         rf"(?P<unit>(?:{_alternation(data['units']['money'])})(?!{_alternation(data['not_money']['after'])})"
         # 一年约400块: the colloquial 块 only where the clause ends (3块电池 counts pieces)
         rf"|{_alternation(data['units']['clause_end'])}(?![\u4e00-\u9fffA-Za-z0-9]))"
@@ -76,6 +73,8 @@ def rules() -> AmountRules:
 
 
 def _value(num: str, mult: str) -> float | None:
+    if not num[0].isdigit() and not _DIGIT_WORDS.intersection(num):
+        return None
     value = parse_number(num)
     if value is None:
         return None

@@ -9,13 +9,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Regex fragments the parsers compose. Chinese numerals include 〇/零/两 and the place words up to 亿.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
-CHINESE_DIGITS = "〇零一二三四五六七八九"
-MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 # 大写 numerals of receipts and fee schedules (人民币贰仟元整), read as the ordinary ones
 CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+CHINESE_DIGITS = "〇零一二三四五六七八九"
+# Every character a Chinese numeral may hold: digits, 两, place words up to 亿, and the capitals.
+CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿" + CAPITALS
+MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+# Regex fragments the parsers compose. Every fragment is linear in its input, whatever surrounds it: a
+# numeral is taken whole or not at all (possessive quantifiers, never backtracked into), it starts where its
+# run of numeral characters starts, and its length is capped. A run longer than any real number (an ID
+# number, a row of 十十十…) is no number at all. (Nested or adjacent unbounded quantifiers over the same
+# characters made the amount parser take 98 s on 300 × 十; a finditer that rescans a run from each of its
+# positions made the percent parser quadratic.)
+MAX_INTEGER_DIGITS = 13  # 9,999,999,999,999: beyond that a digit run is an ID, account or phone number
+MAX_DECIMALS = 6
+MAX_CHINESE_CHARS = 20  # 一亿二千三百四十五万六千七百八十九 has 17
+ARABIC = (
+    rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}+(?!,?\d)(?:\.\d{{1,{MAX_DECIMALS}}}+)?"
+    rf"|\d{{1,{MAX_INTEGER_DIGITS}}}+(?:\.\d{{1,{MAX_DECIMALS}}}+)?)(?![\d])"
+)
+_CN = CHINESE_NUMERAL_CHARS
+CHINESE = (
+    rf"(?<![{_CN}])[{_CN}]{{1,{MAX_CHINESE_CHARS}}}+(?![{_CN}])"
+    rf"(?:点[{CHINESE_DIGITS}]{{1,{MAX_DECIMALS}}}+(?![{CHINESE_DIGITS}]))?"
+)
 _FROM_CAPITALS = str.maketrans(CAPITALS, "一二三四五六七八九十百千")
 
 _ARABIC_RE = re.compile(rf"(?:{ARABIC})\Z")
