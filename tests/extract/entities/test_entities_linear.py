@@ -83,26 +83,25 @@ def repeat_to(unit: str, length: int) -> str:
     return (unit * (length // len(unit) + 1))[:length]
 
 
-def best_time(finder: Callable[[str], object], text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        finder(text)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def growth(finder: Callable[[str], object], unit: str, attempts: int = 3) -> float:
-    """How much longer the finder takes on 40,000 chars of `unit` than on 10,000 (best of several runs)."""
+    """How much longer the finder takes on 40,000 chars of `unit` than on 10,000.
+
+    CPU time of this thread (other processes on a loaded machine do not count), short and long runs
+    interleaved, the best of each kept: the least disturbed measure of the work itself.
+    """
     short, long = repeat_to(unit, SHORT), repeat_to(unit, LONG)
     ratio = float("inf")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a collection landing in one run is not the finder's work
     try:
         for attempt in range(attempts):
-            runs = 3 + 2 * attempt
-            short_s = max(best_time(finder, short, runs), NOISE_FLOOR_S)
-            ratio = best_time(finder, long, runs) / short_s
+            best = {SHORT: float("inf"), LONG: float("inf")}
+            for _ in range(3 + 2 * attempt):
+                for text in (short, long):
+                    started = time.thread_time()
+                    finder(text)
+                    best[len(text)] = min(best[len(text)], time.thread_time() - started)
+            ratio = best[LONG] / max(best[SHORT], NOISE_FLOOR_S)
             if ratio <= GROWTH_LIMIT:
                 break
     finally:
