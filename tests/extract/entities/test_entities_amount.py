@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extract.amount import find_amounts
 
 
@@ -262,3 +264,19 @@ def test_no_amount_in_ids_phones_dates_durations_or_versions() -> None:
 def test_a_row_of_numerals_longer_than_any_number_is_no_amount() -> None:
     assert find_amounts("十" * 30 + "元") == []
     assert find_amounts("十" * 30 + "，补助五十元")[0].value == 50
+
+
+def test_currency_and_estimate_reach_the_amounts_table(tmp_path) -> None:
+    import pandas as pd
+
+    from output.dataset import DatasetWriter
+    from tests.output.samples import make_result
+
+    text = "补助港币两千九百六十元，另有几十万元，起付标准800元"
+    writer = DatasetWriter(tmp_path, run_id="run1", crawl_date=dt.date(2026, 12, 6))
+    writer.write_page(make_result(text=text, entities=find_amounts(text)), source="saved/page.html")
+    writer.close()
+    rows = pd.read_parquet(tmp_path / "amounts").sort_values("start")
+    assert list(rows["currency"]) == ["HKD", "CNY", "CNY"]
+    assert list(rows["approximate"].fillna(False)) == [False, True, False]
+    assert list(rows["high"].fillna(0)) == [0, 1_000_000, 0]
