@@ -56,6 +56,7 @@ class AmountRules:
     currency_after: dict[str, str]
     currency_before: dict[str, str]
     tenth: frozenset[str]
+    cents_alone: dict[str, str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -70,6 +71,7 @@ def rules() -> AmountRules:
         currencies = tomllib.load(f)
     after, before = dict(currencies["after"]), dict(currencies["before"])
     tenth, hundredth = currencies["subunits"]["tenth"], currencies["subunits"]["hundredth"]
+    cents_alone = dict(currencies["hundredths_alone"])
     per_prefix = dict(data["per"]["prefix"])
     per_suffix = dict(data["per"]["suffix"])
     qual_before = _alternation(data["qualifiers"]["before"])
@@ -113,7 +115,7 @@ def rules() -> AmountRules:
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
         rf"(?:(?P<cur_before>{before_alt}) {{0,2}})? ?"
-        rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?P<mult>{_MULT})"
+        rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
         rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
         rf"(?: ?{_INCLUDED}? ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>{_MULT}))? ?"
         rf"{unit}{tail}整?"
@@ -124,7 +126,10 @@ def rules() -> AmountRules:
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
         rf"|(?P<sign>{before_alt}) ?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
         # tenths alone: 2角, 两毛五, 5角6分
-        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?![{_CJK}])"
+        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
+        # hundredths alone, only with a word that makes them money: 5分钱, 三美分
+        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
+        rf"(?P<cents_unit>{_alternation(list(cents_alone))})"
         # an amount in capitals with no unit (肆佰叁拾萬): capitals are written for money only
         rf"|(?P<formal>{CHINESE})整?"
         # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
@@ -133,7 +138,14 @@ def rules() -> AmountRules:
         ")"
     )
     return AmountRules(
-        pattern, per_prefix, per_suffix, frozenset(data["qualifiers"]["range_end"]), after, before, frozenset(tenth)
+        pattern,
+        per_prefix,
+        per_suffix,
+        frozenset(data["qualifiers"]["range_end"]),
+        after,
+        before,
+        frozenset(tenth),
+        cents_alone,
     )
 
 
@@ -209,9 +221,26 @@ def find_amounts(text: str) -> list[Entity]:
     for m in r.pattern.finditer(text):
         label = labels.before(text, m.start(), stop_at_digits=True)
         entity = _entity(m, r, label)
-        if entity is not None:
-            found.append(entity)
+        if entity is None:
+            continue
+        prev = found[-1] if found else None
+        if m.group("cents") and prev is not None and _cents_join(text, prev, entity):
+            # 两美元又三美分: the hundredths complete the amount before them
+            fields = prev.fields
+            value = as_int_or_float(round(prev.value + entity.value, 2))
+            found[-1] = Entity("amount", text[prev.start : entity.end], prev.start, entity.end, value, fields)
+            continue
+        found.append(entity)
     return _ranges_of_whole_amounts(text, found)
+
+
+def _cents_join(text: str, prev: Entity, cents: Entity) -> bool:
+    return (
+        text[prev.end : cents.start] in ("", "又", "零")
+        and prev.fields["currency"] == cents.fields["currency"]
+        and "high" not in prev.fields
+        and float(prev.value).is_integer()
+    )
 
 
 def _fields(currency: str, **fields: Any) -> dict[str, Any]:
@@ -242,6 +271,12 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
         if value is None:
             return None
         return Entity("amount", m.group(0), *span, as_int_or_float(value), _fields("CNY", label=label))
+    if m.group("cents"):
+        cents = parse_number(m.group("cents"))
+        if not cents or cents >= 100:
+            return None
+        currency = r.cents_alone[m.group("cents_unit")]
+        return Entity("amount", m.group(0), *span, round(cents / 100, 2), _fields(currency, label=label))
     if m.group("tenth_num"):
         tenths = _DIGIT_VALUES[m.group("tenth_num")] / 10
         if m.group("tenth_hundredth"):

@@ -280,3 +280,23 @@ def test_currency_and_estimate_reach_the_amounts_table(tmp_path) -> None:
     assert list(rows["currency"]) == ["HKD", "CNY", "CNY"]
     assert list(rows["approximate"].fillna(False)) == [False, True, False]
     assert list(rows["high"].fillna(0)) == [0, 1_000_000, 0]
+
+
+def test_hundredths_alone_only_with_a_money_word() -> None:
+    assert [(a.value, a.fields["currency"]) for a in find_amounts("每条短信5分钱，邮费三美分")] == [
+        (0.05, "CNY"),
+        (0.03, "USD"),
+    ]
+    assert find_amounts("考核得分5分") == []
+
+
+def test_ge_between_the_number_and_yi() -> None:
+    assert fields_of("投资两个亿元") == (200_000_000,)
+
+
+def test_less_common_currencies_from_the_table() -> None:
+    assert fields_of("折合100新西兰元", "currency") == (100, "NZD")
+
+
+def test_hundredths_after_a_whole_amount_complete_it() -> None:
+    assert fields_of("邮费两美元又三美分", "currency") == (2.03, "USD")
