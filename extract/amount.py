@@ -22,6 +22,7 @@ from extract.numerals import (
     ARABIC,
     CAPITALS,
     CHINESE,
+    CHINESE_NUMERAL_CHARS,
     FORMAL_MYRIADS,
     MULTIPLIERS,
     as_int_or_float,
@@ -32,6 +33,7 @@ _NUM = rf"(?:{ARABIC}|{CHINESE})"
 # A Chinese numeral must hold a digit word: 万元 alone is no amount.
 _DIGIT_WORDS = frozenset("〇零一二两三四五六七八九十" + CAPITALS[:10])
 _MULT_CHARS = "十百千万亿" + FORMAL_MYRIADS
+_CN_CHARS = CHINESE_NUMERAL_CHARS
 _MULT = rf"[{_MULT_CHARS}]{{0,3}}+"
 _RANGE_DASH = r"(?:[-—–~～－]{1,2}|至|到)"
 _INCLUDED = r"(?:\(含\)|（含）)"  # 1万(含)-5万元: the low end is included
@@ -83,13 +85,13 @@ def rules() -> AmountRules:
     not_money = _alternation(data["not_money"]["after"])
     clause_end = _alternation(data["units"]["clause_end"])
     # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
-    before_alt = "|".join(
-        rf"(?<![A-Za-z]){re.escape(w)}" if w[0].isascii() and w[0].isalpha() else re.escape(w)
-        for w in sorted(before, key=len, reverse=True)
+    latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
+    latin_after = [w for w in after if w.isascii()]
+    before_alt = (
+        rf"(?<![A-Za-z])(?:{_alternation(latin_before)})|{_alternation([w for w in before if w not in latin_before])}"
     )
-    after_alt = "|".join(
-        rf"{re.escape(w)}(?![A-Za-z])" if w[-1].isascii() else re.escape(w)
-        for w in sorted(after, key=len, reverse=True)
+    after_alt = (
+        rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation([w for w in after if w not in latin_after])}"
     )
     cn_digits = "〇零一二两三四五六七八九"
     words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + ["上", "近", "逾", "几", "数"]
@@ -131,7 +133,8 @@ def rules() -> AmountRules:
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
         rf"(?P<cents_unit>{_alternation(list(cents_alone))})"
         # an amount in capitals with no unit (肆佰叁拾萬): capitals are written for money only
-        rf"|(?P<formal>{CHINESE})整?"
+        rf"|(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[:9]}])(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[9:]}{FORMAL_MYRIADS}])"
+        rf"(?P<formal>{CHINESE})整?"
         # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
         rf"|(?<!\d)(?<!\d[.,，])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
         rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![{_CJK}A-Za-z0-9%％‰]))"
@@ -219,10 +222,13 @@ def find_amounts(text: str) -> list[Entity]:
     labels = vocabulary("amount_labels")
     found: list[Entity] = []
     for m in r.pattern.finditer(text):
-        label = labels.before(text, m.start(), stop_at_digits=True)
+        # the label is looked up only for a match that is an amount (a bare 万 needs one to be)
+        label = labels.before(text, m.start(), stop_at_digits=True) if m.group("bare_num") else None
         entity = _entity(m, r, label)
         if entity is None:
             continue
+        if label is None:
+            entity.fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
         prev = found[-1] if found else None
         if m.group("cents") and prev is not None and _cents_join(text, prev, entity):
             # 两美元又三美分: the hundredths complete the amount before them
