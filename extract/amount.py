@@ -37,11 +37,12 @@ _CN_CHARS = CHINESE_NUMERAL_CHARS
 _MULT = rf"[{_MULT_CHARS}]{{0,3}}+"
 _RANGE_DASH = r"(?:[-—–~～－]{1,2}|至|到)"
 _INCLUDED = r"(?:\(含\)|（含）)"  # 1万(含)-5万元: the low end is included
-# one digit word of a tenth or a hundredth: 1角1分, 两毛五
-_DIGIT = r"[0-9〇零一二两三四五六七八九]"
+# one digit word of a tenth or a hundredth: 1角1分, 两毛五, 陆角柒分
+_DIGIT = rf"[0-9〇零一二两三四五六七八九{CAPITALS[:9]}]"
 _DIGIT_VALUES = (
     {c: i for i, c in enumerate("0123456789")}
     | {c: i for i, c in enumerate("零一二三四五六七八九")}
+    | {c: i for i, c in enumerate(CAPITALS[:9], start=1)}
     | {"〇": 0, "两": 2}
 )
 _CJK = r"\u4e00-\u9fff"

@@ -300,3 +300,8 @@ def test_less_common_currencies_from_the_table() -> None:
 
 def test_hundredths_after_a_whole_amount_complete_it() -> None:
     assert fields_of("邮费两美元又三美分", "currency") == (2.03, "USD")
+
+
+def test_capital_tenths_and_hundredths_of_an_amount_in_words() -> None:
+    assert fields_of("金额：人民币陆仟零柒元壹角肆分") == (6007.14,)
+    assert fields_of("大写：叁角肆分") == (0.34,)
