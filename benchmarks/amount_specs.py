@@ -15,7 +15,6 @@ import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,34 +38,41 @@ JIONLP_CURRENCIES = {
 }
 
 
-def jionlp_money() -> Callable[[str], list[Prediction]] | None:
-    """JioNLP's money extractor with parsing, in our terms; None when JioNLP is not installed."""
+# The optional fields JioNLP's money parser produces (an anchor is held only to those).
+JIONLP_MONEY_FIELDS = frozenset({"currency", "low", "high"})
+
+
+def jionlp_money(text: str) -> list[Prediction]:
+    """JioNLP's money extractor with parsing, in the spec tables' terms (imported on first use)."""
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
+        import jionlp
+
+    out: list[Prediction] = []
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
-            import jionlp
-    except ImportError:
-        return None
-
-    def predict(text: str) -> list[Prediction]:
-        out: list[Prediction] = []
-        try:
-            found = jionlp.ner.extract_money(text, with_parsing=True)
-        except Exception:  # an anchor's crash is its miss, not ours
-            return out
-        for item in found:
-            detail = item.get("detail") or {}
-            num = detail.get("num")
-            try:
-                values = [float(x) for x in num] if isinstance(num, list) else [float(num)]
-            except (TypeError, ValueError):
-                continue
-            prediction: dict[str, Any] = {"value": values[0], "currency": JIONLP_CURRENCIES.get(detail.get("case"))}
-            if len(values) == 2:
-                prediction["low"], prediction["high"] = values
-            out.append(prediction)
+        found = jionlp.ner.extract_money(text, with_parsing=True)
+    except Exception:  # an anchor's crash is its miss, not ours
         return out
+    for item in found:
+        detail = item.get("detail") or {}
+        num = detail.get("num")
+        try:
+            values = [float(x) for x in num] if isinstance(num, list) else [float(num)]
+        except (TypeError, ValueError):
+            continue
+        prediction: Prediction = {"value": values[0], "currency": JIONLP_CURRENCIES.get(detail.get("case"))}
+        if len(values) == 2:
+            prediction["low"], prediction["high"] = values
+        out.append(prediction)
+    return out
 
-    return predict
+
+def _jionlp_installed() -> bool:
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import jionlp  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         cases = load_cases(kind, args.split)
         parsers: dict[str, Callable[[str], list[Prediction]] | None] = {"guidecrawl": guidecrawl(kind)}
         if kind == "amount":
-            parsers["jionlp"] = jionlp_money()
+            parsers["jionlp"] = jionlp_money if _jionlp_installed() else None
         for name, predict in parsers.items():
             if predict is None:
                 print(f"{kind:8} {name:10} (not installed)")
