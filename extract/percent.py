@@ -15,9 +15,12 @@ from functools import cache
 
 from extract.entity import Entity
 from extract.labels import DATA, vocabulary
-from extract.numerals import ARABIC, CHINESE_SPACED, as_int_or_float, parse_number
+from extract.numerals import ARABIC, CHINESE_NUMERAL_CHARS, CHINESE_SPACED, as_int_or_float, parse_number
 
 _GAP = " {0,3}+"
+_CN_CHARS = CHINESE_NUMERAL_CHARS
+# the other end of a range written once with 百分之: 百分之三十至四十
+_SECOND_END = re.compile(rf"{_GAP}(?:至|到|[-—–~～]){_GAP}(?P<high>{ARABIC}|{CHINESE_SPACED})(?![%％‰个])")
 
 
 def _spaced(word: str) -> str:
@@ -53,8 +56,8 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<negative>负 ?)?"
         rf"(?:(?<!\d)(?<!\d[.,])(?P<num>{ARABIC}){_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
         rf"|(?P<part>{parts}){_GAP}分{_GAP}之{_GAP}(?P<cn>{_NUMBER})"
-        rf"|(?P<cn_points>{CHINESE_SPACED}){_GAP}{_spaced('个百分点')}"
-        rf"|(?<!\d)(?<!\d[.,])(?P<tenths>{_NUMBER}|半){_GAP}(?P<tenth_unit>{tenth_units})"
+        rf"|(?P<cn_points>{CHINESE_SPACED}){_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
+        rf"|(?<!\d)(?<!\d[.,])(?P<tenths>{_NUMBER}|半){_GAP}(?P<tenth_unit>{tenth_units})(?P<tenths_tail>[一二三四五六七八九](?![{_CN_CHARS}]))?"
         rf"|打对(?P<halved>折))"
     )
 
@@ -86,7 +89,10 @@ def _read(m: re.Match[str]) -> tuple[float | None, str]:
         unit = _PART_UNITS.get(m.group("part").replace(" ", ""), "%")
         return (value * 100 / denominator if value is not None else None), unit
     if m.group("cn_points"):
-        return _number(m.group("cn_points")), "百分点"
+        if m.group("cn_sign") == "‰":
+            value = _number(m.group("cn_points"))
+            return (value / 10 if value is not None else None), "‰"
+        return _number(m.group("cn_points")), "%" if m.group("cn_sign") else "百分点"
     if m.group("halved"):
         return 50, "折"
     unit = m.group("tenth_unit")
@@ -94,8 +100,9 @@ def _read(m: re.Match[str]) -> tuple[float | None, str]:
     if value is None:
         return None, unit
     if unit == "成":
-        # 七成 is 70 %, 十成 all of it; more than ten tenths is no share
-        return (value * 10 if value <= 10 else None), unit
+        # 七成 is 70 %, 十成 all of it, 八成五 85 %; more than ten tenths is no share
+        tail = parse_number(m.group("tenths_tail")) if m.group("tenths_tail") else 0
+        return (value * 10 + (tail or 0) if value <= 10 else None), unit
     # 九折 → 90, 八点五折 → 85, 75折 / 五五折 → 75 / 55: one digit counts tenths, two count hundredths
     if value < 10:
         return value * 10, unit
@@ -122,4 +129,14 @@ def find_percents(text: str) -> list[Entity]:
             "label": labels.before(text, m.start(), stop_at_digits=True),
         }
         found.append(Entity("percent", m.group(0), m.start(), m.end(), as_int_or_float(round(value, 6)), fields))
+        second = _SECOND_END.match(text, m.end()) if m.group("part") else None
+        high = _number(second.group("high")) if second is not None else None
+        low_written = _number(m.group("cn")) if m.group("part") else None
+        if second is not None and high is not None and low_written:
+            high *= value / low_written  # the same parts as the low end (千分之三到五: 0.3 and 0.5)
+            if high > value:
+                span = second.start("high"), second.end("high")
+                found.append(
+                    Entity("percent", text[slice(*span)], *span, as_int_or_float(round(high, 6)), dict(fields))
+                )
     return found

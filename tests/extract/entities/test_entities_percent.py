@@ -89,3 +89,20 @@ def test_an_estimate_between_two_numbers_is_no_percentage() -> None:
 
 def test_a_long_numeral_run_is_no_percentage() -> None:
     assert values("一" * 40 + "个百分点") == []
+
+
+def test_chinese_numerals_with_a_percent_sign() -> None:
+    assert values("比例为五十%，三十五％，二十点五%") == [50, 35, 20.5]
+
+
+def test_tenths_with_a_hundredth_digit() -> None:
+    assert values("报销八成五") == [85]
+
+
+def test_the_other_end_of_a_range_written_once_with_baifenzhi() -> None:
+    assert values("报销比例为百分之三十至四十") == [30, 40]
+    assert values("滞纳金千分之三到五") == [0.3, 0.5]
+
+
+def test_a_number_after_a_range_word_without_baifenzhi_before_is_no_percentage() -> None:
+    assert values("第三至四十条") == []
