@@ -46,6 +46,7 @@ _DIGIT_VALUES = (
     | {"〇": 0, "两": 2}
 )
 _CJK = r"\u4e00-\u9fff"
+_MORE_PART = re.compile(rf"(\d+)([{_MULT_CHARS}]+)")
 _FORMAL_DIGITS = frozenset(CAPITALS[:9])
 _FORMAL_PLACES = frozenset(CAPITALS[9:] + FORMAL_MYRIADS)
 
@@ -119,6 +120,8 @@ def rules() -> AmountRules:
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
         rf"(?:(?P<cur_before>{before_alt}) {{0,2}})? ?"
         rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
+        # 3万5千元, 1亿2千万元: digits and place words again, after a place word
+        rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
         rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
         rf"(?: ?{_INCLUDED}? ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>{_MULT}))? ?"
         rf"{unit}{tail}整?"
@@ -316,6 +319,9 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     low = _value(num, mult)
     if low is None:
         return None
+    if m.group("more"):
+        for part in _MORE_PART.finditer(m.group("more")):
+            low += float(part.group(1)) * _multiplier(part.group(2))
     high: float | None = None
     approximate = False
     if m.group("num2"):

@@ -305,3 +305,9 @@ def test_hundredths_after_a_whole_amount_complete_it() -> None:
 def test_capital_tenths_and_hundredths_of_an_amount_in_words() -> None:
     assert fields_of("金额：人民币陆仟零柒元壹角肆分") == (6007.14,)
     assert fields_of("大写：叁角肆分") == (0.34,)
+
+
+def test_digits_and_place_words_again_after_a_place_word() -> None:
+    assert fields_of("补助3万5千元") == (35000,)
+    assert fields_of("投资1亿2千万元") == (120_000_000,)
+    assert find_amounts("参保3万5千人") == []
