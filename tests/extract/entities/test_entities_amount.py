@@ -311,3 +311,8 @@ def test_digits_and_place_words_again_after_a_place_word() -> None:
     assert fields_of("补助3万5千元") == (35000,)
     assert fields_of("投资1亿2千万元") == (120_000_000,)
     assert find_amounts("参保3万5千人") == []
+
+
+def test_yuan_of_an_equation_is_no_money() -> None:
+    assert find_amounts("一元二次方程") == []
+    assert [a.value for a in find_amounts("一元二次方程课本一元")] == [1]
