@@ -61,6 +61,7 @@ class AmountRules:
     currency_before: dict[str, str]
     tenth: frozenset[str]
     cents_alone: dict[str, str]
+    spoken: dict[str, str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -85,7 +86,8 @@ def rules() -> AmountRules:
     suffix = _alternation(list(per_suffix))
     generic = _alternation(data["units"]["money"])
     not_money = _alternation(data["not_money"]["after"])
-    clause_end = _alternation(data["units"]["clause_end"])
+    spoken = dict(currencies["spoken"])
+    clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
     # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
     latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
     latin_after = [w for w in after if w.isascii()]
@@ -131,8 +133,8 @@ def rules() -> AmountRules:
         rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
         rf"|(?P<sign>{before_alt}) ?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
-        # tenths alone: 2角, 两毛五, 5角6分
-        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
+        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is spoken Cantonese this grammar does not read)
+        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
         rf"(?P<cents_unit>{_alternation(list(cents_alone))})"
@@ -153,6 +155,7 @@ def rules() -> AmountRules:
         before,
         frozenset(tenth),
         cents_alone,
+        spoken,
     )
 
 
@@ -353,6 +356,8 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
         currency = r.currency_before[m.group("cur_before")]
     elif m.group("cur_after") or m.group("cur_after2"):
         currency = r.currency_after.get(m.group("cur_after") or m.group("cur_after2"), "CNY")
+    elif m.group("unit") in r.spoken:
+        currency = r.spoken[m.group("unit")]
     qualifier = m.group("q1") or m.group("q2") or m.group("q3") or m.group("approx")
     fields = _fields(currency, per=per, qualifier=qualifier, label=label)
     if high is not None:

@@ -316,3 +316,12 @@ def test_digits_and_place_words_again_after_a_place_word() -> None:
 def test_yuan_of_an_equation_is_no_money() -> None:
     assert find_amounts("一元二次方程") == []
     assert [a.value for a in find_amounts("一元二次方程课本一元")] == [1]
+
+
+def test_hong_kong_spoken_dollars_and_tenths() -> None:
+    assert fields_of("车费五蚊六毫至五蚊七毫八", "currency", "low", "high") == (5.6, "HKD", 5.6, 5.78)
+    assert fields_of("找回两毫") == (0.2,)
+
+
+def test_wen_and_hao_inside_words_are_no_money() -> None:
+    assert find_amounts("灭蚊，三只蚊子，五蚊香，5毫升，0.5毫克，毫无") == []
