@@ -10,7 +10,7 @@ import pytest
 from amount_percent_specs import guidecrawl, load_cases, matches, score
 
 CASES = load_cases("amount", "dev")
-FLOOR = 0.84  # dev F1 0.857 on 2026-12-06
+FLOOR = 0.88  # dev F1 0.899 on 2026-12-06
 
 
 def test_the_dev_split_is_large_enough_to_mean_something() -> None:
