@@ -195,15 +195,19 @@ ADDRESSES = _entity_table(
 AMOUNTS = _entity_table(
     "amounts",
     "amount",
-    "One row per money amount, in yuan.",
-    Column("value", pa.float64(), "The amount in yuan (3.5万元 → 35000).", 35000.0),
-    Column("unit", CATEGORY, "Currency.", "CNY"),
+    "One row per money amount, in the currency's main unit.",
+    Column("value", pa.float64(), "The amount in the currency's main unit (3.5万元 → 35000).", 35000.0),
+    Column("unit", CATEGORY, "Currency (ISO 4217), as in `currency`.", "CNY"),
+    Column("currency", CATEGORY, "ISO 4217 code: CNY unless the text names another (港币 → HKD, US$ → USD …).", "HKD"),
     Column("per", CATEGORY, "What it is per: 人, 年, 人·年, 月 …", "人·年"),
     Column("qualifier", CATEGORY, "最高, 不低于, 以上 …", "最高"),
-    Column("low", pa.float64(), "Lower bound of a range, yuan.", 200.0),
-    Column("high", pa.float64(), "Upper bound of a range, yuan.", 400.0),
+    Column("low", pa.float64(), "Lower bound of a range or an estimate.", 200.0),
+    Column("high", pa.float64(), "Upper bound of a range or an estimate.", 400.0),
     Column("label", CATEGORY, "What the amount is: 起付标准, 个人缴费 …", "起付标准"),
-    Column("vague", pa.bool_(), "True for an amount without a number (数千元 …): `value` is null.", False),
+    Column(
+        "vague", pa.bool_(), "True for a magnitude without digits (上万元, 数千元): `value` is that magnitude.", False
+    ),
+    Column("approximate", pa.bool_(), "True for an estimate (几十万, 三五百, 3000多元): `low`/`high` bound it.", True),
 )
 PERCENTS = _entity_table(
     "percents",
