@@ -169,7 +169,9 @@ def document_row(result: PageResult, *, run_id: str, source: str | None = None) 
         "doc_id": result.doc_id,
         "url": result.url,
         "source": source,
-        "site": document.site or result.site,
+        "site": result.site or document.site,
+        # process_page fills a page that names no site with the registry key: that is not the page's own name.
+        "site_name": document.site if document.site != result.site else None,
         "kind": document.kind,
         "title": document.title,
         "author": document.author,

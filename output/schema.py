@@ -69,7 +69,8 @@ class Table:
 _DOC_ID = Column(
     "doc_id",
     pa.string(),
-    "Stable page id: sha1 of the URL (of the text, for a saved file without one), 16 hex digits.",
+    "Stable page id, the same in every run and on every port: sha1 of the site key and the URL's path and query"
+    " (of the text, for a saved file without a URL), 16 hex digits.",
     "3f1c2a9b8d7e6f50",
 )
 _RUN_ID = Column(
@@ -97,7 +98,13 @@ DOCUMENTS = Table(
             "http://ybj.fuzhou.gov.cn/zwgk/gzdt/202409/t20240903_1.htm",
         ),
         _SOURCE,
-        Column("site", CATEGORY, "Site name from the registry or the page.", "fzyb"),
+        Column(
+            "site",
+            CATEGORY,
+            "The registry key of the crawled site (`-a site=`); the host for an ad-hoc URL; as given for a saved file.",
+            "fzyb",
+        ),
+        Column("site_name", CATEGORY, "The site's name as the page itself gives it, or null.", "福州市医疗保障局"),
         Column("kind", CATEGORY, "Page family: article, listing, forum or qa.", "article"),
         Column("title", pa.string(), "Page title, normalized.", "福州市城镇居民基本医疗保险办事指南"),
         Column("author", pa.string(), "Author or publishing office, normalized.", "福州市医疗保障局"),
