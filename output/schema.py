@@ -306,7 +306,8 @@ FEED_ERROR = pa.struct(
 )
 FEED = Table(
     "feed",
-    "The Scrapy feed file: one row per page (a fetch failure is a row with only `url` and `error_list`).",
+    "The Scrapy feed (`-O pages.jsonl`, `.json`, `.parquet`): one row per page; a request that produced no page"
+    " (HTTP 404, robots.txt) is a row with `ok = false`, its url, site, doc_id, `fetched_at` and `error_list`.",
     (
         *DOCUMENTS.columns,
         Column(
@@ -321,5 +322,29 @@ FEED = Table(
             "The page's failures: stage, error, message, at.",
             '[{"stage": "fetch", "error": "http_404", "message": "HTTP 404", "at": "2026-11-23T17:15:03Z"}]',
         ),
+    ),
+)
+
+_FEED_PAGE_COLUMNS = ("doc_id", "url", "site", "site_name", "kind", "title", "author", "published_at", "fetched_at")
+_FEED_PAGE_TAIL = ("lang", "encoding", "encoding_source", "records", "entities", "repairs", "ok", "run_id")
+FEED_FLAT = Table(
+    "feed_csv",
+    "The CSV feed (`-O pages.csv`): the feed rows flattened. Per page a `page` row (the documents columns but"
+    " `text`), then an `entity` row per entity and an `error` row per failure, each with the page's doc_id, url,"
+    " site and run_id.",
+    (
+        Column("row", pa.string(), "What the row is: page, entity or error.", "entity"),
+        *(DOCUMENTS.column(name) for name in (*_FEED_PAGE_COLUMNS, *_FEED_PAGE_TAIL)),
+        Column("entity_kind", pa.string(), "Entity rows: phone, address, amount, percent, date, ….", "phone"),
+        Column("record", pa.int32(), "Entity rows: index of the record the entity was found in.", 0),
+        Column("text", pa.string(), "Entity rows: the span in the page text.", "(0591)87842560"),
+        Column("start", pa.int32(), "Entity rows: start offset in the page text.", 288),
+        Column("end", pa.int32(), "Entity rows: end offset in the page text (exclusive).", 302),
+        Column("value", pa.string(), "Entity rows: the canonical value, as text.", "059187842560"),
+        Column("fields", pa.string(), "Entity rows: the other fields, as a JSON object.", '{"line": "landline"}'),
+        Column("stage", pa.string(), "Error rows: the stage that failed.", "fetch"),
+        Column("error", pa.string(), "Error rows: short reason code.", "http_404"),
+        Column("message", pa.string(), "Error rows: one human-readable line.", "HTTP 404 Not Found"),
+        Column("at", UTC_TIMESTAMP, "Error rows: when it failed, UTC.", "2026-11-23T17:15:03Z"),
     ),
 )
