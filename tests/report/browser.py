@@ -58,7 +58,13 @@ class Chromium:
             raise FileNotFoundError("chromium not found (Debian: apt-get install chromium)")
         self._profile = tempfile.TemporaryDirectory(prefix="guidecrawl-chromium-")
         self._process = subprocess.Popen(
-            [binary, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}", f"--window-size={width},{height}"],
+            [
+                binary,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={self._profile.name}",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
