@@ -12,7 +12,7 @@ Views (`VIEWS` lists them with what they hold):
 - `latest_documents`: one row per `doc_id`, the newest version (latest `fetched_at`, then `run_id`). An
   incremental run writes only the pages that changed, so a page's latest version may come from an older run.
 - `latest_<table>` for each entity table: the entity rows of exactly those page versions, with the page's
-  `site`, `url` and `title` joined in. Counting them never double-counts a page crawled twice.
+  `site`, `url`, `title` and the sentence the entity came from. Counting them never double-counts a page crawled twice.
 - `entities`: all latest entities in one table of common columns (kind, value as text, number, unit, label,
   the sentence the entity came from, …) for a first look across kinds; the typed columns are in `latest_<table>`.
 
@@ -99,9 +99,10 @@ def _latest_documents() -> str:
 
 
 def _latest_entities(table: Table) -> str:
+    sentence = _sentence("d.text", 'e."start"', 'e."end"')
     return (
         f"create or replace view latest_{table.name} as\n"
-        f"select e.*, d.site, d.url, d.title\n"
+        f"select e.*, d.site, d.url, d.title, {sentence} as sentence\n"
         f"from {table.name} e join latest_documents d on e.doc_id = d.doc_id and e.run_id = d.run_id"
     )
 
