@@ -35,7 +35,7 @@ MAX_RSS_MB = 500
 QUESTIONS = {
     "pages per site": "select site, count(*) from latest_documents group by site",
     "entities per kind": "select kind, count(*) from entities group by kind",
-    "top phones": "select value, count(distinct doc_id) as n from latest_phones group by value order by n desc limit 10",
+    "top phones": "select value, count(distinct doc_id) as n from latest_phones group by all order by n desc limit 10",
 }
 
 
@@ -118,9 +118,8 @@ def main() -> int:
     print(f"| documents rows / latest_documents | {rows} / {latest} | latest = {args.pages} |")
     print(f"| latest entities | {entities} | |")
     print(f"| `guidecrawl views` | {views_s:.1f} s | < {MAX_SECONDS:.0f} s |")
-    print(
-        f"| `guidecrawl report` | {report_s:.1f} s, peak RSS {report_mb:.0f} MB, {report_kb:.0f} KB of HTML | < {MAX_SECONDS:.0f} s, < {MAX_RSS_MB} MB |"
-    )
+    report_cell = f"{report_s:.1f} s, peak RSS {report_mb:.0f} MB, {report_kb:.0f} KB of HTML"
+    print(f"| `guidecrawl report` | {report_cell} | < {MAX_SECONDS:.0f} s, < {MAX_RSS_MB} MB |")
     for name, seconds in question_s.items():
         print(f"| query: {name} | {seconds:.2f} s | |")
     failed = latest != args.pages or views_s >= MAX_SECONDS or report_s >= MAX_SECONDS or report_mb >= MAX_RSS_MB
