@@ -24,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import duckdb
+
     from cli.main import CommandError
     from output.views import NoTables, create_database, views_sql
 
@@ -37,5 +39,7 @@ def run(args: argparse.Namespace) -> int:
         database, names = create_database(out, args.db)
     except NoTables as exc:
         raise CommandError(str(exc)) from None
+    except duckdb.Error as exc:  # e.g. the database file is open in another process, or not a DuckDB file
+        raise CommandError(f"cannot write the views: {str(exc).splitlines()[0]}") from None
     print(f"{database}: {len(names)} views: {', '.join(names)}")
     return 0

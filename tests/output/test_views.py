@@ -268,3 +268,12 @@ def test_guidecrawl_views_on_a_wrong_folder_is_one_line(tmp_path: Path, folder: 
     assert proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("guidecrawl views: error: ")
     assert "Traceback" not in proc.stderr
+
+
+def test_guidecrawl_views_onto_a_file_that_is_not_a_database_is_one_line(two_runs: Path) -> None:
+    (two_runs / "notes.duckdb").write_text("not a database", encoding="utf-8")
+    proc = guidecrawl("views", str(two_runs), "--db", str(two_runs / "notes.duckdb"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("guidecrawl views: error: cannot write the views: ")
+    assert proc.stderr.count("\n") == 1
+    assert (two_runs / "notes.duckdb").read_text(encoding="utf-8") == "not a database"
