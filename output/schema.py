@@ -101,7 +101,7 @@ DOCUMENTS = Table(
         Column(
             "site",
             CATEGORY,
-            "The registry key of the crawled site (`-a site=`); the host for an ad-hoc URL; as given for a saved file.",
+            "The registry key of the crawled site (`-a site=`), else the URL's host (an ad-hoc URL, a saved file).",
             "fzyb",
         ),
         Column("site_name", CATEGORY, "The site's name as the page itself gives it, or null.", "福州市医疗保障局"),

@@ -277,3 +277,12 @@ def test_guidecrawl_views_onto_a_file_that_is_not_a_database_is_one_line(two_run
     assert proc.stderr.startswith("guidecrawl views: error: cannot write the views: ")
     assert proc.stderr.count("\n") == 1
     assert (two_runs / "notes.duckdb").read_text(encoding="utf-8") == "not a database"
+
+
+def test_a_page_without_a_registry_key_is_filed_under_its_host_not_its_own_name() -> None:
+    result = dataclasses.replace(make_result(url="http://ybj.fuzhou.gov.cn:8080/x.htm"), site=None)
+    assert result.document is not None
+    result.document.site = "福州市医疗保障局"
+    row = document_row(result, run_id="r")
+    assert row is not None
+    assert (row["site"], row["site_name"]) == ("ybj.fuzhou.gov.cn", "福州市医疗保障局")
