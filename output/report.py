@@ -271,11 +271,11 @@ def _frequent(con: Any, kind: str) -> Section | None:
     label = "label" if "label" in entity_table.names else "null"
     rows = _rows(
         con,
-        f"""select site, value, string_agg(distinct {label}, ', ') as labels, count(distinct doc_id) as pages,
-                   count(*) as mentions
-            from latest_{entity_table.name} group by site, value
-            qualify row_number() over (partition by site order by count(distinct doc_id) desc, count(*) desc,
-                                       value) <= {TOP_VALUES}
+        f"""select coalesce(site, '(none)') as site, value, string_agg(distinct {label}, ', ') as labels,
+                   count(distinct doc_id) as pages, count(*) as mentions
+            from latest_{entity_table.name} group by coalesce(site, '(none)'), value
+            qualify row_number() over (partition by coalesce(site, '(none)')
+                                       order by count(distinct doc_id) desc, count(*) desc, value) <= {TOP_VALUES}
             order by site, pages desc, mentions desc, value""",
     )
     body = [[r["site"], r["value"], r["labels"] or "", r["pages"], r["mentions"]] for r in rows]
@@ -305,8 +305,10 @@ def render(out_dir: str | Path, *, now: dt.datetime | None = None) -> str:
     try:
         totals = _rows(
             con,
-            """select count(*) as pages, count(distinct site) as sites, coalesce(sum(entities), 0) as entities,
-                      (select count(distinct run_id) from documents) as runs from latest_documents""",
+            """select count(*) as pages, count(distinct coalesce(site, '')) as sites,
+                      coalesce(sum(entities), 0) as entities,
+                      (select count(distinct run_id) from documents) as runs
+               from latest_documents""",
         )[0]
         found = sections(con)
     finally:
@@ -315,8 +317,8 @@ def render(out_dir: str | Path, *, now: dt.datetime | None = None) -> str:
     toc = "".join(f'<li><a href="#s{i}">{_esc(s.title)}</a></li>' for i, s in enumerate(found))
     body = "".join(f'<section id="s{i}"><h2>{_esc(s.title)}</h2>{s.html}</section>' for i, s in enumerate(found))
     summary = (
-        f"{totals['pages']} pages (latest version of each) from {totals['sites']} sites, "
-        f"{totals['entities']} entities, {totals['runs']} runs"
+        f"pages {totals['pages']} (latest version of each), sites {totals['sites']}, "
+        f"entities {totals['entities']}, runs {totals['runs']}"
     )
     template = Template(files("output").joinpath("report.html").read_text(encoding="utf-8"))
     return template.substitute(

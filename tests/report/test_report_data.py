@@ -25,7 +25,7 @@ def test_the_report_counts_pages_per_site_once(tmp_path: Path) -> None:
     write_run(tmp_path, "run1")
     write_run(tmp_path, "run2")
     html = render(tmp_path, now=dt.datetime(2026, 12, 6, tzinfo=dt.UTC))
-    assert "2 pages (latest version of each) from 1 sites, 14 entities, 2 runs" in html
+    assert "pages 2 (latest version of each), sites 1, entities 14, runs 2" in html
     assert "generated 2026-12-06 00:00 UTC" in html
 
 
@@ -45,7 +45,7 @@ def test_without_run_manifests_a_failure_is_put_under_its_host(tmp_path: Path) -
 def test_an_output_without_entities_still_reports(tmp_path: Path) -> None:
     write_run(tmp_path, "run1", entities=[])
     html = render(tmp_path)
-    assert "1 pages (latest version of each) from 1 sites, 0 entities, 1 runs" in html
+    assert "pages 1 (latest version of each), sites 1, entities 0, runs 1" in html
     assert "Entities per site (latest version of each page): nothing to show." in html
 
 
@@ -56,3 +56,14 @@ def test_text_from_pages_cannot_inject_markup(tmp_path: Path) -> None:
     html = render(tmp_path)
     assert hostile not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_pages_without_a_site_are_counted_and_listed_as_none(tmp_path: Path) -> None:
+    write_run(tmp_path, "run1")
+    result = make_result(url=None)
+    result.site = None
+    with DatasetWriter(tmp_path, run_id="saved") as writer:
+        writer.write_page(result)
+    html = render(tmp_path)
+    assert "pages 2 (latest version of each), sites 2," in html
+    assert "<tr><td>(none)</td><td>059187842560</td>" in html
