@@ -56,7 +56,7 @@ class Chromium:
         binary = find_chromium()
         if binary is None:
             raise FileNotFoundError("chromium not found (Debian: apt-get install chromium)")
-        self._profile = tempfile.TemporaryDirectory(prefix="guidecrawl-chromium-")
+        self._profile = tempfile.TemporaryDirectory(prefix="guidecrawl-chromium-", ignore_cleanup_errors=True)
         self._process = subprocess.Popen(
             [
                 binary,
