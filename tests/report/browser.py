@@ -11,8 +11,11 @@ every network request, which is what the report test checks.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -67,6 +70,7 @@ class Chromium:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: closing ends Chromium's helper processes too
         )
         self._socket: Any = None
         self._next_id = 0
@@ -148,11 +152,13 @@ class Chromium:
         if self._socket is not None:
             self._socket.close()
             self._socket = None
-        self._process.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGTERM)
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self._process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
         self._profile.cleanup()
 
