@@ -46,12 +46,14 @@ class PageResult:
         """Stable id of the page, 16 hex digits: the same in every run, on every host name and port.
 
         With a URL: sha1 of the site key (the registry name; the host without port when there is none) and the
-        URL's path and sorted query — scheme, port and fragment left out, so a site served on another port or
-        moved with `-a base_url` keeps its ids. A saved file without a URL: sha1 of its normalized text.
+        URL's path and sorted query (utm_* dropped) — scheme, port and fragment left out, so a site served on
+        another port or moved with `-a base_url` keeps its ids. A saved file without a URL: sha1 of its text.
         """
         if self.url:
             parts = urlsplit(self.url)
-            query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+            # utm_* only says where a visitor came from: the same page under another campaign is the same page.
+            params = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith("utm_")]
+            query = urlencode(sorted(params))
             key = f"{self.site or parts.hostname or ''}\n{parts.path or '/'}?{query}"
         else:
             key = self.content_hash

@@ -75,6 +75,7 @@ def test_doc_id_ignores_query_order_and_fragment_but_not_query_values() -> None:
     base = with_url("http://x.cn/view.php?tid=5&page=2")
     assert with_url("http://x.cn:8080/view.php?page=2&tid=5#reply") == base
     assert with_url("http://x.cn/view.php?tid=5&page=3") != base
+    assert with_url("http://x.cn/view.php?tid=5&utm_source=wx&page=2") == base
 
 
 def test_doc_id_without_a_site_uses_the_host_without_its_port() -> None:
