@@ -37,7 +37,7 @@ __all__ = ["DateWords", "find_dates", "words"]
 def _grammars() -> list[Grammar]:
     by_name = {g.name: g for g in clock.grammars() + calendar.grammars() + recurring.grammars()}
     order = [
-        *("office_hours", "english", "numeric", "spaced", "roc_numeric", "compact", "dotted_range"),
+        *("office_hours", "english", "numeric", "year_last", "spaced", "roc_numeric", "compact", "dotted_range"),
         *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
         *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
         *("marked_time", "bare_day"),
@@ -101,25 +101,53 @@ def _range_end(left: Point, right: Point) -> Point | None:
 
 
 def _moments(text: str, points: list[Point]) -> list[Point]:
-    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00."""
+    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00; a day and the
+    hours right after it (12月15日 09:00-18:00) a moment and the clock time that ends it, read as a range — unless
+    the day closes a range of days, whose hours hold on each of them."""
     out: list[Point] = []
     for p in points:
         last = out[-1] if out else None
-        if (
+        glued = (
             last is not None
-            and p.kind == "time"
             and last.kind == "date"
             and last.day is not None
             and last.hour is None
             and p.start - last.end <= 1
             and not text[last.end : p.start].strip()
-        ):
+        )
+        if last is not None and glued and p.kind == "time":
             hour, minute = (int(x) for x in p.extra["time"].split(":")[:2])
             second = int(p.extra["time"][6:]) if len(p.extra["time"]) > 5 else None
             out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
+        elif (
+            last is not None
+            and glued
+            and p.kind == "hours"
+            and "weekdays" not in p.extra
+            and "end" in p.extra
+            and not _ends_a_range(text, out)
+        ):
+            to = _CLOCK_TO.search(text, p.start, p.end)
+            if to is None:
+                out.append(p)
+                continue
+            hour, minute = (int(x) for x in p.extra["start"].split(":")[:2])
+            out[-1] = replace(last, end=to.start(), hour=hour, minute=minute)
+            out.append(Point(to.end(), p.end, kind="time", extra={"time": p.extra["end"]}))
         else:
             out.append(p)
     return out
+
+
+def _ends_a_range(text: str, out: list[Point]) -> bool:
+    """The last point closes a range of days (11月15日-12月15日): hours after it are each day's, not one span."""
+    if len(out) < 2:
+        return False
+    return words().connector.fullmatch(text[out[-2].end : out[-1].start]) is not None
+
+
+# where the end of a span of hours begins (09:00-18:00, 上午8:30至下午5:00)
+_CLOCK_TO = re.compile(rf"(?<=[\d点时分半刻整])\s?{clock.CLOCK_TO}\s?")
 
 
 def _find_dates(text: str, context: PageContext | None) -> list[Entity]:

@@ -1,5 +1,5 @@
-"""Calendar dates: numeric (`2025-01-05`, `2024-05-17 09:30:12`, `1994.01-19`, `20240307`, `2010 01 29`),
-ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`,
+"""Calendar dates: numeric (`2025-01-05`, `2024-05-17 09:30:12`, year last `1/2/2020`, `1994.01-19`, `20240307`,
+`2010 01 29`), ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`,
 `2020年第一季度`),
 English (`15 March 2024`, `March 15, 2024`, `May 2024`), yearless (`1月5日`, `6·30`, `3/21 10:40`, `三月到五月`),
 year and month ranges (`2001-2013`, `2008.03-2009`, `2024年1-6月`) and bare years.
@@ -79,6 +79,27 @@ def _numeric(m: re.Match[str]) -> list[Point]:
         year, month, day = int(m.group("ny2")), int(m.group("nm2")), int(m.group("nd2"))
         if valid(year, month, day):
             points.append(Point(m.start("ny2"), m.end("numeric"), year, month, day))
+    return points
+
+
+def _year_last(m: re.Match[str]) -> list[Point]:
+    """Day and month before the year: the one over 12 is the day; when both could be months the day comes first,
+    as Hong Kong and Macau pages write it (1/2/2020 is 1 February). A two-digit year only in dd/mm/yy; the two ends
+    of a range share one order."""
+    written = [(m.group("yla"), m.group("ylb"), m.group("yly"))]
+    if m.group("ylto"):
+        written.append((m.group("yla2"), m.group("ylb2"), m.group("yly2")))
+    month_first = any(int(b) > 12 >= int(a) for a, b, _ in written)
+    spans = [(m.start("year_last"), m.start("ylto") if m.group("ylto") else m.end("year_last"))]
+    if m.group("ylto"):
+        spans.append((m.start("yla2"), m.end("year_last")))
+    points = []
+    for (a, b, y), (start, end) in zip(written, spans, strict=True):
+        month, day = (int(a), int(b)) if month_first else (int(b), int(a))
+        year = int(y) if len(y) == 4 else two_digit(int(y))
+        if not valid(year, month, day):
+            return []
+        points.append(Point(start, end, year, month, day, two_digit_year=len(y) == 2))
     return points
 
 
@@ -195,6 +216,14 @@ def grammars() -> list[Grammar]:
             _numeric,
         ),
         Grammar(
+            # 1/2/2020, 05/05/71: day and month before the year, slashes only (12-11-10 may be year first)
+            "year_last",
+            rf"(?<![\d.:/\-])(?P<yla>{DAY})/(?P<ylb>{DAY})/(?P<yly>{YEAR}|(?<=\d\d/\d\d/)\d\d)(?![\d/%年]|\.\d)"
+            # the second day of a range (10/1/2018-10/7/2018), read in the same order as the first
+            rf"(?:(?P<ylto>\s?{TO}\s?)(?P<yla2>{DAY})/(?P<ylb2>{DAY})/(?P<yly2>{YEAR})(?![\d/%年]|\.\d))?",
+            _year_last,
+        ),
+        Grammar(
             # 2010 01 29: two-digit month and day, one of them zero-padded (2019 12 25 may be three table cells)
             "spaced",
             rf"(?<![\d.:/\-])(?P<sy>{YEAR}) (?=0|\d\d 0)(?P<sm>0[1-9]|1[0-2]) (?P<sd>0[1-9]|[12]\d|3[01])(?![\d.:])",
@@ -235,9 +264,10 @@ def grammars() -> list[Grammar]:
             _chinese,
         ),
         Grammar(
-            "month_range",  # 1-10月, 三月到五月 (第1-12月 counts months of a benefit, not dates)
+            "month_range",  # 1-10月, 三月到五月, 三月和九月之间 (第1-12月 counts months of a benefit, not dates)
             rf"(?<![\d.\-第])(?P<mr1>{MONTH})\s?{TO}\s?(?P<mr2>{MONTH}) ?月(?!份?\d)"
-            rf"|(?<![{CN}第])(?P<mrc1>{CN_MONTH})月\s?{TO}\s?(?P<mrc2>{CN_MONTH})月",
+            rf"|(?<![{CN}第])(?P<mrc1>{CN_MONTH})月\s?(?:{TO}|(?P<mrand>[和与及])\s?)(?P<mrc2>{CN_MONTH})月"
+            r"(?(mrand)\s?之?间)",  # 三月和九月之间: 和 makes a range only when 之间 closes it
             _month_range,
         ),
         Grammar(

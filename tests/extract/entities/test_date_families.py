@@ -1,0 +1,64 @@
+"""Families of writing read as one date each: day and month before the year (`1/2/2020`), a day with the hours
+after it (`12月15日 09:00-18:00`), two months around 和 closed by 之间 — and their look-alikes that are no dates."""
+
+from __future__ import annotations
+
+from extract.date import find_dates
+
+
+def values(text: str) -> list[str]:
+    return [d.value for d in find_dates(text)]
+
+
+def test_day_and_month_before_a_four_digit_year_day_first() -> None:
+    assert values("生效日期：1/2/2020") == ["2020-02-01"]
+
+
+def test_the_number_over_twelve_is_the_day_in_either_place() -> None:
+    assert values("13/12/2024 与 12/13/2024") == ["2024-12-13", "2024-12-13"]
+
+
+def test_two_digit_year_only_when_every_part_has_two_digits() -> None:
+    date = find_dates("你05/05/71有时间吗")[0]
+    assert (date.value, date.fields.get("year_two_digit")) == ("1971-05-05", True)
+    assert values("第1/2/20项") == []
+
+
+def test_range_of_two_year_last_days_shares_one_order() -> None:
+    assert values("10/1/2018-10/7/2018") == ["2018-01-10/2018-07-10"]
+    assert values("1/10/2018-13/10/2018") == ["2018-10-01/2018-10-13"]
+
+
+def test_fractions_and_invalid_days_are_no_year_last_dates() -> None:
+    assert values("比例为1/2/3") == []
+    assert values("31/2/2024") == []
+    assert values("1/2/2020年") == ["2020"]  # a year with 年 after it: the slashes before it are no day
+
+
+def test_a_day_and_the_hours_after_it_are_one_range_of_moments() -> None:
+    date = find_dates("办理时间：2024年12月15日 09:00-18:00")[0]
+    assert date.value == "2024-12-15T09:00/2024-12-15T18:00"
+    assert (date.fields["range_start"], date.fields["range_end"]) == ("2024-12-15T09:00", "2024-12-15T18:00")
+    assert date.text == "2024年12月15日 09:00-18:00"
+
+
+def test_a_day_and_hours_with_a_period_word_and_chinese_connector() -> None:
+    assert values("2024年12月15日上午8:30至下午5:00") == ["2024-12-15T08:30/2024-12-15T17:00"]
+    assert values("12月15日 09:00-18:00") == ["--12-15T09:00/--12-15T18:00"]
+
+
+def test_weekday_hours_after_a_day_stay_office_hours() -> None:
+    assert values("2024年12月15日 周一至周五9:00-17:00") == ["2024-12-15", "09:00/17:00"]
+
+
+def test_hours_apart_from_a_day_stay_hours() -> None:
+    assert values("2024年12月15日起，办公时间09:00-18:00") == ["2024-12-15", "09:00/18:00"]
+
+
+def test_two_months_between_he_and_zhijian_are_a_range() -> None:
+    assert values("可以给我三月和九月之间的数据吗?") == ["--03/--09"]
+    assert values("三月和九月的数据") == ["--03", "--09"]
+
+
+def test_hours_after_a_range_of_days_hold_on_each_day() -> None:
+    assert values("办理时间:11月15日-12月15日 09:00-18:00") == ["--11-15/--12-15", "09:00/18:00"]
