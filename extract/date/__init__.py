@@ -101,42 +101,42 @@ def _range_end(left: Point, right: Point) -> Point | None:
 
 
 def _moments(text: str, points: list[Point]) -> list[Point]:
-    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00; a day and the
-    hours right after it (12月15日 09:00-18:00) a moment and the clock time that ends it, read as a range — unless
-    the day closes a range of days, whose hours hold on each of them."""
+    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00, 2024年10月8日
+    （星期二）上午9:00 (the day's own weekday between them); a day and the hours right after it (12月15日
+    09:00-18:00) a moment and the clock time that ends it, read as a range — unless the day closes a range of
+    days, whose hours hold on each of them."""
     out: list[Point] = []
     for p in points:
         last = out[-1] if out else None
-        glued = (
-            last is not None
-            and last.kind == "date"
-            and last.day is not None
-            and last.hour is None
-            and p.start - last.end <= 1
-            and not text[last.end : p.start].strip()
-        )
-        if last is not None and glued and p.kind == "time":
-            hour, minute = (int(x) for x in p.extra["time"].split(":")[:2])
-            second = int(p.extra["time"][6:]) if len(p.extra["time"]) > 5 else None
-            out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
-        elif (
-            last is not None
-            and glued
-            and p.kind == "hours"
-            and "weekdays" not in p.extra
-            and "end" in p.extra
-            and not _ends_a_range(text, out)
-        ):
-            to = _CLOCK_TO.search(text, p.start, p.end)
-            if to is None:
-                out.append(p)
-                continue
-            hour, minute = (int(x) for x in p.extra["start"].split(":")[:2])
-            out[-1] = replace(last, end=to.start(), hour=hour, minute=minute)
-            out.append(Point(to.end(), p.end, kind="time", extra={"time": p.extra["end"]}))
-        else:
+        if last is None or not _glued_to_day(text, last, p):
             out.append(p)
+            continue
+        if p.kind == "time" or "end" not in p.extra:
+            clock_time = p.extra["time"] if p.kind == "time" else p.extra["start"]
+            hour, minute = (int(x) for x in clock_time.split(":")[:2])
+            second = int(clock_time[6:]) if len(clock_time) > 5 else None
+            out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
+            continue
+        to = _CLOCK_TO.search(text, p.start, p.end)
+        if to is None or _ends_a_range(text, out):
+            out.append(p)
+            continue
+        hour, minute = (int(x) for x in p.extra["start"].split(":")[:2])
+        out[-1] = replace(last, end=to.start(), hour=hour, minute=minute)
+        out.append(Point(to.end(), p.end, kind="time", extra={"time": p.extra["end"]}))
     return out
+
+
+def _glued_to_day(text: str, day: Point, p: Point) -> bool:
+    """`p` is a clock time or hours right after a day without a time of its own; hours that name weekdays only when
+    they name one, the day's own (a list or a range of weekdays is a schedule, not this day)."""
+    if day.kind != "date" or day.day is None or day.hour is not None:
+        return False
+    if p.start - day.end > 1 or text[day.end : p.start].strip():
+        return False
+    if p.kind == "time":
+        return True
+    return p.kind == "hours" and str(p.extra.get("weekdays", "0")).isdigit()
 
 
 def _ends_a_range(text: str, out: list[Point]) -> bool:

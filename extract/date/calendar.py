@@ -134,6 +134,7 @@ def _chinese(m: re.Match[str]) -> list[Point]:
         first, last = int(m.group("cmr1")), int(m.group("cmr2"))
         return [Point(s, e, year=year, month=first, kind="month_range", extra=last)] if first < last <= 12 else []
     month = (1 if m.group("cm") == "元" else num(m.group("cm"))) if m.group("cm") else None
+    month = num(m.group("cmo")) if m.group("cmo") else month
     day = num(m.group("cd")) if m.group("cd") else None
     if not valid(year, month, day):
         return []
@@ -252,12 +253,14 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "chinese",
-            # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度
+            # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度,
+            # 1995年的三月, 2021年的第三个月
             rf"(?P<cy>(?<!\d){YEAR}|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
             rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO})\s?年"
             rf"(?:的? ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
             rf"| ?(?P<cmr1>{MONTH}) ?{TO} ?(?P<cmr2>{MONTH}) ?月(?!份?\d)"
-            rf"| ?(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
+            rf"|的? ?第(?P<cmo>{CN_MONTH}|{MONTH})个月"  # 2021年的第三个月
+            rf"|(?:的 ?| ?)(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
             rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END}))?"
             # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
             rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?",

@@ -192,10 +192,11 @@ def grammars() -> list[Grammar]:
             _office_hours,
         ),
         Grammar(
-            # 下午4点30分, 上午9:00, 晚上十二点, 早10点至晚5点 (下午三点三: minutes left unread make no time)
+            # 下午4点30分, 上午9:00, 晚上十二点, 下午5时, 早10点至晚5点 (下午三点三: minutes left unread make no time)
             "period_time",
-            rf"(?P<time>(?:{period})\s?(?:{HOUR}(?:[:：][0-5]\d(?!\d)|点(?:{minute_words()}|[0-5]?\d分?)?)"
-            rf"|[{CN}]{{1,3}}点(?:{minute_words()}|[{CN}]{{1,3}}分|{BARE_CN_MINUTES})?)(?![{CN}]))"
+            rf"(?P<time>(?:{period})\s?(?:{HOUR}(?:[:：][0-5]\d(?!\d)|点(?:{minute_words()}|[0-5]?\d分?)?|时(?:[0-5]?\d分)?)"
+            rf"|[{CN}]{{1,3}}(?:点(?:{minute_words()}|[{CN}]{{1,3}}分|{BARE_CN_MINUTES})?|时(?:[{CN}]{{1,3}}分)?))"
+            rf"(?![{CN}]))"
             rf"(?:\s?{CLOCK_TO}\s?(?P<time2>{any_clock}))?",
             lambda m: _clock_or_range(m, "time", "time2", "period_time"),
         ),
@@ -206,10 +207,11 @@ def grammars() -> list[Grammar]:
             _plain_hours,
         ),
         Grammar(
-            # 17点55分23秒, 九点半, 五点一刻到六点, 零点整; whole hours only as a range: 8点至12点, 三点到五点
+            # 17点55分23秒, 九点半, 五点一刻到六点, 零点整; whole hours only as a range: 8点至12点, 三点到五点,
+            # 9时至17时
             "spoken_time",
             rf"(?<![\d{CN}.])(?P<sp1>{spoken})(?:\s?{CLOCK_TO}\s?(?P<sp2>{any_clock}))?"
-            rf"|(?<![\d{CN}.])(?P<hr1>(?:{HOUR}|[{CN}]{{1,3}})点)\s?{CLOCK_TO}\s?(?P<hr2>{any_clock})",
+            rf"|(?<![\d{CN}.])(?P<hr1>(?:{HOUR}|[{CN}]{{1,3}})[点时])\s?{CLOCK_TO}\s?(?P<hr2>{any_clock})",
             lambda m: (
                 _clock_or_range(m, "sp1", "sp2", "spoken_time")
                 if m.group("sp1")

@@ -62,3 +62,30 @@ def test_two_months_between_he_and_zhijian_are_a_range() -> None:
 
 def test_hours_after_a_range_of_days_hold_on_each_day() -> None:
     assert values("办理时间:11月15日-12月15日 09:00-18:00") == ["--11-15/--12-15", "09:00/18:00"]
+
+
+def test_hours_with_shi_and_a_period_word() -> None:
+    hours = find_dates("办公时间：上午9时至下午5时")[0]
+    assert (hours.value, hours.fields["label"]) == ("09:00/17:00", "办公时间")
+    assert values("下午五时") == ["17:00"]
+    assert values("上午9时30分") == ["09:30"]
+
+
+def test_whole_hours_with_shi_as_a_range_with_a_lunch_break() -> None:
+    assert values("工作时间为8时至12时，14时至17时30分") == ["08:00/12:00", "14:00/17:30"]
+
+
+def test_counted_hours_are_no_clock() -> None:
+    assert values("每天工作8小时至10小时") == []
+    assert values("下午三点三") == []
+
+
+def test_a_day_its_weekday_in_brackets_and_a_time_are_one_moment() -> None:
+    assert values("2024年10月8日（星期二）上午9:00") == ["2024-10-08T09:00"]
+    assert values("2024年10月8日(周二)9:00-12:00") == ["2024-10-08T09:00/2024-10-08T12:00"]
+
+
+def test_a_month_after_year_de() -> None:
+    assert values("1995年的三月") == ["1995-03"]
+    assert values("他们将在2021年的第三个月离开") == ["2021-03"]
+    assert values("2024年的工作总结") == ["2024"]
