@@ -139,10 +139,17 @@ def _chinese(m: re.Match[str]) -> list[Point]:
     if not valid(year, month, day):
         return []
     quarter = num(m.group("cq").lstrip("第")) if m.group("cq") else (int(m.group("cqq")[1]) if m.group("cqq") else None)
-    qualifier = None
+    qualifier = _month_qualifier(m.group("cmq"))  # 2024年11月底: the month, qualified
     if m.group("cyq"):
         qualifier = "年" + m.group("cyq") if m.group("cyq") in "底初末中" else m.group("cyq")
     return [Point(s, e, year, month, day, quarter=quarter, qualifier=qualifier, two_digit_year=two)]
+
+
+def _month_qualifier(written: str | None) -> str | None:
+    """月底, 月初, 月末 — and 上旬, 中旬, 下旬 as written."""
+    if not written:
+        return None
+    return written if written.endswith("旬") else "月" + written
 
 
 def _month_range(m: re.Match[str]) -> list[Point]:
@@ -157,7 +164,7 @@ def _yearless(m: re.Match[str]) -> list[Point]:
     day = num(m.group("yd")) if m.group("yd") else None
     if not valid(None, month, day):
         return []
-    qualifier = "月" + m.group("ymq") if m.group("ymq") else None
+    qualifier = _month_qualifier(m.group("ymq"))
     return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
 
 
@@ -261,7 +268,7 @@ def grammars() -> list[Grammar]:
             rf"| ?(?P<cmr1>{MONTH}) ?{TO} ?(?P<cmr2>{MONTH}) ?月(?!份?\d)"
             rf"|的? ?第(?P<cmo>{CN_MONTH}|{MONTH})个月"  # 2021年的第三个月
             rf"|(?:的 ?| ?)(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
-            rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END}))?"
+            rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END})|(?P<cmq>底|初|末|[上中下]旬)(?!\d))?"
             # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
             rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?",
             _chinese,
@@ -295,7 +302,7 @@ def grammars() -> list[Grammar]:
             rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?"
             rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?(?:[日号]|{DAY_END}))"
             rf"|(?:(?<=[{alone_after}])|(?<![\u4e00-\u9fff]))(?P<ycm2>{CN_MONTH})月份?(?![\d{CN}次内个]))"
-            rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
+            rf"(?:(?P<ymq>底|初|末|[上中下]旬)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
             lambda m: _yearless_any(m),
         ),
         Grammar(
@@ -330,6 +337,6 @@ def _yearless_any(m: re.Match[str]) -> list[Point]:
         day = num(m.group("yd")) if m.group("yd") else None
         if not valid(None, month, day):
             return []
-        qualifier = "月" + m.group("ymq") if m.group("ymq") else None
+        qualifier = _month_qualifier(m.group("ymq"))
         return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
     return _yearless(m)

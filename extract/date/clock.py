@@ -231,9 +231,9 @@ def grammars() -> list[Grammar]:
             # duration)
             rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])(?:{english_suffix()}|时|(?=\s?(?:{alt(w.clock_after)}))))"
             rf"(?:(?<=[mM.])\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt3>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?"
-            # a whole hour before 前/后/开始 …: 8点前, 十点开始 (三点意见 stays no time, and so does 三点以后: after
-            # three points)
-            rf"|(?<![\d{CN}.:：第])(?P<bt_dian>{HOUR}点(?=\s?(?:{alt(w.clock_after)}))"
+            # a whole hour before 前/后/开始 …: 8点前, 12时前, 十点开始 (三点意见 stays no time, and so does 三点以后:
+            # after three points)
+            rf"|(?<![\d{CN}.:：第])(?P<bt_dian>{HOUR}[点时](?=\s?(?:{alt(w.clock_after)}))"
             rf"|[{CN}]{{1,3}}点(?=\s?(?:{alt([a for a in w.clock_after if '后' not in a])})))"
             rf"|(?<![\d:：.])(?P<bt_en>(?:1[0-2]|0?[1-9]){english_suffix()})"
             # 9:00 a.m. to 5:00 p.m., 9am-5pm

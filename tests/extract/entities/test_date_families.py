@@ -89,3 +89,17 @@ def test_a_month_after_year_de() -> None:
     assert values("1995年的三月") == ["1995-03"]
     assert values("他们将在2021年的第三个月离开") == ["2021-03"]
     assert values("2024年的工作总结") == ["2024"]
+
+
+def test_a_whole_hour_with_shi_before_qian_is_a_deadline_time() -> None:
+    assert values("请在12时前提交") == ["12:00"]
+    assert values("24小时前") == []
+
+
+def test_end_of_month_and_ten_day_parts_after_a_year() -> None:
+    end = find_dates("请于2024年11月底前完成申报")[0]
+    assert (end.value, end.fields["qualifier"]) == ("2024-11", "月底")
+    middle = find_dates("2025年1月中旬开始发放")[0]
+    assert (middle.value, middle.fields["qualifier"]) == ("2025-01", "中旬")
+    assert find_dates("12月下旬")[0].fields["qualifier"] == "下旬"
+    assert "qualifier" not in find_dates("2024年11月")[0].fields
