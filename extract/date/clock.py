@@ -22,6 +22,8 @@ CLOCK_TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 # a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
 NOT_HOURS = rf"(?!\s?{CLOCK_TO}\s?(?:[01]?\d|2[0-4])[:：])"
 WEEKDAY = r"(?:周|星期|礼拜)"
+# 3:05p, 10:30a: am/pm as one lower-case letter, only after minutes (5A级 is a grade, not five o'clock)
+SHORT_SUFFIX = r"[ap](?![A-Za-z\d])"
 # minutes in words without 分 (九点零九, 三点二十): a lone digit (三点三) is a decimal, not minutes
 BARE_CN_MINUTES = r"零[一二三四五六七八九](?![一二三四五六七八九十])|[一二三四五]?十[一二三四五六七八九]?"
 
@@ -62,7 +64,7 @@ def _clock_parts() -> re.Pattern[str]:
         rf"(?:[:：](?P<m>\d{{2}})(?:[:：](?P<s>\d{{2}}))?时?"
         rf"|点(?:(?P<word>{minute_words()})|(?P<pm>\d{{1,2}}|[{CN}]+)分?(?:(?P<ps>\d{{1,2}}|[{CN}]+)秒)?)?"
         rf"|时(?:(?P<tm>\d{{1,2}}|[{CN}]+)分(?:(?P<ts>\d{{1,2}}|[{CN}]+)秒)?)?)?"
-        rf"(?P<en>{english_suffix()})?"
+        rf"(?P<en>{english_suffix()}|(?<=[:：]\d\d){SHORT_SUFFIX})?"
     )
 
 
@@ -82,6 +84,7 @@ def clock_value(text: str) -> tuple[int, int, int | None] | None:
         return None
     period = m.group("period")
     english = (m.group("en") or "").strip().lower()
+    english = {"a": "am", "p": "pm"}.get(english, english)
     if period in w.night:
         # 晚上八点 is eight in the evening, 晚上十二点 midnight, 晚上一点 one in the night
         hour = hour + 12 if 5 <= hour <= 12 else hour
@@ -229,7 +232,8 @@ def grammars() -> list[Grammar]:
             "marked_time",
             # 2:00pm, 11:30:10 p.m., 17:00时; 在7:15前到达, 从13:30开始 (3:15 alone may be a ratio, 12:30:45 a
             # duration)
-            rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])(?:{english_suffix()}|时|(?=\s?(?:{alt(w.clock_after)}))))"
+            rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])"
+            rf"(?:{english_suffix()}|{SHORT_SUFFIX}|时|(?=\s?(?:{alt(w.clock_after)}))))"
             rf"(?:(?<=[mM.])\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt3>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?"
             # a whole hour before 前/后/开始 …: 8点前, 12时前, 十点开始 (三点意见 stays no time, and so does 三点以后:
             # after three points)

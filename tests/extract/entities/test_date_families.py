@@ -103,3 +103,13 @@ def test_end_of_month_and_ten_day_parts_after_a_year() -> None:
     assert (middle.value, middle.fields["qualifier"]) == ("2025-01", "中旬")
     assert find_dates("12月下旬")[0].fields["qualifier"] == "下旬"
     assert "qualifier" not in find_dates("2024年11月")[0].fields
+
+
+def test_am_pm_as_one_letter_after_minutes() -> None:
+    assert values("3:05p") == ["15:05"]
+    assert values("10:30a") == ["10:30"]
+
+
+def test_one_letter_after_a_number_without_minutes_is_no_time() -> None:
+    assert values("5A级景区") == []
+    assert values("5p") == []
