@@ -40,7 +40,7 @@ def _grammars() -> list[Grammar]:
         *("office_hours", "english", "numeric", "year_last", "spaced", "roc_numeric", "compact", "dotted_range"),
         *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
         *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
-        *("marked_time", "bare_day"),
+        *("marked_time", "labelled_time", "bare_day"),
     ]
     if sorted(order) != sorted(by_name):
         raise RuntimeError(f"every date grammar needs its place in the order: {sorted(set(by_name) ^ set(order))}")

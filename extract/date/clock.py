@@ -14,6 +14,7 @@ from functools import cache
 from extract.date.grammar import Grammar
 from extract.date.point import Point, clock_text, num
 from extract.date.vocabulary import alt, words
+from extract.labels import vocabulary
 
 CN = "〇零一二两三四五六七八九十"
 HOUR = r"(?:[01]?\d|2[0-4])"
@@ -169,6 +170,16 @@ def _marked(m: re.Match[str]) -> list[Point]:
     return _clock_or_range(m, "bt_en", "bt2", "marked_time")
 
 
+def _labelled_time(m: re.Match[str]) -> list[Point]:
+    """A lone clock time is a time when a date label (or 时间, date_words.toml `[clock] labels`) and its colon stand
+    right before it: 截止时间：17:00."""
+    start = m.start("labelled_time")
+    head = m.string[max(0, start - 24) : start].rstrip(" \t:：")
+    if not head.endswith((*vocabulary("date_words").words, *words().clock_labels)):
+        return []
+    return _clock_or_range(m, "lt", None, "labelled_time")
+
+
 def _plain_hours(m: re.Match[str]) -> list[Point]:
     start, end = clock_string(m.group("oh1")), clock_string(m.group("oh2"))
     if start and end and end > start:
@@ -243,5 +254,12 @@ def grammars() -> list[Grammar]:
             # 9:00 a.m. to 5:00 p.m., 9am-5pm
             rf"(?:\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt2>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?",
             _marked,
+        ),
+        Grammar(
+            # 截止时间：17:00, 开始时间：9:30 (a date label or 时间 makes a lone clock time a time; 三点 after
+            # a label stays unread: three in the morning or the afternoon?)
+            "labelled_time",
+            rf"(?<=[:：\s])(?P<lt>{digits}(?![\d:：]))",
+            _labelled_time,
         ),
     ]

@@ -113,3 +113,15 @@ def test_am_pm_as_one_letter_after_minutes() -> None:
 def test_one_letter_after_a_number_without_minutes_is_no_time() -> None:
     assert values("5A级景区") == []
     assert values("5p") == []
+
+
+def test_a_lone_clock_time_after_a_time_label_is_a_time() -> None:
+    deadline = find_dates("截止时间：17:00")[0]
+    assert (deadline.value, deadline.fields["label"]) == ("17:00", "截止时间")
+    assert values("开始时间：9:30") == ["09:30"]
+
+
+def test_a_lone_clock_time_without_a_time_label_is_no_time() -> None:
+    assert values("比分：3:15") == []
+    assert values("用时：3:15") == []
+    assert values("会议时间：三点") == []  # three in the morning or the afternoon: not said
