@@ -125,3 +125,13 @@ def test_a_lone_clock_time_without_a_time_label_is_no_time() -> None:
     assert values("比分：3:15") == []
     assert values("用时：3:15") == []
     assert values("会议时间：三点") == []  # three in the morning or the afternoon: not said
+
+
+def test_cantonese_minutes_counted_in_zi_or_after_da() -> None:
+    assert values("晏昼三点三个字") == ["15:15"]  # normalize writes 晏晝三點三個字 so
+    assert values("晏昼三点搭半") == ["15:30"]
+    assert values("下午三点搭一") == ["15:05"]
+
+
+def test_a_lone_digit_after_dian_stays_a_decimal() -> None:
+    assert values("下午三点三") == []
