@@ -235,7 +235,8 @@ def grammars() -> list[Grammar]:
         Grammar(
             "glued_time",  # a clock right after a day: 12月31日24时, 4月20日11:00时, 1月1日零时
             # and its end (11月7日10点到12点: two clock points, joined with the day into a range of moments)
-            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock})"
+            # (and a clock in words right after a day in digits: 2010 01 29五点, 2024-01-05三点半)
+            rf"(?:(?<=[日号])|(?<=[日号]\s)|(?<=\d{{4}}[-/. ]\d\d[-/. ]\d\d)(?=[{CN}]))(?P<gt>{any_clock})"
             rf"(?:(?<=[点时分半刻整])\s?{CLOCK_TO}\s?(?P<gt2>{any_clock})|(?<=时)|{NOT_HOURS})",
             _glued,
         ),

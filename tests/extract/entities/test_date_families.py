@@ -135,3 +135,9 @@ def test_cantonese_minutes_counted_in_zi_or_after_da() -> None:
 
 def test_a_lone_digit_after_dian_stays_a_decimal() -> None:
     assert values("下午三点三") == []
+
+
+def test_a_clock_in_words_right_after_a_day_in_digits_is_its_time() -> None:
+    assert values("2010 01 29五点") == ["2010-01-29T05:00"]
+    assert values("2024-01-05三点半") == ["2024-01-05T03:30"]
+    assert values("2024.01.05三四天") == ["2024-01-05"]
