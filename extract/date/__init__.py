@@ -106,8 +106,13 @@ def _moments(text: str, points: list[Point]) -> list[Point]:
     09:00-18:00) a moment and the clock time that ends it, read as a range — unless the day closes a range of
     days, whose hours hold on each of them."""
     out: list[Point] = []
+    spans_of: Point | None = None  # the day whose hours were just read: a second span after a comma is its too
     for p in points:
         last = out[-1] if out else None
+        if spans_of is not None and last is not None and _second_span(text, last, p):
+            out.append(replace(spans_of, start=p.start, end=p.start))
+            last = out[-1]
+        spans_of = None
         if last is None or not _glued_to_day(text, last, p):
             out.append(p)
             continue
@@ -124,7 +129,22 @@ def _moments(text: str, points: list[Point]) -> list[Point]:
         hour, minute = (int(x) for x in p.extra["start"].split(":")[:2])
         out[-1] = replace(last, end=to.start(), hour=hour, minute=minute)
         out.append(Point(to.end(), p.end, kind="time", extra={"time": p.extra["end"]}))
+        spans_of = replace(last, hour=None, minute=None, second=None)
     return out
+
+
+def _second_span(text: str, end_of_first: Point, p: Point) -> bool:
+    """Hours right after a day's first span, past a comma (2024年12月15日 8:30-12:00，14:00-17:00): the afternoon
+    of the same day."""
+    return (
+        p.kind == "hours"
+        and "end" in p.extra
+        and "weekdays" not in p.extra
+        and _SPAN_BREAK.fullmatch(text[end_of_first.end : p.start]) is not None
+    )
+
+
+_SPAN_BREAK = re.compile(r"\s?[,，、;；]?\s?(?:和|及)?\s?")
 
 
 def _glued_to_day(text: str, day: Point, p: Point) -> bool:

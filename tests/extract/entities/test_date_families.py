@@ -141,3 +141,14 @@ def test_a_clock_in_words_right_after_a_day_in_digits_is_its_time() -> None:
     assert values("2010 01 29五点") == ["2010-01-29T05:00"]
     assert values("2024-01-05三点半") == ["2024-01-05T03:30"]
     assert values("2024.01.05三四天") == ["2024-01-05"]
+
+
+def test_a_second_span_of_hours_after_a_comma_is_the_same_day() -> None:
+    morning, afternoon = find_dates("2024年12月15日上午9:00-12:00、下午14:00-17:00")
+    assert morning.value == "2024-12-15T09:00/2024-12-15T12:00"
+    assert (afternoon.value, afternoon.text) == ("2024-12-15T14:00/2024-12-15T17:00", "下午14:00-17:00")
+
+
+def test_hours_in_the_next_sentence_or_on_a_weekday_are_not_the_day() -> None:
+    assert values("2024年12月15日 8:30-12:00。办公时间14:00-17:00")[1] == "14:00/17:00"
+    assert values("2024年12月15日上午9:00-12:00，周六9:00-12:00")[1] == "09:00/12:00"
