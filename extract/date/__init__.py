@@ -25,7 +25,7 @@ from typing import Any
 
 from extract.date import calendar, clock, recurring
 from extract.date.grammar import Grammar, Reader, joined, scan
-from extract.date.point import Point, iso, subkind
+from extract.date.point import Point, iso, subkind, valid
 from extract.date.vocabulary import DateWords, alt, words
 from extract.entity import RANGE_FIELDS, Entity, PageContext
 from extract.labels import LabelVocabulary, vocabulary
@@ -182,7 +182,10 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
         yearly_word = w.yearly_before.search(before)
         yearly_start = p.start - len(before) + yearly_word.start() if yearly_word else None
         if p.kind == "day":
-            pass  # a bare day is only ever the end of a range
+            listed = _listed_day(text, points[i - 1] if i else None, found, p)  # 1月5日、6日: a listed day
+            if listed is not None:
+                points[i] = listed  # the next bare day of the list (、7日) follows this one
+                found.append(_single(text, listed, page_year, None))
         elif p.kind in ("hours", "time"):
             found.append(_clock_entity(text, p))
         elif p.kind == "monthly":
@@ -197,7 +200,8 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.extend([entity] if entity else [])
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
-            gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
+            weekday = _WEEKDAY_NOTE.match(text, p.end, nxt.start) if nxt else None  # 1月1日（周一）至1月5日
+            gap = w.connector.fullmatch(text, weekday.end() if weekday else p.end, nxt.start) if nxt else None
             range_end = nxt.end if nxt else 0
             if nxt and gap is None and w.between.match(text[p.end : nxt.start]):
                 # 2007年与2009年之间: a range when 之间 closes it
@@ -223,6 +227,28 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.append(_single(text, p, page_year, yearly_start))
         i += 1
     return found
+
+
+# a weekday in brackets after a day (2024年1月1日（周一）): the day's own, no part of a range's connector
+_WEEKDAY_NOTE = re.compile(rf"\s?[(（]{clock.WEEKDAY}[一二三四五六日天][)）]")
+# between the days of a list: 1月5日、6日和7日 (not a comma: 2024年1月5日，3日内 counts days)
+_LIST_BREAK = re.compile(r"\s?[、和及]\s?")
+
+
+_DAY_COUNTED = ("内", "后", "以内", "之内", "以后")
+
+
+def _listed_day(text: str, before: Point | None, found: list[Entity], day: Point) -> Point | None:
+    """A bare day (6日) listed right after a single day of a month (2024年1月5日、6日): that month's day."""
+    if before is None or before.kind != "date" or before.day is None or before.hour is not None:
+        return None
+    if not found or found[-1].end != before.end or "range_start" in found[-1].fields:
+        return None  # the day before closed a range, or was read as something else
+    if _LIST_BREAK.fullmatch(text, before.end, day.start) is None or not valid(before.year, before.month, day.day):
+        return None
+    if day.day is None or before.day >= day.day or text.startswith(_DAY_COUNTED, day.end):
+        return None  # a list of days runs forward; 1月5日和3日内 counts days
+    return replace(before, start=day.start, end=day.end, day=day.day, qualifier=None)
 
 
 def _clock_entity(text: str, p: Point) -> Entity:

@@ -152,3 +152,18 @@ def test_a_second_span_of_hours_after_a_comma_is_the_same_day() -> None:
 def test_hours_in_the_next_sentence_or_on_a_weekday_are_not_the_day() -> None:
     assert values("2024年12月15日 8:30-12:00。办公时间14:00-17:00")[1] == "14:00/17:00"
     assert values("2024年12月15日上午9:00-12:00，周六9:00-12:00")[1] == "09:00/12:00"
+
+
+def test_a_range_with_each_days_weekday_in_brackets() -> None:
+    date = find_dates("2024年1月1日（周一）至1月5日（周五）暂停办理")[0]
+    assert date.value == "2024-01-01/2024-01-05"
+
+
+def test_bare_days_listed_after_a_day_take_its_month() -> None:
+    assert values("2024年1月5日、6日、7日停机维护") == ["2024-01-05", "2024-01-06", "2024-01-07"]
+    assert values("1月5日及20日") == ["--01-05", "--01-20"]
+
+
+def test_a_count_of_days_after_a_day_is_no_listed_day() -> None:
+    assert values("2024年1月5日，3日内完成") == ["2024-01-05"]
+    assert values("2024年1月5日和10日内完成") == ["2024-01-05"]
