@@ -75,10 +75,12 @@ def _numeric(m: re.Match[str]) -> list[Point]:
     second = int(m.group("nS")) if m.group("nS") else None
     end = m.start("nto") if m.group("nto") else m.end("numeric")
     points = [Point(m.start("numeric"), end, year, month, day, hour, minute, second)]
-    if m.group("ny2"):
-        year, month, day = int(m.group("ny2")), int(m.group("nm2")), int(m.group("nd2"))
-        if valid(year, month, day):
-            points.append(Point(m.start("ny2"), m.end("numeric"), year, month, day))
+    if m.group("nto"):
+        start = (year, month, day)
+        year = int(m.group("ny2")) if m.group("ny2") else year
+        month, day = int(m.group("nm2") or m.group("nm3")), int(m.group("nd2") or m.group("nd3"))
+        if valid(year, month, day) and (m.group("ny2") or (month, day) > start[1:]):
+            points.append(Point(m.end("nto"), m.end("numeric"), year, month, day))
     return points
 
 
@@ -190,6 +192,21 @@ def _year_range(name: str, first: str, second: str, month: str | None = None) ->
     return read
 
 
+def _dotted_range(m: re.Match[str]) -> list[Point]:
+    """2008.03-2009 (a month to a year), 2024.1-2024.6 (a month to a month); a one-digit first month only with a
+    month at the end (2020.5-2021 may be amounts)."""
+    s, e = m.start("dotted_range"), m.end("dotted_range")
+    first_year, first_month, last_year = int(m.group("dr1")), int(m.group("drm")), int(m.group("dr2"))
+    if m.group("drm2") is None:
+        if len(m.group("drm")) == 1 or last_year <= first_year:
+            return []
+        return [Point(s, e, year=first_year, month=first_month, kind="year_range", extra=last_year)]
+    last_month = int(m.group("drm2"))
+    if (last_year, last_month) <= (first_year, first_month):
+        return []
+    return [Point(s, e, year=first_year, month=first_month, kind="year_range", extra=f"{last_year}-{last_month:02d}")]
+
+
 def _bare_day(m: re.Match[str]) -> list[Point]:
     day = num(m.group("bday"))
     return [Point(m.start("bare_day"), m.end("bare_day"), day=day, kind="day")] if day and day <= 31 else []
@@ -220,7 +237,9 @@ def grammars() -> list[Grammar]:
             rf"(?<![\d.:/\-])(?P<ny>{YEAR})[-/.](?P<nm>{MONTH})[-/.](?P<nd>{DAY})(?![\d%]|\.\d)"
             rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){NOT_HOURS})?"
             # the second day of a range of two (2018/1/10-2018/7/10): its dash is no part of a longer number
-            rf"(?:(?P<nto>\s?{TO}\s?)(?P<ny2>{YEAR})[-/.](?P<nm2>{MONTH})[-/.](?P<nd2>{DAY})(?![\d%]|\.\d))?",
+            # or a day of the same year (2024.1.1-12.31, 2024/1/1-12/31)
+            rf"(?:(?P<nto>\s?{TO}\s?)(?:(?P<ny2>{YEAR})[-/.](?P<nm2>{MONTH})[-/.](?P<nd2>{DAY})"
+            rf"|(?P<nm3>{MONTH})[/.](?P<nd3>{DAY}))(?![\d%]|\.\d))?",
             _numeric,
         ),
         Grammar(
@@ -249,9 +268,10 @@ def grammars() -> list[Grammar]:
             _compact,
         ),
         Grammar(
-            "dotted_range",  # 2008.03-2009, 2008.03-2009.06
-            rf"(?<![\d.:/\-])(?P<dr1>{YEAR})\.(?P<drm>0[1-9]|1[0-2])\s?(?:-|—|~|至)\s?(?P<dr2>{YEAR})(?:\.(?:0[1-9]|1[0-2]))?(?![\d.])",
-            _year_range("dotted_range", "dr1", "dr2", "drm"),
+            "dotted_range",  # 2008.03-2009, 2008.03-2009.06, 2024.1-2024.6
+            rf"(?<![\d.:/\-])(?P<dr1>{YEAR})\.(?P<drm>{MONTH})\s?(?:-|—|~|至)\s?(?P<dr2>{YEAR})"
+            rf"(?:\.(?P<drm2>{MONTH}))?(?![\d.%]|\s?{counted})",
+            _dotted_range,
         ),
         Grammar(
             "year_month",  # 所属期：2026-04 (not 2026-4, not 2019-2020, not 2026-04-08)

@@ -167,3 +167,20 @@ def test_bare_days_listed_after_a_day_take_its_month() -> None:
 def test_a_count_of_days_after_a_day_is_no_listed_day() -> None:
     assert values("2024年1月5日，3日内完成") == ["2024-01-05"]
     assert values("2024年1月5日和10日内完成") == ["2024-01-05"]
+
+
+def test_a_numeric_day_to_a_day_of_the_same_year() -> None:
+    assert values("参保时间：2024.1.1-12.31") == ["2024-01-01/2024-12-31"]
+    assert values("2024/1/1-12/31") == ["2024-01-01/2024-12-31"]
+    assert values("2024.12.1-1.31") == ["2024-12-01"]  # an end before the start is not guessed into next year
+
+
+def test_dotted_month_to_month_ranges() -> None:
+    assert values("2024.01-2024.06") == ["2024-01/2024-06"]
+    assert values("2024.1-2024.6") == ["2024-01/2024-06"]
+    assert values("2008.03-2009.06") == ["2008-03/2009-06"]
+
+
+def test_dotted_numbers_that_are_amounts_or_run_backwards_are_no_range() -> None:
+    assert values("2020.5-2021.3元") == []
+    assert values("2024.06-2024.01") == []
