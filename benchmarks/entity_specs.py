@@ -15,9 +15,9 @@ finder gives no region, so region is not checked for it). `--errors` lists the m
 the first-sight split is scored, never read for rules.
 
 Anchors, imported lazily (a missing one is reported, not fatal): JioNLP and phonenumbers' PhoneNumberMatcher for
-phones. A kind's anchor is one small function (text → predictions in the table's terms) and an `ANCHORS` entry
-naming the optional fields it produces; `COMPARABLE` holds a kind's conversion of guidecrawl's entity when the
-table's value is not the entity's `value` as is (addresses).
+phones, JioNLP for dates. A kind's anchor is one small function (text → predictions in the table's terms) and an
+`ANCHORS` entry naming the optional fields it produces; `COMPARABLE` holds a kind's conversion of guidecrawl's
+entity when the table's value is not the entity's `value` as is (addresses).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -273,12 +274,63 @@ def phonenumbers_phone(text: str) -> list[Prediction]:
     ]
 
 
+# The date anchor: JioNLP's [start, end] datetimes in our ISO forms, year-less or clock-only when the mention
+# names no year or no day (time base 2024-09-03 fills what the mention leaves out).
+_YEAR_IN_MENTION = re.compile(r"\d{2,4}\s?年|[〇零一二三四五六七八九]{2,4}年|\d{4}[-/.]")
+_DAY_IN_MENTION = re.compile(r"[月日号]|\d[-/.]\d")
+
+
+def _iso_moment(moment: str, keep_year: bool, keep_day: bool, whole_day: bool) -> str:
+    day, clock = moment.split(" ")
+    clock = clock[:5] if clock.endswith(":00") else clock
+    if not keep_day:
+        return clock
+    day = day if keep_year else "-" + day[4:]
+    return day if whole_day else f"{day}T{clock}"
+
+
+def _jionlp_date_value(start: str, end: str, mention: str) -> str | None:
+    if " " not in start or " " not in end:
+        return None
+    keep_year = bool(_YEAR_IN_MENTION.search(mention))
+    keep_day = bool(_DAY_IN_MENTION.search(mention)) or keep_year
+    s_day, s_clock = start.split(" ")
+    e_day, e_clock = end.split(" ")
+    whole = s_clock == "00:00:00" and e_clock == "23:59:59"
+    if whole and s_day.endswith("-01-01") and e_day.endswith("-12-31") and s_day[:4] == e_day[:4]:
+        return s_day[:4]
+    if whole and s_day.endswith("-01") and s_day[:7] == e_day[:7] and s_day != e_day:
+        return s_day[:7] if keep_year else "--" + s_day[5:7]
+    if whole and s_day == e_day:
+        return _iso_moment(start, keep_year, True, True)
+    if start == end or (s_day == e_day and e_clock.endswith(":59") and s_clock[:2] == e_clock[:2]):
+        return _iso_moment(start, keep_year, keep_day, False)
+    return f"{_iso_moment(start, keep_year, keep_day, whole)}/{_iso_moment(end, keep_year, keep_day, whole)}"
+
+
+def jionlp_date(text: str) -> list[Prediction]:
+    import time
+
+    import jionlp as jio
+
+    base = time.mktime((2024, 9, 3, 0, 0, 0, 0, 0, -1))
+    out: list[Prediction] = []
+    for found in jio.ner.extract_time(text, time_base=base, with_parsing=True):
+        span = found.get("detail", {}).get("time")
+        if isinstance(span, list) and len(span) == 2:
+            value = _jionlp_date_value(span[0], span[1], found["text"])
+            if value:
+                out.append({"value": value})
+    return out
+
+
 # kind → anchor name → (finder, the optional fields it produces)
 ANCHORS: dict[str, dict[str, tuple[Finder, frozenset[str]]]] = {
     "phone": {
         "jionlp": (jionlp_phone, frozenset({"region", "e164"})),
         "phonenumbers": (phonenumbers_phone, frozenset({"region", "e164"})),
     },
+    "date": {"jionlp": (jionlp_date, frozenset())},
 }
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from extract.date import calendar, clock, recurring
 from extract.date.grammar import Grammar, Reader, joined, scan
-from extract.date.point import Point, iso, subkind
+from extract.date.point import Point, iso, subkind, valid
 from extract.date.vocabulary import DateWords, alt, words
 from extract.entity import RANGE_FIELDS, Entity, PageContext
 from extract.labels import LabelVocabulary, vocabulary
@@ -37,10 +37,10 @@ __all__ = ["DateWords", "find_dates", "words"]
 def _grammars() -> list[Grammar]:
     by_name = {g.name: g for g in clock.grammars() + calendar.grammars() + recurring.grammars()}
     order = [
-        *("office_hours", "english", "numeric", "spaced", "roc_numeric", "compact", "dotted_range"),
+        *("office_hours", "english", "numeric", "year_last", "spaced", "roc_numeric", "compact", "dotted_range"),
         *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
         *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
-        *("marked_time", "bare_day"),
+        *("marked_time", "labelled_time", "bare_day"),
     ]
     if sorted(order) != sorted(by_name):
         raise RuntimeError(f"every date grammar needs its place in the order: {sorted(set(by_name) ^ set(order))}")
@@ -101,25 +101,73 @@ def _range_end(left: Point, right: Point) -> Point | None:
 
 
 def _moments(text: str, points: list[Point]) -> list[Point]:
-    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00."""
+    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00, 2024年10月8日
+    （星期二）上午9:00 (the day's own weekday between them); a day and the hours right after it (12月15日
+    09:00-18:00) a moment and the clock time that ends it, read as a range — unless the day closes a range of
+    days, whose hours hold on each of them."""
     out: list[Point] = []
+    spans_of: Point | None = None  # the day whose hours were just read: a second span after a comma is its too
     for p in points:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and p.kind == "time"
-            and last.kind == "date"
-            and last.day is not None
-            and last.hour is None
-            and p.start - last.end <= 1
-            and not text[last.end : p.start].strip()
-        ):
-            hour, minute = (int(x) for x in p.extra["time"].split(":")[:2])
-            second = int(p.extra["time"][6:]) if len(p.extra["time"]) > 5 else None
-            out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
-        else:
+        if spans_of is not None and last is not None and _second_span(text, last, p):
+            out.append(replace(spans_of, start=p.start, end=p.start))
+            last = out[-1]
+        spans_of = None
+        if last is None or not _glued_to_day(text, last, p):
             out.append(p)
+            continue
+        if p.kind == "time" or "end" not in p.extra:
+            clock_time = p.extra["time"] if p.kind == "time" else p.extra["start"]
+            hour, minute = (int(x) for x in clock_time.split(":")[:2])
+            second = int(clock_time[6:]) if len(clock_time) > 5 else None
+            out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
+            continue
+        to = _CLOCK_TO.search(text, p.start, p.end)
+        if to is None or _ends_a_range(text, out):
+            out.append(p)
+            continue
+        hour, minute = (int(x) for x in p.extra["start"].split(":")[:2])
+        out[-1] = replace(last, end=to.start(), hour=hour, minute=minute)
+        out.append(Point(to.end(), p.end, kind="time", extra={"time": p.extra["end"]}))
+        spans_of = replace(last, hour=None, minute=None, second=None)
     return out
+
+
+def _second_span(text: str, end_of_first: Point, p: Point) -> bool:
+    """Hours right after a day's first span, past a comma (2024年12月15日 8:30-12:00，14:00-17:00): the afternoon
+    of the same day."""
+    return (
+        p.kind == "hours"
+        and "end" in p.extra
+        and "weekdays" not in p.extra
+        and _SPAN_BREAK.fullmatch(text[end_of_first.end : p.start]) is not None
+    )
+
+
+_SPAN_BREAK = re.compile(r"\s?[,，、;；]?\s?(?:和|及)?\s?")
+
+
+def _glued_to_day(text: str, day: Point, p: Point) -> bool:
+    """`p` is a clock time or hours right after a day without a time of its own; hours that name weekdays only when
+    they name one, the day's own (a list or a range of weekdays is a schedule, not this day)."""
+    if day.kind != "date" or day.day is None or day.hour is not None:
+        return False
+    if p.start - day.end > 1 or text[day.end : p.start].strip():
+        return False
+    if p.kind == "time":
+        return True
+    return p.kind == "hours" and str(p.extra.get("weekdays", "0")).isdigit()
+
+
+def _ends_a_range(text: str, out: list[Point]) -> bool:
+    """The last point closes a range of days (11月15日-12月15日): hours after it are each day's, not one span."""
+    if len(out) < 2:
+        return False
+    return words().connector.fullmatch(text[out[-2].end : out[-1].start]) is not None
+
+
+# where the end of a span of hours begins (09:00-18:00, 上午8:30至下午5:00)
+_CLOCK_TO = re.compile(rf"(?<=[\d点时分半刻整])\s?{clock.CLOCK_TO}\s?")
 
 
 def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
@@ -134,7 +182,10 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
         yearly_word = w.yearly_before.search(before)
         yearly_start = p.start - len(before) + yearly_word.start() if yearly_word else None
         if p.kind == "day":
-            pass  # a bare day is only ever the end of a range
+            listed = _listed_day(text, points[i - 1] if i else None, found, p)  # 1月5日、6日: a listed day
+            if listed is not None:
+                points[i] = listed  # the next bare day of the list (、7日) follows this one
+                found.append(_single(text, listed, page_year, None))
         elif p.kind in ("hours", "time"):
             found.append(_clock_entity(text, p))
         elif p.kind == "monthly":
@@ -149,7 +200,8 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.extend([entity] if entity else [])
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
-            gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
+            weekday = _WEEKDAY_NOTE.match(text, p.end, nxt.start) if nxt else None  # 1月1日（周一）至1月5日
+            gap = w.connector.fullmatch(text, weekday.end() if weekday else p.end, nxt.start) if nxt else None
             range_end = nxt.end if nxt else 0
             if nxt and gap is None and w.between.match(text[p.end : nxt.start]):
                 # 2007年与2009年之间: a range when 之间 closes it
@@ -175,6 +227,28 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.append(_single(text, p, page_year, yearly_start))
         i += 1
     return found
+
+
+# a weekday in brackets after a day (2024年1月1日（周一）): the day's own, no part of a range's connector
+_WEEKDAY_NOTE = re.compile(rf"\s?[(（]{clock.WEEKDAY}[一二三四五六日天][)）]")
+# between the days of a list: 1月5日、6日和7日 (not a comma: 2024年1月5日，3日内 counts days)
+_LIST_BREAK = re.compile(r"\s?[、和及]\s?")
+
+
+_DAY_COUNTED = ("内", "后", "以内", "之内", "以后")
+
+
+def _listed_day(text: str, before: Point | None, found: list[Entity], day: Point) -> Point | None:
+    """A bare day (6日) listed right after a single day of a month (2024年1月5日、6日): that month's day."""
+    if before is None or before.kind != "date" or before.day is None or before.hour is not None:
+        return None
+    if not found or found[-1].end != before.end or "range_start" in found[-1].fields:
+        return None  # the day before closed a range, or was read as something else
+    if _LIST_BREAK.fullmatch(text, before.end, day.start) is None or not valid(before.year, before.month, day.day):
+        return None
+    if day.day is None or before.day >= day.day or text.startswith(_DAY_COUNTED, day.end):
+        return None  # a list of days runs forward; 1月5日和3日内 counts days
+    return replace(before, start=day.start, end=day.end, day=day.day, qualifier=None)
 
 
 def _clock_entity(text: str, p: Point) -> Entity:

@@ -1,5 +1,5 @@
-"""Calendar dates: numeric (`2025-01-05`, `2024-05-17 09:30:12`, `1994.01-19`, `20240307`, `2010 01 29`),
-ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`,
+"""Calendar dates: numeric (`2025-01-05`, `2024-05-17 09:30:12`, year last `1/2/2020`, `1994.01-19`, `20240307`,
+`2010 01 29`), ROC (`民国112年`, `112-09-15`), Chinese (`2025年1月5日`, `二〇二五年一月五日`, `15年3月2日`, `九零年`,
 `2020年第一季度`),
 English (`15 March 2024`, `March 15, 2024`, `May 2024`), yearless (`1月5日`, `6·30`, `3/21 10:40`, `三月到五月`),
 year and month ranges (`2001-2013`, `2008.03-2009`, `2024年1-6月`) and bare years.
@@ -75,10 +75,33 @@ def _numeric(m: re.Match[str]) -> list[Point]:
     second = int(m.group("nS")) if m.group("nS") else None
     end = m.start("nto") if m.group("nto") else m.end("numeric")
     points = [Point(m.start("numeric"), end, year, month, day, hour, minute, second)]
-    if m.group("ny2"):
-        year, month, day = int(m.group("ny2")), int(m.group("nm2")), int(m.group("nd2"))
-        if valid(year, month, day):
-            points.append(Point(m.start("ny2"), m.end("numeric"), year, month, day))
+    if m.group("nto"):
+        start = (year, month, day)
+        year = int(m.group("ny2")) if m.group("ny2") else year
+        month, day = int(m.group("nm2") or m.group("nm3")), int(m.group("nd2") or m.group("nd3"))
+        if valid(year, month, day) and (m.group("ny2") or (month, day) > start[1:]):
+            points.append(Point(m.end("nto"), m.end("numeric"), year, month, day))
+    return points
+
+
+def _year_last(m: re.Match[str]) -> list[Point]:
+    """Day and month before the year: the one over 12 is the day; when both could be months the day comes first,
+    as Hong Kong and Macau pages write it (1/2/2020 is 1 February). A two-digit year only in dd/mm/yy; the two ends
+    of a range share one order."""
+    written = [(m.group("yla"), m.group("ylb"), m.group("yly"))]
+    if m.group("ylto"):
+        written.append((m.group("yla2"), m.group("ylb2"), m.group("yly2")))
+    month_first = any(int(b) > 12 >= int(a) for a, b, _ in written)
+    spans = [(m.start("year_last"), m.start("ylto") if m.group("ylto") else m.end("year_last"))]
+    if m.group("ylto"):
+        spans.append((m.start("yla2"), m.end("year_last")))
+    points = []
+    for (a, b, y), (start, end) in zip(written, spans, strict=True):
+        month, day = (int(a), int(b)) if month_first else (int(b), int(a))
+        year = int(y) if len(y) == 4 else two_digit(int(y))
+        if not valid(year, month, day):
+            return []
+        points.append(Point(start, end, year, month, day, two_digit_year=len(y) == 2))
     return points
 
 
@@ -113,14 +136,22 @@ def _chinese(m: re.Match[str]) -> list[Point]:
         first, last = int(m.group("cmr1")), int(m.group("cmr2"))
         return [Point(s, e, year=year, month=first, kind="month_range", extra=last)] if first < last <= 12 else []
     month = (1 if m.group("cm") == "元" else num(m.group("cm"))) if m.group("cm") else None
+    month = num(m.group("cmo")) if m.group("cmo") else month
     day = num(m.group("cd")) if m.group("cd") else None
     if not valid(year, month, day):
         return []
     quarter = num(m.group("cq").lstrip("第")) if m.group("cq") else (int(m.group("cqq")[1]) if m.group("cqq") else None)
-    qualifier = None
+    qualifier = _month_qualifier(m.group("cmq"))  # 2024年11月底: the month, qualified
     if m.group("cyq"):
         qualifier = "年" + m.group("cyq") if m.group("cyq") in "底初末中" else m.group("cyq")
     return [Point(s, e, year, month, day, quarter=quarter, qualifier=qualifier, two_digit_year=two)]
+
+
+def _month_qualifier(written: str | None) -> str | None:
+    """月底, 月初, 月末 — and 上旬, 中旬, 下旬 as written."""
+    if not written:
+        return None
+    return written if written.endswith("旬") else "月" + written
 
 
 def _month_range(m: re.Match[str]) -> list[Point]:
@@ -135,7 +166,7 @@ def _yearless(m: re.Match[str]) -> list[Point]:
     day = num(m.group("yd")) if m.group("yd") else None
     if not valid(None, month, day):
         return []
-    qualifier = "月" + m.group("ymq") if m.group("ymq") else None
+    qualifier = _month_qualifier(m.group("ymq"))
     return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
 
 
@@ -159,6 +190,21 @@ def _year_range(name: str, first: str, second: str, month: str | None = None) ->
         return []
 
     return read
+
+
+def _dotted_range(m: re.Match[str]) -> list[Point]:
+    """2008.03-2009 (a month to a year), 2024.1-2024.6 (a month to a month); a one-digit first month only with a
+    month at the end (2020.5-2021 may be amounts)."""
+    s, e = m.start("dotted_range"), m.end("dotted_range")
+    first_year, first_month, last_year = int(m.group("dr1")), int(m.group("drm")), int(m.group("dr2"))
+    if m.group("drm2") is None:
+        if len(m.group("drm")) == 1 or last_year <= first_year:
+            return []
+        return [Point(s, e, year=first_year, month=first_month, kind="year_range", extra=last_year)]
+    last_month = int(m.group("drm2"))
+    if (last_year, last_month) <= (first_year, first_month):
+        return []
+    return [Point(s, e, year=first_year, month=first_month, kind="year_range", extra=f"{last_year}-{last_month:02d}")]
 
 
 def _bare_day(m: re.Match[str]) -> list[Point]:
@@ -191,8 +237,18 @@ def grammars() -> list[Grammar]:
             rf"(?<![\d.:/\-])(?P<ny>{YEAR})[-/.](?P<nm>{MONTH})[-/.](?P<nd>{DAY})(?![\d%]|\.\d)"
             rf"(?:(?:\s{{1,2}}|T)(?P<nH>[01]?\d|2[0-3])[:：](?P<nM>[0-5]\d)(?:[:：](?P<nS>[0-5]\d))?(?!\d){NOT_HOURS})?"
             # the second day of a range of two (2018/1/10-2018/7/10): its dash is no part of a longer number
-            rf"(?:(?P<nto>\s?{TO}\s?)(?P<ny2>{YEAR})[-/.](?P<nm2>{MONTH})[-/.](?P<nd2>{DAY})(?![\d%]|\.\d))?",
+            # or a day of the same year (2024.1.1-12.31, 2024/1/1-12/31)
+            rf"(?:(?P<nto>\s?{TO}\s?)(?:(?P<ny2>{YEAR})[-/.](?P<nm2>{MONTH})[-/.](?P<nd2>{DAY})"
+            rf"|(?P<nm3>{MONTH})[/.](?P<nd3>{DAY}))(?![\d%]|\.\d))?",
             _numeric,
+        ),
+        Grammar(
+            # 1/2/2020, 05/05/71: day and month before the year, slashes only (12-11-10 may be year first)
+            "year_last",
+            rf"(?<![\d.:/\-])(?P<yla>{DAY})/(?P<ylb>{DAY})/(?P<yly>{YEAR}|(?<=\d\d/\d\d/)\d\d)(?![\d/%年]|\.\d)"
+            # the second day of a range (10/1/2018-10/7/2018), read in the same order as the first
+            rf"(?:(?P<ylto>\s?{TO}\s?)(?P<yla2>{DAY})/(?P<ylb2>{DAY})/(?P<yly2>{YEAR})(?![\d/%年]|\.\d))?",
+            _year_last,
         ),
         Grammar(
             # 2010 01 29: two-digit month and day, one of them zero-padded (2019 12 25 may be three table cells)
@@ -212,9 +268,10 @@ def grammars() -> list[Grammar]:
             _compact,
         ),
         Grammar(
-            "dotted_range",  # 2008.03-2009, 2008.03-2009.06
-            rf"(?<![\d.:/\-])(?P<dr1>{YEAR})\.(?P<drm>0[1-9]|1[0-2])\s?(?:-|—|~|至)\s?(?P<dr2>{YEAR})(?:\.(?:0[1-9]|1[0-2]))?(?![\d.])",
-            _year_range("dotted_range", "dr1", "dr2", "drm"),
+            "dotted_range",  # 2008.03-2009, 2008.03-2009.06, 2024.1-2024.6
+            rf"(?<![\d.:/\-])(?P<dr1>{YEAR})\.(?P<drm>{MONTH})\s?(?:-|—|~|至)\s?(?P<dr2>{YEAR})"
+            rf"(?:\.(?P<drm2>{MONTH}))?(?![\d.%]|\s?{counted})",
+            _dotted_range,
         ),
         Grammar(
             "year_month",  # 所属期：2026-04 (not 2026-4, not 2019-2020, not 2026-04-08)
@@ -223,21 +280,24 @@ def grammars() -> list[Grammar]:
         ),
         Grammar(
             "chinese",
-            # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度
+            # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度,
+            # 1995年的三月, 2021年的第三个月
             rf"(?P<cy>(?<!\d){YEAR}|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
             rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO})\s?年"
             rf"(?:的? ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
             rf"| ?(?P<cmr1>{MONTH}) ?{TO} ?(?P<cmr2>{MONTH}) ?月(?!份?\d)"
-            rf"| ?(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
-            rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END}))?"
+            rf"|的? ?第(?P<cmo>{CN_MONTH}|{MONTH})个月"  # 2021年的第三个月
+            rf"|(?:的 ?| ?)(?P<cm>(?<!\d)(?:{MONTH})|{CN_MONTH}|元) ?月份?"
+            rf"(?: ?(?P<cd>{day_any})(?: ?[日号]|{DAY_END})|(?P<cmq>底|初|末|[上中下]旬)(?!\d))?"
             # 年中/年初 only as time words, not 2023年中法双边…, 2019年中药…, 2024年初步…
             rf"|(?P<cyq>底|末|[中初](?=[前后以期时起,，。;；、)）\s]|\Z)|上半年|下半年)|度)?",
             _chinese,
         ),
         Grammar(
-            "month_range",  # 1-10月, 三月到五月 (第1-12月 counts months of a benefit, not dates)
+            "month_range",  # 1-10月, 三月到五月, 三月和九月之间 (第1-12月 counts months of a benefit, not dates)
             rf"(?<![\d.\-第])(?P<mr1>{MONTH})\s?{TO}\s?(?P<mr2>{MONTH}) ?月(?!份?\d)"
-            rf"|(?<![{CN}第])(?P<mrc1>{CN_MONTH})月\s?{TO}\s?(?P<mrc2>{CN_MONTH})月",
+            rf"|(?<![{CN}第])(?P<mrc1>{CN_MONTH})月\s?(?:{TO}|(?P<mrand>[和与及])\s?)(?P<mrc2>{CN_MONTH})月"
+            r"(?(mrand)\s?之?间)",  # 三月和九月之间: 和 makes a range only when 之间 closes it
             _month_range,
         ),
         Grammar(
@@ -262,7 +322,7 @@ def grammars() -> list[Grammar]:
             rf"(?:(?<!\d)(?<!\d[-—~])(?P<ym>{MONTH}) ?月份?"
             rf"|(?<![{CN}])(?P<ycm>{CN_MONTH})月(?=\s?(?:{day_any})\s?(?:[日号]|{DAY_END}))"
             rf"|(?:(?<=[{alone_after}])|(?<![\u4e00-\u9fff]))(?P<ycm2>{CN_MONTH})月份?(?![\d{CN}次内个]))"
-            rf"(?:(?P<ymq>底|初|末)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
+            rf"(?:(?P<ymq>底|初|末|[上中下]旬)(?!\d)| ?(?P<yd>{day_any}) ?(?:[日号]|{DAY_END})|(?!\d))",
             lambda m: _yearless_any(m),
         ),
         Grammar(
@@ -297,6 +357,6 @@ def _yearless_any(m: re.Match[str]) -> list[Point]:
         day = num(m.group("yd")) if m.group("yd") else None
         if not valid(None, month, day):
             return []
-        qualifier = "月" + m.group("ymq") if m.group("ymq") else None
+        qualifier = _month_qualifier(m.group("ymq"))
         return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
     return _yearless(m)

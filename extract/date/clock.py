@@ -14,6 +14,7 @@ from functools import cache
 from extract.date.grammar import Grammar
 from extract.date.point import Point, clock_text, num
 from extract.date.vocabulary import alt, words
+from extract.labels import vocabulary
 
 CN = "〇零一二两三四五六七八九十"
 HOUR = r"(?:[01]?\d|2[0-4])"
@@ -22,6 +23,8 @@ CLOCK_TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 # a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
 NOT_HOURS = rf"(?!\s?{CLOCK_TO}\s?(?:[01]?\d|2[0-4])[:：])"
 WEEKDAY = r"(?:周|星期|礼拜)"
+# 3:05p, 10:30a: am/pm as one lower-case letter, only after minutes (5A级 is a grade, not five o'clock)
+SHORT_SUFFIX = r"[ap](?![A-Za-z\d])"
 # minutes in words without 分 (九点零九, 三点二十): a lone digit (三点三) is a decimal, not minutes
 BARE_CN_MINUTES = r"零[一二三四五六七八九](?![一二三四五六七八九十])|[一二三四五]?十[一二三四五六七八九]?"
 
@@ -62,7 +65,7 @@ def _clock_parts() -> re.Pattern[str]:
         rf"(?:[:：](?P<m>\d{{2}})(?:[:：](?P<s>\d{{2}}))?时?"
         rf"|点(?:(?P<word>{minute_words()})|(?P<pm>\d{{1,2}}|[{CN}]+)分?(?:(?P<ps>\d{{1,2}}|[{CN}]+)秒)?)?"
         rf"|时(?:(?P<tm>\d{{1,2}}|[{CN}]+)分(?:(?P<ts>\d{{1,2}}|[{CN}]+)秒)?)?)?"
-        rf"(?P<en>{english_suffix()})?"
+        rf"(?P<en>{english_suffix()}|(?<=[:：]\d\d){SHORT_SUFFIX})?"
     )
 
 
@@ -82,6 +85,7 @@ def clock_value(text: str) -> tuple[int, int, int | None] | None:
         return None
     period = m.group("period")
     english = (m.group("en") or "").strip().lower()
+    english = {"a": "am", "p": "pm"}.get(english, english)
     if period in w.night:
         # 晚上八点 is eight in the evening, 晚上十二点 midnight, 晚上一点 one in the night
         hour = hour + 12 if 5 <= hour <= 12 else hour
@@ -166,6 +170,16 @@ def _marked(m: re.Match[str]) -> list[Point]:
     return _clock_or_range(m, "bt_en", "bt2", "marked_time")
 
 
+def _labelled_time(m: re.Match[str]) -> list[Point]:
+    """A lone clock time is a time when a date label (or 时间, date_words.toml `[clock] labels`) and its colon stand
+    right before it: 截止时间：17:00."""
+    start = m.start("labelled_time")
+    head = m.string[max(0, start - 24) : start].rstrip(" \t:：")
+    if not head.endswith((*vocabulary("date_words").words, *words().clock_labels)):
+        return []
+    return _clock_or_range(m, "lt", None, "labelled_time")
+
+
 def _plain_hours(m: re.Match[str]) -> list[Point]:
     start, end = clock_string(m.group("oh1")), clock_string(m.group("oh2"))
     if start and end and end > start:
@@ -192,10 +206,11 @@ def grammars() -> list[Grammar]:
             _office_hours,
         ),
         Grammar(
-            # 下午4点30分, 上午9:00, 晚上十二点, 早10点至晚5点 (下午三点三: minutes left unread make no time)
+            # 下午4点30分, 上午9:00, 晚上十二点, 下午5时, 早10点至晚5点 (下午三点三: minutes left unread make no time)
             "period_time",
-            rf"(?P<time>(?:{period})\s?(?:{HOUR}(?:[:：][0-5]\d(?!\d)|点(?:{minute_words()}|[0-5]?\d分?)?)"
-            rf"|[{CN}]{{1,3}}点(?:{minute_words()}|[{CN}]{{1,3}}分|{BARE_CN_MINUTES})?)(?![{CN}]))"
+            rf"(?P<time>(?:{period})\s?(?:{HOUR}(?:[:：][0-5]\d(?!\d)|点(?:{minute_words()}|[0-5]?\d分?)?|时(?:[0-5]?\d分)?)"
+            rf"|[{CN}]{{1,3}}(?:点(?:{minute_words()}|[{CN}]{{1,3}}分|{BARE_CN_MINUTES})?|时(?:[{CN}]{{1,3}}分)?))"
+            rf"(?![{CN}]))"
             rf"(?:\s?{CLOCK_TO}\s?(?P<time2>{any_clock}))?",
             lambda m: _clock_or_range(m, "time", "time2", "period_time"),
         ),
@@ -206,10 +221,11 @@ def grammars() -> list[Grammar]:
             _plain_hours,
         ),
         Grammar(
-            # 17点55分23秒, 九点半, 五点一刻到六点, 零点整; whole hours only as a range: 8点至12点, 三点到五点
+            # 17点55分23秒, 九点半, 五点一刻到六点, 零点整; whole hours only as a range: 8点至12点, 三点到五点,
+            # 9时至17时
             "spoken_time",
             rf"(?<![\d{CN}.])(?P<sp1>{spoken})(?:\s?{CLOCK_TO}\s?(?P<sp2>{any_clock}))?"
-            rf"|(?<![\d{CN}.])(?P<hr1>(?:{HOUR}|[{CN}]{{1,3}})点)\s?{CLOCK_TO}\s?(?P<hr2>{any_clock})",
+            rf"|(?<![\d{CN}.])(?P<hr1>(?:{HOUR}|[{CN}]{{1,3}})[点时])\s?{CLOCK_TO}\s?(?P<hr2>{any_clock})",
             lambda m: (
                 _clock_or_range(m, "sp1", "sp2", "spoken_time")
                 if m.group("sp1")
@@ -219,7 +235,8 @@ def grammars() -> list[Grammar]:
         Grammar(
             "glued_time",  # a clock right after a day: 12月31日24时, 4月20日11:00时, 1月1日零时
             # and its end (11月7日10点到12点: two clock points, joined with the day into a range of moments)
-            rf"(?:(?<=[日号])|(?<=[日号]\s))(?P<gt>{any_clock})"
+            # (and a clock in words right after a day in digits: 2010 01 29五点, 2024-01-05三点半)
+            rf"(?:(?<=[日号])|(?<=[日号]\s)|(?<=\d{{4}}[-/. ]\d\d[-/. ]\d\d)(?=[{CN}]))(?P<gt>{any_clock})"
             rf"(?:(?<=[点时分半刻整])\s?{CLOCK_TO}\s?(?P<gt2>{any_clock})|(?<=时)|{NOT_HOURS})",
             _glued,
         ),
@@ -227,15 +244,23 @@ def grammars() -> list[Grammar]:
             "marked_time",
             # 2:00pm, 11:30:10 p.m., 17:00时; 在7:15前到达, 从13:30开始 (3:15 alone may be a ratio, 12:30:45 a
             # duration)
-            rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])(?:{english_suffix()}|时|(?=\s?(?:{alt(w.clock_after)}))))"
+            rf"(?<![\d:：.])(?P<bt>{digits}(?:[:：][0-5]\d)?(?![\d:：])"
+            rf"(?:{english_suffix()}|{SHORT_SUFFIX}|时|(?=\s?(?:{alt(w.clock_after)}))))"
             rf"(?:(?<=[mM.])\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt3>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?"
-            # a whole hour before 前/后/开始 …: 8点前, 十点开始 (三点意见 stays no time, and so does 三点以后: after
-            # three points)
-            rf"|(?<![\d{CN}.:：第])(?P<bt_dian>{HOUR}点(?=\s?(?:{alt(w.clock_after)}))"
+            # a whole hour before 前/后/开始 …: 8点前, 12时前, 十点开始 (三点意见 stays no time, and so does 三点以后:
+            # after three points)
+            rf"|(?<![\d{CN}.:：第])(?P<bt_dian>{HOUR}[点时](?=\s?(?:{alt(w.clock_after)}))"
             rf"|[{CN}]{{1,3}}点(?=\s?(?:{alt([a for a in w.clock_after if '后' not in a])})))"
             rf"|(?<![\d:：.])(?P<bt_en>(?:1[0-2]|0?[1-9]){english_suffix()})"
             # 9:00 a.m. to 5:00 p.m., 9am-5pm
             rf"(?:\s?(?:{CLOCK_TO}|to|until)\s?(?P<bt2>(?:[01]?\d|2[0-3])(?:[:：][0-5]\d)?{english_suffix()}))?",
             _marked,
+        ),
+        Grammar(
+            # 截止时间：17:00, 开始时间：9:30 (a date label or 时间 makes a lone clock time a time; 三点 after
+            # a label stays unread: three in the morning or the afternoon?)
+            "labelled_time",
+            rf"(?<=[:：\s])(?P<lt>{digits}(?![\d:：]))",
+            _labelled_time,
         ),
     ]

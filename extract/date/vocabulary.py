@@ -32,6 +32,7 @@ class DateWords:
     relative_years: dict[str, int]
     relative_before: re.Pattern[str]
     clock_after: tuple[str, ...]
+    clock_labels: tuple[str, ...]
     minute_words: dict[str, int]
     roc_prefixes: tuple[str, ...]
     roc_offset: int
@@ -81,6 +82,7 @@ def words() -> DateWords:
         relative_years=dict(data["relative_years"]),
         relative_before=re.compile(rf"({alt(list(data['relative_years']))})(?:的)?\s?\Z"),
         clock_after=tuple(data["clock"]["after"]),
+        clock_labels=tuple(data["clock"]["labels"]),
         minute_words=dict(data["clock"]["minute_words"]),
         roc_prefixes=tuple(data["roc"]["prefixes"]),
         roc_offset=int(data["roc"]["offset"]),

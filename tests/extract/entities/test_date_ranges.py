@@ -76,8 +76,8 @@ def test_a_day_with_hours_marked_by_shi_is_a_range_of_moments() -> None:
     assert values("11月7日10时至12时") == ["--11-07T10:00/--11-07T12:00"]
 
 
-def test_a_day_then_its_opening_hours_stay_two_entities() -> None:
-    assert values("12月15日 09:00-18:00") == ["--12-15", "09:00/18:00"]
+def test_a_day_then_its_opening_hours_are_a_range_of_moments() -> None:
+    assert values("12月15日 09:00-18:00") == ["--12-15T09:00/--12-15T18:00"]
 
 
 def test_a_yearless_start_takes_the_year_of_the_end() -> None:
