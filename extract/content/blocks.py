@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import lxml.etree
 
-from extract.content.lines import SENTENCE_PUNCT, Line, bare_text, depth_of, is_spam
+from extract.content.article import is_related_heading
+from extract.content.lines import SENTENCE_PUNCT, Line, depth_of, is_spam
 from extract.content.vocabulary import Vocabulary
+
+_REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, not two texts
 
 
 def _weight(line: Line, vocab: Vocabulary) -> float:
@@ -29,6 +32,14 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):
             weights[i] = min(weights[i], 0.0)
+    # A page may print its article twice (a desktop and a mobile copy): the second copy must not lift the
+    # choice to the wrapper of both, with all the chrome between them.
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.chars >= _REPEAT_CHARS:
+            if line.text in seen:
+                weights[i] = min(weights[i], 0.0)
+            seen.add(line.text)
     own: dict[lxml.etree._Element, float] = {}
     for line, weight in zip(lines, weights, strict=True):
         own[line.owner] = own.get(line.owner, 0.0) + weight
@@ -62,7 +73,7 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
             element = element.getparent()
     blocks = []
     for i, line in enumerate(lines):
-        if bare_text(line.text) not in vocab.related_headings:
+        if not is_related_heading(line.text, vocab):
             continue
         block, parent = line.owner, line.owner.getparent()
         while parent is not None and first.get(parent) == i and not first[parent] <= top <= last[parent]:

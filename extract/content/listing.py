@@ -139,7 +139,9 @@ def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) ->
         element = element.getparent()
 
 
-def group_outweighs(group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+def group_outweighs(
+    group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None, title: str | None = None
+) -> bool:
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
@@ -149,9 +151,26 @@ def group_outweighs(group: SiblingRun, lines: list[Line], body_root: lxml.etree.
     outside = [line for line in lines if line.owner in body and line.owner not in in_group]
     outside_chars = sum(line.chars - line.link_chars for line in outside)
     # A real paragraph beside the list means an article with a list of links next to it: ask for more.
-    prose = any(line.chars - line.link_chars >= 80 and len(SENTENCE_PUNCT.findall(line.text)) >= 2 for line in outside)
-    return group.chars > (2 if prose else 1) * outside_chars
+    prose_at = [i for i, line in enumerate(outside) if line.chars - line.link_chars >= 80 and _is_sentence(line.text)]
+    if not prose_at:
+        return group.chars > outside_chars
+    # The page's headline printed above that prose: the page is the article, the list is its related reading
+    # or a feed under it, unless the list dwarfs it.
+    first_prose = outside[prose_at[0]]
+    headed = False
+    for line in lines:
+        if line is first_prose:
+            break
+        if title and line.owner not in in_group and same_text(line.text, title):
+            headed = True
+    return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
 
+
+def _is_sentence(text: str) -> bool:
+    return len(SENTENCE_PUNCT.findall(text)) >= 2
+
+
+_HEADED_ARTICLE_FACTOR = 6  # how much a list must outweigh an article printed under the page's headline
 
 META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
 

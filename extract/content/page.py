@@ -15,6 +15,7 @@ or raise on malformed HTML (an unparsable page yields an empty Document).
 
 from __future__ import annotations
 
+from extract.content.arbitration import arbitrate
 from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
@@ -95,7 +96,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     lines = list(split_lines(root))
     body_root, body_score = best_subtree(lines, vocab)
     group = listing_group(root, lines)
-    if group is not None and group_outweighs(group, lines, body_root):
+    if group is not None and group_outweighs(group, lines, body_root, document.title):
         document.kind = "listing"
         document.records = listing_records(group, url, vocab)
         return _finish(document)
@@ -145,7 +146,11 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             ]
         else:
             lead = lead_lines(body_root, lines, vocab)
-            document.records = [Record(text="\n".join(clean_lines(lead + body, document.title, vocab)))]
+            text = "\n".join(clean_lines(lead + body, document.title, vocab))
+            document.records = [Record(text=arbitrate(text, html, document.lang))]
+    else:
+        # No block reads as content: a page whose main text is short still has one.
+        document.records = [Record(text=arbitrate("", html, document.lang))]
     return _finish(document)
 
 

@@ -1,0 +1,143 @@
+"""Block choice that holds across sites: the second opinion on article text, a page that prints its article twice,
+and answer cards that answer many questions (a listing, not a Q&A page)."""
+
+from __future__ import annotations
+
+from extract.content import content
+from extract.content.arbitration import choose, has_sentence
+
+ARTICLE_EN = (
+    "Medicare Part B covers outpatient care, preventive services and durable medical equipment for people over 65.",
+    "You pay a monthly premium, and after the yearly deductible you usually pay 20 percent of the approved amount.",
+    "If you have limited income, a Medicare Savings Program can help pay the premium and the deductible for you.",
+    "Apply through your state Medicaid office; the office decides within 45 days and tells you in writing.",
+)
+
+
+def _english_page_with_feed() -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    feed = "".join(
+        f"<div class='card'><h3><a href='/story/{n}'>Story number {n} about something else</a></h3>"
+        f"<p>This is the teaser sentence of another story, written to make readers click on item {n}.</p></div>"
+        for n in range(12)
+    )
+    return (
+        "<html lang='en'><head><title>Medicare Part B costs | Health guide</title></head><body>"
+        "<div class='page'><div class='main'><h1>Medicare Part B costs</h1>"
+        f"<div class='story'>{paragraphs}</div>"
+        f"<div class='more'><h2>More from the guide</h2>{feed}</div></div></div></body></html>"
+    )
+
+
+# ----------------------------------------------------------------------------- the second opinion, as a rule
+def test_theirs_inside_ours_and_ours_much_larger_gives_theirs_on_english_pages() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, trim_tails=True) == theirs
+
+
+def test_the_same_nesting_keeps_ours_where_tails_are_not_trimmed() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
+    assert choose(ours, "\n".join(ARTICLE_EN), trim_tails=False) == ours
+
+
+def test_ours_barely_larger_than_theirs_stays_ours() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Photo: a caption."])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, trim_tails=True) == ours
+
+
+def test_theirs_not_inside_ours_stays_ours() -> None:
+    ours = "\n".join(ARTICLE_EN)
+    theirs = "\n".join([*ARTICLE_EN[:2], "An entirely different paragraph about the weather and the tides today."])
+    assert choose(ours, theirs, trim_tails=True) == ours
+
+
+def test_ours_without_a_sentence_gives_way_to_prose_in_any_language() -> None:
+    ours = "首页\n政务公开\nwww.gov.cn"
+    theirs = (
+        "国务院办公厅关于进一步做好城乡居民基本医疗保险工作的通知，各省、自治区、直辖市人民政府：现将有关事项通知如下。"
+    )
+    assert choose(ours, theirs, trim_tails=False) == theirs
+    assert choose(theirs, ours, trim_tails=False) == theirs
+
+
+def test_a_sentence_is_a_long_line_with_a_sentence_end() -> None:
+    assert has_sentence("参保人员可在每年1月1日至12月31日期间到户籍所在地的社区服务中心办理城乡居民医保参保登记手续。")
+    assert not has_sentence("首页\n政务公开\n办事服务\n互动交流")
+
+
+# ----------------------------------------------------------------------------- content() on whole pages
+def test_an_english_article_loses_the_feed_of_teasers_under_it() -> None:
+    text = content(_english_page_with_feed()).text
+    assert all(paragraph in text for paragraph in ARTICLE_EN)
+    assert "teaser sentence of another story" not in text
+
+
+def test_an_article_printed_twice_is_read_once_without_the_menus_between_the_copies() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "自治区财政厅传出最新消息：2022年伊始，决定延续2021年底到期的涉及4个税种的税收优惠政策，预计为纳税人减负。",
+            "2018年，自治区出台《关于促进民营经济高质量发展若干措施》，在自治区权限范围内加大减税力度，惠及广大纳税人。",
+            "上述政策执行期满后，为进一步优化营商环境，更好地服务“六稳”“六保”大局，决定延续执行至2025年底。",
+        )
+    )
+    menu = "".join(f"<li><a href='/c{n}'>栏目{n}</a></li>" for n in range(30))
+    html = (
+        "<html><head><title>延续税收优惠政策</title></head><body>"
+        f"<div class='pc'><h1>延续税收优惠政策</h1><div class='article'>{body}</div></div>"
+        f"<div class='footer'><p>主办单位：自治区人民政府办公厅，承办单位：自治区政务服务局。</p></div>"
+        f"<div class='m-menu'><ul>{menu}</ul></div>"
+        f"<div class='m-article'>{body}</div></body></html>"
+    )
+    text = content(html).text
+    assert text.count("自治区财政厅传出最新消息") == 1
+    assert "上述政策执行期满后" in text
+    assert "栏目7" not in text
+    assert "承办单位" not in text
+
+
+# ----------------------------------------------------------------------------- answers to many questions
+def _answer_card(question: str, answer: str) -> str:
+    return (
+        "<div class='Card'><div class='ContentItem AnswerItem'>"
+        f"<h2 class='ContentItem-title'><a href='/question/{abs(hash(question)) % 1000}'>{question}</a></h2>"
+        f"<div class='RichContent'><span class='RichText'>{answer}</span></div></div></div>"
+    )
+
+
+def test_answer_cards_each_under_their_own_linked_question_are_a_listing() -> None:
+    cards = "".join(
+        _answer_card(question, answer)
+        for question, answer in (
+            ("异地就医怎么备案？", "张医生：在国家医保服务平台APP上选择异地备案，填写参保地和就医地即可。"),
+            ("门诊费用能报销吗？", "李律师：职工医保的门诊费用在起付线以上按比例报销，具体比例看参保地政策规定。"),
+            ("灵活就业怎么交医保？", "王会计：到户籍所在地的社保经办机构办理参保登记，按年或按月缴费都可以。"),
+            ("生育津贴怎么领取？", "赵老师：由用人单位向医保经办机构申请，津贴按单位上年度职工月平均工资计发。"),
+            ("医保卡丢了怎么补办？", "孙经理：带身份证到合作银行网点挂失补办，新卡激活后原卡余额自动转入。"),
+            ("退休后医保还要交吗？", "周律师：累计缴费满规定年限的，退休后不再缴费，按规定享受退休人员医保待遇。"),
+        )
+    )
+    page = f"<html><head><title>医保 - 搜索结果</title></head><body><div class='List'>{cards}</div></body></html>"
+    document = content(page)
+    assert document.kind == "listing"
+    assert "门诊费用能报销吗？" in document.text
+    assert "到户籍所在地的社保经办机构办理参保登记" in document.text
+
+
+def test_answers_under_one_question_heading_stay_a_qa_page() -> None:
+    answers = "".join(
+        f"<div class='answer'><div class='answer-text'>{text}</div></div>"
+        for text in (
+            "在国家医保服务平台APP上选择异地备案，填写参保地和就医地即可，一般当天生效。",
+            "也可以打参保地医保经办机构的电话办理备案，备案后在就医地直接结算。",
+        )
+    )
+    html = (
+        "<html><head><title>异地就医怎么备案？</title></head><body>"
+        f"<div class='question'><h1>异地就医怎么备案？</h1></div><div class='answers'>{answers}</div></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "qa"
+    assert "一般当天生效" in document.text
