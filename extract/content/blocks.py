@@ -10,6 +10,7 @@ from extract.content.article import is_related_heading
 from extract.content.lines import SENTENCE_PUNCT, Line, depth_of, is_spam
 from extract.content.vocabulary import Vocabulary
 
+_RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
 _REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, not two texts
 
 
@@ -65,18 +66,29 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
     top = max(range(len(lines)), key=weights.__getitem__)
     first: dict[lxml.etree._Element, int] = {}
     last: dict[lxml.etree._Element, int] = {}
+    chars: dict[lxml.etree._Element, int] = {}
+    linked: dict[lxml.etree._Element, int] = {}
     for i, line in enumerate(lines):
         element = line.owner
         while element is not None:
             first.setdefault(element, i)
             last[element] = i
+            chars[element] = chars.get(element, 0) + line.chars
+            linked[element] = linked.get(element, 0) + line.link_chars
             element = element.getparent()
     blocks = []
     for i, line in enumerate(lines):
         if not is_related_heading(line.text, vocab):
             continue
         block, parent = line.owner, line.owner.getparent()
-        while parent is not None and first.get(parent) == i and not first[parent] <= top <= last[parent]:
+        while (
+            parent is not None
+            and first.get(parent) == i
+            and not first[parent] <= top <= last[parent]
+            # Related reading is titles with links: a long block of unlinked text under the heading is an
+            # article that a "related" box above it happens to open.
+            and linked[parent] >= _RELATED_LINK_SHARE * chars[parent]
+        ):
             block, parent = parent, parent.getparent()
         if last[block] > i:
             blocks.append((i, last[block] + 1))

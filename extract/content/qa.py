@@ -9,7 +9,7 @@ import re
 import lxml.etree
 
 from extract.content.article import clean_lines
-from extract.content.forum import is_action_bar, post_time
+from extract.content.forum import comments_under_article, is_action_bar, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
     SENTENCE_PUNCT,
@@ -64,7 +64,7 @@ def answered_question_lines(lines: list[Line], replies: SiblingRun, title: str, 
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
     blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
     answers = _innermost(blocks)
-    if not answers or _answers_to_many_questions(_outermost(blocks)):
+    if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
     questions = [

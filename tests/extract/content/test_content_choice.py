@@ -141,3 +141,69 @@ def test_answers_under_one_question_heading_stay_a_qa_page() -> None:
     document = content(html)
     assert document.kind == "qa"
     assert "一般当天生效" in document.text
+
+
+# ----------------------------------------------------------------------------- comments and boxes around an article
+POST = (
+    "一波波接续性低温寒流报到，已将新竹尖石乡后山一带层层山峦披上嫣红的彩衣。",
+    "玉峰道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达来到玉峰国小。",
+    "美树营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。",
+    "第二次造访美树发现营区变了，印象中以前生冷的招牌换成了原木招牌，可谓匠心独运。",
+)
+
+
+def _blog_page(post_class: str) -> str:
+    article = "".join(f"<p>{text}</p>" for text in POST)
+    comments = "".join(
+        f"<li class='{post_class}'>{who}：照片拍得真美，明年也想去看看！<span>2014/01/01 20:{n}1</span></li>"
+        for n, who in enumerate(("小凤", "大雄", "青草", "茜妈咪"))
+    )
+    return (
+        "<html><head><title>新竹尖石 美树营地赏枫</title></head><body>"
+        f"<h1>新竹尖石 美树营地赏枫</h1><div class='article-content'>{article}</div>"
+        f"<ul class='comment-list'>{comments}</ul></body></html>"
+    )
+
+
+def test_post_bodies_beside_a_marked_article_body_are_its_comments() -> None:
+    document = content(_blog_page("post-text"))
+    assert document.kind == "article"
+    assert all(text in document.text for text in POST)
+    assert "明年也想去看看" not in document.text
+
+
+def test_post_bodies_without_an_article_beside_them_stay_a_thread() -> None:
+    posts = "".join(
+        f"<div class='post-text'>{text}</div>" for text in (*POST, "顶一下，楼主的照片拍得真美，明年也想去看看！")
+    )
+    html = f"<html><head><title>美树营地赏枫</title></head><body><h1>美树营地赏枫</h1>{posts}</body></html>"
+    document = content(html)
+    assert document.kind == "forum"
+    assert "明年也想去看看" in document.text
+
+
+def test_a_related_box_above_an_article_does_not_swallow_it() -> None:
+    article = "".join(f"<p>{text}（第{n}天）</p>" for n in range(1, 4) for text in POST)
+    related = "<h5>相关文章</h5><ul>" + "".join(f"<li><a href='/a{n}'>其他游记{n}</a></li>" for n in range(5)) + "</ul>"
+    html = (
+        "<html><head><title>美树营地赏枫</title></head><body><div class='blog'>"
+        "<h2>这是我们的共同天地，喜欢碧海蓝天，喜欢悠闲生活，爱好大自然的一切，也爱好摄影，用镜头记录旅行中的美好时光，"
+        "分享给所有喜欢户外活动的朋友们，欢迎常来坐坐。</h2>"
+        f"<div class='main'><div class='box'>{related}</div><div class='body'>{article}</div></div>"
+        "</div></body></html>"
+    )
+    text = content(html).text
+    assert all(line in text for line in POST)
+    assert "其他游记3" not in text
+
+
+def test_a_legal_notice_under_the_article_is_not_its_text() -> None:
+    article = "".join(f"<p>{text}</p>" for text in POST)
+    notice = (
+        "<p>反侵权公告：</p><p>根据《中华人民共和国著作权法》等法律法规，未经书面许可，擅自转载本报作品的，"
+        "本报将依法追究其法律责任。</p>"
+    )
+    html = f"<html><head><title>赏枫</title></head><body><div class='content'>{article}{notice}</div></body></html>"
+    text = content(html).text
+    assert POST[-1] in text
+    assert "擅自转载" not in text
