@@ -208,6 +208,23 @@ def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
     return match.group(0).strip() if match and iso_date(match.group(0)) else None
 
 
+def _printed_age(member: lxml.etree._Element) -> str | None:
+    """An entry's age as a feed prints it, in an element of its own ("26分钟前", "3 hours ago", "昨天 18:20")."""
+    for element in member.iter():
+        if isinstance(element.tag, str) and len(element) == 0:
+            bare = SPACE.sub(" ", text_of(element)).strip()
+            if len(bare) <= 16 and _AGE.fullmatch(bare):
+                return bare
+    return None
+
+
+_AGE = re.compile(
+    r"\d+\s*(?:秒|分钟|小时|天|周|个月|秒鐘|分鐘|小時|週)前|刚刚|剛剛|(?:昨天|前天)(?:\s*\d{1,2}:\d{2})?"
+    r"|\d+\s*(?:second|minute|hour|day|week|month)s?\s+ago",
+    re.I,
+)
+
+
 def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
@@ -224,8 +241,9 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
                 continue
             lines_text.append(line.text)
-        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it.
-        date = _printed_date(member, title)
+        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it; a feed
+        # prints its age instead ("8小时前"): that is the date the reader sees.
+        date = _printed_date(member, title) or _printed_age(member)
         if date and not any(date in part for part in [title or "", *lines_text]):
             lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])

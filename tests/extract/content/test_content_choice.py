@@ -207,3 +207,26 @@ def test_a_legal_notice_under_the_article_is_not_its_text() -> None:
     text = content(html).text
     assert POST[-1] in text
     assert "擅自转载" not in text
+
+
+# ----------------------------------------------------------------------------- listing entries with their dates
+def test_a_feed_entry_keeps_the_age_it_prints_for_a_date() -> None:
+    items = "".join(
+        f"<li class='item'><h3><a href='/a{n}'>{title}</a></h3>"
+        f"<div class='binfo'><a class='source'>新华社</a><span class='time'>{n + 1}小时前</span>"
+        "<div class='share'><a>QQ空间</a><a>新浪微博</a></div></div></li>"
+        for n, title in enumerate(
+            (
+                "国家医保局：2025年城乡居民医保集中缴费期开始",
+                "异地就医直接结算覆盖所有统筹地区",
+                "门诊共济改革落地，个人账户可为家属缴费",
+                "医保药品目录新增一批肿瘤和罕见病用药",
+                "长期护理保险试点扩大到更多城市",
+            )
+        )
+    )
+    html = f"<html><head><title>要闻</title></head><body><ul class='list'>{items}</ul></body></html>"
+    document = content(html)
+    assert document.kind == "listing"
+    assert "异地就医直接结算覆盖所有统筹地区\n2小时前" in document.text
+    assert "新浪微博" not in document.text
