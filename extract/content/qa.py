@@ -22,7 +22,7 @@ from extract.content.lines import (
     split_lines,
     text_of,
 )
-from extract.content.listing import META_ONLY, SiblingRun
+from extract.content.listing import META_ONLY, SiblingRun, entry_lines
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
@@ -79,7 +79,9 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     for answer in answers:
-        kept = clean_lines(split_lines(answer), None, vocab) + _follow_ups(answer, set(blocks), vocab)
+        # The answerer's card (name, hospital title, bio), the voting bar and the time are the answer's furniture.
+        own = entry_lines(answer, None, vocab, vocab.entry_meta_tokens | vocab.author_tokens)
+        kept = clean_lines(own, None, vocab) + _follow_ups(answer, set(blocks), vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []

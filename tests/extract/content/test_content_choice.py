@@ -230,3 +230,43 @@ def test_a_feed_entry_keeps_the_age_it_prints_for_a_date() -> None:
     assert document.kind == "listing"
     assert "异地就医直接结算覆盖所有统筹地区\n2小时前" in document.text
     assert "新浪微博" not in document.text
+
+
+# ----------------------------------------------------------------------------- Q&A answers without their furniture
+ANSWERS = (
+    (
+        "王医生",
+        "北京协和医院 主治医师",
+        "可以在国家医保服务平台APP上办理异地就医备案，选择参保地和就医地，提交后一般当天生效。",
+    ),
+    (
+        "李律师",
+        "十年社保纠纷处理经验",
+        "也可以拨打参保地医保经办机构的电话办理备案，备案后在就医地医院直接结算，不用垫付。",
+    ),
+)
+
+
+def zhihu_like_question() -> str:
+    answers = "".join(
+        "<div class='List-item'><div class='ContentItem AnswerItem'>"
+        f"<div class='ContentItem-meta'><div class='AuthorInfo'><span class='AuthorInfo-name'>{name}</span>"
+        f"<div class='AuthorInfo-badge'>{bio}</div></div></div>"
+        f"<div class='RichContent'><div class='RichContent-inner'><span class='RichText'>{text}</span></div></div>"
+        "<div class='ContentItem-actions'><button class='VoteButton'>赞同 128</button>"
+        "<button>添加评论</button><button>分享</button></div></div></div>"
+        for name, bio, text in ANSWERS
+    )
+    return (
+        "<html><head><title>异地就医怎么备案？ - 知乎</title></head><body>"
+        "<div class='QuestionHeader'><h1 class='QuestionHeader-title'>异地就医怎么备案？</h1></div>"
+        f"<div class='Question-main'><div class='List'>{answers}</div></div></body></html>"
+    )
+
+
+def test_an_answer_loses_its_answerers_card_and_voting_bar() -> None:
+    document = content(zhihu_like_question())
+    assert [record.role for record in document.records] == ["question", "answer", "answer"]
+    assert document.records[1].text == ANSWERS[0][2]
+    assert "主治医师" not in document.text
+    assert "赞同" not in document.text
