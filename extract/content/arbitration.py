@@ -15,8 +15,9 @@ reads:
 Tokens are those of the benchmark's metric: character bigrams for Chinese text, words for the rest.
 Thresholds are data (`[arbitration]` in `extract/data/content_boilerplate.toml`).
 
-May: replace the text of an article with the other extractor's. Must never: touch forum, Q&A or listing
-records, or raise (a failing or missing second extractor leaves our text).
+May: replace the text of an article with the other extractor's; on English pages, replace a thread or listing
+reading with the other extractor's article when that article lies inside it. Must never: touch Q&A records or
+Chinese threads and listings, or raise (a failing or missing second extractor leaves our text).
 """
 
 from __future__ import annotations
@@ -107,3 +108,18 @@ def arbitrate(ours: str, html: str, lang: str | None) -> str:
         return ours  # nothing to arbitrate: spare the second extraction
     theirs = second_opinion(html)
     return ours if theirs is None else choose(ours, theirs, trim_tails=trim_tails)
+
+
+def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
+    """The article's text when an English page we read as a thread or a listing is an article: the second
+    extractor's text is prose (several sentences), lies inside ours, and ours is clearly larger (blog themes
+    mark their article body like a forum post; comments and dated feeds repeat under articles). None otherwise."""
+    if lang != "en":
+        return None
+    theirs = second_opinion(html)
+    if theirs is None or sum(1 for line in theirs.splitlines() if has_sentence(line)) < _ARTICLE_SENTENCES:
+        return None
+    return theirs if choose(ours, theirs, trim_tails=True) == theirs else None
+
+
+_ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries

@@ -4,7 +4,7 @@ and answer cards that answer many questions (a listing, not a Q&A page)."""
 from __future__ import annotations
 
 from extract.content import content
-from extract.content.arbitration import choose, has_sentence
+from extract.content.arbitration import article_over_reading, choose, has_sentence
 
 ARTICLE_EN = (
     "Medicare Part B covers outpatient care, preventive services and durable medical equipment for people over 65.",
@@ -270,3 +270,46 @@ def test_an_answer_loses_its_answerers_card_and_voting_bar() -> None:
     assert document.records[1].text == ANSWERS[0][2]
     assert "主治医师" not in document.text
     assert "赞同" not in document.text
+
+
+# ----------------------------------------------------------------------------- English threads and listings
+POSTS = (
+    "I moved to another state last month and my employer plan ended. Can I still keep my coverage for a while?",
+    "Yes. COBRA lets you keep the same plan for up to 18 months, but you pay the full premium plus a fee.",
+    "Check the marketplace too. Losing job-based coverage opens a special enrollment period of 60 days.",
+    "Thanks, the marketplace plan was cheaper for us. We signed up within two weeks and it started next month.",
+)
+
+
+def english_thread() -> str:
+    posts = "".join(
+        f"<div class='post' id='p{n}'><div class='postauthor'><a href='/u/{n}'>user{n}</a></div>"
+        f"<div class='postbody'><p>{text}</p></div></div>"
+        for n, text in enumerate(POSTS)
+    )
+    return (
+        "<html lang='en'><head><title>Keeping coverage after moving - Health Forum</title></head><body>"
+        f"<h1>Keeping coverage after moving</h1><div class='thread'>{posts}</div></body></html>"
+    )
+
+
+def test_an_english_reading_as_replies_yields_to_the_article_inside_it() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    page = f"<html lang='en'><head><title>Part B</title></head><body><h1>Part B</h1>{paragraphs}</body></html>"
+    feed = [f"Story number {n} about something else, told in a few words\nNov {n + 1}, 2019" for n in range(12)]
+    article = article_over_reading("\n".join([*ARTICLE_EN, *feed]), page, "en")
+    assert article is not None
+    assert all(paragraph in article for paragraph in ARTICLE_EN)
+    assert "Story number 3" not in article
+
+
+def test_the_same_reading_stays_on_a_chinese_page() -> None:
+    page = _english_page_with_feed()
+    assert article_over_reading("\n".join(ARTICLE_EN), page, "zh") is None
+
+
+def test_an_english_thread_whose_posts_all_read_as_prose_stays_a_thread() -> None:
+    document = content(english_thread())
+    assert document.kind == "forum"
+    assert len(document.records) == len(POSTS)
+    assert all(post in record.text for post, record in zip(POSTS, document.records, strict=True))
