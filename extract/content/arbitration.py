@@ -7,7 +7,8 @@ often loses whole sections of Chinese pages. The two errors have different shape
 reads:
 
 - theirs lies inside ours (nearly all of its tokens are ours) and ours is clearly larger → the surplus is page
-  chrome around the same article: theirs;
+  chrome around the same article: theirs. "Clearly larger" is a tenth more on English pages and two thirds more
+  on others, where the second extractor also drops lead boxes, captions and closing credits;
 - ours holds no sentence at all (a link list, a site address) while theirs is prose and larger → ours picked
   the wrong block: theirs;
 - anything else (they disagree, or theirs is the shorter one of a page it cut) → ours.
@@ -40,7 +41,8 @@ _SENTENCE_END = re.compile(r"[。！？；.!?;]")
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     nested: float  # share of their tokens found in ours for "theirs lies inside ours"
-    surplus: float  # ours is "clearly larger" when at most this share of ours is theirs
+    surplus: float  # ours is "clearly larger" when at most this share of ours is theirs (English pages)
+    surplus_other: float  # the same for other languages, where the second extractor loses more real text
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
 
 
@@ -50,6 +52,7 @@ def thresholds() -> Thresholds:
     return Thresholds(
         nested=float(table.get("nested", 0.9)),
         surplus=float(table.get("surplus", 0.9)),
+        surplus_other=float(table.get("surplus_other", 0.6)),
         larger=float(table.get("larger", 2.0)),
     )
 
@@ -72,9 +75,9 @@ def has_sentence(text: str) -> bool:
     return False
 
 
-def choose(ours: str, theirs: str, *, trim_tails: bool, limits: Thresholds | None = None) -> str:
-    """The better main text of an article page, ours or theirs (see the module docstring). `trim_tails`
-    allows the nested case, for the languages the second extractor is strong on."""
+def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
+    """The better main text of an article page, ours or theirs (see the module docstring). On English pages,
+    where the second extractor is strong, a smaller surplus of ours counts as chrome."""
     limits = limits or thresholds()
     mine, other = tokens(ours), tokens(theirs)
     size_mine, size_other = sum(mine.values()), sum(other.values())
@@ -83,7 +86,8 @@ def choose(ours: str, theirs: str, *, trim_tails: bool, limits: Thresholds | Non
     if not has_sentence(ours) and has_sentence(theirs) and size_other >= limits.larger * size_mine:
         return theirs
     shared = sum((mine & other).values())
-    if trim_tails and shared / size_other >= limits.nested and shared / size_mine <= limits.surplus:
+    surplus = limits.surplus if english else limits.surplus_other
+    if shared / size_other >= limits.nested and shared / size_mine <= surplus:
         return theirs
     return ours
 
@@ -101,13 +105,9 @@ def second_opinion(html: str) -> str | None:
 
 
 def arbitrate(ours: str, html: str, lang: str | None) -> str:
-    """Our article text, or the second extractor's where it is the better choice. Tails are trimmed on
-    English pages only: on Chinese pages the second extractor loses more real text than it cuts chrome."""
-    trim_tails = lang == "en"
-    if not trim_tails and has_sentence(ours):
-        return ours  # nothing to arbitrate: spare the second extraction
+    """Our article text, or the second extractor's where it is the better choice."""
     theirs = second_opinion(html)
-    return ours if theirs is None else choose(ours, theirs, trim_tails=trim_tails)
+    return ours if theirs is None else choose(ours, theirs, english=lang == "en")
 
 
 def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
@@ -119,7 +119,7 @@ def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
     theirs = second_opinion(html)
     if theirs is None or sum(1 for line in theirs.splitlines() if has_sentence(line)) < _ARTICLE_SENTENCES:
         return None
-    return theirs if choose(ours, theirs, trim_tails=True) == theirs else None
+    return theirs if choose(ours, theirs, english=True) == theirs else None
 
 
 _ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries

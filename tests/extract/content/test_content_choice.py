@@ -33,24 +33,30 @@ def _english_page_with_feed() -> str:
 def test_theirs_inside_ours_and_ours_much_larger_gives_theirs_on_english_pages() -> None:
     ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
     theirs = "\n".join(ARTICLE_EN)
-    assert choose(ours, theirs, trim_tails=True) == theirs
+    assert choose(ours, theirs, english=True) == theirs
 
 
-def test_the_same_nesting_keeps_ours_where_tails_are_not_trimmed() -> None:
+def test_the_same_small_surplus_stays_ours_on_other_pages() -> None:
     ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
-    assert choose(ours, "\n".join(ARTICLE_EN), trim_tails=False) == ours
+    assert choose(ours, "\n".join(ARTICLE_EN), english=False) == ours
+
+
+def test_a_chinese_text_twice_the_size_of_theirs_around_it_gives_theirs() -> None:
+    article = "参保人员可在每年集中缴费期内通过税务APP缴纳城乡居民医保费，缴费后次年一月一日起享受待遇。"
+    tail = "\n".join(f"相关新闻：第{n}条其他城市的医保新闻标题，点击查看更多内容。" for n in range(6))
+    assert choose(f"{article}\n{tail}", article, english=False) == article
 
 
 def test_ours_barely_larger_than_theirs_stays_ours() -> None:
     ours = "\n".join([*ARTICLE_EN, "Photo: a caption."])
     theirs = "\n".join(ARTICLE_EN)
-    assert choose(ours, theirs, trim_tails=True) == ours
+    assert choose(ours, theirs, english=True) == ours
 
 
 def test_theirs_not_inside_ours_stays_ours() -> None:
     ours = "\n".join(ARTICLE_EN)
     theirs = "\n".join([*ARTICLE_EN[:2], "An entirely different paragraph about the weather and the tides today."])
-    assert choose(ours, theirs, trim_tails=True) == ours
+    assert choose(ours, theirs, english=True) == ours
 
 
 def test_ours_without_a_sentence_gives_way_to_prose_in_any_language() -> None:
@@ -58,8 +64,8 @@ def test_ours_without_a_sentence_gives_way_to_prose_in_any_language() -> None:
     theirs = (
         "国务院办公厅关于进一步做好城乡居民基本医疗保险工作的通知，各省、自治区、直辖市人民政府：现将有关事项通知如下。"
     )
-    assert choose(ours, theirs, trim_tails=False) == theirs
-    assert choose(theirs, ours, trim_tails=False) == theirs
+    assert choose(ours, theirs, english=False) == theirs
+    assert choose(theirs, ours, english=False) == theirs
 
 
 def test_a_sentence_is_a_long_line_with_a_sentence_end() -> None:
