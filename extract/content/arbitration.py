@@ -6,9 +6,9 @@ the text carries a tail. trafilatura (a well-kept extractor, strongest on Englis
 often loses whole sections of Chinese pages. The two errors have different shapes, which is what the choice
 reads:
 
-- theirs lies inside ours (nearly all of its tokens are ours) and ours is clearly larger → the surplus is page
-  chrome around the same article: theirs. "Clearly larger" is a tenth more on English pages and two thirds more
-  on others, where the second extractor also drops lead boxes, captions and closing credits;
+- on English pages, theirs lies inside ours (nearly all of its tokens are ours) and ours is clearly larger → the
+  surplus is page chrome around the same article: theirs. Not on Chinese pages, where the second extractor also
+  drops lead boxes, captions and closing credits, and a second extraction of every article would double the time;
 - ours holds no sentence at all (a link list, a site address) while theirs is prose and larger → ours picked
   the wrong block: theirs;
 - anything else (they disagree, or theirs is the shorter one of a page it cut) → ours.
@@ -41,8 +41,7 @@ _SENTENCE_END = re.compile(r"[。！？；.!?;]")
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     nested: float  # share of their tokens found in ours for "theirs lies inside ours"
-    surplus: float  # ours is "clearly larger" when at most this share of ours is theirs (English pages)
-    surplus_other: float  # the same for other languages, where the second extractor loses more real text
+    surplus: float  # ours is "clearly larger" when at most this share of ours is theirs
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
 
 
@@ -52,7 +51,6 @@ def thresholds() -> Thresholds:
     return Thresholds(
         nested=float(table.get("nested", 0.9)),
         surplus=float(table.get("surplus", 0.9)),
-        surplus_other=float(table.get("surplus_other", 0.6)),
         larger=float(table.get("larger", 2.0)),
     )
 
@@ -76,8 +74,8 @@ def has_sentence(text: str) -> bool:
 
 
 def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
-    """The better main text of an article page, ours or theirs (see the module docstring). On English pages,
-    where the second extractor is strong, a smaller surplus of ours counts as chrome."""
+    """The better main text of an article page, ours or theirs (see the module docstring). The nested case is
+    for English pages, where the second extractor is strong."""
     limits = limits or thresholds()
     mine, other = tokens(ours), tokens(theirs)
     size_mine, size_other = sum(mine.values()), sum(other.values())
@@ -86,8 +84,7 @@ def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None =
     if not has_sentence(ours) and has_sentence(theirs) and size_other >= limits.larger * size_mine:
         return theirs
     shared = sum((mine & other).values())
-    surplus = limits.surplus if english else limits.surplus_other
-    if shared / size_other >= limits.nested and shared / size_mine <= surplus:
+    if english and shared / size_other >= limits.nested and shared / size_mine <= limits.surplus:
         return theirs
     return ours
 
@@ -105,9 +102,13 @@ def second_opinion(html: str) -> str | None:
 
 
 def arbitrate(ours: str, html: str, lang: str | None) -> str:
-    """Our article text, or the second extractor's where it is the better choice."""
+    """Our article text, or the second extractor's where it is the better choice. The second extraction runs on
+    English pages and on pages where ours holds no sentence."""
+    english = lang == "en"
+    if not english and has_sentence(ours):
+        return ours
     theirs = second_opinion(html)
-    return ours if theirs is None else choose(ours, theirs, english=lang == "en")
+    return ours if theirs is None else choose(ours, theirs, english=english)
 
 
 def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import lxml.etree
 
 from extract.content.article import is_related_heading
-from extract.content.lines import SENTENCE_PUNCT, Line, depth_of, is_spam
+from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
@@ -33,29 +33,42 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):
             weights[i] = min(weights[i], 0.0)
-    # A page may print its article twice (a desktop and a mobile copy): the second copy must not lift the
-    # choice to the wrapper of both, with all the chrome between them.
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        if line.chars >= _REPEAT_CHARS:
-            if line.text in seen:
-                weights[i] = min(weights[i], 0.0)
-            seen.add(line.text)
-    own: dict[lxml.etree._Element, float] = {}
+    for i in _second_copies(lines):
+        weights[i] = min(weights[i], 0.0)
+    extents = line_extents(lines)
+    total = dict.fromkeys(extents, 0.0)
     for line, weight in zip(lines, weights, strict=True):
-        own[line.owner] = own.get(line.owner, 0.0) + weight
-    total: dict[lxml.etree._Element, float] = {}
-    for owner, weight in own.items():
-        element = owner
-        while element is not None:
-            total[element] = total.get(element, 0.0) + weight
-            element = element.getparent()
+        total[line.owner] += weight
+    # Subtree sums, children before parents: each element passes its sum up once.
+    for element in sorted(extents, key=lambda e: extents[e].depth, reverse=True):
+        parent = element.getparent()
+        if parent is not None and parent in total:
+            total[parent] += total[element]
     if not total:
         return None, 0.0
     best = max(total.values())
     # The deepest element reaching the best score: wrappers that add nothing are not the content.
     candidates = [e for e, score in total.items() if score >= best - 1e-6]
-    return max(candidates, key=depth_of), best
+    return max(candidates, key=lambda e: extents[e].depth), best
+
+
+def _second_copies(lines: list[Line]) -> list[int]:
+    """Lines of a second copy of a text the page already printed (a desktop and a mobile copy of the article): a
+    long line seen before, whose neighbour repeats the earlier occurrence's neighbour, a different line. The copy
+    must not lift the choice to the wrapper of both copies, with all the chrome between them; a paragraph that
+    merely repeats (the same sentence in every block) is not a copy."""
+    long = [(i, line.text) for i, line in enumerate(lines) if line.chars >= _REPEAT_CHARS]
+    first: dict[str, int] = {}
+    copies = []
+    for k, (i, text) in enumerate(long):
+        j = first.setdefault(text, k)
+        if j == k:
+            continue
+        after = k + 1 < len(long) and long[k + 1][1] == long[j + 1][1] != text
+        before = j > 0 and long[k - 1][1] == long[j - 1][1] != text
+        if after or before:
+            copies.append(i)
+    return copies
 
 
 def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) -> list[tuple[int, int]]:
@@ -64,18 +77,9 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
     if not lines:
         return []
     top = max(range(len(lines)), key=weights.__getitem__)
-    first: dict[lxml.etree._Element, int] = {}
-    last: dict[lxml.etree._Element, int] = {}
-    chars: dict[lxml.etree._Element, int] = {}
-    linked: dict[lxml.etree._Element, int] = {}
-    for i, line in enumerate(lines):
-        element = line.owner
-        while element is not None:
-            first.setdefault(element, i)
-            last[element] = i
-            chars[element] = chars.get(element, 0) + line.chars
-            linked[element] = linked.get(element, 0) + line.link_chars
-            element = element.getparent()
+    extents = line_extents(lines)
+    first = {element: extent.first for element, extent in extents.items()}
+    last = {element: extent.last for element, extent in extents.items()}
     blocks = []
     for i, line in enumerate(lines):
         if not is_related_heading(line.text, vocab):
@@ -87,7 +91,7 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
             and not first[parent] <= top <= last[parent]
             # Related reading is titles with links: a long block of unlinked text under the heading is an
             # article that a "related" box above it happens to open.
-            and linked[parent] >= _RELATED_LINK_SHARE * chars[parent]
+            and extents[parent].link_chars >= _RELATED_LINK_SHARE * extents[parent].chars
         ):
             block, parent = parent, parent.getparent()
         if last[block] > i:
