@@ -4,6 +4,7 @@ headline, kicker, related lists, buttons), and the summary box above it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -23,6 +24,8 @@ from extract.content.lines import (
     same_text,
 )
 from extract.content.vocabulary import Vocabulary
+
+_HEADING_CHARS = 40  # a tail heading is a short line; a sentence that starts with "More from" is not one
 
 
 def lead_lines(body_root: lxml.etree._Element, lines: list[Line], vocab: Vocabulary) -> list[Line]:
@@ -162,5 +165,26 @@ def _is_reporter_line(line: Line, vocab: Vocabulary) -> bool:
 
 
 def _is_tail_heading(text: str, vocab: Vocabulary) -> bool:
-    bare = bare_text(text)
-    return bare in vocab.related_headings or bare in vocab.comment_headings
+    return is_related_heading(text, vocab) or _heading_match(text, vocab.comment_headings)
+
+
+def is_related_heading(text: str, vocab: Vocabulary) -> bool:
+    """A heading that opens related reading ("相关新闻", "Related articles", "More from the guide")."""
+    return _heading_match(text, vocab.related_headings)
+
+
+def _heading_match(text: str, headings: frozenset[str]) -> bool:
+    """The line is one of the headings: compared without spaces, colons, brackets and case; a heading written
+    with a closing "…" names the start of a short line ("More from…" matches "More from the guide")."""
+    if len(text) > _HEADING_CHARS:
+        return False
+    exact, prefixes = _heading_forms(headings)
+    bare = bare_text(text).casefold()
+    return bare in exact or any(bare.startswith(prefix) for prefix in prefixes)
+
+
+@functools.cache
+def _heading_forms(headings: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    exact = frozenset(bare_text(h).casefold() for h in headings if not h.endswith("…"))
+    prefixes = tuple(bare_text(h[:-1]).casefold() for h in headings if h.endswith("…"))
+    return exact, prefixes

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import lxml.etree
 
-from extract.content.lines import SENTENCE_PUNCT, Line, bare_text, is_spam, line_extents
+from extract.content.article import is_related_heading
+from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
 from extract.content.vocabulary import Vocabulary
+
+_RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
+_REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, not two texts
 
 
 def _weight(line: Line, vocab: Vocabulary) -> float:
@@ -29,6 +33,8 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):
             weights[i] = min(weights[i], 0.0)
+    for i in _second_copies(lines):
+        weights[i] = min(weights[i], 0.0)
     extents = line_extents(lines)
     total = dict.fromkeys(extents, 0.0)
     for line, weight in zip(lines, weights, strict=True):
@@ -46,6 +52,25 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
     return max(candidates, key=lambda e: extents[e].depth), best
 
 
+def _second_copies(lines: list[Line]) -> list[int]:
+    """Lines of a second copy of a text the page already printed (a desktop and a mobile copy of the article): a
+    long line seen before, whose neighbour repeats the earlier occurrence's neighbour, a different line. The copy
+    must not lift the choice to the wrapper of both copies, with all the chrome between them; a paragraph that
+    merely repeats (the same sentence in every block) is not a copy."""
+    long = [(i, line.text) for i, line in enumerate(lines) if line.chars >= _REPEAT_CHARS]
+    first: dict[str, int] = {}
+    copies = []
+    for k, (i, text) in enumerate(long):
+        j = first.setdefault(text, k)
+        if j == k:
+            continue
+        after = k + 1 < len(long) and long[k + 1][1] == long[j + 1][1] != text
+        before = j > 0 and long[k - 1][1] == long[j - 1][1] != text
+        if after or before:
+            copies.append(i)
+    return copies
+
+
 def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) -> list[tuple[int, int]]:
     """Line ranges of the sections a related-reading heading opens: the highest element whose first line is the
     heading and that does not hold the page's weightiest line (the article's, not a 60-character abstract)."""
@@ -57,10 +82,17 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
     last = {element: extent.last for element, extent in extents.items()}
     blocks = []
     for i, line in enumerate(lines):
-        if bare_text(line.text) not in vocab.related_headings:
+        if not is_related_heading(line.text, vocab):
             continue
         block, parent = line.owner, line.owner.getparent()
-        while parent is not None and first.get(parent) == i and not first[parent] <= top <= last[parent]:
+        while (
+            parent is not None
+            and first.get(parent) == i
+            and not first[parent] <= top <= last[parent]
+            # Related reading is titles with links: a long block of unlinked text under the heading is an
+            # article that a "related" box above it happens to open.
+            and extents[parent].link_chars >= _RELATED_LINK_SHARE * extents[parent].chars
+        ):
             block, parent = parent, parent.getparent()
         if last[block] > i:
             blocks.append((i, last[block] + 1))

@@ -32,6 +32,8 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
     by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
+    if bodies and comments_under_article(root, bodies, vocab):
+        return []
     # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
     body_set = set(bodies)
     outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
@@ -223,6 +225,24 @@ def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | N
                 return text
         container = container.getparent()
     return None
+
+
+def comments_under_article(root: lxml.etree._Element, bodies: list[lxml.etree._Element], vocab: Vocabulary) -> bool:
+    """Post (or answer) bodies beside an element the page marks as its article body (a blog's entry-content, a
+    news CMS's article-content, itemprop="articleBody") that holds more text than all of them: comments under an
+    article."""
+    in_posts = {e for body in bodies for e in body.iter()}
+    posted = sum(len(text_of(body)) for body in bodies)
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element in in_posts:
+            continue
+        if element.get("itemprop") != "articleBody" and not class_words(element) & vocab.article_body_classes:
+            continue
+        if any(descendant in in_posts for descendant in element.iterdescendants()):
+            continue
+        if len(text_of(element)) > posted:
+            return True
+    return False
 
 
 def replies_outweigh(group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:

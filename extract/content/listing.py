@@ -135,7 +135,9 @@ def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) ->
         element = element.getparent()
 
 
-def group_outweighs(group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+def group_outweighs(
+    group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None, title: str | None = None
+) -> bool:
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
@@ -145,9 +147,26 @@ def group_outweighs(group: SiblingRun, lines: list[Line], body_root: lxml.etree.
     outside = [line for line in lines if line.owner in body and line.owner not in in_group]
     outside_chars = sum(line.chars - line.link_chars for line in outside)
     # A real paragraph beside the list means an article with a list of links next to it: ask for more.
-    prose = any(line.chars - line.link_chars >= 80 and len(SENTENCE_PUNCT.findall(line.text)) >= 2 for line in outside)
-    return group.chars > (2 if prose else 1) * outside_chars
+    prose_at = [i for i, line in enumerate(outside) if line.chars - line.link_chars >= 80 and _is_sentence(line.text)]
+    if not prose_at:
+        return group.chars > outside_chars
+    # The page's headline printed above that prose: the page is the article, the list is its related reading
+    # or a feed under it, unless the list dwarfs it.
+    first_prose = outside[prose_at[0]]
+    headed = False
+    for line in lines:
+        if line is first_prose:
+            break
+        if title and line.owner not in in_group and same_text(line.text, title):
+            headed = True
+    return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
 
+
+def _is_sentence(text: str) -> bool:
+    return len(SENTENCE_PUNCT.findall(text)) >= 2
+
+
+_HEADED_ARTICLE_FACTOR = 6  # how much a list must outweigh an article printed under the page's headline
 
 META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
 
@@ -185,6 +204,23 @@ def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
     return match.group(0).strip() if match and iso_date(match.group(0)) else None
 
 
+def _printed_age(member: lxml.etree._Element) -> str | None:
+    """An entry's age as a feed prints it, in an element of its own ("26分钟前", "3 hours ago", "昨天 18:20")."""
+    for element in member.iter():
+        if isinstance(element.tag, str) and len(element) == 0:
+            bare = SPACE.sub(" ", text_of(element)).strip()
+            if len(bare) <= 16 and _AGE.fullmatch(bare):
+                return bare
+    return None
+
+
+_AGE = re.compile(
+    r"\d+\s*(?:秒|分钟|小时|天|周|个月|秒鐘|分鐘|小時|週)前|刚刚|剛剛|(?:昨天|前天)(?:\s*\d{1,2}:\d{2})?"
+    r"|\d+\s*(?:second|minute|hour|day|week|month)s?\s+ago",
+    re.I,
+)
+
+
 def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
@@ -201,8 +237,9 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
                 continue
             lines_text.append(line.text)
-        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it.
-        date = _printed_date(member, title)
+        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it; a feed
+        # prints its age instead ("8小时前"): that is the date the reader sees.
+        date = _printed_date(member, title) or _printed_age(member)
         if date and not any(date in part for part in [title or "", *lines_text]):
             lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])

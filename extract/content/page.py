@@ -15,6 +15,7 @@ or raise on malformed HTML (an unparsable page yields an empty Document).
 
 from __future__ import annotations
 
+from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
@@ -79,7 +80,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             document.author = posts[0].author
         # The thread starts with its first post: its time beats any other date on the page.
         document.published_at = posts[0].published_at or document.published_at
-        return _finish(document)
+        return _finish(document, html)
 
     qa = qa_records(root, document.title, vocab)
     if qa:
@@ -95,10 +96,10 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     lines = cut_page(root)
     body_root, body_score = best_subtree(lines, vocab)
     group = listing_group(root, lines)
-    if group is not None and group_outweighs(group, lines, body_root):
+    if group is not None and group_outweighs(group, lines, body_root, document.title):
         document.kind = "listing"
         document.records = listing_records(group, url, vocab)
-        return _finish(document)
+        return _finish(document, html)
     if replies is not None and replies_outweigh(replies, lines, body_root):
         if document.title and any(announces_answers(line.text, vocab) for line in page_lines):
             # "2 个回答" over the blocks: they answer the headline's question (a Q&A site without answer markup).
@@ -115,7 +116,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "forum"
         document.records = reply_records(replies, url, vocab)
         document.published_at = document.published_at or document.records[0].published_at
-        return _finish(document)
+        return _finish(document, html)
     if replies is not None and body_root is not None and body_score > 0 and is_thread(replies, body_root, vocab):
         # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
         inside = set(body_root.iter())
@@ -129,7 +130,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "forum"
         document.records = [opening, *reply_records(replies, url, vocab)]
         open_with_subject(document.records[0], document.title)
-        return _finish(document)
+        return _finish(document, html)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
@@ -145,10 +146,20 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             ]
         else:
             lead = lead_lines(body_root, lines, vocab)
-            document.records = [Record(text="\n".join(clean_lines(lead + body, document.title, vocab)))]
+            text = "\n".join(clean_lines(lead + body, document.title, vocab))
+            document.records = [Record(text=arbitrate(text, html, document.lang))]
+    else:
+        # No block reads as content: a page whose main text is short still has one.
+        document.records = [Record(text=arbitrate("", html, document.lang))]
     return _finish(document)
 
 
-def _finish(document: Document) -> Document:
+def _finish(document: Document, html: str | None = None) -> Document:
+    """Drop empty records; with `html`, let the second opinion overrule a thread or listing reading."""
     document.records = [r for r in document.records if r.text.strip()]
+    if html is not None and document.kind in ("forum", "listing") and document.records:
+        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang)
+        if article is not None:
+            document.kind = "article"
+            document.records = [Record(text=article)]
     return document

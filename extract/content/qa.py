@@ -9,7 +9,7 @@ import re
 import lxml.etree
 
 from extract.content.article import clean_lines
-from extract.content.forum import is_action_bar, post_time
+from extract.content.forum import comments_under_article, is_action_bar, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
     SENTENCE_PUNCT,
@@ -22,9 +22,11 @@ from extract.content.lines import (
     split_lines,
     text_of,
 )
-from extract.content.listing import META_ONLY, SiblingRun
+from extract.content.listing import META_ONLY, SiblingRun, entry_lines
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
+
+_MANY_QUESTIONS = 3  # answer blocks with their own question headings that make a page a listing of questions
 
 
 def announces_answers(text: str, vocab: Vocabulary) -> bool:
@@ -62,7 +64,7 @@ def answered_question_lines(lines: list[Line], replies: SiblingRun, title: str, 
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
     blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
     answers = _innermost(blocks)
-    if not answers:
+    if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
     questions = [
@@ -78,10 +80,23 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        kept = clean_lines(split_lines(answer), None, vocab) + _follow_ups(answer, block_set, vocab)
+        # The answerer's card (name, hospital title, bio), the voting bar and the time are the answer's furniture.
+        own = entry_lines(answer, None, vocab, vocab.entry_meta_tokens | vocab.author_tokens)
+        kept = clean_lines(own, None, vocab) + _follow_ups(answer, block_set, vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def _answers_to_many_questions(answers: list[lxml.etree._Element]) -> bool:
+    """Answer blocks that each carry their own linked heading answer different questions: a search result or a
+    feed (a listing of questions), not one question's page, whose heading stands above all its answers."""
+    headings = []
+    for answer in answers:
+        heading = next((h for h in answer.iter("h1", "h2", "h3", "h4") if h.find(".//a") is not None), None)
+        if heading is not None:
+            headings.append(SPACE.sub("", text_of(heading)))
+    return len(headings) >= _MANY_QUESTIONS and len(set(headings)) >= 0.6 * len(answers)
 
 
 def _follow_ups(answer: lxml.etree._Element, blocks: set[lxml.etree._Element], vocab: Vocabulary) -> list[str]:

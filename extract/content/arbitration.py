@@ -1,0 +1,126 @@
+"""A second opinion on an article's main text: our block choice against an independent extractor's.
+
+Why: our article rule picks the element with the largest summed line weight. On pages whose chrome is written in
+sentences (related-story abstracts, comment-badge blurbs, feeds under the article) that element is too large and
+the text carries a tail. trafilatura (a well-kept extractor, strongest on English pages) cuts those tails but
+often loses whole sections of Chinese pages. The two errors have different shapes, which is what the choice
+reads:
+
+- on English pages, theirs lies inside ours (nearly all of its tokens are ours) and ours is clearly larger → the
+  surplus is page chrome around the same article: theirs. Not on Chinese pages, where the second extractor also
+  drops lead boxes, captions and closing credits, and a second extraction of every article would double the time;
+- ours holds no sentence at all (a link list, a site address) while theirs is prose and larger → ours picked
+  the wrong block: theirs;
+- anything else (they disagree, or theirs is the shorter one of a page it cut) → ours.
+
+Tokens are those of the benchmark's metric: character bigrams for Chinese text, words for the rest.
+Thresholds are data (`[arbitration]` in `extract/data/content_boilerplate.toml`).
+
+May: replace the text of an article with the other extractor's; on English pages, replace a thread or listing
+reading with the other extractor's article when that article lies inside it. Must never: touch Q&A records or
+Chinese threads and listings, or raise (a failing or missing second extractor leaves our text).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[。！？；.!?;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    nested: float  # share of their tokens found in ours for "theirs lies inside ours"
+    surplus: float  # ours is "clearly larger" when at most this share of ours is theirs
+    larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
+
+
+@functools.cache
+def thresholds() -> Thresholds:
+    table = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("arbitration", {})
+    return Thresholds(
+        nested=float(table.get("nested", 0.9)),
+        surplus=float(table.get("surplus", 0.9)),
+        larger=float(table.get("larger", 2.0)),
+    )
+
+
+def tokens(text: str) -> Counter[str]:
+    """Character bigrams of a Chinese text (spaces and punctuation out), words of any other."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if len(_CJK.findall(text)) * 4 < len(text.replace(" ", "")):
+        return Counter(_WORD.findall(text))
+    chars = [ch for ch in text if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S", "C"))]
+    return Counter(a + b for a, b in itertools.pairwise(chars))
+
+
+def has_sentence(text: str) -> bool:
+    """At least one line that reads as a sentence: 40+ characters (or 12+ words) with a sentence end."""
+    for line in text.splitlines():
+        words = len(line.split())
+        if (len(line) >= 40 or words >= 12) and _SENTENCE_END.search(line):
+            return True
+    return False
+
+
+def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
+    """The better main text of an article page, ours or theirs (see the module docstring). The nested case is
+    for English pages, where the second extractor is strong."""
+    limits = limits or thresholds()
+    mine, other = tokens(ours), tokens(theirs)
+    size_mine, size_other = sum(mine.values()), sum(other.values())
+    if not size_other:
+        return ours
+    if not has_sentence(ours) and has_sentence(theirs) and size_other >= limits.larger * size_mine:
+        return theirs
+    shared = sum((mine & other).values())
+    if english and shared / size_other >= limits.nested and shared / size_mine <= limits.surplus:
+        return theirs
+    return ours
+
+
+def second_opinion(html: str) -> str | None:
+    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    try:
+        return trafilatura.extract(html, include_comments=False) or None
+    except Exception:  # a third-party failure on odd markup must not cost us the page
+        return None
+
+
+def arbitrate(ours: str, html: str, lang: str | None) -> str:
+    """Our article text, or the second extractor's where it is the better choice. The second extraction runs on
+    English pages and on pages where ours holds no sentence."""
+    english = lang == "en"
+    if not english and has_sentence(ours):
+        return ours
+    theirs = second_opinion(html)
+    return ours if theirs is None else choose(ours, theirs, english=english)
+
+
+def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
+    """The article's text when an English page we read as a thread or a listing is an article: the second
+    extractor's text is prose (several sentences), lies inside ours, and ours is clearly larger (blog themes
+    mark their article body like a forum post; comments and dated feeds repeat under articles). None otherwise."""
+    if lang != "en":
+        return None
+    theirs = second_opinion(html)
+    if theirs is None or sum(1 for line in theirs.splitlines() if has_sentence(line)) < _ARTICLE_SENTENCES:
+        return None
+    return theirs if choose(ours, theirs, english=True) == theirs else None
+
+
+_ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries

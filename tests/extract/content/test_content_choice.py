@@ -1,0 +1,315 @@
+"""Block choice that holds across sites: the second opinion on article text, a page that prints its article twice,
+and answer cards that answer many questions (a listing, not a Q&A page)."""
+
+from __future__ import annotations
+
+from extract.content import content
+from extract.content.arbitration import article_over_reading, choose, has_sentence
+
+ARTICLE_EN = (
+    "Medicare Part B covers outpatient care, preventive services and durable medical equipment for people over 65.",
+    "You pay a monthly premium, and after the yearly deductible you usually pay 20 percent of the approved amount.",
+    "If you have limited income, a Medicare Savings Program can help pay the premium and the deductible for you.",
+    "Apply through your state Medicaid office; the office decides within 45 days and tells you in writing.",
+)
+
+
+def _english_page_with_feed() -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    feed = "".join(
+        f"<div class='card'><h3><a href='/story/{n}'>Story number {n} about something else</a></h3>"
+        f"<p>This is the teaser sentence of another story, written to make readers click on item {n}.</p></div>"
+        for n in range(12)
+    )
+    return (
+        "<html lang='en'><head><title>Medicare Part B costs | Health guide</title></head><body>"
+        "<div class='page'><div class='main'><h1>Medicare Part B costs</h1>"
+        f"<div class='story'>{paragraphs}</div>"
+        f"<div class='more'><h2>More from the guide</h2>{feed}</div></div></div></body></html>"
+    )
+
+
+# ----------------------------------------------------------------------------- the second opinion, as a rule
+def test_theirs_inside_ours_and_ours_much_larger_gives_theirs_on_english_pages() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, english=True) == theirs
+
+
+def test_the_same_nesting_keeps_ours_on_other_pages() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Story one teaser sentence, about a thing.", "Story two teaser, about another."])
+    assert choose(ours, "\n".join(ARTICLE_EN), english=False) == ours
+
+
+def test_ours_barely_larger_than_theirs_stays_ours() -> None:
+    ours = "\n".join([*ARTICLE_EN, "Photo: a caption."])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, english=True) == ours
+
+
+def test_theirs_not_inside_ours_stays_ours() -> None:
+    ours = "\n".join(ARTICLE_EN)
+    theirs = "\n".join([*ARTICLE_EN[:2], "An entirely different paragraph about the weather and the tides today."])
+    assert choose(ours, theirs, english=True) == ours
+
+
+def test_ours_without_a_sentence_gives_way_to_prose_in_any_language() -> None:
+    ours = "首页\n政务公开\nwww.gov.cn"
+    theirs = (
+        "国务院办公厅关于进一步做好城乡居民基本医疗保险工作的通知，各省、自治区、直辖市人民政府：现将有关事项通知如下。"
+    )
+    assert choose(ours, theirs, english=False) == theirs
+    assert choose(theirs, ours, english=False) == theirs
+
+
+def test_a_sentence_is_a_long_line_with_a_sentence_end() -> None:
+    assert has_sentence("参保人员可在每年1月1日至12月31日期间到户籍所在地的社区服务中心办理城乡居民医保参保登记手续。")
+    assert not has_sentence("首页\n政务公开\n办事服务\n互动交流")
+
+
+# ----------------------------------------------------------------------------- content() on whole pages
+def test_an_english_article_loses_the_feed_of_teasers_under_it() -> None:
+    text = content(_english_page_with_feed()).text
+    assert all(paragraph in text for paragraph in ARTICLE_EN)
+    assert "teaser sentence of another story" not in text
+
+
+def test_an_article_printed_twice_is_read_once_without_the_menus_between_the_copies() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "自治区财政厅传出最新消息：2022年伊始，决定延续2021年底到期的涉及4个税种的税收优惠政策，预计为纳税人减负。",
+            "2018年，自治区出台《关于促进民营经济高质量发展若干措施》，在自治区权限范围内加大减税力度，惠及广大纳税人。",
+            "上述政策执行期满后，为进一步优化营商环境，更好地服务“六稳”“六保”大局，决定延续执行至2025年底。",
+        )
+    )
+    menu = "".join(f"<li><a href='/c{n}'>栏目{n}</a></li>" for n in range(30))
+    html = (
+        "<html><head><title>延续税收优惠政策</title></head><body>"
+        f"<div class='pc'><h1>延续税收优惠政策</h1><div class='article'>{body}</div></div>"
+        f"<div class='footer'><p>主办单位：自治区人民政府办公厅，承办单位：自治区政务服务局。</p></div>"
+        f"<div class='m-menu'><ul>{menu}</ul></div>"
+        f"<div class='m-article'>{body}</div></body></html>"
+    )
+    text = content(html).text
+    assert text.count("自治区财政厅传出最新消息") == 1
+    assert "上述政策执行期满后" in text
+    assert "栏目7" not in text
+    assert "承办单位" not in text
+
+
+# ----------------------------------------------------------------------------- answers to many questions
+def _answer_card(question: str, answer: str) -> str:
+    return (
+        "<div class='Card'><div class='ContentItem AnswerItem'>"
+        f"<h2 class='ContentItem-title'><a href='/question/{abs(hash(question)) % 1000}'>{question}</a></h2>"
+        f"<div class='RichContent'><span class='RichText'>{answer}</span></div></div></div>"
+    )
+
+
+def test_answer_cards_each_under_their_own_linked_question_are_a_listing() -> None:
+    cards = "".join(
+        _answer_card(question, answer)
+        for question, answer in (
+            ("异地就医怎么备案？", "张医生：在国家医保服务平台APP上选择异地备案，填写参保地和就医地即可。"),
+            ("门诊费用能报销吗？", "李律师：职工医保的门诊费用在起付线以上按比例报销，具体比例看参保地政策规定。"),
+            ("灵活就业怎么交医保？", "王会计：到户籍所在地的社保经办机构办理参保登记，按年或按月缴费都可以。"),
+            ("生育津贴怎么领取？", "赵老师：由用人单位向医保经办机构申请，津贴按单位上年度职工月平均工资计发。"),
+            ("医保卡丢了怎么补办？", "孙经理：带身份证到合作银行网点挂失补办，新卡激活后原卡余额自动转入。"),
+            ("退休后医保还要交吗？", "周律师：累计缴费满规定年限的，退休后不再缴费，按规定享受退休人员医保待遇。"),
+        )
+    )
+    page = f"<html><head><title>医保 - 搜索结果</title></head><body><div class='List'>{cards}</div></body></html>"
+    document = content(page)
+    assert document.kind == "listing"
+    assert "门诊费用能报销吗？" in document.text
+    assert "到户籍所在地的社保经办机构办理参保登记" in document.text
+
+
+def test_answers_under_one_question_heading_stay_a_qa_page() -> None:
+    answers = "".join(
+        f"<div class='answer'><div class='answer-text'>{text}</div></div>"
+        for text in (
+            "在国家医保服务平台APP上选择异地备案，填写参保地和就医地即可，一般当天生效。",
+            "也可以打参保地医保经办机构的电话办理备案，备案后在就医地直接结算。",
+        )
+    )
+    html = (
+        "<html><head><title>异地就医怎么备案？</title></head><body>"
+        f"<div class='question'><h1>异地就医怎么备案？</h1></div><div class='answers'>{answers}</div></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "qa"
+    assert "一般当天生效" in document.text
+
+
+# ----------------------------------------------------------------------------- comments and boxes around an article
+POST = (
+    "一波波接续性低温寒流报到，已将新竹尖石乡后山一带层层山峦披上嫣红的彩衣。",
+    "玉峰道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达来到玉峰国小。",
+    "美树营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。",
+    "第二次造访美树发现营区变了，印象中以前生冷的招牌换成了原木招牌，可谓匠心独运。",
+)
+
+
+def _blog_page(post_class: str) -> str:
+    article = "".join(f"<p>{text}</p>" for text in POST)
+    comments = "".join(
+        f"<li class='{post_class}'>{who}：照片拍得真美，明年也想去看看！<span>2014/01/01 20:{n}1</span></li>"
+        for n, who in enumerate(("小凤", "大雄", "青草", "茜妈咪"))
+    )
+    return (
+        "<html><head><title>新竹尖石 美树营地赏枫</title></head><body>"
+        f"<h1>新竹尖石 美树营地赏枫</h1><div class='article-content'>{article}</div>"
+        f"<ul class='comment-list'>{comments}</ul></body></html>"
+    )
+
+
+def test_post_bodies_beside_a_marked_article_body_are_its_comments() -> None:
+    document = content(_blog_page("post-text"))
+    assert document.kind == "article"
+    assert all(text in document.text for text in POST)
+    assert "明年也想去看看" not in document.text
+
+
+def test_post_bodies_without_an_article_beside_them_stay_a_thread() -> None:
+    posts = "".join(
+        f"<div class='post-text'>{text}</div>" for text in (*POST, "顶一下，楼主的照片拍得真美，明年也想去看看！")
+    )
+    html = f"<html><head><title>美树营地赏枫</title></head><body><h1>美树营地赏枫</h1>{posts}</body></html>"
+    document = content(html)
+    assert document.kind == "forum"
+    assert "明年也想去看看" in document.text
+
+
+def test_a_related_box_above_an_article_does_not_swallow_it() -> None:
+    article = "".join(f"<p>{text}（第{n}天）</p>" for n in range(1, 4) for text in POST)
+    related = "<h5>相关文章</h5><ul>" + "".join(f"<li><a href='/a{n}'>其他游记{n}</a></li>" for n in range(5)) + "</ul>"
+    html = (
+        "<html><head><title>美树营地赏枫</title></head><body><div class='blog'>"
+        "<h2>这是我们的共同天地，喜欢碧海蓝天，喜欢悠闲生活，爱好大自然的一切，也爱好摄影，用镜头记录旅行中的美好时光，"
+        "分享给所有喜欢户外活动的朋友们，欢迎常来坐坐。</h2>"
+        f"<div class='main'><div class='box'>{related}</div><div class='body'>{article}</div></div>"
+        "</div></body></html>"
+    )
+    text = content(html).text
+    assert all(line in text for line in POST)
+    assert "其他游记3" not in text
+
+
+def test_a_legal_notice_under_the_article_is_not_its_text() -> None:
+    article = "".join(f"<p>{text}</p>" for text in POST)
+    notice = (
+        "<p>反侵权公告：</p><p>根据《中华人民共和国著作权法》等法律法规，未经书面许可，擅自转载本报作品的，"
+        "本报将依法追究其法律责任。</p>"
+    )
+    html = f"<html><head><title>赏枫</title></head><body><div class='content'>{article}{notice}</div></body></html>"
+    text = content(html).text
+    assert POST[-1] in text
+    assert "擅自转载" not in text
+
+
+# ----------------------------------------------------------------------------- listing entries with their dates
+def test_a_feed_entry_keeps_the_age_it_prints_for_a_date() -> None:
+    items = "".join(
+        f"<li class='item'><h3><a href='/a{n}'>{title}</a></h3>"
+        f"<div class='binfo'><a class='source'>新华社</a><span class='time'>{n + 1}小时前</span>"
+        "<div class='share'><a>QQ空间</a><a>新浪微博</a></div></div></li>"
+        for n, title in enumerate(
+            (
+                "国家医保局：2025年城乡居民医保集中缴费期开始",
+                "异地就医直接结算覆盖所有统筹地区",
+                "门诊共济改革落地，个人账户可为家属缴费",
+                "医保药品目录新增一批肿瘤和罕见病用药",
+                "长期护理保险试点扩大到更多城市",
+            )
+        )
+    )
+    html = f"<html><head><title>要闻</title></head><body><ul class='list'>{items}</ul></body></html>"
+    document = content(html)
+    assert document.kind == "listing"
+    assert "异地就医直接结算覆盖所有统筹地区\n2小时前" in document.text
+    assert "新浪微博" not in document.text
+
+
+# ----------------------------------------------------------------------------- Q&A answers without their furniture
+ANSWERS = (
+    (
+        "王医生",
+        "北京协和医院 主治医师",
+        "可以在国家医保服务平台APP上办理异地就医备案，选择参保地和就医地，提交后一般当天生效。",
+    ),
+    (
+        "李律师",
+        "十年社保纠纷处理经验",
+        "也可以拨打参保地医保经办机构的电话办理备案，备案后在就医地医院直接结算，不用垫付。",
+    ),
+)
+
+
+def zhihu_like_question() -> str:
+    answers = "".join(
+        "<div class='List-item'><div class='ContentItem AnswerItem'>"
+        f"<div class='ContentItem-meta'><div class='AuthorInfo'><span class='AuthorInfo-name'>{name}</span>"
+        f"<div class='AuthorInfo-badge'>{bio}</div></div></div>"
+        f"<div class='RichContent'><div class='RichContent-inner'><span class='RichText'>{text}</span></div></div>"
+        "<div class='ContentItem-actions'><button class='VoteButton'>赞同 128</button>"
+        "<button>添加评论</button><button>分享</button></div></div></div>"
+        for name, bio, text in ANSWERS
+    )
+    return (
+        "<html><head><title>异地就医怎么备案？ - 知乎</title></head><body>"
+        "<div class='QuestionHeader'><h1 class='QuestionHeader-title'>异地就医怎么备案？</h1></div>"
+        f"<div class='Question-main'><div class='List'>{answers}</div></div></body></html>"
+    )
+
+
+def test_an_answer_loses_its_answerers_card_and_voting_bar() -> None:
+    document = content(zhihu_like_question())
+    assert [record.role for record in document.records] == ["question", "answer", "answer"]
+    assert document.records[1].text == ANSWERS[0][2]
+    assert "主治医师" not in document.text
+    assert "赞同" not in document.text
+
+
+# ----------------------------------------------------------------------------- English threads and listings
+POSTS = (
+    "I moved to another state last month and my employer plan ended. Can I still keep my coverage for a while?",
+    "Yes. COBRA lets you keep the same plan for up to 18 months, but you pay the full premium plus a fee.",
+    "Check the marketplace too. Losing job-based coverage opens a special enrollment period of 60 days.",
+    "Thanks, the marketplace plan was cheaper for us. We signed up within two weeks and it started next month.",
+)
+
+
+def english_thread() -> str:
+    posts = "".join(
+        f"<div class='post' id='p{n}'><div class='postauthor'><a href='/u/{n}'>user{n}</a></div>"
+        f"<div class='postbody'><p>{text}</p></div></div>"
+        for n, text in enumerate(POSTS)
+    )
+    return (
+        "<html lang='en'><head><title>Keeping coverage after moving - Health Forum</title></head><body>"
+        f"<h1>Keeping coverage after moving</h1><div class='thread'>{posts}</div></body></html>"
+    )
+
+
+def test_an_english_reading_as_replies_yields_to_the_article_inside_it() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    page = f"<html lang='en'><head><title>Part B</title></head><body><h1>Part B</h1>{paragraphs}</body></html>"
+    feed = [f"Story number {n} about something else, told in a few words\nNov {n + 1}, 2019" for n in range(12)]
+    article = article_over_reading("\n".join([*ARTICLE_EN, *feed]), page, "en")
+    assert article is not None
+    assert all(paragraph in article for paragraph in ARTICLE_EN)
+    assert "Story number 3" not in article
+
+
+def test_the_same_reading_stays_on_a_chinese_page() -> None:
+    page = _english_page_with_feed()
+    assert article_over_reading("\n".join(ARTICLE_EN), page, "zh") is None
+
+
+def test_an_english_thread_whose_posts_all_read_as_prose_stays_a_thread() -> None:
+    document = content(english_thread())
+    assert document.kind == "forum"
+    assert len(document.records) == len(POSTS)
+    assert all(post in record.text for post, record in zip(POSTS, document.records, strict=True))
