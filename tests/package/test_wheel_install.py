@@ -27,7 +27,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.wheel]
 
 REPO = Path(__file__).resolve().parents[2]
 RUNTIME_PACKAGES = {"cli", "crawler", "extract", "normalize", "output"}
