@@ -1,6 +1,6 @@
 """The fixture site on 127.0.0.1: real pages in their real encodings, served exactly as `routes.toml` says.
 
-    python -m crawler.fixture_server [--root tests/fixtures/site] [--replicate N] [--access-log FILE]
+    python -m crawler.fixture_server [--root crawler/demo_site] [--replicate N] [--access-log FILE]
 
 Prints its base URL (``http://127.0.0.1:PORT``) as the first stdout line, then serves until killed. Tests,
 `guidecrawl demo` and `benchmarks/crawl.py` start it as a subprocess on port 0 and kill it when done.
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "site"
+DEFAULT_ROOT = Path(__file__).resolve().parent / "demo_site"  # package data: installed with the wheel
 CONTROL_PREFIX = "/_fixture/version/"
 BENCH_PAGE_SIZE = 50
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SITE = REPO / "tests" / "fixtures" / "site"
+SITE = REPO / "crawler" / "demo_site"
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))  # the console script, as users run it
 
 

@@ -12,7 +12,7 @@ from tests.crawler.conftest import Served, final_stats, scrapy_crawl
 
 pytestmark = pytest.mark.slow
 
-# What each linked page of the fixture site must become (tests/fixtures/site/routes.toml).
+# What each linked page of the fixture site must become (crawler/demo_site/routes.toml).
 DOCUMENTS = {
     "/news/list.html": "listing",
     "/news/list_2.html": "listing",
