@@ -36,11 +36,9 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def guidecrawl_dates(text: str) -> list[str]:
     """guidecrawl as `guidecrawl entities` runs it: normalize, page context from the text, every finder."""
-    from extract.entities import find_entities, page_context
-    from normalize import normalize
+    from extract.pipeline import process_text
 
-    clean = normalize(text).text
-    return [e.value for e in find_entities(clean, page_context(None, clean)) if e.kind == "date"]
+    return [e.value for e in process_text(text).entities if e.kind == "date"]
 
 
 def _iso(moment: str, keep_year: bool, keep_day: bool, whole_day: bool) -> str:

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests" / "extract" / "entities"))  # gold_terms: 
 from gold_terms import load_scorer, scorer_value  # noqa: E402
 
 from extract.entities import find_entities, page_context  # noqa: E402
+from extract.pipeline import process_text  # noqa: E402
 from normalize import normalize  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -31,10 +32,10 @@ FLOORS = {"phone": 0.98, "address": 0.95, "amount": 0.97, "percent": 0.98, "date
 MIN_MB_PER_S = 2.0
 
 
-def _ours(docs: dict[str, str]) -> list[dict]:
+def _ours(raws: dict[str, str]) -> list[dict]:
     out = []
-    for name, text in docs.items():
-        for e in find_entities(text, page_context(None, text)):
+    for name, raw in raws.items():
+        for e in process_text(raw).entities:
             value = scorer_value(e)
             out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})
     return out
@@ -169,9 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = score.load_jsonl(GOLD / "seeds_entities.jsonl")
     docs = {p.name: normalize(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt"))}
     find_entities("预热 2025年1月5日 0591-87842560 福州市古田路128号")  # load tables before timing
-    systems = {"guidecrawl": _ours(docs), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
-    ours = None
     raws = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    systems = {"guidecrawl": _ours(raws), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
+    ours = None
     for system, preds in systems.items():
         if isinstance(preds, str):
             print(f"\n{system}: {preds}")
