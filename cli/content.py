@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from extract.pipeline import StageFailure, read_page
 
     path = Path(args.file)

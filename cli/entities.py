@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _documents(args: argparse.Namespace) -> Iterator[tuple[str | None, str]]:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from cli.text_input import read_text
 
     several = len(args.files) > 1
