@@ -30,6 +30,8 @@ from pathlib import Path
 import scrapy
 from scrapy.linkextractors import LinkExtractor
 
+from crawler.fixture_server import fixture_server
+
 REPO = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
 FLOOR = 0.70  # full / bare pages/s in the remote scenario
@@ -57,22 +59,6 @@ class BareSpider(scrapy.Spider):
             if self.article.search(link.url) or self.listing.search(link.url):
                 yield response.follow(link.url)
         yield {"url": response.url, "size": len(response.body)}
-
-
-class Server:
-    def __init__(self, pages: int, latency: float, log: Path) -> None:
-        self.args = ["--replicate", str(pages), "--latency", str(latency), "--access-log", str(log)]
-
-    def __enter__(self) -> str:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.fixture_server", *self.args], cwd=REPO, stdout=subprocess.PIPE, text=True
-        )
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        self.process.wait()
 
 
 def stats_from_log(log: str) -> dict[str, object]:
@@ -114,7 +100,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, sam
     slots = json.dumps({"127.0.0.1": {"concurrency": inflight, "delay": 0}})
     settings = ["-s", "GUIDECRAWL_PROFILE=bench", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=600",
                 "-s", f"CONCURRENT_REQUESTS={inflight}", "-s", f"DOWNLOAD_SLOTS={slots}"]  # fmt: skip
-    with Server(pages, latency, access) as url:
+    with fixture_server(replicate=pages, latency=latency, access_log=access) as url:
         if kind == "bare":
             command = [SCRAPY, "runspider", str(Path(__file__).resolve()), "-a", f"base_url={url}",
                        "-s", "ITEM_PIPELINES={}", *settings]  # fmt: skip

@@ -10,8 +10,11 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from crawler.fixture_server import fixture_server
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "tests" / "fixtures" / "site"
@@ -43,24 +46,10 @@ class Served:
         self.access_log.write_text("", encoding="utf-8")
 
 
-def serve(tmp: Path, *extra: str) -> Iterator[Served]:
+def serve(tmp: Path, **options: Any) -> Iterator[Served]:
     log = tmp / "access.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.fixture_server", "--root", str(SITE), "--access-log", str(log), *extra],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
+    with fixture_server(SITE, access_log=log, **options) as url:
         yield Served(url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 @pytest.fixture(scope="module")
