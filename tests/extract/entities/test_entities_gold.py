@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from gold_terms import load_scorer, scorer_value
 
+from benchmarks.scoring import load_scorer, scorer_value
 from extract.pipeline import process_text
 
 GOLD = Path(__file__).parents[2] / "fixtures" / "gold"
