@@ -18,7 +18,6 @@ The pinned floor: the full crawl keeps ≥ 70 % of the bare crawl's pages/s at t
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import re
 import subprocess
@@ -31,6 +30,7 @@ import scrapy
 from scrapy.linkextractors import LinkExtractor
 
 from crawler.fixture_server import fixture_server
+from crawler.stats_log import final_stats
 
 REPO = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
@@ -61,15 +61,6 @@ class BareSpider(scrapy.Spider):
         yield {"url": response.url, "size": len(response.body)}
 
 
-def stats_from_log(log: str) -> dict[str, object]:
-    """Scrapy's final stats dump (a dict literal in the log) parsed back."""
-    start = log.rindex("Dumping Scrapy stats:") + len("Dumping Scrapy stats:")
-    text = log[start:]
-    end = text.index("}\n") + 1
-    literal = re.sub(r"datetime\.datetime\([^)]*\)", "None", text[:end])
-    return ast.literal_eval(literal.strip())
-
-
 def run_crawl(
     command: list[str], log_path: Path, sample_memory: bool
 ) -> tuple[dict[str, object], list[tuple[int, int]]]:
@@ -92,7 +83,7 @@ def run_crawl(
     log = log_path.with_suffix(".scrapy.log").read_text()
     if process.returncode != 0:
         raise SystemExit(f"crawl failed ({process.returncode}):\n{log[-3000:]}")
-    return stats_from_log(log), samples
+    return final_stats(log), samples
 
 
 def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, sample_memory: bool = False):  # type: ignore[no-untyped-def]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
 import urllib.request
@@ -15,6 +13,9 @@ from typing import Any
 import pytest
 
 from crawler.fixture_server import fixture_server
+from crawler.stats_log import final_stats
+
+__all__ = ["Served", "final_stats", "scrapy_crawl", "serve"]
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "tests" / "fixtures" / "site"
@@ -55,13 +56,6 @@ def serve(tmp: Path, **options: Any) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     yield from serve(tmp_path_factory.mktemp("site"))
-
-
-def final_stats(log: str) -> dict[str, object]:
-    """Scrapy's closing stats dump (a dict literal in the log, at INFO), parsed back."""
-    text = log[log.rindex("Dumping Scrapy stats:") + len("Dumping Scrapy stats:") :]
-    literal = re.sub(r"datetime\.datetime\([^)]*\)", "None", text[: text.index("}\n") + 1])
-    return ast.literal_eval(literal.strip())
 
 
 def scrapy_crawl(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
