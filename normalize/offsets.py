@@ -2,9 +2,10 @@
 
 Every normalize stage run records its repairs as ascending, non-overlapping `(offset, before, after)` edits of
 the text it was given (`Normalized.steps`). Between edits the two texts agree character for character, so a
-position maps back by the length difference of the edits before it; a position inside a replacement maps to
-the edge of what it replaced (a span's start to the start, its end to the end), so a mapped span always covers
-the whole served text its characters came from. Maps compose stage by stage, last stage first.
+position maps back by the length difference of the edits before it. Inside a same-length replacement (script
+conversion, width folding) characters correspond one for one; inside any other a position maps to the edge of
+what it replaced (a span's start to the start, its end to the end), so a mapped span always covers the whole
+served text its characters came from. Maps compose stage by stage, last stage first.
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ class _StepMap:
             shift += len(repair.after) - len(repair.before)
         return cls(tuple(out_starts), tuple(out_ends), tuple(in_starts), tuple(in_ends))
 
+    def _one_for_one(self, index: int) -> bool:
+        return self.out_ends[index] - self.out_starts[index] == self.in_ends[index] - self.in_starts[index]
+
     def start(self, position: int) -> int:
         index = bisect_right(self.out_starts, position) - 1
         if index < 0:
             return position
         if position < self.out_ends[index]:
+            if self._one_for_one(index):  # a same-length replacement (script, width) maps char for char
+                return self.in_starts[index] + position - self.out_starts[index]
             return self.in_starts[index]
         return position - self.out_ends[index] + self.in_ends[index]
 
@@ -51,6 +57,8 @@ class _StepMap:
         if index < 0:
             return position
         if position <= self.out_ends[index]:
+            if self._one_for_one(index):
+                return self.in_starts[index] + position - self.out_starts[index]
             return self.in_ends[index]
         return position - self.out_ends[index] + self.in_ends[index]
 
