@@ -10,10 +10,10 @@ tests run (`tests/pipeline/fixture_pages.py`) are scored apart, through `process
 the offset map was written, so they are development pages, not a held-out set.
 
 Split, fixed before any case was read: sha1("<file stem>:<case id>") even → dev, odd → first_sight.
-For each entity: `touched` when a normalize repair reaches its span; `traceable` when the served slice is the
-entity text verbatim (untouched) or normalizes to text that holds it (touched); `exact` when the served slice
-normalizes to exactly the entity text. The anchor is a character alignment of normalized and served text
-(difflib, as entity benchmarks used before the offset map), scored the same way.
+For each entity: `changed` when its served slice differs from the entity text (a repair reached it);
+`traceable` when the served slice is the entity text verbatim or normalizes to text that holds it; `exact`
+when the served slice normalizes to exactly the entity text. The anchor is a character alignment of normalized
+and served text (difflib), scored the same way.
 """
 
 from __future__ import annotations
@@ -75,13 +75,15 @@ def score(processed: ProcessedText, span_of: str, tally: Counter[str]) -> None:
             start, end = processed.served_span(entity)
         else:
             start, end = aligned_span(processed.served, processed.text, entity.start, entity.end)
-        served = processed.served[start:end]
-        touched = processed.offsets.touched(entity.start, entity.end)
-        renormalized = normalize(served).text
-        tally["entities"] += 1
-        tally["touched"] += touched
-        tally["traceable"] += served == entity.text if not touched else entity.text in renormalized
-        tally["exact"] += renormalized == entity.text
+        tally_span(entity.text, processed.served[start:end], tally)
+
+
+def tally_span(entity_text: str, served: str, tally: Counter[str]) -> None:
+    renormalized = normalize(served).text
+    tally["entities"] += 1
+    tally["changed"] += served != entity_text
+    tally["traceable"] += served == entity_text or entity_text in renormalized
+    tally["exact"] += renormalized == entity_text
 
 
 def score_page(result: PageResult, span_of: str, tally: Counter[str]) -> None:
@@ -90,12 +92,7 @@ def score_page(result: PageResult, span_of: str, tally: Counter[str]) -> None:
             start, end = entity.fields["served_start"], entity.fields["served_end"]
         else:
             start, end = aligned_span(result.served_text, result.text, entity.start, entity.end)
-        served = result.served_text[start:end]
-        renormalized = normalize(served).text
-        tally["entities"] += 1
-        tally["touched"] += served != entity.text
-        tally["traceable"] += served == entity.text or entity.text in renormalized
-        tally["exact"] += renormalized == entity.text
+        tally_span(entity.text, result.served_text[start:end], tally)
 
 
 def main() -> int:
@@ -108,13 +105,13 @@ def main() -> int:
         for method in ("offset map", "alignment (anchor)"):
             score(processed, method, tallies.setdefault((split, method), Counter()))
     print(f"cases: first_sight {counts['first_sight']}, dev {counts['dev']}")
-    print(f"{'split':<12} {'method':<20} {'entities':>8} {'touched':>8} {'traceable':>10} {'exact':>8}")
+    print(f"{'split':<12} {'method':<20} {'entities':>8} {'changed':>8} {'traceable':>10} {'exact':>8}")
     for split in ("first_sight", "dev"):
         for method in ("offset map", "alignment (anchor)"):
             t = tallies.get((split, method), Counter())
             n = t["entities"] or 1
             print(
-                f"{split:<12} {method:<20} {t['entities']:>8} {t['touched']:>8} "
+                f"{split:<12} {method:<20} {t['entities']:>8} {t['changed']:>8} "
                 f"{t['traceable'] / n:>10.3f} {t['exact'] / n:>8.3f}"
             )
     sys.path.insert(0, str(ROOT / "tests" / "pipeline"))
@@ -128,7 +125,7 @@ def main() -> int:
     for method, t in pages.items():
         n = t["entities"] or 1
         print(
-            f"{'dev pages':<12} {method:<20} {t['entities']:>8} {t['touched']:>8} "
+            f"{'dev pages':<12} {method:<20} {t['entities']:>8} {t['changed']:>8} "
             f"{t['traceable'] / n:>10.3f} {t['exact'] / n:>8.3f}"
         )
     return 0
