@@ -80,10 +80,9 @@ def harness_decode(raw: bytes) -> str:
 
 # ----------------------------------------------------------------------------- extractors
 def guidecrawl(raw: bytes) -> str:
-    from extract.content import content
-    from extract.decode import decode
+    from extract.pipeline import read_page
 
-    return content(decode(raw).text).text
+    return read_page(raw).text
 
 
 def trafilatura(html: str) -> str:

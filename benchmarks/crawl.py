@@ -18,7 +18,6 @@ The pinned floor: the full crawl keeps ≥ 70 % of the bare crawl's pages/s at t
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import re
 import subprocess
@@ -29,6 +28,9 @@ from pathlib import Path
 
 import scrapy
 from scrapy.linkextractors import LinkExtractor
+
+from crawler.fixture_server import fixture_server
+from crawler.stats_log import final_stats
 
 REPO = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
@@ -59,31 +61,6 @@ class BareSpider(scrapy.Spider):
         yield {"url": response.url, "size": len(response.body)}
 
 
-class Server:
-    def __init__(self, pages: int, latency: float, log: Path) -> None:
-        self.args = ["--replicate", str(pages), "--latency", str(latency), "--access-log", str(log)]
-
-    def __enter__(self) -> str:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.fixture_server", *self.args], cwd=REPO, stdout=subprocess.PIPE, text=True
-        )
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def __exit__(self, *exc: object) -> None:
-        self.process.terminate()
-        self.process.wait()
-
-
-def stats_from_log(log: str) -> dict[str, object]:
-    """Scrapy's final stats dump (a dict literal in the log) parsed back."""
-    start = log.rindex("Dumping Scrapy stats:") + len("Dumping Scrapy stats:")
-    text = log[start:]
-    end = text.index("}\n") + 1
-    literal = re.sub(r"datetime\.datetime\([^)]*\)", "None", text[:end])
-    return ast.literal_eval(literal.strip())
-
-
 def run_crawl(
     command: list[str], log_path: Path, sample_memory: bool
 ) -> tuple[dict[str, object], list[tuple[int, int]]]:
@@ -106,7 +83,7 @@ def run_crawl(
     log = log_path.with_suffix(".scrapy.log").read_text()
     if process.returncode != 0:
         raise SystemExit(f"crawl failed ({process.returncode}):\n{log[-3000:]}")
-    return stats_from_log(log), samples
+    return final_stats(log), samples
 
 
 def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, sample_memory: bool = False):  # type: ignore[no-untyped-def]
@@ -114,7 +91,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, sam
     slots = json.dumps({"127.0.0.1": {"concurrency": inflight, "delay": 0}})
     settings = ["-s", "GUIDECRAWL_PROFILE=bench", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=600",
                 "-s", f"CONCURRENT_REQUESTS={inflight}", "-s", f"DOWNLOAD_SLOTS={slots}"]  # fmt: skip
-    with Server(pages, latency, access) as url:
+    with fixture_server(replicate=pages, latency=latency, access_log=access) as url:
         if kind == "bare":
             command = [SCRAPY, "runspider", str(Path(__file__).resolve()), "-a", f"base_url={url}",
                        "-s", "ITEM_PIPELINES={}", *settings]  # fmt: skip

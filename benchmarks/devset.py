@@ -260,15 +260,14 @@ GOV_PROBES: dict[str, tuple[str, str, str, str, str]] = {
 
 def check_metadata(names: list[str]) -> list[str]:
     """One line per page: the Document's kind / title / published_at / author against meta.json's "expected"."""
-    from extract.content import content
-    from extract.decode import decode
+    from extract.pipeline import read_page
 
     lines = []
     for name in names:
         meta = json.loads((DEVSET / name / "meta.json").read_text(encoding="utf-8"))
         expected = meta.get("expected") or {}
         raw = (DEVSET / name / "page.html").read_bytes()
-        doc = content(decode(raw, None).text, meta.get("url"))
+        doc = read_page(raw, None, meta.get("url"))
         got = {"kind": doc.kind, "title": doc.title, "published_at": doc.published_at, "author": doc.author}
         cells = []
         for key, want in expected.items():

@@ -17,12 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "extract" / "entities"))  # gold_terms: our values in the scorer's terms
 
-from gold_terms import load_scorer, scorer_value  # noqa: E402
-
+from benchmarks.scoring import load_scorer, scorer_value  # noqa: E402
 from extract.entities import find_entities, page_context  # noqa: E402
-from normalize import normalize  # noqa: E402
+from extract.pipeline import normalize_text, process_text  # noqa: E402
+from normalize.offsets import OffsetMap  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -31,45 +30,24 @@ FLOORS = {"phone": 0.98, "address": 0.95, "amount": 0.97, "percent": 0.98, "date
 MIN_MB_PER_S = 2.0
 
 
-def _ours(docs: dict[str, str]) -> list[dict]:
+def _ours(raws: dict[str, str]) -> list[dict]:
     out = []
-    for name, text in docs.items():
-        for e in find_entities(text, page_context(None, text)):
+    for name, raw in raws.items():
+        for e in process_text(raw).entities:
             value = scorer_value(e)
             out.append({"doc": name, "kind": e.kind, "text": e.text, "value": value, "nstart": e.start, "nend": e.end})
     return out
 
 
-def _raw_index(raw: str, norm: str) -> list[int]:
-    """For each offset of the normalized text, the offset of the same character in the raw seed.
-
-    Script conversion and width folding change characters one for one; pinyin removal and mojibake repair
-    change lengths. A character alignment (difflib) recovers the mapping, so surface scores and --main-only
-    (which drops boilerplate by span) work on our predictions too.
-    """
-    import difflib
-
-    index = [0] * (len(norm) + 1)
-    for op, n1, n2, r1, r2 in difflib.SequenceMatcher(None, norm, raw, autojunk=False).get_opcodes():
-        for k in range(n1, n2):
-            if op == "equal" or (op == "replace" and n2 - n1 == r2 - r1):
-                index[k] = r1 + (k - n1)
-            else:
-                index[k] = r1 + min(k - n1, max(r2 - r1 - 1, 0))
-    index[len(norm)] = len(raw)
-    return index
-
-
-def _place(preds: list[dict], raws: dict[str, str], docs: dict[str, str]) -> None:
-    """Give predictions that carry normalized offsets (`nstart`/`nend`) their raw-seed offsets."""
-    maps = {name: _raw_index(raws[name], docs[name]) for name in docs}
+def _place(preds: list[dict], maps: dict[str, OffsetMap]) -> None:
+    """Give predictions that carry normalized offsets (`nstart`/`nend`) their raw-seed offsets, through the
+    offset map normalize's repairs give (`extract.pipeline.normalize_text`): surface scores and --main-only
+    (which drops boilerplate by span) then work on every system's predictions."""
     for p in preds:
-        index = maps[p["doc"]]
         if p.get("nstart") is None:
             p["start"] = p["end"] = None
             continue
-        p["start"] = index[p["nstart"]]
-        p["end"] = max(index[max(p["nend"] - 1, p["nstart"])] + 1, p["start"] + 1)
+        p["start"], p["end"] = maps[p["doc"]].span(p["nstart"], p["nend"])
 
 
 def _iso_from_span(start: str, end: str) -> object:
@@ -167,19 +145,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     score = load_scorer()
     gold = score.load_jsonl(GOLD / "seeds_entities.jsonl")
-    docs = {p.name: normalize(p.read_text(encoding="utf-8")).text for p in sorted(SEEDS.glob("*.txt"))}
+    seeds = {p.name: normalize_text(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
+    docs = {name: seed.text for name, seed in seeds.items()}
     find_entities("预热 2025年1月5日 0591-87842560 福州市古田路128号")  # load tables before timing
-    systems = {"guidecrawl": _ours(docs), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
+    raws = {name: seed.served for name, seed in seeds.items()}
+    systems = {"guidecrawl": _ours(raws), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
     ours = None
-    raws = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
     for system, preds in systems.items():
         if isinstance(preds, str):
             print(f"\n{system}: {preds}")
             continue
-        _place(preds, raws, docs)
+        _place(preds, {name: seed.offsets for name, seed in seeds.items()})
         kinds = sorted({p["kind"] for p in preds}, key=score.KINDS.index) if system != "guidecrawl" else None
         results = score.evaluate(gold, preds, kinds, args.main_only)
-        title = f"{system} (offsets mapped back to the raw seed by character alignment)"
+        title = f"{system} (offsets mapped back to the raw seed through the repairs)"
         print("\n" + score.format_table(results, title))
         if system == "guidecrawl":
             ours = results

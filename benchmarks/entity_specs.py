@@ -209,15 +209,13 @@ COMPARABLE: dict[str, Callable[[dict[str, Any]], Any]] = {"address": _address_fu
 
 def guidecrawl(kind: str) -> Finder:
     """guidecrawl as `guidecrawl entities` runs it: normalize, page context from the text, every finder."""
-    from extract.entities import find_entities, page_context
-    from normalize import normalize
+    from extract.pipeline import process_text
 
     comparable = COMPARABLE.get(kind)
 
     def find(text: str) -> list[Prediction]:
-        clean = normalize(text).text
         out = []
-        for entity in find_entities(clean, page_context(None, clean)):
+        for entity in process_text(text).entities:
             if entity.kind != kind:
                 continue
             record = entity.to_json()

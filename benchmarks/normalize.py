@@ -5,7 +5,7 @@
 1. Throughput on the five seeds and on a generated mix of `--size-mb` MB: clean simplified text, clean
    traditional text, and heavily damaged text (every sentence damaged the way seed 000 was).
 2. Repair accuracy on damaged sentences generated from pages the character model never saw (the fixture
-   corpus pages and seeds 001-003), with `normalize.gbk_damage` (the documented mechanism); and how many
+   corpus pages and seeds 001-003), with `tools.gbk_damage` (the documented mechanism); and how many
    clean sentences a repair changed (must be 0).
 3. The same inputs through ftfy (`fix_text`, defaults) and plain OpenCC t2s, the anchors a user would try.
 
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from normalize import normalize  # noqa: E402
-from normalize.gbk_damage import damaged_sentences  # noqa: E402
 from normalize.pinyin_readings import remove_readings  # noqa: E402
+from tools.gbk_damage import damaged_sentences  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = FIXTURES / "seeds"

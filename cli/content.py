@@ -14,16 +14,15 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="saved HTML page, raw bytes")
-    parser.add_argument("--url", help="the page's URL (helps site overrides and metadata)")
+    parser.add_argument("--url", help="the page's URL (picks the registry site's overrides by host; metadata)")
+    parser.add_argument("--site", help="registry site name whose content overrides apply (default: by --url host)")
     parser.add_argument("--content-type", help="the Content-Type header the page was served with")
     parser.add_argument("--json", action="store_true", help="print the Document as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
-    from extract.content import content
-    from extract.decode import decode
-    from extract.errors import StageError
+    from cli.errors import CommandError
+    from extract.pipeline import StageFailure, read_page
 
     path = Path(args.file)
     if path.is_dir():
@@ -32,14 +31,13 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no such file: {args.file}")
     headers = {"Content-Type": args.content_type} if args.content_type else None
     try:
-        decoded = decode(path.read_bytes(), headers)
-    except StageError as exc:
-        raise CommandError(f"{args.file}: {exc.message}") from None
-    document = content(decoded.text, args.url)
-    document.encoding = decoded.encoding
-    document.encoding_source = decoded.source
+        document = read_page(path.read_bytes(), headers, args.url, site=args.site)
+    except StageFailure as failure:
+        raise CommandError(f"{args.file}: {failure.message}") from None
     if args.json:
         payload = dataclasses.asdict(document)
+        for record in payload["records"]:  # filled by normalize, which this command does not run
+            del record["served"], record["offsets"]
         payload["text"] = document.text
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif document.text:

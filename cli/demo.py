@@ -22,6 +22,8 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +49,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-demo-" + uuid.uuid4().hex[:8]
-    server = FixtureServer(SITE_DIR)
-    with server, tempfile.TemporaryDirectory(prefix="guidecrawl-demo-") as tmp:
+    with _served(SITE_DIR) as server_url, tempfile.TemporaryDirectory(prefix="guidecrawl-demo-") as tmp:
         started = time.monotonic()
         command = [
             sys.executable,
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             "-a",
             "site=fixture",
             "-a",
-            f"base_url={server.url}",
+            f"base_url={server_url}",
             "-s",
             "GUIDECRAWL_PROFILE=demo",
             "-s",
@@ -79,47 +80,21 @@ def run(args: argparse.Namespace) -> int:
     if crawl.returncode != 0:
         raise CommandError(f"the crawl failed (scrapy exit status {crawl.returncode})", status=1)
     summary = read_run(out, run_id)
-    print(format_summary(summary, server.url, Path(args.out), elapsed))  # the folder as the user named it
+    print(format_summary(summary, server_url, Path(args.out), elapsed))  # the folder as the user named it
     return 0
 
 
-class FixtureServer:
-    """`python -m crawler.fixture_server` as a subprocess: started on enter, killed on exit."""
+@contextmanager
+def _served(root: Path) -> Iterator[str]:
+    """The fixture site served (crawler.fixture_server.fixture_server); a start failure is a one-line error."""
+    from cli.errors import CommandError
+    from crawler.fixture_server import FixtureServerError, fixture_server
 
-    def __init__(self, root: Path, *extra_args: str) -> None:
-        self.root = root
-        self.extra_args = extra_args
-        self.url = ""
-        self._process: subprocess.Popen[str] | None = None
-
-    def __enter__(self) -> FixtureServer:
-        from cli.main import CommandError
-
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.fixture_server", "--root", str(self.root), *self.extra_args],
-            cwd=REPO_ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline().strip()
-        if not line.startswith("http://"):
-            self.__exit__()
-            raise CommandError("the fixture server did not start", status=1)
-        self.url = line
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-            if self._process.stdout is not None:
-                self._process.stdout.close()
-            self._process = None
+    try:
+        with fixture_server(root) as url:
+            yield url
+    except FixtureServerError as exc:
+        raise CommandError(str(exc), status=1) from None
 
 
 def crawl_env() -> dict[str, str]:

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _documents(args: argparse.Namespace) -> Iterator[tuple[str | None, str]]:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from cli.text_input import read_text
 
     several = len(args.files) > 1
@@ -49,12 +49,10 @@ def _documents(args: argparse.Namespace) -> Iterator[tuple[str | None, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extract.entities import find_entities, page_context
-    from normalize import normalize
+    from extract.pipeline import process_text
 
     for doc, raw in _documents(args):
-        text = normalize(raw, script=args.script).text
-        for entity in find_entities(text, page_context(None, text)):
+        for entity in process_text(raw, script=args.script).entities:
             row = entity.to_json()
             if doc is not None:
                 row["doc"] = doc

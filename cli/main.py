@@ -11,6 +11,10 @@ import importlib
 import os
 import sys
 
+from cli.errors import CommandError
+
+__all__ = ["COMMANDS", "CommandError", "build_parser", "main"]  # CommandError: commands may import it from here
+
 # command name → (module, one-line help). The module's docstring is the command's long description.
 COMMANDS: dict[str, tuple[str, str]] = {
     "normalize": ("cli.normalize", "repair damaged text: mojibake, pinyin readings, traditional script, width"),
@@ -21,14 +25,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "views": ("cli.views", "DuckDB views over an output folder: latest pages, latest entities, one wide entities"),
     "report": ("cli.report", "a static HTML report of an output folder: pages, entities, errors, encodings"),
 }
-
-
-class CommandError(Exception):
-    """Bad input or arguments: printed as one line on stderr, exit status 2 (1 for `failed`)."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def build_parser() -> argparse.ArgumentParser:

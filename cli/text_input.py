@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli.main import CommandError
+from cli.errors import CommandError
 
 
 def read_text(path: str | None) -> str:

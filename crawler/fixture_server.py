@@ -18,17 +18,20 @@ from __future__ import annotations
 import argparse
 import email.utils
 import hashlib
+import subprocess
 import sys
 import threading
 import time
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ROOT = Path(__file__).resolve().parent / "demo_site"  # package data: installed with the wheel
 CONTROL_PREFIX = "/_fixture/version/"
 BENCH_PAGE_SIZE = 50
@@ -198,6 +201,48 @@ def serve(
         routes.update(bench_routes(routes, replicate))
     site = FixtureSite(routes, access_log, latency)
     return _Server(("127.0.0.1", port), make_handler(site))
+
+
+class FixtureServerError(RuntimeError):
+    """The fixture server subprocess exited or printed something other than its URL."""
+
+
+@contextmanager
+def fixture_server(
+    root: Path = DEFAULT_ROOT,
+    *,
+    access_log: Path | None = None,
+    replicate: int = 0,
+    latency: float = 0.0,
+) -> Iterator[str]:
+    """Run `python -m crawler.fixture_server` as a subprocess on port 0; yield its base URL; stop it on exit.
+
+    The one way tests, `guidecrawl demo` and `benchmarks/crawl.py` start the fixture site: a separate process,
+    so a crawl in the same test run never shares a reactor or a thread with it.
+    """
+    command = [sys.executable, "-m", "crawler.fixture_server", "--root", str(root)]
+    if access_log is not None:
+        command += ["--access-log", str(access_log)]
+    if replicate:
+        command += ["--replicate", str(replicate)]
+    if latency:
+        command += ["--latency", str(latency)]
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        if not url.startswith("http://127.0.0.1:"):
+            raise FixtureServerError(f"the fixture server did not start (it printed {url!r})")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,3 +97,27 @@ def site_for_urls(urls: Sequence[str], sites: Mapping[str, Site]) -> Site:
         platforms=tuple(load_platforms()),
         follow=False,
     )
+
+
+def content_options(site: Site | None) -> dict[str, str]:
+    """The content stage's keyword overrides for this site's pages (`body_css` from `[NAME.css] body`).
+
+    The one place a registry entry becomes content options: the spider and `extract.pipeline.read_page` (for
+    `guidecrawl extract`/`content` on saved pages) both call it, so a saved page reads as the crawl read it.
+    """
+    if site is None or not site.css.get("body"):
+        return {}
+    return {"body_css": site.css["body"]}
+
+
+def registry_site(name: str | None, url: str | None, sites: Mapping[str, Site] | None = None) -> Site | None:
+    """The registry site of a page: by its site name, else by the host of its URL; None for any other page."""
+    sites = load_sites() if sites is None else sites
+    if name and name in sites:
+        return sites[name]
+    host = urlsplit(url).hostname if url else None
+    if host:
+        for site in sites.values():
+            if host in site.allowed_domains:
+                return site
+    return None

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from normalize.offsets import OffsetMap
+
+# Between two records in a document's text (and in its served text): every offset into a page's text assumes it.
+RECORD_SEPARATOR = "\n\n"
+
 # Page families (DESIGN.md): what `Document.kind` may be.
 FAMILIES = ("article", "listing", "forum", "qa")
 
@@ -18,6 +23,10 @@ class Record:
     author: str | None = None
     published_at: str | None = None  # ISO 8601 as found on the page
     url: str | None = None
+    # After normalize: `text` is the normalized text, `served` the content stage's text it came from, and
+    # `offsets` maps spans of `text` back to `served`. Both None before normalize (text is then as served).
+    served: str | None = None
+    offsets: OffsetMap | None = None
 
 
 @dataclass(slots=True)
@@ -36,4 +45,9 @@ class Document:
     @property
     def text(self) -> str:
         """The main text: records separated by a blank line (the `guidecrawl content` output)."""
-        return "\n\n".join(r.text for r in self.records if r.text)
+        return RECORD_SEPARATOR.join(r.text for r in self.records if r.text)
+
+    @property
+    def served_text(self) -> str:
+        """The records as the content stage gave them, before normalize, joined like `text`."""
+        return RECORD_SEPARATOR.join(r.text if r.served is None else r.served for r in self.records if r.text)

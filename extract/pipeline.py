@@ -1,7 +1,15 @@
 """One page through every stage: decode → content → normalize → entities.
 
-This is the single code path: the Scrapy pipeline and `guidecrawl extract` both call `process_page`.
-A failing stage never raises out of here: it becomes a `PageError` in the result.
+This is the single code path. Every entry point calls these compositions, never the stages one by one:
+- `read_page(body, headers, url, site=...)`: decode + content, with the site registry's content overrides
+  (`guidecrawl content`, benchmarks of main text);
+- `process_text(text, script=...)`: normalize + entities on one text (`guidecrawl entities`, benchmarks);
+- `process_page(...)`: both, for a whole page (the Scrapy pipeline and `guidecrawl extract`).
+A failing stage never raises out of `process_page`: it becomes a `PageError` in the result.
+
+Records keep the text as served (before normalize) beside the normalized text, with the offset map between
+them, so every entity has a span in both: `start`/`end` in `PageResult.text`, `served_start`/`served_end` in
+`PageResult.served_text`.
 """
 
 from __future__ import annotations
@@ -14,22 +22,118 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from extract.content import content
 from extract.decode import decode
-from extract.document import Document
+from extract.document import RECORD_SEPARATOR, Document
 from extract.entities import find_entities, page_context
-from extract.entity import Entity
+from extract.entity import Entity, PageContext
 from extract.errors import PageError, StageError
-from normalize import normalize
+from normalize import Repair, normalize
+from normalize.offsets import OffsetMap
 
-RECORD_SEPARATOR = "\n\n"
+__all__ = [
+    "RECORD_SEPARATOR",
+    "PageResult",
+    "ProcessedText",
+    "StageFailure",
+    "normalize_text",
+    "process_page",
+    "process_text",
+    "read_page",
+]
+
+
+class StageFailure(Exception):
+    """A stage of `read_page` failed: `stage` names it (decode | content), `cause` is what it raised."""
+
+    def __init__(self, stage: str, cause: Exception) -> None:
+        message = cause.message if isinstance(cause, StageError) else str(cause) or type(cause).__name__
+        super().__init__(message)
+        self.stage = stage
+        self.cause = cause
+        self.message = message
+
+
+def read_page(
+    body: bytes,
+    headers: Mapping[str, str] | None = None,
+    url: str | None = None,
+    *,
+    site: str | None = None,
+    body_css: str | None = None,
+) -> Document:
+    """Decode one page and extract its Document (records as served, not yet normalized).
+
+    The site registry's content overrides apply when the page belongs to a registry site (by `site` name, else
+    by the URL's host); an explicit `body_css` wins. Raises `StageFailure` naming the stage that failed.
+    """
+    if body_css is None:
+        from crawler.sites import content_options, registry_site  # the registry is TOML only, no Scrapy
+
+        body_css = content_options(registry_site(site, url)).get("body_css")
+    try:
+        decoded = decode(body, headers)
+    except Exception as exc:
+        raise StageFailure("decode", exc) from exc
+    try:
+        document = content(decoded.text, url, body_css=body_css)
+    except Exception as exc:
+        raise StageFailure("content", exc) from exc
+    document.encoding = decoded.encoding
+    document.encoding_source = decoded.source
+    if site and not document.site:
+        document.site = site
+    return document
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedText:
+    """One text after normalize (and, from `process_text`, entities whose offsets index `text`)."""
+
+    text: str  # normalized
+    served: str  # as given
+    repairs: list[Repair]
+    offsets: OffsetMap  # normalized spans → served spans
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (normalize stage, "Error: message")
+    entities: list[Entity] = field(default_factory=list)
+
+    def served_span(self, entity: Entity) -> tuple[int, int]:
+        """The entity's span in the served text."""
+        return self.offsets.span(entity.start, entity.end)
+
+
+def normalize_text(text: str, *, script: str = "hans") -> ProcessedText:
+    """normalize() with the offset map back to `text` and the stages that failed."""
+    normalized = normalize(text, script=script)
+    return ProcessedText(
+        normalized.text,
+        text,
+        normalized.repairs,
+        OffsetMap.from_steps(normalized.steps),
+        [_split_failure(f) for f in normalized.failures],
+    )
+
+
+def _split_failure(failure: str) -> tuple[str, str]:
+    stage, _, message = failure.partition(": ")
+    return stage, message
+
+
+def process_text(text: str, *, script: str = "hans", context: PageContext | None = None) -> ProcessedText:
+    """Normalize `text`, then find its entities (context: the page's, else inferred from the text alone)."""
+    processed = normalize_text(text, script=script)
+    found = find_entities(processed.text, context if context is not None else page_context(None, processed.text))
+    processed.entities.extend(found)
+    return processed
 
 
 @dataclass(slots=True)
 class PageResult:
-    """What one page produced. `document.records` hold normalized text; entity offsets index `text`."""
+    """What one page produced. `document.records` hold normalized text (and `served`); entity offsets index
+    `text`, and each entity's `served_start`/`served_end` fields index `served_text`."""
 
     url: str | None
     document: Document | None
-    text: str = ""  # normalized main text: the records joined by a blank line
+    text: str = ""  # normalized main text: the records joined by RECORD_SEPARATOR
+    served_text: str = ""  # the same records as served (before normalize), joined the same way
     entities: list[Entity] = field(default_factory=list)  # each has fields["record"] = record index
     errors: list[PageError] = field(default_factory=list)
     repairs: int = 0
@@ -86,22 +190,16 @@ def process_page(
     """Run one page through every stage. `body_css` is a site registry's override of the main-content element."""
     result = PageResult(url=url, document=None, site=site, script=script, fetched_at=fetched_at)
     try:
-        decoded = decode(body, headers)
-    except Exception as exc:
-        return _fail(result, "decode", exc)
-    try:
-        document = content(decoded.text, url, body_css=body_css)
-    except Exception as exc:
-        return _fail(result, "content", exc)
-    document.encoding = decoded.encoding
-    document.encoding_source = decoded.source
-    if site and not document.site:
-        document.site = site
+        document = read_page(body, headers, url, site=site, body_css=body_css)
+    except StageFailure as failure:
+        return _fail(result, failure.stage, failure.cause)
+    failures: dict[tuple[str, str], None] = {}
     try:
         for record in document.records:
-            normalized = normalize(record.text, script=script)
-            record.text = normalized.text
-            result.repairs += len(normalized.repairs)
+            processed = normalize_text(record.text, script=script)
+            record.served, record.text, record.offsets = record.text, processed.text, processed.offsets
+            result.repairs += len(processed.repairs)
+            failures.update(dict.fromkeys(processed.failures))
             if record.title:
                 record.title = normalize(record.title, script=script).text
         if document.title:
@@ -111,15 +209,29 @@ def process_page(
         document.records = [r for r in document.records if r.text.strip()]
     except Exception as exc:
         return _fail(result, "normalize", exc)
+    for stage, message in failures:  # the text went on without that repair: a row in `errors`, not a log line
+        result.errors.append(PageError(url, "normalize", f"{stage}_failed", message.splitlines()[0]))
     result.document = document
     result.text = document.text
+    result.served_text = document.served_text
     try:
         context = page_context(document.title, result.text, document.published_at)
-        offset = 0
+        offset = served_offset = 0
         for index, record in enumerate(document.records):
+            served = record.text if record.served is None else record.served
+            offsets = record.offsets or OffsetMap()
             for entity in find_entities(record.text, context):
-                result.entities.append(entity.shifted(offset, record=index))
+                served_start, served_end = offsets.span(entity.start, entity.end)
+                result.entities.append(
+                    entity.shifted(
+                        offset,
+                        record=index,
+                        served_start=served_start + served_offset,
+                        served_end=served_end + served_offset,
+                    )
+                )
             offset += len(record.text) + len(RECORD_SEPARATOR)
+            served_offset += len(served) + len(RECORD_SEPARATOR)
     except Exception as exc:
         return _fail(result, "entities", exc)
     return result

@@ -1,6 +1,6 @@
 """A character trigram language model (Kneser-Ney style) for choosing among repair candidates.
 
-The counts come from `normalize/data/char_model.npz`, built by `python -m normalize.build_char_model`
+The counts come from `normalize/data/char_model.npz`, built by `python -m tools.build_char_model`
 (sources in `normalize/data/README.md`). Text is scored in folded form (`fold`): simplified script, full-width
 ASCII folded, digits → 0, Latin letters → a, so a candidate is judged by its characters, not its script.
 The model is loaded lazily, once per process. This module only scores; it never changes text.

@@ -26,6 +26,11 @@ _MAX_PASSES = 3
 class Normalized:
     text: str
     repairs: list[Repair] = field(default_factory=list)
+    # The repairs again, one list per stage run, in order: each list's offsets index the text that run was
+    # given, which is what `normalize.offsets.OffsetMap` needs to map positions back to the input.
+    steps: list[list[Repair]] = field(default_factory=list)
+    # Stages that raised, as "stage: ExceptionName: message"; the text went on without them.
+    failures: list[str] = field(default_factory=list)
 
 
 Stage = Callable[[str], tuple[str, list[Repair]]]
@@ -56,6 +61,8 @@ def normalize(text: str, script: str = "hans") -> Normalized:
     if script not in script_stage.SCRIPTS:
         raise ValueError(f"unknown script {script!r}; expected hans, hant or keep")
     repairs: list[Repair] = []
+    steps: list[list[Repair]] = []
+    failures: list[str] = []
     stages = _stages(script)
     for _ in range(_MAX_PASSES):
         before_mojibake = text
@@ -64,16 +71,19 @@ def normalize(text: str, script: str = "hans") -> Normalized:
                 before_mojibake = text
             try:
                 text, found = stage(text)
-            except Exception:  # a bug in one repair must not cost the page its text
+            except Exception as exc:  # a bug in one repair must not cost the page its text
                 log.exception("normalize stage %s failed; text left as it was", name)
+                failures.append(f"{name}: {type(exc).__name__}: {exc}")
                 continue
             repairs.extend(found)
+            if found:
+                steps.append(found)
         # A repaired run gives its neighbour a new left context, and readings, script and width change what a
         # `?` run re-pairs into: the output may hold a run the input did not. Go again until none is left,
         # which makes normalize idempotent.
         if not _new_mojibake(before_mojibake, text):
             break
-    return Normalized(text, repairs)
+    return Normalized(text, repairs, steps, failures)
 
 
 def _new_mojibake(before: str, after: str) -> bool:

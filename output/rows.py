@@ -185,6 +185,7 @@ def document_row(result: PageResult, *, run_id: str, source: str | None = None) 
         "encoding": document.encoding,
         "encoding_source": document.encoding_source,
         "text": result.text,
+        "served_text": result.served_text,
         "content_hash": result.content_hash,
         "records": len(document.records),
         "entities": len(result.entities),
@@ -192,7 +193,18 @@ def document_row(result: PageResult, *, run_id: str, source: str | None = None) 
         "ok": not result.errors,
         "run_id": run_id,
     }
-    return {c.name: _safe(raw[c.name], c.type) for c in DOCUMENTS.columns}
+    row: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for column in DOCUMENTS.columns:
+        if column.name == "extra":
+            continue
+        try:
+            row[column.name] = coerce(raw[column.name], column.type)
+        except Uncoercible:  # kept as given, never nulled silently
+            row[column.name] = None
+            extra[column.name] = raw[column.name]
+    row["extra"] = _json(extra) if extra else None
+    return row
 
 
 def table_for(entity: Entity) -> Table | None:

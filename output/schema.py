@@ -131,16 +131,30 @@ DOCUMENTS = Table(
             "Main text, normalized: the records joined by a blank line. Entity offsets index it.",
             "参保对象：具有本市户籍……",
         ),
+        Column(
+            "served_text",
+            pa.string(),
+            "Main text as served, before normalize: the same records joined the same way. "
+            "`served_start`/`served_end` of the entity tables index it.",
+            "参保对象：具有本市户籍……",
+        ),
         Column("content_hash", pa.string(), "sha256 of `text` (spot re-published copies).", "9f86d081884c7d65…"),
         Column("records", pa.int32(), "Number of records (article body, listing entries, posts, answers).", 1),
         Column("entities", pa.int32(), "Number of entities found in `text`.", 12),
         Column("repairs", pa.int32(), "Number of normalization repairs made.", 3),
         Column("ok", pa.bool_(), "True when no stage failed for this page (otherwise see `errors`).", True),
+        Column(
+            "extra",
+            pa.string(),
+            "Values that did not fit their column's type, kept as given (JSON object), or null.",
+            '{"published_date": "2024-13-45"}',
+        ),
         _RUN_ID,
     ),
 )
 
-# Columns every entity table starts with; `value` and the kind's fields follow, then `extra` and `run_id`.
+# Columns every entity table starts with; `value` and the kind's fields follow, then the served span, `extra`
+# and `run_id`.
 _ENTITY_HEAD = (
     _DOC_ID,
     Column("record", pa.int32(), "Index of the record (0-based) the entity was found in.", 0),
@@ -154,6 +168,18 @@ _ENTITY_HEAD = (
     Column("end", pa.int32(), "End offset in `documents.text` (characters, exclusive).", 302),
 )
 _ENTITY_TAIL = (
+    Column(
+        "served_start",
+        pa.int32(),
+        "Start offset in `documents.served_text`: where the span was on the page as served, before normalize.",
+        288,
+    ),
+    Column(
+        "served_end",
+        pa.int32(),
+        "End offset in `documents.served_text` (exclusive); the slice covers every character the span came from.",
+        302,
+    ),
     Column(
         "extra",
         pa.string(),

@@ -28,7 +28,7 @@ from scrapy.settings import BaseSettings
 
 from crawler.failures import page_error
 from crawler.platforms import GUIDE, LISTING, canonical_url
-from crawler.sites import Site, load_sites, site_for_urls
+from crawler.sites import Site, content_options, load_sites, site_for_urls
 from crawler.state import CrawlState
 from extract.errors import PageError
 from extract.pipeline import process_page
@@ -143,9 +143,7 @@ class GuidesSpider(Spider):
             self.crawl_state = CrawlState(state_file, run_id=settings.get("GUIDECRAWL_RUN_ID"))
         # The registry's CSS override for the main content ([site.css] body = "div#zoom"): only for sites
         # whose markup the generic rules cannot read.
-        self.page_options: dict[str, Any] = {}
-        if site.css.get("body"):
-            self.page_options["body_css"] = site.css["body"]
+        self.page_options: dict[str, Any] = content_options(site)
         # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
         self.link_extractor = LinkExtractor(unique=True)
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from crawler.fixture_server import fixture_server
+from crawler.stats_log import final_stats
+
+__all__ = ["Served", "final_stats", "scrapy_crawl", "serve"]
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "crawler" / "demo_site"
@@ -43,36 +47,15 @@ class Served:
         self.access_log.write_text("", encoding="utf-8")
 
 
-def serve(tmp: Path, *extra: str) -> Iterator[Served]:
+def serve(tmp: Path, **options: Any) -> Iterator[Served]:
     log = tmp / "access.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.fixture_server", "--root", str(SITE), "--access-log", str(log), *extra],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
+    with fixture_server(SITE, access_log=log, **options) as url:
         yield Served(url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=5)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     yield from serve(tmp_path_factory.mktemp("site"))
-
-
-def final_stats(log: str) -> dict[str, object]:
-    """Scrapy's closing stats dump (a dict literal in the log, at INFO), parsed back."""
-    text = log[log.rindex("Dumping Scrapy stats:") + len("Dumping Scrapy stats:") :]
-    literal = re.sub(r"datetime\.datetime\([^)]*\)", "None", text[: text.index("}\n") + 1])
-    return ast.literal_eval(literal.strip())
 
 
 def scrapy_crawl(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

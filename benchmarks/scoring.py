@@ -1,6 +1,6 @@
 """Our entities in the terms of the shared gold scorer (`tests/fixtures/gold/score_entities.py`).
 
-One place for the conversion, used by the gold and dev-set tests and by `benchmarks/entities.py`.
+One place for the conversion, used by the gold and dev-set tests and by the entity benchmarks.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from types import ModuleType
 
 from extract.entity import Entity
 
-SCORER = Path(__file__).parents[2] / "fixtures" / "gold" / "score_entities.py"
+SCORER = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold" / "score_entities.py"
 
 
 def load_scorer() -> ModuleType:
