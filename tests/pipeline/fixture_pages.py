@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DEMO_SITE = Path(__file__).resolve().parents[2] / "crawler" / "demo_site"  # the fixture site, shipped as package data
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _corpus_pages() -> list[FixturePage]:
 
 
 def _site_pages() -> list[FixturePage]:
-    site = FIXTURES / "site"
+    site = DEMO_SITE
     routes = tomllib.loads((site / "routes.toml").read_text(encoding="utf-8"))
     pages = {}
     for path, route in routes.items():
