@@ -1,9 +1,11 @@
 """Incremental crawl state: url → content hash, ETag, Last-Modified (and the links the page led to, so a
 page answered 304 still leads the crawl to them), in one SQLite file.
 
-Read at request time (conditional headers), staged when a document is emitted, and committed only when the run
-closes cleanly (`commit_run`), after the output files are written: a crashed run leaves the state as it was,
-so nothing is skipped that was never written.
+Read at request time (conditional headers), staged when a document is emitted, and committed per published
+part (`commit_urls`, right after the part's files are renamed into place) and at a clean close (`commit_run`):
+a killed run leaves the state of every page it published and nothing else, so the next run skips exactly what
+was written. A file that is not a readable SQLite state is moved aside (`state.sqlite.corrupt-<time>`) with a
+one-line warning, and the run starts as a first run.
 
 Safe for several crawl processes sharing one file: WAL journal, a busy timeout, short transactions, and upserts
 keyed by the canonical URL (no row is read-modify-written across transactions). It never stores page bodies.
@@ -13,11 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -56,10 +61,27 @@ class CrawlState:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.run_id = run_id or uuid.uuid4().hex
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}")
+            self.path.replace(aside)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            logger.warning("state file %s unreadable (%s): moved to %s, this run starts afresh", self.path, exc, aside)
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(SCHEMA)
+            db.execute("SELECT count(*) FROM pages").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def get(self, url: str) -> PageState | None:
         row = self._db.execute(
@@ -125,6 +147,25 @@ class CrawlState:
             )
             count = cursor.rowcount
             self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
+        return count
+
+    def commit_urls(self, urls: Sequence[str]) -> int:
+        """Move this run's staged rows of these pages into `pages` (the pages of a published part)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            count = 0
+            for url in urls:
+                cursor = self._db.execute(
+                    "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id, links)"
+                    " SELECT url, content_hash, etag, last_modified, fetched_at, run_id, links FROM staged"
+                    " WHERE run_id = ? AND url = ?"
+                    " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
+                    " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                    " run_id = excluded.run_id, links = excluded.links",
+                    (self.run_id, url),
+                )
+                count += cursor.rowcount
+                self._db.execute("DELETE FROM staged WHERE run_id = ? AND url = ?", (self.run_id, url))
         return count
 
     def discard_run(self) -> None:

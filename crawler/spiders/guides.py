@@ -26,12 +26,13 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 
+from crawler.extraction_pool import ExtractionPool, worker_count
 from crawler.failures import page_error
+from crawler.outcome import GUIDE_REQUESTS_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
 from crawler.sites import Site, load_sites, site_for_urls
 from crawler.state import CrawlState
 from extract.errors import PageError
-from extract.pipeline import process_page
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
 # Query parameters that page through one document (a thread's pages, a long article's pages).
@@ -100,6 +101,10 @@ class GuidesSpider(Spider):
     @classmethod
     def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> Site:
         """The site these `-a` arguments crawl; SpiderArgumentError (a ValueError) if they are wrong."""
+        try:
+            worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS"))
+        except ValueError as exc:
+            raise SpiderArgumentError(str(exc)) from None
         return cls(**kwargs).resolve_site(settings)
 
     @classmethod
@@ -112,7 +117,7 @@ class GuidesSpider(Spider):
         try:
             sites = load_sites(settings.getlist("GUIDECRAWL_SITES"))
         except (OSError, ValueError) as exc:
-            raise SpiderArgumentError(f"cannot load the site registry: {exc}") from None
+            raise SpiderArgumentError(str(exc)) from None
         if not self.site_name:
             return site_for_urls(self.urls, sites)
         if self.site_name not in sites:
@@ -146,6 +151,8 @@ class GuidesSpider(Spider):
         self.page_options: dict[str, Any] = {}
         if site.css.get("body"):
             self.page_options["body_css"] = site.css["body"]
+        # process_page in worker processes, off the reactor thread (crawler/extraction_pool.py).
+        self.extraction = ExtractionPool(worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS")))
         # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
         self.link_extractor = LinkExtractor(unique=True)
 
@@ -156,6 +163,8 @@ class GuidesSpider(Spider):
             yield self._request(url, role)
 
     def _request(self, url: str, role: str) -> Request:
+        if role == GUIDE:
+            self.crawler.stats.inc_value(GUIDE_REQUESTS_STAT)
         headers = self.crawl_state.conditional_headers(canonical_url(url)) if self.crawl_state and role == GUIDE else {}
         return Request(
             url,
@@ -165,22 +174,25 @@ class GuidesSpider(Spider):
             meta={"role": role},
         )
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         stats = self.crawler.stats
+        stats.inc_value(RESPONSES_STAT)
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
-            yield from self._replay_links(response)
+            for request in self._replay_links(response):
+                yield request
             return
         content_type = (response.headers.get(b"Content-Type") or b"text/html").split(b";")[0].strip().lower()
         if content_type and content_type not in HTML_TYPES:
             yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
             return
         followed = list(self._follow(response))
-        yield from followed
+        for request in followed:
+            yield request
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
         }
-        result = process_page(
+        result = await self.extraction.process_page(
             response.body,
             headers,
             response.url,
@@ -221,6 +233,7 @@ class GuidesSpider(Spider):
         )
         if unchanged:
             stats.inc_value("guidecrawl/unchanged/same_hash")
+            self.crawl_state.commit_urls([key])  # no rows to publish: its new ETag can be recorded now
             return False
         return True
 
@@ -244,10 +257,11 @@ class GuidesSpider(Spider):
         yield page_error(failure, request.url if request is not None else None)
 
     def closed(self, reason: str) -> None:
+        self.extraction.shutdown()
         if self.crawl_state is None:
             return
-        # Every close reason (finished, shutdown, closespider_*) closes the writer first: what was emitted is
-        # written, so it is recorded. Only a failed write leaves the state as it was.
+        # Every close reason (finished, shutdown, closespider_*) publishes the writer's last part first: what was
+        # emitted is written, so it is recorded. Only a failed write leaves that part's pages unrecorded.
         if not self.crawler.stats.get_value("guidecrawl/output/failed"):
             recorded = self.crawl_state.commit_run()
             self.logger.info("state: %d pages recorded in %s", recorded, self.crawl_state.path)
