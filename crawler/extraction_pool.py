@@ -55,6 +55,11 @@ class ExtractionPool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
 
+    def warm_up(self) -> None:
+        """Start the workers now (they import the extraction stages) while the first pages download."""
+        if self.workers:
+            self._start().submit(os.getpid)
+
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:
             context = multiprocessing.get_context("forkserver")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -95,7 +96,18 @@ class DatasetPipeline:
             "started_at": dt.datetime.now(dt.UTC).isoformat(),
         }
         self.run_id = settings.get("GUIDECRAWL_RUN_ID") or getattr(getattr(spider, "crawl_state", None), "run_id", None)
+        state = getattr(spider, "crawl_state", None)
+        if state is not None:
+            committed, forgotten = state.resolve_parts(self._published)
+            if committed or forgotten:
+                logger.info("state: %d part(s) of a killed run recorded, %d not published", committed, forgotten)
         self._open_part()
+
+    def _published(self, part: str) -> bool:
+        """A part counts as published once its documents file is under its final name (it is renamed last)."""
+        return any(Path(self.out_dir).glob(f"documents/crawl_date=*/part-{part}.parquet")) or any(
+            Path(self.out_dir).glob(f"csv/documents/crawl_date=*/part-{part}.csv")
+        )
 
     def _open_part(self) -> None:
         from output.dataset import DatasetWriter
@@ -109,7 +121,11 @@ class DatasetPipeline:
         self._part_started = time.monotonic()
 
     def _publish_part(self) -> None:
-        """Publish the open part, then commit the state of the pages it holds."""
+        """Publish the open part, then commit the state of the pages it holds. The pages are marked with their
+        part first, so a kill between the rename and the commit is settled by the next run (`resolve_parts`)."""
+        state = getattr(self.crawler.spider, "crawl_state", None)
+        if state is not None and self._part_urls:
+            state.mark_part(self._part_urls, self.writer.file_id)
         try:
             summary = self.writer.close()
         except Exception:
@@ -119,9 +135,8 @@ class DatasetPipeline:
         self.crawler.stats.set_value(PARTS_STAT, self.parts)
         for table, rows in summary.rows.items():
             self.crawler.stats.inc_value(f"guidecrawl/output/rows/{table}", rows)
-        state = getattr(self.crawler.spider, "crawl_state", None)
         if state is not None and self._part_urls:
-            state.commit_urls(self._part_urls)
+            state.commit_part(self.writer.file_id)
 
     def process_item(self, item: Any) -> Any:
         try:

@@ -18,11 +18,12 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
+STALE_DAYS = 7  # staged rows of a run dead this long are dropped
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -42,6 +43,7 @@ CREATE TABLE IF NOT EXISTS staged (
     last_modified TEXT,
     fetched_at TEXT,
     links TEXT,
+    part TEXT,                     -- the output part holding the page, once the part is being published
     PRIMARY KEY (run_id, url)
 );
 """
@@ -77,6 +79,8 @@ class CrawlState:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(SCHEMA)
+            if "part" not in {row[1] for row in db.execute("PRAGMA table_info(staged)")}:
+                db.execute("ALTER TABLE staged ADD COLUMN part TEXT")  # a state file from before parts
             db.execute("SELECT count(*) FROM pages").fetchone()
         except sqlite3.DatabaseError:
             db.close()
@@ -167,6 +171,47 @@ class CrawlState:
                 count += cursor.rowcount
                 self._db.execute("DELETE FROM staged WHERE run_id = ? AND url = ?", (self.run_id, url))
         return count
+
+    def mark_part(self, urls: Sequence[str], part: str) -> None:
+        """Before a part is published: these staged pages are in `part` (see `resolve_parts`)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "UPDATE staged SET part = ? WHERE run_id = ? AND url = ?", [(part, self.run_id, u) for u in urls]
+            )
+
+    def commit_part(self, part: str, run_id: str | None = None) -> int:
+        """After a part is published: its pages' staged rows become the state."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute(
+                "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id, links)"
+                " SELECT url, content_hash, etag, last_modified, fetched_at, run_id, links FROM staged"
+                " WHERE run_id = ? AND part = ?"
+                " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                " run_id = excluded.run_id, links = excluded.links",
+                (run_id or self.run_id, part),
+            )
+            self._db.execute("DELETE FROM staged WHERE run_id = ? AND part = ?", (run_id or self.run_id, part))
+        return int(cursor.rowcount)
+
+    def resolve_parts(self, published: Callable[[str], bool]) -> tuple[int, int]:
+        """At start: parts a killed run was publishing are committed if their files made it under their final
+        names. Rows of unpublished parts stay staged (never committed: their pages are fetched again); another
+        site's run may be using the same file right now, so only rows staged more than STALE_DAYS ago are
+        deleted. Returns (parts committed, parts left)."""
+        pending = self._db.execute(
+            "SELECT DISTINCT run_id, part FROM staged WHERE run_id != ? AND part IS NOT NULL", (self.run_id,)
+        ).fetchall()
+        committed = 0
+        for run_id, part in pending:
+            if published(part):
+                self.commit_part(part, run_id)
+                committed += 1
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=STALE_DAYS)).isoformat()
+        self._db.execute("DELETE FROM staged WHERE run_id != ? AND fetched_at < ?", (self.run_id, cutoff))
+        return committed, len(pending) - committed
 
     def discard_run(self) -> None:
         self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))

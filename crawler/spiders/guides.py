@@ -158,6 +158,7 @@ class GuidesSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         assert self.site is not None
+        self.extraction.warm_up()
         for url in self.site.start_urls:
             role = self.site.links.classify(url) or (LISTING if self.site.follow else GUIDE)
             yield self._request(url, role)

@@ -41,9 +41,7 @@ MISTAKES = [
 
 
 def guidecrawl(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cli", *args], cwd=REPO, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(("mistake", "table", "named"), MISTAKES, ids=[m[0] for m in MISTAKES])
@@ -87,13 +85,21 @@ def test_guidecrawl_crawl_refuses_a_bad_registry_before_fetching(tmp_path: Path)
 
 def test_scrapy_crawl_refuses_a_bad_registry_in_one_line(tmp_path: Path) -> None:
     registry = tmp_path / "my_sites.toml"
-    registry.write_text('[cityyb]\nstart_urls = ["http://a.example.cn/"]\nguide_links = ["(unclosed"]\n', encoding="utf-8")
+    registry.write_text(
+        '[cityyb]\nstart_urls = ["http://a.example.cn/"]\nguide_links = ["(unclosed"]\n', encoding="utf-8"
+    )
     proc = subprocess.run(
         [str(Path(sys.executable).with_name("scrapy")), "crawl", "guides", "-a", "site=cityyb", "-s", f"GUIDECRAWL_SITES={registry}"],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines()[-1].endswith("guide_links[0]: bad regular expression '(unclosed': missing ), unterminated subpattern at position 0")
+    assert (
+        proc.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            "guide_links[0]: bad regular expression '(unclosed': missing ), unterminated subpattern at position 0"
+        )
+    )
 
 
 def test_platform_file_mistake_names_the_platform_and_key(tmp_path: Path) -> None:
