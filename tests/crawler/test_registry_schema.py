@@ -11,7 +11,7 @@ import pytest
 
 from crawler.platforms import load_platforms
 from crawler.registry_schema import RegistryError
-from tests.crawler.conftest import REPO
+from tests.crawler.conftest import REPO, scrapy_crawl
 
 GOOD = """
 [cityyb]
@@ -19,24 +19,25 @@ start_urls = ["http://ybj.example.gov.cn/zwgk/tzgg/"]
 platforms = ["portal"]
 """
 
+S = 'start_urls = ["http://a.example.cn/"]\n'
 # (what is wrong, the site table as written, what the one line must name)
 MISTAKES = [
-    ("misspelt key", 'start_urls = ["http://a.example.cn/"]\nplatform = ["portal"]', "platform: unknown key"),
-    ("unknown css key", 'start_urls = ["http://a.example.cn/"]\ncss = { bdy = "div#zoom" }', "css.bdy: unknown key"),
-    ("politeness typo", 'start_urls = ["http://a.example.cn/"]\npoliteness = { dealy = 2.0 }', "politeness.dealy"),
+    ("misspelt key", S + 'platform = ["portal"]', "platform: unknown key"),
+    ("unknown css key", S + 'css = { bdy = "div#zoom" }', "css.bdy: unknown key"),
+    ("politeness typo", S + 'politeness = { dealy = 2.0 }', "politeness.dealy"),
     ("start_urls a string", 'start_urls = "http://a.example.cn/"', "start_urls: must be a list"),
     ("start_urls empty", "start_urls = []", "start_urls: must not be empty"),
     ("start_urls missing", 'family = "article"', "start_urls: missing"),
     ("start URL without scheme", 'start_urls = ["a.example.cn/list.html"]', "start_urls[0]: not an http(s) URL"),
-    ("domain with scheme", 'start_urls = ["http://a.example.cn/"]\nallowed_domains = ["http://a.example.cn"]', "allowed_domains[0]: not a host name"),
-    ("domain with path", 'start_urls = ["http://a.example.cn/"]\nallowed_domains = ["a.example.cn/zwgk"]', "allowed_domains[0]: not a host name"),
-    ("bad regex", 'start_urls = ["http://a.example.cn/"]\nguide_links = [\'/art/(\\d+.html\']', "guide_links[0]: bad regular expression"),
-    ("regex not in a list", 'start_urls = ["http://a.example.cn/"]\ndeny_links = \'\\.pdf$\'', "deny_links: must be a list"),
-    ("unknown platform", 'start_urls = ["http://a.example.cn/"]\nplatforms = ["discus"]', "platforms[0]: unknown value 'discus'"),
-    ("unknown family", 'start_urls = ["http://a.example.cn/"]\nfamily = "news"', "family: unknown value 'news'"),
-    ("delay as a string", 'start_urls = ["http://a.example.cn/"]\npoliteness = { delay = "2s" }', "politeness.delay: must be a number"),
-    ("concurrency zero", 'start_urls = ["http://a.example.cn/"]\npoliteness = { concurrency = 0 }', "politeness.concurrency: must be at least 1"),
-    ("follow as a string", 'start_urls = ["http://a.example.cn/"]\nfollow = "no"', "follow: must be true or false"),
+    ("domain with scheme", S + 'allowed_domains = ["http://a.example.cn"]', "allowed_domains[0]: not a host name"),
+    ("domain with path", S + 'allowed_domains = ["a.example.cn/zwgk"]', "allowed_domains[0]: not a host name"),
+    ("bad regex", S + 'guide_links = [\'/art/(\\d+.html\']', "guide_links[0]: bad regular expression"),
+    ("regex not in a list", S + 'deny_links = \'\\.pdf$\'', "deny_links: must be a list"),
+    ("unknown platform", S + 'platforms = ["discus"]', "platforms[0]: unknown value 'discus'"),
+    ("unknown family", S + 'family = "news"', "family: unknown value 'news'"),
+    ("delay as a string", S + 'politeness = { delay = "2s" }', "politeness.delay: must be a number"),
+    ("concurrency zero", S + 'politeness = { concurrency = 0 }', "politeness.concurrency: must be at least 1"),
+    ("follow as a string", S + 'follow = "no"', "follow: must be true or false"),
 ]  # fmt: skip
 
 
@@ -88,10 +89,7 @@ def test_scrapy_crawl_refuses_a_bad_registry_in_one_line(tmp_path: Path) -> None
     registry.write_text(
         '[cityyb]\nstart_urls = ["http://a.example.cn/"]\nguide_links = ["(unclosed"]\n', encoding="utf-8"
     )
-    proc = subprocess.run(
-        [str(Path(sys.executable).with_name("scrapy")), "crawl", "guides", "-a", "site=cityyb", "-s", f"GUIDECRAWL_SITES={registry}"],
-        cwd=REPO, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    proc = scrapy_crawl("-a", "site=cityyb", "-s", f"GUIDECRAWL_SITES={registry}")
     assert proc.returncode == 2
     assert (
         proc.stderr.strip()
