@@ -55,7 +55,7 @@ JOBS_DIR = "_jobs"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", nargs="*", help="registry site(s) to crawl (see 'guidecrawl sites')")
-    parser.add_argument("--all", action="store_true", help="crawl every site of the registry")
+    parser.add_argument("--all", action="store_true", help="crawl every scheduled site of the registry")
     parser.add_argument("--out", required=True, metavar="DIR", help="tables, state, locks and run records")
     parser.add_argument("--sites", action="append", default=[], metavar="FILE", help="extra registry file (repeatable)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget of the whole run")
@@ -87,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
         sites = load_sites(extra)
     except ValueError as exc:  # RegistryError: one line naming the file, the site and the key
         raise CommandError(str(exc)) from None
-    names = sorted(sites) if args.all else list(dict.fromkeys(args.site))
+    names = sorted(n for n, s in sites.items() if s.scheduled) if args.all else list(dict.fromkeys(args.site))
+    if not names:
+        raise CommandError("--all: no site of the registry is scheduled (add one with --sites FILE)")
     unknown = [n for n in names if n not in sites]
     if unknown:
         raise CommandError(f"unknown site {unknown[0]!r} (known: {', '.join(sorted(sites))})")

@@ -8,7 +8,6 @@ time, the crawl's user agent, robots.txt obeyed) and never writes anything.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import urllib.error
 import urllib.request
@@ -63,9 +62,12 @@ def user_agent() -> str:
 def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> Fetched:
     agent = user_agent()
     robots = urllib.robotparser.RobotFileParser(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/robots.txt")
-    with contextlib.suppress(OSError, ValueError):  # no robots.txt reachable: allowed, as in Scrapy
+    try:
         robots.read()
-    if not robots.can_fetch("guidecrawl", url):
+        checked = True
+    except (OSError, ValueError):  # no robots.txt reachable: allowed, as Scrapy's RobotsTxtMiddleware does
+        checked = False
+    if checked and not robots.can_fetch("guidecrawl", url):
         raise ProbeError(f"{url}: disallowed by robots.txt")
     request = urllib.request.Request(url, headers={"User-Agent": agent})
     try:

@@ -161,6 +161,7 @@ def site_fields(platforms: tuple[str, ...]) -> dict[str, Check]:
         "css": _table(CSS_FIELDS),
         "politeness": _table(POLITENESS_FIELDS),
         "follow": _boolean,
+        "scheduled": _boolean,
     }
 
 

@@ -37,6 +37,7 @@ class Site:
     css: Mapping[str, str] = field(default_factory=dict)
     politeness: Politeness = Politeness()
     follow: bool = True  # False: fetch the start URLs (and their own pagination) only
+    scheduled: bool = True  # False: left out of `guidecrawl crawl --all` (the fixture sites)
     source: str = ""  # the registry file that defined it
 
     def relocated(self, base_url: str) -> Site:
@@ -64,6 +65,7 @@ def _site(name: str, spec: Mapping[str, Any], source: Path) -> Site:
         css=dict(spec.get("css", {})),
         politeness=Politeness(**spec.get("politeness", {})),
         follow=spec.get("follow", True),
+        scheduled=spec.get("scheduled", True),
         source=str(source),
     )
 
