@@ -93,7 +93,7 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             return int(Exit.INTERNAL)
         stats = crawler.stats.get_stats() if crawler.stats is not None else {}
-        result = outcome(stats)
+        result = outcome(stats, feeds=len(settings.getdict("FEEDS")))
         if stats_file is not None:
             try:
                 runstats.write(stats_file, runstats.site_record(stats, result, **identity))

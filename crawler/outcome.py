@@ -78,13 +78,17 @@ def errors_by_stage(stats: Mapping[str, Any]) -> dict[str, dict[str, int]]:
     return found
 
 
-def outcome(stats: Mapping[str, Any]) -> Outcome:
+def outcome(stats: Mapping[str, Any], feeds: int = 0) -> Outcome:
+    """The run's exit status and reason; `feeds` is how many -o/-O feeds the crawl was asked to store."""
     finish = str(stats.get("finish_reason") or "")
     if stats.get(OUTPUT_FAILED_STAT) or stats.get(STATS_FILE_FAILED_STAT):
         return Outcome(Exit.OUTPUT_FAILED, "the tables or the stats file could not be written")
+    if finish == "feed_append_refused":
+        return Outcome(Exit.OUTPUT_FAILED, "a feed refused -o (append): use -O to overwrite it")
     failed_feeds = sum(int(v) for k, v in stats.items() if k.startswith("feedexport/failed_count/"))
-    if failed_feeds:
-        return Outcome(Exit.OUTPUT_FAILED, f"{failed_feeds} feed(s) could not be written")
+    stored = sum(int(v) for k, v in stats.items() if k.startswith("feedexport/success_count/"))
+    if failed_feeds or stored < feeds:
+        return Outcome(Exit.OUTPUT_FAILED, f"{max(failed_feeds, feeds - stored)} feed(s) could not be written")
     if int(stats.get("log_count/CRITICAL", 0)):
         return Outcome(Exit.INTERNAL, "the crawl stopped on an unexpected error (see the log)")
     errors = errors_by_stage(stats)

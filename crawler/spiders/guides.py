@@ -18,16 +18,16 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
 from crawler.extraction_pool import ExtractionPool, worker_count
 from crawler.failures import page_error
+from crawler.links import same_series  # noqa: F401  (part of this module's interface: tests, other tools)
 from crawler.outcome import GUIDE_REQUESTS_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
 from crawler.sites import Site, load_sites, site_for_urls
@@ -35,8 +35,6 @@ from crawler.state import CrawlState
 from extract.errors import PageError
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
-# Query parameters that page through one document (a thread's pages, a long article's pages).
-PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
 SINCE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
@@ -60,14 +58,6 @@ def _check_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise SpiderArgumentError(f"not an http(s) URL: {url!r}")
     return url
-
-
-def same_series(a: str, b: str) -> bool:
-    """Two URLs of one paged document: equal once page-number parameters are ignored."""
-    pa, pb = urlsplit(canonical_url(a)), urlsplit(canonical_url(b))
-    qa = {(k, v) for k, v in parse_qsl(pa.query) if k not in PAGE_PARAMS}
-    qb = {(k, v) for k, v in parse_qsl(pb.query) if k not in PAGE_PARAMS}
-    return (pa.netloc, pa.path, qa) == (pb.netloc, pb.path, qb)
 
 
 class GuidesSpider(Spider):
@@ -153,8 +143,6 @@ class GuidesSpider(Spider):
             self.page_options["body_css"] = site.css["body"]
         # process_page in worker processes, off the reactor thread (crawler/extraction_pool.py).
         self.extraction = ExtractionPool(worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS")))
-        # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
-        self.link_extractor = LinkExtractor(unique=True)
 
     async def start(self) -> AsyncIterator[Request]:
         assert self.site is not None
@@ -187,22 +175,21 @@ class GuidesSpider(Spider):
         if content_type and content_type not in HTML_TYPES:
             yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
             return
-        followed = list(self._follow(response))
-        for request in followed:
-            yield request
+        assert self.site is not None
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
         }
-        result = await self.extraction.process_page(
+        result, links = await self.extraction.extract(
             response.body,
             headers,
             response.url,
-            site=self.site.name if self.site else None,
+            site=self.site,
             script=self.script,
             fetched_at=dt.datetime.now(dt.UTC),
             **self.page_options,
         )
-        links = [(r.url, r.meta["role"]) for r in followed]
+        for url, role in links:
+            yield self._request(url, role)
         if result.document is not None and not result.errors and not self._is_new(result, response, links):
             return
         yield result
@@ -237,21 +224,6 @@ class GuidesSpider(Spider):
             self.crawl_state.commit_urls([key])  # no rows to publish: its new ETag can be recorded now
             return False
         return True
-
-    def _follow(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or self.site is None:
-            return
-        hosts = self.site.allowed_domains
-        for link in self.link_extractor.extract_links(response):
-            host = urlsplit(link.url).hostname or ""
-            if not any(host == h or host.endswith("." + h) for h in hosts):
-                continue
-            role = self.site.links.classify(link.url)
-            if role is None:
-                continue
-            if not self.site.follow and not same_series(link.url, response.url):
-                continue
-            yield self._request(link.url, role)
 
     def on_error(self, failure: Any) -> Iterator[PageError]:
         request = getattr(failure, "request", None)
