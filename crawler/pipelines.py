@@ -15,6 +15,10 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred, DeferredList
+from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 
 from crawler.outcome import OUTPUT_FAILED_STAT
 from crawler.platforms import canonical_url
@@ -59,10 +63,11 @@ class ErrorStatsPipeline:
 class DatasetPipeline:
     """With `-s OUTPUT_DIR=DIR`: writes every item with `output.dataset.DatasetWriter`, published in parts.
 
-    A part is published (its files renamed into place, atomically, by the writer's `close()`) every
-    `GUIDECRAWL_PART_PAGES` pages or `GUIDECRAWL_PART_SECONDS` seconds, then the incremental state commits the
-    pages that part holds. A run killed at any moment loses at most the part being written, and the next run
-    fetches exactly the pages no published part holds. A run's parts share its run id and read as one dataset.
+    A part is published (its files written and renamed into place, atomically, by the writer's `close()`, in a
+    thread so the reactor keeps crawling) every `GUIDECRAWL_PART_PAGES` items or `GUIDECRAWL_PART_SECONDS`
+    seconds, then the incremental state commits the pages that part holds. A run killed at any moment loses at
+    most the part being written, and the next run fetches exactly the pages no published part holds. A run's
+    parts share its run id and read as one dataset.
     """
 
     def __init__(self, crawler: Crawler, out_dir: str) -> None:
@@ -73,7 +78,9 @@ class DatasetPipeline:
         self.writer: Any = None
         self.run_id: str | None = None
         self.run_metadata: dict[str, Any] = {}
-        self.parts = 0
+        self.parts = 0  # parts published
+        self._opened = 0  # parts opened (the open one's number)
+        self._publishing: set[Deferred[None]] = set()
         self._part_urls: list[str] = []  # canonical URLs of the pages written into the open part
         self._part_items = 0
         self._part_started = 0.0
@@ -113,30 +120,39 @@ class DatasetPipeline:
         from output.dataset import DatasetWriter
 
         site = self.run_metadata.get("site") or "pages"
-        part = f"{site}-{self.parts + 1:05d}"
+        self._opened += 1
+        part = f"{site}-{self._opened:05d}"
         self.writer = DatasetWriter(self.out_dir, run_id=self.run_id, run_metadata=self.run_metadata, part=part)
         self.run_id = self.writer.run_id
         self._part_urls = []
         self._part_items = 0
         self._part_started = time.monotonic()
 
-    def _publish_part(self) -> None:
-        """Publish the open part, then commit the state of the pages it holds. The pages are marked with their
+    def _publish_part(self) -> Deferred[None]:
+        """Publish the open part in a thread (its files are written and renamed there, off the reactor), then
+        commit the state of the pages it holds, back in the reactor thread. The pages are marked with their
         part first, so a kill between the rename and the commit is settled by the next run (`resolve_parts`)."""
+        writer, urls = self.writer, self._part_urls
         state = getattr(self.crawler.spider, "crawl_state", None)
-        if state is not None and self._part_urls:
-            state.mark_part(self._part_urls, self.writer.file_id)
-        try:
-            summary = self.writer.close()
-        except Exception:
+        if state is not None and urls:
+            state.mark_part(urls, writer.file_id)
+
+        def published(summary: Any) -> None:
+            self.parts += 1
+            self.crawler.stats.set_value(PARTS_STAT, self.parts)
+            for table, rows in summary.rows.items():
+                self.crawler.stats.inc_value(f"guidecrawl/output/rows/{table}", rows)
+            if state is not None and urls:
+                state.commit_part(writer.file_id)
+
+        def failed(failure: Failure) -> None:
             self.crawler.stats.set_value(OUTPUT_FAILED_STAT, 1)
-            raise
-        self.parts += 1
-        self.crawler.stats.set_value(PARTS_STAT, self.parts)
-        for table, rows in summary.rows.items():
-            self.crawler.stats.inc_value(f"guidecrawl/output/rows/{table}", rows)
-        if state is not None and self._part_urls:
-            state.commit_part(self.writer.file_id)
+            logger.error("could not publish part %s: %s", writer.file_id, failure.getErrorMessage())
+
+        publishing: Deferred[None] = deferToThread(writer.close).addCallbacks(published, failed)
+        self._publishing.add(publishing)
+        publishing.addBoth(lambda _: self._publishing.discard(publishing))
+        return publishing
 
     def process_item(self, item: Any) -> Any:
         try:
@@ -158,8 +174,9 @@ class DatasetPipeline:
             self._open_part()
         return item
 
-    def close_spider(self) -> None:
-        if self._part_items == 0 and self.parts > 0:
+    async def close_spider(self) -> None:
+        if self._part_items == 0 and self._opened > 1:
             self.writer.abort()  # nothing since the last part: no empty files
-            return
-        self._publish_part()  # the first part is published even empty: every table gets its schema
+        else:
+            self._publish_part()  # the first part is published even empty: every table gets its schema
+        await maybe_deferred_to_future(DeferredList(list(self._publishing), consumeErrors=True))
