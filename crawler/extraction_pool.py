@@ -1,48 +1,38 @@
-"""Extraction off the reactor thread: `extract.pipeline.process_page` in a pool of worker processes.
+"""Extraction off the reactor thread: `extract.pipeline.process_page` in worker processes.
 
-decode → content → normalize → entities costs ≈ 20 ms of CPU a page (long listings more). Run in the reactor
-thread, it stalls every download for that long and the crawl uses one core. Here each page goes to a
-`concurrent.futures.ProcessPoolExecutor` (one worker per core by default, `GUIDECRAWL_EXTRACT_WORKERS=N`;
-0 runs it in the reactor thread, as before) and the spider awaits the result, so the reactor keeps
-downloading while the workers extract. The function called is the same `process_page`, with the same
-arguments: only where it runs changes. The workers also find the links to follow (`crawler.links`: lxml link
-extraction is the other big per-page cost); the reactor thread only schedules requests and writes rows.
+decode → content → normalize → entities costs ≈ 7–25 ms of CPU a page (long listings more), and finding the
+links to follow (lxml) another millisecond or more. Run in the reactor thread, that stalls every download for
+as long and the crawl uses one core. Here each response goes to one of N worker processes
+(`python -m crawler.extraction_worker`; one per core by default, `GUIDECRAWL_EXTRACT_WORKERS=N`; 0 runs it in
+the reactor thread, as before) and the spider awaits the result while the reactor keeps downloading. The
+function called is the same `process_page`, with the same arguments: only where it runs changes.
 
-Workers come from a forkserver that has imported the extraction stages once (fast, copy-on-write start-up, no
-fork of the reactor's threads), and die with the crawl process (PR_SET_PDEATHSIG on Linux), so a crawl killed
-with -9 leaves no orphan. In-flight pages are bounded by Scrapy's CONCURRENT_REQUESTS: a page waits in the
-pool only while its response is held.
+The workers are plain child processes spoken to through their stdin/stdout pipes by the reactor itself
+(Twisted's `spawnProcess`): no thread in the crawl process hands work over, so nothing competes with the
+reactor for the GIL. Jobs go to the worker with the fewest in flight. A worker that dies fails its pages (each
+becomes an `errors` row) and is replaced. Workers exit when their stdin closes and, on Linux, when the crawl
+process dies, so a crawl killed with -9 leaves no orphan. In-flight pages are bounded by Scrapy's
+CONCURRENT_REQUESTS: a page waits for a worker only while its response is held.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import ctypes
 import datetime as dt
-import multiprocessing
 import os
-import signal
+import pickle
 import sys
-import threading
 from collections.abc import Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any
 
+from twisted.internet.defer import Deferred
+from twisted.internet.protocol import ProcessProtocol
+from twisted.python.failure import Failure
+
+from crawler.extraction_worker import HEADER, frame
 from crawler.links import links_of
 from crawler.sites import Site
+from extract.errors import PageError
 from extract.pipeline import PageResult, process_page
-
-PR_SET_PDEATHSIG = 1
-T = TypeVar("T")
-
-
-def _die_with_parent() -> None:
-    """Worker initializer: the kernel kills this worker when the crawl process ends (Linux only)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle, not the workers'
 
 
 def extract_page(
@@ -69,31 +59,75 @@ def worker_count(setting: Any) -> int:
     return count
 
 
+class WorkerProtocol(ProcessProtocol):
+    """One worker: frames out on stdin, frames in from stdout, a Deferred per job in flight."""
+
+    def __init__(self, pool: ExtractionPool) -> None:
+        self.pool = pool
+        self.pending: dict[int, Deferred[Any]] = {}
+        self.buffer = bytearray()
+
+    def submit(self, job_id: int, args: tuple[Any, ...]) -> Deferred[Any]:
+        done: Deferred[Any] = Deferred()
+        self.pending[job_id] = done
+        assert self.transport is not None
+        self.transport.write(frame((job_id, args)))
+        return done
+
+    def outReceived(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) >= HEADER.size:
+            (size,) = HEADER.unpack_from(self.buffer)
+            if len(self.buffer) < HEADER.size + size:
+                return
+            job_id, ok, value = pickle.loads(bytes(self.buffer[HEADER.size : HEADER.size + size]))
+            del self.buffer[: HEADER.size + size]
+            done = self.pending.pop(job_id)
+            if ok:
+                done.callback(value)
+            else:
+                done.errback(WorkerError(value))
+
+    def processEnded(self, reason: Failure) -> None:
+        self.pool.worker_ended(self)
+        for done in self.pending.values():
+            done.errback(WorkerError(f"extraction worker ended: {reason.getErrorMessage()}"))
+        self.pending.clear()
+
+
+class WorkerError(Exception):
+    """A worker could not extract a page (it died, or link extraction raised): one line for the errors row."""
+
+
 class ExtractionPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._ready: Future[ProcessPoolExecutor] | None = None
+        self._live: list[WorkerProtocol] = []
+        self._jobs = 0
+        self._closing = False
 
     def warm_up(self) -> None:
-        """Start the workers from a thread: the forkserver's imports take seconds under load, and the reactor
-        must not wait for them; the first pages download meanwhile and wait for `_ready` without blocking."""
-        if self.workers == 0 or self._ready is not None:
-            return
-        ready: Future[ProcessPoolExecutor] = Future()
-        self._ready = ready
+        """Start the workers now: they import the extraction stages while the first pages download."""
+        while not self._closing and len(self._live) < self.workers:
+            self._spawn()
 
-        def start() -> None:
-            try:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["extract.pipeline", "crawler.links"])
-                executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_die_with_parent)
-                for ping in [executor.submit(os.getpid) for _ in range(self.workers)]:
-                    ping.result()
-                ready.set_result(executor)
-            except BaseException as exc:  # the pages waiting on it get the error as their extraction failure
-                ready.set_exception(exc)
+    def _spawn(self) -> None:
+        from twisted.internet import reactor
 
-        threading.Thread(target=start, name="extraction-pool-start", daemon=True).start()
+        worker = WorkerProtocol(self)
+        reactor.spawnProcess(  # type: ignore[attr-defined]
+            worker,
+            sys.executable,
+            [sys.executable, "-m", "crawler.extraction_worker"],
+            env=dict(os.environ),
+            childFDs={0: "w", 1: "r", 2: 2},
+        )
+        self._live.append(worker)
+
+    def worker_ended(self, worker: WorkerProtocol) -> None:
+        if worker in self._live:
+            self._live.remove(worker)
+        self.warm_up()  # a worker that died is replaced (not when the crawl is closing)
 
     async def extract(
         self,
@@ -110,25 +144,24 @@ class ExtractionPool:
         args = (body, dict(headers), url, site, script, fetched_at, body_css)
         if self.workers == 0:
             return extract_page(*args)
+        from scrapy.utils.defer import maybe_deferred_to_future
+
         self.warm_up()
-        assert self._ready is not None
-        executor = self._ready.result() if self._ready.done() else await _awaitable(self._ready)
-        return await _awaitable(executor.submit(extract_page, *args))
+        worker = min(self._live, key=lambda w: len(w.pending))
+        self._jobs += 1
+        try:
+            found: tuple[PageResult, list[tuple[str, str]]] = await maybe_deferred_to_future(
+                worker.submit(self._jobs, args)
+            )
+        except WorkerError as exc:
+            result = PageResult(url=url, document=None, site=site.name, script=script, fetched_at=fetched_at)
+            result.errors.append(PageError(url, "fetch", "crawler_worker_failed", str(exc)))  # as middlewares.py
+            return result, []
+        return found
 
     def shutdown(self) -> None:
-        ready, self._ready = self._ready, None
-        if ready is not None and ready.exception() is None:  # exception() waits for a start still under way
-            ready.result().shutdown(wait=True, cancel_futures=True)
-
-
-async def _awaitable(future: Future[T]) -> T:
-    """The pool's future, awaited on the reactor's event loop (asyncio reactor) or through a Twisted thread."""
-    from scrapy.utils.reactor import is_asyncio_reactor_installed
-
-    if is_asyncio_reactor_installed():
-        return await asyncio.wrap_future(future)
-    from scrapy.utils.defer import maybe_deferred_to_future
-    from twisted.internet.threads import deferToThread
-
-    result: T = await maybe_deferred_to_future(deferToThread(future.result))
-    return result
+        """Close the workers' stdin: each finishes its job in hand, if any, and exits."""
+        self._closing = True
+        for worker in list(self._live):
+            if worker.transport is not None:
+                worker.transport.closeStdin()
