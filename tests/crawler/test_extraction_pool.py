@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +13,7 @@ import pytest
 
 from crawler.extraction_pool import worker_count
 from crawler.outcome import Exit
-from tests.crawler.conftest import Served, scrapy_crawl
+from tests.crawler.conftest import REPO, SCRAPY, Served, scrapy_crawl, serve
 from tests.crawler.test_crawl_end_to_end import DOCUMENTS
 
 pytestmark = pytest.mark.slow
@@ -48,3 +51,40 @@ def test_bad_worker_count_is_a_one_line_usage_error(site: Served) -> None:
     proc = scrapy_crawl("-a", f"url={site.url}/qa/1001.html", "-s", "GUIDECRAWL_EXTRACT_WORKERS=-2")
     assert proc.returncode == 2
     assert "GUIDECRAWL_EXTRACT_WORKERS must be 0 or more, got -2" in proc.stderr.strip().splitlines()[-1]
+
+
+def children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_workers_die_with_a_crawl_killed_by_sigkill(tmp_path: Path) -> None:
+    with contextlib.ExitStack() as stack:
+        slow = stack.enter_context(contextlib.contextmanager(serve)(tmp_path, "--latency", "2"))
+        crawl = subprocess.Popen(
+            [SCRAPY, "crawl", "guides", "-a", "site=fixture", "-a", f"base_url={slow.url}",
+             "-s", "GUIDECRAWL_PROFILE=test", "-s", "GUIDECRAWL_EXTRACT_WORKERS=2"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        workers: set[int] = set()
+        while len(workers) < 2 and crawl.poll() is None:  # the workers start with the crawl
+            workers = children(crawl.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2
+        crawl.kill()  # SIGKILL to the crawl process only
+        crawl.wait()
+        for _ in range(600):  # the kernel sends each worker SIGKILL (PR_SET_PDEATHSIG)
+            if not any(alive(w) for w in workers):
+                break
+            time.sleep(0.05)
+        assert not any(alive(w) for w in workers)
