@@ -2,6 +2,7 @@
 
 The one spider. It fetches, follows the site's link rules, and hands each response's bytes, headers and URL
 to `extract.pipeline.process_page` — the same function `guidecrawl extract` uses — yielding its `PageResult`.
+process_page and link extraction run in worker processes (`crawler/extraction_pool.py`), off the reactor thread.
 A request that fails (HTTP error, timeout, robots.txt, DNS …) yields an `extract.errors.PageError`.
 It never parses page content itself and never drops a failure.
 

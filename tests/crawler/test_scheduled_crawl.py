@@ -180,3 +180,14 @@ def test_kill_9_then_rerun_gives_the_tables_of_an_uninterrupted_run(slow_site: S
     second = set(documents(killed, run_record(killed, rerun)["run_id"]))
     assert not second & set(published)  # what a published part holds is not fetched as new again
     assert table_rows(killed) == table_rows(whole)  # no row lost, none doubled
+
+
+def test_timeout_stops_the_run_with_exit_6_and_publishes_what_it_has(slow_site: Served, tmp_path: Path) -> None:
+    proc = guidecrawl_crawl(slow_site, tmp_path, "--timeout", "3", "--part-pages", "1")
+    assert proc.returncode == Exit.TIMEOUT, proc.stderr
+    assert proc.stdout.count("\n") == 1 and "exit 6" in proc.stdout
+    record = run_record(tmp_path, proc)
+    assert record["status"] == Exit.TIMEOUT
+    published = published_documents(tmp_path)
+    assert published < len(DOCUMENTS)  # stopped before the end; what it had is readable
+    assert published == record["documents"]
