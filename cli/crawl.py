@@ -119,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
             site_record = crawl_site(name, run_id, out, args, extra, deadline)
             record["sites"][name] = site_record
             outcomes.append(Outcome(Exit(site_record["status"]), site_record["exit_reason"]))
+            if site_record["status"] == Exit.INTERRUPTED:
+                break  # the other sites wait for the next run
     finally:
         shutil.rmtree(out / JOBS_DIR / run_id, ignore_errors=True)
     result = worst(outcomes)
@@ -167,6 +169,8 @@ def crawl_site(
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     try:
         _, stderr = process.communicate(timeout=None if remaining is None else remaining + GRACE_SECONDS)
+    except KeyboardInterrupt:  # Ctrl-C / systemctl stop: the crawl got the signal too and publishes; wait for it
+        _, stderr = process.communicate()
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGINT)  # Scrapy closes cleanly: the last part is published
         try:
