@@ -43,10 +43,11 @@ def extract_page(
     script: str,
     fetched_at: dt.datetime,
     body_css: str | None,
+    with_links: bool = True,
 ) -> tuple[PageResult, list[tuple[str, str]]]:
     """What a worker does for one response: the page through every stage, and its links to follow."""
     result = process_page(body, headers, url, site=site.name, script=script, fetched_at=fetched_at, body_css=body_css)
-    return result, links_of(body, headers, url, site)
+    return result, links_of(body, headers, url, site) if with_links else []
 
 
 def worker_count(setting: Any) -> int:
@@ -139,9 +140,10 @@ class ExtractionPool:
         script: str,
         fetched_at: dt.datetime,
         body_css: str | None = None,
+        with_links: bool = True,
     ) -> tuple[PageResult, list[tuple[str, str]]]:
-        """`process_page` on the response, and the links the crawl follows from it (`crawler.links`)."""
-        args = (body, dict(headers), url, site, script, fetched_at, body_css)
+        """`process_page` on the response, and (`with_links`) the links the crawl follows from it."""
+        args = (body, dict(headers), url, site, script, fetched_at, body_css, with_links)
         if self.workers == 0:
             return extract_page(*args)
         from scrapy.utils.defer import maybe_deferred_to_future

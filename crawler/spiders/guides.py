@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 
 from crawler.extraction_pool import ExtractionPool, worker_count
 from crawler.failures import page_error
-from crawler.links import same_series  # noqa: F401  (part of this module's interface: tests, other tools)
+from crawler.links import followed_links, same_series  # noqa: F401  (same_series: part of this interface)
 from crawler.outcome import GUIDE_REQUESTS_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
 from crawler.sites import Site, load_sites, site_for_urls
@@ -180,17 +180,25 @@ class GuidesSpider(Spider):
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
         }
-        result, links = await self.extraction.extract(
+        # A listing's links are the crawl's frontier: found here and followed at once, not after the page's
+        # extraction. A guide page's links (its own pagination, mostly) come back from the worker with it.
+        listing = response.meta.get("role") == LISTING and isinstance(response, TextResponse)
+        links = followed_links(response, self.site) if listing else []
+        for url, role in links:
+            yield self._request(url, role)
+        result, found = await self.extraction.extract(
             response.body,
             headers,
             response.url,
             site=self.site,
             script=self.script,
             fetched_at=dt.datetime.now(dt.UTC),
+            with_links=not listing,
             **self.page_options,
         )
-        for url, role in links:
+        for url, role in found:
             yield self._request(url, role)
+        links += found
         if result.document is not None and not result.errors and not self._is_new(result, response, links):
             return
         yield result
