@@ -39,6 +39,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import signal
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
 
     run_id = new_run_id()
-    record: dict[str, Any] = {"run_id": run_id, "out": str(out), "sites": {}}
+    started_at = dt.datetime.now(dt.UTC).isoformat()
+    record: dict[str, Any] = {"run_id": run_id, "out": str(out), "started_at": started_at, "sites": {}}
     while True:  # the id's random part makes a collision unlikely; the exclusive create makes it impossible
         try:
             runstats.reserve(runstats.stats_path(out, run_id), record)
@@ -126,7 +128,12 @@ def run(args: argparse.Namespace) -> int:
     result = worst(outcomes)
     record.update(totals(record["sites"]))
     record.update(status=result.status, exit_reason=result.reason, duration_s=round(time.monotonic() - started, 3))
-    runstats.write(runstats.stats_path(out, run_id), record)
+    record["finished_at"] = dt.datetime.now(dt.UTC).isoformat()
+    try:
+        runstats.write(runstats.stats_path(out, run_id), record)
+    except OSError as exc:
+        message = f"cannot write the run's stats file: {exc.strerror or exc}"
+        raise CommandError(message, status=Exit.OUTPUT_FAILED) from None
     print(summary_line(record, result))
     return result.status
 
