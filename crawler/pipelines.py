@@ -105,10 +105,20 @@ class DatasetPipeline:
         self.run_id = settings.get("GUIDECRAWL_RUN_ID") or getattr(getattr(spider, "crawl_state", None), "run_id", None)
         state = getattr(spider, "crawl_state", None)
         if state is not None:
-            committed, forgotten = state.resolve_parts(self._published)
-            if committed or forgotten:
-                logger.info("state: %d part(s) of a killed run recorded, %d not published", committed, forgotten)
+            site = self.run_metadata.get("site") or "pages"
+            committed, rolled_back = state.resolve_parts(f"-{site}-", self._published, self._roll_back)
+            if committed or rolled_back:
+                logger.info("state: %d part(s) of a killed run recorded, %d rolled back", committed, rolled_back)
         self._open_part()
+
+    def _roll_back(self, part: str) -> None:
+        """Remove what a part cut short by a kill had renamed into place (entity tables before documents)."""
+        out = Path(self.out_dir)
+        for path in [
+            *out.glob(f"*/crawl_date=*/part-{part}.parquet"),
+            *out.glob(f"csv/*/crawl_date=*/part-{part}.csv"),
+        ]:
+            path.unlink(missing_ok=True)
 
     def _published(self, part: str) -> bool:
         """A part counts as published once its documents file is under its final name (it is renamed last)."""

@@ -196,22 +196,31 @@ class CrawlState:
             self._db.execute("DELETE FROM staged WHERE run_id = ? AND part = ?", (run_id or self.run_id, part))
         return int(cursor.rowcount)
 
-    def resolve_parts(self, published: Callable[[str], bool]) -> tuple[int, int]:
-        """At start: parts a killed run was publishing are committed if their files made it under their final
-        names. Rows of unpublished parts stay staged (never committed: their pages are fetched again); another
-        site's run may be using the same file right now, so only rows staged more than STALE_DAYS ago are
-        deleted. Returns (parts committed, parts left)."""
+    def resolve_parts(
+        self, tag: str, published: Callable[[str], bool], roll_back: Callable[[str], None]
+    ) -> tuple[int, int]:
+        """At start, for the parts a killed run of this site (part names holding `tag`) was publishing: a part
+        whose files all made it under their final names is committed; a part cut short is rolled back (its
+        files already renamed are removed) and forgotten, so its pages are fetched and written again, once.
+        Only rows staged more than STALE_DAYS ago are deleted otherwise (another site's run may be using this
+        file right now). Returns (parts committed, parts rolled back)."""
         pending = self._db.execute(
             "SELECT DISTINCT run_id, part FROM staged WHERE run_id != ? AND part IS NOT NULL", (self.run_id,)
         ).fetchall()
-        committed = 0
+        committed = rolled_back = 0
         for run_id, part in pending:
+            if tag not in part:
+                continue
             if published(part):
                 self.commit_part(part, run_id)
                 committed += 1
+            else:
+                roll_back(part)
+                self._db.execute("DELETE FROM staged WHERE run_id = ? AND part = ?", (run_id, part))
+                rolled_back += 1
         cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=STALE_DAYS)).isoformat()
         self._db.execute("DELETE FROM staged WHERE run_id != ? AND fetched_at < ?", (self.run_id, cutoff))
-        return committed, len(pending) - committed
+        return committed, rolled_back
 
     def discard_run(self) -> None:
         self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
