@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "entities": ("cli.entities", "normalize text, then print phones, addresses, amounts, dates ... as JSON lines"),
     "content": ("cli.content", "print the main text of one saved HTML page (any encoding)"),
     "extract": ("cli.extract", "saved pages (files or folders) → Parquet/CSV tables"),
+    "crawl": ("cli.crawl", "the scheduled crawl: run id, lock per site, stats file, exit status per outcome"),
+    "sites": ("cli.sites", "list the site registry, or probe one site (charset, link classes, extracted fields)"),
     "demo": ("cli.demo", "serve the bundled fixture site on 127.0.0.1, crawl it, write the tables"),
 }
 

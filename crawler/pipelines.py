@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred, DeferredList
+from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 
+from crawler.outcome import OUTPUT_FAILED_STAT
+from crawler.platforms import canonical_url
+from crawler.runstats import PARTS_STAT
 from extract.errors import PageError
 from extract.pipeline import PageResult
 
 logger = logging.getLogger(__name__)
 
 ERRORS_STAT = "guidecrawl/errors/{stage}/{error}"
-OUTPUT_FAILED_STAT = "guidecrawl/output/failed"
+DEFAULT_PART_PAGES = 500
+DEFAULT_PART_SECONDS = 600.0
 
 
 class ErrorStatsPipeline:
@@ -51,12 +61,29 @@ class ErrorStatsPipeline:
 
 
 class DatasetPipeline:
-    """With `-s OUTPUT_DIR=DIR`: writes every item with `output.dataset.DatasetWriter` (files appear at close)."""
+    """With `-s OUTPUT_DIR=DIR`: writes every item with `output.dataset.DatasetWriter`, published in parts.
+
+    A part is published (its files written and renamed into place, atomically, by the writer's `close()`, in a
+    thread so the reactor keeps crawling) every `GUIDECRAWL_PART_PAGES` items or `GUIDECRAWL_PART_SECONDS`
+    seconds, then the incremental state commits the pages that part holds. A run killed at any moment loses at
+    most the part being written, and the next run fetches exactly the pages no published part holds. A run's
+    parts share its run id and read as one dataset.
+    """
 
     def __init__(self, crawler: Crawler, out_dir: str) -> None:
         self.crawler = crawler
         self.out_dir = out_dir
+        self.part_pages = max(1, crawler.settings.getint("GUIDECRAWL_PART_PAGES", DEFAULT_PART_PAGES))
+        self.part_seconds = crawler.settings.getfloat("GUIDECRAWL_PART_SECONDS", DEFAULT_PART_SECONDS)
         self.writer: Any = None
+        self.run_id: str | None = None
+        self.run_metadata: dict[str, Any] = {}
+        self.parts = 0  # parts published
+        self._opened = 0  # parts opened (the open one's number)
+        self._publishing: set[Deferred[None]] = set()
+        self._part_urls: list[str] = []  # canonical URLs of the pages written into the open part
+        self._part_items = 0
+        self._part_started = 0.0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DatasetPipeline:
@@ -66,24 +93,73 @@ class DatasetPipeline:
         return cls(crawler, out_dir)
 
     def open_spider(self) -> None:
-        from output.dataset import DatasetWriter
-
         spider = self.crawler.spider
         settings = self.crawler.settings
-        run_metadata = {
+        self.run_metadata = {
             "spider": getattr(spider, "name", None),
             "site": getattr(getattr(spider, "site", None), "name", None),
             "profile": settings.get("GUIDECRAWL_PROFILE"),
             "user_agent": settings.get("USER_AGENT"),
             "started_at": dt.datetime.now(dt.UTC).isoformat(),
         }
-        run_id = settings.get("GUIDECRAWL_RUN_ID") or getattr(getattr(spider, "crawl_state", None), "run_id", None)
-        self.writer = DatasetWriter(self.out_dir, run_id=run_id, run_metadata=run_metadata)
+        self.run_id = settings.get("GUIDECRAWL_RUN_ID") or getattr(getattr(spider, "crawl_state", None), "run_id", None)
+        state = getattr(spider, "crawl_state", None)
+        if state is not None:
+            committed, forgotten = state.resolve_parts(self._published)
+            if committed or forgotten:
+                logger.info("state: %d part(s) of a killed run recorded, %d not published", committed, forgotten)
+        self._open_part()
+
+    def _published(self, part: str) -> bool:
+        """A part counts as published once its documents file is under its final name (it is renamed last)."""
+        return any(Path(self.out_dir).glob(f"documents/crawl_date=*/part-{part}.parquet")) or any(
+            Path(self.out_dir).glob(f"csv/documents/crawl_date=*/part-{part}.csv")
+        )
+
+    def _open_part(self) -> None:
+        from output.dataset import DatasetWriter
+
+        site = self.run_metadata.get("site") or "pages"
+        self._opened += 1
+        part = f"{site}-{self._opened:05d}"
+        self.writer = DatasetWriter(self.out_dir, run_id=self.run_id, run_metadata=self.run_metadata, part=part)
+        self.run_id = self.writer.run_id
+        self._part_urls = []
+        self._part_items = 0
+        self._part_started = time.monotonic()
+
+    def _publish_part(self) -> Deferred[None]:
+        """Publish the open part in a thread (its files are written and renamed there, off the reactor), then
+        commit the state of the pages it holds, back in the reactor thread. The pages are marked with their
+        part first, so a kill between the rename and the commit is settled by the next run (`resolve_parts`)."""
+        writer, urls = self.writer, self._part_urls
+        state = getattr(self.crawler.spider, "crawl_state", None)
+        if state is not None and urls:
+            state.mark_part(urls, writer.file_id)
+
+        def published(summary: Any) -> None:
+            self.parts += 1
+            self.crawler.stats.set_value(PARTS_STAT, self.parts)
+            for table, rows in summary.rows.items():
+                self.crawler.stats.inc_value(f"guidecrawl/output/rows/{table}", rows)
+            if state is not None and urls:
+                state.commit_part(writer.file_id)
+
+        def failed(failure: Failure) -> None:
+            self.crawler.stats.set_value(OUTPUT_FAILED_STAT, 1)
+            logger.error("could not publish part %s: %s", writer.file_id, failure.getErrorMessage())
+
+        publishing: Deferred[None] = deferToThread(writer.close).addCallbacks(published, failed)
+        self._publishing.add(publishing)
+        publishing.addBoth(lambda _: self._publishing.discard(publishing))
+        return publishing
 
     def process_item(self, item: Any) -> Any:
         try:
             if isinstance(item, PageResult):
                 self.writer.write_page(item)
+                if item.url and item.ok:
+                    self._part_urls.append(canonical_url(item.url))
             elif isinstance(item, PageError):
                 self.writer.write_error(item)
         except Exception as exc:  # one bad item must not end the crawl or vanish
@@ -92,13 +168,15 @@ class DatasetPipeline:
             error = PageError(url, "output", type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")
             self.crawler.stats.inc_value(ERRORS_STAT.format(stage="output", error=error.error))
             self.writer.write_error(error)
+        self._part_items += 1
+        if self._part_items >= self.part_pages or time.monotonic() - self._part_started >= self.part_seconds:
+            self._publish_part()
+            self._open_part()
         return item
 
-    def close_spider(self) -> None:
-        try:
-            summary = self.writer.close()
-        except Exception:
-            self.crawler.stats.set_value(OUTPUT_FAILED_STAT, 1)
-            raise
-        for table, rows in summary.rows.items():
-            self.crawler.stats.set_value(f"guidecrawl/output/rows/{table}", rows)
+    async def close_spider(self) -> None:
+        if self._part_items == 0 and self._opened > 1:
+            self.writer.abort()  # nothing since the last part: no empty files
+        else:
+            self._publish_part()  # the first part is published even empty: every table gets its schema
+        await maybe_deferred_to_future(DeferredList(list(self._publishing), consumeErrors=True))

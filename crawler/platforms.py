@@ -10,7 +10,6 @@ It never fetches anything and never looks at page content.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +18,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
+
+from crawler.registry_schema import check_platforms, read_toml
 
 PLATFORMS_FILE = Path(__file__).with_name("platforms.toml")
 
@@ -73,7 +74,8 @@ class Platform:
 
 @cache
 def load_platforms(path: Path = PLATFORMS_FILE) -> Mapping[str, Platform]:
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = read_toml(path)
+    check_platforms(path, table)
     return {
         name: Platform(
             name=name,

@@ -7,7 +7,6 @@ a new site is a TOML table.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -16,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from crawler.platforms import LinkRules, load_platforms, platform_rules
+from crawler.registry_schema import check_sites, read_toml
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
 
@@ -37,6 +37,8 @@ class Site:
     css: Mapping[str, str] = field(default_factory=dict)
     politeness: Politeness = Politeness()
     follow: bool = True  # False: fetch the start URLs (and their own pagination) only
+    scheduled: bool = True  # False: left out of `guidecrawl crawl --all` (the fixture sites)
+    source: str = ""  # the registry file that defined it
 
     def relocated(self, base_url: str) -> Site:
         """The same site served from another scheme://host:port (a mirror or the fixture server)."""
@@ -49,10 +51,8 @@ class Site:
         return replace(self, start_urls=starts, allowed_domains=(base.hostname or base.netloc,))
 
 
-def _site(name: str, spec: Mapping[str, Any]) -> Site:
-    starts = tuple(spec.get("start_urls", ()))
-    if not starts:
-        raise ValueError(f"site {name!r} has no start_urls")
+def _site(name: str, spec: Mapping[str, Any], source: Path) -> Site:
+    starts = tuple(spec["start_urls"])
     platforms = tuple(spec.get("platforms", ()))
     domains = tuple(spec.get("allowed_domains", ())) or tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in starts))
     return Site(
@@ -64,20 +64,26 @@ def _site(name: str, spec: Mapping[str, Any]) -> Site:
         platforms=platforms,
         css=dict(spec.get("css", {})),
         politeness=Politeness(**spec.get("politeness", {})),
+        follow=spec.get("follow", True),
+        scheduled=spec.get("scheduled", True),
+        source=str(source),
     )
 
 
 @cache
 def _load(paths: tuple[Path, ...]) -> Mapping[str, Site]:
     sites: dict[str, Site] = {}
+    platforms = tuple(load_platforms())
     for path in paths:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-        sites.update({name: _site(name, spec) for name, spec in table.items()})
+        table = read_toml(path)
+        check_sites(path, table, platforms)
+        sites.update({name: _site(name, spec, path) for name, spec in table.items()})
     return sites
 
 
 def load_sites(extra_files: Iterable[str | Path] = ()) -> Mapping[str, Site]:
-    """The bundled registry plus any extra registry files (later files win for the same name)."""
+    """The bundled registry plus any extra registry files (later files win for the same name).
+    A file that breaks the schema raises `crawler.registry_schema.RegistryError` (one line: file, site, key)."""
     return _load((SITES_FILE, *(Path(p) for p in extra_files)))
 
 

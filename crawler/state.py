@@ -1,9 +1,11 @@
 """Incremental crawl state: url → content hash, ETag, Last-Modified (and the links the page led to, so a
 page answered 304 still leads the crawl to them), in one SQLite file.
 
-Read at request time (conditional headers), staged when a document is emitted, and committed only when the run
-closes cleanly (`commit_run`), after the output files are written: a crashed run leaves the state as it was,
-so nothing is skipped that was never written.
+Read at request time (conditional headers), staged when a document is emitted, and committed per published
+part (`commit_urls`, right after the part's files are renamed into place) and at a clean close (`commit_run`):
+a killed run leaves the state of every page it published and nothing else, so the next run skips exactly what
+was written. A file that is not a readable SQLite state is moved aside (`state.sqlite.corrupt-<time>`) with a
+one-line warning, and the run starts as a first run.
 
 Safe for several crawl processes sharing one file: WAL journal, a busy timeout, short transactions, and upserts
 keyed by the canonical URL (no row is read-modify-written across transactions). It never stores page bodies.
@@ -13,11 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
+STALE_DAYS = 7  # staged rows of a run dead this long are dropped
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -37,6 +43,7 @@ CREATE TABLE IF NOT EXISTS staged (
     last_modified TEXT,
     fetched_at TEXT,
     links TEXT,
+    part TEXT,                     -- the output part holding the page, once the part is being published
     PRIMARY KEY (run_id, url)
 );
 """
@@ -56,10 +63,29 @@ class CrawlState:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.run_id = run_id or uuid.uuid4().hex
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}")
+            self.path.replace(aside)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            logger.warning("state file %s unreadable (%s): moved to %s, this run starts afresh", self.path, exc, aside)
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(SCHEMA)
+            if "part" not in {row[1] for row in db.execute("PRAGMA table_info(staged)")}:
+                db.execute("ALTER TABLE staged ADD COLUMN part TEXT")  # a state file from before parts
+            db.execute("SELECT count(*) FROM pages").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def get(self, url: str) -> PageState | None:
         row = self._db.execute(
@@ -126,6 +152,66 @@ class CrawlState:
             count = cursor.rowcount
             self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
         return count
+
+    def commit_urls(self, urls: Sequence[str]) -> int:
+        """Move this run's staged rows of these pages into `pages` (the pages of a published part)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            count = 0
+            for url in urls:
+                cursor = self._db.execute(
+                    "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id, links)"
+                    " SELECT url, content_hash, etag, last_modified, fetched_at, run_id, links FROM staged"
+                    " WHERE run_id = ? AND url = ?"
+                    " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
+                    " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                    " run_id = excluded.run_id, links = excluded.links",
+                    (self.run_id, url),
+                )
+                count += cursor.rowcount
+                self._db.execute("DELETE FROM staged WHERE run_id = ? AND url = ?", (self.run_id, url))
+        return count
+
+    def mark_part(self, urls: Sequence[str], part: str) -> None:
+        """Before a part is published: these staged pages are in `part` (see `resolve_parts`)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "UPDATE staged SET part = ? WHERE run_id = ? AND url = ?", [(part, self.run_id, u) for u in urls]
+            )
+
+    def commit_part(self, part: str, run_id: str | None = None) -> int:
+        """After a part is published: its pages' staged rows become the state."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute(
+                "INSERT INTO pages (url, content_hash, etag, last_modified, fetched_at, run_id, links)"
+                " SELECT url, content_hash, etag, last_modified, fetched_at, run_id, links FROM staged"
+                " WHERE run_id = ? AND part = ?"
+                " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag,"
+                " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                " run_id = excluded.run_id, links = excluded.links",
+                (run_id or self.run_id, part),
+            )
+            self._db.execute("DELETE FROM staged WHERE run_id = ? AND part = ?", (run_id or self.run_id, part))
+        return int(cursor.rowcount)
+
+    def resolve_parts(self, published: Callable[[str], bool]) -> tuple[int, int]:
+        """At start: parts a killed run was publishing are committed if their files made it under their final
+        names. Rows of unpublished parts stay staged (never committed: their pages are fetched again); another
+        site's run may be using the same file right now, so only rows staged more than STALE_DAYS ago are
+        deleted. Returns (parts committed, parts left)."""
+        pending = self._db.execute(
+            "SELECT DISTINCT run_id, part FROM staged WHERE run_id != ? AND part IS NOT NULL", (self.run_id,)
+        ).fetchall()
+        committed = 0
+        for run_id, part in pending:
+            if published(part):
+                self.commit_part(part, run_id)
+                committed += 1
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=STALE_DAYS)).isoformat()
+        self._db.execute("DELETE FROM staged WHERE run_id != ? AND fetched_at < ?", (self.run_id, cutoff))
+        return committed, len(pending) - committed
 
     def discard_run(self) -> None:
         self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))

@@ -11,6 +11,7 @@ always finds the schema):
     out/<table>/crawl_date=2026-11-23/part-<run_id>.parquet
     out/csv/<table>/crawl_date=2026-11-23/part-<run_id>.csv
     out/_runs/<run_id>.json            what the run wrote, and its metadata
+    (with part=P: part-<run_id>-P.parquet / .csv and out/_runs/<run_id>/P.json — a run published in parts)
 
 Rows are buffered per table and flushed every `batch_rows` rows (or `batch_bytes` of document text), so memory
 stays flat however many pages pass. Files are written under hidden temp names and published only by `close()`;
@@ -93,15 +94,21 @@ class DatasetWriter:
         crawl_date: dt.date | None = None,
         batch_rows: int = 1024,
         batch_bytes: int = 8 << 20,
+        part: str | None = None,
     ) -> None:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown or not formats:
             raise ValueError(f"unknown output format {', '.join(unknown) or '(none)'}: choose from parquet, csv")
         if run_id is not None and not RUN_ID.fullmatch(run_id):
             raise ValueError(f"run id {run_id!r} is not usable in a file name: letters, digits, . _ - only")
+        if part is not None and not RUN_ID.fullmatch(part):
+            raise ValueError(f"part {part!r} is not usable in a file name: letters, digits, . _ - only")
         started = dt.datetime.now(dt.UTC)
         self.out_dir = Path(out_dir)
         self.run_id = run_id or new_run_id(started)
+        # One run published in several parts (a long crawl): part-<run_id>-<part>.<fmt>, one manifest each.
+        self.part = part
+        self.file_id = f"{self.run_id}-{part}" if part else self.run_id
         self.crawl_date = (crawl_date or started.date()).isoformat()
         self.batch_rows = max(1, batch_rows)
         self.batch_bytes = batch_bytes
@@ -127,12 +134,12 @@ class DatasetWriter:
     def path(self, table: str, fmt: str = "parquet") -> Path:
         """Where `table` lands in format `fmt` once the run is closed."""
         base = self.out_dir if fmt == "parquet" else self.out_dir / fmt
-        return base / table / f"crawl_date={self.crawl_date}" / f"part-{self.run_id}.{fmt}"
+        return base / table / f"crawl_date={self.crawl_date}" / f"part-{self.file_id}.{fmt}"
 
     def _open(self, table: Table, fmt: str) -> _TableWriter:
         final = self.path(table.name, fmt)
         if final.exists():
-            raise FileExistsError(f"run {self.run_id} already wrote {final}")
+            raise FileExistsError(f"run {self.file_id} already wrote {final}")
         final.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "parquet":
             return ParquetTableWriter(final, table, self.metadata)
@@ -224,7 +231,8 @@ class DatasetWriter:
                 writer.abort()
 
     def _write_manifest(self) -> None:
-        final = self.out_dir / RUNS_DIR / f"{self.run_id}.json"
+        runs = self.out_dir / RUNS_DIR
+        final = runs / self.run_id / f"{self.part}.json" if self.part else runs / f"{self.run_id}.json"
         final.parent.mkdir(parents=True, exist_ok=True)
         temp = temp_path(final)
         summary = asdict(self.summary)

@@ -2,6 +2,7 @@
 
 The one spider. It fetches, follows the site's link rules, and hands each response's bytes, headers and URL
 to `extract.pipeline.process_page` — the same function `guidecrawl extract` uses — yielding its `PageResult`.
+process_page and link extraction run in worker processes (`crawler/extraction_pool.py`), off the reactor thread.
 A request that fails (HTTP error, timeout, robots.txt, DNS …) yields an `extract.errors.PageError`.
 It never parses page content itself and never drops a failure.
 
@@ -18,24 +19,23 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
+from crawler.extraction_pool import ExtractionPool, worker_count
 from crawler.failures import page_error
+from crawler.links import same_series  # noqa: F401  (part of this module's interface: tests, other tools)
+from crawler.outcome import GUIDE_REQUESTS_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
 from crawler.sites import Site, load_sites, site_for_urls
 from crawler.state import CrawlState
 from extract.errors import PageError
-from extract.pipeline import process_page
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
-# Query parameters that page through one document (a thread's pages, a long article's pages).
-PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
 SINCE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
@@ -59,14 +59,6 @@ def _check_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise SpiderArgumentError(f"not an http(s) URL: {url!r}")
     return url
-
-
-def same_series(a: str, b: str) -> bool:
-    """Two URLs of one paged document: equal once page-number parameters are ignored."""
-    pa, pb = urlsplit(canonical_url(a)), urlsplit(canonical_url(b))
-    qa = {(k, v) for k, v in parse_qsl(pa.query) if k not in PAGE_PARAMS}
-    qb = {(k, v) for k, v in parse_qsl(pb.query) if k not in PAGE_PARAMS}
-    return (pa.netloc, pa.path, qa) == (pb.netloc, pb.path, qb)
 
 
 class GuidesSpider(Spider):
@@ -100,6 +92,10 @@ class GuidesSpider(Spider):
     @classmethod
     def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> Site:
         """The site these `-a` arguments crawl; SpiderArgumentError (a ValueError) if they are wrong."""
+        try:
+            worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS"))
+        except ValueError as exc:
+            raise SpiderArgumentError(str(exc)) from None
         return cls(**kwargs).resolve_site(settings)
 
     @classmethod
@@ -112,7 +108,7 @@ class GuidesSpider(Spider):
         try:
             sites = load_sites(settings.getlist("GUIDECRAWL_SITES"))
         except (OSError, ValueError) as exc:
-            raise SpiderArgumentError(f"cannot load the site registry: {exc}") from None
+            raise SpiderArgumentError(str(exc)) from None
         if not self.site_name:
             return site_for_urls(self.urls, sites)
         if self.site_name not in sites:
@@ -146,16 +142,19 @@ class GuidesSpider(Spider):
         self.page_options: dict[str, Any] = {}
         if site.css.get("body"):
             self.page_options["body_css"] = site.css["body"]
-        # Hosts are checked here, not by LinkExtractor(allow_domains=...): that compares host:port.
-        self.link_extractor = LinkExtractor(unique=True)
+        # process_page in worker processes, off the reactor thread (crawler/extraction_pool.py).
+        self.extraction = ExtractionPool(worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS")))
 
     async def start(self) -> AsyncIterator[Request]:
         assert self.site is not None
+        self.extraction.warm_up()
         for url in self.site.start_urls:
             role = self.site.links.classify(url) or (LISTING if self.site.follow else GUIDE)
             yield self._request(url, role)
 
     def _request(self, url: str, role: str) -> Request:
+        if role == GUIDE:
+            self.crawler.stats.inc_value(GUIDE_REQUESTS_STAT)
         headers = self.crawl_state.conditional_headers(canonical_url(url)) if self.crawl_state and role == GUIDE else {}
         return Request(
             url,
@@ -165,31 +164,33 @@ class GuidesSpider(Spider):
             meta={"role": role},
         )
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         stats = self.crawler.stats
+        stats.inc_value(RESPONSES_STAT)
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
-            yield from self._replay_links(response)
+            for request in self._replay_links(response):
+                yield request
             return
         content_type = (response.headers.get(b"Content-Type") or b"text/html").split(b";")[0].strip().lower()
         if content_type and content_type not in HTML_TYPES:
             yield PageError(response.url, "fetch", "not_html", f"Content-Type {content_type.decode('latin-1')}")
             return
-        followed = list(self._follow(response))
-        yield from followed
+        assert self.site is not None
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()
         }
-        result = process_page(
+        result, links = await self.extraction.extract(
             response.body,
             headers,
             response.url,
-            site=self.site.name if self.site else None,
+            site=self.site,
             script=self.script,
             fetched_at=dt.datetime.now(dt.UTC),
             **self.page_options,
         )
-        links = [(r.url, r.meta["role"]) for r in followed]
+        for url, role in links:
+            yield self._request(url, role)
         if result.document is not None and not result.errors and not self._is_new(result, response, links):
             return
         yield result
@@ -221,33 +222,20 @@ class GuidesSpider(Spider):
         )
         if unchanged:
             stats.inc_value("guidecrawl/unchanged/same_hash")
+            self.crawl_state.commit_urls([key])  # no rows to publish: its new ETag can be recorded now
             return False
         return True
-
-    def _follow(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or self.site is None:
-            return
-        hosts = self.site.allowed_domains
-        for link in self.link_extractor.extract_links(response):
-            host = urlsplit(link.url).hostname or ""
-            if not any(host == h or host.endswith("." + h) for h in hosts):
-                continue
-            role = self.site.links.classify(link.url)
-            if role is None:
-                continue
-            if not self.site.follow and not same_series(link.url, response.url):
-                continue
-            yield self._request(link.url, role)
 
     def on_error(self, failure: Any) -> Iterator[PageError]:
         request = getattr(failure, "request", None)
         yield page_error(failure, request.url if request is not None else None)
 
     def closed(self, reason: str) -> None:
+        self.extraction.shutdown()
         if self.crawl_state is None:
             return
-        # Every close reason (finished, shutdown, closespider_*) closes the writer first: what was emitted is
-        # written, so it is recorded. Only a failed write leaves the state as it was.
+        # Every close reason (finished, shutdown, closespider_*) publishes the writer's last part first: what was
+        # emitted is written, so it is recorded. Only a failed write leaves that part's pages unrecorded.
         if not self.crawler.stats.get_value("guidecrawl/output/failed"):
             recorded = self.crawl_state.commit_run()
             self.logger.info("state: %d pages recorded in %s", recorded, self.crawl_state.path)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from crawler.outcome import Exit
 from tests.crawler.conftest import Served, final_stats, scrapy_crawl
 
 pytestmark = pytest.mark.slow
@@ -42,7 +43,7 @@ def crawl(site: Served, out: Path, run_id: str, *extra: str) -> dict[str, object
         "-a", "site=fixture", "-a", f"base_url={site.url}",
         "-s", f"OUTPUT_DIR={out}", "-s", f"GUIDECRAWL_RUN_ID={run_id}", *extra,
     )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == Exit.PAGES_FAILED, proc.stderr[-2000:]  # the fixture site's 404s
     return final_stats(proc.stderr)
 
 
@@ -145,7 +146,7 @@ def test_second_run_emits_only_the_changed_page(first_run: tuple[Path, Served]) 
 def test_url_mode_fetches_the_page_and_its_own_pagination_only(site: Served, tmp_path: Path) -> None:
     thread = "/bbs/viewthread.php?tid=2811&extra=page%3D1"
     proc = scrapy_crawl("-a", f"url={site.url}{thread}", "-s", f"OUTPUT_DIR={tmp_path}", "-s", "GUIDECRAWL_RUN_ID=url")
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == Exit.OK, proc.stderr[-2000:]
     urls = sorted(u.removeprefix(site.url) for u in read(tmp_path, "documents", "url")["url"])
     assert urls == [thread, thread + "&page=2"]
     assert read(tmp_path, "errors", "url").empty  # the dead forum-list link is not this page's pagination
@@ -163,16 +164,17 @@ def test_since_window_skips_documents_published_before_it(site: Served, tmp_path
 def test_parquet_feed_holds_documents_and_errors(site: Served, tmp_path: Path) -> None:
     feed = tmp_path / "pages.parquet"
     proc = scrapy_crawl("-a", "site=fixture", "-a", f"base_url={site.url}", "-O", str(feed))
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == Exit.PAGES_FAILED, proc.stderr[-2000:]
     rows = pd.read_parquet(feed)
     assert len(rows) == len(DOCUMENTS) + len(ERRORS)
     assert "Disabled crawler.pipelines.DatasetPipeline" not in proc.stderr
 
 
-def test_unreachable_server_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
+def test_unreachable_server_is_an_error_row_and_exit_status_4(tmp_path: Path) -> None:
     feed = tmp_path / "pages.jsonl"
     proc = scrapy_crawl("-a", "url=http://127.0.0.1:9/news/list.html", "-O", str(feed))  # port 9: discard, closed
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == Exit.UNREACHABLE, proc.stderr[-2000:]
+    assert "site unreachable" in proc.stderr.splitlines()[-1]
     rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     assert [(r["url"], r["stage"], r["error"]) for r in rows] == [
         ("http://127.0.0.1:9/news/list.html", "fetch", "connection_refused")

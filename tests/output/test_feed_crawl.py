@@ -20,7 +20,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def crawl_feed(site: Served, flag: str, path: Path) -> str:
     proc = scrapy_crawl("-a", "site=fixture", "-a", f"base_url={site.url}", flag, str(path), "-s", "LOG_LEVEL=ERROR")
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == 3, proc.stderr[-2000:]  # crawler.outcome: some pages failed (the fixture's 404s)
     return proc.stderr
 
 

@@ -1,0 +1,56 @@
+"""One extraction worker process (`python -m crawler.extraction_worker`), started by crawler/extraction_pool.py.
+
+Reads jobs from stdin and writes results to stdout, each a frame: 4-byte big-endian length + pickle.
+A job is (job_id, args of `extract_page`); a result is (job_id, True, (PageResult, links)) or
+(job_id, False, "ExceptionName: message"). It exits when stdin closes (the crawl ended, however it ended) and,
+on Linux, when the crawl process dies (PR_SET_PDEATHSIG).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import pickle
+import signal
+import struct
+import sys
+from typing import Any, BinaryIO
+
+HEADER = struct.Struct(">I")
+PR_SET_PDEATHSIG = 1
+
+
+def read_frame(stream: BinaryIO) -> Any | None:
+    header = stream.read(HEADER.size)
+    if len(header) < HEADER.size:
+        return None
+    (size,) = HEADER.unpack(header)
+    return pickle.loads(stream.read(size))
+
+
+def frame(value: Any) -> bytes:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return HEADER.pack(len(data)) + data
+
+
+def main() -> int:
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # without it, the closed stdin still ends us
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle, not the workers'
+    from crawler.extraction_pool import extract_page
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while (job := read_frame(stdin)) is not None:
+        job_id, args = job
+        try:
+            reply = (job_id, True, extract_page(*args))
+        except Exception as exc:  # process_page never raises; link extraction might, on a hostile page
+            reply = (job_id, False, f"{type(exc).__name__}: {exc}".splitlines()[0])
+        stdout.write(frame(reply))
+        stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Extraction in worker processes gives the same tables as extraction in the reactor thread: only where
+`process_page` runs changes. Both crawls are real `scrapy crawl` processes against the fixture site."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from crawler.extraction_pool import worker_count
+from crawler.outcome import Exit
+from tests.crawler.conftest import REPO, SCRAPY, Served, scrapy_crawl, serve
+from tests.crawler.test_crawl_end_to_end import DOCUMENTS
+
+pytestmark = pytest.mark.slow
+
+
+def tables(out: Path) -> dict[str, list[tuple[str, ...]]]:
+    found = {}
+    for table in ("documents", "phones", "amounts", "dates", "errors"):
+        frame = pd.read_parquet(out / table).drop(columns=["run_id", "fetched_at", "at", "crawl_date"], errors="ignore")
+        found[table] = sorted(tuple(str(v) for v in row) for row in frame.itertuples(index=False))
+    return found
+
+
+def test_pool_and_reactor_thread_extraction_write_the_same_tables(site: Served, tmp_path: Path) -> None:
+    site.set_version(1)
+    for workers in ("0", "2"):
+        proc = scrapy_crawl(
+            "-a", "site=fixture", "-a", f"base_url={site.url}", "-s", f"OUTPUT_DIR={tmp_path / workers}",
+            "-s", f"GUIDECRAWL_EXTRACT_WORKERS={workers}",
+        )  # fmt: skip
+        assert proc.returncode == Exit.PAGES_FAILED, proc.stderr[-2000:]
+    pooled = tables(tmp_path / "2")
+    assert len(pooled["documents"]) == len(DOCUMENTS)
+    assert pooled == tables(tmp_path / "0")
+
+
+def test_worker_count_is_one_per_core_by_default() -> None:
+    assert worker_count(None) == worker_count("auto") >= 1
+    assert worker_count("0") == 0 and worker_count(3) == 3
+    with pytest.raises(ValueError, match="GUIDECRAWL_EXTRACT_WORKERS must be 0 or more"):
+        worker_count(-1)
+
+
+def test_bad_worker_count_is_a_one_line_usage_error(site: Served) -> None:
+    proc = scrapy_crawl("-a", f"url={site.url}/qa/1001.html", "-s", "GUIDECRAWL_EXTRACT_WORKERS=-2")
+    assert proc.returncode == 2
+    assert "GUIDECRAWL_EXTRACT_WORKERS must be 0 or more, got -2" in proc.stderr.strip().splitlines()[-1]
+
+
+def children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_workers_die_with_a_crawl_killed_by_sigkill(tmp_path: Path) -> None:
+    with contextlib.ExitStack() as stack:
+        slow = stack.enter_context(contextlib.contextmanager(serve)(tmp_path, "--latency", "2"))
+        crawl = subprocess.Popen(
+            [SCRAPY, "crawl", "guides", "-a", "site=fixture", "-a", f"base_url={slow.url}",
+             "-s", "GUIDECRAWL_PROFILE=test", "-s", "GUIDECRAWL_EXTRACT_WORKERS=2"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        workers: set[int] = set()
+        while len(workers) < 2 and crawl.poll() is None:  # the workers start with the crawl
+            workers = children(crawl.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2
+        crawl.kill()  # SIGKILL to the crawl process only
+        crawl.wait()
+        for _ in range(600):  # the kernel sends each worker SIGKILL (PR_SET_PDEATHSIG)
+            if not any(alive(w) for w in workers):
+                break
+            time.sleep(0.05)
+        assert not any(alive(w) for w in workers)
