@@ -45,6 +45,7 @@ POLL_SECONDS = 0.5
 HTTP_TIMEOUT = 30.0  # a node answers nothing while schedule.json runs `scrapy list` (Scrapyd blocks on it)
 SCHEDULE_TIMEOUT = 120.0  # schedule.json runs `scrapy list` on the node first: seconds on a loaded node
 NODE_DEAD_AFTER = 3  # consecutive failed polls before a node's sites move elsewhere
+GRACE_SECONDS = 60.0  # after the deadline: the crawls stop themselves (CLOSESPIDER_TIMEOUT) and publish
 LOG_TAIL = 2000  # characters of Scrapyd's job log kept in a failed site's record
 
 
@@ -193,7 +194,7 @@ class Dispatcher:
         for run in runs.values():
             self._schedule(run)
         while any(r.record is None for r in runs.values()):
-            if deadline is not None and time.monotonic() >= deadline:
+            if deadline is not None and time.monotonic() >= deadline + GRACE_SECONDS:
                 self._cancel([r for r in runs.values() if r.record is None])
                 break
             time.sleep(POLL_SECONDS)
