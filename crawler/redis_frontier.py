@@ -6,8 +6,8 @@
 What the add-on switches on (nothing at all without the setting):
 - scrapy-redis's scheduler: one request queue per site and run (`guidecrawl:<site>:<run>:requests`), kept when a
   worker closes (SCHEDULER_PERSIST) — one worker's end must not flush the others' frontier;
-- a duplicate filter in Redis keyed by the project's own request fingerprint (crawler/fingerprint.py: the
-  canonical URL, the same in every process and machine), so a URL is fetched once across all workers;
+- a duplicate filter in Redis keyed by the project's own request fingerprint (crawler/redis_dupefilter.py), so a
+  URL is fetched once across all workers;
 - per-host politeness across workers (HostSemaphoreMiddleware): a request is downloaded only after it holds one of
   the site's `politeness.concurrency` slots for its host in a Redis sorted set; the slot is freed on the response
   or the error. Slots are leases (DOWNLOAD_TIMEOUT + LEASE_MARGIN seconds, Redis server clock), so a killed
@@ -24,6 +24,7 @@ the last worker closes.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import itertools
 import logging
 import os
@@ -35,11 +36,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
-
-try:
-    from scrapy_redis.dupefilter import RFPDupeFilter
-except ImportError:  # scrapy-redis is optional (the `scale` extra); the add-on says so when it is asked for
-    RFPDupeFilter = object
 
 logger = logging.getLogger(__name__)
 SETTING = "GUIDECRAWL_REDIS_URL"
@@ -85,12 +81,12 @@ class RedisFrontierAddon:
         url = settings.get(SETTING)
         if not url:
             return
-        if RFPDupeFilter is object:
+        if importlib.util.find_spec("scrapy_redis") is None:  # optional: the `scale` extra
             raise NotConfigured(f"{SETTING} needs scrapy-redis: pip install 'guidecrawl[scale]'")
         site, run_id = _site_and_run(self.crawler)  # the spider exists already when add-ons run
         settings.set("REDIS_URL", url, priority="addon")
         settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="addon")
-        settings.set("DUPEFILTER_CLASS", f"{__name__}.GuideRedisDupeFilter", priority="addon")
+        settings.set("DUPEFILTER_CLASS", "crawler.redis_dupefilter.GuideRedisDupeFilter", priority="addon")
         settings.set("SCHEDULER_PERSIST", True, priority="addon")
         settings.set("SCHEDULER_QUEUE_KEY", frontier_key(site, run_id, "requests"), priority="addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", frontier_key(site, run_id, "seen"), priority="addon")
@@ -98,23 +94,6 @@ class RedisFrontierAddon:
         middlewares = {**settings.getdict("DOWNLOADER_MIDDLEWARES"), f"{__name__}.HostSemaphoreMiddleware": 950}
         settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="addon")
         settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), f"{__name__}.SharedIdleGuard": 0}, "addon")
-
-
-class GuideRedisDupeFilter(RFPDupeFilter):  # type: ignore[misc]
-    """scrapy-redis's Redis set of seen requests, keyed by the crawler's request fingerprinter (ours)."""
-
-    fingerprinter: Any = None
-
-    @classmethod
-    def from_spider(cls, spider: Spider) -> GuideRedisDupeFilter:
-        dupefilter: GuideRedisDupeFilter = super().from_spider(spider)
-        dupefilter.fingerprinter = spider.crawler.request_fingerprinter
-        return dupefilter
-
-    def request_fingerprint(self, request: Request) -> str:
-        if self.fingerprinter is None:  # built outside a crawl: scrapy-redis's own fingerprint
-            return str(super().request_fingerprint(request))
-        return str(self.fingerprinter.fingerprint(request).hex())
 
 
 def _redis(settings: BaseSettings) -> Any:

@@ -163,7 +163,7 @@ def test_the_dupefilter_uses_the_projects_fingerprint() -> None:
     from scrapy import Request
 
     from crawler.fingerprint import GuideRequestFingerprinter
-    from crawler.redis_frontier import GuideRedisDupeFilter
+    from crawler.redis_dupefilter import GuideRedisDupeFilter
 
     dupefilter = GuideRedisDupeFilter.__new__(GuideRedisDupeFilter)
     dupefilter.fingerprinter = GuideRequestFingerprinter()
