@@ -2,6 +2,7 @@
 
   guidecrawl crawl SITE... --out DIR [--sites FILE] [--timeout SECONDS] [--profile P]
   guidecrawl crawl --all --out DIR ...
+  guidecrawl crawl --all --out /shared/guidecrawl --scrapyd http://node1:6800,http://node2:6800
 
 Each invocation is a new run with a new run id (sortable and unique: `20261206T023000Z-1a2b3c`); the run
 reserves DIR/_runs/<run_id>.json before it starts, so two runs never share an id or a file. Each site is crawled
@@ -63,6 +64,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="settings profile: production (default), demo, test, bench")
     parser.add_argument("--base-url", help="crawl the site(s) at another scheme://host:port (mirror, fixture)")
     parser.add_argument("--part-pages", type=int, default=500, metavar="N", help="publish a part every N pages")
+    parser.add_argument(
+        "--scrapyd", metavar="URL[,URL...]", help="run the sites on these Scrapyd nodes (see docs/scaling.md)"
+    )
     parser.add_argument("--part-minutes", type=float, default=10.0, metavar="M", help="... or every M minutes")
 
 
@@ -94,6 +98,14 @@ def run(args: argparse.Namespace) -> int:
     unknown = [n for n in names if n not in sites]
     if unknown:
         raise CommandError(f"unknown site {unknown[0]!r} (known: {', '.join(sorted(sites))})")
+    nodes: list[str] = []
+    if getattr(args, "scrapyd", None):
+        from crawler.scrapyd_dispatch import parse_nodes
+
+        try:
+            nodes = parse_nodes(args.scrapyd)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
     out = Path(args.out).resolve()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -117,7 +129,15 @@ def run(args: argparse.Namespace) -> int:
     deadline = started + args.timeout if args.timeout else None
     outcomes: list[Outcome] = []
     try:
-        for name in names:
+        if nodes:
+            from crawler.scrapyd_dispatch import dispatch
+
+            record["sites"] = dispatch(
+                nodes, names, run_id, out, profile=args.profile, base_url=args.base_url, extra_sites=extra,
+                part_pages=args.part_pages, part_minutes=args.part_minutes, deadline=deadline,
+            )  # fmt: skip
+            outcomes += [Outcome(Exit(s["status"]), s["exit_reason"]) for s in record["sites"].values()]
+        for name in [] if nodes else names:
             site_record = crawl_site(name, run_id, out, args, extra, deadline)
             record["sites"][name] = site_record
             outcomes.append(Outcome(Exit(site_record["status"]), site_record["exit_reason"]))

@@ -12,6 +12,7 @@ errors; 2 for bad arguments (a missing PATH, no pages found, an unknown format).
 Examples:
   guidecrawl extract saved/ --out out
   guidecrawl extract a.html b.html --out out --format parquet --jobs 4
+  guidecrawl extract /shared/saved --out /shared/out --dask tcp://scheduler:8786
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="pages processed in parallel processes (0: one per CPU)"
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS|local[:N]",
+        help="run on a Dask cluster (scheduler address) or a local one of N workers (see docs/scaling.md)",
     )
     parser.add_argument("--script", choices=SCRIPTS, default="hans", help="script of the output text (default: hans)")
     parser.add_argument("--run-id", help="name of this run in the file names (default: start time + random)")
@@ -195,6 +201,10 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise CommandError(f"--out {out} exists and is not a folder")
     pages = find_pages(args.paths)
+    if getattr(args, "dask", None):
+        from cli import extract_dask
+
+        return extract_dask.run(args, pages, formats)
 
     from tqdm import tqdm
 

@@ -24,7 +24,13 @@ USER_AGENT = f"guidecrawl/{GUIDECRAWL_VERSION} (+https://github.com/guidecrawl/g
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "guidecrawl"
 
-ADDONS = {"crawler.profiles.ProfileAddon": 0}
+ADDONS = {
+    "crawler.profiles.ProfileAddon": 0,
+    "crawler.site_state.LocalStateAddon": 10,
+    "crawler.redis_frontier.RedisFrontierAddon": 20,  # only with GUIDECRAWL_REDIS_URL (docs/scaling.md)
+}
+GUIDECRAWL_REDIS_URL = None  # a shared Redis frontier for one big site over several workers
+GUIDECRAWL_SHARED_STATE = None  # a site's state file on shared storage: used through a local copy (site_state.py)
 
 # Fingerprints from the canonical URL (session/tracking parameters dropped): deterministic in every process.
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.GuideRequestFingerprinter"
