@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 RUNTIME_PACKAGES = ("cli", "crawler", "extract", "normalize", "output")
 # Imports that need a distribution other than the one providing the module: lxml.cssselect imports cssselect.
 IMPLIED_BY_SUBMODULE = {"lxml.cssselect": "cssselect"}
+# Extras that add a feature of the installed code (not tools for developing it).
+FEATURE_EXTRAS = ("scale",)
 
 
 def _name(requirement: str) -> str:
@@ -59,9 +61,18 @@ def test_the_import_scan_sees_imports_inside_functions_and_skips_relative_ones(t
     assert required_distributions(modules) == {"lxml", "cssselect", "ftfy"}
 
 
+def optional_feature_distributions() -> set[str]:
+    """What the feature extras provide (`scale`: Dask, Scrapyd, Redis): imported only when the feature is used."""
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    return {_name(r) for name in FEATURE_EXTRAS for r in extras[name]}
+
+
 def test_runtime_dependencies_are_exactly_what_the_installed_code_imports() -> None:
     imports = imported_modules([REPO / p for p in RUNTIME_PACKAGES])
-    assert {_name(r) for r in declared()} == required_distributions(imports)
+    needed = required_distributions(imports)
+    optional = optional_feature_distributions()
+    assert {_name(r) for r in declared()} == needed - optional
+    assert needed & optional, "the feature extras are imported somewhere (else they belong nowhere)"
 
 
 def test_pandas_is_for_tests_and_docs_only() -> None:
