@@ -17,6 +17,7 @@ from extract.document import Document
 from extract.entities import find_entities, page_context
 from extract.entity import Entity
 from extract.errors import PageError, StageError
+from extract.text_quality import check_decoded, check_main_text
 from normalize import normalize
 
 RECORD_SEPARATOR = "\n\n"
@@ -74,6 +75,7 @@ def process_page(
     result = PageResult(url=url, document=None, site=site, script=script, fetched_at=fetched_at)
     try:
         decoded = decode(body, headers)
+        check_decoded(decoded.text)
     except Exception as exc:
         return _fail(result, "decode", exc)
     try:
@@ -98,6 +100,10 @@ def process_page(
         document.records = [r for r in document.records if r.text.strip()]
     except Exception as exc:
         return _fail(result, "normalize", exc)
+    try:  # a page with no readable main text is an errors row, never a document marked ok
+        check_main_text(document.text)
+    except StageError as exc:
+        return _fail(result, "content" if exc.error == "empty_content" else "decode", exc)
     result.document = document
     result.text = document.text
     try:
