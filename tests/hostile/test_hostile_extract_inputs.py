@@ -1,0 +1,161 @@
+"""`guidecrawl extract` survives every bad entry: each is one errors row, the run goes on and exits 0, and the
+good pages next to it still become documents. No symlink is followed twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.conftest import REPO, errors_by_source, guide_page, guidecrawl, rows
+
+
+def archive(folder: Path, info: bytes | str, body: bytes | None = None) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "body.html").write_bytes(body if body is not None else guide_page())
+    (folder / "info.json").write_bytes(info.encode() if isinstance(info, str) else info)
+    return folder
+
+
+def extract(tmp_path: Path, *paths: Path | str) -> tuple[subprocess.CompletedProcess[bytes], Path]:
+    out = tmp_path / "out"
+    done = guidecrawl("extract", *paths, "--out", out, "--format", "parquet")
+    assert done.returncode == 0, done.stderr
+    return done, out
+
+
+def error_of(out: Path, name_part: str) -> str:
+    found = [error for source, (error, _) in errors_by_source(out).items() if name_part in source]
+    assert len(found) == 1, errors_by_source(out)
+    return found[0]
+
+
+# -- info.json --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "info"),
+    [
+        ("url_number", '{"url": 12345}'),
+        ("url_list", '{"url": ["http://a/", "http://b/"]}'),
+        ("url_lone_surrogate", '{"url": "http://127.0.0.1/\\udc80.html"}'),
+        ("headers_number", '{"url": "http://127.0.0.1/a.html", "headers": 5}'),
+        ("headers_bad_pair", '{"url": "http://127.0.0.1/a.html", "headers": [["only-a-name"]]}'),
+        ("fetched_at_garbage", '{"url": "http://127.0.0.1/a.html", "fetched_at": "yesterday"}'),
+        ("site_object", '{"url": "http://127.0.0.1/a.html", "site": {"name": 1}}'),
+        ("not_an_object", "[1, 2, 3]"),
+        ("not_json", "{url: "),
+        ("not_utf8", b'{"url": "http://127.0.0.1/\xb0\xa1.html"}'),
+        ("deeply_nested", "[" * 100_000 + "]" * 100_000),
+    ],
+)
+def test_a_bad_info_json_is_one_errors_row_and_the_run_goes_on(tmp_path: Path, case: str, info: str | bytes) -> None:
+    pages = tmp_path / "pages"
+    archive(pages / case, info)
+    archive(pages / "good", '{"url": "http://127.0.0.1/good.html"}')
+    _, out = extract(tmp_path, pages)
+    assert error_of(out, case) == "bad_info_json"
+    assert [d["url"] for d in rows(out, "documents")] == ["http://127.0.0.1/good.html"]
+
+
+def test_a_good_info_json_gives_url_site_and_fetch_time(tmp_path: Path) -> None:
+    info = {"url": "http://127.0.0.1/a.html", "site": "fixture", "fetched_at": "2026-12-01T08:00:00+00:00"}
+    _, out = extract(tmp_path, archive(tmp_path / "pages" / "a", json.dumps(info)))
+    [document] = rows(out, "documents")
+    assert (document["url"], document["site"], document["fetched_at"].isoformat()) == (
+        info["url"],
+        "fixture",
+        "2026-12-01T08:00:00+00:00",
+    )
+
+
+# -- file names and folders -------------------------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (Path(os.fsdecode(bytes(pages) + b"/\xb0\xa1gbk-name.html"))).write_bytes(guide_page())
+    (pages / "good.html").write_bytes(guide_page("另一篇：门诊慢特病待遇"))
+    _, out = extract(tmp_path, pages)
+    names = sorted(Path(d["source"]).name for d in rows(out, "documents"))
+    assert names == ["\\xb0\\xa1gbk-name.html", "good.html"]
+
+
+def test_a_symlink_loop_lists_each_page_once(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "sub" / "a.html").write_bytes(guide_page())
+    (pages / "sub" / "loop").symlink_to(pages)
+    (pages / "again").symlink_to(pages / "sub")
+    (pages / "same.html").symlink_to(pages / "sub" / "a.html")
+    (pages / "dangling.html").symlink_to(tmp_path / "nowhere.html")
+    done, out = extract(tmp_path, pages)
+    assert len(rows(out, "documents")) == 1
+    assert rows(out, "errors") == []
+    assert b"pages     1 " in done.stdout
+
+
+def test_a_fifo_named_like_a_page_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    os.mkfifo(pages / "pipe.html")
+    (pages / "good.html").write_bytes(guide_page())
+    _, out = extract(tmp_path, pages)
+    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["good.html"]
+
+
+def without_root_file_access() -> list[str]:
+    """A command prefix that takes away root's power to read any folder (CAP_DAC_*), as an ordinary user runs."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv (util-linux): cannot make a folder unreadable")
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+
+def test_an_unreadable_folder_is_one_errors_row(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "locked").mkdir(parents=True)
+    (pages / "locked" / "hidden.html").write_bytes(guide_page())
+    (pages / "good.html").write_bytes(guide_page())
+    (pages / "locked").chmod(0)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cli", "extract", str(pages), "--out", str(out), "--format", "parquet"]
+    try:
+        done = subprocess.run([*without_root_file_access(), *command], cwd=REPO, capture_output=True, timeout=120)
+    finally:
+        (pages / "locked").chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert error_of(out, "locked") == "unreadable_folder"
+    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["good.html"]
+
+
+# -- size -------------------------------------------------------------------------------------------------------
+
+
+def test_a_page_over_the_size_cap_is_too_large_and_never_read(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "big.html").write_bytes(guide_page() * 200)
+    (pages / "small.html").write_bytes(guide_page())
+    out = tmp_path / "out"
+    done = guidecrawl("extract", pages, "--out", out, "--format", "parquet", "--max-page-bytes", "50000")
+    assert done.returncode == 0, done.stderr
+    assert error_of(out, "big.html") == "too_large"
+    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["small.html"]
+
+
+def test_a_zero_size_cap_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(guide_page())
+    done = guidecrawl("extract", tmp_path / "a.html", "--out", tmp_path / "out", "--max-page-bytes", "0")
+    assert done.returncode == 2
+    assert stat.S_ISDIR((tmp_path).stat().st_mode) and not (tmp_path / "out").exists()
