@@ -20,6 +20,9 @@ class OutputWriteError(OSError):
     Raised by `output.dataset.DatasetWriter` for any I/O failure, once the writer has discarded every file of
     the run it had not published; callers exit non-zero with `str(error)` as the one-line message."""
 
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
 
 def write_failure(exc: OSError, what: Path | str) -> OutputWriteError:
     """`exc` (raised while writing `what`) as an OutputWriteError with one readable line."""
