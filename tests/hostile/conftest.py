@@ -1,14 +1,20 @@
-"""Running `guidecrawl extract` as a user does (a subprocess) and reading its tables back from Parquet."""
+"""Running `guidecrawl extract` and `scrapy crawl` as a user does (subprocesses, the hostile site served for
+real on 127.0.0.1) and reading their tables back from Parquet."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+
+from tests.crawler.conftest import final_stats, scrapy_crawl
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDE_TEXT = "参保人员在定点医疗机构就医，住院费用按规定比例报销。咨询电话：0591-87842560。"
@@ -50,3 +56,69 @@ def one_line(stderr: bytes) -> str:
 
 def sources(table: Sequence[dict[str, Any]]) -> list[str]:
     return sorted(str(row["source"]) for row in table)
+
+
+# -- the hostile web site and crawls of it ------------------------------------------------------------------------
+
+SITES = Path(__file__).with_name("sites.toml")
+
+
+@dataclass
+class HostileServer:
+    url: str
+    access_log: Path
+
+    def requests(self) -> list[tuple[str, int, str, float]]:
+        """(target, status, Host header, time) of every request served."""
+        if not self.access_log.exists():
+            return []
+        found = []
+        for line in self.access_log.read_text(encoding="utf-8").splitlines():
+            _, target, status, host, at = line.split(" ")
+            found.append((target, int(status), host, float(at)))
+        return found
+
+
+@contextlib.contextmanager
+def hostile_server(tmp: Path, *args: str) -> Iterator[HostileServer]:
+    log = tmp / f"access-{uuid.uuid4().hex}.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.hostile.hostile_server", "--access-log", str(log), *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield HostileServer(url, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+@dataclass
+class Crawl:
+    process: subprocess.CompletedProcess[str]
+    stats: dict[str, Any]
+    documents: list[dict[str, Any]]
+    errors: list[dict[str, Any]]
+
+    def errors_by_path(self, base: str) -> dict[str, tuple[str, str]]:
+        return {str(e["url"]).removeprefix(base): (e["error"], e["message"]) for e in self.errors}
+
+    def document_paths(self, base: str) -> list[str]:
+        return sorted(str(d["url"]).removeprefix(base) for d in self.documents)
+
+
+def crawl_site(site: str, server: HostileServer, out: Path, *settings: str, timeout: float = 120) -> Crawl:
+    """`scrapy crawl guides -a site=SITE` against the hostile server, tables in OUT, read back."""
+    process = scrapy_crawl(
+        "-a", f"site={site}", "-a", f"base_url={server.url}", "-s", f"GUIDECRAWL_SITES={SITES}",
+        "-s", f"OUTPUT_DIR={out}", *settings, timeout=timeout,
+    )  # fmt: skip
+    assert "Traceback" not in process.stderr, process.stderr[-3000:]
+    return Crawl(process, final_stats(process.stderr), rows(out, "documents"), rows(out, "errors"))

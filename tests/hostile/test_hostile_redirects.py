@@ -1,0 +1,85 @@
+"""Every URL ends in exactly one of documents or errors: redirect loops, redirects to another site, redirects
+to a page the run already has, and 304 answers nobody asked for all leave a row for the URL that was linked."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from tests.hostile.conftest import Crawl, HostileServer, crawl_site, hostile_server
+
+pytestmark = pytest.mark.slow
+
+LINKED = [
+    "/misc/start.html", "/misc/good.html", "/misc/empty.html", "/misc/binary.html", "/misc/mixed.html",
+    "/loop/a.html", "/loop/self.html", "/moved/host.html", "/moved/port.html", "/moved/refresh.html",
+    "/moved/to-good.html", "/misc/unsolicited-304.html", "/misc/retry-after.html", "/misc/retry-after-long.html",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, HostileServer]]:
+    tmp = tmp_path_factory.mktemp("redirects")
+    with hostile_server(tmp) as other, hostile_server(tmp, "--other", other.url) as site:
+        yield crawl_site("hostile-misc", site, tmp / "out"), site
+
+
+def test_every_linked_url_has_exactly_one_row(crawled: tuple[Crawl, HostileServer]) -> None:
+    crawl, site = crawled
+    assert crawl.process.returncode == 0
+    charged = Counter([*crawl.document_paths(site.url), *crawl.errors_by_path(site.url)])
+    rows_per_url = Counter(str(d["url"]).removeprefix(site.url) for d in crawl.documents) + Counter(
+        str(e["url"]).removeprefix(site.url) for e in crawl.errors
+    )
+    assert sorted(charged) == sorted(LINKED)
+    assert set(rows_per_url.values()) == {1}
+
+
+def test_a_redirect_loop_is_an_errors_row_for_the_url_it_began_with(crawled: tuple[Crawl, HostileServer]) -> None:
+    crawl, site = crawled
+    errors = crawl.errors_by_path(site.url)
+    error, message = errors["/loop/a.html"]
+    assert error == "redirect_loop"
+    assert message.endswith("/loop/a.html -> " + site.url + "/loop/b.html -> " + site.url + "/loop/a.html")
+    assert errors["/loop/self.html"][0] == "redirect_loop"
+    assert "/loop/b.html" not in errors  # the middle of a chain is not a row of its own
+
+
+def test_a_redirect_to_a_page_the_run_has_is_a_duplicate_naming_it(crawled: tuple[Crawl, HostileServer]) -> None:
+    crawl, site = crawled
+    assert crawl.errors_by_path(site.url)["/moved/to-good.html"] == (
+        "duplicate_content",
+        f"same main text as {site.url}/misc/good.html",
+    )
+    assert "/misc/good.html" in crawl.document_paths(site.url)
+
+
+def test_a_304_to_a_request_without_validator_is_an_errors_row(crawled: tuple[Crawl, HostileServer]) -> None:
+    crawl, site = crawled
+    assert crawl.errors_by_path(site.url)["/misc/unsolicited-304.html"][0] == "unsolicited_304"
+
+
+def test_empty_binary_and_mixed_pages_from_the_web_are_errors_rows(crawled: tuple[Crawl, HostileServer]) -> None:
+    crawl, site = crawled
+    errors = crawl.errors_by_path(site.url)
+    assert [errors[p][0] for p in ("/misc/empty.html", "/misc/binary.html", "/misc/mixed.html")] == [
+        "empty_content",
+        "binary_content",
+        "undecodable",
+    ]
+
+
+def test_redirect_rows_are_counted_in_the_stats(crawled: tuple[Crawl, HostileServer]) -> None:
+    stats = crawled[0].stats
+    assert stats["guidecrawl/redirects/loop"] == 2
+    assert stats["guidecrawl/redirects/offsite"] == 3
+    assert stats["guidecrawl/not_modified/unsolicited"] == 1
+
+
+def test_the_crawl_log_has_no_traceback_and_no_error_line(crawled: tuple[Crawl, HostileServer]) -> None:
+    log = crawled[0].process.stderr
+    assert "Traceback" not in log
+    assert "] ERROR:" not in log
+    assert "] INFO: Spider closed (finished)" in log
