@@ -3,6 +3,7 @@ each end the crawl after a bounded number of requests, with rows that say why (t
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,7 +49,7 @@ def crawl_trap(
 ) -> tuple[Crawl, int]:
     site, tmp = server
     before = len(site.requests())
-    crawl = crawl_site(name, site, tmp / name, *settings)
+    crawl = crawl_site(name, site, tmp / f"{name}-{uuid.uuid4().hex}", *settings)
     assert crawl.process.returncode == 0
     assert f"Spider closed ({closed})" in crawl.process.stderr  # "finished": it ended by itself
     return crawl, len(site.requests()) - before
