@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 
 from tests.crawler.conftest import final_stats, scrapy_crawl
 
@@ -122,3 +123,16 @@ def crawl_site(site: str, server: HostileServer, out: Path, *settings: str, time
     )  # fmt: skip
     assert "Traceback" not in process.stderr, process.stderr[-3000:]
     return Crawl(process, final_stats(process.stderr), rows(out, "documents"), rows(out, "errors"))
+
+
+@pytest.fixture(scope="session")
+def misc_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, HostileServer, HostileServer]]:
+    """One crawl of the hostile-misc site (loops, moves, lies, Retry-After), shared by the modules that read it.
+    Yields (crawl, site, other): `other` is a second origin (another port) that links and redirects point to."""
+    tmp = tmp_path_factory.mktemp("misc")
+    with hostile_server(tmp) as other, hostile_server(tmp, "--other", other.url) as site:
+        crawl = crawl_site(
+            "hostile-misc", site, tmp / "out",
+            "-s", "RETRY_ENABLED=true", "-s", "RETRY_TIMES=1", "-s", "GUIDECRAWL_RETRY_AFTER_MAX=5",
+        )  # fmt: skip
+        yield crawl, site, other

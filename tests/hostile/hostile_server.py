@@ -94,6 +94,9 @@ class HostileSite:
             return 200, html, page("门诊慢特病待遇", GUIDE.replace("住院", "门诊"))
         if path == "/misc/retry-after-long.html":
             return 503, {"Retry-After": "86400", **html}, b"<html><body>come back tomorrow</body></html>"
+        if path == "/traps/start.html":
+            links = ["/calendar.html?page=1", "/session/a.html?token=start", "/deep/1.html"]
+            return 200, html, page("陷阱", "办事指南目录。", links)
         if path == "/calendar.html":
             n = int(query.get("page", ["1"])[0])
             return 200, html, page("办事日历", CALENDAR, [f"/calendar.html?page={n + 1}", f"/calendar.html?page={n + 2}"])

@@ -39,29 +39,39 @@ def error_of(out: Path, name_part: str) -> str:
 # -- info.json --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("case", "info"),
-    [
-        ("url_number", '{"url": 12345}'),
-        ("url_list", '{"url": ["http://a/", "http://b/"]}'),
-        ("url_lone_surrogate", '{"url": "http://127.0.0.1/\\udc80.html"}'),
-        ("headers_number", '{"url": "http://127.0.0.1/a.html", "headers": 5}'),
-        ("headers_bad_pair", '{"url": "http://127.0.0.1/a.html", "headers": [["only-a-name"]]}'),
-        ("fetched_at_garbage", '{"url": "http://127.0.0.1/a.html", "fetched_at": "yesterday"}'),
-        ("site_object", '{"url": "http://127.0.0.1/a.html", "site": {"name": 1}}'),
-        ("not_an_object", "[1, 2, 3]"),
-        ("not_json", "{url: "),
-        ("not_utf8", b'{"url": "http://127.0.0.1/\xb0\xa1.html"}'),
-        ("deeply_nested", "[" * 100_000 + "]" * 100_000),
-    ],
-)
-def test_a_bad_info_json_is_one_errors_row_and_the_run_goes_on(tmp_path: Path, case: str, info: str | bytes) -> None:
-    pages = tmp_path / "pages"
-    archive(pages / case, info)
-    archive(pages / "good", '{"url": "http://127.0.0.1/good.html"}')
-    _, out = extract(tmp_path, pages)
-    assert error_of(out, case) == "bad_info_json"
-    assert [d["url"] for d in rows(out, "documents")] == ["http://127.0.0.1/good.html"]
+BAD_INFO = {
+    "url_number": '{"url": 12345}',
+    "url_list": '{"url": ["http://a/", "http://b/"]}',
+    "url_lone_surrogate": '{"url": "http://127.0.0.1/\\udc80.html"}',
+    "headers_number": '{"url": "http://127.0.0.1/a.html", "headers": 5}',
+    "headers_bad_pair": '{"url": "http://127.0.0.1/a.html", "headers": [["only-a-name"]]}',
+    "fetched_at_garbage": '{"url": "http://127.0.0.1/a.html", "fetched_at": "yesterday"}',
+    "site_object": '{"url": "http://127.0.0.1/a.html", "site": {"name": 1}}',
+    "not_an_object": "[1, 2, 3]",
+    "not_json": "{url: ",
+    "not_utf8": b'{"url": "http://127.0.0.1/\xb0\xa1.html"}',
+    "deeply_nested": "[" * 100_000 + "]" * 100_000,
+    "huge": '{"url": "http://127.0.0.1/a.html", "pad": "' + "x" * 2_000_000 + '"}',
+}
+
+
+@pytest.fixture(scope="module")
+def bad_info_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("bad-info")
+    for case, info in BAD_INFO.items():
+        archive(tmp / "pages" / case, info)
+    archive(tmp / "pages" / "good", '{"url": "http://127.0.0.1/good.html"}')
+    return extract(tmp, tmp / "pages")[1]
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INFO))
+def test_a_bad_info_json_is_one_errors_row(bad_info_run: Path, case: str) -> None:
+    assert error_of(bad_info_run, f"/{case}/") == ("too_large" if case == "huge" else "bad_info_json")
+
+
+def test_the_run_with_bad_info_jsons_goes_on_to_the_good_page(bad_info_run: Path) -> None:
+    assert [d["url"] for d in rows(bad_info_run, "documents")] == ["http://127.0.0.1/good.html"]
+    assert len(rows(bad_info_run, "errors")) == len(BAD_INFO)
 
 
 def test_a_good_info_json_gives_url_site_and_fetch_time(tmp_path: Path) -> None:
@@ -78,37 +88,36 @@ def test_a_good_info_json_gives_url_site_and_fetch_time(tmp_path: Path) -> None:
 # -- file names and folders -------------------------------------------------------------------------------------
 
 
-def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (Path(os.fsdecode(bytes(pages) + b"/\xb0\xa1gbk-name.html"))).write_bytes(guide_page())
-    (pages / "good.html").write_bytes(guide_page("另一篇：门诊慢特病待遇"))
-    _, out = extract(tmp_path, pages)
-    names = sorted(Path(d["source"]).name for d in rows(out, "documents"))
-    assert names == ["\\xb0\\xa1gbk-name.html", "good.html"]
-
-
-def test_a_symlink_loop_lists_each_page_once(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
+@pytest.fixture(scope="module")
+def odd_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """One folder of odd entries: a GBK file name, symlink loops and repeats, a dangling link, a FIFO."""
+    tmp = tmp_path_factory.mktemp("odd-files")
+    pages = tmp / "pages"
     (pages / "sub").mkdir(parents=True)
+    Path(os.fsdecode(bytes(pages) + b"/\xb0\xa1gbk-name.html")).write_bytes(guide_page("另一篇：门诊慢特病待遇"))
     (pages / "sub" / "a.html").write_bytes(guide_page())
     (pages / "sub" / "loop").symlink_to(pages)
     (pages / "again").symlink_to(pages / "sub")
     (pages / "same.html").symlink_to(pages / "sub" / "a.html")
-    (pages / "dangling.html").symlink_to(tmp_path / "nowhere.html")
-    done, out = extract(tmp_path, pages)
-    assert len(rows(out, "documents")) == 1
-    assert rows(out, "errors") == []
-    assert b"pages     1 " in done.stdout
+    (pages / "dangling.html").symlink_to(tmp / "nowhere.html")
+    os.mkfifo(pages / "pipe.html")  # reading it would wait forever
+    done, out = extract(tmp, pages)
+    return out, done.stdout
 
 
-def test_a_fifo_named_like_a_page_is_skipped_not_waited_on(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    os.mkfifo(pages / "pipe.html")
-    (pages / "good.html").write_bytes(guide_page())
-    _, out = extract(tmp_path, pages)
-    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["good.html"]
+def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(odd_files_run: tuple[Path, bytes]) -> None:
+    names = sorted(Path(d["source"]).name for d in rows(odd_files_run[0], "documents"))
+    assert names == ["\\xb0\\xa1gbk-name.html", "a.html"]
+
+
+def test_a_symlink_loop_lists_each_page_once(odd_files_run: tuple[Path, bytes]) -> None:
+    sources = [Path(d["source"]) for d in rows(odd_files_run[0], "documents")]
+    assert [s.name for s in sources].count("a.html") == 1
+    assert b"pages     2 " in odd_files_run[1]
+
+
+def test_fifos_and_dangling_links_are_skipped_not_waited_on(odd_files_run: tuple[Path, bytes]) -> None:
+    assert rows(odd_files_run[0], "errors") == []
 
 
 def without_root_file_access() -> list[str]:

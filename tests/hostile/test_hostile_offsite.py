@@ -3,7 +3,6 @@ no telnet console listens, Retry-After is honoured up to a cap, a robots.txt ans
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,15 +61,9 @@ def test_retry_after_in_seconds_and_as_an_http_date() -> None:
 # -- a real crawl of a site whose links, redirects and refreshes point elsewhere --------------------------------------
 
 
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, HostileServer, HostileServer]]:
-    tmp = tmp_path_factory.mktemp("offsite")
-    with hostile_server(tmp) as other, hostile_server(tmp, "--other", other.url) as site:
-        crawl = crawl_site(
-            "hostile-misc", site, tmp / "out",
-            "-s", "RETRY_ENABLED=true", "-s", "RETRY_TIMES=1", "-s", "GUIDECRAWL_RETRY_AFTER_MAX=5",
-        )  # fmt: skip
-        yield crawl, site, other
+@pytest.fixture
+def crawled(misc_crawl: tuple[Crawl, HostileServer, HostileServer]) -> tuple[Crawl, HostileServer, HostileServer]:
+    return misc_crawl
 
 
 def test_nothing_is_fetched_from_another_port(crawled: tuple[Crawl, HostileServer, HostileServer]) -> None:
@@ -106,7 +99,7 @@ def test_no_telnet_console_listens(crawled: tuple[Crawl, HostileServer, HostileS
 def test_no_telnet_console_listens_with_the_production_profile(tmp_path: Path) -> None:
     with hostile_server(tmp_path) as site:
         crawl = crawl_site(
-            "hostile-deep", site, tmp_path / "out", "-s", "GUIDECRAWL_PROFILE=production",
+            "hostile-wide", site, tmp_path / "out", "-s", "GUIDECRAWL_PROFILE=production",
             "-s", "CLOSESPIDER_PAGECOUNT=1", "-s", "AUTOTHROTTLE_START_DELAY=0",
             "-s", "DOWNLOAD_DELAY=0",
         )  # fmt: skip

@@ -4,11 +4,10 @@ to a page the run already has, and 304 answers nobody asked for all leave a row 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 
-from tests.hostile.conftest import Crawl, HostileServer, crawl_site, hostile_server
+from tests.hostile.conftest import Crawl, HostileServer
 
 pytestmark = pytest.mark.slow
 
@@ -19,11 +18,9 @@ LINKED = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, HostileServer]]:
-    tmp = tmp_path_factory.mktemp("redirects")
-    with hostile_server(tmp) as other, hostile_server(tmp, "--other", other.url) as site:
-        yield crawl_site("hostile-misc", site, tmp / "out"), site
+@pytest.fixture
+def crawled(misc_crawl: tuple[Crawl, HostileServer, HostileServer]) -> tuple[Crawl, HostileServer]:
+    return misc_crawl[0], misc_crawl[1]
 
 
 def test_every_linked_url_has_exactly_one_row(crawled: tuple[Crawl, HostileServer]) -> None:

@@ -44,58 +44,72 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[HostileSe
         yield site, tmp
 
 
-def crawl_trap(
-    server: tuple[HostileServer, Path], name: str, *settings: str, closed: str = "finished"
-) -> tuple[Crawl, int]:
+def crawl_trap(server: tuple[HostileServer, Path], name: str, *settings: str) -> tuple[Crawl, list[str]]:
+    """The crawl (which must end by itself) and the targets it requested."""
     site, tmp = server
     before = len(site.requests())
     crawl = crawl_site(name, site, tmp / f"{name}-{uuid.uuid4().hex}", *settings)
     assert crawl.process.returncode == 0
-    assert f"Spider closed ({closed})" in crawl.process.stderr  # "finished": it ended by itself
-    return crawl, len(site.requests()) - before
+    assert "Spider closed (finished)" in crawl.process.stderr  # it ended by itself
+    return crawl, [target for target, *_ in site.requests()[before:]]
 
 
-def test_an_endless_calendar_stops_after_ten_duplicates(server: tuple[HostileServer, Path]) -> None:
-    crawl, requests = crawl_trap(server, "hostile-calendar")
-    assert crawl.document_paths(server[0].url) == ["/calendar.html?page=1"]
-    errors = Counter(e["error"] for e in crawl.errors)
-    assert 10 <= errors["duplicate_content"] <= 20
-    assert errors["trap_path_duplicates"] == 1
-    assert requests <= 25  # robots.txt + page 1 + the duplicates in flight when the limit was reached
-    first = server[0].url + "/calendar.html?page=1"
-    assert all(e["message"] == f"same main text as {first}" for e in crawl.errors if e["error"] == "duplicate_content")
+@pytest.fixture(scope="module")
+def traps(server: tuple[HostileServer, Path]) -> tuple[Crawl, list[str], str]:
+    """A calendar, session ids in links and an ever-deeper path, crawled with a depth limit of 12."""
+    crawl, requested = crawl_trap(server, "hostile-traps", "-s", "GUIDECRAWL_MAX_DEPTH=12")
+    return crawl, requested, server[0].url
 
 
-def test_session_ids_in_links_stop_with_two_documents(server: tuple[HostileServer, Path]) -> None:
-    crawl, requests = crawl_trap(server, "hostile-session")
-    assert len(crawl.documents) == 2  # the two distinct texts
-    errors = Counter(e["error"] for e in crawl.errors)
-    assert errors["trap_path_duplicates"] == 2  # one row per path that repeated itself
-    assert requests <= 80
+def test_an_endless_calendar_stops_after_ten_duplicates(traps: tuple[Crawl, list[str], str]) -> None:
+    crawl, requested, base = traps
+    calendar = [e for e in crawl.errors if "/calendar.html" in e["url"]]
+    duplicates = [e for e in calendar if e["error"] == "duplicate_content"]
+    assert 10 <= len(duplicates) <= 20
+    assert {e["message"] for e in duplicates} == {f"same main text as {base}/calendar.html?page=1"}
+    assert [e["error"] for e in calendar if e["error"] != "duplicate_content"] == ["trap_path_duplicates"]
+    assert len([t for t in requested if t.startswith("/calendar.html")]) <= 25
+    assert "/calendar.html?page=1" in crawl.document_paths(base)
 
 
-def test_the_depth_limit_stops_an_ever_deeper_site(server: tuple[HostileServer, Path]) -> None:
-    crawl, requests = crawl_trap(server, "hostile-deep", "-s", "GUIDECRAWL_MAX_DEPTH=5")
-    assert crawl.document_paths(server[0].url) == sorted(f"/deep/{n}.html" for n in range(1, 7))
-    assert crawl.errors_by_path(server[0].url) == {
-        "/deep/7.html": ("trap_depth", "not followed: depth limit 5 reached on " + server[0].url[7:] + "/deep/7.html")
-    }
-    assert requests == 7  # robots.txt + 6 pages
+def test_session_ids_in_links_stop_with_one_document_per_text(traps: tuple[Crawl, list[str], str]) -> None:
+    crawl, requested, base = traps
+    assert [p for p in crawl.document_paths(base) if p.startswith("/session/")] == ["/session/a.html?token=start"]
+    # /session/b.html has the calendar's text: a duplicate of /calendar.html?page=1 from its first fetch on
+    session_traps = [e["error"] for e in crawl.errors if "/session/" in e["url"] and e["error"].startswith("trap_")]
+    assert session_traps == ["trap_path_duplicates", "trap_path_duplicates"]  # one row per path that repeated
+    assert len([t for t in requested if t.startswith("/session/")]) <= 80
+
+
+def test_the_depth_limit_stops_an_ever_deeper_path(traps: tuple[Crawl, list[str], str]) -> None:
+    crawl, requested, base = traps
+    assert [p for p in crawl.document_paths(base) if p.startswith("/deep/")] == sorted(
+        f"/deep/{n}.html" for n in range(1, 13)
+    )
+    host = base.removeprefix("http://")
+    assert crawl.errors_by_path(base)["/deep/13.html"] == ("trap_depth", f"not followed: depth limit 12 reached on {host}/deep/13.html")
+    assert len([t for t in requested if t.startswith("/deep/")]) == 12
 
 
 def test_the_page_budget_stops_a_site_wider_than_it(server: tuple[HostileServer, Path]) -> None:
-    crawl, requests = crawl_trap(server, "hostile-wide", "-s", "GUIDECRAWL_MAX_PAGES=30")
+    crawl, requested = crawl_trap(server, "hostile-wide", "-s", "GUIDECRAWL_MAX_PAGES=30")
     assert len(crawl.documents) == 31  # the start URL + the budget
     trap_rows = [e for e in crawl.errors if e["error"] == "trap_pages"]
     assert len(trap_rows) == 1 and trap_rows[0]["message"] == "not followed: pages limit 30 reached for this crawl"
     assert crawl.stats["guidecrawl/traps/pages"] > 100  # refused links are counted, not each a row
-    assert requests == 32
+    assert len(requested) == 32  # robots.txt + 31 pages
 
 
-def test_a_limit_of_zero_is_off(server: tuple[HostileServer, Path]) -> None:
-    crawl, _ = crawl_trap(
-        server, "hostile-deep", "-s", "GUIDECRAWL_MAX_DEPTH=0", "-s", "CLOSESPIDER_PAGECOUNT=12",
-        closed="closespider_pagecount",
-    )  # fmt: skip
-    assert len(crawl.documents) >= 10  # deeper than the default-off limit would have allowed at 5
-    assert not [e for e in crawl.errors if e["error"].startswith("trap_")]
+def test_a_limit_of_zero_is_off() -> None:
+    from scrapy import Request
+    from scrapy.utils.test import get_crawler
+
+    from crawler.traps import TrapLimitsMiddleware
+
+    middleware = TrapLimitsMiddleware(get_crawler(settings_dict={"GUIDECRAWL_MAX_DEPTH": 0, "GUIDECRAWL_MAX_PAGES": 3}))
+    deep = Request("http://h/deep.html", meta={"depth": 10_000})
+    assert list(middleware._check(deep)) == [deep]
+    pages = [Request(f"http://h/{n}.html") for n in range(3)]
+    passed = [list(middleware._check(r)) for r in pages]
+    assert passed[0] == [pages[0]] and passed[1] == [pages[1]]
+    assert [e.error for e in passed[2]] == ["trap_pages"]  # the budget of 3 is on, the depth limit is off
