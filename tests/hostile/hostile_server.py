@@ -10,6 +10,7 @@ log has one line per request: `METHOD TARGET STATUS HOST TIME` (TIME: seconds si
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import threading
 import time
@@ -107,6 +108,13 @@ class HostileSite:
         if path.startswith("/deep/"):
             n = int(path.removeprefix("/deep/").removesuffix(".html"))
             return 200, html, page(f"第{n}层", f"第{n}层的内容：{GUIDE}", [f"/deep/{n + 1}.html"])
+        if path == "/big/index.html":
+            return 200, html, page("大页面", "目录。", [f"/big/{n}.html" for n in range(1, 11)])
+        if path.startswith("/big/"):
+            n = int(path.removeprefix("/big/").removesuffix(".html"))
+            rng = random.Random(n)  # distinct, incompressible text: tables that do not fit a small disk
+            text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(30_000))
+            return 200, html, page(f"第{n}篇", text)
         if path.startswith("/wide/"):
             n = int(path.removeprefix("/wide/").removesuffix(".html"))
             links = [f"/wide/{10 * n + i}.html" for i in range(1, 11)]

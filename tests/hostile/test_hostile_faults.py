@@ -5,19 +5,21 @@ file-size limit (RLIMIT_FSIZE), so every write past it fails with EFBIG, as on a
 from __future__ import annotations
 
 import resource
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tests.hostile.conftest import REPO, guide_page, guidecrawl, one_line, rows
+from tests.crawler.conftest import SCRAPY, final_stats
+from tests.hostile.conftest import REPO, SITES, guide_page, guidecrawl, hostile_server, one_line, rows
 
 FILE_LIMIT = 4096  # bytes: smaller than any documents file of the run below
 
 
-def limit_file_size() -> None:
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+def limit_file_size(limit: int = FILE_LIMIT) -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
 def saved_pages(folder: Path, count: int) -> Path:
@@ -40,7 +42,7 @@ def test_extract_on_a_full_disk_exits_1_and_keeps_the_last_published_tables(tmp_
     before = published(out)
     assert len(rows(out, "documents")) == 40
 
-    full = guidecrawl("extract", pages, "--out", out, "--run-id", "full", preexec_fn=limit_file_size)
+    full = guidecrawl("extract", pages, "--out", out, "--run-id", "full", preexec_fn=limit_file_size)  # 4 kB
 
     assert full.returncode == 1
     line = one_line(full.stderr)
@@ -94,3 +96,27 @@ def test_the_dataset_writer_raises_output_write_error_and_stays_failed(tmp_path:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["raised 27 True", "raised again"]  # 27: EFBIG, file too large
     assert published(tmp_path / "out") == []
+
+
+def test_a_crawl_on_a_full_disk_flags_the_failure_and_publishes_nothing(tmp_path: Path) -> None:
+    """The crawl's dataset writer raises OutputWriteError at close: the stats say `guidecrawl/output/failed`,
+    the log names the file in one line, no table appears and the incremental state records nothing."""
+    with hostile_server(tmp_path) as site:
+        crawl = subprocess.run(
+            [SCRAPY, "crawl", "guides", "-s", "GUIDECRAWL_PROFILE=test", "-a", "site=hostile-big",
+             "-a", f"base_url={site.url}", "-s", f"GUIDECRAWL_SITES={SITES}", "-s", f"OUTPUT_DIR={tmp_path / 'out'}"],
+            cwd=REPO, capture_output=True, text=True, timeout=120, preexec_fn=lambda: limit_file_size(256 * 1024),
+        )  # fmt: skip
+    stats = final_stats(crawl.stderr)
+    assert stats["item_scraped_count"] == 11  # every page was fetched and processed ...
+    assert stats["guidecrawl/output/failed"] == 1  # ... and the failed write is flagged for the exit status
+    assert "OutputWriteError: cannot write " in crawl.stderr
+    assert published(tmp_path / "out") == ["state.sqlite"]
+    with sqlite3.connect(tmp_path / "out" / "state.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] >= 1
+        recorded = sum(db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for (name,) in tables(db))
+    assert recorded == 0, "a run whose tables were lost must not be recorded as done"
+
+
+def tables(db: sqlite3.Connection) -> list[tuple[str]]:
+    return db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
