@@ -111,7 +111,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        yield SavedPage(folder, problem=("unreadable_folder", f"cannot list {display_path(folder)}: {exc.strerror or exc}"))
+        yield SavedPage(
+            folder, problem=("unreadable_folder", f"cannot list {display_path(folder)}: {exc.strerror or exc}")
+        )
         return
     body = _archive_body(folder)
     if body is not None and (body_identity := _identity(body)) not in seen:
@@ -152,9 +154,8 @@ def find_pages(paths: Iterable[str]) -> list[SavedPage]:
             raise CommandError(f"no such file or folder: {display_path(name)}")
     unique = list(dict.fromkeys(pages))
     if not unique:
-        raise CommandError(
-            f"no pages found in {', '.join(map(display_path, paths))} (looked for *.html, *.htm and body.html + info.json)"
-        )
+        names = ", ".join(map(display_path, paths))
+        raise CommandError(f"no pages found in {names} (looked for *.html, *.htm and body.html + info.json)")
     return unique
 
 

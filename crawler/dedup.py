@@ -7,7 +7,8 @@ URL, charged to the URL its request began with (the first of a redirect chain). 
 rows per path to stop following a path that keeps repeating itself.
 
 Memory: 16 bytes of digest plus the first URL per distinct text, bounded by the run's page budget.
-The same URL fetched twice (directly and through a redirect) keeps its one row. Only documents are compared: a page that failed (an errors row already) is never called a duplicate.
+The same URL fetched twice (directly and through a redirect) keeps its one row. Only documents are
+compared: a page that failed (an errors row already) is never called a duplicate.
 """
 
 from __future__ import annotations

@@ -52,7 +52,9 @@ class _GuardedRedirect:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if canonical_url(redirected.url) in {canonical_url(u) for u in chain}:
             stats.inc_value("guidecrawl/redirects/loop")
-            raise Refused("fetch", "redirect_loop", f"redirect loop: {' -> '.join([*chain, redirected.url])}", url=origin)
+            raise Refused(
+                "fetch", "redirect_loop", f"redirect loop: {' -> '.join([*chain, redirected.url])}", url=origin
+            )
         try:
             followed: Request = super()._redirect(redirected, request, reason)  # type: ignore[misc]
         except IgnoreRequest as exc:
@@ -85,4 +87,6 @@ class UnsolicitedNotModifiedMiddleware:
             return response
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("guidecrawl/not_modified/unsolicited")
-        raise Refused("fetch", "unsolicited_304", "HTTP 304 to a request that sent no validator", url=chain_start(request))
+        raise Refused(
+            "fetch", "unsolicited_304", "HTTP 304 to a request that sent no validator", url=chain_start(request)
+        )

@@ -43,7 +43,9 @@ LIMITS = {
 # Path segments that vary without naming a different page kind: numbers (dates, page and item numbers) and
 # long mixed letter-digit tokens (session ids embedded in the path, like /(S(x1y2...))/ or /s/9f8e.../).
 _NUMBER = re.compile(r"\d+")
-_TOKEN = re.compile(r"[A-Za-z0-9_()-]*\d[A-Za-z0-9_()-]*[A-Za-z][A-Za-z0-9_()-]*|[A-Za-z0-9_()-]*[A-Za-z][A-Za-z0-9_()-]*\d[A-Za-z0-9_()-]*")
+_TOKEN = re.compile(
+    r"[A-Za-z0-9_()-]*\d[A-Za-z0-9_()-]*[A-Za-z][A-Za-z0-9_()-]*|[A-Za-z0-9_()-]*[A-Za-z][A-Za-z0-9_()-]*\d[A-Za-z0-9_()-]*"
+)
 _TOKEN_MIN = 16
 
 

@@ -100,7 +100,11 @@ class HostileSite:
             return 200, html, page("陷阱", "办事指南目录。", links)
         if path == "/calendar.html":
             n = int(query.get("page", ["1"])[0])
-            return 200, html, page("办事日历", CALENDAR, [f"/calendar.html?page={n + 1}", f"/calendar.html?page={n + 2}"])
+            return (
+                200,
+                html,
+                page("办事日历", CALENDAR, [f"/calendar.html?page={n + 1}", f"/calendar.html?page={n + 2}"]),
+            )
         if path.startswith("/session/"):
             token = f"{time.monotonic_ns():x}"
             text = GUIDE if path.endswith("a.html") else CALENDAR

@@ -25,7 +25,9 @@ def limit_file_size(limit: int = FILE_LIMIT) -> None:
 def saved_pages(folder: Path, count: int) -> Path:
     folder.mkdir()
     for i in range(count):
-        (folder / f"p{i:03}.html").write_bytes(guide_page(f"第{i}号通知：参保人员门诊费用报销比例为{i % 90}%，热线0591-8784{i:04}。"))
+        (folder / f"p{i:03}.html").write_bytes(
+            guide_page(f"第{i}号通知：参保人员门诊费用报销比例为{i % 90}%，热线0591-8784{i:04}。")
+        )
     return folder
 
 

@@ -33,7 +33,11 @@ def big_page(path: Path, megabytes: int) -> Path:
 
 def extract_peak_mb(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], int]:
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_RSS, "extract", *map(str, args)], cwd=REPO, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", PEAK_RSS, "extract", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return done, int(done.stderr.strip().splitlines()[-1])
 

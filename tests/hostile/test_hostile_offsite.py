@@ -67,13 +67,13 @@ def crawled(misc_crawl: tuple[Crawl, HostileServer, HostileServer]) -> tuple[Cra
 
 
 def test_nothing_is_fetched_from_another_port(crawled: tuple[Crawl, HostileServer, HostileServer]) -> None:
-    crawl, site, other = crawled
+    crawl, _, other = crawled
     assert other.requests() == []
     assert crawl.stats["guidecrawl/offsite/links"] == 1  # the link to the other port, not followed
 
 
 def test_nothing_is_fetched_under_another_host_name(crawled: tuple[Crawl, HostileServer, HostileServer]) -> None:
-    crawl, site, _ = crawled
+    _, site, _ = crawled
     hosts = {host for _, _, host, _ in site.requests()}
     assert hosts == {site.url.removeprefix("http://")}
 
@@ -84,9 +84,15 @@ def test_redirects_and_refreshes_elsewhere_are_rows_naming_the_target(
     crawl, site, other = crawled
     errors = crawl.errors_by_path(site.url)
     port = site.url.rsplit(":", 1)[1]
-    assert errors["/moved/host.html"] == ("redirected_offsite", f"redirected (301) to http://localhost:{port}/misc/good.html")
+    assert errors["/moved/host.html"] == (
+        "redirected_offsite",
+        f"redirected (301) to http://localhost:{port}/misc/good.html",
+    )
     assert errors["/moved/port.html"] == ("redirected_offsite", f"redirected (302) to {other.url}/misc/good.html")
-    assert errors["/moved/refresh.html"] == ("redirected_offsite", f"redirected (meta refresh) to {other.url}/misc/good.html")
+    assert errors["/moved/refresh.html"] == (
+        "redirected_offsite",
+        f"redirected (meta refresh) to {other.url}/misc/good.html",
+    )
 
 
 def test_no_telnet_console_listens(crawled: tuple[Crawl, HostileServer, HostileServer]) -> None:
@@ -116,7 +122,9 @@ def test_retry_after_is_waited_before_the_retry(crawled: tuple[Crawl, HostileSer
     assert "/misc/retry-after.html" in crawl.document_paths(site.url)
 
 
-def test_retry_after_over_the_cap_is_not_retried_in_this_run(crawled: tuple[Crawl, HostileServer, HostileServer]) -> None:
+def test_retry_after_over_the_cap_is_not_retried_in_this_run(
+    crawled: tuple[Crawl, HostileServer, HostileServer],
+) -> None:
     crawl, site, _ = crawled
     answers = [status for target, status, _, _ in site.requests() if target == "/misc/retry-after-long.html"]
     assert answers == [503]

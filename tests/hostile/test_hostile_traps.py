@@ -4,7 +4,6 @@ each end the crawl after a bounded number of requests, with rows that say why (t
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,7 +86,10 @@ def test_the_depth_limit_stops_an_ever_deeper_path(traps: tuple[Crawl, list[str]
         f"/deep/{n}.html" for n in range(1, 13)
     )
     host = base.removeprefix("http://")
-    assert crawl.errors_by_path(base)["/deep/13.html"] == ("trap_depth", f"not followed: depth limit 12 reached on {host}/deep/13.html")
+    assert crawl.errors_by_path(base)["/deep/13.html"] == (
+        "trap_depth",
+        f"not followed: depth limit 12 reached on {host}/deep/13.html",
+    )
     assert len([t for t in requested if t.startswith("/deep/")]) == 12
 
 
