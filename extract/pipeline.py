@@ -17,7 +17,7 @@ from extract.document import Document
 from extract.entities import find_entities, page_context
 from extract.entity import Entity
 from extract.errors import PageError, StageError
-from extract.text_quality import check_decoded, check_main_text
+from extract.text_quality import check_decoded, check_not_empty, check_readable
 from normalize import normalize
 
 RECORD_SEPARATOR = "\n\n"
@@ -82,6 +82,10 @@ def process_page(
         document = content(decoded.text, url, body_css=body_css)
     except Exception as exc:
         return _fail(result, "content", exc)
+    try:
+        check_readable(document.text)
+    except StageError as exc:
+        return _fail(result, "decode", exc)
     document.encoding = decoded.encoding
     document.encoding_source = decoded.source
     if site and not document.site:
@@ -100,10 +104,10 @@ def process_page(
         document.records = [r for r in document.records if r.text.strip()]
     except Exception as exc:
         return _fail(result, "normalize", exc)
-    try:  # a page with no readable main text is an errors row, never a document marked ok
-        check_main_text(document.text)
+    try:  # a page with no main text is an errors row, never a document marked ok
+        check_not_empty(document.text)
     except StageError as exc:
-        return _fail(result, "content" if exc.error == "empty_content" else "decode", exc)
+        return _fail(result, "content", exc)
     result.document = document
     result.text = document.text
     try:

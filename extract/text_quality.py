@@ -69,10 +69,15 @@ def check_decoded(html: str) -> None:
         raise StageError("binary_content", f"not text: {share:.0%} of the page are control characters")
 
 
-def check_main_text(text: str) -> None:
-    """Raise StageError("empty_content" | "undecodable") when the main text gives the reader nothing."""
-    if not text.strip():
-        raise StageError("empty_content", "the page has no main text")
+def check_readable(text: str) -> None:
+    """Raise StageError("undecodable") when the main text as extracted (before any repair, which may turn
+    U+FFFD into guessed characters) is too full of U+FFFD."""
     share = replacement_share(text)
     if share >= thresholds().undecodable_replacement_share:
         raise StageError("undecodable", f"{share:.0%} of the main text are U+FFFD (bytes no codec could read)")
+
+
+def check_not_empty(text: str) -> None:
+    """Raise StageError("empty_content") when there is no main text at all."""
+    if not text.strip():
+        raise StageError("empty_content", "the page has no main text")
