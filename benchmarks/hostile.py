@@ -67,7 +67,9 @@ def page_cases() -> list[PageCase]:
         "whitespace": b" \n\t\r\n   ",
         "comment-only": b"<!-- nothing here -->",
         "empty-body": b"<html><head><title></title></head><body></body></html>",
-        "script-style-only": b"<html><head><style>p{}</style><script>var x=1</script></head><body><script>x()</script></body></html>",
+        "script-style-only": (
+            b"<html><head><style>p{}</style><script>var x=1</script></head><body><script>x()</script></body></html>"
+        ),
         "nbsp-only": "<html><body><p>\u00a0\u3000</p></body></html>".encode(),
         "empty-divs": b"<html><body>" + b"<div><span></span></div>" * 200 + b"</body></html>",
     }.items():
@@ -102,7 +104,9 @@ def page_cases() -> list[PageCase]:
             cases.append(PageCase(f"document/{encoding}/{form}", body, headers, "document"))
     stray = html().encode().replace("报销".encode(), b"\xff", 1)
     cases.append(PageCase("document/one-bad-byte", stray, utf8, "document"))
-    cases.append(PageCase("document/one-control-char", html().encode().replace(b"<p>", b"<p>\x07", 1), utf8, "document"))
+    cases.append(
+        PageCase("document/one-control-char", html().encode().replace(b"<p>", b"<p>\x07", 1), utf8, "document")
+    )
     return cases
 
 
@@ -194,7 +198,11 @@ def crawl_cases(routes: Routes, base: str, other: str) -> list[CrawlCase]:
             body = f"<html><head>{head}</head><body><p>{TEXT}</p></body></html>".encode()
             routes.add(f"/{name}", 200, page, body)
             cases.append(CrawlCase(name, f"/{name}", "redirect_loop" if target == "self" else "redirected_offsite"))
-    for headers_name, headers in (("bare", {}), ("etag", {"ETag": '"x"'}), ("last-modified", {"Last-Modified": "Sun, 06 Dec 2026 08:00:00 GMT"})):
+    for headers_name, headers in (
+        ("bare", {}),
+        ("etag", {"ETag": '"x"'}),
+        ("last-modified", {"Last-Modified": "Sun, 06 Dec 2026 08:00:00 GMT"}),
+    ):
         routes.add(f"/304/{headers_name}", 304, headers)
         cases.append(CrawlCase(f"304/{headers_name}", f"/304/{headers_name}", "unsolicited_304"))
     for length in (21, 30):
@@ -267,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     for case in cases:
         results.append(("crawl", split_of(case.id), case.id, case.expected, outcome[case.id]))
     if "(no request to another origin)" in outcome:
-        results.append(("crawl", args.split, "(no request to another origin)", "0", outcome["(no request to another origin)"]))
+        results.append(
+            ("crawl", args.split, "(no request to another origin)", "0", outcome["(no request to another origin)"])
+        )
     else:
         results.append(("crawl", args.split, "(no request to another origin)", "0", "0"))
 

@@ -8,7 +8,7 @@ endless `?page=N`, ever-deeper paths). Each limit is a setting with a default me
     GUIDECRAWL_MAX_DEPTH              50  link depth from a start URL (Scrapy's own DEPTH_LIMIT also applies)
 
 0 turns a limit off. A link past a limit is not scheduled: it is counted (`guidecrawl/traps/<limit>`) and the
-first link a limit refuses on each path (for the budget: the first of all) becomes an errors row
+first link a limit refuses on each path (for the budget and the depth: the first of all) becomes an errors row
 `trap_<limit>` naming the limit, so the run's tables say why it stopped short. Start URLs are never refused.
 Memory: the canonical URLs admitted (bounded by the budget) and a counter per path.
 """
@@ -107,7 +107,8 @@ class TrapLimitsMiddleware:
             return
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"guidecrawl/traps/{limit}")
-        path = {"pages": "", "path_duplicates": url_shape(item.url)}.get(limit, path_key(item.url))
+        # budget and depth: one row per crawl (every link past them is refused); the others: one row per path
+        path = {"pages": "", "depth": "", "path_duplicates": url_shape(item.url)}.get(limit, path_key(item.url))
         if (limit, path) not in self.reported:
             self.reported.add((limit, path))
             message = f"not followed: {limit.replace('_', ' ')} limit {self.limits[limit]} reached"

@@ -23,9 +23,9 @@ def archive(folder: Path, info: bytes | str, body: bytes | None = None) -> Path:
     return folder
 
 
-def extract(tmp_path: Path, *paths: Path | str) -> tuple[subprocess.CompletedProcess[bytes], Path]:
+def extract(tmp_path: Path, *paths: Path | str, jobs: int = 1) -> tuple[subprocess.CompletedProcess[bytes], Path]:
     out = tmp_path / "out"
-    done = guidecrawl("extract", *paths, "--out", out, "--format", "parquet")
+    done = guidecrawl("extract", *paths, "--out", out, "--format", "parquet", "--jobs", str(jobs))
     assert done.returncode == 0, done.stderr
     return done, out
 
@@ -61,7 +61,7 @@ def bad_info_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for case, info in BAD_INFO.items():
         archive(tmp / "pages" / case, info)
     archive(tmp / "pages" / "good", '{"url": "http://127.0.0.1/good.html"}')
-    return extract(tmp, tmp / "pages")[1]
+    return extract(tmp, tmp / "pages", jobs=2)[1]  # the bad entries reach the worker processes too
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INFO))

@@ -85,10 +85,9 @@ def test_the_depth_limit_stops_an_ever_deeper_path(traps: tuple[Crawl, list[str]
     assert [p for p in crawl.document_paths(base) if p.startswith("/deep/")] == sorted(
         f"/deep/{n}.html" for n in range(1, 13)
     )
-    host = base.removeprefix("http://")
     assert crawl.errors_by_path(base)["/deep/13.html"] == (
         "trap_depth",
-        f"not followed: depth limit 12 reached on {host}/deep/13.html",
+        "not followed: depth limit 12 reached for this crawl",
     )
     assert len([t for t in requested if t.startswith("/deep/")]) == 12
 
