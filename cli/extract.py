@@ -147,6 +147,11 @@ def find_pages(paths: Iterable[str]) -> list[SavedPage]:
         if path.is_dir():
             pages.extend(_walk(path, seen))
         elif _is_file(path):
+            identity = _identity(path)
+            if identity in seen:
+                continue  # named twice, or also inside a folder named before
+            if identity is not None:
+                seen.add(identity)
             info = path.parent / ARCHIVE_INFO
             archived = path.name in ARCHIVE_BODIES and _is_file(info)
             pages.append(SavedPage(path, info if archived else None))

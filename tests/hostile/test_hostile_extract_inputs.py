@@ -120,6 +120,16 @@ def test_fifos_and_dangling_links_are_skipped_not_waited_on(odd_files_run: tuple
     assert rows(odd_files_run[0], "errors") == []
 
 
+def test_a_page_named_twice_or_inside_a_named_folder_is_taken_once(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_bytes(guide_page())
+    (tmp_path / "link.html").symlink_to(pages / "a.html")
+    done, out = extract(tmp_path, pages, pages / "a.html", tmp_path / "link.html")
+    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["a.html"]
+    assert b"pages     1 " in done.stdout
+
+
 def without_root_file_access() -> list[str]:
     """A command prefix that takes away root's power to read any folder (CAP_DAC_*), as an ordinary user runs."""
     if os.geteuid() != 0:
