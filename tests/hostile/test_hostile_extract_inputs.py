@@ -55,12 +55,15 @@ BAD_INFO = {
 }
 
 
+GOOD_INFO = {"url": "http://127.0.0.1/good.html", "site": "fixture", "fetched_at": "2026-12-01T08:00:00+00:00"}
+
+
 @pytest.fixture(scope="module")
 def bad_info_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("bad-info")
     for case, info in BAD_INFO.items():
         archive(tmp / "pages" / case, info)
-    archive(tmp / "pages" / "good", '{"url": "http://127.0.0.1/good.html"}')
+    archive(tmp / "pages" / "good", json.dumps(GOOD_INFO))
     return extract(tmp, tmp / "pages", jobs=2)[1]  # the bad entries reach the worker processes too
 
 
@@ -74,12 +77,10 @@ def test_the_run_with_bad_info_jsons_goes_on_to_the_good_page(bad_info_run: Path
     assert len(rows(bad_info_run, "errors")) == len(BAD_INFO)
 
 
-def test_a_good_info_json_gives_url_site_and_fetch_time(tmp_path: Path) -> None:
-    info = {"url": "http://127.0.0.1/a.html", "site": "fixture", "fetched_at": "2026-12-01T08:00:00+00:00"}
-    _, out = extract(tmp_path, archive(tmp_path / "pages" / "a", json.dumps(info)))
-    [document] = rows(out, "documents")
+def test_a_good_info_json_gives_url_site_and_fetch_time(bad_info_run: Path) -> None:
+    [document] = rows(bad_info_run, "documents")
     assert (document["url"], document["site"], document["fetched_at"].isoformat()) == (
-        info["url"],
+        GOOD_INFO["url"],
         "fixture",
         "2026-12-01T08:00:00+00:00",
     )
@@ -101,7 +102,9 @@ def odd_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes
     (pages / "same.html").symlink_to(pages / "sub" / "a.html")
     (pages / "dangling.html").symlink_to(tmp / "nowhere.html")
     os.mkfifo(pages / "pipe.html")  # reading it would wait forever
-    done, out = extract(tmp, pages)
+    (tmp / "link.html").symlink_to(pages / "sub" / "a.html")
+    # the folder, then a page inside it and a link to that page named again: each page is taken once
+    done, out = extract(tmp, pages, pages / "sub" / "a.html", tmp / "link.html")
     return out, done.stdout
 
 
@@ -110,7 +113,7 @@ def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(odd_files_run: tuple[
     assert names == ["\\xb0\\xa1gbk-name.html", "a.html"]
 
 
-def test_a_symlink_loop_lists_each_page_once(odd_files_run: tuple[Path, bytes]) -> None:
+def test_a_symlink_loop_or_a_page_named_twice_lists_each_page_once(odd_files_run: tuple[Path, bytes]) -> None:
     sources = [Path(d["source"]) for d in rows(odd_files_run[0], "documents")]
     assert [s.name for s in sources].count("a.html") == 1
     assert b"pages     2 " in odd_files_run[1]
@@ -118,16 +121,6 @@ def test_a_symlink_loop_lists_each_page_once(odd_files_run: tuple[Path, bytes]) 
 
 def test_fifos_and_dangling_links_are_skipped_not_waited_on(odd_files_run: tuple[Path, bytes]) -> None:
     assert rows(odd_files_run[0], "errors") == []
-
-
-def test_a_page_named_twice_or_inside_a_named_folder_is_taken_once(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "a.html").write_bytes(guide_page())
-    (tmp_path / "link.html").symlink_to(pages / "a.html")
-    done, out = extract(tmp_path, pages, pages / "a.html", tmp_path / "link.html")
-    assert [Path(d["source"]).name for d in rows(out, "documents")] == ["a.html"]
-    assert b"pages     1 " in done.stdout
 
 
 def without_root_file_access() -> list[str]:
