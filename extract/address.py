@@ -22,11 +22,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from extract.divisions import Division, gazetteer
+from extract.divisions import Division, Mention, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
 
 _JOINTS = (" ", "-", "—", "－")
+_HOUSE_NUMBER = re.compile(r"\d ?[号弄]")
 _ENDS = r"[,，。;；:：!！?？、\s\"“”《》【】<>|()（）\[\]]"
 
 
@@ -48,6 +49,11 @@ class AddressRules:
     labelled_locality: re.Pattern[str]  # 地点：姜山镇便民服务中心…: a named township or subdistrict after a label
     inside_words: frozenset[str]  # 西区, 城区: district names that are also words inside longer names
     named_house: re.Pattern[str]  # 估衣廊38号: a name and a house number, after a label and a division
+    road_word: re.Pattern[str]  # 大道, 路 … (not 街道): after a district name, the road is named after it
+    joiner: re.Pattern[str]  # 和, 及, 、 …: between two addresses of one sentence
+    divisions_alone: re.Pattern[str]  # 地址：天津市: labels after which the divisions alone are an address
+    generic: frozenset[str]  # 各, 及各 …: a place named for many
+    place_name: re.Pattern[str]  # 解放碑, 蒋村花园小区管局农贸市场: a name with no word of a sentence in it
 
 
 @cache
@@ -73,7 +79,8 @@ def rules() -> AddressRules:
     )
     street = re.compile(street_source + ")")
     street_after_divisions = re.compile(street_source + rf"|{name}(?:{alt(s['quarters'])}){house})")
-    label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*[:：为是在]?\s*")
+    # 地址分别为…: 分别 (respectively) before the colon or copula of a label that lists several
+    label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*(?:分别)?[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
     venue = re.compile(alt(data["venues"]["words"]))
     spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
@@ -106,6 +113,11 @@ def rules() -> AddressRules:
         labelled_locality,
         frozenset(data["divisions"]["inside_words"]),
         re.compile(rf"{name}[甲乙丙丁]?\d+(?:-\d+)?号(?![\d])"),
+        re.compile(roads),
+        re.compile(alt(data["joiners"]["words"])),
+        re.compile(rf"(?:{alt(data['labels']['divisions_alone'])})\s*(?:分别)?[:：为是在]?\s*\Z"),
+        frozenset(data["stop"]["generic"]),
+        re.compile(rf"(?:(?![{s['not_in_names']}])[\u4e00-\u9fffA-Za-z0-9#\-]){{1,{int(data['stop']['max_detail'])}}}"),
     )
 
 
@@ -113,7 +125,6 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     """Every street address in `text`, in order."""
     r = rules()
     gaz = gazetteer()
-    max_detail = r.max_detail
     mentions = _chain_mentions(gaz.mentions(text))
     ends = {m.end for m in mentions}
     mentions = [
@@ -127,6 +138,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             and m.start
             and "\u4e00" <= text[m.start - 1] <= "\u9fff"
         )
+        # 西区大道, 城区路: a district's name before a road word is the road's name
+        and not (all(d.level == "district" for d in m.divisions) and r.road_word.match(text, m.end))
     ]
     found: list[Entity] = []
     taken_to = -1
@@ -138,6 +151,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         while i + 1 < len(mentions) and text[chain[-1].end : mentions[i + 1].start] in ("", " "):
             i += 1
             chain.append(mentions[i])
+        short_district = _short_district_after(text, chain[-1])
+        if short_district is not None:
+            chain.append(short_district)
         starts.append((chain[0].start, chain))
         i += 1
     # addresses that start with a label and no division: 地址:古田路128号
@@ -189,21 +205,130 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             numbered = True
         else:
             continue
-        stop = r.stop.search(text, street_end)
-        # 政务服务中心 1 楼: a space around a number of the detail does not end the address
-        while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-            stop = r.stop.search(text, spaced.end())
-        end = min(stop.start() if stop else len(text), street_end + max_detail)
-        end = max(end, street_end)
+        end, stop = _extent(text, street_end)
+        end, next_street = _before_second_address(text, street_end, end, chain_starts)
         if street_end == body_start and not r.venue.search(text, venue_from, end):
-            continue
+            rest = text[body_start:end].strip()
+            # 地址：天津市, 地址：云南省…元阳县黄茅岭乡, 地址：重庆解放碑: after an address label, the divisions and
+            # whatever place name fills the rest of the field are the address — when the field ends there (not cut
+            # by the length limit) and holds no word of a sentence
+            field_ends = end == len(text) or bool(stop and stop.start() == end)
+            alone = (
+                chain
+                and r.divisions_alone.search(text, max(0, start - 12), start)
+                and (not rest or (field_ends and r.place_name.fullmatch(rest)))
+                and not (stop and stop.group() in r.generic)  # 地址：海口市各区…: a place named for many
+            )
+            if not alone:
+                continue
+            if not rest:
+                end = body_start
         if numbered and not r.numbered_venue.fullmatch(text, venue_from, end):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:
             found.append(entity)
             taken_to = end
+            # 地址：古田路128号和八一七中路100号: the next street of the sentence lies in the same divisions
+            prefix = entity.value.removesuffix(_value_text(text[body_start:end]))
+            while entity is not None and next_street is not None:
+                second_end, _ = _extent(text, next_street.end())
+                second_end, following = _before_second_address(text, next_street.end(), second_end, chain_starts)
+                fields = {
+                    **entity.fields,
+                    "street": next_street.group(),
+                    "detail": text[next_street.end() : second_end] or None,
+                }
+                value = prefix + _value_text(text[next_street.start() : second_end])
+                found.append(
+                    Entity(
+                        "address",
+                        text[next_street.start() : second_end],
+                        next_street.start(),
+                        second_end,
+                        value,
+                        fields,
+                    )
+                )
+                taken_to, next_street = second_end, following
     return _districts_from_same_street(found)
+
+
+def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
+    """Where the detail after a street ends: the next stop (a space around a number of the detail is none), at
+    most `max_detail` characters on; and the stop found."""
+    r = rules()
+    stop = r.stop.search(text, street_end)
+    # 政务服务中心 1 楼: a space around a number of the detail does not end the address
+    while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
+        stop = r.stop.search(text, spaced.end())
+    end = min(stop.start() if stop else len(text), street_end + r.max_detail)
+    return max(end, street_end), stop
+
+
+def _before_second_address(
+    text: str, street_end: int, end: int, chain_starts: set[int]
+) -> tuple[int, re.Match[str] | None]:
+    """The end of an address's detail before a second address of the same sentence, and that second one's street
+    when it has no divisions of its own (鼓楼区古田路1号和台江区八一七中路2号; 古田路128号、八一七中路100号).
+
+    Only an address with a house number is complete enough to be followed by another: 长青街与代钦路30号 is a
+    crossing, one place.
+    """
+    r = rules()
+    for joint in r.joiner.finditer(text, street_end, min(len(text), end + 1)):
+        if not _HOUSE_NUMBER.search(text, max(0, street_end - 12), joint.start()):
+            break
+        after = joint.end()
+        if after in chain_starts:
+            return joint.start(), None
+        street = r.street.match(text, after)
+        if street and _HOUSE_NUMBER.search(street.group()):
+            return joint.start(), street
+    return end, None
+
+
+def _value_text(text: str) -> str:
+    """文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value."""
+    return re.sub(r" ?(\d+) ?", r"\1", text)
+
+
+@cache
+def _short_districts() -> dict[tuple[str, str], Division]:
+    """(city, short name) → district: 科尔沁 for 通辽市科尔沁区, 樊城 for 襄阳市樊城区 (two characters at least)."""
+    gaz = gazetteer()
+    table: dict[tuple[str, str], Division] = {}
+    for divisions in gaz.by_name.values():
+        for d in divisions:
+            short = d.name[:-1]
+            if d.level == "district" and d.city and d.name[-1] in "区县市旗" and len(short) >= 2:
+                table[(gaz.by_code.get(d.adcode, d).city or d.city, short)] = d
+    return table
+
+
+def _short_district_after(text: str, last: Mention) -> Mention | None:
+    """通辽市科尔沁甘蓝子街98号: right after its city, a district's name without 区/县 before a street is the district.
+
+    The street must have a name of its own (广州市天河北路: 天河 is the road's, since 北路 alone names none).
+    """
+    city = next((d for d in last.divisions if d.level == "city"), None)
+    if city is None:
+        return None
+    r = rules()
+    table = _short_districts()
+    current = gazetteer().by_code.get(city.adcode, city).name
+    for length in (4, 3, 2):
+        district = table.get((current, text[last.end : last.end + length]))
+        if district is None:
+            continue
+        after = last.end + length
+        if r.road_start.match(text, after) or r.road_start.match(text, after + 1):
+            return None
+        street = r.street.match(text, after)
+        if street and _HOUSE_NUMBER.search(street.group()):
+            return Mention(last.end, after, (district,), True)
+        return None
+    return None
 
 
 def _chain_mentions(mentions: list) -> list:
@@ -243,17 +368,23 @@ def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str 
     finest: Division | None = None
     for mention in chain:
         options = list(mention.divisions)
-        if len(options) > 1 and (city or (context and context.city)):
-            want = city or (context.city if context else None)
-            narrowed = [d for d in options if d.city == want or d.name == want]
-            options = narrowed or options
+        # a name is looked up under the city, else the province, the text names (鼓楼区 after 江苏省南京市 is
+        # Nanjing's; 西区 after 中山市 is none of 攀枝花's); only without either does the page's city choose
+        if city:
+            options = [d for d in options if d.city == city or d.name == city]
+        elif province:
+            options = [d for d in options if d.province == province]
+        elif len(options) > 1 and context and context.city:
+            options = [d for d in options if d.city == context.city or d.name == context.city] or options
+        if not options:
+            continue  # a division of another city or province: it names no code here
         d = options[0]
         if d.level == "province":
             province = d.name
             if d.name.endswith("市"):
                 city = d.name
         elif d.level == "city":
-            city = d.name
+            city = gaz.by_code.get(d.adcode, d).name  # 襄樊市 → 襄阳市: the current name of a renamed city
             province = province or d.province
         else:
             district = d.name
@@ -274,7 +405,13 @@ def _entity(
     province, city, district, finest = _resolve(chain, context)
     fields: dict = {}
     value_prefix = ""
-    if city is None and context and context.city and (district is None or _district_in(district, context.city)):
+    if (
+        city is None
+        and context
+        and context.city
+        and province in (None, context.province)  # 江苏省鼓楼区… on a Fuzhou page is still in Jiangsu
+        and (district is None or _district_in(district, context.city))
+    ):
         city = context.city
         province = province or context.province
         fields["city_from"] = "context"

@@ -20,12 +20,21 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from extract.divisions import gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import CLAUSE_BREAK, DATA, vocabulary
+from extract.phone_international import (
+    InternationalNumber,
+    domestic_region,
+    find_international,
+    local_e164,
+    mainland_area_codes,
+    plans,
+)
 
 _SEP = r"[-—–－‐ ]"
 # A candidate: optional country code, optional area code (bracketed or followed by a separator), then digit
@@ -38,14 +47,14 @@ _CANDIDATE = re.compile(
     r"[-\s]?(?P<intl>\d{2,4}(?:[-\s]?\d{3,4}){1,3})"
     # (86-574)12329: the country code and the area code (without its trunk 0) in one bracket
     r"|(?:[(（]\+?86[-\s](?P<area_cc>[1-9]\d{1,2})[)）]\s?"
-    r"|[(（]\s?(?P<area_paren>0\d{2,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"
-    r"|(?P<area>0\d{2,3})\s?[-—–－‐]{1,2}\s?"  # 025--84701931: a doubled dash
-    r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)))?"
+    r"|[(（]\s?(?P<area_paren>0\d{1,3})\s?[)）]\s?(?:[-—–－‐]\s?)?"  # (02)2345-678: Taiwan's two-digit codes
+    r"|(?P<area>0\d{1,3})\s?[-—–－‐]{1,2}\s?"  # 025--84701931: a doubled dash; 02-2345-6789 (Taiwan)
+    r"|(?P<area_sp>0\d{2,3}) (?=\d{7,8}(?!\d)|\d{3,4} \d{4}(?!\d)))?"  # 010 6512 3456
     # groups: dashes join any, a space only short ones (138 1234 5678), not two whole numbers (87842560 87842561)
-    r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}| \d{3,4}(?![\d\-—–－‐.:/]))*))"
+    r"(?P<body>\d{3,}(?:[-—–－‐]\d{3,}| \d{3,4}(?![\d\-—–－‐/]|[.:]\d))*))"
     r"(?![\d.:]\d|[A-Za-z@])"
 )
-_EXT = re.compile(r"\s?(?:转|分机|分机号|-分机|ext\.?|EXT\.?|x)\s?(\d{1,6})")
+_DASH_EXT = re.compile(r"[-—–－‐](\d{1,5})(?![\d\-—–－‐])")
 _INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,5})")  # （010）87730641-80003
 _LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
@@ -63,6 +72,7 @@ class PhoneRules:
     street_names: re.Pattern[str]  # right after a city name: the name is a street's (湖州街, 北京路)
     name_before: re.Pattern[str]  # 掌上12333: the number names an app
     name_after: re.Pattern[str]  # 12333公众号
+    extension: re.Pattern[str]  # 转8001, 分机123 right after a number
 
 
 @cache
@@ -84,6 +94,7 @@ def rules() -> PhoneRules:
         street_names=re.compile(rf"[{data['street_names']['directions']}]?(?:{alt(data['street_names']['after'])})"),
         name_before=re.compile(rf"(?:{alt(data['names']['before'])})\Z"),
         name_after=re.compile(alt(data["names"]["after"])),
+        extension=re.compile(rf"\s?(?:{alt(data['extension']['words'])})\s?(\d{{1,6}})(?!\d)"),
     )
 
 
@@ -99,31 +110,47 @@ class _Number:
 def _classify(area: str | None, body: str) -> list[tuple[str, str, int]] | None:
     """(digits, line, length of the written local part) for each number in one candidate; None: no phone."""
     svc = rules().service
+    plan = plans().cn
     if area:
         if len(body) in (7, 8) and body[0] != "0":
             return [(area + body, "landline", len(body))]
-        if body in svc or re.fullmatch(r"9[56]\d{3,4}", body):
-            return [(area + body, "service", len(body))]
+        if body in svc or plan["service"].fullmatch(body):
+            return [(area + body, _service_line(body), len(body))]
         for first in (8, 7):  # two landlines glued together: 0591-8787649087802528
             rest = body[first:]
             if len(rest) in (7, 8) and body[0] != "0" and rest[0] != "0" and len(body) in (14, 15, 16):
                 return [(area + body[:first], "landline", first), (area + rest, "landline", len(rest))]
         return None
-    if re.fullmatch(r"1[3-9]\d{9}", body):
+    if plan["mobile"].fullmatch(body):
         return [(body, "mobile", 11)]
-    if re.fullmatch(r"[48]00\d{7}", body):
+    if plan["toll_free"].fullmatch(body):
         return [(body, "toll_free", 10)]
-    if re.fullmatch(r"0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}", body):
+    # 020 1111 1111: a local part the plan pattern does not know, but phonenumbers does — mainland only: without a
+    # written area code nothing says the digits are Taiwan's
+    if plan["landline"].fullmatch(body) or (body[0] == "0" and 10 <= len(body) <= 12 and _valid_mainland(body)):
         return [(body, "landline", len(body))]
-    if body in svc:
-        return [(body, "service", len(body))]
-    if re.fullmatch(r"95\d{3}|9[56]\d{4}|96\d{3}", body):
-        return [(body, "service", len(body))]
-    if re.fullmatch(r"106\d{5,17}", body):
+    if body in svc or plan["service"].fullmatch(body):
+        return [(body, _service_line(body), len(body))]
+    if plan["sms"].fullmatch(body):
         return [(body, "sms", len(body))]
-    if re.fullmatch(r"[2-8]\d{6,7}", body):
+    if plan["local"].fullmatch(body):
         return [(body, "local", len(body))]
     return None
+
+
+def _valid_mainland(digits: str) -> bool:
+    region, e164, _ = domestic_region(digits)
+    return region == "CN" and e164 is not None
+
+
+def _is_plain_service(number: str) -> bool:
+    """A service-plan number (95xxx, 96xxx, 123xx) not named in service_numbers.csv: may be a count."""
+    return number not in rules().service and bool(plans().cn["service"].fullmatch(number))
+
+
+def _service_line(number: str) -> str:
+    """110, 119, 120, 122 …: emergency; every other short number: service (service_numbers.csv)."""
+    return "emergency" if rules().service.get(number) == "emergency" else "service"
 
 
 def _standalone_runs(text: str) -> set[str]:
@@ -141,7 +168,15 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
     last_label: str | None = None
     last_area: str | None = None
     city_mentions = None
-    for m in _CANDIDATE.finditer(text):
+    for item in _in_order(find_international(text), _CANDIDATE.finditer(text)):
+        if isinstance(item, InternationalNumber):
+            entity = _international_entity(text, item)
+            if entity is not None:
+                found.append(entity)
+                last_end, last_label = entity.end, entity.fields["label"]
+                last_area = _area_of(entity.value) if entity.fields["region"] == "CN" else None
+            continue
+        m = item
         area = m.group("area_paren") or m.group("area") or m.group("area_sp")
         if m.group("area_cc"):
             area = "0" + m.group("area_cc")
@@ -165,6 +200,14 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if re.match(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b", body_text) and not area:
             continue  # a date written with dashes
         parsed = _classify(area, body)
+        if area and (parsed is None or area not in mainland_area_codes()):
+            # (02)2345-678, 0800-011-765, 070-1234-5678: no mainland number, or no mainland area code, may be
+            # a number of a neighbouring plan written domestically
+            region, _, line_of = domestic_region(area + body, area)
+            if region != "CN":
+                parsed = [(area + body, line_of or "landline", len(body))]
+            elif len(area) == 2:
+                continue  # no mainland area code has two digits
         if parsed is None:
             continue
         if not area and (r.name_before.search(text, max(0, start - 4), start) or r.name_after.match(text, end)):
@@ -188,9 +231,9 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         trailing = r.trailing.match(text, end)
         if trailing:
             label = trailing.group(1)
-        ext_match = _EXT.match(text, end)
+        ext_match = r.extension.match(text, end)
         ext = ext_match.group(1) if ext_match else (inline_ext.group(2) if inline_ext else None)
-        if label is None and not area and re.fullmatch(r"9[56]\d{3,4}", body) and not in_list:
+        if label is None and not area and _is_plain_service(body) and not in_list:
             after = text[end : end + r.service_after_window + 2]
             if not r.service_after.search(after):
                 continue  # a bare 96000 is more often a count than a hotline
@@ -215,14 +258,19 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             if line == "sms":
                 fields["service"] = "sms"
             value = digits
+            place_region = "CN"
             if index > 0:
                 fields["area_inferred"] = True
             elif line == "landline" and len(digits) in (7, 8):
                 if city_mentions is None:
                     city_mentions = gaz.mentions(text)
                 # in a list (0591-87842560、87842561) the area code written on the first number holds
-                code = last_area if in_list and last_area else _area_before(text, city_mentions, start, context)
-                if code is not None:
+                code, place_region = (
+                    (last_area, "CN") if in_list and last_area else _area_before(text, city_mentions, start, context)
+                )
+                if place_region != "CN":
+                    pass  # 香港…电话：2824 6111: a number of a plan without area codes, as written
+                elif code is not None:
                     value = code + digits
                     fields["area_inferred"] = True
                 elif label is None or r.accounts.fullmatch(label):
@@ -232,7 +280,10 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 fields["ext"] = ext
                 if ext_match:
                     span_end = ext_match.end()
-            fields["e164"] = _e164(value, line)
+            if place_region != "CN":
+                fields["region"], fields["e164"] = place_region, local_e164(value, place_region)
+            else:
+                fields["region"], fields["e164"] = _region_e164(value, line, area if index == 0 else None)
             found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
             last_end, last_label = span_end, label
             last_area = _area_of(value) if line == "landline" else None
@@ -248,12 +299,14 @@ def _area_of(digits: str) -> str | None:
     return digits[:3] if digits[1] in "12" else digits[:4]
 
 
-def _area_before(text: str, mentions: list, position: int, context: PageContext | None) -> str | None:
-    """Area code of the nearest city named before `position` (within a few hundred chars), else the page's.
+def _area_before(text: str, mentions: list, position: int, context: PageContext | None) -> tuple[str | None, str]:
+    """(area code, region) of the nearest place named before `position` (within a few hundred chars), else the
+    page's. A place in Hong Kong, Macau or Taiwan (`data/phone_plans.toml [regions]`) gives its region and no code.
 
     A city name that begins a street name (湖州街, 北京路, 广州大道) names no place the number is in.
     """
     gaz = gazetteer()
+    regions = plans().regions
     for mention in reversed(mentions):
         if mention.end > position:
             continue
@@ -261,23 +314,84 @@ def _area_before(text: str, mentions: list, position: int, context: PageContext 
             continue
         if position - mention.end > 600:
             break
+        region = regions.get(mention.divisions[0].province)
+        if region:
+            return None, region
         city = gaz.city_of(mention)
         code = gaz.area_code(city.name) if city else None
         if code:
-            return code
-    return gaz.area_code(context.city) if context else None
+            return code, "CN"
+    if context is None:
+        return None, "CN"
+    if context.province in regions:
+        return None, regions[context.province]
+    return gaz.area_code(context.city), "CN"
 
 
-def _e164(digits: str, line: str) -> str | None:
-    if line == "sms" or (line == "service" and len(digits) < 7):
-        return None
+def _region_e164(digits: str, line: str, written_area: str | None) -> tuple[str, str | None]:
+    """(region, e164) of a number written without country code; e164 null for short and SMS numbers."""
+    if line == "sms" or (line in ("service", "emergency") and len(digits) < 7):
+        return "CN", None
+    if digits.startswith("0"):
+        region, e164, _ = domestic_region(digits, written_area)
+        return region, e164
     import phonenumbers
 
-    national = digits[1:] if digits.startswith("0") else digits
     try:
-        number = phonenumbers.parse("+86" + national)
+        number = phonenumbers.parse("+86" + digits)
     except phonenumbers.NumberParseException:
-        return None
+        return "CN", None
     if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return "CN", None
+    return "CN", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _in_order(
+    international: list[InternationalNumber], candidates: Iterator[re.Match[str]]
+) -> Iterator[InternationalNumber | re.Match[str]]:
+    """Numbers with a country code and domestic candidates by position; a candidate inside one is dropped."""
+    index = 0
+    reach = -1  # the end of the international numbers already passed
+    for m in candidates:
+        while index < len(international) and international[index].start < m.start():
+            reach = max(reach, international[index].end)
+            yield international[index]
+            index += 1
+        if reach > m.start() or (index < len(international) and international[index].start < m.end()):
+            continue
+        yield m
+    yield from international[index:]
+
+
+def _international_entity(text: str, number: InternationalNumber) -> Entity | None:
+    """A number with a country code, with its label and extension; None after an ID or account word."""
+    r = rules()
+    before = text[max(0, number.start - r.not_phone_window) : number.start]
+    clause = list(CLAUSE_BREAK.finditer(before))
+    if clause:
+        before = before[clause[-1].end() :]
+    label = vocabulary("phone_labels").before(text, number.start, stop_at_digits=True)
+    negative = None
+    for neg in r.not_phone.finditer(before):
+        negative = neg
+    if negative and (label is None or before.rfind(label) < negative.start()):
+        if not r.accounts.fullmatch(negative.group(0)):
+            return None
+        label = negative.group(0)
+    end = number.end
+    trailing = r.trailing.match(text, end)
+    if trailing:
+        label = trailing.group(1)
+    ext_match = r.extension.match(text, end)
+    if ext_match is None and number.line == "landline":
+        ext_match = _DASH_EXT.match(text, end)  # +86 20 6130-2222-8866: a last short group is the extension
+    if ext_match:
+        end = ext_match.end()
+    fields = {
+        "line": number.line,
+        "label": label,
+        "ext": ext_match.group(1) if ext_match else None,
+        "e164": number.e164,
+        "region": number.region,
+    }
+    return Entity("phone", text[number.start : end], number.start, end, number.value, fields)

@@ -1,7 +1,9 @@
-"""URLs, lower-cased: `http://ybj.yantai.gov.cn/`, `www.si.gov.cn`.
+"""URLs: `http://ybj.yantai.gov.cn/`, `www.si.gov.cn`, `https://example.gov.cn/Guide/Index.aspx?ID=7`.
 
 A URL ends at whitespace, Chinese text or closing punctuation; trailing sentence punctuation is not part of
-it. Email addresses are not URLs.
+it. Email addresses are not URLs. Value: scheme and host lower-cased (they are case-insensitive), path, query
+and fragment kept as written (servers treat them case-sensitively: `/Guide/Index.aspx` and `/guide/index.aspx`
+can be two pages).
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"]"
+# scheme (optional) and authority (userinfo, host, port) — everything before the first / ? or #
+_AUTHORITY = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://)?[^/?#]*")
+
+
+def canonical_url(url: str) -> str:
+    """`HTTP://WWW.Example.GOV.cn/Path?Q=A` → `http://www.example.gov.cn/Path?Q=A`."""
+    head = _AUTHORITY.match(url)
+    cut = head.end() if head else 0
+    return url[:cut].lower() + url[cut:]
 
 
 def find_urls(text: str) -> list[Entity]:
@@ -24,5 +35,5 @@ def find_urls(text: str) -> list[Entity]:
         url = m.group(0).rstrip(_TRAILING)
         if "." not in url.split("//", 1)[-1]:
             continue
-        found.append(Entity("url", url, m.start(), m.start() + len(url), url.lower()))
+        found.append(Entity("url", url, m.start(), m.start() + len(url), canonical_url(url)))
     return found

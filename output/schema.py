@@ -165,9 +165,15 @@ PHONES = _entity_table(
     "phones",
     "phone",
     "One row per phone number.",
-    Column("value", pa.string(), "Digits only, area code included, no country code.", "059187842560"),
+    Column(
+        "value",
+        pa.string(),
+        "Digits only, as dialled inside its own country: area code included, no country code.",
+        "059187842560",
+    ),
     Column("e164", pa.string(), "E.164 form, when the number is dialable from abroad.", "+8659187842560"),
-    Column("line", CATEGORY, "mobile, landline, toll_free or service.", "landline"),
+    Column("region", CATEGORY, "Numbering plan the number belongs to: CN, HK, MO, TW, US …", "CN"),
+    Column("line", CATEGORY, "mobile, landline, toll_free, service or emergency.", "landline"),
     Column("ext", pa.string(), "Extension (转 …).", "8001"),
     Column("label", CATEGORY, "What the page calls the number.", "咨询电话"),
     Column("area_inferred", pa.bool_(), "True when the area code came from the page context, not the text.", False),
@@ -241,7 +247,12 @@ URLS = _entity_table(
     "urls",
     "url",
     "One row per URL written in the text.",
-    Column("value", pa.string(), "The URL, lower-cased host.", "http://ybj.fuzhou.gov.cn"),
+    Column(
+        "value",
+        pa.string(),
+        "The URL: scheme and host lower-cased, path and query as written.",
+        "http://ybj.fuzhou.gov.cn",
+    ),
 )
 DOCREFS = _entity_table(
     "docrefs",

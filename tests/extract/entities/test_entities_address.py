@@ -6,6 +6,7 @@ from extract.address import find_addresses
 from extract.entity import PageContext
 
 SHENYANG = PageContext(province="辽宁省", city="沈阳市")
+FUZHOU = PageContext(province="福建省", city="福州市")
 
 
 def one(text: str, context: PageContext | None = None):
@@ -315,3 +316,142 @@ def test_labelled_compound_with_a_numbered_building() -> None:
 
 def test_township_government_in_a_sentence_is_no_address() -> None:
     assert find_addresses("办理地点：当地乡镇政府") == []
+
+
+# --- the divisions alone after an address label ---------------------------------------------------------------
+
+
+def test_municipality_alone_after_an_address_label() -> None:
+    (address,) = find_addresses("地址：天津市")
+    assert (address.value, address.fields["adcode"]) == ("天津市", "120000")
+
+
+def test_division_chain_and_township_after_an_address_label() -> None:
+    (address,) = find_addresses("住所：云南省红河哈尼族彝族自治州元阳县黄茅岭乡")
+    assert (address.value, address.fields["district"], address.fields["adcode"]) == (
+        "云南省红河哈尼族彝族自治州元阳县黄茅岭乡",
+        "元阳县",
+        "532528",
+    )
+
+
+def test_district_alone_after_an_address_label_gets_its_city() -> None:
+    (address,) = find_addresses("地址：河北区")
+    assert (address.value, address.fields["adcode"]) == ("天津市河北区", "120105")
+
+
+def test_divisions_alone_after_a_place_label_or_before_every_district_are_no_address() -> None:
+    assert find_addresses("地址：海口市各区政务服务中心") == []
+    assert find_addresses("签订地点：上海市浦东新区") == []
+
+
+# --- renamed prefectures -----------------------------------------------------------------------------------------
+
+
+def test_renamed_prefecture_takes_its_current_name_and_code() -> None:
+    (address,) = find_addresses("地址：湖北省襄樊市小水街222号")
+    assert (address.value, address.fields["city"], address.fields["adcode"]) == (
+        "湖北省襄樊市小水街222号",
+        "襄阳市",
+        "420600",
+    )
+
+
+def test_league_renamed_a_city_resolves_its_districts() -> None:
+    (address,) = find_addresses("地址：内蒙古自治区伊克昭盟东胜区达拉特南路5号")
+    assert (address.fields["city"], address.fields["adcode"]) == ("鄂尔多斯市", "150602")
+
+
+# --- several addresses in one sentence ----------------------------------------------------------------------------
+
+
+def test_two_addresses_joined_by_he_are_two() -> None:
+    found = find_addresses("地址分别为鼓楼区古田路1号和台江区八一七中路2号", FUZHOU)
+    assert [a.value for a in found] == ["福州市鼓楼区古田路1号", "福州市台江区八一七中路2号"]
+
+
+def test_two_addresses_in_a_list_are_two() -> None:
+    found = find_addresses("受理点：福州市鼓楼区古田路128号、福州市台江区八一七中路100号")
+    assert [a.fields["adcode"] for a in found] == ["350102", "350103"]
+
+
+def test_a_building_after_he_stays_in_the_address() -> None:
+    (address,) = find_addresses("地址：福州市鼓楼区古田路128号1号楼和2号楼")
+    assert address.value == "福州市鼓楼区古田路128号1号楼和2号楼"
+
+
+# --- a district under the city or province the text names ----------------------------------------------------------
+
+
+def test_district_under_the_named_city() -> None:
+    (address,) = find_addresses("办理地点：江苏省南京市鼓楼区中山路1号")
+    assert address.fields["adcode"] == "320106"
+
+
+def test_district_of_another_province_gives_no_code() -> None:
+    (address,) = find_addresses("地址：广东省朝阳区人民路1号")
+    assert (address.fields["district"], address.fields["adcode"]) == (None, "440000")
+
+
+def test_page_city_does_not_override_the_named_province() -> None:
+    (address,) = find_addresses("办理地点：江苏省鼓楼区中山路1号", FUZHOU)
+    assert not address.fields["adcode"].startswith("35")
+
+
+# --- a road named after a district ----------------------------------------------------------------------------
+
+
+def test_road_named_after_a_district_is_a_road() -> None:
+    (address,) = find_addresses("地址：中山市西区大道12号")
+    assert (address.fields["district"], address.fields["street"], address.fields["adcode"]) == (
+        None,
+        "西区大道12号",
+        "442000",
+    )
+    (district,) = find_addresses("地址：攀枝花市西区清香坪路8号")
+    assert district.fields["adcode"] == "510403"
+
+
+def test_streets_listed_after_one_chain_share_its_divisions() -> None:
+    found = find_addresses("地址：福州市鼓楼区古田路128号、八一七中路100号及五四路3号")
+    assert [a.value for a in found] == [
+        "福州市鼓楼区古田路128号",
+        "福州市鼓楼区八一七中路100号",
+        "福州市鼓楼区五四路3号",
+    ]
+    assert [a.text for a in found] == ["福州市鼓楼区古田路128号", "八一七中路100号", "五四路3号"]
+
+
+def test_two_labelled_streets_without_divisions_are_two() -> None:
+    assert [a.value for a in find_addresses("地址：古田路128号和八一七中路100号")] == ["古田路128号", "八一七中路100号"]
+
+
+def test_a_crossing_of_two_roads_is_one_place() -> None:
+    (address,) = find_addresses("办理地点：乌兰浩特市-长青街与代钦路30号五一派出所户籍窗口")
+    assert address.value == "兴安盟乌兰浩特市长青街与代钦路30号五一派出所户籍窗口"
+
+
+def test_district_written_without_its_suffix_after_its_city() -> None:
+    (address,) = find_addresses("地址：内蒙古自治区通辽市科尔沁甘蓝子街98号")
+    assert (address.fields["district"], address.fields["street"], address.fields["adcode"]) == (
+        "科尔沁区",
+        "甘蓝子街98号",
+        "150502",
+    )
+
+
+def test_district_name_that_begins_a_road_name_stays_the_road() -> None:
+    (address,) = find_addresses("地址：广州市天河北路233号")
+    assert (address.fields["district"], address.fields["street"]) == (None, "天河北路233号")
+
+
+def test_address_field_with_a_division_and_a_place_name_is_the_address() -> None:
+    (address,) = find_addresses("地址：重庆解放碑")
+    assert (address.value, address.fields["adcode"]) == ("重庆市解放碑", "500000")
+    (market,) = find_addresses("地址：西湖区蒋村花园小区管局农贸市场")
+    assert (market.fields["district"], market.fields["detail"]) == ("西湖区", "蒋村花园小区管局农贸市场")
+
+
+def test_address_field_that_runs_on_as_a_sentence_is_no_address() -> None:
+    assert find_addresses("地址：福州市的各个服务网点均可办理") == []
+    assert find_addresses("地址：杭州西湖边上的一个小房子里面还有很多很多很多人在排队等待着办理业务") == []

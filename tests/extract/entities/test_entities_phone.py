@@ -248,3 +248,164 @@ def test_labelled_local_number_with_a_dash_extension() -> None:
 
 def test_unlabelled_local_number_with_an_extension_is_no_phone() -> None:
     assert find_phones("登记序号54113581-8112") == []
+
+
+# --- numbers written with a country code: every region keeps its own ------------------------------------------
+
+
+def test_shared_cost_400_number_with_the_country_code() -> None:
+    phone = one("全国统一客服热线：+86 400 123 4567")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("4001234567", "CN", "+864001234567")
+    assert phone.fields["line"] == "toll_free"
+
+
+def test_hong_kong_number_with_the_country_code_in_brackets() -> None:
+    phone = one("香港办事处电话：(852) 2123 4567")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("21234567", "HK", "+85221234567")
+
+
+def test_macau_number_with_a_plus() -> None:
+    phone = one("澳门卫生局 +853 2882 1234")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("28821234", "MO", "+85328821234")
+
+
+def test_taiwan_number_keeps_its_trunk_zero_in_the_value() -> None:
+    phone = one("台北联络处：+886 2 2123 4567")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("0221234567", "TW", "+886221234567")
+
+
+def test_international_prefix_00_and_a_bare_country_code() -> None:
+    assert one("国际长途：00852-2123-4567").fields["e164"] == "+85221234567"
+    assert one("联系方式：852-2123-4567").fields["region"] == "HK"
+
+
+def test_country_code_and_area_code_each_in_brackets() -> None:
+    phone = one("广州代表处 (86)(20) 8388-1234")
+    assert (phone.value, phone.fields["region"]) == ("02083881234", "CN")
+
+
+def test_north_american_toll_free_number() -> None:
+    phone = one("美国免费电话(1-800) 555-0100")
+    assert (phone.value, phone.fields["region"], phone.fields["line"]) == ("8005550100", "US", "toll_free")
+
+
+def test_trunk_zero_shown_in_brackets_is_dropped() -> None:
+    assert one("伦敦办事处电话+44 (0)113 496 0009").fields["e164"] == "+441134960009"
+
+
+def test_international_number_keeps_its_extension_and_label() -> None:
+    phone = one("电话：+86-591-87842560转8001")
+    assert (phone.value, phone.fields["ext"], phone.fields["label"]) == ("059187842560", "8001", "电话")
+
+
+def test_a_country_code_in_brackets_is_no_list_marker() -> None:
+    assert find_phones("第三节(2)2023年收入") == []
+
+
+# --- Taiwan numbers written domestically -----------------------------------------------------------------------
+
+
+def test_taiwan_two_digit_area_code_in_brackets() -> None:
+    phone = one("台湾总机(02)2345-678")
+    assert (phone.value, phone.fields["region"]) == ("022345678", "TW")
+
+
+def test_taiwan_toll_free_0800() -> None:
+    phone = one("免付费专线0800-011-765")
+    assert (phone.value, phone.fields["region"], phone.fields["line"]) == ("0800011765", "TW", "toll_free")
+
+
+def test_taiwan_070_number_is_not_a_mainland_0701_number() -> None:
+    phone = one("网络电话070-1234-5678")
+    assert (phone.value, phone.fields["region"]) == ("07012345678", "TW")
+    assert one("电话：0701-2345678").fields["region"] == "CN"
+
+
+# --- spaced groups ----------------------------------------------------------------------------------------------
+
+
+def test_area_code_and_two_spaced_groups() -> None:
+    phone = one("北京市医保中心电话 010 6512 3456")
+    assert (phone.value, phone.fields["e164"]) == ("01065123456", "+861065123456")
+
+
+def test_local_number_in_two_spaced_groups_takes_the_city_code() -> None:
+    assert one("福州市医保中心咨询电话：6218 7730").value == "059162187730"
+
+
+def test_spaced_mobile_before_a_full_stop() -> None:
+    assert one("My phone: 189 1111 1111.").value == "18911111111"
+
+
+# --- short numbers a guide lists ---------------------------------------------------------------------------------
+
+
+def test_list_of_emergency_numbers() -> None:
+    phones = find_phones("常用电话：报警110、火警119、急救120、交通事故122")
+    assert [(p.value, p.fields["line"]) for p in phones] == [
+        ("110", "emergency"),
+        ("119", "emergency"),
+        ("120", "emergency"),
+        ("122", "emergency"),
+    ]
+
+
+def test_national_public_service_lines_when_called() -> None:
+    assert [p.value for p in find_phones("价格举报请拨打12358，网络举报12377")] == ["12358", "12377"]
+    assert [p.value for p in find_phones("请拨打95518或12333")] == ["95518", "12333"]
+
+
+def test_a_123xx_count_is_no_phone() -> None:
+    assert find_phones("全市共有12358人参保，今年共接听12388个来电") == []
+    assert find_phones("遇到事情他总是想到110这个数字") == []
+
+
+def test_every_phone_has_a_region() -> None:
+    phones = find_phones("电话：0591-87842560，手机13812345678，热线12333")
+    assert [p.fields["region"] for p in phones] == ["CN", "CN", "CN"]
+
+
+# --- never a phone ------------------------------------------------------------------------------------------------
+
+
+def test_id_and_bank_numbers_are_not_phones() -> None:
+    assert find_phones("身份证号：110101199003071234，银行账号6222 0210 0112 3456 789") == []
+
+
+def test_versions_dates_and_amounts_are_not_phones() -> None:
+    assert find_phones("版本V2.3.1于2024-09-03发布，金额12,345,678元，版本号1.0.20240101") == []
+
+
+def test_local_number_after_a_hong_kong_place_is_a_hong_kong_number() -> None:
+    phone = one("香港特别行政区入境处电话：2824 6111")
+    assert (phone.value, phone.fields["region"], phone.fields["e164"]) == ("28246111", "HK", "+85228246111")
+
+
+def test_local_number_on_a_macau_page_is_a_macau_number() -> None:
+    phone = one("咨询电话：2856 2211", PageContext(province="澳门特别行政区", city=None))
+    assert (phone.fields["region"], phone.fields["e164"]) == ("MO", "+85328562211")
+
+
+def test_many_international_numbers_take_linear_time() -> None:
+    import time
+
+    def cost(size: int) -> float:
+        text = ("电话：(852) 2123 4567、87842560，" * (size // 25 + 1))[:size]
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            find_phones(text)
+            best = min(best, time.process_time() - started)
+        return max(best, 1e-3)
+
+    # four times the text: about four times the work (quadratic would be sixteen)
+    assert cost(40_000) / cost(10_000) < 9
+
+
+def test_dash_extension_after_an_international_landline() -> None:
+    phone = one("我的电话号是+86 20 6130-2222-8866.")
+    assert (phone.value, phone.fields["ext"]) == ("02061302222", "8866")
+
+
+def test_unseparated_digits_valid_only_in_taiwan_are_no_phone() -> None:
+    assert find_phones("我的电话号是0551234567.") == []

@@ -42,3 +42,18 @@ def test_decree_without_year() -> None:
 
 def test_a_command_is_not_a_decree_number() -> None:
     assert find_docrefs("按上级命令第5号执行") == []
+
+
+def test_url_keeps_the_case_of_its_path_and_query() -> None:
+    (url,) = find_urls("办事指南见HTTPS://Www.Hrss.GOV.cn/Guide/Index.aspx?ItemID=A7b#Top，请按步骤申报")
+    assert url.value == "https://www.hrss.gov.cn/Guide/Index.aspx?ItemID=A7b#Top"
+
+
+def test_url_lower_cases_a_host_written_without_scheme() -> None:
+    (url,) = find_urls("登录WWW.GDHRSS.GOV.CN/SBCX查询")
+    assert url.value == "www.gdhrss.gov.cn/SBCX"
+
+
+def test_url_keeps_a_port_and_lower_cases_the_host_only() -> None:
+    (url,) = find_urls("内网地址http://Ybj.Local:8080/Api/Query?Name=Li")
+    assert url.value == "http://ybj.local:8080/Api/Query?Name=Li"

@@ -1,0 +1,168 @@
+"""Article bodies: the lines of the chosen main-content element without their furniture (bylines,
+headline, kicker, related lists, buttons), and the summary box above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+
+from extract.content.dates import CLOCK, DATE, SIGNING_DATE
+from extract.content.lines import (
+    CELLS,
+    HEADINGS,
+    SENTENCE_PUNCT,
+    Line,
+    bare_text,
+    class_tokens,
+    is_prose,
+    is_spam,
+    same_text,
+)
+from extract.content.vocabulary import Vocabulary
+
+
+def lead_lines(body_root: lxml.etree._Element, lines: list[Line], vocab: Vocabulary) -> list[Line]:
+    """The article's summary box ("核心提示：…") when it sits right above the body: the first block with text
+    before the body (at its level or its parent's), short, prose, and named or labelled as a summary."""
+    owned: dict[lxml.etree._Element, list[Line]] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            owned.setdefault(element, []).append(line)
+            element = element.getparent()
+    for anchor in (body_root, body_root.getparent()):
+        if anchor is None:
+            return []
+        previous = anchor.getprevious()
+        while previous is not None and previous not in owned:
+            previous = previous.getprevious()
+        if previous is None:
+            continue
+        box = owned[previous]
+        chars = sum(line.chars for line in box)
+        links = sum(line.link_chars for line in box)
+        named = bool(class_tokens(previous) & vocab.lead_tokens) or vocab.lead_label.match(box[0].text) is not None
+        if named and 10 <= chars <= 400 and links < 0.3 * chars and SENTENCE_PUNCT.search(box[0].text):
+            return box
+        return []
+    return []
+
+
+def _is_byline(line: Line, vocab: Vocabulary) -> bool:
+    if line.chars > 80:
+        return False
+    if line.chars <= 40 and DATE.match(line.text.strip()):
+        return True  # "2024-05-13 06:16 发布于北京": a dateline, not a sentence
+    labelled = len(vocab.byline.findall(line.text))
+    return labelled >= 2 or (labelled == 1 and (DATE.search(line.text) is not None or line.chars <= 25))
+
+
+def _is_credit(line: Line, vocab: Vocabulary) -> bool:
+    """A short credit line ("责任编辑：孙重远", "文/栗思"): one role, no date, no counter. A line naming several
+    roles ("[作者: 刘满仓 责任编辑: 杨丹宇]") is a byline block, not the article's closing credit."""
+    return (
+        line.chars <= 60
+        and len(vocab.credit.findall(line.text)) == 1
+        and not DATE.search(line.text)
+        and not CLOCK.search(line.text)
+        and not _COUNTER.search(line.text)
+    )
+
+
+_COUNTER = re.compile(r"(浏览|点击|阅读|瀏覽|點擊|閱讀)[^:：]{0,3}[:：]?\s*\d")
+
+
+def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vocabulary) -> list[str]:
+    """The lines of a chosen main-content element, without its furniture."""
+    kept: list[str] = []
+    owners: list[lxml.etree._Element] = []
+    in_related = False
+    prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
+    headline: lxml.etree._Element | None = None  # the element that printed the title, once met
+    lines = list(lines)
+    last_prose = max((i for i, line in enumerate(lines) if is_prose(line.text, line.chars)), default=-1)
+    for index, line in enumerate(lines):
+        text = vocab.buttons.sub("", line.text)
+        if not text:
+            continue
+        if _is_tail_heading(text, vocab):
+            # Related lists and comment threads follow the body: from there on only prose survives.
+            if len(kept) >= 3:
+                break
+            in_related = True
+            continue
+        if in_related:
+            punct = len(SENTENCE_PUNCT.findall(text))
+            if line.link_density > 0.5 or (punct <= 1 and line.chars < 40):
+                continue
+            in_related = False
+        if vocab.drop_lines.search(text) or vocab.forum_drop_lines.search(text) or is_spam(text, vocab):
+            continue
+        attachment = prose_seen and vocab.attachment_line.search(text) is not None
+        if line.link_density > 0.6 and line.chars < 120 and not (prose_seen and index < last_prose) and not attachment:
+            # Link lines between two paragraphs of the body are the article's own ("▶ 典型案例丨…" under an
+            # item of a digest); above the prose or after its last paragraph they are menus and related lists.
+            continue
+        if title and same_text(text, title):
+            if kept and _is_kicker(owners[-1], line.owner):
+                kept.pop()
+                owners.pop()
+            headline = line.owner
+            continue
+        if headline is not None and _is_subtitle(headline, line.owner):
+            continue
+        signed = prose_seen and SIGNING_DATE.fullmatch(text.strip()) is not None
+        if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
+            # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
+            continue
+        if not prose_seen and _is_reporter_line(line, vocab):
+            continue
+        kept.append(text)
+        owners.append(line.owner)
+        prose_seen = prose_seen or is_prose(text, line.chars)
+    # Stray buttons and captions ("+1", "图集") at the edges of the body; a table's short cells ("中", "风险等级")
+    # are the body's own.
+    while kept and len(kept[0].replace(" ", "")) <= 4 and owners[0].tag not in CELLS:
+        kept.pop(0)
+        owners.pop(0)
+    while kept and len(kept[-1].replace(" ", "")) <= 4 and owners[-1].tag not in CELLS:
+        kept.pop()
+        owners.pop()
+    return kept
+
+
+def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> bool:
+    """A heading right above the headline heading (h3.pre "河南着力培育新动能塑造新优势" over the h1): the
+    kicker (引题) belongs to the headline, which the metadata keeps, not to the body."""
+    return (
+        isinstance(previous.tag, str)
+        and previous.tag in HEADINGS
+        and headline.tag in HEADINGS
+        and previous.getnext() is headline
+    )
+
+
+def _is_subtitle(headline: lxml.etree._Element, element: lxml.etree._Element) -> bool:
+    """A heading after the headline in a block of headings only (div.detail-article-title > h3 + h2 + h3 "成功举办…
+    推介会"): the 副题 belongs to the headline, as the kicker does, not to the body."""
+    parent = headline.getparent()
+    return (
+        isinstance(element.tag, str)
+        and element.tag in HEADINGS
+        and headline.tag in HEADINGS
+        and parent is not None
+        and element.getparent() is parent
+        and all(child.tag in HEADINGS for child in parent if isinstance(child.tag, str))
+    )
+
+
+def _is_reporter_line(line: Line, vocab: Vocabulary) -> bool:
+    return line.chars <= 30 and not SENTENCE_PUNCT.search(line.text) and vocab.byline_start.match(line.text) is not None
+
+
+def _is_tail_heading(text: str, vocab: Vocabulary) -> bool:
+    bare = bare_text(text)
+    return bare in vocab.related_headings or bare in vocab.comment_headings

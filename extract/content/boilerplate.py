@@ -1,0 +1,117 @@
+"""Boilerplate containers: nav/footer/share/related blocks named so by class or id, and the 信息公开
+metadata tables (索引号 … 发布机构 … 文号), dropped before the body is chosen.
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+
+from extract.content.dates import iso_date
+from extract.content.lines import ANY_SPACE, BLOCK_TAGS, depth_of, holds_prose, split_lines, text_stats, word_parts
+from extract.content.parse import drop_element
+from extract.content.vocabulary import Vocabulary
+
+
+def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
+    """Drop nav/footer/share/related containers named so by their class or id, unless they hold prose.
+
+    Comment threads and related-article boxes hold prose too: their tokens drop them whatever they hold,
+    unless the element holds most of the page (a wrapper that happens to carry such a class)."""
+    doomed = []
+    stats = text_stats(root)
+    for element in root.iter(*BLOCK_TAGS, "span", "a"):
+        if element.tag in ("html", "body"):
+            continue
+        words = [w for w in (element.get("class") or "").split() + (element.get("id") or "").split() if w]
+        if not words:
+            continue
+        bad = strong = False
+        for word in words:
+            parts = word_parts(word)
+            if not parts:
+                continue
+            if parts[-1] in vocab.boilerplate_tokens or (
+                any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
+            ):
+                bad = True
+                strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
+            elif any(p in vocab.content_tokens for p in parts):
+                bad = strong = False
+                break
+        if not bad:
+            continue
+        if strong:
+            if stats[element].chars < 0.5 * stats[root].chars:
+                doomed.append(element)
+        elif not holds_prose(element, stats):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            drop_element(element)
+
+
+def drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> tuple[str | None, str | None]:
+    """Drop the 信息公开 metadata blocks ("索引号：… 发布机构：… 文号：…"); return the issuing agency they name and
+    the date they give (ISO), if any.
+
+    A block is the outermost element holding three or more distinct labels (two of them specific to such blocks)
+    whose labels and values make up most of
+    its text (a wrapper that also holds the body does not qualify). Only text of the page may change: nothing is
+    dropped on a page without such labels."""
+    labels_under: dict[lxml.etree._Element, set[str]] = {}
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for text in (node.text, node.tail):
+            if text and (found := _gov_label(text, vocab)):
+                owner = node if text is node.text else node.getparent()
+                label = found[0]
+                while owner is not None:
+                    labels_under.setdefault(owner, set()).add(label)
+                    owner = owner.getparent()
+    candidates = [
+        element
+        for element, labels in labels_under.items()
+        if len(labels) >= 3 and len(labels - vocab.gov_generic_labels) >= 2 and element.tag not in ("html", "body")
+    ]
+    issuer = dated = None
+    dropped: set[lxml.etree._Element] = set()
+    for element in sorted(candidates, key=depth_of):
+        if any(ancestor in dropped for ancestor in element.iterancestors()):
+            continue
+        lines = list(split_lines(element))
+        total = sum(line.chars for line in lines)
+        covered, value_of = 0, None
+        pairs: dict[str, str] = {}
+        for line in lines:
+            found = _gov_label(line.text, vocab)
+            if found:
+                label, value = found
+                covered += line.chars
+                if value:
+                    pairs.setdefault(label, value)
+                    value_of = None
+                else:
+                    value_of = label
+            elif value_of is not None and line.chars <= 60:
+                covered += line.chars
+                pairs.setdefault(value_of, line.text.strip())
+                value_of = None
+            else:
+                value_of = None
+        if not total or covered < 0.7 * total:
+            continue
+        issuer = issuer or next((pairs[label] for label in pairs if label in vocab.issuer_labels), None)
+        dated = dated or next((iso for label in vocab.date_labels if (iso := iso_date(pairs.get(label)))), None)
+        dropped.add(element)
+    for element in dropped:
+        if element.getparent() is not None:
+            drop_element(element)
+    return issuer, dated
+
+
+def _gov_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """The metadata label that opens `text` ("索 引 号：" → "索引号") and the value after it, spaces removed."""
+    compact = ANY_SPACE.sub("", text[:200])
+    match = vocab.gov_label.match(compact)
+    return (match.group(1), compact[match.end() :]) if match else None

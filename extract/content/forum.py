@@ -1,0 +1,280 @@
+"""Forums: threads whose post bodies carry a known engine's markup (Discuz!, vBulletin, Flarum …), and
+runs of replies or comments of engines we do not know.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.etree
+
+from extract.content.dates import CLOCK, DATE, iso_date
+from extract.content.lines import SPACE, Line, class_tokens, class_words, is_spam, same_text, split_lines, text_of
+from extract.content.listing import META_ONLY, SiblingRun, entry_lines, similar_siblings, title_link
+from extract.content.vocabulary import Vocabulary
+from extract.document import Record
+
+_USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|/home/)", re.I)
+
+
+def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -> list[Record]:
+    marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
+    by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
+    bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
+    # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
+    body_set = set(bodies)
+    outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
+    if len(outer) < 1 or (len(outer) == 1 and not _looks_like_forum(root, vocab)):
+        return []
+    containers = _post_containers(outer)
+    records = []
+    for body, container in zip(outer, containers, strict=True):
+        lines = [line for line in split_lines(body) if not vocab.forum_drop_lines.search(line.text)]
+        lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
+        text = "\n".join(line.text for line in lines)
+        records.append(
+            Record(
+                text=text,
+                role="post",
+                author=_post_author(container, body, vocab),
+                published_at=post_time(container),
+                url=url,
+            )
+        )
+    return records
+
+
+def open_with_subject(first: Record, subject: str | None) -> None:
+    """A thread's subject line is its first post's heading (the thread is about it; its entities count)."""
+    if not subject:
+        return
+    first.title = first.title or subject
+    if not same_text(first.text.split("\n", 1)[0], subject):
+        first.text = f"{subject}\n{first.text}" if first.text else subject
+
+
+def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    generator = " ".join(m.get("content") or "" for m in root.iter("meta")).lower()
+    return any(f in generator for f in vocab.forum_fingerprints)
+
+
+def _post_containers(bodies: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """For each post body, the largest ancestor holding no other post: where its author and time are."""
+    count: dict[lxml.etree._Element, int] = {}
+    for body in bodies:
+        for ancestor in body.iterancestors():
+            count[ancestor] = count.get(ancestor, 0) + 1
+    containers = []
+    for body in bodies:
+        container = body
+        for ancestor in body.iterancestors():
+            if count[ancestor] > 1:
+                break
+            container = ancestor
+        containers.append(container)
+    return containers
+
+
+def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    inside_body = set(body.iter())
+    marked = [
+        element
+        for element in container.iter()
+        if element not in inside_body
+        and isinstance(element.tag, str)
+        and (element.tag == "cite" or class_words(element) & vocab.forum_author_classes)
+    ]
+    # The innermost marked element: a whole user panel is marked too, but the name sits inside it.
+    marked_set = set(marked)
+    for element in marked:
+        if any(d in marked_set for d in element.iterdescendants()):
+            continue
+        text = " ".join(text_of(element).split())
+        if 1 <= len(text) <= 40:
+            return text
+    for link in container.iter("a"):
+        if link in inside_body:
+            continue
+        text = SPACE.sub(" ", text_of(link)).strip()
+        if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
+            return text
+    return None
+
+
+_POSTED = re.compile(r"发表于|发表時間|發表於|posted|发布于|回复于", re.I)
+
+
+def post_time(container: lxml.etree._Element) -> str | None:
+    for time in container.iter("time"):
+        if iso := iso_date(time.get("datetime") or time.get("title") or text_of(time)):
+            return iso
+    text = text_of(container)
+    posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
+    if posted and (iso := iso_date(text[posted.end() : posted.end() + 40])):
+        return iso
+    if posted:
+        # "发表于 <span title="2024-5-21 11:01:32">6 天前</span>": the relative time keeps the date in its title.
+        for element in container.iter():
+            if isinstance(element.tag, str) and (title := element.get("title")) and (iso := iso_date(title)):
+                parent = element.getparent()
+                if parent is not None and _POSTED.search(text_of(parent)):
+                    return iso
+    return iso_date(text[:2000])
+
+
+_POST_TAGS = frozenset(("div", "li", "article", "section", "table", "tr", "dl", "blockquote"))
+
+
+def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
+    """A run of repeated sibling blocks that each hold a short text by someone at some time: comments or
+    replies on a page whose engine we do not know (douban comments, small forums). Entries with a title link
+    are a listing's, not replies; single-line blocks are paragraphs, not posts."""
+    nonlink: dict[lxml.etree._Element, int] = {}
+    count: dict[lxml.etree._Element, int] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            nonlink[element] = nonlink.get(element, 0) + line.chars - line.link_chars
+            count[element] = count.get(element, 0) + 1
+            element = element.getparent()
+    best: SiblingRun | None = None
+    for parent in {e.getparent() for e in nonlink if e.getparent() is not None}:
+        children = [c for c in parent if c.tag in _POST_TAGS and c in nonlink]
+        if len(children) < 2:
+            continue
+        for members in similar_siblings(children):
+            posts = [
+                m
+                for m in members
+                if nonlink[m] >= 15
+                and count[m] >= 2
+                # The replier's name is a link too: only a link outside the furniture makes a listing entry.
+                and title_link(m, 6, skip=vocab.entry_meta_tokens, fallback=False) is None
+                and (DATE.search(text_of(m)) or CLOCK.search(text_of(m)) or _has_author(m, vocab))
+            ]
+            if len(posts) < 2 or len(posts) < 0.6 * len(members):
+                continue
+            # Two blocks are posts only when numbered by floor (#1, #2): two paragraphs with a date are not.
+            if len(posts) < 3 and not all(_has_floor(m, vocab) for m in posts):
+                continue
+            total = sum(nonlink[m] for m in members)
+            if best is None or total > best.chars:
+                best = SiblingRun(members, total)
+    if best is not None:
+        # Boilerplate removal runs next and may gut the originals ("comment" is a boilerplate word).
+        best.copies = [copy.deepcopy(m) for m in best.members]
+    return best
+
+
+def _attribute_date(element: lxml.etree._Element) -> str | None:
+    """A date kept in an attribute (<abbr class="timeago" title="2024年04月24日">1 月前</abbr>)."""
+    for child in element.iter():
+        if isinstance(child.tag, str):
+            for name in ("datetime", "title", "data-time"):
+                if (value := child.get(name)) and (iso := iso_date(value)):
+                    return iso
+    return None
+
+
+def _has_author(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    return any(class_tokens(e) & vocab.author_tokens for e in element.iter() if isinstance(e.tag, str))
+
+
+def is_thread(group: SiblingRun, body_root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """Replies numbered by floor (#1, 2楼, 沙发) under a body that does not hold them: a forum thread whose
+    opening post is long, not an article with a comment box (news comments carry no floor numbers)."""
+    inside = set(body_root.iter())
+    if any(member in inside for member in group.members):
+        return False
+    numbered = sum(1 for member in group.copies or group.members if _has_floor(member, vocab))
+    return numbered >= 0.6 * len(group.members)
+
+
+def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    for element in member.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if class_tokens(element) & vocab.floor_tokens:
+            return True
+        text = element.text or ""
+        if len(text) <= 8 and len(element) == 0 and vocab.floor_mark.fullmatch(text):
+            return True
+    return False
+
+
+def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    """The opening post's author: an author mark beside the body, in its card or post container."""
+    container = body_root.getparent()
+    for _ in range(2):
+        if container is None:
+            return None
+        for element in container.iter():
+            if element in set(body_root.iter()) or not isinstance(element.tag, str):
+                continue
+            text = " ".join(text_of(element).split())
+            if class_tokens(element) & vocab.author_tokens and 1 <= len(text) <= 30:
+                return text
+        container = container.getparent()
+    return None
+
+
+def replies_outweigh(group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+    """Replies win over an article only when the article beside them is thin (a comment page, a thread)."""
+    if body_root is None:
+        return True
+    members = {e for member in group.members for e in member.iter()}
+    body = set(body_root.iter())
+    outside = sum(line.chars - line.link_chars for line in lines if line.owner in body and line.owner not in members)
+    return group.chars > 1.5 * outside and outside < 300
+
+
+_ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
+
+
+_COUNT = re.compile(r"[(（]?\d+[)）]?")
+
+
+def is_action_bar(text: str, vocab: Vocabulary) -> bool:
+    """ "| 回复 | | 举报", "2天前 · 赞 · 回复": only action words, counts, times and separators."""
+    parts = [p for p in _ACTION_PARTS.split(text) if p]
+    return bool(parts) and all(
+        p.strip("()（）0123456789") in vocab.actions or _COUNT.fullmatch(p) or CLOCK.fullmatch(p) for p in parts
+    )
+
+
+def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
+    records = []
+    for member in group.copies or group.members:
+        kept = [
+            line.text
+            # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
+            for line in entry_lines(member, None, vocab, vocab.entry_meta_tokens - vocab.reply_words)
+            if line.link_density <= 0.5
+            and not META_ONLY.fullmatch(line.text)
+            and not vocab.drop_lines.search(line.text)
+            and not vocab.forum_drop_lines.search(line.text)
+            and not vocab.floor_mark.fullmatch(line.text)
+            and not is_action_bar(line.text, vocab)
+            and not is_spam(line.text, vocab)
+        ]
+        author = next(
+            (
+                " ".join(text_of(e).split())
+                for e in member.iter()
+                if isinstance(e.tag, str)
+                and class_tokens(e) & vocab.author_tokens
+                and 1 <= len(text_of(e).strip()) <= 30
+            ),
+            None,
+        )
+        records.append(
+            Record(
+                text="\n".join(kept),
+                role="post",
+                author=author,
+                published_at=iso_date(text_of(member)) or _attribute_date(member),
+                url=url,
+            )
+        )
+    return records

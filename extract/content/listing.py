@@ -1,0 +1,222 @@
+"""Listings: a run of repeated sibling entries, each with a title link, and their records (title,
+abstract, date, URL).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+
+from extract.content.dates import DATE, iso_date
+from extract.content.lines import (
+    SENTENCE_PUNCT,
+    SPACE,
+    Line,
+    class_tokens,
+    class_words,
+    is_spam,
+    same_text,
+    split_lines,
+    text_of,
+)
+from extract.content.parse import drop_element
+from extract.content.vocabulary import Vocabulary, link_key, vocabulary
+from extract.document import Record
+
+
+@dataclass(slots=True)
+class SiblingRun:
+    members: list[lxml.etree._Element]
+    chars: int
+    copies: list[lxml.etree._Element] | None = None  # members as they were before boilerplate removal
+
+
+def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | None:
+    """The biggest run of repeated sibling entries that each carry a title link."""
+    chars: dict[lxml.etree._Element, int] = {}
+    for line in lines:
+        element = line.owner
+        while element is not None:
+            chars[element] = chars.get(element, 0) + line.chars
+            element = element.getparent()
+    candidates: list[SiblingRun] = []
+    for parent in chars:
+        children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]
+        if len(children) < 2:
+            continue
+        for members in similar_siblings(children):
+            entries = _entries(members)
+            if len(entries) < 2 or len(entries) < 0.6 * len(members):
+                continue
+            total = sum(chars[m] for m in members)
+            # Navigation menus repeat too, but their entries are a few characters each.
+            if total / len(members) >= 12:
+                candidates.append(SiblingRun(members, total))
+    runs = [c for c in candidates if len(c.members) >= 4]
+    if not runs:
+        return None
+    best = max(runs, key=lambda group: group.chars)
+    # Pinned or sticky entries often sit in a list of their own just before the others: same tag, same classes.
+    words = _entry_words(best.members[0])
+    if words:
+        for other in candidates:
+            if other is not best and other.members[0].tag == best.members[0].tag:
+                other_words = _entry_words(other.members[0])
+                if len(words & other_words) / len(words | other_words) > 0.5:
+                    best.members += other.members
+                    best.chars += other.chars
+        order = {element: index for index, element in enumerate(root.iter())}
+        best.members.sort(key=order.__getitem__)
+    return best
+
+
+def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """The members that carry a title link. A "read more" link is no title, nor is a short link whose text
+    repeats in another member ("更多内容，点击阅读", "详情>>" after each paragraph of a digest): that is a button.
+    Long titles may repeat (periodic notices, titles cut with "..."), so only short texts count as buttons."""
+    more = vocabulary().more_links
+    links = {m: title_link(m) for m in members}
+    keys = {m: link_key(text_of(link)) for m, link in links.items() if link is not None}
+    counts = Counter(keys.values())
+    return [m for m, key in keys.items() if key not in more and (counts[key] == 1 or len(key) > _BUTTON_CHARS)]
+
+
+_BUTTON_CHARS = 12  # a repeated link text this short is a button, not a title
+
+
+def _entry_words(element: lxml.etree._Element) -> set[str]:
+    return {w for w in class_words(element) if not re.search(r"\d", w)}
+
+
+def similar_siblings(children: list[lxml.etree._Element]) -> list[list[lxml.etree._Element]]:
+    """Siblings of one tag whose class words mostly agree ("item" and "item top" are one run)."""
+    groups: list[tuple[str, set[str], list[lxml.etree._Element]]] = []
+    for child in children:
+        words = _entry_words(child)
+        for tag, group_words, members in groups:
+            union = words | group_words
+            if tag == child.tag and (not union or len(words & group_words) / len(union) > 0.5):
+                members.append(child)
+                break
+        else:
+            groups.append((child.tag, words, [child]))
+    return [members for _, _, members in groups]
+
+
+def title_link(
+    element: lxml.etree._Element, shortest: int = 6, skip: frozenset[str] = frozenset(), fallback: bool = True
+) -> lxml.etree._Element | None:
+    """The entry's longest link, not counting links inside parts whose class/id tokens are in `skip` (with
+    `fallback`, any link when every link is in such a part: a listing entry whose title sits in a "name" box)."""
+    best, best_len = None, 0
+    furniture: dict[lxml.etree._Element, bool] = {}
+    for link in element.iter("a"):
+        if skip and any(_is_furniture(e, skip, furniture) for e in _ancestors_within(link, element)):
+            continue
+        text = SPACE.sub("", text_of(link))
+        if len(text) > best_len:
+            best, best_len = link, len(text)
+    if best is None and skip and fallback:
+        return title_link(element, shortest)
+    return best if best_len >= shortest else None
+
+
+def _is_furniture(element: lxml.etree._Element, skip: frozenset[str], seen: dict[lxml.etree._Element, bool]) -> bool:
+    if element not in seen:
+        seen[element] = bool(class_tokens(element) & skip)
+    return seen[element]
+
+
+def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    while element is not None and element is not top:
+        yield element
+        element = element.getparent()
+
+
+def group_outweighs(group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None) -> bool:
+    in_group = set()
+    for member in group.members:
+        in_group.update(member.iter())
+    if body_root is None:
+        return True
+    body = set(body_root.iter())
+    outside = [line for line in lines if line.owner in body and line.owner not in in_group]
+    outside_chars = sum(line.chars - line.link_chars for line in outside)
+    # A real paragraph beside the list means an article with a list of links next to it: ask for more.
+    prose = any(line.chars - line.link_chars >= 80 and len(SENTENCE_PUNCT.findall(line.text)) >= 2 for line in outside)
+    return group.chars > (2 if prose else 1) * outside_chars
+
+
+META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
+
+
+def entry_lines(
+    member: lxml.etree._Element, title: str | None, vocab: Vocabulary, furniture: frozenset[str] | None = None
+) -> list[Line]:
+    """An entry's lines without its furniture (author, time, reply count …, named so by class)."""
+    furniture = vocab.entry_meta_tokens if furniture is None else furniture
+    entry = copy.deepcopy(member)
+    bare_title = re.sub(r"\s+", "", title or "")
+    for element in list(entry.iterdescendants()):
+        if not isinstance(element.tag, str) or not class_tokens(element) & furniture:
+            continue
+        if bare_title and bare_title in re.sub(r"\s+", "", text_of(element)):
+            continue  # the title's own container
+        drop_element(element)
+    return list(split_lines(entry))
+
+
+def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
+    """The entry's date as the page prints it ("2020-04-30", "2024年9月3日 16:23"), if it is a real date: an
+    element that holds only a date (<span>2020-07-09</span>, <td>[2024-05-13]</td>) first, since an abstract may
+    quote other dates ("自2024年1月1日起施行"); else the first date outside the title."""
+    for element in member.iter():
+        if isinstance(element.tag, str) and len(element) == 0:
+            bare = SPACE.sub(" ", text_of(element)).strip(" []【】()（）")
+            match = DATE.fullmatch(bare) if len(bare) <= 30 else None
+            if match and iso_date(bare):
+                return bare
+    text = SPACE.sub(" ", text_of(member))
+    if title:
+        text = text.replace(title, " ", 1)  # a date inside the title ("关于2024年5月1日起…") is not the entry's
+    match = DATE.search(text)
+    return match.group(0).strip() if match and iso_date(match.group(0)) else None
+
+
+def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
+    records = []
+    for member in group.members:
+        link = title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
+        title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
+        href = link.get("href") if link is not None else None
+        published_at = iso_date(_printed_date(member, title)) or iso_date(text_of(member))
+        lines_text = []
+        for line in entry_lines(member, title, vocab):
+            if title and same_text(line.text, title):
+                continue
+            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text):
+                continue
+            if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
+                continue
+            lines_text.append(line.text)
+        # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it.
+        date = _printed_date(member, title)
+        if date and not any(date in part for part in [title or "", *lines_text]):
+            lines_text.append(date)
+        text = "\n".join([t for t in [title, *lines_text] if t])
+        records.append(
+            Record(
+                text=text,
+                role="entry",
+                title=title,
+                published_at=published_at,
+                url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
+            )
+        )
+    return records

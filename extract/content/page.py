@@ -1,0 +1,154 @@
+"""HTML → Document: metadata (title, time, author, site, lang), the page family, and its records.
+
+How: the page is parsed with lxml and cut into *lines* (the text between block boundaries and <br>),
+each owned by its nearest block element. Every line gets a weight — positive for sentence text, negative
+for link lists, boilerplate phrases and injected spam — and the article body is the element whose subtree
+has the largest summed weight (a maximum-subtree search, so noise inside a wrapper costs it). Forums are
+recognised by their post-body markup (Discuz! `postmessage_*` and the other engines in the vocabulary),
+Q&A pages by question/answer markup, listings by a group of repeated sibling entries (title link + text)
+that outweighs any article body. Vocabularies live in `extract/data/content_boilerplate.toml`.
+
+May: drop any text it judges boilerplate, reorder nothing, join nothing across records.
+Must never: change the characters of a line it keeps (normalization is a later stage), invent text,
+or raise on malformed HTML (an unparsable page yields an empty Document).
+"""
+
+from __future__ import annotations
+
+from extract.content.article import clean_lines, lead_lines
+from extract.content.blocks import best_subtree
+from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
+from extract.content.forum import (
+    forum_posts,
+    is_thread,
+    open_with_subject,
+    opening_author,
+    replies_outweigh,
+    reply_group,
+    reply_records,
+)
+from extract.content.lines import bare_text, split_lines
+from extract.content.listing import group_outweighs, listing_group, listing_records
+from extract.content.metadata import (
+    byline_author,
+    byline_date,
+    fill_metadata,
+    first_heading,
+    heading_texts,
+    text_lang,
+    title_line,
+)
+from extract.content.parse import parse_html, select_css, strip_furniture
+from extract.content.qa import announces_answers, answered_question_lines, qa_records
+from extract.content.vocabulary import vocabulary
+from extract.document import Document, Record
+
+
+def content(html: str, url: str | None = None, *, body_css: str | None = None) -> Document:
+    """Extract the Document of one page. `body_css` (a per-site override) names the main-content element."""
+    document = Document(url=url)
+    root = parse_html(html)
+    if root is None:
+        return document
+    vocab = vocabulary()
+    page_title = fill_metadata(root, document, vocab)
+    strip_furniture(root)
+    page_lines = list(split_lines(root))
+    if page_title and document.title and document.title not in heading_texts(root, vocab):
+        # No <h1>/<h2> matched the <title>: a styled block often carries the headline instead.
+        document.title = title_line(page_lines, page_title, document.title)
+    if not document.title:
+        document.title = first_heading(root)
+    document.lang = text_lang(root, page_lines) or document.lang
+    if document.published_at is None:
+        document.published_at = byline_date(page_lines, document.title, vocab)
+    if document.author is None:
+        document.author = byline_author(page_lines)
+
+    override = select_css(root, body_css) if body_css else None
+    if override is not None:
+        document.records = [Record(text="\n".join(clean_lines(split_lines(override), document.title, vocab)))]
+        return _finish(document)
+
+    posts = forum_posts(root, vocab, url)
+    if posts:
+        document.kind = "forum"
+        document.records = posts
+        open_with_subject(posts[0], document.title)
+        if document.author is None:
+            document.author = posts[0].author
+        # The thread starts with its first post: its time beats any other date on the page.
+        document.published_at = posts[0].published_at or document.published_at
+        return _finish(document)
+
+    qa = qa_records(root, document.title, vocab)
+    if qa:
+        document.kind = "qa"
+        document.records = qa
+        return _finish(document)
+
+    replies = reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
+    issuer, dated = drop_metadata_blocks(root, vocab)
+    document.author = document.author or issuer
+    document.published_at = document.published_at or dated
+    drop_boilerplate(root, vocab)
+    lines = list(split_lines(root))
+    body_root, body_score = best_subtree(lines, vocab)
+    group = listing_group(root, lines)
+    if group is not None and group_outweighs(group, lines, body_root):
+        document.kind = "listing"
+        document.records = listing_records(group, url, vocab)
+        return _finish(document)
+    if replies is not None and replies_outweigh(replies, lines, body_root):
+        if document.title and any(announces_answers(line.text, vocab) for line in page_lines):
+            # "2 个回答" over the blocks: they answer the headline's question (a Q&A site without answer markup).
+            document.kind = "qa"
+            question = answered_question_lines(lines, replies, document.title, vocab)
+            answers = reply_records(replies, url, vocab)
+            for answer in answers:
+                answer.role = "answer"
+            document.records = [
+                Record(text="\n".join([document.title, *question]), role="question", title=document.title),
+                *[answer for answer in answers if answer.text],
+            ]
+            return _finish(document)
+        document.kind = "forum"
+        document.records = reply_records(replies, url, vocab)
+        document.published_at = document.published_at or document.records[0].published_at
+        return _finish(document)
+    if replies is not None and body_root is not None and body_score > 0 and is_thread(replies, body_root, vocab):
+        # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
+        inside = set(body_root.iter())
+        opening = Record(
+            text="\n".join(clean_lines([line for line in lines if line.owner in inside], document.title, vocab)),
+            role="post",
+            author=document.author or opening_author(body_root, vocab),
+            published_at=document.published_at,
+            url=url,
+        )
+        document.kind = "forum"
+        document.records = [opening, *reply_records(replies, url, vocab)]
+        open_with_subject(document.records[0], document.title)
+        return _finish(document)
+    if body_root is not None and body_score > 0:
+        inside = set(body_root.iter())
+        body = [line for line in lines if line.owner in inside]
+        answer_at = next((i for i, line in enumerate(body) if bare_text(line.text) in vocab.answer_headings), None)
+        if answer_at is not None and document.title:
+            # A Q&A page without answer markup: "最佳答案" heads the answer, the headline is the question.
+            document.kind = "qa"
+            question_lines = clean_lines(body[:answer_at], document.title, vocab)
+            answer_lines = clean_lines(body[answer_at + 1 :], document.title, vocab)
+            document.records = [
+                Record(text="\n".join([document.title, *question_lines]), role="question", title=document.title),
+                Record(text="\n".join(answer_lines), role="answer"),
+            ]
+        else:
+            lead = lead_lines(body_root, lines, vocab)
+            document.records = [Record(text="\n".join(clean_lines(lead + body, document.title, vocab)))]
+    return _finish(document)
+
+
+def _finish(document: Document) -> Document:
+    document.records = [r for r in document.records if r.text.strip()]
+    return document

@@ -1,0 +1,144 @@
+"""Q&A pages: a question record and one record per answer, from blocks named as questions/answers or from
+an answer count ("2 个回答") over a run of replies.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+
+from extract.content.article import clean_lines
+from extract.content.forum import is_action_bar, post_time
+from extract.content.lines import (
+    BLOCK_TAGS,
+    SENTENCE_PUNCT,
+    SPACE,
+    Line,
+    bare_text,
+    class_tokens,
+    class_words,
+    same_text,
+    split_lines,
+    text_of,
+)
+from extract.content.listing import META_ONLY, SiblingRun
+from extract.content.vocabulary import Vocabulary
+from extract.document import Record
+
+
+def announces_answers(text: str, vocab: Vocabulary) -> bool:
+    return bool(vocab.answer_count.match(text)) or bare_text(text) in vocab.answer_headings
+
+
+_STAT = re.compile(r"\d+\s*\S{1,4}")
+
+
+def _is_stat_line(text: str, vocab: Vocabulary) -> bool:
+    """ "45 人浏览 | 2 个回答 | 收藏问题": counters and buttons only."""
+    parts = [p.strip() for p in re.split(r"[|｜·•/]", text) if p.strip()]
+    return bool(parts) and all(
+        _STAT.fullmatch(p) or announces_answers(p, vocab) or is_action_bar(p, vocab) for p in parts
+    )
+
+
+def answered_question_lines(lines: list[Line], replies: SiblingRun, title: str, vocab: Vocabulary) -> list[str]:
+    """The question's description: prose between the headline and the first answer. Asker, time, view and
+    answer counts and the buttons there ("收藏问题", "提交回答") are short lines without sentence text."""
+    members = {e for member in replies.members for e in member.iter()}
+    first = next((i for i, line in enumerate(lines) if line.owner in members), len(lines))
+    start = next((i + 1 for i, line in enumerate(lines[:first]) if same_text(line.text, title)), None)
+    if start is None:
+        return []
+    kept = []
+    for text in clean_lines(lines[start:first], title, vocab):
+        if announces_answers(text, vocab) or META_ONLY.fullmatch(text) or _is_stat_line(text, vocab):
+            continue
+        if len(SPACE.sub("", text)) >= 10 or len(SENTENCE_PUNCT.findall(text)) >= 1:
+            kept.append(text)
+    return kept
+
+
+def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
+    blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
+    answers = _innermost(blocks)
+    if not answers:
+        return []
+    inside_answers = {e for answer in answers for e in answer.iter()}
+    questions = [
+        q
+        for q in _outermost(_qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab))
+        if q not in inside_answers and not any(a in inside_answers for a in q.iterdescendants())
+    ]
+    question_lines: list[str] = []
+    for question in questions[:2]:
+        question_lines += clean_lines(split_lines(question), None, vocab)
+    if title and not any(same_text(title, q) for q in question_lines):
+        question_lines.insert(0, title)
+    records = [Record(text="\n".join(question_lines), role="question", title=title)]
+    for answer in answers:
+        kept = clean_lines(split_lines(answer), None, vocab) + _follow_ups(answer, set(blocks), vocab)
+        if kept:
+            records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
+    return records if len(records) > 1 else []
+
+
+def _follow_ups(answer: lxml.etree._Element, blocks: set[lxml.etree._Element], vocab: Vocabulary) -> list[str]:
+    """The follow-up exchange under an answer (追问 … 追答/回答 …) inside the same answer box: it continues the
+    answer. A short label of anything else (提问者评价, 评论) ends it; the labels themselves are not text."""
+    outer = next((a for a in answer.iterancestors() if a in blocks), None)
+    if outer is None:
+        return []
+    inside = set(answer.iter())
+    after = False
+    kept: list[str] = []
+    on = False
+    for line in split_lines(outer):
+        if line.owner in inside:
+            after = True
+            continue
+        if not after:
+            continue
+        bare = bare_text(line.text)
+        if bare in vocab.followup_labels:
+            on = True
+        elif len(bare) <= 6 and not SENTENCE_PUNCT.search(line.text):
+            on = False
+        elif on and line.link_density <= 0.5:
+            kept.append(line.text)
+    return kept
+
+
+def _qa_blocks(
+    root: lxml.etree._Element, classes: frozenset[str], tokens: frozenset[str], vocab: Vocabulary
+) -> list[lxml.etree._Element]:
+    """Blocks named as questions/answers that hold some prose (not an "answer-count" or "write answer" button)."""
+    found = []
+    for element in root.iter(*BLOCK_TAGS):
+        if not (element.get("class") or element.get("id")):
+            continue
+        element_tokens = class_tokens(element)
+        if not (_tokens_match(element, classes) or element_tokens & tokens):
+            continue
+        if element_tokens & vocab.qa_other_tokens:
+            continue  # "related-answers", "hot-questions": lists of other questions
+        text = SPACE.sub("", text_of(element))
+        link_text = sum(len(SPACE.sub("", text_of(a))) for a in element.iter("a"))
+        if len(text) - link_text >= 10:
+            found.append(element)
+    return found
+
+
+def _tokens_match(element: lxml.etree._Element, words: frozenset[str]) -> bool:
+    names = class_words(element) | {(element.get("id") or "").lower()}
+    return bool(names & words)
+
+
+def _outermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    chosen = set(elements)
+    return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
+
+
+def _innermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    chosen = set(elements)
+    return [e for e in elements if not any(d in chosen for d in e.iterdescendants())]

@@ -1,0 +1,152 @@
+"""The boilerplate vocabulary: class/id tokens, forum and Q&A marks, line patterns, spam keywords,
+loaded once from `extract/data/content_boilerplate.toml` into a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).parent.parent / "data" / "content_boilerplate.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    boilerplate_tokens: frozenset[str]
+    strong_boilerplate_tokens: frozenset[str]
+    content_tokens: frozenset[str]
+    forum_body_ids: re.Pattern[str]
+    forum_body_classes: frozenset[str]
+    forum_author_classes: frozenset[str]
+    forum_fingerprints: tuple[str, ...]
+    forum_drop_lines: re.Pattern[str]
+    floor_tokens: frozenset[str]
+    floor_mark: re.Pattern[str]
+    actions: frozenset[str]
+    engine_authors: tuple[str, ...]
+    buttons: re.Pattern[str]
+    question_classes: frozenset[str]
+    question_tokens: frozenset[str]
+    answer_classes: frozenset[str]
+    answer_tokens: frozenset[str]
+    qa_other_tokens: frozenset[str]
+    answer_headings: frozenset[str]
+    followup_labels: frozenset[str]
+    answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
+    entry_meta_tokens: frozenset[str]
+    gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
+    gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
+    issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
+    date_labels: tuple[str, ...]  # the labels that date the document (发布日期, 成文日期), preferred first
+    attachment_line: re.Pattern[str]  # "附件：…", "相关附件", "….docx": the notice's own attachment list
+    more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
+    file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
+    lead_tokens: frozenset[str]
+    lead_label: re.Pattern[str]
+    author_tokens: frozenset[str]
+    reply_words: frozenset[str]
+    related_headings: frozenset[str]
+    comment_headings: frozenset[str]
+    drop_lines: re.Pattern[str]
+    owner_line: re.Pattern[str]
+    byline: re.Pattern[str]
+    credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
+    byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
+    spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
+    spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    forum, qa, lines = data["forum"], data["qa"], data["lines"]
+    labels = "|".join(sorted(map(re.escape, lines["byline_labels"]), key=len, reverse=True))
+    return Vocabulary(
+        boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
+        strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
+        content_tokens=frozenset(data["tokens"]["content"]),
+        forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
+        forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
+        forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
+        forum_fingerprints=tuple(forum["fingerprints"]),
+        forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
+        floor_tokens=frozenset(forum["floor_tokens"]),
+        actions=frozenset(forum["actions"]),
+        engine_authors=tuple(forum["engine_authors"]),
+        buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),
+        floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
+        question_classes=frozenset(qa["question_classes"]),
+        question_tokens=frozenset(qa["question_tokens"]),
+        answer_classes=frozenset(qa["answer_classes"]),
+        answer_tokens=frozenset(qa["answer_tokens"]),
+        qa_other_tokens=frozenset(qa["other_tokens"]),
+        answer_headings=frozenset(qa["answer_headings"]),
+        followup_labels=frozenset(qa["followup_labels"]),
+        answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
+        entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
+        gov_label=re.compile(
+            r"[【\[]?("
+            + "|".join(
+                map(
+                    re.escape,
+                    sorted(
+                        data["gov"]["metadata_labels"] + data["gov"]["metadata_generic_labels"], key=len, reverse=True
+                    ),
+                )
+            )
+            + r")[】\]]?(?:[:：]|$)"
+        ),
+        gov_generic_labels=frozenset(data["gov"]["metadata_generic_labels"]),
+        issuer_labels=frozenset(data["gov"]["issuer_labels"]),
+        date_labels=tuple(data["gov"]["date_labels"]),
+        attachment_line=re.compile(
+            r"^\s*(?:"
+            + "|".join(
+                r"\s*".join(map(re.escape, label.rstrip(":：")))
+                for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
+            )
+            + r")\s*\d*\s*(?:[:：]|$)|\.(?:"
+            + "|".join(data["listing"]["file_badges"])
+            + r")\s*[)）]?\s*$",
+            re.I,
+        ),
+        more_links=frozenset(map(link_key, data["listing"]["more_links"])),
+        file_badge=re.compile(
+            r"^\s*[\[【(（]?\s*(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[\]】)）]?\s*$", re.I
+        ),
+        lead_tokens=frozenset(data["lead"]["tokens"]),
+        lead_label=re.compile(
+            r"^\s*[【\[]?(?:"
+            + "|".join(sorted(map(re.escape, data["lead"]["labels"]), key=len, reverse=True))
+            + r")[】\]]?\s*[:：]"
+        ),
+        author_tokens=frozenset(data["listing"]["author_tokens"]),
+        reply_words=frozenset(data["listing"]["reply_words"]),
+        related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
+        comment_headings=frozenset(lines["comment_headings"]),
+        drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
+        owner_line=re.compile("|".join(f"(?:{p})" for p in lines["owner_line"]), re.I),
+        byline=re.compile(rf"(?:{labels})\s*[:：]"),
+        byline_start=re.compile(
+            r"^\s*(?:" + "|".join(sorted(map(re.escape, lines["byline_starts"]), key=len, reverse=True)) + r")\s*\S"
+        ),
+        credit=re.compile(
+            r"(?<![\u4e00-\u9fff])(?:"
+            + "|".join(sorted(map(re.escape, lines["credit_labels"]), key=len, reverse=True))
+            + r")\s*[:：/／]"
+        ),
+        spam_keywords=tuple(dict.fromkeys(k.lower() for k in data["spam"]["keywords"] if not k.isascii())),
+        spam_words=re.compile(
+            r"(?<![a-z])("
+            + "|".join(re.escape(k.lower()) for k in data["spam"]["keywords"] if k.isascii())
+            + r")(?![a-z])"
+        ),
+    )
+
+
+def link_key(text: str) -> str:
+    """A link's words without punctuation, arrows or spaces, lower-cased ("[详细>>]" → "详细")."""
+    return re.sub(r"[\W_]+", "", text).lower()
