@@ -33,6 +33,8 @@ class ContentDedupMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.first_url: dict[bytes, str] = {}
+        # text → the URL whose redirect brought the first document (that document carries the final URL)
+        self.redirected_from: dict[bytes, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ContentDedupMiddleware:
@@ -58,11 +60,18 @@ class ContentDedupMiddleware:
         first = self.first_url.get(key)
         if first is None:
             self.first_url[key] = item.url or charged
+            if item.url and charged != item.url:
+                self.redirected_from[key] = charged
             return item
         assert self.crawler.stats is not None
         if charged == first and item.url == first:
-            # the same URL fetched again (reached once directly, once through a redirect): it has its row
+            # The same URL fetched again, once directly and once through a redirect: the document is there.
+            # If the redirect came first, its URL still needs its own row, the one it gets in the other order.
             self.crawler.stats.inc_value("guidecrawl/duplicates/refetched")
-            return None
+            source = self.redirected_from.pop(key, None)
+            if source is None:
+                return None
+            self.crawler.stats.inc_value("guidecrawl/duplicates/content")
+            return PageError(source, "content", DUPLICATE, f"same main text as {first}")
         self.crawler.stats.inc_value("guidecrawl/duplicates/content")
         return PageError(charged, "content", DUPLICATE, f"same main text as {first}")

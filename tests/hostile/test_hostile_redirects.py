@@ -80,3 +80,37 @@ def test_the_crawl_log_has_no_traceback_and_no_error_line(crawled: tuple[Crawl, 
     assert "Traceback" not in log
     assert "] ERROR:" not in log
     assert "] INFO: Spider closed (finished)" in log
+
+
+def _through_dedup(arrivals: list[tuple[str, str]]) -> list[tuple[str | None, str]]:
+    """(requested URL, final URL) responses of one text, in arrival order → the rows the dedup middleware keeps."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from crawler.dedup import ContentDedupMiddleware
+    from extract.errors import PageError
+    from extract.pipeline import process_page
+    from tests.hostile.conftest import guide_page
+
+    middleware = ContentDedupMiddleware(get_crawler())
+    kept: list[tuple[str | None, str]] = []
+    for requested, final in arrivals:
+        meta = {"redirect_urls": [requested]} if requested != final else {}
+        request = Request(final, meta=meta)
+        response = HtmlResponse(final, body=guide_page(), encoding="utf-8", request=request)
+        result = process_page(response.body, {}, final)
+        for item in middleware.process_spider_output(response, [result]):
+            kept.append((item.url, "duplicate_content" if isinstance(item, PageError) else "document"))
+    return sorted(kept)
+
+
+def test_a_redirect_and_a_direct_link_to_one_page_give_the_same_rows_in_either_order() -> None:
+    direct, moved = ("http://h/good.html", "http://h/good.html"), ("http://h/moved.html", "http://h/good.html")
+    expected = [("http://h/good.html", "document"), ("http://h/moved.html", "duplicate_content")]
+    assert _through_dedup([direct, moved]) == expected
+    assert _through_dedup([moved, direct]) == expected
+
+
+def test_a_redirect_to_a_page_linked_nowhere_else_is_just_its_document() -> None:
+    assert _through_dedup([("http://h/old.html", "http://h/new.html")]) == [("http://h/new.html", "document")]
