@@ -8,7 +8,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,7 @@ class Crawl:
     stats: dict[str, Any]
     documents: list[dict[str, Any]]
     errors: list[dict[str, Any]]
+    requested: list[str] = field(default_factory=list)  # targets the server answered, when recorded
 
     def errors_by_path(self, base: str) -> dict[str, tuple[str, str]]:
         return {str(e["url"]).removeprefix(base): (e["error"], e["message"]) for e in self.errors}
@@ -136,3 +137,15 @@ def misc_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl
             "-s", "RETRY_ENABLED=true", "-s", "RETRY_TIMES=1", "-s", "GUIDECRAWL_RETRY_AFTER_MAX=5",
         )  # fmt: skip
         yield crawl, site, other
+
+
+@pytest.fixture(scope="session")
+def wide_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, HostileServer]]:
+    """A site wider than a page budget of 30 whose robots.txt is 12 MB, crawled once: the budget and the
+    robots.txt size cap are read from the same run."""
+    tmp = tmp_path_factory.mktemp("wide")
+    with hostile_server(tmp, "--robots", "huge") as site:
+        before = len(site.requests())
+        crawl = crawl_site("hostile-wide", site, tmp / "out", "-s", "GUIDECRAWL_MAX_PAGES=30")
+        crawl.requested = [target for target, *_ in site.requests()[before:]]
+        yield crawl, site

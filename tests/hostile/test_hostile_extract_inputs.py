@@ -163,6 +163,8 @@ def test_a_page_over_the_size_cap_is_too_large_and_never_read(tmp_path: Path) ->
     done = guidecrawl("extract", pages, "--out", out, "--format", "parquet", "--max-page-bytes", "50000")
     assert done.returncode == 0, done.stderr
     assert error_of(out, "big.html") == "too_large"
+    [message] = [m for source, (_, m) in errors_by_source(out).items() if source.endswith("big.html")]
+    assert message.endswith("over the 50000 cap")
     assert [Path(d["source"]).name for d in rows(out, "documents")] == ["small.html"]
 
 
