@@ -7,7 +7,7 @@ URL, charged to the URL its request began with (the first of a redirect chain). 
 rows per path to stop following a path that keeps repeating itself.
 
 Memory: 16 bytes of digest plus the first URL per distinct text, bounded by the run's page budget.
-The same URL fetched twice (directly and through a redirect) keeps its one row. Only documents are
+The same page reached directly and through a redirect keeps its one document. Only documents are
 compared: a page that failed (an errors row already) is never called a duplicate.
 """
 
@@ -33,8 +33,6 @@ class ContentDedupMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.first_url: dict[bytes, str] = {}
-        # text → the URL whose redirect brought the first document (that document carries the final URL)
-        self.redirected_from: dict[bytes, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ContentDedupMiddleware:
@@ -60,18 +58,12 @@ class ContentDedupMiddleware:
         first = self.first_url.get(key)
         if first is None:
             self.first_url[key] = item.url or charged
-            if item.url and charged != item.url:
-                self.redirected_from[key] = charged
             return item
         assert self.crawler.stats is not None
-        if charged == first and item.url == first:
-            # The same URL fetched again, once directly and once through a redirect: the document is there.
-            # If the redirect came first, its URL still needs its own row, the one it gets in the other order.
+        if item.url == first:
+            # The same page again, reached once directly and once through a redirect (in either order): its
+            # document stands for both, as for any redirect within the site.
             self.crawler.stats.inc_value("guidecrawl/duplicates/refetched")
-            source = self.redirected_from.pop(key, None)
-            if source is None:
-                return None
-            self.crawler.stats.inc_value("guidecrawl/duplicates/content")
-            return PageError(source, "content", DUPLICATE, f"same main text as {first}")
+            return None
         self.crawler.stats.inc_value("guidecrawl/duplicates/content")
         return PageError(charged, "content", DUPLICATE, f"same main text as {first}")

@@ -8,8 +8,8 @@ behaviour for ordinary redirects and add, for the request the redirect came from
   the new domain);
 - a redirect back to a URL of its own chain → errors row `redirect_loop`;
 - more than REDIRECT_MAX_TIMES redirects → errors row `too_many_redirects`.
-A redirect target is not de-duplicated by URL (the dupefilter would drop it silently): if it was fetched
-before, the content de-duplication (`crawler/dedup.py`) makes it a `duplicate_content` row for the first URL.
+A redirect within the site to a page the run already has is represented by that page's document (the
+dupefilter drops the repeated request, as for any second link to it).
 
 `UnsolicitedNotModifiedMiddleware`: a 304 answer to a request that sent no validator (If-None-Match,
 If-Modified-Since) has nothing to refer to → errors row `unsolicited_304`, never a silent nothing.
@@ -60,7 +60,6 @@ class _GuardedRedirect:
         except IgnoreRequest as exc:
             stats.inc_value("guidecrawl/redirects/too_many")
             raise Refused("fetch", "too_many_redirects", f"{exc} after {len(chain)} URLs", url=origin) from None
-        followed.dont_filter = True
         return followed
 
 
