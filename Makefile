@@ -4,9 +4,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup system-deps demo test lint format bench clean
+
+# Debian packages some tests start for real, each named like its command: Chromium (the run report in a browser)
+# and redis-server (the shared frontier). Installed when missing and apt-get can run; otherwise those tests skip
+# with a one-line reason.
+DEBIAN_PACKAGES := chromium redis-server
 
 setup: $(STAMP)
+
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian packages:$$missing"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+			|| echo "could not install$$missing: the tests that need them will skip"; \
+	else echo "not installing$$missing (needs root and apt-get): the tests that need them will skip"; fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +31,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/guidecrawl demo --out out/demo
 
-test: setup
+test: setup system-deps
 	$(BIN)/python -m pytest -q
 
 lint: setup

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if crawl.returncode != 0:
         raise CommandError(f"the crawl failed (scrapy exit status {crawl.returncode})", status=1)
     summary = read_run(out, run_id)
-    print(format_summary(summary, server.url, out, elapsed))
+    print(format_summary(summary, server.url, Path(args.out), elapsed))  # the folder as the user named it
     return 0
 
 

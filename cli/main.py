@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "content": ("cli.content", "print the main text of one saved HTML page (any encoding)"),
     "extract": ("cli.extract", "saved pages (files or folders) → Parquet/CSV tables"),
     "demo": ("cli.demo", "serve the bundled fixture site on 127.0.0.1, crawl it, write the tables"),
+    "views": ("cli.views", "DuckDB views over an output folder: latest pages, latest entities, one wide entities"),
+    "report": ("cli.report", "a static HTML report of an output folder: pages, entities, errors, encodings"),
 }
 
 

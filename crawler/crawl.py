@@ -24,6 +24,13 @@ class Command(ScrapyCrawlCommand):
                 raise UsageError(
                     f"unknown GUIDECRAWL_PROFILE {name!r} (known: {', '.join(load_profiles())})", print_help=False
                 )
+        if self.settings is not None:
+            from output.feed import check_feed_formats
+
+            try:
+                check_feed_formats(self.settings.getdict("FEEDS"))
+            except ValueError as exc:
+                raise UsageError(str(exc), print_help=False) from None
         if len(args) == 1 and self.crawler_process is not None and self.settings is not None:
             spidercls = self.crawler_process.spider_loader.load(args[0])
             check = getattr(spidercls, "check_arguments", None)

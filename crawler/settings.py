@@ -83,7 +83,17 @@ ITEM_PIPELINES = {
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORTERS = {"parquet": "output.feed.ParquetItemExporter"}
+FEED_EXPORTERS = {  # one row shape in every format (output/feed.py); xml, marshal, pickle refused
+    "parquet": "output.feed.ParquetItemExporter",
+    "jsonl": "output.feed.JsonLinesFeedExporter",
+    "jsonlines": "output.feed.JsonLinesFeedExporter",
+    "jl": "output.feed.JsonLinesFeedExporter",
+    "json": "output.feed.JsonFeedExporter",
+    "csv": "output.feed.CsvFeedExporter",
+    "xml": "output.feed.RefusedFormatExporter",
+    "marshal": "output.feed.RefusedFormatExporter",
+    "pickle": "output.feed.RefusedFormatExporter",
+}
 
 # Where the table dataset goes (-s OUTPUT_DIR=DIR) and the incremental state file (-s STATE_FILE=FILE,
 # default OUTPUT_DIR/state.sqlite). Neither set: items only go to the -o/-O feeds, every page is new.

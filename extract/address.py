@@ -258,10 +258,13 @@ def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
     """Where the detail after a street ends: the next stop (a space around a number of the detail is none), at
     most `max_detail` characters on; and the stop found."""
     r = rules()
-    stop = r.stop.search(text, street_end)
+    # the stop is only looked for within the detail's reach (+ a stop word's length): a search to the end of the
+    # text from every address made a page of many addresses quadratic
+    reach = street_end + r.max_detail + 16
+    stop = r.stop.search(text, street_end, reach)
     # 政务服务中心 1 楼: a space around a number of the detail does not end the address
     while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-        stop = r.stop.search(text, spaced.end())
+        stop = r.stop.search(text, spaced.end(), reach)
     end = min(stop.start() if stop else len(text), street_end + r.max_detail)
     return max(end, street_end), stop
 

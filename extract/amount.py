@@ -1,8 +1,11 @@
-"""Money amounts in yuan: `3.5万元`, `1,200元/人·年`, `三十五万元`, `每人每年不低于580元`, `2000—5000元`, `上万元`.
+"""Money amounts: `3.5万元`, `1,200元/人·年`, `三十五万元`, `每人每年不低于580元`, `2000—5000元`, `HK$1,000`.
 
-Value is the number of yuan (a range's value is its low end, with `low`/`high`). Fields: `unit` (CNY), `per`,
-`qualifier`, `label`, and `vague` for 上万元-style estimates. This module never reads foreign currency
-(美元, 港元) or words like 元旦/元月 as money, and never takes a number glued to a longer digit run.
+Value is the amount in the currency's main unit (a range's value is its low end, with `low`/`high`). Fields:
+`currency` (ISO 4217: CNY unless the text names another — 港币, 美元, US$, NT$ …; `unit` repeats it for the
+tables' older column), `per`, `qualifier`, `label`; `approximate` with `low`/`high` for amounts written as an
+estimate (几十万, 三五百, 3000多元, 十几块钱) and `vague` for a magnitude without digits (上万元, 数千元).
+This module never reads words like 元旦/元月 as money and never takes a number glued to a longer digit run.
+The grammar is one regex whose numerals are taken whole (see extract/numerals.py): linear in its input.
 """
 
 from __future__ import annotations
@@ -11,18 +14,41 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from extract.entity import Entity
 from extract.labels import DATA, vocabulary
-from extract.numerals import ARABIC, CAPITALS, MULTIPLIERS, as_int_or_float, parse_number
-
-# A Chinese numeral must hold a digit word: 万元 alone is no amount.
-_CN_NUM = (
-    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*[〇零一二两三四五六七八九十{CAPITALS[:10]}]"
-    rf"[〇零一二两三四五六七八九十百千万亿{CAPITALS}]*"
+from extract.numerals import (
+    ARABIC,
+    CAPITALS,
+    CHINESE,
+    CHINESE_NUMERAL_CHARS,
+    FORMAL_MYRIADS,
+    MULTIPLIERS,
+    as_int_or_float,
+    parse_number,
 )
-_NUM = rf"(?:{ARABIC}|{_CN_NUM})"
-_RANGE_DASH = r"[-—–~～至到]"
+
+_NUM = rf"(?:{ARABIC}|{CHINESE})"
+# A Chinese numeral must hold a digit word: 万元 alone is no amount.
+_DIGIT_WORDS = frozenset("〇零一二两三四五六七八九十" + CAPITALS[:10])
+_MULT_CHARS = "十百千万亿" + FORMAL_MYRIADS
+_CN_CHARS = CHINESE_NUMERAL_CHARS
+_MULT = rf"[{_MULT_CHARS}]{{0,3}}+"
+_RANGE_DASH = r"(?:[-—–~～－]{1,2}|至|到)"
+_INCLUDED = r"(?:\(含\)|（含）)"  # 1万(含)-5万元: the low end is included
+# one digit word of a tenth or a hundredth: 1角1分, 两毛五, 陆角柒分
+_DIGIT = rf"[0-9〇零一二两三四五六七八九{CAPITALS[:9]}]"
+_DIGIT_VALUES = (
+    {c: i for i, c in enumerate("0123456789")}
+    | {c: i for i, c in enumerate("零一二三四五六七八九")}
+    | {c: i for i, c in enumerate(CAPITALS[:9], start=1)}
+    | {"〇": 0, "两": 2}
+)
+_CJK = r"\u4e00-\u9fff"
+_MORE_PART = re.compile(rf"(\d+)([{_MULT_CHARS}]+)")
+_FORMAL_DIGITS = frozenset(CAPITALS[:9])
+_FORMAL_PLACES = frozenset(CAPITALS[9:] + FORMAL_MYRIADS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +57,11 @@ class AmountRules:
     per_prefix: dict[str, str]
     per_suffix: dict[str, str]
     range_end: frozenset[str]  # qualifiers that may close a range: (含)
+    currency_after: dict[str, str]
+    currency_before: dict[str, str]
+    tenth: frozenset[str]
+    cents_alone: dict[str, str]
+    spoken: dict[str, str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -41,6 +72,11 @@ def _alternation(words: list[str]) -> str:
 def rules() -> AmountRules:
     with open(DATA / "amount_labels.toml", "rb") as f:
         data = tomllib.load(f)
+    with open(DATA / "amount_currencies.toml", "rb") as f:
+        currencies = tomllib.load(f)
+    after, before = dict(currencies["after"]), dict(currencies["before"])
+    tenth, hundredth = currencies["subunits"]["tenth"], currencies["subunits"]["hundredth"]
+    cents_alone = dict(currencies["hundredths_alone"])
     per_prefix = dict(data["per"]["prefix"])
     per_suffix = dict(data["per"]["suffix"])
     qual_before = _alternation(data["qualifiers"]["before"])
@@ -48,104 +84,300 @@ def rules() -> AmountRules:
     verbs = _alternation(data["qualifiers"]["verbs"])
     prefix = _alternation(list(per_prefix))
     suffix = _alternation(list(per_suffix))
-    words = data["qualifiers"]["before"] + list(per_prefix) + ["人民币", "上", "近", "逾", "¥", "￥"]
-    first = "".join(sorted({w[0] for w in words} | set("0123456789〇零一二两三四五六七八九十百千万亿" + CAPITALS)))
+    generic = _alternation(data["units"]["money"])
+    not_money = _alternation(data["not_money"]["after"])
+    spoken = dict(currencies["spoken"])
+    clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
+    # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
+    latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
+    latin_after = [w for w in after if w.isascii()]
+    before_alt = (
+        rf"(?<![A-Za-z])(?:{_alternation(latin_before)})|{_alternation([w for w in before if w not in latin_before])}"
+    )
+    after_alt = (
+        rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation([w for w in after if w not in latin_after])}"
+    )
+    cn_digits = "〇零一二两三四五六七八九"
+    words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + ["上", "近", "逾", "几", "数"]
+    first = "".join(sorted({w[0] for w in words} | set("0123456789" + cn_digits + _MULT_CHARS + CAPITALS)))
+    # 元1角1分, 块二, 块零四: tenths and hundredths after the main unit
+    tail = (
+        rf"(?P<tail>零?(?P<t_tenth>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<t_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?"
+        rf"|零(?P<t_only_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?(?![{_CJK}])"
+        rf"|(?P<t_only_hundredth2>{_DIGIT})(?:{_alternation(hundredth)})(?!钟)"
+        rf"|(?<=块)(?P<t_spoken_tenth>{_DIGIT})(?=[^{_CJK}{cn_digits}0-9]|[到至钱]|\Z))?"
+    )
+    unit = (
+        rf"(?P<unit>(?P<cur_after>{after_alt})"
+        rf"|(?:{generic})(?!{not_money})(?P<cur_after2>人民币|{after_alt})?"
+        r"|圆(?=整|[^\u4e00-\u9fff]|\Z)"
+        # 一年约400块: the colloquial 块 only where the clause ends (3块电池 counts pieces), or before its tenths
+        rf"|{clause_end}(?![{_CJK}A-Za-z0-9])"
+        rf"|{clause_end}(?=零?{_DIGIT}(?:{_alternation(tenth + hundredth)}|[^{_CJK}0-9]|[到至钱]|\Z))"
+        ")"
+    )
     pattern = re.compile(
         rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
-        r"(?:人民币)? ?"
-        rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUM}) ?(?P<mult>[十百千万亿]*)"
-        r"(?P<approx>余|多)?"
-        rf"(?: ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>[十百千万亿]*))? ?"
-        rf"(?P<unit>(?:{_alternation(data['units']['money'])})(?!{_alternation(data['not_money']['after'])})"
-        # 一年约400块: the colloquial 块 only where the clause ends (3块电池 counts pieces)
-        rf"|{_alternation(data['units']['clause_end'])}(?![\u4e00-\u9fffA-Za-z0-9]))"
+        rf"(?:(?P<cur_before>{before_alt}) {{0,2}})? ?"
+        rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
+        # 3万5千元, 1亿2千万元: digits and place words again, after a place word
+        rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
+        rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
+        rf"(?: ?{_INCLUDED}? ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>{_MULT}))? ?"
+        rf"{unit}{tail}整?"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
         rf"(?P<q3>{qual_after})?"
-        # vague estimates: 上万元, 近千元 (a magnitude, no digits)
-        r"|(?P<vague>上|近|逾)(?P<vmult>[百千万亿])元"
-        # the yuan sign: ¥500, ￥1,200.50
-        rf"|[¥￥]\s?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        # estimates without digits: 上万元, 近千元, 几十万元, 数千元
+        rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
+        # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
+        rf"|(?P<sign>{before_alt}) ?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is spoken Cantonese this grammar does not read)
+        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
+        # hundredths alone, only with a word that makes them money: 5分钱, 三美分
+        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
+        rf"(?P<cents_unit>{_alternation(list(cents_alone))})"
+        # an amount in capitals with no unit (肆佰叁拾萬): capitals are written for money only
+        rf"|(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[:9]}])(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[9:]}{FORMAL_MYRIADS}])"
+        rf"(?P<formal>{CHINESE})整?"
         # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
-        rf"|(?<!\d)(?<!\d[.,])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
-        rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![\u4e00-\u9fffA-Za-z0-9%％‰]))"
+        rf"|(?<!\d)(?<!\d[.,，])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
+        rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![{_CJK}A-Za-z0-9%％‰]))"
         ")"
     )
-    return AmountRules(pattern, per_prefix, per_suffix, frozenset(data["qualifiers"]["range_end"]))
+    return AmountRules(
+        pattern,
+        per_prefix,
+        per_suffix,
+        frozenset(data["qualifiers"]["range_end"]),
+        after,
+        before,
+        frozenset(tenth),
+        cents_alone,
+        spoken,
+    )
 
 
-def _value(num: str, mult: str) -> float | None:
+def _multiplier(chars: str) -> float:
+    value = 1.0
+    for char in chars:
+        value *= MULTIPLIERS[char.translate(_FORMAL)]
+    return value
+
+
+_FORMAL = str.maketrans(FORMAL_MYRIADS + "拾佰仟", "万亿十百千")
+
+
+def _value(num: str, mult: str = "") -> float | None:
+    if not num[0].isdigit() and not _DIGIT_WORDS.intersection(num):
+        return None
     value = parse_number(num)
     if value is None:
         return None
-    for char in mult:
-        value *= MULTIPLIERS[char]
-    # 39.66亿 is 3965999999.9999995 in binary floating point: yuan are kept to the fen
+    value *= _multiplier(mult)
+    # 39.66亿 is 3965999999.9999995 in binary floating point: amounts are kept to the hundredth
     return round(value, 2) if mult else value
 
 
+# 三五百, 八九亿, 两三千: two neighbouring digit words before the place words are an estimate between them
+_NEIGHBOURS = re.compile(rf"([一二两三四五六七八九])([二三四五六七八九])([{_MULT_CHARS}拾佰仟]+)")
+_BIG_UNITS = "万亿" + FORMAL_MYRIADS
+
+
+def _neighbour_estimate(num: str, mult: str) -> tuple[float, float] | None:
+    m = _NEIGHBOURS.fullmatch(num)
+    if not m:
+        return None
+    first, second = (parse_number(m.group(i)) for i in (1, 2))
+    if first is None or second is None or second <= first:
+        return None
+    scale = _multiplier(m.group(3) + mult)
+    return first * scale, second * scale
+
+
+def _step_of(value: float) -> float:
+    """The place of the last significant digit: 3000 → 1000, 20 → 10, 3500 → 100 (3000多 is 3000 to 4000)."""
+    if value <= 0 or not float(value).is_integer():
+        return 1.0
+    step = 1.0
+    number = int(value)
+    while number % 10 == 0:
+        number //= 10
+        step *= 10
+    return step
+
+
+def _shared_scale(low_written: str, high_written: str) -> str:
+    """The place words the low end shares with the high end: 一百二十到一百五十万 → 万, 两到三千 → 千, 3-5万 → 万.
+
+    Only the myriads (万, 亿) the low end lacks; a bare digit also takes the small places before them (八到九百亿).
+    """
+    trailing = re.search(rf"[{_MULT_CHARS}拾佰仟]*\Z", high_written)
+    places = trailing.group() if trailing else ""
+    if not places or low_written[-1:] in _BIG_UNITS:
+        return ""
+    if not re.search(rf"[{_MULT_CHARS}拾佰仟]", low_written):
+        return places
+    big = re.search(rf"[{_BIG_UNITS}]+\Z", places)
+    return big.group() if big else ""
+
+
 def find_amounts(text: str) -> list[Entity]:
-    """Every yuan amount in `text`, in order."""
+    """Every money amount in `text`, in order."""
     r = rules()
     labels = vocabulary("amount_labels")
     found: list[Entity] = []
     for m in r.pattern.finditer(text):
-        if m.group("vague"):
-            value = MULTIPLIERS[m.group("vmult")]
-            fields = {"unit": "CNY", "per": None, "qualifier": m.group("vague"), "vague": True}
-            fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
-            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(value), fields))
+        # the label is looked up only for a match that is an amount (a bare 万 needs one to be)
+        label = labels.before(text, m.start(), stop_at_digits=True) if m.group("bare_num") else None
+        entity = _entity(m, r, label)
+        if entity is None:
             continue
-        if m.group("bare_num"):
-            label = labels.before(text, m.start(), stop_at_digits=True)
-            bare = _value(m.group("bare_num"), m.group("bare_mult"))
-            if label is None or bare is None:
-                continue
-            fields = {"unit": "CNY", "per": None, "qualifier": m.group("bare_q"), "label": label, "unit_written": False}
-            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(bare), fields))
+        if label is None:
+            entity.fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
+        prev = found[-1] if found else None
+        if m.group("cents") and prev is not None and _cents_join(text, prev, entity):
+            # 两美元又三美分: the hundredths complete the amount before them
+            fields = prev.fields
+            value = as_int_or_float(round(prev.value + entity.value, 2))
+            found[-1] = Entity("amount", text[prev.start : entity.end], prev.start, entity.end, value, fields)
             continue
-        if m.group("sign_num"):
-            signed = _value(m.group("sign_num"), m.group("sign_mult"))
-            if signed is None:
-                continue
-            fields = {"unit": "CNY", "per": None, "qualifier": None}
-            fields["label"] = labels.before(text, m.start(), stop_at_digits=True)
-            found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(signed), fields))
-            continue
-        num_start = m.start("num")
-        if num_start > 0 and text[num_start - 1].isdigit():
-            continue
-        low = _value(m.group("num"), m.group("mult"))
-        if low is None:
-            continue
-        high = _value(m.group("num2"), m.group("mult2")) if m.group("num2") else None
-        if high is not None and m.group("mult2") and not m.group("mult"):
-            # 3-5万元: the multiplier written once applies to both ends
-            low = _value(m.group("num"), m.group("mult2"))
-        if low is None or (high is not None and high < low):
-            continue
-        per = None
-        for key in ("p1", "p2"):
-            if m.group(key):
-                per = r.per_prefix[m.group(key)]
-        if m.group("p3"):
-            per = r.per_suffix[m.group("p3")]
-        qualifier = m.group("q1") or m.group("q2") or m.group("q3") or m.group("approx")
-        fields = {
-            "unit": "CNY",
-            "per": per,
-            "qualifier": qualifier,
-            "label": labels.before(text, m.start(), stop_at_digits=True),
-        }
-        if high is not None:
-            fields["low"] = as_int_or_float(low)
-            fields["high"] = as_int_or_float(high)
-        found.append(Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(low), fields))
+        found.append(entity)
     return _ranges_of_whole_amounts(text, found)
 
 
-_BETWEEN_ENDS = re.compile(rf"\s?{_RANGE_DASH}\s?\Z")
+def _cents_join(text: str, prev: Entity, cents: Entity) -> bool:
+    return (
+        text[prev.end : cents.start] in ("", "又", "零")
+        and prev.fields["currency"] == cents.fields["currency"]
+        and "high" not in prev.fields
+        and float(prev.value).is_integer()
+    )
+
+
+def _fields(currency: str, **fields: Any) -> dict[str, Any]:
+    return {"unit": currency, "currency": currency, "per": None, "qualifier": None, **fields}
+
+
+def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
+    span = (m.start(), m.end())
+    if m.group("vague"):
+        return _vague(m, r, label)
+    if m.group("bare_num"):
+        bare = _value(m.group("bare_num"), m.group("bare_mult"))
+        if label is None or bare is None:
+            return None
+        fields = _fields("CNY", qualifier=m.group("bare_q"), label=label, unit_written=False)
+        return Entity("amount", m.group(0), *span, as_int_or_float(bare), fields)
+    if m.group("sign_num"):
+        signed = _value(m.group("sign_num"), m.group("sign_mult"))
+        if signed is None:
+            return None
+        fields = _fields(r.currency_before[m.group("sign")], label=label)
+        return Entity("amount", m.group(0), *span, as_int_or_float(signed), fields)
+    if m.group("formal"):
+        formal = m.group("formal")
+        if not (_FORMAL_DIGITS.intersection(formal) and _FORMAL_PLACES.intersection(formal)):
+            return None
+        value = _value(formal)
+        if value is None:
+            return None
+        return Entity("amount", m.group(0), *span, as_int_or_float(value), _fields("CNY", label=label))
+    if m.group("cents"):
+        cents = parse_number(m.group("cents"))
+        if not cents or cents >= 100:
+            return None
+        currency = r.cents_alone[m.group("cents_unit")]
+        return Entity("amount", m.group(0), *span, round(cents / 100, 2), _fields(currency, label=label))
+    if m.group("tenth_num"):
+        tenths = _DIGIT_VALUES[m.group("tenth_num")] / 10
+        if m.group("tenth_hundredth"):
+            tenths += _DIGIT_VALUES[m.group("tenth_hundredth")] / 100
+        if not tenths:
+            return None
+        return Entity("amount", m.group(0), *span, round(tenths, 2), _fields("CNY", label=label))
+    return _main(m, r, label)
+
+
+def _vague(m: re.Match[str], r: AmountRules, label: str | None) -> Entity:
+    magnitude = _multiplier(m.group("vmult"))
+    unit_word = m.group("vague_unit")
+    currency = r.currency_after.get(unit_word, "CNY")
+    fields = _fields(currency, qualifier=m.group("vague"), vague=True, approximate=True, label=label)
+    if m.group("vague") in ("几", "数"):
+        # 几十万: some tens of ten-thousands, 10万 to 100万
+        fields.update(qualifier=None, low=as_int_or_float(magnitude), high=as_int_or_float(magnitude * 10))
+    return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(magnitude), fields)
+
+
+def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
+    num_start = m.start("num")
+    text = m.string
+    if num_start > 0 and text[num_start - 1].isdigit():
+        return None
+    num, mult, mult_after = m.group("num"), m.group("mult"), m.group("mult_after")
+    if mult_after and not m.group("approx"):
+        mult, mult_after = mult + mult_after, ""
+    low = _value(num, mult)
+    if low is None:
+        return None
+    if m.group("more"):
+        for part in _MORE_PART.finditer(m.group("more")):
+            low += float(part.group(1)) * _multiplier(part.group(2))
+    high: float | None = None
+    approximate = False
+    if m.group("num2"):
+        num2, mult2 = m.group("num2"), m.group("mult2")
+        high = _value(num2, mult2)
+        shared = _shared_scale(num + mult, num2 + mult2)
+        if high is not None and shared and (scaled := _value(num, mult + shared)) is not None and scaled < high:
+            low = scaled  # 3-5万元, 一百二十到一百五十万元: the place words written once apply to both ends
+        if high is None or high < low:
+            return None
+    elif m.group("approx"):
+        # 3000多元 (3000 to 4000), 十几块钱 (10 to 20), 20多万元 (20万 to 30万)
+        approximate = True
+        scale = _multiplier(mult_after)
+        high = round((low + _step_of(low)) * scale, 2)
+        low = round(low * scale, 2)
+    elif (estimate := _neighbour_estimate(num, mult)) is not None:
+        approximate = True
+        low, high = estimate
+    low += _tail(m)
+    per = None
+    for key in ("p1", "p2"):
+        if m.group(key):
+            per = r.per_prefix[m.group(key)]
+    if m.group("p3"):
+        per = r.per_suffix[m.group("p3")]
+    currency = "CNY"
+    if m.group("cur_before"):
+        currency = r.currency_before[m.group("cur_before")]
+    elif m.group("cur_after") or m.group("cur_after2"):
+        currency = r.currency_after.get(m.group("cur_after") or m.group("cur_after2"), "CNY")
+    elif m.group("unit") in r.spoken:
+        currency = r.spoken[m.group("unit")]
+    qualifier = m.group("q1") or m.group("q2") or m.group("q3") or m.group("approx")
+    fields = _fields(currency, per=per, qualifier=qualifier, label=label)
+    if high is not None:
+        fields["low"] = as_int_or_float(low)
+        fields["high"] = as_int_or_float(high)
+    if approximate:
+        fields["approximate"] = True
+    return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
+
+
+def _tail(m: re.Match[str]) -> float:
+    """The tenths and hundredths written after the main unit: 元1角1分 → 0.11, 块二 → 0.2, 块零四 → 0.04."""
+    if not m.group("tail"):
+        return 0.0
+    tenth = m.group("t_tenth") or m.group("t_spoken_tenth")
+    hundredth = m.group("t_hundredth") or m.group("t_only_hundredth") or m.group("t_only_hundredth2")
+    return (_DIGIT_VALUES[tenth] / 10 if tenth else 0.0) + (_DIGIT_VALUES[hundredth] / 100 if hundredth else 0.0)
+
+
+_BETWEEN_ENDS = re.compile(rf"\s?{_INCLUDED}?\s?{_RANGE_DASH}\s?\Z")
 
 
 def _ranges_of_whole_amounts(text: str, found: list[Entity]) -> list[Entity]:
@@ -155,12 +387,13 @@ def _ranges_of_whole_amounts(text: str, found: list[Entity]) -> list[Entity]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and 0 < entity.start - prev.end <= 3
+            and 0 < entity.start - prev.end <= 6
             and _BETWEEN_ENDS.match(text, prev.end, entity.start)
             and "high" not in prev.fields
             and "high" not in entity.fields
             and not prev.fields.get("vague")
             and not entity.fields.get("vague")
+            and prev.fields["currency"] == entity.fields["currency"]
             and entity.fields.get("qualifier") in (None, *rules().range_end)
             and prev.value < entity.value
         ):

@@ -9,14 +9,42 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Regex fragments the parsers compose. Chinese numerals include 〇/零/两 and the place words up to 亿.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
-CHINESE_DIGITS = "〇零一二三四五六七八九"
-MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 # 大写 numerals of receipts and fee schedules (人民币贰仟元整), read as the ordinary ones
 CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
-_FROM_CAPITALS = str.maketrans(CAPITALS, "一二三四五六七八九十百千")
+FORMAL_MYRIADS = "萬億"  # 肆佰叁拾萬圆整: the traditional forms of 万/亿, on receipts in any script
+CHINESE_DIGITS = "〇零一二三四五六七八九"
+# Every character a Chinese numeral may hold: digits, 两, place words up to 亿, and the capitals.
+CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿" + CAPITALS + FORMAL_MYRIADS
+MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+# Regex fragments the parsers compose. Every fragment is linear in its input, whatever surrounds it: a
+# numeral is taken whole or not at all (possessive quantifiers, never backtracked into), it starts where its
+# run of numeral characters starts, and its length is capped. A run longer than any real number (an ID
+# number, a row of 十十十…) is no number at all. (Nested or adjacent unbounded quantifiers over the same
+# characters made the amount parser take 98 s on 300 × 十; a finditer that rescans a run from each of its
+# positions made the percent parser quadratic.)
+MAX_INTEGER_DIGITS = 13  # 9,999,999,999,999: beyond that a digit run is an ID, account or phone number
+MAX_DECIMALS = 6
+MAX_CHINESE_CHARS = 20  # 一亿二千三百四十五万六千七百八十九 has 17
+ARABIC = (
+    rf"(?>\d{{1,3}}(?:[,，]\d{{3}}){{1,4}}+(?![,，]?\d)(?:\.\d{{1,{MAX_DECIMALS}}}+)?"
+    rf"|\d{{1,{MAX_INTEGER_DIGITS}}}+(?:\.\d{{1,{MAX_DECIMALS}}}+)?)(?![\d])"
+)
+_CN = CHINESE_NUMERAL_CHARS
+CHINESE = (
+    rf"(?<![{_CN}])[{_CN}]{{1,{MAX_CHINESE_CHARS}}}+(?![{_CN}])"
+    rf"(?:点[{CHINESE_DIGITS}{CAPITALS[:9]}]{{1,{MAX_DECIMALS}}}+(?![{CHINESE_DIGITS}{CAPITALS[:9]}]))?"
+)
+# The same with up to three spaces between any two characters: text taken from PDFs spaces them out
+# (一 百 五 十, 四点 五). Still linear: every repetition is bounded and possessive.
+_GAP = " {0,3}+"
+_DECIMAL_DIGITS = CHINESE_DIGITS + CAPITALS[:9]
+CHINESE_SPACED = (
+    rf"(?<![{_CN}])(?<![{_CN}] )[{_CN}](?:{_GAP}[{_CN}]){{0,{MAX_CHINESE_CHARS - 1}}}+(?!{_GAP}[{_CN}])"
+    rf"(?:{_GAP}点{_GAP}[{_DECIMAL_DIGITS}](?:{_GAP}[{_DECIMAL_DIGITS}]){{0,{MAX_DECIMALS - 1}}}+"
+    rf"(?!{_GAP}[{_DECIMAL_DIGITS}]))?"
+)
+_FROM_CAPITALS = str.maketrans(CAPITALS + FORMAL_MYRIADS, "一二三四五六七八九十百千万亿")
 
 _ARABIC_RE = re.compile(rf"(?:{ARABIC})\Z")
 _DIGIT_BY_CHAR = {"〇": 0, "零": 0} | {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
@@ -32,10 +60,10 @@ def parse_number(text: str) -> float | None:
     if not text:
         return None
     if _ARABIC_RE.match(text):
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "").replace("，", ""))
     head = re.match(rf"({ARABIC})([十百千万亿]+)\Z", text)
     if head:
-        value = float(head.group(1).replace(",", ""))
+        value = float(head.group(1).replace(",", "").replace("，", ""))
         for char in head.group(2):
             value *= MULTIPLIERS[char]
         return value

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from extract.content import content
 from extract.decode import decode
@@ -43,8 +44,20 @@ class PageResult:
 
     @property
     def doc_id(self) -> str:
-        """Stable id of the page: its URL (or, for a saved file without one, its content)."""
-        key = self.url or self.content_hash
+        """Stable id of the page, 16 hex digits: the same in every run, on every host name and port.
+
+        With a URL: sha1 of the site key (the registry name; the host without port when there is none) and the
+        URL's path and sorted query (utm_* dropped) — scheme, port and fragment left out, so a site served on
+        another port or moved with `-a base_url` keeps its ids. A saved file without a URL: sha1 of its text.
+        """
+        if self.url:
+            parts = urlsplit(self.url)
+            # utm_* only says where a visitor came from: the same page under another campaign is the same page.
+            params = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith("utm_")]
+            query = urlencode(sorted(params))
+            key = f"{self.site or parts.hostname or ''}\n{parts.path or '/'}?{query}"
+        else:
+            key = self.content_hash
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property

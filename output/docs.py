@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from output.schema import DOCUMENTS, FEED, TABLES, Column, Table
+from output.schema import DOCUMENTS, FEED, FEED_FLAT, TABLES, Column, Table
 
 HEADER = """# Output tables
 
@@ -21,6 +21,7 @@ Every table is a Parquet dataset hive-partitioned by crawl date, one file per ru
 (`out/csv/<table>/crawl_date=YYYY-MM-DD/part-<run_id>.csv`).
 `crawl_date` is the partition, not a column in the files; pandas and DuckDB (`hive_partitioning=true`) add it back.
 Entity tables join `documents` on `doc_id`; `documents.text[start:end] == text` for every entity row.
+A page crawled in several runs has a row per run: `guidecrawl views` gives the latest version of each.
 Columns named like SQL keywords (`at`, `end`, `start`) need double quotes in DuckDB: `select "at" from ...`.
 """
 
@@ -60,9 +61,11 @@ def render() -> str:
     parts = [HEADER]
     parts += [table_markdown(t) for t in TABLES.values()]
     nested = [c for c in FEED.columns if c.name not in DOCUMENTS.names]
-    lines = ["## The Scrapy feed (`scrapy crawl guides -O out.parquet`)", "", FEED.doc, ""]
+    lines = ["## The Scrapy feed (`scrapy crawl guides -O pages.jsonl`, `.json`, `.parquet`)", "", FEED.doc, ""]
     lines += ["Columns: every `documents` column, then:", "", *_columns_markdown(nested)]
     parts.append("\n".join(lines) + "\n")
+    lines = ["## The CSV feed (`scrapy crawl guides -O pages.csv`)", "", FEED_FLAT.doc, ""]
+    parts.append("\n".join(lines + _columns_markdown(FEED_FLAT.columns)) + "\n")
     return "\n".join(parts)
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 
@@ -169,7 +170,10 @@ def document_row(result: PageResult, *, run_id: str, source: str | None = None) 
         "doc_id": result.doc_id,
         "url": result.url,
         "source": source,
-        "site": document.site or result.site,
+        # The key the page was crawled under (the one in doc_id), never the page's own name: that is site_name.
+        "site": result.site or (urlsplit(result.url).hostname if result.url else None),
+        # process_page fills a page that names no site with the registry key: that is not the page's own name.
+        "site_name": document.site if document.site != result.site else None,
         "kind": document.kind,
         "title": document.title,
         "author": document.author,

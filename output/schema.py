@@ -69,7 +69,8 @@ class Table:
 _DOC_ID = Column(
     "doc_id",
     pa.string(),
-    "Stable page id: sha1 of the URL (of the text, for a saved file without one), 16 hex digits.",
+    "Stable page id, the same in every run and on every port: sha1 of the site key and the URL's path and query"
+    " (of the text, for a saved file without a URL), 16 hex digits.",
     "3f1c2a9b8d7e6f50",
 )
 _RUN_ID = Column(
@@ -97,7 +98,13 @@ DOCUMENTS = Table(
             "http://ybj.fuzhou.gov.cn/zwgk/gzdt/202409/t20240903_1.htm",
         ),
         _SOURCE,
-        Column("site", CATEGORY, "Site name from the registry or the page.", "fzyb"),
+        Column(
+            "site",
+            CATEGORY,
+            "The registry key of the crawled site (`-a site=`), else the URL's host (an ad-hoc URL, a saved file).",
+            "fzyb",
+        ),
+        Column("site_name", CATEGORY, "The site's name as the page itself gives it, or null.", "福州市医疗保障局"),
         Column("kind", CATEGORY, "Page family: article, listing, forum or qa.", "article"),
         Column("title", pa.string(), "Page title, normalized.", "福州市城镇居民基本医疗保险办事指南"),
         Column("author", pa.string(), "Author or publishing office, normalized.", "福州市医疗保障局"),
@@ -195,15 +202,19 @@ ADDRESSES = _entity_table(
 AMOUNTS = _entity_table(
     "amounts",
     "amount",
-    "One row per money amount, in yuan.",
-    Column("value", pa.float64(), "The amount in yuan (3.5万元 → 35000).", 35000.0),
-    Column("unit", CATEGORY, "Currency.", "CNY"),
+    "One row per money amount, in the currency's main unit.",
+    Column("value", pa.float64(), "The amount in the currency's main unit (3.5万元 → 35000).", 35000.0),
+    Column("unit", CATEGORY, "Currency (ISO 4217), as in `currency`.", "CNY"),
+    Column("currency", CATEGORY, "ISO 4217 code: CNY unless the text names another (港币 → HKD, US$ → USD …).", "HKD"),
     Column("per", CATEGORY, "What it is per: 人, 年, 人·年, 月 …", "人·年"),
     Column("qualifier", CATEGORY, "最高, 不低于, 以上 …", "最高"),
-    Column("low", pa.float64(), "Lower bound of a range, yuan.", 200.0),
-    Column("high", pa.float64(), "Upper bound of a range, yuan.", 400.0),
+    Column("low", pa.float64(), "Lower bound of a range or an estimate.", 200.0),
+    Column("high", pa.float64(), "Upper bound of a range or an estimate.", 400.0),
     Column("label", CATEGORY, "What the amount is: 起付标准, 个人缴费 …", "起付标准"),
-    Column("vague", pa.bool_(), "True for an amount without a number (数千元 …): `value` is null.", False),
+    Column(
+        "vague", pa.bool_(), "True for a magnitude without digits (上万元, 数千元): `value` is that magnitude.", False
+    ),
+    Column("approximate", pa.bool_(), "True for an estimate (几十万, 三五百, 3000多元): `low`/`high` bound it.", True),
 )
 PERCENTS = _entity_table(
     "percents",
@@ -236,6 +247,7 @@ DATES = _entity_table(
     Column("weekdays", pa.string(), "Office-hours days, 1 = Monday (1-5: Monday to Friday).", "1-5"),
     Column("qualifier", CATEGORY, "Part of the period the text names: 年底, 年初, 年中 …", "年底"),
     Column("year_inferred", pa.bool_(), "True when the year came from the page date, not the text.", False),
+    Column("year_two_digit", pa.bool_(), "True when the text wrote the year with two digits (15年3月2日).", False),
 )
 EMAILS = _entity_table(
     "emails",
@@ -310,7 +322,8 @@ FEED_ERROR = pa.struct(
 )
 FEED = Table(
     "feed",
-    "The Scrapy feed file: one row per page (a fetch failure is a row with only `url` and `error_list`).",
+    "The Scrapy feed (`-O pages.jsonl`, `.json`, `.parquet`): one row per page; a request that produced no page"
+    " (HTTP 404, robots.txt) is a row with `ok = false`, its url, site, doc_id, `fetched_at` and `error_list`.",
     (
         *DOCUMENTS.columns,
         Column(
@@ -325,5 +338,29 @@ FEED = Table(
             "The page's failures: stage, error, message, at.",
             '[{"stage": "fetch", "error": "http_404", "message": "HTTP 404", "at": "2026-11-23T17:15:03Z"}]',
         ),
+    ),
+)
+
+_FEED_PAGE_COLUMNS = ("doc_id", "url", "site", "site_name", "kind", "title", "author", "published_at", "fetched_at")
+_FEED_PAGE_TAIL = ("lang", "encoding", "encoding_source", "records", "entities", "repairs", "ok", "run_id")
+FEED_FLAT = Table(
+    "feed_csv",
+    "The CSV feed (`-O pages.csv`): the feed rows flattened. Per page a `page` row (the documents columns but"
+    " `text`), then an `entity` row per entity and an `error` row per failure, each with the page's doc_id, url,"
+    " site and run_id.",
+    (
+        Column("row", pa.string(), "What the row is: page, entity or error.", "entity"),
+        *(DOCUMENTS.column(name) for name in (*_FEED_PAGE_COLUMNS, *_FEED_PAGE_TAIL)),
+        Column("entity_kind", pa.string(), "Entity rows: phone, address, amount, percent, date, ….", "phone"),
+        Column("record", pa.int32(), "Entity rows: index of the record the entity was found in.", 0),
+        Column("text", pa.string(), "Entity rows: the span in the page text.", "(0591)87842560"),
+        Column("start", pa.int32(), "Entity rows: start offset in the page text.", 288),
+        Column("end", pa.int32(), "Entity rows: end offset in the page text (exclusive).", 302),
+        Column("value", pa.string(), "Entity rows: the canonical value, as text.", "059187842560"),
+        Column("fields", pa.string(), "Entity rows: the other fields, as a JSON object.", '{"line": "landline"}'),
+        Column("stage", pa.string(), "Error rows: the stage that failed.", "fetch"),
+        Column("error", pa.string(), "Error rows: short reason code.", "http_404"),
+        Column("message", pa.string(), "Error rows: one human-readable line.", "HTTP 404 Not Found"),
+        Column("at", UTC_TIMESTAMP, "Error rows: when it failed, UTC.", "2026-11-23T17:15:03Z"),
     ),
 )

@@ -19,6 +19,7 @@ from extract.content.lines import (
     class_tokens,
     is_prose,
     is_spam,
+    line_extents,
     same_text,
 )
 from extract.content.vocabulary import Vocabulary
@@ -27,21 +28,18 @@ from extract.content.vocabulary import Vocabulary
 def lead_lines(body_root: lxml.etree._Element, lines: list[Line], vocab: Vocabulary) -> list[Line]:
     """The article's summary box ("核心提示：…") when it sits right above the body: the first block with text
     before the body (at its level or its parent's), short, prose, and named or labelled as a summary."""
-    owned: dict[lxml.etree._Element, list[Line]] = {}
-    for line in lines:
-        element = line.owner
-        while element is not None:
-            owned.setdefault(element, []).append(line)
-            element = element.getparent()
+    extents = line_extents(lines)
     for anchor in (body_root, body_root.getparent()):
         if anchor is None:
             return []
         previous = anchor.getprevious()
-        while previous is not None and previous not in owned:
+        while previous is not None and previous not in extents:
             previous = previous.getprevious()
         if previous is None:
             continue
-        box = owned[previous]
+        inside = set(previous.iter())
+        extent = extents[previous]
+        box = [line for line in lines[extent.first : extent.last + 1] if line.owner in inside]
         chars = sum(line.chars for line in box)
         links = sum(line.link_chars for line in box)
         named = bool(class_tokens(previous) & vocab.lead_tokens) or vocab.lead_label.match(box[0].text) is not None

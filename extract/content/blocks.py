@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import lxml.etree
 
-from extract.content.lines import SENTENCE_PUNCT, Line, bare_text, depth_of, is_spam
+from extract.content.lines import SENTENCE_PUNCT, Line, bare_text, is_spam, line_extents
 from extract.content.vocabulary import Vocabulary
 
 
@@ -29,21 +29,21 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):
             weights[i] = min(weights[i], 0.0)
-    own: dict[lxml.etree._Element, float] = {}
+    extents = line_extents(lines)
+    total = dict.fromkeys(extents, 0.0)
     for line, weight in zip(lines, weights, strict=True):
-        own[line.owner] = own.get(line.owner, 0.0) + weight
-    total: dict[lxml.etree._Element, float] = {}
-    for owner, weight in own.items():
-        element = owner
-        while element is not None:
-            total[element] = total.get(element, 0.0) + weight
-            element = element.getparent()
+        total[line.owner] += weight
+    # Subtree sums, children before parents: each element passes its sum up once.
+    for element in sorted(extents, key=lambda e: extents[e].depth, reverse=True):
+        parent = element.getparent()
+        if parent is not None and parent in total:
+            total[parent] += total[element]
     if not total:
         return None, 0.0
     best = max(total.values())
     # The deepest element reaching the best score: wrappers that add nothing are not the content.
     candidates = [e for e, score in total.items() if score >= best - 1e-6]
-    return max(candidates, key=depth_of), best
+    return max(candidates, key=lambda e: extents[e].depth), best
 
 
 def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) -> list[tuple[int, int]]:
@@ -52,14 +52,9 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
     if not lines:
         return []
     top = max(range(len(lines)), key=weights.__getitem__)
-    first: dict[lxml.etree._Element, int] = {}
-    last: dict[lxml.etree._Element, int] = {}
-    for i, line in enumerate(lines):
-        element = line.owner
-        while element is not None:
-            first.setdefault(element, i)
-            last[element] = i
-            element = element.getparent()
+    extents = line_extents(lines)
+    first = {element: extent.first for element, extent in extents.items()}
+    last = {element: extent.last for element, extent in extents.items()}
     blocks = []
     for i, line in enumerate(lines):
         if bare_text(line.text) not in vocab.related_headings:

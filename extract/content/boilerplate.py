@@ -7,7 +7,16 @@ from __future__ import annotations
 import lxml.etree
 
 from extract.content.dates import iso_date
-from extract.content.lines import ANY_SPACE, BLOCK_TAGS, depth_of, holds_prose, split_lines, text_stats, word_parts
+from extract.content.lines import (
+    ANY_SPACE,
+    BLOCK_TAGS,
+    SubtreeStats,
+    depth_of,
+    holds_prose,
+    split_lines,
+    text_length,
+    word_parts,
+)
 from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary
 
@@ -18,36 +27,48 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     Comment threads and related-article boxes hold prose too: their tokens drop them whatever they hold,
     unless the element holds most of the page (a wrapper that happens to carry such a class)."""
     doomed = []
-    stats = text_stats(root)
+    stats = SubtreeStats()  # only the named containers are measured
+    page_chars: int | None = None
+    verdicts: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}  # pages repeat their class names
     for element in root.iter(*BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
-        words = [w for w in (element.get("class") or "").split() + (element.get("id") or "").split() if w]
-        if not words:
+        names = (element.get("class"), element.get("id"))
+        if names == (None, None):
             continue
-        bad = strong = False
-        for word in words:
-            parts = word_parts(word)
-            if not parts:
-                continue
-            if parts[-1] in vocab.boilerplate_tokens or (
-                any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
-            ):
-                bad = True
-                strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
-            elif any(p in vocab.content_tokens for p in parts):
-                bad = strong = False
-                break
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = _named_boilerplate(*names, vocab)
+        bad, strong = verdict
         if not bad:
             continue
         if strong:
-            if stats[element].chars < 0.5 * stats[root].chars:
+            if page_chars is None:
+                page_chars = text_length(root)
+            if stats[element].chars < 0.5 * page_chars:
                 doomed.append(element)
         elif not holds_prose(element, stats):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             drop_element(element)
+
+
+def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool, bool]:
+    """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles)."""
+    bad = strong = False
+    for word in (classes or "").split() + (ids or "").split():
+        parts = word_parts(word)
+        if not parts:
+            continue
+        if parts[-1] in vocab.boilerplate_tokens or (
+            any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
+        ):
+            bad = True
+            strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
+        elif any(p in vocab.content_tokens for p in parts):
+            return False, False
+    return bad, strong
 
 
 def drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> tuple[str | None, str | None]:

@@ -10,7 +10,17 @@ import re
 import lxml.etree
 
 from extract.content.dates import CLOCK, DATE, iso_date
-from extract.content.lines import SPACE, Line, class_tokens, class_words, is_spam, same_text, split_lines, text_of
+from extract.content.lines import (
+    SPACE,
+    Line,
+    class_tokens,
+    class_words,
+    is_spam,
+    line_extents,
+    same_text,
+    split_lines,
+    text_of,
+)
 from extract.content.listing import META_ONLY, SiblingRun, entry_lines, similar_siblings, title_link
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
@@ -130,14 +140,9 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
     """A run of repeated sibling blocks that each hold a short text by someone at some time: comments or
     replies on a page whose engine we do not know (douban comments, small forums). Entries with a title link
     are a listing's, not replies; single-line blocks are paragraphs, not posts."""
-    nonlink: dict[lxml.etree._Element, int] = {}
-    count: dict[lxml.etree._Element, int] = {}
-    for line in lines:
-        element = line.owner
-        while element is not None:
-            nonlink[element] = nonlink.get(element, 0) + line.chars - line.link_chars
-            count[element] = count.get(element, 0) + 1
-            element = element.getparent()
+    extents = line_extents(lines)
+    nonlink = {element: extent.chars - extent.link_chars for element, extent in extents.items()}
+    count = {element: extent.lines for element, extent in extents.items()}
     best: SiblingRun | None = None
     for parent in {e.getparent() for e in nonlink if e.getparent() is not None}:
         children = [c for c in parent if c.tag in _POST_TAGS and c in nonlink]
@@ -206,14 +211,15 @@ def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
 def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | None:
     """The opening post's author: an author mark beside the body, in its card or post container."""
     container = body_root.getparent()
+    inside = set(body_root.iter())
     for _ in range(2):
         if container is None:
             return None
         for element in container.iter():
-            if element in set(body_root.iter()) or not isinstance(element.tag, str):
+            if element in inside or not isinstance(element.tag, str) or not class_tokens(element) & vocab.author_tokens:
                 continue
             text = " ".join(text_of(element).split())
-            if class_tokens(element) & vocab.author_tokens and 1 <= len(text) <= 30:
+            if 1 <= len(text) <= 30:
                 return text
         container = container.getparent()
     return None

@@ -56,10 +56,72 @@ def text_of(element: lxml.etree._Element) -> str:
 
 def split_lines(root: lxml.etree._Element) -> Iterator[Line]:
     """Cut the subtree into lines in document order (block elements, <br> and newlines in <pre> end a line)."""
-    owners = [root]
+    return iter(_cut(root, track=False))
+
+
+def cut_page(root: lxml.etree._Element) -> PageLines:
+    """The lines of a whole page and the extent of every element that holds some, measured in the same walk."""
+    return _cut(root, track=True)
+
+
+@dataclass(slots=True)
+class Extent:
+    """The lines an element holds (its own and its descendants'), summed over its subtree."""
+
+    first: int  # index of its first line
+    last: int  # index of its last line
+    depth: int  # 1 for the root
+    lines: int = 0
+    chars: int = 0
+    link_chars: int = 0
+
+
+class PageLines(list[Line]):
+    """A page's lines, with `extents`: every element holding a line (and its ancestors) → its Extent, in the order
+    in which a walk up from each line's owner meets them (by first line, the deepest first)."""
+
+    __slots__ = ("extents",)
+
+    def __init__(self, lines: list[Line], extents: dict[lxml.etree._Element, Extent]) -> None:
+        super().__init__(lines)
+        self.extents = extents
+
+
+def line_extents(lines: list[Line]) -> dict[lxml.etree._Element, Extent]:
+    """The extents of the elements holding `lines`: measured already for a page's lines, else summed by walking
+    up from each line's owner (a hand-made list of lines)."""
+    if isinstance(lines, PageLines):
+        return lines.extents
+    extents: dict[lxml.etree._Element, Extent] = {}
+    for index, line in enumerate(lines):
+        chain = []
+        element = line.owner
+        while element is not None:
+            chain.append(element)
+            element = element.getparent()
+        for height, element in enumerate(chain):
+            extent = extents.get(element)
+            if extent is None:
+                extent = extents[element] = Extent(first=index, last=index, depth=len(chain) - height)
+            extent.last = index
+            extent.lines += 1
+            extent.chars += line.chars
+            extent.link_chars += line.link_chars
+    return extents
+
+
+def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
+    """One walk (iterative: no recursion whatever the nesting): the lines, and with `track` the extents.
+
+    A line is credited to its owner when it is cut; an element's sums reach its parent when the element ends, so
+    each element is visited once (walking up from every line would cost lines × depth)."""
+    lines: list[Line] = []
+    extents: dict[lxml.etree._Element, Extent] = {}
+    owners = [root]  # open block elements, the innermost last
+    owner_at = [0]  # their positions in `open_elements`
+    open_elements: list[lxml.etree._Element] = []
     pieces: list[str] = []
     link_pieces: list[str] = []
-    ready: list[Line] = []
     link_depth = 0
     pre_depth = 0
 
@@ -73,49 +135,101 @@ def split_lines(root: lxml.etree._Element) -> Iterator[Line]:
         if joined.isspace():
             return
         text = SPACE.sub(" ", joined).strip()
-        if text:
-            chars = len(text) - text.count(" ")
-            link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
-            ready.append(Line(owners[-1], text, chars, max(0, min(chars, link_chars))))
-
-    def add(text: str | None) -> None:
         if not text:
             return
-        parts = text.split("\n") if pre_depth else [text.replace("\n", " ")]
-        for index, part in enumerate(parts):
+        chars = len(text) - text.count(" ")
+        link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
+        line = Line(owners[-1], text, chars, max(0, min(chars, link_chars)))
+        if track:
+            _credit(line, len(lines), owner_at[-1])
+        lines.append(line)
+
+    def _credit(line: Line, index: int, position: int) -> None:
+        extent = extents.get(line.owner)
+        if extent is None:
+            # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
+            while position >= 0 and open_elements[position] not in extents:
+                extents[open_elements[position]] = Extent(first=index, last=index, depth=position + 1)
+                position -= 1
+            extent = extents[line.owner]
+        extent.last = index
+        extent.lines += 1
+        extent.chars += line.chars
+        extent.link_chars += line.link_chars
+
+    def add_pre(text: str) -> None:
+        # Inside <pre> a newline ends a line.
+        for index, part in enumerate(text.split("\n")):
             if index:
                 flush()
             pieces.append(part)
             if link_depth:
                 link_pieces.append(part)
 
+    # The loop runs once per tag event of the page: the common cases are inlined.
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if tag.__class__ is not str:
+            tag = ""
+        block = tag in BLOCK_TAGS
         if event == "start":
-            if tag in BLOCK_TAGS or tag == "br":
+            if pieces and (block or tag == "br"):
                 flush()
-            if tag in BLOCK_TAGS:
+            if track:
+                open_elements.append(element)
+            if block and element is not root:
                 owners.append(element)
-            link_depth += tag == "a"
-            pre_depth += tag == "pre"
-            add(element.text)
+                owner_at.append(len(open_elements) - 1)
+            if tag == "a":
+                link_depth += 1
+            elif tag == "pre":
+                pre_depth += 1
+            text = element.text
         else:
-            link_depth -= tag == "a"
-            pre_depth -= tag == "pre"
-            if tag in BLOCK_TAGS:
-                flush()
-                owners.pop()
-            if element is not root:
-                add(element.tail)
-        if ready:
-            yield from ready
-            ready.clear()
-    flush()
-    yield from ready
+            if tag == "a":
+                link_depth -= 1
+            elif tag == "pre":
+                pre_depth -= 1
+            if block:
+                if pieces:
+                    flush()
+                if element is not root:
+                    owners.pop()
+                    owner_at.pop()
+            if track:
+                open_elements.pop()
+                if open_elements and (extent := extents.get(element)) is not None:
+                    parent = extents[open_elements[-1]]
+                    parent.last = max(parent.last, extent.last)
+                    parent.lines += extent.lines
+                    parent.chars += extent.chars
+                    parent.link_chars += extent.link_chars
+            text = element.tail if element is not root else None
+        if text:
+            if pre_depth:
+                add_pre(text)
+            else:
+                if "\n" in text:
+                    text = text.replace("\n", " ")
+                pieces.append(text)
+                if link_depth:
+                    link_pieces.append(text)
+    if pieces:
+        # Text after the last block of a subtree whose root is not a block: it is the root's own.
+        open_elements.append(root)
+        flush()
+    return PageLines(lines, extents)
 
 
-def class_tokens(element: lxml.etree._Element) -> set[str]:
-    return {t for word in f"{element.get('class') or ''} {element.get('id') or ''}".split() for t in word_parts(word)}
+def class_tokens(element: lxml.etree._Element) -> frozenset[str]:
+    """The words of an element's class and id, split and lower-cased ("relatedNews-box" → related, news, box)."""
+    return _tokens_of(element.get("class"), element.get("id"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _tokens_of(classes: str | None, ids: str | None) -> frozenset[str]:
+    # Computed once per class/id value: pages repeat them on every entry, and every rule asks again.
+    return frozenset(t for word in f"{classes or ''} {ids or ''}".split() for t in word_parts(word))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -124,11 +238,25 @@ def word_parts(word: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN_SPLIT.split(word) if t)
 
 
-def class_words(element: lxml.etree._Element) -> set[str]:
-    return {w.lower() for w in (element.get("class") or "").split()}
+def class_words(element: lxml.etree._Element) -> frozenset[str]:
+    """The class words of an element, lower-cased, unsplit ("Post-body" → post-body)."""
+    return _class_words_of(element.get("class"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _class_words_of(classes: str | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in (classes or "").split())
 
 
 def is_spam(text: str, vocab: Vocabulary) -> bool:
+    """Injected spam: several spam keywords in one line (or two in a line of several "_"/"|" segments)."""
+    verdict = vocab.spam_seen.get(text)
+    if verdict is None:
+        verdict = vocab.spam_seen[text] = _is_spam(text, vocab)
+    return verdict
+
+
+def _is_spam(text: str, vocab: Vocabulary) -> bool:
     lowered = text.lower()
     hits = sum(1 for keyword in vocab.spam_keywords if keyword in lowered)
     hits += len(set(vocab.spam_words.findall(lowered)))
@@ -169,11 +297,12 @@ class _Stats:
     punct: int = 0
 
 
-def text_stats(root: lxml.etree._Element) -> dict[lxml.etree._Element, _Stats]:
-    """Text size, link text size and sentence punctuation of every subtree, in one pass."""
+def text_stats(root: lxml.etree._Element, links_above: int = 0) -> dict[lxml.etree._Element, _Stats]:
+    """Text size, link text size and sentence punctuation of every subtree, in one pass. `links_above`: the <a>
+    elements around `root` (its text is link text then)."""
     stats: dict[lxml.etree._Element, _Stats] = {}
     stack: list[_Stats] = []
-    links = 0
+    links = links_above
 
     def count(text: str | None, into: _Stats) -> None:
         if text:
@@ -200,7 +329,31 @@ def text_stats(root: lxml.etree._Element) -> dict[lxml.etree._Element, _Stats]:
     return stats
 
 
-def holds_prose(element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | None = None) -> bool:
-    measured = (stats or {}).get(element) or text_stats(element)[element]
+class SubtreeStats:
+    """`text_stats` of the subtrees asked for, measured when first asked: a walk of the outermost subtree asked
+    for answers for everything under it, and the rest of the page is never walked."""
+
+    __slots__ = ("_measured",)
+
+    def __init__(self) -> None:
+        self._measured: dict[lxml.etree._Element, _Stats] = {}
+
+    def __getitem__(self, element: lxml.etree._Element) -> _Stats:
+        measured = self._measured.get(element)
+        if measured is None:
+            self._measured.update(text_stats(element, sum(1 for _ in element.iterancestors("a"))))
+            measured = self._measured[element]
+        return measured
+
+
+def text_length(root: lxml.etree._Element) -> int:
+    """The characters of text in a subtree (whitespace included), as `text_stats(root)[root].chars`."""
+    return sum(map(len, root.itertext()))
+
+
+def holds_prose(
+    element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | SubtreeStats | None = None
+) -> bool:
+    measured = stats[element] if stats is not None else text_stats(element)[element]
     chars, links = measured.chars, measured.link_chars
     return chars >= 150 and measured.punct >= 6 and links < 0.3 * chars and chars - links >= 200

@@ -21,6 +21,7 @@ from extract.content.lines import (
     class_tokens,
     class_words,
     is_spam,
+    line_extents,
     same_text,
     split_lines,
     text_of,
@@ -39,12 +40,7 @@ class SiblingRun:
 
 def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | None:
     """The biggest run of repeated sibling entries that each carry a title link."""
-    chars: dict[lxml.etree._Element, int] = {}
-    for line in lines:
-        element = line.owner
-        while element is not None:
-            chars[element] = chars.get(element, 0) + line.chars
-            element = element.getparent()
+    chars = {element: extent.chars for element, extent in line_extents(lines).items()}
     candidates: list[SiblingRun] = []
     for parent in chars:
         children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]

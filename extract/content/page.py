@@ -27,7 +27,7 @@ from extract.content.forum import (
     reply_group,
     reply_records,
 )
-from extract.content.lines import bare_text, split_lines
+from extract.content.lines import bare_text, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
     byline_author,
@@ -53,7 +53,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     vocab = vocabulary()
     page_title = fill_metadata(root, document, vocab)
     strip_furniture(root)
-    page_lines = list(split_lines(root))
+    page_lines = cut_page(root)
     if page_title and document.title and document.title not in heading_texts(root, vocab):
         # No <h1>/<h2> matched the <title>: a styled block often carries the headline instead.
         document.title = title_line(page_lines, page_title, document.title)
@@ -92,7 +92,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     document.author = document.author or issuer
     document.published_at = document.published_at or dated
     drop_boilerplate(root, vocab)
-    lines = list(split_lines(root))
+    lines = cut_page(root)
     body_root, body_score = best_subtree(lines, vocab)
     group = listing_group(root, lines)
     if group is not None and group_outweighs(group, lines, body_root):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import lxml.etree
 
-from extract.content.lines import holds_prose, text_stats
+from extract.content.lines import BLOCK_TAGS, holds_prose, text_stats
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -14,32 +15,100 @@ _REMOVED_TAGS = (
 )  # fmt: skip
 
 
+# libxml2 gives up at 256 nested elements (2,048 with XML_PARSE_HUGE) and drops the rest of the page; a page nested
+# deeper is parsed again with its elements below this depth unwrapped (their text stays where it was).
+MAX_DEPTH = 1_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^<>]*>")  # [^<>]: a stray "<" never makes a scan to the end
+_VOID_TAGS = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
+))  # fmt: skip
+# Tags the parser closes by itself when a sibling opens (<p><p>, <li><li>): they add no depth to count.
+_IMPLIED_END_TAGS = frozenset((
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+    "rp",
+))  # fmt: skip
+
+
+_REMOVED = frozenset(_REMOVED_TAGS)
+_HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
+
+
 def parse_html(html: str) -> lxml.etree._Element | None:
+    """The page as an lxml tree (plain etree elements), or None when there is nothing to parse.
+
+    `huge_tree` lifts libxml2's 10 MB limit on one text node; nesting deeper than libxml2 allows is unwrapped."""
     if not html or not html.strip():
         return None
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
-    # Plain etree elements: lxml.html's element classes cost a lookup per node and we use none of their methods.
-    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
-    try:
-        root = lxml.etree.fromstring(html, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
+    root, too_deep = _parse(html)
+    limit = MAX_DEPTH
+    while too_deep and limit >= 16:
+        # Tags counted as one level may build several (<table> opens tbody, tr, td): unwrap more until it fits.
+        root, too_deep = _parse(unwrap_deep_nesting(html, limit))
+        limit //= 4
     return root
 
 
+def _parse(html: str) -> tuple[lxml.etree._Element | None, bool]:
+    """The tree, and whether libxml2 hit a resource limit (nesting depth) and dropped the rest of the page."""
+    # Plain etree elements: lxml.html's element classes cost a lookup per node and we use none of their methods.
+    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
+    try:
+        root = lxml.etree.fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None, False
+    return root, any(error.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
+
+
+def unwrap_deep_nesting(html: str, limit: int) -> str:
+    """The page without the tags of elements opened below `limit` levels: their text stays in place, and a block
+    tag becomes a <br> so that its text stays a line of its own. Counting is by tag name, as a tokenizer sees
+    it (no tree is built), in one pass."""
+    pieces: list[str] = []
+    depth = 0
+    unwrapped: Counter[str] = Counter()
+    kept_until = 0
+    for match in _TAG.finditer(html):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID_TAGS or name in _IMPLIED_END_TAGS or match.group(0).endswith("/>"):
+            continue
+        if not closing and depth < limit:
+            depth += 1
+            continue
+        if closing and not unwrapped[name]:
+            depth = max(0, depth - 1)
+            continue
+        unwrapped[name] += -1 if closing else 1
+        pieces.append(html[kept_until : match.start()])
+        pieces.append("<br>" if name in BLOCK_TAGS else "")
+        kept_until = match.end()
+    pieces.append(html[kept_until:])
+    return "".join(pieces)
+
+
 def strip_furniture(root: lxml.etree._Element) -> None:
-    for element in list(root.iter(*_REMOVED_TAGS)):
+    """Drop scripts, styles, form controls, media and other text that is never content, then hidden elements
+    unless they hold prose. One walk finds all three kinds."""
+    removed, hidden = [], []
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _REMOVED:
+            removed.append(element)
+            continue
+        style = element.get("style")
+        if element.get("hidden") is not None or (style and _HIDDEN.search(style.replace(" ", ""))):
+            hidden.append(element)
+    for element in removed:
         drop_element(element)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            drop_element(element)
-    stats = text_stats(root)
-    for element in list(root.iter()):
-        style = (element.get("style") or "").replace(" ", "").lower()
-        hidden = "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
-        # Some CMSs hide the article until a script shows it: hidden prose stays.
-        if hidden and not holds_prose(element, stats):
+    if not hidden:
+        return
+    stats = text_stats(root)  # measured without the removed text
+    for element in hidden:
+        # Some CMSs hide the article until a script shows it: hidden prose stays. An element under a removed one
+        # is out of the tree already (not in `stats`).
+        if element in stats and not holds_prose(element, stats):
             drop_element(element)
 
 

@@ -76,8 +76,9 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     if title and not any(same_text(title, q) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
+    block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        kept = clean_lines(split_lines(answer), None, vocab) + _follow_ups(answer, set(blocks), vocab)
+        kept = clean_lines(split_lines(answer), None, vocab) + _follow_ups(answer, block_set, vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []

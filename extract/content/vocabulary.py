@@ -7,10 +7,87 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _DATA = Path(__file__).parent.parent / "data" / "content_boilerplate.toml"
+
+
+class VerdictCache:
+    """Yes/no answers about line texts: every family asks again about the same lines (weight, cleaning, entries).
+    Bounded: emptied when full; of the texts longer than LONGEST only the last one is kept (a page that is one
+    10 MB line is asked about that line several times, and each answer reads all of it)."""
+
+    __slots__ = ("_long", "_short")
+    SIZE = 4096  # a page has a few hundred lines: enough for one page and the boilerplate shared by a site
+    LONGEST = 1000  # so at most SIZE × LONGEST characters are kept
+
+    def __init__(self) -> None:
+        self._short: dict[str, bool] = {}
+        self._long: tuple[str, bool] | None = None
+
+    def __len__(self) -> int:
+        return len(self._short) + (self._long is not None)
+
+    def get(self, text: str) -> bool | None:
+        if len(text) <= self.LONGEST:
+            return self._short.get(text)
+        return self._long[1] if self._long is not None and self._long[0] == text else None
+
+    def __setitem__(self, text: str, verdict: bool) -> None:
+        if len(text) > self.LONGEST:
+            self._long = (text, verdict)
+            return
+        if len(self._short) >= self.SIZE:
+            self._short.clear()
+        self._short[text] = verdict
+
+
+class AnyPattern:
+    """A list of regexes of which any may match a line. Those anchored at the start ("^…") are tried there only:
+    in one alternation with the others they would be tried again at every character of every line."""
+
+    __slots__ = ("_anywhere", "_at_start", "_seen")
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        at_start = [p for p in patterns if _anchored(p)]
+        anywhere = [p for p in patterns if not _anchored(p)]
+        self._at_start = re.compile("|".join(f"(?:{p})" for p in at_start), flags) if at_start else None
+        self._anywhere = re.compile("|".join(f"(?:{p})" for p in anywhere), flags) if anywhere else None
+        self._seen = VerdictCache()
+
+    def search(self, text: str) -> bool:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._search(text)
+        return found
+
+    def _search(self, text: str) -> bool:
+        return bool(
+            (self._at_start is not None and self._at_start.match(text))
+            or (self._anywhere is not None and self._anywhere.search(text))
+        )
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a regex can only match at the start of a line: it opens with ^ and has no top-level alternative."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +99,7 @@ class Vocabulary:
     forum_body_classes: frozenset[str]
     forum_author_classes: frozenset[str]
     forum_fingerprints: tuple[str, ...]
-    forum_drop_lines: re.Pattern[str]
+    forum_drop_lines: AnyPattern
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     actions: frozenset[str]
@@ -50,13 +127,14 @@ class Vocabulary:
     reply_words: frozenset[str]
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
-    drop_lines: re.Pattern[str]
-    owner_line: re.Pattern[str]
+    drop_lines: AnyPattern
+    owner_line: AnyPattern
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
     byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
+    spam_seen: VerdictCache = field(default_factory=VerdictCache, compare=False, hash=False)  # see lines.is_spam
 
 
 @functools.cache
@@ -72,7 +150,7 @@ def vocabulary() -> Vocabulary:
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
-        forum_drop_lines=re.compile("|".join(f"(?:{p})" for p in forum["drop_lines"]), re.I),
+        forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),
         engine_authors=tuple(forum["engine_authors"]),
@@ -127,8 +205,8 @@ def vocabulary() -> Vocabulary:
         reply_words=frozenset(data["listing"]["reply_words"]),
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
-        drop_lines=re.compile("|".join(f"(?:{p})" for p in lines["drop"]), re.I),
-        owner_line=re.compile("|".join(f"(?:{p})" for p in lines["owner_line"]), re.I),
+        drop_lines=AnyPattern(lines["drop"], re.I),
+        owner_line=AnyPattern(lines["owner_line"], re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
         byline_start=re.compile(
             r"^\s*(?:" + "|".join(sorted(map(re.escape, lines["byline_starts"]), key=len, reverse=True)) + r")\s*\S"

@@ -174,6 +174,5 @@ def test_unreachable_server_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
     proc = scrapy_crawl("-a", "url=http://127.0.0.1:9/news/list.html", "-O", str(feed))  # port 9: discard, closed
     assert proc.returncode == 0, proc.stderr[-2000:]
     rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
-    assert [(r["url"], r["stage"], r["error"]) for r in rows] == [
-        ("http://127.0.0.1:9/news/list.html", "fetch", "connection_refused")
-    ]
+    errors = [(r["url"], r["ok"], e["stage"], e["error"]) for r in rows for e in r["error_list"]]  # docs/output.md
+    assert errors == [("http://127.0.0.1:9/news/list.html", False, "fetch", "connection_refused")]

@@ -12,6 +12,7 @@ from scrapy.spiders import Spider
 from scrapy.utils.test import get_crawler
 
 from extract.errors import PageError
+from extract.pipeline import PageResult
 from output.feed import AppendRefused, ParquetItemExporter
 from tests.output.samples import FETCHED, make_result
 
@@ -51,7 +52,9 @@ def test_a_fetch_failure_is_a_row_with_its_error(tmp_path: Path) -> None:
     path = tmp_path / "out.parquet"
     export(path, [PageError("http://x.cn/404", "fetch", "http_404", "HTTP 404 Not Found", FETCHED)])
     [row] = pq.read_table(path).to_pylist()
-    assert (row["url"], row["ok"], row["doc_id"]) == ("http://x.cn/404", False, None)
+    assert (row["url"], row["ok"]) == ("http://x.cn/404", False)
+    assert row["doc_id"] == PageResult("http://x.cn/404", None).doc_id  # the id the page has once it is fetched
+    assert row["fetched_at"] == FETCHED
     assert row["error_list"] == [
         {"stage": "fetch", "error": "http_404", "message": "HTTP 404 Not Found", "at": FETCHED}
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extract.amount import find_amounts
 
 
@@ -65,8 +67,9 @@ def test_per_item_fee() -> None:
     assert (amount.value, amount.fields["per"]) == (0.6, "条")
 
 
-def test_not_amounts() -> None:
-    assert find_amounts("元旦期间 万元户 每月几千元 100美元") == []
+def test_words_holding_yuan_or_wan_are_not_amounts() -> None:
+    assert find_amounts("元旦期间 万元户 元月") == []
+    assert [a.value for a in find_amounts("元旦期间每人100元")] == [100]
 
 
 def test_yuan_sign() -> None:
@@ -163,3 +166,162 @@ def test_wan_without_yuan_bounded_by_yixia_after_an_amount_label() -> None:
 
 def test_wan_bounded_by_yixia_without_an_amount_label_is_no_amount() -> None:
     assert find_amounts("人口3万以下的乡镇") == []
+
+
+# Families of writing: each test pins one way guide pages (and receipts, notices) write money.
+
+
+def fields_of(text: str, *keys: str) -> tuple:
+    amount = one(text)
+    return (amount.value, *(amount.fields.get(k) for k in keys))
+
+
+def test_a_place_word_written_once_applies_to_a_chinese_low_end() -> None:
+    assert fields_of("补偿标准一百二十到一百五十万元", "low", "high") == (1_200_000, 1_200_000, 1_500_000)
+    assert fields_of("两到三千元", "low", "high") == (2000, 2000, 3000)
+    assert fields_of("七千到九千亿元", "low", "high") == (700_000_000_000, 700_000_000_000, 900_000_000_000)
+
+
+def test_a_low_end_with_its_own_place_word_keeps_it() -> None:
+    assert fields_of("报账金额在1万(含)-5万元之间", "low", "high") == (10000, 10000, 50000)
+    assert fields_of("一千元到两千万元", "low", "high") == (1000, 1000, 20_000_000)
+
+
+def test_full_width_thousands_commas() -> None:
+    assert fields_of("合计82，225.00元") == (82225,)
+
+
+def test_a_full_width_comma_between_clauses_is_no_thousands_comma() -> None:
+    assert [a.value for a in find_amounts("补助200元，300元以上的部分")] == [200, 300]
+
+
+def test_tenths_and_hundredths_after_the_yuan() -> None:
+    assert fields_of("工本费123元1角1分") == (123.11,)
+    assert fields_of("每张一块二") == (1.2,)
+    assert fields_of("每份5角6分") == (0.56,)
+
+
+def test_a_fen_alone_is_a_score_or_a_minute_not_money() -> None:
+    assert find_amounts("考核得分5分，8点20分开始") == []
+
+
+def test_capital_numerals_with_yuan_written_as_yuan_coin() -> None:
+    assert fields_of("金额：肆佰叁拾萬圆整", "currency") == (4_300_000, "CNY")
+    assert fields_of("大写：壹仟玖佰") == (1900,)
+
+
+def test_yuan_coin_inside_a_word_is_no_money() -> None:
+    assert find_amounts("工作三年圆满完成") == []
+
+
+def test_currency_words_after_the_number() -> None:
+    assert fields_of("兑换3.5美元", "currency") == (3.5, "USD")
+    assert fields_of("月薪25481港元", "currency") == (25481, "HKD")
+    assert fields_of("资产8亿元人民币", "currency") == (800_000_000, "CNY")
+    assert fields_of("约300欧元", "currency") == (300, "EUR")
+
+
+def test_currency_words_before_the_number_outrank_yuan() -> None:
+    assert fields_of("新台币 177.1 亿元", "currency") == (17_710_000_000, "TWD")
+    assert fields_of("补助港币两千九百六十元", "currency") == (2960, "HKD")
+    assert fields_of("人民币8500元", "currency") == (8500, "CNY")
+
+
+def test_signs_and_codes_before_the_number() -> None:
+    found = find_amounts("RMB 5,000；HK$1,000；US$20；NT$300；¥50；$12")
+    assert [(a.value, a.fields["currency"]) for a in found] == [
+        (5000, "CNY"),
+        (1000, "HKD"),
+        (20, "USD"),
+        (300, "TWD"),
+        (50, "CNY"),
+        (12, "USD"),
+    ]
+
+
+def test_a_code_inside_a_latin_word_is_no_currency() -> None:
+    assert find_amounts("USDT100") == []
+
+
+def test_estimates_are_approximate_ranges() -> None:
+    assert fields_of("价值几十万元", "approximate", "low", "high") == (100_000, True, 100_000, 1_000_000)
+    assert fields_of("大约三五百元", "approximate", "low", "high") == (300, True, 300, 500)
+    assert fields_of("花了数千元", "approximate", "low", "high") == (1000, True, 1000, 10_000)
+    assert fields_of("共3000多元", "approximate", "low", "high") == (3000, True, 3000, 4000)
+    assert fields_of("十几块钱", "approximate", "low", "high") == (10, True, 10, 20)
+
+
+def test_an_exact_amount_is_not_approximate() -> None:
+    assert one("起付标准为800元").fields.get("approximate") is None
+
+
+def test_no_amount_in_ids_phones_dates_durations_or_versions() -> None:
+    text = "身份证号码350102199001011234，电话13800138000，2024年1月5日，270天，版本V2.0，二十七点三"
+    assert find_amounts(text) == []
+    assert [a.value for a in find_amounts(text + "，押金300元")] == [300]
+
+
+def test_a_row_of_numerals_longer_than_any_number_is_no_amount() -> None:
+    assert find_amounts("十" * 30 + "元") == []
+    assert find_amounts("十" * 30 + "，补助五十元")[0].value == 50
+
+
+def test_currency_and_estimate_reach_the_amounts_table(tmp_path) -> None:
+    import pandas as pd
+
+    from output.dataset import DatasetWriter
+    from tests.output.samples import make_result
+
+    text = "补助港币两千九百六十元，另有几十万元，起付标准800元"
+    writer = DatasetWriter(tmp_path, run_id="run1", crawl_date=dt.date(2026, 12, 6))
+    writer.write_page(make_result(text=text, entities=find_amounts(text)), source="saved/page.html")
+    writer.close()
+    rows = pd.read_parquet(tmp_path / "amounts").sort_values("start")
+    assert list(rows["currency"]) == ["HKD", "CNY", "CNY"]
+    assert list(rows["approximate"].fillna(False)) == [False, True, False]
+    assert list(rows["high"].fillna(0)) == [0, 1_000_000, 0]
+
+
+def test_hundredths_alone_only_with_a_money_word() -> None:
+    assert [(a.value, a.fields["currency"]) for a in find_amounts("每条短信5分钱，邮费三美分")] == [
+        (0.05, "CNY"),
+        (0.03, "USD"),
+    ]
+    assert find_amounts("考核得分5分") == []
+
+
+def test_ge_between_the_number_and_yi() -> None:
+    assert fields_of("投资两个亿元") == (200_000_000,)
+
+
+def test_less_common_currencies_from_the_table() -> None:
+    assert fields_of("折合100新西兰元", "currency") == (100, "NZD")
+
+
+def test_hundredths_after_a_whole_amount_complete_it() -> None:
+    assert fields_of("邮费两美元又三美分", "currency") == (2.03, "USD")
+
+
+def test_capital_tenths_and_hundredths_of_an_amount_in_words() -> None:
+    assert fields_of("金额：人民币陆仟零柒元壹角肆分") == (6007.14,)
+    assert fields_of("大写：叁角肆分") == (0.34,)
+
+
+def test_digits_and_place_words_again_after_a_place_word() -> None:
+    assert fields_of("补助3万5千元") == (35000,)
+    assert fields_of("投资1亿2千万元") == (120_000_000,)
+    assert find_amounts("参保3万5千人") == []
+
+
+def test_yuan_of_an_equation_is_no_money() -> None:
+    assert find_amounts("一元二次方程") == []
+    assert [a.value for a in find_amounts("一元二次方程课本一元")] == [1]
+
+
+def test_hong_kong_spoken_dollars_and_tenths() -> None:
+    assert fields_of("车费五蚊六毫至五蚊七毫八", "currency", "low", "high") == (5.6, "HKD", 5.6, 5.78)
+    assert fields_of("找回两毫") == (0.2,)
+
+
+def test_wen_and_hao_inside_words_are_no_money() -> None:
+    assert find_amounts("灭蚊，三只蚊子，五蚊香，5毫升，0.5毫克，毫无") == []

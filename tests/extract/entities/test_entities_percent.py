@@ -44,3 +44,65 @@ def test_range_gives_both_ends() -> None:
 def test_per_ten_thousand() -> None:
     (rate,) = find_percents("逾期按日加收万分之五的滞纳金")
     assert (rate.value, rate.fields["unit"]) == (0.05, "‱")
+
+
+# Families of writing: each test pins one way pages write a share.
+
+
+def test_tenths_written_with_cheng() -> None:
+    assert values("住院费用报销七成，门诊报销2.5成，自付半成") == [70, 25, 5]
+
+
+def test_cheng_inside_a_word_is_no_share() -> None:
+    assert values("由三部分组成，一成不变，建成三成立") == []
+    assert values("建成后报销三成") == [30]
+
+
+def test_discounts_written_with_zhe() -> None:
+    assert values("药品九折，耗材75折，五五折，八点五折") == [90, 75, 55, 85]
+
+
+def test_zhe_inside_a_word_or_with_ten_is_no_discount() -> None:
+    assert values("三折算为，十折，10折") == []
+
+
+def test_negative_after_fu() -> None:
+    assert values("同比增长负3.9%") == [-3.9]
+
+
+def test_a_range_dash_is_no_minus_sign() -> None:
+    assert values("报销60%-70%") == [60, 70]
+
+
+def test_other_powers_of_ten() -> None:
+    assert values("误差不超过百万分之五") == [0.0005]
+
+
+def test_text_spaced_out_by_pdf_extraction() -> None:
+    assert values("比例为百 分 之 2.4，提高四点 五个百分点") == [2.4, 4.5]
+
+
+def test_an_estimate_between_two_numbers_is_no_percentage() -> None:
+    assert values("约百分之二三十") == []
+    assert values("约百分之二十") == [20]
+
+
+def test_a_long_numeral_run_is_no_percentage() -> None:
+    assert values("一" * 40 + "个百分点") == []
+
+
+def test_chinese_numerals_with_a_percent_sign() -> None:
+    assert values("比例为五十%，三十五％，二十点五%") == [50, 35, 20.5]
+
+
+def test_tenths_with_a_hundredth_digit() -> None:
+    assert values("报销八成五") == [85]
+
+
+def test_the_other_end_of_a_range_written_once_with_baifenzhi() -> None:
+    assert values("报销比例为百分之三十至四十") == [30, 40]
+    assert values("滞纳金千分之三到五") == [0.3, 0.5]
+
+
+def test_a_number_after_a_range_word_without_baifenzhi_before_is_no_percentage() -> None:
+    assert values("第三至四十条") == []

@@ -108,3 +108,65 @@ def test_whole_yuan_amount_round_trips(n: int) -> None:
 def test_wan_yuan_is_ten_thousand_yuan(whole: int, tenth: int) -> None:
     (amount,) = find_amounts(f"限额{whole}.{tenth}万元")
     assert abs(amount.value - (whole + tenth / 10) * 10_000) < 1e-6
+
+
+MONEY_PIECES = st.sampled_from(
+    [
+        "元",
+        "万元",
+        "港币",
+        "美元",
+        "US$",
+        "¥",
+        "RMB ",
+        "几",
+        "数",
+        "多",
+        "余",
+        "至",
+        "到",
+        "-",
+        "(含)",
+        "角",
+        "分",
+        "块",
+    ]
+)
+MONEY_TEXT = st.lists(st.one_of(MONEY_PIECES, DIGITS, st.sampled_from(["一百二十", "三五", "肆佰", "十"])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MONEY_TEXT.map("".join))
+def test_every_amount_has_an_iso_currency_and_ordered_bounds(text: str) -> None:
+    for amount in find_amounts(text):
+        assert len(amount.fields["currency"]) == 3 and amount.fields["currency"].isupper(), amount
+        if "high" in amount.fields:
+            assert amount.fields["low"] == amount.value <= amount.fields["high"], amount
+        assert text[amount.start : amount.end] == amount.text
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9))
+def test_a_shared_place_word_scales_a_bare_low_end(low: int, high: int) -> None:
+    if low >= high:
+        return
+    (amount,) = find_amounts(f"补助{low}到{high}万元")
+    assert (amount.fields["low"], amount.fields["high"]) == (low * 10_000, high * 10_000)
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_full_width_and_ascii_thousands_commas_read_the_same(thousands: int, units: int) -> None:
+    ascii_value = find_amounts(f"共{thousands},{units:03d}元")[0].value
+    assert find_amounts(f"共{thousands}，{units:03d}元")[0].value == ascii_value == thousands * 1000 + units
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=999))
+def test_a_percentage_and_its_chinese_spelling_agree(n: int) -> None:
+    import cn2an
+
+    from extract.percent import find_percents
+
+    spelled = cn2an.an2cn(n)
+    assert [p.value for p in find_percents(f"比例{n}%，比例百分之{spelled}")] == [n, n], spelled

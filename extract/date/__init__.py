@@ -1,0 +1,261 @@
+"""Dates, ranges, recurring periods, office hours and clock times in Chinese (and English) guide text.
+
+Named sub-grammars, each with its vocabulary in extract/data/date_words.toml:
+`clock.py` (office hours, clock times: `周一至周五8:30-17:30`, `晚上十二点`, `五点一刻`, `17:55:23`, `2:00pm`),
+`calendar.py` (numeric, ROC, compact, Chinese, two-digit-year, English, yearless, month and year ranges) and
+`recurring.py` (`每月15日`, `次月5日`, `the 15th of each month`). This module joins what they find: a date and
+the clock time glued to it are one moment, two dates (or moments) around a connector are a range — never one that
+ends before it starts — and a word before a date (每年) makes it recur.
+
+Values are ISO 8601 (`2025-01-05`, `2025-01`, `2025`, `2025-Q1`, `2009-04-27T10:20`, yearless `--01-05`,
+day of month `---15`); a range is `start/end` with `range_start`/`range_end` fields; office hours and clock times
+are `08:30/17:30` (fields `weekdays` 1-5, `range_start`, `range_end`) and `16:30` (field `time`). A yearless date
+is given the page's year when the page date is known (`year_inferred`), except a recurring one, which stays
+yearless; a two-digit year (`15年3月2日`) is read against a pivot and flagged (`year_two_digit`).
+Never read: relative words without a numeral (今年, 年底前), durations (3个月, 270天), ages (60周岁), decimals
+(二十七点三), version numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from extract.date import calendar, clock, recurring
+from extract.date.grammar import Grammar, Reader, joined, scan
+from extract.date.point import Point, iso, subkind
+from extract.date.vocabulary import DateWords, alt, words
+from extract.entity import RANGE_FIELDS, Entity, PageContext
+from extract.labels import LabelVocabulary, vocabulary
+
+__all__ = ["DateWords", "find_dates", "words"]
+
+
+@cache
+def _grammars() -> list[Grammar]:
+    by_name = {g.name: g for g in clock.grammars() + calendar.grammars() + recurring.grammars()}
+    order = [
+        *("office_hours", "english", "numeric", "spaced", "roc_numeric", "compact", "dotted_range"),
+        *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
+        *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
+        *("marked_time", "bare_day"),
+    ]
+    if sorted(order) != sorted(by_name):
+        raise RuntimeError(f"every date grammar needs its place in the order: {sorted(set(by_name) ^ set(order))}")
+    return [by_name[name] for name in order]
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    w = words()
+    months = alt(list(w.english_months))
+    # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
+    # inside a run of digits, so a digit after a digit is passed over at once)
+    starts = {word[0] for word in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（JFMASONDjfmasondTt" + clock.CN)
+    first = (
+        rf"(?=[\d{re.escape(''.join(sorted(starts)))}])"  # one character class: most positions fail here at once
+        rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]"
+        rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]|(?=[JFMASONDjfmasondTt])(?i:{months}|the\s)))"
+    )
+    return joined(_grammars(), first)
+
+
+@cache
+def _readers() -> dict[str, Reader]:
+    return {g.name: g.read for g in _grammars()}
+
+
+def _points(text: str) -> list[Point]:
+    return scan(_pattern(), _readers(), text)
+
+
+def _is_date(p: Point) -> bool:
+    return p.kind == "date" and (p.month is not None or p.year is not None) and not p.quarter
+
+
+def find_dates(text: str, context: PageContext | None = None) -> list[Entity]:
+    """Every date, range, recurring period, office-hours span and clock time in `text`, in order."""
+    labels = vocabulary("date_words")
+    return [_labelled(text, e, labels) for e in _find_dates(text, context)]
+
+
+def _labelled(text: str, entity: Entity, labels: LabelVocabulary) -> Entity:
+    label = labels.before(text, entity.start, stop_at_digits=True)
+    if label is None:
+        return entity
+    return Entity(entity.kind, entity.text, entity.start, entity.end, entity.value, {**entity.fields, "label": label})
+
+
+def _range_end(left: Point, right: Point) -> Point | None:
+    """The right end of a range as a date: a bare day or a clock time takes what it lacks from the left end."""
+    if right.kind == "day" and left.day is not None and left.month is not None and left.hour is None:
+        return replace(right, year=left.year, month=left.month, kind="date", two_digit_year=left.two_digit_year)
+    if right.kind == "time" and left.day is not None and left.hour is not None:
+        hour, minute = (int(x) for x in right.extra["time"].split(":")[:2])
+        return replace(left, start=right.start, end=right.end, hour=hour, minute=minute, second=None)
+    if _is_date(right) and (left.hour is None or right.hour is not None):
+        return right
+    return None
+
+
+def _moments(text: str, points: list[Point]) -> list[Point]:
+    """A day and the clock time right after it are one moment: 2024年1月5日上午9点, 9月26日17:00."""
+    out: list[Point] = []
+    for p in points:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and p.kind == "time"
+            and last.kind == "date"
+            and last.day is not None
+            and last.hour is None
+            and p.start - last.end <= 1
+            and not text[last.end : p.start].strip()
+        ):
+            hour, minute = (int(x) for x in p.extra["time"].split(":")[:2])
+            second = int(p.extra["time"][6:]) if len(p.extra["time"]) > 5 else None
+            out[-1] = replace(last, end=p.end, hour=hour, minute=minute, second=second)
+        else:
+            out.append(p)
+    return out
+
+
+def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
+    w = words()
+    points = _moments(text, _points(text))
+    page_year = context.published.year if context and context.published else None
+    found: list[Entity] = []
+    i = 0
+    while i < len(points):
+        p = points[i]
+        before = text[max(0, p.start - 8) : p.start]
+        yearly_word = w.yearly_before.search(before)
+        yearly_start = p.start - len(before) + yearly_word.start() if yearly_word else None
+        if p.kind == "day":
+            pass  # a bare day is only ever the end of a range
+        elif p.kind in ("hours", "time"):
+            found.append(_clock_entity(text, p))
+        elif p.kind == "monthly":
+            found.append(_monthly_entity(text, p))
+        elif p.kind == "year_range":
+            start = str(p.year) if p.month is None else f"{p.year}-{p.month:02d}"
+            fields: dict[str, Any] = {"subkind": "range", "range_start": start, "range_end": str(p.extra)}
+            found.append(Entity("date", text[p.start : p.end], p.start, p.end, f"{start}/{p.extra}", fields))
+        elif p.kind == "month_range":
+            first, last = (Point(p.start, p.end, year=p.year, month=m) for m in (p.month, p.extra))
+            entity = _range(text, first, last, p.start, p.end, page_year, bool(yearly_word), next_year=False)
+            found.extend([entity] if entity else [])
+        else:
+            nxt = points[i + 1] if i + 1 < len(points) else None
+            gap = w.connector.match(text[p.end : nxt.start]) if nxt else None
+            range_end = nxt.end if nxt else 0
+            if nxt and gap is None and w.between.match(text[p.end : nxt.start]):
+                # 2007年与2009年之间: a range when 之间 closes it
+                closing = w.between_after.match(text, nxt.end)
+                gap, range_end = (closing, closing.end()) if closing else (None, 0)
+            end_point = _range_end(p, nxt) if nxt and gap and _is_date(p) else None
+            if nxt and gap and end_point is not None:
+                entity = _range(
+                    text,
+                    p,
+                    end_point,
+                    p.start,
+                    range_end,
+                    page_year,
+                    bool(yearly_word),
+                    bool(gap.groupdict().get("next")) or "当年" in text[p.end : nxt.start],
+                    yearly_start,
+                )
+                if entity is not None:
+                    found.append(entity)
+                    i += 2
+                    continue
+            found.append(_single(text, p, page_year, yearly_start))
+        i += 1
+    return found
+
+
+def _clock_entity(text: str, p: Point) -> Entity:
+    """Office hours `08:30/17:30` (fields weekdays, range_start, range_end) or a clock time `16:30` (field time)."""
+    parts: dict[str, str] = p.extra
+    fields: dict[str, Any] = {"subkind": p.kind}
+    fields.update((RANGE_FIELDS.get(key, key), item) for key, item in parts.items())
+    if p.kind == "time":
+        value = parts["time"]
+    else:
+        value = f"{parts['start']}/{parts['end']}" if "end" in parts else parts["start"]
+    return Entity("date", text[p.start : p.end], p.start, p.end, value, fields)
+
+
+def _monthly_entity(text: str, p: Point) -> Entity:
+    value = f"---{p.day:02d}"
+    fields: dict[str, Any] = {"subkind": "recurring", "recurring": "monthly"}
+    if p.extra:  # 每月1日至20日
+        fields["range_start"], fields["range_end"] = value, f"---{p.extra:02d}"
+        value = f"{value}/---{p.extra:02d}"
+    return Entity("date", text[p.start : p.end], p.start, p.end, value, fields)
+
+
+def _single(text: str, p: Point, page_year: int | None, yearly_start: int | None = None) -> Entity:
+    if yearly_start is not None and p.year is None and p.month is not None:
+        # 每年12月25日: a yearly date, kept yearless
+        fields: dict[str, Any] = {"subkind": "recurring", "recurring": "yearly"}
+        return Entity("date", text[yearly_start : p.end], yearly_start, p.end, iso(p), fields)
+    fields = {"subkind": subkind(p)}
+    if p.qualifier:
+        fields["qualifier"] = p.qualifier
+    if p.two_digit_year:
+        fields["year_two_digit"] = True
+    if p.year is None and page_year is not None and (p.month is not None or p.quarter):
+        # 次年1月1日, 去年12月: a relative year word with a numeral date moves the page year
+        relative = words().relative_before.search(text, max(0, p.start - 4), p.start)
+        shift = words().relative_years[relative.group(1)] if relative else 0
+        p = replace(p, year=page_year + shift)
+        fields["year_inferred"] = True
+    return Entity("date", text[p.start : p.end], p.start, p.end, iso(p), fields)
+
+
+def _range(
+    text: str,
+    left: Point,
+    right: Point,
+    start: int,
+    end: int,
+    page_year: int | None,
+    yearly: bool,
+    next_year: bool,
+    yearly_start: int | None = None,
+) -> Entity | None:
+    """A range entity, or None when its end would come before its start (two separate dates then)."""
+    if right.year is None and left.year is not None and right.month is not None:
+        right = replace(right, year=left.year + (1 if next_year else 0), two_digit_year=left.two_digit_year)
+    elif left.year is None and right.year is not None and left.month is not None and not yearly:
+        # 1 January to 31 March 2024, 11月1日至2025年1月31日: the start is in the end's year, or the year before
+        after = (left.month, left.day or 0) > (right.month or 12, right.day or 31)
+        left = replace(left, year=right.year - (1 if after else 0))
+    recurring = left.year is None and right.year is None and (yearly or next_year)
+    fields: dict[str, Any] = {"subkind": "recurring" if recurring else "range"}
+    if recurring:
+        fields["recurring"] = "yearly"
+        if yearly_start is not None:
+            start = yearly_start  # the span includes 每年(的)
+    elif left.year is None and page_year is not None:
+        left = replace(left, year=page_year)
+        later = (right.month or 0, right.day or 0) < (left.month or 0, left.day or 0)
+        right = replace(right, year=page_year + 1 if later or next_year else page_year) if right.year is None else right
+        fields["year_inferred"] = True
+    a, b = iso(left), iso(right)
+    if left.year is not None and right.year is not None and _ends_before(a, b):
+        return None
+    if left.two_digit_year or right.two_digit_year:
+        fields["year_two_digit"] = True
+    fields["range_start"], fields["range_end"] = a, b
+    return Entity("date", text[start:end], start, end, f"{a}/{b}", fields)
+
+
+def _ends_before(a: str, b: str) -> bool:
+    """2024-05-01/2024-03: the end, cut to the coarser of the two, sorts before the start."""
+    width = min(len(a), len(b))
+    return b[:width] < a[:width]

@@ -1,0 +1,92 @@
+"""The date vocabulary (extract/data/date_words.toml), loaded once: weekdays, period words, connectors, ROC and
+two-digit-year rules, English month names and recurring words."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from extract.labels import DATA
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    weekdays: dict[str, int]
+    morning: tuple[str, ...]
+    afternoon: tuple[str, ...]
+    noon: tuple[str, ...]
+    night: tuple[str, ...]
+    english_morning: tuple[str, ...]
+    english_afternoon: tuple[str, ...]
+    connector: re.Pattern[str]
+    connectors: tuple[str, ...]
+    between: re.Pattern[str]
+    between_after: re.Pattern[str]
+    yearly_before: re.Pattern[str]
+    monthly: tuple[str, ...]
+    english_monthly: tuple[str, ...]
+    year_qualifiers: tuple[str, ...]
+    english_months: dict[str, int]
+    relative_years: dict[str, int]
+    relative_before: re.Pattern[str]
+    clock_after: tuple[str, ...]
+    minute_words: dict[str, int]
+    roc_prefixes: tuple[str, ...]
+    roc_offset: int
+    roc_numeric_years: tuple[int, int]
+    two_digit_pivot: int
+    compact_not_after: re.Pattern[str]
+    counted_units: str
+    month_alone_after: str
+
+    @property
+    def periods(self) -> tuple[str, ...]:
+        return self.morning + self.afternoon + self.noon
+
+
+def alt(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first (so 上午 wins over 上)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def words() -> DateWords:
+    with open(DATA / "date_words.toml", "rb") as f:
+        data = tomllib.load(f)
+    ranges = data["ranges"]
+    periods = data["periods"]
+    connector = re.compile(
+        rf"\s*(?:开始|起)?\s*(?:{alt(ranges['connectors'])})\s*"
+        rf"(?:(?P<next>{alt(ranges['next_year'])})|当年|本年|同年|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
+    )
+    return DateWords(
+        weekdays=dict(data["weekdays"]),
+        morning=tuple(periods["morning"]),
+        afternoon=tuple(periods["afternoon"]),
+        noon=tuple(periods["noon"]),
+        night=tuple(periods["night"]),
+        english_morning=tuple(periods["english_morning"]),
+        english_afternoon=tuple(periods["english_afternoon"]),
+        connector=connector,
+        connectors=tuple(ranges["connectors"]),
+        between=re.compile(rf"\s*(?:{alt(ranges['between'])})\s*\Z"),
+        between_after=re.compile(rf"\s*(?:{alt(ranges['between_after'])})"),
+        yearly_before=re.compile(rf"(?:{alt(ranges['yearly'])})(?:的)?\s*\Z"),
+        monthly=tuple(ranges["monthly"]),
+        english_monthly=tuple(ranges["english_monthly"]),
+        year_qualifiers=tuple(ranges["year_qualifiers"]),
+        english_months={name.lower(): number for name, number in data["english_months"].items()},
+        relative_years=dict(data["relative_years"]),
+        relative_before=re.compile(rf"({alt(list(data['relative_years']))})(?:的)?\s?\Z"),
+        clock_after=tuple(data["clock"]["after"]),
+        minute_words=dict(data["clock"]["minute_words"]),
+        roc_prefixes=tuple(data["roc"]["prefixes"]),
+        roc_offset=int(data["roc"]["offset"]),
+        roc_numeric_years=(int(data["roc"]["numeric_years"][0]), int(data["roc"]["numeric_years"][1])),
+        two_digit_pivot=int(data["two_digit_years"]["pivot"]),
+        counted_units="".join(data["counted"]["units"]),
+        month_alone_after="".join(data["month_in_words"]["alone_after"]),
+        compact_not_after=re.compile(rf"(?:{alt(data['compact']['not_after'])})[^\u4e00-\u9fff\d]{{0,4}}\Z"),
+    )

@@ -1,0 +1,74 @@
+"""extract/content/article.py: an article body's lines without their furniture, and the summary box above it."""
+
+from __future__ import annotations
+
+from extract.content.article import clean_lines, lead_lines
+from extract.content.lines import cut_page, split_lines
+from extract.content.parse import parse_html
+from extract.content.vocabulary import vocabulary
+
+PARAGRAPHS = [
+    "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。",
+    "市医疗保障服务中心将对当前医保业务的经办方式和途径进行临时性调整，积极采取不见面、少见面的经办模式。",
+    "自2月1日起医疗保险缴费期由每月15日前延长至全月缴费，具体办法按有关通知执行。",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def cleaned(body: str, title: str | None = "烟台医保业务网上办") -> list[str]:
+    root = parse_html(f"<html><body><div class='main'>{body}</div></body></html>")
+    assert root is not None
+    return clean_lines(split_lines(root), title, vocabulary())
+
+
+def test_headline_and_byline_above_the_body_are_not_body() -> None:
+    body = "<h1>烟台医保业务网上办</h1><div>来源：胶东在线 2020-02-03 09:35:00</div>" + BODY
+    assert cleaned(body) == PARAGRAPHS
+
+
+def test_kicker_heading_over_the_headline_goes_with_it() -> None:
+    assert cleaned("<h3>疫情期间医保经办方式临时调整</h3><h1>烟台医保业务网上办</h1>" + BODY) == PARAGRAPHS
+
+
+def test_closing_credit_after_the_prose_stays() -> None:
+    assert cleaned(BODY + "<p>（责任编辑：孙重远）</p>") == [*PARAGRAPHS, "（责任编辑：孙重远）"]
+
+
+def test_signing_date_after_the_prose_stays() -> None:
+    assert cleaned(BODY + "<p>福州市医疗保障局</p><p>2024年5月13日</p>")[-2:] == ["福州市医疗保障局", "2024年5月13日"]
+
+
+def test_everything_after_a_related_heading_is_dropped_but_prose() -> None:
+    related = "<h3>相关新闻</h3><ul><li><a href='/1'>烟台职工医保个人账户可购买口罩</a></li></ul>"
+    assert cleaned(BODY + related) == PARAGRAPHS
+
+
+def test_link_menu_above_the_prose_is_dropped_and_links_between_paragraphs_stay() -> None:
+    menu = "<div><a href='/'>首页</a> <a href='/zc'>政策法规</a> <a href='/zn'>办事指南</a></div>"
+    inner = f"<p>{PARAGRAPHS[0]}</p><p><a href='/a'>▶ 典型案例：异地就医备案</a></p><p>{PARAGRAPHS[1]}</p>"
+    assert cleaned(menu + inner) == [PARAGRAPHS[0], "▶ 典型案例：异地就医备案", PARAGRAPHS[1]]
+
+
+def test_short_buttons_at_the_edges_are_dropped_and_table_cells_stay() -> None:
+    table = "<table><tr><td>风险等级</td><td>中</td></tr></table>"
+    assert cleaned("<div>+1</div>" + BODY + table + "<div>图集</div>") == [*PARAGRAPHS, "风险等级", "中"]
+
+
+def article_with_summary(summary: str) -> tuple[list[str], list[str]]:
+    root = parse_html(
+        f"<html><body><div class='art'>{summary}<div class='art_content'>{BODY}</div></div></body></html>"
+    )
+    assert root is not None
+    lines = cut_page(root)
+    body_root = next(e for e in root.iter("div") if e.get("class") == "art_content")
+    return [line.text for line in lead_lines(body_root, lines, vocabulary())], [line.text for line in lines]
+
+
+def test_summary_box_right_above_the_body_is_its_lead() -> None:
+    lead = "核心提示：医保业务可以网上办，参保人不必再到服务大厅排队。"
+    assert article_with_summary(f"<div class='summary'>{lead}</div>")[0] == [lead]
+
+
+def test_a_box_that_is_not_named_a_summary_is_no_lead() -> None:
+    lead, lines = article_with_summary("<div class='box'>医保业务可以网上办，参保人不必再到服务大厅排队。</div>")
+    assert (lead, lines[0]) == ([], "医保业务可以网上办，参保人不必再到服务大厅排队。")

@@ -1,0 +1,59 @@
+"""extract/content/boilerplate.py: containers named as furniture and 信息公开 metadata tables are dropped."""
+
+from __future__ import annotations
+
+from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
+from extract.content.lines import text_of
+from extract.content.parse import parse_html
+from extract.content.vocabulary import vocabulary
+
+PARAGRAPHS = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。",
+        "市医疗保障服务中心将对当前医保业务的经办方式和途径进行临时性调整，积极采取不见面、少见面的经办模式。",
+        "自2月1日起医疗保险缴费期由每月15日前延长至全月缴费，具体办法按有关通知执行。",
+    )
+)
+
+
+def after(drop, body: str):
+    root = parse_html(f"<html><body>{body}</body></html>")
+    assert root is not None
+    returned = drop(root, vocabulary())
+    return " ".join(text_of(root).split()), returned
+
+
+def test_nav_and_footer_named_by_class_are_dropped_and_the_article_stays() -> None:
+    body = (
+        "<div class='nav'><a href='/'>首页</a><a href='/zc'>政策法规</a></div>"
+        f"<div class='article-content'>{PARAGRAPHS}</div><div id='footer'>版权所有 市医疗保障局</div>"
+    )
+    text, _ = after(drop_boilerplate, body)
+    assert ("首页" in text, "版权所有" in text, text.startswith("医疗保障服务大厅")) == (False, False, True)
+
+
+def test_container_with_a_boilerplate_name_that_holds_prose_stays() -> None:
+    text, _ = after(drop_boilerplate, f"<div class='sidebar'>{PARAGRAPHS * 2}</div><div class='sidebar'>热门</div>")
+    assert ("热门" in text, text.startswith("医疗保障服务大厅")) == (False, True)
+
+
+def test_comment_box_is_dropped_even_with_prose() -> None:
+    comments = "<div class='comment-list'>" + PARAGRAPHS + "</div>"
+    text, _ = after(drop_boilerplate, f"<div class='main'>{PARAGRAPHS * 3}</div>{comments}")
+    assert text.count("医疗保障服务大厅") == 3
+
+
+def test_metadata_table_is_dropped_and_gives_issuer_and_date() -> None:
+    table = (
+        "<table class='info'><tr><td>索 引 号：</td><td>11350100003591396N/2024-00123</td></tr>"
+        "<tr><td>发布机构：</td><td>福州市医疗保障局</td></tr><tr><td>成文日期：</td><td>2024-05-13</td></tr>"
+        "<tr><td>文号：</td><td>榕医保〔2024〕12号</td></tr></table>"
+    )
+    text, returned = after(drop_metadata_blocks, table + PARAGRAPHS)
+    assert (text.startswith("医疗保障服务大厅"), returned) == (True, ("福州市医疗保障局", "2024-05-13"))
+
+
+def test_page_without_metadata_labels_is_left_as_it_is() -> None:
+    text, returned = after(drop_metadata_blocks, f"<div>标题：烟台医保业务网上办</div>{PARAGRAPHS}")
+    assert (text.startswith("标题：烟台医保业务网上办"), returned) == (True, (None, None))

@@ -1,0 +1,88 @@
+"""extract/content/forum.py: threads of known forum engines, and runs of replies of engines we do not know."""
+
+from __future__ import annotations
+
+from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_time, reply_group
+from extract.content.lines import cut_page
+from extract.content.parse import parse_html
+from extract.content.vocabulary import vocabulary
+from extract.document import Record
+
+POSTS = [
+    ("前程往事", "2024-4-5 23:20:45", "建议对鼠神进行改版，现在的鼠神说是传奇，跟别的传奇差太远了。"),
+    ("縋原啊反", "2024-4-14 11:32:04", "同质化太严重了就没意思了"),
+]
+
+
+def tree(html: str):
+    root = parse_html(html)
+    assert root is not None
+    return root
+
+
+def discuz(posts: list[tuple[str, str, str]] = POSTS) -> str:
+    """Discuz! X3 markup: td.t_f#postmessage_N bodies, the author link and 发表于 in the post's table."""
+    return (
+        "<html><head><meta name='generator' content='Discuz! X3.3'></head><body><div id='postlist'>"
+        + "".join(
+            f"<div id='post_{i}'><table><tr><td class='pls'><a href='home.php?mod=space&amp;uid={i}'>{name}</a></td>"
+            f"<td class='plc'><em>发表于 {when}</em><td class='t_f' id='postmessage_{i}'>{body}"
+            "<br>本帖最后由 前程往事 于 2024-4-6 10:00 编辑</td></td></tr></table></div>"
+            for i, (name, when, body) in enumerate(posts)
+        )
+        + "</div></body></html>"
+    )
+
+
+def test_each_marked_post_body_is_a_record_with_author_and_time() -> None:
+    records = forum_posts(tree(discuz()), vocabulary(), "https://bbs.example/t/1")
+    assert [(r.role, r.author, r.published_at, r.text) for r in records] == [
+        ("post", name, when, body)
+        for (name, _, body), when in zip(POSTS, ["2024-04-05T23:20:45", "2024-04-14T11:32:04"], strict=True)
+    ]
+
+
+def test_one_post_body_without_a_forum_generator_is_no_forum() -> None:
+    html = discuz(POSTS[:1]).replace("<meta name='generator' content='Discuz! X3.3'>", "")
+    assert forum_posts(tree(html), vocabulary(), None) == []
+
+
+def test_thread_subject_opens_the_first_post_once() -> None:
+    posts = [Record(text="同质化太严重了"), Record(text="建议对鼠神进行改版\n理由如下")]
+    open_with_subject(posts[0], "建议对鼠神进行改版")
+    open_with_subject(posts[1], "建议对鼠神进行改版")
+    assert [(r.title, r.text) for r in posts] == [
+        ("建议对鼠神进行改版", "建议对鼠神进行改版\n同质化太严重了"),
+        ("建议对鼠神进行改版", "建议对鼠神进行改版\n理由如下"),
+    ]
+
+
+def test_relative_post_time_keeps_its_date_in_a_title_attribute() -> None:
+    container = tree("<div><em>发表于 <span title='2024-4-14 11:32:04'>6&nbsp;天前</span></em></div>").find(".//div")
+    assert post_time(container) == "2024-04-14T11:32:04"
+
+
+def test_action_bar_is_only_action_words_counts_and_times() -> None:
+    vocab = vocabulary()
+    assert [is_action_bar(t, vocab) for t in ("| 回复 | | 举报", "2天前 · 赞(3) · 回复", "回复：这个办法好")] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_numbered_replies_by_someone_at_some_time_are_a_reply_run() -> None:
+    replies = "".join(
+        f"<div class='reply'><span class='floor'>#{i}</span><a class='user-name' href='/u{i}'>用户{i}</a>"
+        f"<span class='time'>2024-05-1{i} 12:00</span><p>我们这里今年涨到了380元，大家都交了吗？第{i}条</p></div>"
+        for i in range(1, 4)
+    )
+    root = tree(f"<html><body><div id='replies'>{replies}</div></body></html>")
+    group = reply_group(cut_page(root), vocabulary())
+    assert group is not None and [m.get("class") for m in group.members] == ["reply"] * 3
+
+
+def test_paragraphs_with_dates_are_no_reply_run() -> None:
+    paragraphs = "".join(f"<p>自2024年{m}月1日起，医疗保险缴费期由每月15日前延长至全月缴费。</p>" for m in range(1, 5))
+    root = tree(f"<html><body><div>{paragraphs}</div></body></html>")
+    assert reply_group(cut_page(root), vocabulary()) is None

@@ -1,0 +1,155 @@
+"""extract/content/lines.py: the line model, per-element extents and the text tests every family shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.content.lines import (
+    Extent,
+    bare_text,
+    class_tokens,
+    class_words,
+    cut_page,
+    holds_prose,
+    is_prose,
+    is_spam,
+    line_extents,
+    same_text,
+    split_lines,
+    text_stats,
+)
+from extract.content.parse import parse_html, strip_furniture
+from extract.content.vocabulary import vocabulary
+from extract.decode import decode
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+PARAGRAPH = "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。"
+
+
+def tree(html: str):
+    root = parse_html(html)
+    assert root is not None
+    return root
+
+
+def texts(html: str) -> list[str]:
+    return [line.text for line in split_lines(tree(html))]
+
+
+# ----------------------------------------------------------------------------- lines
+
+
+def test_blocks_and_br_end_a_line_and_inline_tags_do_not() -> None:
+    html = "<div>办事<b>指南</b><p>第一段</p>第二<br>段<ul><li>条目一</li><li>条目<a>二</a></li></ul></div>"
+    assert texts(html) == ["办事指南", "第一段", "第二", "段", "条目一", "条目二"]
+
+
+def test_newlines_end_a_line_inside_pre_only() -> None:
+    assert texts("<div>一行\n同一行<pre>代码一\n代码二</pre></div>") == ["一行 同一行", "代码一", "代码二"]
+
+
+def test_spaces_are_collapsed_and_counted_out_of_the_characters() -> None:
+    line = next(split_lines(tree("<p>  医保\u3000 业务\t网上办  </p>")))
+    assert (line.text, line.chars) == ("医保 业务 网上办", 7)
+
+
+def test_a_line_counts_its_link_characters() -> None:
+    line = next(split_lines(tree("<p>详见<a href='/1'>办事指南</a>第三条</p>")))
+    assert (line.chars, line.link_chars, round(line.link_density, 2)) == (9, 4, 0.44)
+
+
+def test_a_line_is_owned_by_its_nearest_block() -> None:
+    lines = list(split_lines(tree("<div id='outer'>外层<section><span>内层</span></section></div>")))
+    assert [(line.text, line.owner.tag) for line in lines] == [("外层", "div"), ("内层", "section")]
+
+
+# ----------------------------------------------------------------------------- extents
+
+
+def test_extents_sum_the_lines_of_each_subtree() -> None:
+    root = tree("<div><p>第一段文字</p><ul><li><a href='/1'>链接</a></li><li>条目</li></ul></div>")
+    lines = cut_page(root)
+    div, ul = next(root.iter("div")), next(root.iter("ul"))
+    assert (lines.extents[div], lines.extents[ul]) == (
+        Extent(first=0, last=2, depth=3, lines=3, chars=9, link_chars=2),
+        Extent(first=1, last=2, depth=4, lines=2, chars=4, link_chars=2),
+    )
+
+
+def test_elements_without_lines_have_no_extent() -> None:
+    root = tree("<div><p>正文</p><p>   </p><span></span></div>")
+    assert [element.tag for element in cut_page(root).extents] == ["p", "div", "body", "html"]
+
+
+def test_extents_of_a_deeply_nested_page_are_measured_in_one_walk() -> None:
+    depth = 900
+    root = tree("<html><body>" + "<div><p>段落。</p>" * depth + "</div>" * depth + "</body></html>")
+    extents = cut_page(root).extents
+    assert (len(extents), extents[root].lines, max(extent.depth for extent in extents.values())) == (
+        2 * depth + 2,
+        depth,
+        depth + 3,
+    )
+
+
+@pytest.mark.parametrize(
+    "page", sorted(FIXTURES.glob("pages/*/*/body.html")) + sorted(FIXTURES.glob("corpus/html/*/page.html")), ids=str
+)
+def test_extents_of_the_walk_equal_a_walk_up_from_every_line(page: Path) -> None:
+    root = parse_html(decode(page.read_bytes()).text)
+    assert root is not None
+    strip_furniture(root)
+    lines = cut_page(root)
+    walked_up = line_extents(list(lines))
+    assert (list(lines.extents), lines.extents) == (list(walked_up), walked_up)
+
+
+# ----------------------------------------------------------------------------- element words and text statistics
+
+
+def test_class_and_id_tokens_are_split_and_lower_cased() -> None:
+    element = tree("<div class='relatedNews-box main_col' id='artContent'></div>").find(".//div")
+    assert class_tokens(element) == {"related", "news", "box", "main", "col", "art", "content"}
+
+
+def test_class_words_are_whole_and_lower_cased() -> None:
+    element = tree("<div class='Post-body  t_f' id='postmessage_1'></div>").find(".//div")
+    assert class_words(element) == {"post-body", "t_f"}
+
+
+def test_text_stats_measure_text_links_and_punctuation_of_every_subtree() -> None:
+    root = tree("<div><p>一，二。</p><a href='/'>链接</a>尾</div>")
+    div = root.find(".//div")
+    stats = text_stats(root)[div]
+    assert (stats.chars, stats.link_chars, stats.punct) == (7, 2, 2)
+
+
+def test_prose_is_long_punctuated_text_with_few_links() -> None:
+    prose = tree("<div>" + f"<p>{PARAGRAPH}</p>" * 6 + "</div>").find(".//div")
+    menu = tree("<div>" + f"<a href='/'>{PARAGRAPH}</a>" * 6 + "</div>").find(".//div")
+    assert (holds_prose(prose), holds_prose(menu)) == (True, False)
+
+
+# ----------------------------------------------------------------------------- text tests
+
+
+def test_spam_needs_several_keywords() -> None:
+    vocab = vocabulary()
+    assert (is_spam("九七人妻在线视频_无码一区二区_亚洲日韩乱码中文字幕在线", vocab), is_spam(PARAGRAPH, vocab)) == (
+        True,
+        False,
+    )
+
+
+def test_prose_line_has_forty_characters_and_two_stops() -> None:
+    assert (is_prose(PARAGRAPH, 42), is_prose("医保业务网上办。", 8), is_prose("医" * 50, 50)) == (True, False, False)
+
+
+def test_bare_text_drops_spaces_colons_and_brackets() -> None:
+    assert bare_text("【 相关新闻 】：") == "相关新闻"
+
+
+def test_same_text_ignores_whitespace_only() -> None:
+    assert (same_text("烟台 医保\n业务", "烟台医保业务"), same_text("烟台医保", "烟台医保业务")) == (True, False)

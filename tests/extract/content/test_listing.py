@@ -1,0 +1,94 @@
+"""extract/content/listing.py: a run of repeated sibling entries with title links, and one record per entry."""
+
+from __future__ import annotations
+
+from extract.content.lines import cut_page
+from extract.content.listing import listing_group, listing_records, similar_siblings, title_link
+from extract.content.parse import parse_html
+from extract.content.vocabulary import vocabulary
+
+TITLES = [
+    "城镇职工基本医疗保险参保登记办事指南",
+    "灵活就业人员医疗保险缴费办事指南",
+    "异地就医备案办理流程及所需材料",
+    "门诊慢特病待遇认定申请办事指南",
+    "生育保险待遇申领办事指南及常见问题",
+]
+
+
+def tree(body: str):
+    root = parse_html(f"<html><body>{body}</body></html>")
+    assert root is not None
+    return root
+
+
+ENTRY = "<li class='item'><a href='/zn/{i}.html'>{title}</a><span class='date'>2024-0{m}-15</span></li>"
+MENU = (
+    "<ul class='menu'>"
+    + "".join(f"<li><a href='/{i}'>{name}</a></li>" for i, name in enumerate(["首页", "政策"]))
+    + "</ul>"
+)
+
+
+def column(entry: str = ENTRY):
+    items = "".join(entry.format(i=i, m=i + 1, title=title) for i, title in enumerate(TITLES))
+    nav = MENU
+    return tree(f"{nav}<div class='list'><h2>办事指南</h2><ul>{items}</ul></div>")
+
+
+def test_repeated_entries_with_title_links_are_the_listing() -> None:
+    root = column()
+    group = listing_group(root, cut_page(root))
+    assert group is not None and [member.findtext("a") for member in group.members] == TITLES
+
+
+def test_a_navigation_menu_of_short_links_is_no_listing() -> None:
+    root = tree("<ul>" + "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(8)) + "</ul>")
+    assert listing_group(root, cut_page(root)) is None
+
+
+def test_each_entry_is_a_record_with_title_date_and_absolute_url() -> None:
+    root = column()
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    first = listing_records(group, "https://ybj.fuzhou.gov.cn/zn/", vocabulary())[0]
+    assert (first.role, first.title, first.published_at, first.url, first.text) == (
+        "entry",
+        TITLES[0],
+        "2024-01-15",
+        "https://ybj.fuzhou.gov.cn/zn/0.html",
+        f"{TITLES[0]}\n2024-01-15",
+    )
+
+
+def test_entry_furniture_is_not_in_its_text() -> None:
+    entry = (
+        "<li class='thread'><a class='title' href='/p/{i}'>{title}</a>"
+        "<div class='abs'>想问一下这个怎么办理，需要哪些材料？</div>"
+        "<span class='author'>参保人{i}</span><span class='reply-num'>23</span></li>"
+    )
+    root = column(entry)
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    assert listing_records(group, None, vocabulary())[1].text.split("\n") == [
+        TITLES[1],
+        "想问一下这个怎么办理，需要哪些材料？",
+    ]
+
+
+def test_title_link_is_the_longest_link_outside_the_furniture() -> None:
+    entry = tree(
+        "<li><span class='author'><a href='/u/1'>一个很长很长的用户名字在这里</a></span>"
+        "<a href='/p/1'>医保缴费指南</a></li>"
+    )
+    found = title_link(entry.find(".//li"), skip=vocabulary().entry_meta_tokens)
+    assert found is not None and found.text == "医保缴费指南"
+
+
+def test_siblings_of_one_tag_with_mostly_the_same_classes_are_one_run() -> None:
+    root = tree(
+        "<ul><li class='entry item'>一</li><li class='entry item top'>二</li><li class='ad'>三</li>"
+        "<p class='entry item'>四</p></ul>"
+    )
+    runs = similar_siblings(list(root.find(".//ul")))
+    assert [[member.text for member in run] for run in runs] == [["一", "二"], ["三"], ["四"]]

@@ -1,0 +1,123 @@
+"""extract/content/parse.py: HTML str → lxml tree, furniture stripped; hostile pages keep their text."""
+
+from __future__ import annotations
+
+import time
+
+from extract.content import content
+from extract.content.lines import text_of
+from extract.content.parse import MAX_DEPTH, drop_element, parse_html, select_css, strip_furniture, unwrap_deep_nesting
+
+PARAGRAPH = "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。"
+CLOSING = "参保人可以在网上办理医保业务，不必再到服务大厅排队，具体办法按有关通知执行。"
+
+
+def nested(opening: str, closing: str, depth: int) -> str:
+    return f"<html><body>{opening * depth}<p>{PARAGRAPH}</p>{closing * depth}<p>{CLOSING}</p></body></html>"
+
+
+def stripped(html: str) -> str:
+    root = parse_html(html)
+    assert root is not None
+    strip_furniture(root)
+    return " ".join(text_of(root).split())
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+def test_nothing_to_parse_is_none_and_markup_is_a_tree() -> None:
+    parsed = [parse_html(html) for html in ("", "  \n ", "<p>医保</p>")]
+    assert [None if root is None else root.tag for root in parsed] == [None, None, "html"]
+
+
+def test_xml_declaration_before_the_markup_is_ignored() -> None:
+    root = parse_html('<?xml version="1.0" encoding="gbk"?><html><body><p>医保</p></body></html>')
+    assert root is not None and text_of(root) == "医保"
+
+
+def test_page_nested_5000_levels_keeps_its_text() -> None:
+    # libxml2 stops at 256 levels (2,048 with huge_tree) and drops everything after: both paragraphs were lost.
+    assert content(nested("<div>", "</div>", 5000)).text.split("\n") == [PARAGRAPH, CLOSING]
+
+
+def test_page_nested_just_past_the_parser_limit_keeps_its_text() -> None:
+    assert content(nested("<div>", "</div>", 300)).text.split("\n") == [PARAGRAPH, CLOSING]
+
+
+def test_nested_tables_keep_their_text() -> None:
+    # One <table> tag opens table, tbody, tr and td: four levels a tag count does not see.
+    html = nested("<table><tr><td>", "</td></tr></table>", 1500)
+    assert content(html).text.split("\n") == [PARAGRAPH, CLOSING]
+
+
+def test_inline_nesting_keeps_its_text() -> None:
+    assert content(nested("<span>", "</span>", 6000)).text.split("\n") == [PARAGRAPH, CLOSING]
+
+
+def test_a_10_mb_text_node_keeps_its_text() -> None:
+    # libxml2 cuts a text node at 10,000,000 bytes without huge_tree: the page came out empty.
+    body = PARAGRAPH * (10_000_000 // len(PARAGRAPH.encode()) + 1)
+    html = f"<html><body><div><p>{body}</p></div></body></html>"
+    assert len(html.encode()) > 10_000_000
+    assert content(html).text == body
+
+
+def test_unwrapping_keeps_the_text_and_turns_deep_blocks_into_line_breaks() -> None:
+    html = "<div><div><div><p>一</p><span>二</span><div>三</div></div></div></div>"
+    assert unwrap_deep_nesting(html, 2) == "<div><div><br><p>一</p>二<br>三<br><br></div></div>"
+
+
+def test_unwrapping_leaves_a_page_within_the_limit_as_it_is() -> None:
+    html = nested("<div>", "</div>", 50) + "<br><img src='a.png'><p>未闭合段落<li>未闭合条目"
+    assert unwrap_deep_nesting(html, MAX_DEPTH) == html
+
+
+# ----------------------------------------------------------------------------- furniture
+
+
+def test_scripts_styles_and_form_controls_are_stripped() -> None:
+    html = (
+        "<html><head><title>标题</title><style>p{color:red}</style></head><body><script>var a = '脚本';</script>"
+        f"<p>{PARAGRAPH}</p><select><option>选项</option></select><button>提交</button><noscript>无脚本</noscript>"
+        "</body></html>"
+    )
+    assert stripped(html) == PARAGRAPH
+
+
+def test_hidden_menu_is_stripped_and_hidden_prose_stays() -> None:
+    article = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(6))
+    html = (
+        "<html><body><ul style='display: none'><li>首页</li><li>政策法规</li></ul>"
+        f"<div style='DISPLAY:NONE'>{article}</div><div hidden>隐藏的提示</div></body></html>"
+    )
+    assert stripped(html) == PARAGRAPH * 6
+
+
+def test_dropping_an_element_keeps_its_tail() -> None:
+    root = parse_html("<div><p>一</p><b>删</b>尾巴<i>二</i></div>")
+    assert root is not None
+    drop_element(next(root.iter("b")))
+    assert text_of(root) == "一尾巴二"
+
+
+def test_site_override_selects_an_element_and_a_bad_selector_selects_none() -> None:
+    root = parse_html("<div class='notice'><p>系统维护通知</p></div>")
+    assert root is not None
+    found = [select_css(root, css) for css in ("div.notice", "div[", "div.absent")]
+    assert [None if element is None else text_of(element) for element in found] == ["系统维护通知", None, None]
+
+
+def test_unwrapping_stray_opening_brackets_costs_linear_time() -> None:
+    # "<a<a<a…" without any ">": a tag pattern that scanned to the next ">" would read the rest of the page each time.
+    def cpu_seconds(count: int) -> float:
+        html = "<div>" * 20 + "<a" * count + "</div>" * 20
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            unwrap_deep_nesting(html, 10)
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(250_000), cpu_seconds(1_000_000)
+    assert large < 8 * small

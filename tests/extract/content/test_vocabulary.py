@@ -1,0 +1,90 @@
+"""extract/content/vocabulary.py: the boilerplate vocabulary, loaded once from content_boilerplate.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from extract.content.lines import split_lines
+from extract.content.parse import parse_html, strip_furniture
+from extract.content.vocabulary import AnyPattern, VerdictCache, link_key, vocabulary
+from extract.decode import decode
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = tomllib.loads((ROOT / "extract" / "data" / "content_boilerplate.toml").read_text(encoding="utf-8"))
+
+
+def test_vocabulary_is_loaded_once() -> None:
+    assert vocabulary() is vocabulary()
+
+
+def test_vocabulary_words_come_from_the_data_file() -> None:
+    vocab = vocabulary()
+    assert (
+        set(DATA["tokens"]["strong_boilerplate"]) <= vocab.boilerplate_tokens,
+        set(DATA["tokens"]["content"]) == vocab.content_tokens,
+    ) == (True, True)
+
+
+def test_drop_lines_match_furniture_and_not_prose() -> None:
+    drop = vocabulary().drop_lines
+    lines = [
+        "您当前的位置：首页 > 社会保险",
+        "A+A- | 举报纠错",
+        "版权所有：福州市医疗保障局",
+        "参保人可以在网上办理医保业务。",
+    ]
+    assert [drop.search(line) for line in lines] == [True, True, True, False]
+
+
+def test_anchored_pattern_matches_at_the_start_only() -> None:
+    pattern = AnyPattern([r"^\s*分享到", "版权所有"])
+    assert [pattern.search(text) for text in ("分享到：微信", "点击分享到微信", "本站版权所有")] == [True, False, True]
+
+
+def test_pattern_with_a_top_level_alternative_is_searched_everywhere() -> None:
+    # "^a|b": only the first alternative is anchored.
+    pattern = AnyPattern([r"^首页|主办单位"])
+    assert [pattern.search(text) for text in ("首页 > 新闻", "本网主办单位：市医保局", "回到首页")] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_any_pattern_agrees_with_one_alternation_on_real_lines() -> None:
+    patterns = DATA["lines"]["drop"] + DATA["forum"]["drop_lines"] + DATA["lines"]["owner_line"]
+    together = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    split = AnyPattern(patterns, re.I)
+    lines = []
+    for page in sorted((ROOT / "tests" / "fixtures").glob("pages/*/*/body.html")):
+        root = parse_html(decode(page.read_bytes()).text)
+        assert root is not None
+        strip_furniture(root)
+        lines += [line.text for line in split_lines(root)]
+    disagree = [line for line in lines if split.search(line) != bool(together.search(line))]
+    assert (len(lines) > 1000, sum(map(split.search, lines)) > 20, disagree) == (True, True, [])
+
+
+def test_link_key_keeps_the_words_of_a_link_only() -> None:
+    assert (link_key("[详细>>]"), link_key("Read  More »")) == ("详细", "readmore")
+
+
+def test_verdict_cache_empties_when_full_and_keeps_the_last_long_text() -> None:
+    cache = VerdictCache()
+    for index in range(VerdictCache.SIZE):
+        cache[f"第{index}行"] = index % 2 == 0
+    first_long, second_long = "医" * (VerdictCache.LONGEST + 1), "保" * (VerdictCache.LONGEST + 1)
+    cache[first_long] = True
+    full = (len(cache), cache.get("第0行"), cache.get(first_long))
+    cache["再一行"] = False
+    cache[second_long] = False
+    after = (len(cache), cache.get("第0行"), cache.get("再一行"), cache.get(first_long), cache.get(second_long))
+    assert (full, after) == ((VerdictCache.SIZE + 1, True, True), (2, None, False, None, False))
+
+
+def test_a_cached_verdict_is_the_pattern_verdict() -> None:
+    drop = vocabulary().drop_lines
+    lines = ["版权所有：福州市医疗保障局", "参保人可以在网上办理医保业务。"] * 3
+    assert [drop.search(line) for line in lines] == [True, False] * 3
