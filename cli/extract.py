@@ -36,12 +36,22 @@ PAGE_SUFFIXES = (".html", ".htm")
 ARCHIVE_BODIES = ("body.html", "body.htm", "body")
 ARCHIVE_INFO = "info.json"
 SCRIPTS = ("hans", "hant", "keep")
+# A page larger than this is an errors row `too_large`, never read: the crawl's download cap, so a saved page
+# and a fetched one are treated alike, and the peak memory of a run stays bounded (docs/robustness.md).
+DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024
+MAX_INFO_BYTES = 1024 * 1024  # info.json holds a URL and headers; anything bigger is not one
 
 
 @dataclass(frozen=True, slots=True)
 class SavedPage:
     body: Path
     info: Path | None = None  # info.json of a web-archive page
+    problem: tuple[str, str] | None = None  # (error, message) found while listing: the page is an errors row
+
+
+def display_path(path: Path | str) -> str:
+    """A path as UTF-8 text: bytes that are not UTF-8 (a file name from another system) become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,28 +73,73 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--script", choices=SCRIPTS, default="hans", help="script of the output text (default: hans)")
     parser.add_argument("--run-id", help="name of this run in the file names (default: start time + random)")
+    parser.add_argument(
+        "--max-page-bytes",
+        type=int,
+        default=DEFAULT_MAX_PAGE_BYTES,
+        metavar="N",
+        help=f"a larger page is an errors row too_large, not read (default: {DEFAULT_MAX_PAGE_BYTES})",
+    )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _archive_body(folder: Path) -> Path | None:
-    if not (folder / ARCHIVE_INFO).is_file():
+    if not _is_file(folder / ARCHIVE_INFO):
         return None
     for name in ARCHIVE_BODIES:
-        if (folder / name).is_file():
+        if _is_file(folder / name):
             return folder / name
     return None
 
 
-def _walk(folder: Path) -> Iterator[SavedPage]:
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file or folder behind `path` (device, inode): two names, one identity, one visit."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
+    """Pages under `folder`. A folder or file reached twice (symlink loops, links to a sibling) is taken once;
+    a folder that cannot be listed is one SavedPage with a problem, and the walk goes on."""
+    identity = _identity(folder)
+    if identity is None or identity in seen:
+        return
+    seen.add(identity)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        yield SavedPage(
+            folder, problem=("unreadable_folder", f"cannot list {display_path(folder)}: {exc.strerror or exc}")
+        )
+        return
     body = _archive_body(folder)
-    if body is not None:
+    if body is not None and (body_identity := _identity(body)) not in seen:
+        if body_identity is not None:
+            seen.add(body_identity)
         yield SavedPage(body, folder / ARCHIVE_INFO)
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
+    for entry in entries:
+        if entry.name.startswith(".") or entry == body:
             continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry != body and entry.suffix.lower() in PAGE_SUFFIXES and entry.is_file():
-            yield SavedPage(entry)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(entry, seen)
+        elif entry.suffix.lower() in PAGE_SUFFIXES and _is_file(entry):
+            entry_identity = _identity(entry)
+            if entry_identity is not None and entry_identity not in seen:
+                seen.add(entry_identity)
+                yield SavedPage(entry)
 
 
 def find_pages(paths: Iterable[str]) -> list[SavedPage]:
@@ -92,35 +147,27 @@ def find_pages(paths: Iterable[str]) -> list[SavedPage]:
     from cli.main import CommandError
 
     pages: list[SavedPage] = []
+    seen: set[tuple[int, int]] = set()
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            pages.extend(_walk(path))
-        elif path.is_file():
+            pages.extend(_walk(path, seen))
+        elif _is_file(path):
+            identity = _identity(path)
+            if identity in seen:
+                continue  # named twice, or also inside a folder named before
+            if identity is not None:
+                seen.add(identity)
             info = path.parent / ARCHIVE_INFO
-            archived = path.name in ARCHIVE_BODIES and info.is_file()
+            archived = path.name in ARCHIVE_BODIES and _is_file(info)
             pages.append(SavedPage(path, info if archived else None))
         else:
-            raise CommandError(f"no such file or folder: {name}")
+            raise CommandError(f"no such file or folder: {display_path(name)}")
     unique = list(dict.fromkeys(pages))
     if not unique:
-        raise CommandError(f"no pages found in {', '.join(paths)} (looked for *.html, *.htm and body.html + info.json)")
+        names = ", ".join(map(display_path, paths))
+        raise CommandError(f"no pages found in {names} (looked for *.html, *.htm and body.html + info.json)")
     return unique
-
-
-def _headers(raw: Any) -> dict[str, str]:
-    if raw is None:
-        return {}
-    if isinstance(raw, dict):
-        return {str(k): v if isinstance(v, str) else ", ".join(map(str, v)) for k, v in raw.items()}
-    headers: dict[str, str] = {}
-    for item in raw:
-        if isinstance(item, dict):
-            headers[str(item["name"])] = str(item["value"])
-        else:
-            name, value = item
-            headers[str(name)] = str(value)
-    return headers
 
 
 class _BadPage(Exception):
@@ -130,53 +177,131 @@ class _BadPage(Exception):
         self.message = message
 
 
-def _read(page: SavedPage) -> tuple[bytes, dict[str, str], str | None, dt.datetime, str | None]:
+def _text(value: Any, what: str) -> str:
+    """A string from info.json that can be written as UTF-8 (JSON may hold lone surrogates)."""
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string, not {type(value).__name__}")
     try:
-        body = page.body.read_bytes()
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{what} is not valid Unicode (lone surrogate)") from None
+    return value
+
+
+def _headers(raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if isinstance(raw, dict):
+        items = list(raw.items())
+    elif isinstance(raw, list):
+        items = []
+        for item in raw:
+            if isinstance(item, dict) and "name" in item and "value" in item:
+                items.append((item["name"], item["value"]))
+            elif isinstance(item, list) and len(item) == 2:
+                items.append((item[0], item[1]))
+            else:
+                raise ValueError("headers must be an object or a list of [name, value] pairs")
+    else:
+        raise ValueError(f"headers must be an object or a list, not {type(raw).__name__}")
+    headers: dict[str, str] = {}
+    for name, value in items:
+        if isinstance(value, list):
+            value = ", ".join(_text(v, f"header {name!r}") for v in value)
+        headers[_text(name, "a header name")] = _text(value, f"header {name!r}")
+    return headers
+
+
+def _read_bytes(path: Path, limit: int, what: str) -> bytes:
+    """At most `limit` bytes of a regular file; `too_large` beyond (checked on the bytes read, not only the size
+    the file claims, so a file that grows while read is still capped)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise _BadPage("unreadable_file", f"cannot read {display_path(path)}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise _BadPage("too_large", f"{what} {display_path(path)} is larger than {limit} bytes")
+    return data
+
+
+def _info(page: SavedPage) -> dict[str, Any]:
+    assert page.info is not None
+    raw = _read_bytes(page.info, MAX_INFO_BYTES, "info.json")
+    try:
+        info = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 ({exc.reason})") from None
+    if not isinstance(info, dict):
+        raise ValueError("not a JSON object")
+    return info
+
+
+def _read(
+    page: SavedPage, max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+) -> tuple[bytes, dict[str, str], str | None, dt.datetime, str | None]:
+    if page.problem is not None:
+        raise _BadPage(*page.problem)
+    try:
+        size = page.body.stat().st_size
         mtime = page.body.stat().st_mtime
     except OSError as exc:
-        raise _BadPage("unreadable_file", f"cannot read {page.body}: {exc.strerror or exc}") from exc
+        raise _BadPage("unreadable_file", f"cannot read {display_path(page.body)}: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise _BadPage("too_large", f"page {display_path(page.body)} is {size} bytes, over the {max_bytes} cap")
+    body = _read_bytes(page.body, max_bytes, "page")
     fetched_at = dt.datetime.fromtimestamp(mtime, dt.UTC)
     if page.info is None:
         return body, {}, None, fetched_at, None
     try:
-        info = json.loads(page.info.read_text(encoding="utf-8"))
-        if not isinstance(info, dict):
-            raise ValueError("not a JSON object")
+        info = _info(page)
         headers = _headers(info.get("headers"))
+        url = _text(info["url"], "url") if info.get("url") is not None else None
+        site = _text(info["site"], "site") if info.get("site") is not None else None
         if info.get("fetched_at"):
-            fetched_at = dt.datetime.fromisoformat(str(info["fetched_at"]))
-    except (OSError, ValueError, TypeError, KeyError) as exc:
-        raise _BadPage("bad_info_json", f"{page.info}: {exc}") from exc
-    return body, headers, info.get("url"), fetched_at, info.get("site")
+            fetched_at = dt.datetime.fromisoformat(_text(info["fetched_at"], "fetched_at"))
+            if fetched_at.tzinfo is None:
+                fetched_at = fetched_at.replace(tzinfo=dt.UTC)
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise _BadPage("bad_info_json", f"{display_path(page.info)}: {exc}") from exc
+    return body, headers, url, fetched_at, site
 
 
-def process_saved(page: SavedPage, script: str = "hans") -> tuple[str, PageResult | None, PageError | None]:
-    """One saved page → (source, result, None), or (source, None, error) when the file cannot be read."""
+def process_saved(
+    page: SavedPage, script: str = "hans", max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+) -> tuple[str, PageResult | None, PageError | None]:
+    """One saved page → (source, result, None), or (source, None, error) when the file cannot be read.
+    Never raises: whatever goes wrong with one page is its errors row, and the run goes on."""
     from extract.errors import PageError
     from extract.pipeline import process_page
 
-    source = str(page.body)
+    source = display_path(page.body)
     try:
-        body, headers, url, fetched_at, site = _read(page)
+        body, headers, url, fetched_at, site = _read(page, max_bytes)
     except _BadPage as bad:
         return source, None, PageError(None, "fetch", bad.error, bad.message)
-    return source, process_page(body, headers, url, site=site, script=script, fetched_at=fetched_at), None
+    try:
+        return source, process_page(body, headers, url, site=site, script=script, fetched_at=fetched_at), None
+    except Exception as exc:  # process_page contains its stages' failures; this is the last line of defence
+        message = (str(exc) or type(exc).__name__).splitlines()[0]
+        return source, None, PageError(url, "content", type(exc).__name__, message)
 
 
 def _results(
-    pages: Sequence[SavedPage], script: str, jobs: int
+    pages: Sequence[SavedPage], script: str, jobs: int, max_bytes: int = DEFAULT_MAX_PAGE_BYTES
 ) -> Iterator[tuple[str, PageResult | None, PageError | None]]:
     if jobs <= 1:
         for page in pages:
-            yield process_saved(page, script)
+            yield process_saved(page, script, max_bytes)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     # Ordered: the files of a run do not depend on --jobs. Chunks keep inter-process traffic low.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(process_saved, script=script), pages, chunksize=8)
+        yield from pool.map(partial(process_saved, script=script, max_bytes=max_bytes), pages, chunksize=8)
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -200,6 +325,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CommandError(f"--out {out} exists and is not a folder")
+    if args.max_page_bytes < 1:
+        raise CommandError("--max-page-bytes must be 1 or more")
     pages = find_pages(args.paths)
     if getattr(args, "dask", None):
         from cli import extract_dask
@@ -208,12 +335,12 @@ def run(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from output.dataset import DatasetWriter
+    from output.dataset import DatasetWriter, OutputWriteError
 
     began = time.perf_counter()
     settings = {
         "command": "extract",
-        "paths": args.paths,
+        "paths": [display_path(p) for p in args.paths],
         "formats": list(formats),
         "script": args.script,
         "jobs": jobs,
@@ -225,17 +352,21 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     records = failed = 0
-    with writer, tqdm(total=len(pages), unit="page", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-        for source, result, error in _results(pages, args.script, jobs):
-            if result is None:
-                assert error is not None
-                writer.write_error(error, source=source)
-                failed += 1
-            else:
-                writer.write_page(result, source=source)
-                records += len(result.document.records) if result.document else 0
-                failed += bool(result.errors)
-            bar.update()
+    try:
+        with writer, tqdm(total=len(pages), unit="page", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
+            for source, result, error in _results(pages, args.script, jobs, args.max_page_bytes):
+                if result is None:
+                    assert error is not None
+                    writer.write_error(error, source=source)
+                    failed += 1
+                else:
+                    writer.write_page(result, source=source)
+                    records += len(result.document.records) if result.document else 0
+                    failed += bool(result.errors)
+                bar.update()
+    except OutputWriteError as exc:
+        # Nothing of this run is published; the files of earlier runs are untouched.
+        raise CommandError(f"{exc}; nothing of this run was published", status=1) from exc
     summary = writer.summary
     elapsed = time.perf_counter() - began
     entity_rows = {name: n for name, n in summary.rows.items() if name not in ("documents", "errors") and n}

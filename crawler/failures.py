@@ -2,13 +2,15 @@
 
 Reasons are matched on the exception's class names (its MRO), so the table covers Scrapy's, Twisted's and the
 standard library's exceptions without importing them. It never retries, never raises: an unknown exception
-becomes its class name in snake_case.
+becomes its class name in snake_case. A `Refused` request says its own reason.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from scrapy.exceptions import IgnoreRequest
 
 from extract.errors import PageError
 
@@ -39,12 +41,26 @@ IGNORE_REASONS: tuple[tuple[str, tuple[str, str]], ...] = (
 )
 
 
+class Refused(IgnoreRequest):
+    """A request the crawler's own guards refuse (redirect loop, offsite redirect, trap limit, robots.txt
+    unavailable …), carrying the errors row it becomes: its stage, its reason and the URL it is charged to."""
+
+    def __init__(self, stage: str, error: str, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.error = error
+        self.message = message
+        self.url = url
+
+
 def snake_case(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def page_error(failure: Any, url: str | None) -> PageError:
     exc = failure.value
+    if isinstance(exc, Refused):
+        return PageError(exc.url or url, exc.stage, exc.error, exc.message)
     names = [cls.__name__ for cls in type(exc).__mro__]
     message = (str(exc) or type(exc).__name__).splitlines()[0]
     if "HttpError" in names and getattr(exc, "response", None) is not None:

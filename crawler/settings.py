@@ -44,13 +44,44 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 HTTPERROR_ALLOWED_CODES = [304]
 
 COOKIES_ENABLED = False
+# No listening port: a crawl must not open a console on the machine (tests/hostile/test_hostile_offsite.py
+# checks a real crawl, every profile included).
 TELNETCONSOLE_ENABLED = False
 DEPTH_PRIORITY = 1  # breadth first: listings before the next listing page's articles
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # A bug in a callback becomes an errors row for that page (crawler/middlewares.py); HttpError is Scrapy's own.
-SPIDER_MIDDLEWARES = {"crawler.middlewares.CallbackErrorMiddleware": 100}
+# Output flows from the spider down these numbers: content de-duplication (crawler/dedup.py) first, then the
+# trap limits that count its duplicates (crawler/traps.py), then the host-and-port offsite filter.
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.CallbackErrorMiddleware": 100,
+    "crawler.offsite.OffsiteOriginMiddleware": 520,
+    "crawler.traps.TrapLimitsMiddleware": 540,
+    "crawler.dedup.ContentDedupMiddleware": 560,
+}
+
+# Hostile servers (docs/robustness.md): offsite is host AND port; every redirect ends in a row and stays on the
+# site; a 304 nobody asked for is an errors row; Retry-After is honoured up to a cap; a robots.txt that answers
+# 5xx means "try later" and a huge one is read only up to its first 500 KiB.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.offsite.OffsiteRequestMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.TryLaterRobotsTxtMiddleware": 100,
+    "crawler.retry_after.RetryAfterMiddleware": 560,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.redirects.GuardedMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.GuardedRedirectMiddleware": 600,
+    "crawler.redirects.UnsolicitedNotModifiedMiddleware": 610,
+}
+# Trap limits (crawler/traps.py; 0 turns one off) and the Retry-After cap in seconds.
+GUIDECRAWL_MAX_PAGES = 20000
+GUIDECRAWL_MAX_QUERY_VARIANTS = 1000
+GUIDECRAWL_MAX_PATH_DUPLICATES = 10
+GUIDECRAWL_MAX_DEPTH = 50
+GUIDECRAWL_RETRY_AFTER_MAX = 120
+GUIDECRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ErrorStatsPipeline": 100,

@@ -26,6 +26,7 @@ from extract.document import RECORD_SEPARATOR, Document
 from extract.entities import find_entities, page_context
 from extract.entity import Entity, PageContext
 from extract.errors import PageError, StageError
+from extract.text_quality import check_decoded, check_not_empty, check_readable
 from normalize import Repair, normalize
 from normalize.offsets import OffsetMap
 
@@ -71,12 +72,17 @@ def read_page(
         body_css = content_options(registry_site(site, url)).get("body_css")
     try:
         decoded = decode(body, headers)
+        check_decoded(decoded.text)  # control characters: a binary file, not a page
     except Exception as exc:
         raise StageFailure("decode", exc) from exc
     try:
         document = content(decoded.text, url, body_css=body_css)
     except Exception as exc:
         raise StageFailure("content", exc) from exc
+    try:
+        check_readable(document.text)  # U+FFFD runs: measured before normalize turns them into invented characters
+    except StageError as exc:
+        raise StageFailure("decode", exc) from exc
     document.encoding = decoded.encoding
     document.encoding_source = decoded.source
     if site and not document.site:
@@ -211,6 +217,10 @@ def process_page(
         return _fail(result, "normalize", exc)
     for stage, message in failures:  # the text went on without that repair: a row in `errors`, not a log line
         result.errors.append(PageError(url, "normalize", f"{stage}_failed", message.splitlines()[0]))
+    try:  # a page with no main text is an errors row, never a document marked ok
+        check_not_empty(document.text)
+    except StageError as exc:
+        return _fail(result, "content", exc)
     result.document = document
     result.text = document.text
     result.served_text = document.served_text

@@ -14,6 +14,24 @@ from pathlib import Path
 TEMP_SUFFIX = ".tmp"
 
 
+class OutputWriteError(OSError):
+    """A table file could not be written (disk full, file too large, permissions): the run's output is lost.
+
+    Raised by `output.dataset.DatasetWriter` for any I/O failure, once the writer has discarded every file of
+    the run it had not published; callers exit non-zero with `str(error)` as the one-line message."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def write_failure(exc: OSError, what: Path | str) -> OutputWriteError:
+    """`exc` (raised while writing `what`) as an OutputWriteError with one readable line."""
+    reason = exc.strerror or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    error = OutputWriteError(exc.errno, f"cannot write {what}: {reason}")
+    error.__cause__ = exc
+    return error
+
+
 def temp_path(final: Path) -> Path:
     return final.with_name(f".{final.name}.{os.getpid()}{TEMP_SUFFIX}")
 

@@ -35,11 +35,13 @@ from typing import Any, Protocol
 
 from extract.errors import PageError
 from extract.pipeline import PageResult
-from output.atomic import discard, publish, temp_path
+from output.atomic import OutputWriteError, discard, publish, temp_path, write_failure
 from output.csvfile import CsvTableWriter
 from output.parquetfile import ParquetTableWriter
 from output.rows import document_row, entity_row, error_row, table_for
 from output.schema import DOCUMENTS, ENTITY_TABLES, ERRORS, TABLES, Table
+
+__all__ = ["FORMATS", "DatasetWriter", "OutputWriteError", "RunSummary", "new_run_id"]
 
 FORMATS = ("parquet", "csv")
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # it becomes part of file names
@@ -124,9 +126,15 @@ class DatasetWriter:
         self._buffered_bytes = 0
         self._writers: dict[str, list[_TableWriter]] = {}
         self._closed = False
+        self.failed: OutputWriteError | None = None  # set once a write failed: every later call raises it
         try:
             for table in TABLES.values():
                 self._writers[table.name] = [self._open(table, fmt) for fmt in formats]
+        except FileExistsError:
+            self.abort()
+            raise
+        except OSError as exc:
+            raise self._failed(exc, self.out_dir) from exc
         except BaseException:
             self.abort()
             raise
@@ -187,7 +195,10 @@ class DatasetWriter:
         if not rows:
             return
         for writer in self._writers[name]:
-            writer.write_rows(rows)
+            try:
+                writer.write_rows(rows)
+            except OSError as exc:
+                raise self._failed(exc, writer.final) from exc
         self.summary.rows[name] += len(rows)
         self._buffers[name] = []
         if name == DOCUMENTS.name:
@@ -197,7 +208,16 @@ class DatasetWriter:
         for name in TABLES:
             self._flush(name)
 
+    def _failed(self, exc: OSError, what: Path) -> OutputWriteError:
+        """Record the first write failure and discard the run's unpublished files; the error to raise."""
+        if self.failed is None:
+            self.failed = exc if isinstance(exc, OutputWriteError) else write_failure(exc, what)
+        self.abort()
+        return self.failed
+
     def _check_open(self) -> None:
+        if self.failed is not None:
+            raise self.failed
         if self._closed:
             raise RuntimeError("DatasetWriter is closed")
 
@@ -206,6 +226,8 @@ class DatasetWriter:
     def close(self) -> RunSummary:
         """Flush, then publish every file (documents last, so a reader that sees a documents file for this
         run also sees its entity tables). Returns what was written."""
+        if self.failed is not None:
+            raise self.failed
         if self._closed:
             return self.summary
         began = time.perf_counter()
@@ -214,13 +236,25 @@ class DatasetWriter:
             order = [t.name for t in (*ENTITY_TABLES, ERRORS, DOCUMENTS)]
             for name in order:
                 for writer in self._writers[name]:
-                    self.summary.files.append(writer.close())
+                    try:
+                        self.summary.files.append(writer.close())
+                    except OSError as exc:
+                        raise self._failed(exc, writer.final) from exc
         except BaseException:
             self.abort()
+            # A run is published whole or not at all: take back the tables this close() already renamed.
+            for path in self.summary.files:
+                discard(path)
+            self.summary.files.clear()
             raise
         self._closed = True
         self.summary.write_seconds += time.perf_counter() - began
-        self._write_manifest()
+        try:
+            self._write_manifest()
+        except OSError as exc:
+            # The tables are published; only the run's manifest is missing. Still a failed run.
+            self.failed = write_failure(exc, self.out_dir / RUNS_DIR)
+            raise self.failed from exc
         return self.summary
 
     def abort(self) -> None:
