@@ -177,7 +177,10 @@ class DatasetPipeline:
             logger.error("could not write %s: %s: %s", url, type(exc).__name__, exc)
             error = PageError(url, "output", type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")
             self.crawler.stats.inc_value(ERRORS_STAT.format(stage="output", error=error.error))
-            self.writer.write_error(error)
+            try:
+                self.writer.write_error(error)
+            except Exception:  # the writer itself failed (disk full): the run exits OUTPUT_FAILED, logged once above
+                self.crawler.stats.set_value(OUTPUT_FAILED_STAT, 1)
         self._part_items += 1
         if self._part_items >= self.part_pages or time.monotonic() - self._part_started >= self.part_seconds:
             self._publish_part()
