@@ -62,6 +62,7 @@ class AmountRules:
     tenth: frozenset[str]
     cents_alone: dict[str, str]
     spoken: dict[str, str]
+    classifier: dict[str, str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,6 +88,7 @@ def rules() -> AmountRules:
     generic = _alternation(data["units"]["money"])
     not_money = _alternation(data["not_money"]["after"])
     spoken = dict(currencies["spoken"])
+    classifier = dict(currencies["spoken_classifier"])
     clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
     # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
     latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
@@ -98,7 +100,13 @@ def rules() -> AmountRules:
         rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation([w for w in after if w not in latin_after])}"
     )
     cn_digits = "〇零一二两三四五六七八九"
-    words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + ["上", "近", "逾", "几", "数"]
+    words = (
+        data["qualifiers"]["before"]
+        + list(per_prefix)
+        + list(before)
+        + list(classifier)
+        + ["上", "近", "逾", "几", "数"]
+    )
     first = "".join(sorted({w[0] for w in words} | set("0123456789" + cn_digits + _MULT_CHARS + CAPITALS)))
     # 元1角1分, 块二, 块零四: tenths and hundredths after the main unit
     tail = (
@@ -144,6 +152,13 @@ def rules() -> AmountRules:
         # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
         rf"|(?<!\d)(?<!\d[.,，])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
         rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![{_CJK}A-Za-z0-9%％‰]))"
+        # spoken Cantonese dollars counted with 个: 五个半, 个九, 港币三个一毫四 (a whole numeral or none before it)
+        rf"|(?:(?P<cl_cur>{before_alt}) ?)?"
+        rf"(?:(?<![第0-9〇零一二两三四五六七八九十百千万亿])(?P<cl_num>{CHINESE}|\d{{1,4}}+)|(?<![{_CJK}0-9]))"
+        rf"(?P<cl>{_alternation(list(classifier))})"
+        rf"(?:(?P<cl_half>半)|(?P<cl_tenth>[一二三四五六七八九])(?:{_alternation(tenth)})?"
+        rf"(?:(?P<cl_hundredth>[一二三四五六七八九])(?:{_alternation(hundredth)})?)?)"
+        rf"(?![{_CJK}A-Za-z0-9])"
         ")"
     )
     return AmountRules(
@@ -156,6 +171,7 @@ def rules() -> AmountRules:
         frozenset(tenth),
         cents_alone,
         spoken,
+        classifier,
     )
 
 
@@ -290,6 +306,8 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
             return None
         currency = r.cents_alone[m.group("cents_unit")]
         return Entity("amount", m.group(0), *span, round(cents / 100, 2), _fields(currency, label=label))
+    if m.group("cl"):
+        return _spoken_classifier(m, r, label)
     if m.group("tenth_num"):
         tenths = _DIGIT_VALUES[m.group("tenth_num")] / 10
         if m.group("tenth_hundredth"):
@@ -298,6 +316,23 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
             return None
         return Entity("amount", m.group(0), *span, round(tenths, 2), _fields("CNY", label=label))
     return _main(m, r, label)
+
+
+def _spoken_classifier(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
+    """五个半 → 5.5, 个九 → 1.9, 三个一毫四 → 3.14: the dollars before the classifier (one if none), then a half or
+    the tenths and hundredths after it."""
+    dollars = _value(m.group("cl_num")) if m.group("cl_num") else 1
+    if dollars is None:
+        return None
+    if m.group("cl_half"):
+        cents = 0.5
+    else:
+        cents = _DIGIT_VALUES[m.group("cl_tenth")] / 10
+        if m.group("cl_hundredth"):
+            cents += _DIGIT_VALUES[m.group("cl_hundredth")] / 100
+    currency = r.currency_before[m.group("cl_cur")] if m.group("cl_cur") else r.classifier[m.group("cl")]
+    value = as_int_or_float(round(dollars + cents, 2))
+    return Entity("amount", m.group(0), m.start(), m.end(), value, _fields(currency, label=label))
 
 
 def _vague(m: re.Match[str], r: AmountRules, label: str | None) -> Entity:

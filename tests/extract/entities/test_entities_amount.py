@@ -325,3 +325,16 @@ def test_hong_kong_spoken_dollars_and_tenths() -> None:
 
 def test_wen_and_hao_inside_words_are_no_money() -> None:
     assert find_amounts("灭蚊，三只蚊子，五蚊香，5毫升，0.5毫克，毫无") == []
+
+
+def test_cantonese_dollars_counted_with_ge_before_a_half_or_their_tenths() -> None:
+    # 個 is normalized to 个; in spoken Cantonese it counts dollars: 五個半 = 5.5, 個九 = 1.9
+    assert fields_of("车费五个半", "currency") == (5.5, "HKD")
+    assert fields_of("个半") == (1.5,)
+    assert fields_of("一个半。") == (1.5,)
+    assert fields_of("个九") == (1.9,)
+    assert fields_of("港币三个一毫四", "currency") == (3.14, "HKD")
+
+
+def test_ge_counting_things_or_months_is_no_money() -> None:
+    assert find_amounts("一个半月内，共三个，每周两个半天，个十百千，第五个半，一个一个来，买了两个。") == []
