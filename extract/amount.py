@@ -128,7 +128,8 @@ def rules() -> AmountRules:
         rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
-        rf"(?:(?P<cur_before>{before_alt}) {{0,2}})? ?"
+        # a currency word before a dollar sign names the dollar: 港币$500 is HKD
+        rf"(?:(?P<cur_before>{before_alt}) {{0,2}}(?:[$＄] ?)?)? ?"
         rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
         # 3万5千元, 1亿2千万元: digits and place words again, after a place word
         rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
@@ -140,7 +141,7 @@ def rules() -> AmountRules:
         # estimates without digits: 上万元, 近千元, 几十万元, 数千元
         rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
-        rf"|(?P<sign>{before_alt}) ?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        rf"|(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
         # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is spoken Cantonese this grammar does not read)
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
@@ -385,7 +386,7 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
         if m.group(key):
             per = r.per_prefix[m.group(key)]
     if m.group("p3"):
-        per = r.per_suffix[m.group("p3")]
+        per = _per_both(per, r.per_suffix[m.group("p3")])
     currency = "CNY"
     if m.group("cur_before"):
         currency = r.currency_before[m.group("cur_before")]
@@ -401,6 +402,18 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if approximate:
         fields["approximate"] = True
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
+
+
+_PERIODS = frozenset({"年", "月", "天", "次"})
+
+
+def _per_both(before: str | None, after: str) -> str:
+    """每月300元/人 → 人·月: a period before the number and a person after it are one rate, person first."""
+    if before == "人" and after in _PERIODS:
+        return f"人·{after}"
+    if after == "人" and before in _PERIODS:
+        return f"人·{before}"
+    return after
 
 
 def _tail(m: re.Match[str]) -> float:

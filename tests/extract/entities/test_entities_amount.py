@@ -338,3 +338,22 @@ def test_cantonese_dollars_counted_with_ge_before_a_half_or_their_tenths() -> No
 
 def test_ge_counting_things_or_months_is_no_money() -> None:
     assert find_amounts("一个半月内，共三个，每周两个半天，个十百千，第五个半，一个一个来，买了两个。") == []
+
+
+def test_a_currency_word_before_a_dollar_sign_names_the_dollar() -> None:
+    assert fields_of("可获资助港币$500", "currency") == (500, "HKD")
+    assert fields_of("报名费港币 $ 500元", "currency") == (500, "HKD")
+    assert fields_of("费用$500", "currency") == (500, "USD")
+
+
+def test_an_inclusive_mark_between_the_amount_and_its_bound() -> None:
+    # full-width brackets as half-width ones: the bound keeps its inclusive mark
+    assert fields_of("2万元（含）以下的部分", "qualifier") == (20000, "（含）以下")
+    assert fields_of("年度累计2万元(含)以上", "qualifier") == (20000, "(含)以上")
+    assert fields_of("年度累计2万元", "qualifier") == (20000, None)
+
+
+def test_a_period_before_the_number_and_a_person_after_it_are_one_rate() -> None:
+    assert fields_of("补贴每月300元/人", "per") == (300, "人·月")
+    assert fields_of("补贴每人300元/月", "per") == (300, "人·月")
+    assert fields_of("挂号费每年500元/次", "per") == (500, "次")
