@@ -130,7 +130,7 @@ def rules() -> AmountRules:
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
         # a currency word before a dollar sign names the dollar: 港币$500 is HKD
         rf"(?:(?P<cur_before>{before_alt}) {{0,2}}(?:[$＄] ?)?)? ?"
-        rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
+        rf"(?<!\d)(?<!\d[.,，])(?!0\d)(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
         # 3万5千元, 1亿2千万元: digits and place words again, after a place word
         rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
         rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"

@@ -357,3 +357,14 @@ def test_a_period_before_the_number_and_a_person_after_it_are_one_rate() -> None
     assert fields_of("补贴每月300元/人", "per") == (300, "人·月")
     assert fields_of("补贴每人300元/月", "per") == (300, "人·月")
     assert fields_of("挂号费每年500元/次", "per") == (500, "次")
+
+
+def test_thousands_grouped_by_a_thin_space() -> None:
+    # GB/T 15835 groups the digits of long numbers by a thin space, which normalizing turns into a space
+    assert fields_of("一次性补助1 500元") == (1500,)
+    assert fields_of("最高50 000元") == (50000,)
+    assert fields_of("合计1 000 000.50元") == (1000000.5,)
+
+
+def test_a_digit_group_is_never_an_amount_by_itself() -> None:
+    assert [a.value for a in find_amounts("12345 000元，2023 500元，05元")] == [500]

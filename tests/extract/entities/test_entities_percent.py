@@ -124,3 +124,8 @@ def test_discount_digits_spaced_out_by_pdf_extraction() -> None:
 def test_spaced_digits_of_a_longer_run_or_tenths_of_more_than_ten_are_no_share() -> None:
     assert values("编号1 7 2 折，7 2 成") == []
     assert values("七成") == [70]
+
+
+def test_thousands_grouped_by_a_thin_space() -> None:
+    assert values("增长1 000%，比例12 %") == [1000, 12]
+    assert values("编号12345 000%") == []
