@@ -351,6 +351,9 @@ def test_an_inclusive_mark_between_the_amount_and_its_bound() -> None:
     assert fields_of("2万元（含）以下的部分", "qualifier") == (20000, "（含）以下")
     assert fields_of("年度累计2万元(含)以上", "qualifier") == (20000, "(含)以上")
     assert fields_of("年度累计2万元", "qualifier") == (20000, None)
+    assert fields_of("年收入20万元及以上", "qualifier") == (200000, "及以上")
+    assert fields_of("年收入2万元及以下", "qualifier") == (20000, "及以下")
+    assert fields_of("费用5万元以上（含）", "qualifier") == (50000, "以上（含）")
 
 
 def test_a_period_before_the_number_and_a_person_after_it_are_one_rate() -> None:
