@@ -157,7 +157,7 @@ def rules() -> AmountRules:
         rf"|(?:(?P<cl_cur>{before_alt}) ?)?"
         rf"(?:(?<![第0-9〇零一二两三四五六七八九十百千万亿])(?P<cl_num>{CHINESE}|\d{{1,4}}+)|(?<![{_CJK}0-9]))"
         rf"(?P<cl>{_alternation(list(classifier))})"
-        rf"(?:(?P<cl_half>半)|(?P<cl_tenth>[一二三四五六七八九])(?:{_alternation(tenth)})?"
+        rf"(?:(?P<cl_half>半)|(?P<cl_tenth>[一二三四五六七八九])(?P<cl_tenth_unit>{_alternation(tenth)})?"
         rf"(?:(?P<cl_hundredth>[一二三四五六七八九])(?:{_alternation(hundredth)})?)?)"
         rf"(?![{_CJK}A-Za-z0-9])"
         ")"
@@ -322,6 +322,8 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
 def _spoken_classifier(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     """五个半 → 5.5, 个九 → 1.9, 三个一毫四 → 3.14: the dollars before the classifier (one if none), then a half or
     the tenths and hundredths after it."""
+    if m.group("cl_num") and m.group("cl_tenth") and not (m.group("cl_tenth_unit") or m.group("cl_cur")):
+        return None  # 三个一, 十个九: counted things (a slogan's 三个一) unless 毫 or a currency word says money
     dollars = _value(m.group("cl_num")) if m.group("cl_num") else 1
     if dollars is None:
         return None

@@ -338,6 +338,8 @@ def test_cantonese_dollars_counted_with_ge_before_a_half_or_their_tenths() -> No
 
 def test_ge_counting_things_or_months_is_no_money() -> None:
     assert find_amounts("一个半月内，共三个，每周两个半天，个十百千，第五个半，一个一个来，买了两个。") == []
+    assert find_amounts("做到三个一。十个九") == []
+    assert fields_of("港币三个一", "currency") == (3.1, "HKD")
 
 
 def test_a_currency_word_before_a_dollar_sign_names_the_dollar() -> None:
