@@ -373,3 +373,16 @@ def test_thousands_grouped_by_a_thin_space() -> None:
 
 def test_a_digit_group_is_never_an_amount_by_itself() -> None:
     assert [a.value for a in find_amounts("12345 000元，2023 500元，05元")] == [500]
+
+
+def test_rates_per_bed_day_person_time_hour_term_and_weight() -> None:
+    assert fields_of("床位费300元/床/日", "per") == (300, "床日")
+    assert fields_of("诊查费50元/人/次", "per") == (50, "人·次")
+    assert fields_of("最低小时工资标准为22元/小时", "per") == (22, "小时")
+    assert fields_of("学费1500元/学期", "per") == (1500, "学期")
+    assert fields_of("收购价2.5元/公斤", "per") == (2.5, "公斤")
+    assert fields_of("工本费每本5元", "per") == (5, "本")
+
+
+def test_a_rate_word_with_no_amount_is_no_amount() -> None:
+    assert find_amounts("每周一至周五，每人次限一张，按小时计") == []
