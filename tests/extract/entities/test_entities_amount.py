@@ -386,3 +386,9 @@ def test_rates_per_bed_day_person_time_hour_term_and_weight() -> None:
 
 def test_a_rate_word_with_no_amount_is_no_amount() -> None:
     assert find_amounts("每周一至周五，每人次限一张，按小时计") == []
+
+
+def test_a_rate_before_a_currency_sign_with_no_unit_after() -> None:
+    assert fields_of("每月发放港币$3,000", "currency", "per") == (3000, "HKD", "月")
+    assert fields_of("长者每人每年HK$2,000", "currency", "per") == (2000, "HKD", "人·年")
+    assert fields_of("费用HK$2,000", "per") == (2000, None)
