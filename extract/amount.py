@@ -141,8 +141,9 @@ def rules() -> AmountRules:
         # estimates without digits: 上万元, 近千元, 几十万元, 数千元
         rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
-        rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
-        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is spoken Cantonese this grammar does not read)
+        rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
+        rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is Cantonese dollars, read below)
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
