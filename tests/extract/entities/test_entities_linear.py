@@ -86,6 +86,7 @@ CHARACTER_CLASSES = {
     "currency words": "港币美元人民币",
     "tenths words": "七成九折",
     "sub-units": "1角1分",
+    "counted dollars": "五个半",
     "mixed": "一百二十到一百五十万元,1,200.5元 百分之五十 电话0591-87842560 2024-01-05 ",
 }
 
