@@ -15,9 +15,9 @@ finder gives no region, so region is not checked for it). `--errors` lists the m
 the first-sight split is scored, never read for rules.
 
 Anchors, imported lazily (a missing one is reported, not fatal): JioNLP and phonenumbers' PhoneNumberMatcher for
-phones, JioNLP for dates. A kind's anchor is one small function (text → predictions in the table's terms) and an
-`ANCHORS` entry naming the optional fields it produces; `COMPARABLE` holds a kind's conversion of guidecrawl's
-entity when the table's value is not the entity's `value` as is (addresses).
+phones, JioNLP for dates, JioNLP's money parser for amounts. A kind's anchor is one small function (text →
+predictions in the table's terms) and an `ANCHORS` entry naming the optional fields it produces; `COMPARABLE` holds
+a kind's conversion of guidecrawl's entity when the table's value is not the entity's `value` as is (addresses).
 """
 
 from __future__ import annotations
@@ -319,6 +319,46 @@ def jionlp_date(text: str) -> list[Prediction]:
             value = _jionlp_date_value(span[0], span[1], found["text"])
             if value:
                 out.append({"value": value})
+# JioNLP's currency names → ISO 4217 (the amount table's `currency`)
+JIONLP_CURRENCIES = {
+    "元": "CNY",
+    "人民币": "CNY",
+    "港元": "HKD",
+    "港币": "HKD",
+    "美元": "USD",
+    "日元": "JPY",
+    "新台币": "TWD",
+    "韩元": "KRW",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "澳门元": "MOP",
+}
+
+
+def jionlp_money(text: str) -> list[Prediction]:
+    """JioNLP's money extractor with parsing, in the amount table's terms: value, currency, low/high of a range."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
+        import jionlp
+
+    out: list[Prediction] = []
+    try:
+        found = jionlp.ner.extract_money(text, with_parsing=True)
+    except Exception:  # an anchor's crash is its miss, not ours
+        return out
+    for item in found:
+        detail = item.get("detail") or {}
+        num = detail.get("num")
+        try:
+            values = [float(x) for x in num] if isinstance(num, list) else [float(num)]
+        except (TypeError, ValueError):
+            continue
+        prediction: Prediction = {"value": values[0], "currency": JIONLP_CURRENCIES.get(detail.get("case"))}
+        if len(values) == 2:
+            prediction["low"], prediction["high"] = values
+        out.append(prediction)
     return out
 
 
@@ -329,6 +369,7 @@ ANCHORS: dict[str, dict[str, tuple[Finder, frozenset[str]]]] = {
         "phonenumbers": (phonenumbers_phone, frozenset({"region", "e164"})),
     },
     "date": {"jionlp": (jionlp_date, frozenset())},
+    "amount": {"jionlp": (jionlp_money, frozenset({"currency", "low", "high"}))},
 }
 
 

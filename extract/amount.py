@@ -24,6 +24,7 @@ from extract.numerals import (
     CHINESE,
     CHINESE_NUMERAL_CHARS,
     FORMAL_MYRIADS,
+    MAX_CHINESE_CHARS,
     MULTIPLIERS,
     as_int_or_float,
     parse_number,
@@ -62,6 +63,9 @@ class AmountRules:
     tenth: frozenset[str]
     cents_alone: dict[str, str]
     spoken: dict[str, str]
+    classifier: dict[str, str]
+    counted: re.Pattern[str]  # Cantonese dollars counted with a classifier (个)
+    reach: int  # how far before its classifier such an amount may start
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,6 +91,7 @@ def rules() -> AmountRules:
     generic = _alternation(data["units"]["money"])
     not_money = _alternation(data["not_money"]["after"])
     spoken = dict(currencies["spoken"])
+    classifier = dict(currencies["spoken_classifier"])
     clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
     # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
     latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
@@ -120,8 +125,9 @@ def rules() -> AmountRules:
         rf"(?=[{re.escape(first)}])(?:"
         rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
         # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
-        rf"(?:(?P<cur_before>{before_alt}) {{0,2}})? ?"
-        rf"(?<!\d)(?<!\d[.,，])(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
+        # a currency word before a dollar sign names the dollar: 港币$500 is HKD
+        rf"(?:(?P<cur_before>{before_alt}) {{0,2}}(?:[$＄] ?)?)? ?"
+        rf"(?<!\d)(?<!\d[.,，])(?!0\d)(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
         # 3万5千元, 1亿2千万元: digits and place words again, after a place word
         rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
         rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
@@ -132,8 +138,9 @@ def rules() -> AmountRules:
         # estimates without digits: 上万元, 近千元, 几十万元, 数千元
         rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
-        rf"|(?P<sign>{before_alt}) ?(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
-        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is spoken Cantonese this grammar does not read)
+        rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
+        rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is Cantonese dollars, read below)
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
@@ -146,6 +153,18 @@ def rules() -> AmountRules:
         rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![{_CJK}A-Za-z0-9%％‰]))"
         ")"
     )
+    # spoken Cantonese dollars counted with 个: 五个半, 个九, 港币三个一毫四 (a whole numeral or none before it).
+    # A pattern of its own, tried only around a 个 followed by 半 or a digit word: 个 is among the most frequent
+    # characters of Chinese text, and an alternative of the main pattern made every amount search a third slower.
+    counted = re.compile(
+        rf"(?:(?P<cl_cur>{before_alt}) ?)?"
+        rf"(?:(?<![第0-9〇零一二两三四五六七八九十百千万亿])(?P<cl_num>{CHINESE}|\d{{1,4}}+)|(?<![{_CJK}0-9]))"
+        rf"(?P<cl>{_alternation(list(classifier))})"
+        rf"(?:(?P<cl_half>半)|(?P<cl_tenth>[一二三四五六七八九])(?P<cl_tenth_unit>{_alternation(tenth)})?"
+        rf"(?:(?P<cl_hundredth>[一二三四五六七八九])(?:{_alternation(hundredth)})?)?)"
+        rf"(?![{_CJK}A-Za-z0-9])"
+    )
+    reach = max(map(len, before)) + 1 + MAX_CHINESE_CHARS  # currency word, space, numeral before the classifier
     return AmountRules(
         pattern,
         per_prefix,
@@ -156,6 +175,9 @@ def rules() -> AmountRules:
         frozenset(tenth),
         cents_alone,
         spoken,
+        classifier,
+        counted,
+        reach,
     )
 
 
@@ -244,7 +266,37 @@ def find_amounts(text: str) -> list[Entity]:
             found[-1] = Entity("amount", text[prev.start : entity.end], prev.start, entity.end, value, fields)
             continue
         found.append(entity)
+    counted = _counted_amounts(text, r, labels)
+    if counted:
+        found = sorted(
+            found + [c for c in counted if not any(c.start < f.end and f.start < c.end for f in found)],
+            key=lambda e: e.start,
+        )
     return _ranges_of_whole_amounts(text, found)
+
+
+_AFTER_CLASSIFIER = frozenset("半一二三四五六七八九")
+_COUNTED_TAIL = 4  # 个 then at most 一毫四分
+
+
+def _counted_amounts(text: str, r: AmountRules, labels: Any) -> list[Entity]:
+    """Cantonese dollars counted with 个 (五个半, 港币三个一毫四): looked for only where 个 is followed by 半 or a
+    digit word, in a window of bounded reach around it (linear: each 个 costs a bounded search)."""
+    out: list[Entity] = []
+    for word in r.classifier:
+        at = text.find(word)
+        while at != -1:
+            after = at + len(word)
+            if text[after : after + 1] in _AFTER_CLASSIFIER:
+                window_end = min(len(text), after + _COUNTED_TAIL + 1)
+                for m in r.counted.finditer(text, max(0, at - r.reach), window_end):
+                    if m.start("cl") == at:
+                        entity = _spoken_classifier(m, r, labels.before(text, m.start(), stop_at_digits=True))
+                        if entity is not None and (not out or out[-1].end <= entity.start):
+                            out.append(entity)
+                        break
+            at = text.find(word, after)
+    return out
 
 
 def _cents_join(text: str, prev: Entity, cents: Entity) -> bool:
@@ -274,7 +326,8 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
         signed = _value(m.group("sign_num"), m.group("sign_mult"))
         if signed is None:
             return None
-        fields = _fields(r.currency_before[m.group("sign")], label=label)
+        per = r.per_prefix[m.group("p4")] if m.group("p4") else None
+        fields = _fields(r.currency_before[m.group("sign")], per=per, label=label)
         return Entity("amount", m.group(0), *span, as_int_or_float(signed), fields)
     if m.group("formal"):
         formal = m.group("formal")
@@ -298,6 +351,25 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
             return None
         return Entity("amount", m.group(0), *span, round(tenths, 2), _fields("CNY", label=label))
     return _main(m, r, label)
+
+
+def _spoken_classifier(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
+    """五个半 → 5.5, 个九 → 1.9, 三个一毫四 → 3.14: the dollars before the classifier (one if none), then a half or
+    the tenths and hundredths after it."""
+    if m.group("cl_num") and m.group("cl_tenth") and not (m.group("cl_tenth_unit") or m.group("cl_cur")):
+        return None  # 三个一, 十个九: counted things (a slogan's 三个一) unless 毫 or a currency word says money
+    dollars = _value(m.group("cl_num")) if m.group("cl_num") else 1
+    if dollars is None:
+        return None
+    if m.group("cl_half"):
+        cents = 0.5
+    else:
+        cents = _DIGIT_VALUES[m.group("cl_tenth")] / 10
+        if m.group("cl_hundredth"):
+            cents += _DIGIT_VALUES[m.group("cl_hundredth")] / 100
+    currency = r.currency_before[m.group("cl_cur")] if m.group("cl_cur") else r.classifier[m.group("cl")]
+    value = as_int_or_float(round(dollars + cents, 2))
+    return Entity("amount", m.group(0), m.start(), m.end(), value, _fields(currency, label=label))
 
 
 def _vague(m: re.Match[str], r: AmountRules, label: str | None) -> Entity:
@@ -350,7 +422,7 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
         if m.group(key):
             per = r.per_prefix[m.group(key)]
     if m.group("p3"):
-        per = r.per_suffix[m.group("p3")]
+        per = _per_both(per, r.per_suffix[m.group("p3")])
     currency = "CNY"
     if m.group("cur_before"):
         currency = r.currency_before[m.group("cur_before")]
@@ -366,6 +438,18 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if approximate:
         fields["approximate"] = True
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
+
+
+_PERIODS = frozenset({"年", "月", "天", "次"})
+
+
+def _per_both(before: str | None, after: str) -> str:
+    """每月300元/人 → 人·月: a period before the number and a person after it are one rate, person first."""
+    if before == "人" and after in _PERIODS:
+        return f"人·{after}"
+    if after == "人" and before in _PERIODS:
+        return f"人·{before}"
+    return after
 
 
 def _tail(m: re.Match[str]) -> float:

@@ -26,8 +26,11 @@ MULTIPLIERS: dict[str, float] = {"十": 10, "百": 100, "千": 1_000, "万": 10_
 MAX_INTEGER_DIGITS = 13  # 9,999,999,999,999: beyond that a digit run is an ID, account or phone number
 MAX_DECIMALS = 6
 MAX_CHINESE_CHARS = 20  # 一亿二千三百四十五万六千七百八十九 has 17
+# Thousands are grouped by commas (1,200) or, as GB/T 15835 allows, by a (thin) space (1 200, 50 000); the
+# finders never start a number at a leading 0, so the 000 of 1 000 is not read alone.
 ARABIC = (
     rf"(?>\d{{1,3}}(?:[,，]\d{{3}}){{1,4}}+(?![,，]?\d)(?:\.\d{{1,{MAX_DECIMALS}}}+)?"
+    rf"|\d{{1,3}}(?: \d{{3}}){{1,4}}+(?! ?\d)(?:\.\d{{1,{MAX_DECIMALS}}}+)?"
     rf"|\d{{1,{MAX_INTEGER_DIGITS}}}+(?:\.\d{{1,{MAX_DECIMALS}}}+)?)(?![\d])"
 )
 _CN = CHINESE_NUMERAL_CHARS
@@ -60,7 +63,7 @@ def parse_number(text: str) -> float | None:
     if not text:
         return None
     if _ARABIC_RE.match(text):
-        return float(text.replace(",", "").replace("，", ""))
+        return float(text.replace(",", "").replace("，", "").replace(" ", ""))
     head = re.match(rf"({ARABIC})([十百千万亿]+)\Z", text)
     if head:
         value = float(head.group(1).replace(",", "").replace("，", ""))

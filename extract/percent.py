@@ -18,6 +18,8 @@ from extract.labels import DATA, vocabulary
 from extract.numerals import ARABIC, CHINESE_NUMERAL_CHARS, CHINESE_SPACED, as_int_or_float, parse_number
 
 _GAP = " {0,3}+"
+# between a number and its unit a PDF's justified line leaves a wider gap (一百五十    个百分点), still capped
+_UNIT_GAP = " {0,8}+"
 _CN_CHARS = CHINESE_NUMERAL_CHARS
 # the other end of a range written once with 百分之: 百分之三十至四十
 _SECOND_END = re.compile(rf"{_GAP}(?:至|到|[-—–~～]){_GAP}(?P<high>{ARABIC}|{CHINESE_SPACED})(?![%％‰个])")
@@ -54,10 +56,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?=[-\d百千万十亿〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖拾佰仟萬億负打半])"
         r"(?P<negative>负 ?)?"
-        rf"(?:(?<!\d)(?<!\d[.,])(?P<num>{ARABIC}){_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
+        rf"(?:(?<!\d)(?<!\d[.,])(?!0\d)(?P<num>{ARABIC}){_UNIT_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
         rf"|(?P<part>{parts}){_GAP}分{_GAP}之{_GAP}(?P<cn>{_NUMBER})"
-        rf"|(?P<cn_points>{CHINESE_SPACED}){_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
-        rf"|(?<!\d)(?<!\d[.,])(?P<tenths>{_NUMBER}|半){_GAP}(?P<tenth_unit>{tenth_units})(?P<tenths_tail>[一二三四五六七八九](?![{_CN_CHARS}]))?"
+        rf"|(?P<cn_points>{CHINESE_SPACED}){_UNIT_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
+        # two digits spaced out by PDF extraction count hundredths too: 7 2 折
+        rf"|(?<!\d)(?<!\d[.,])(?<!\d )(?P<tenths>\d \d(?![\d.])|{_NUMBER}|半){_GAP}(?P<tenth_unit>{tenth_units})"
+        rf"(?P<tenths_tail>[一二三四五六七八九](?![{_CN_CHARS}]))?"
         rf"|打对(?P<halved>折))"
     )
 

@@ -325,3 +325,70 @@ def test_hong_kong_spoken_dollars_and_tenths() -> None:
 
 def test_wen_and_hao_inside_words_are_no_money() -> None:
     assert find_amounts("灭蚊，三只蚊子，五蚊香，5毫升，0.5毫克，毫无") == []
+
+
+def test_cantonese_dollars_counted_with_ge_before_a_half_or_their_tenths() -> None:
+    # 個 is normalized to 个; in spoken Cantonese it counts dollars: 五個半 = 5.5, 個九 = 1.9
+    assert fields_of("车费五个半", "currency") == (5.5, "HKD")
+    assert fields_of("个半") == (1.5,)
+    assert fields_of("一个半。") == (1.5,)
+    assert fields_of("个九") == (1.9,)
+    assert fields_of("港币三个一毫四", "currency") == (3.14, "HKD")
+
+
+def test_ge_counting_things_or_months_is_no_money() -> None:
+    assert find_amounts("一个半月内，共三个，每周两个半天，个十百千，第五个半，一个一个来，买了两个。") == []
+    assert find_amounts("做到三个一。十个九") == []
+    assert fields_of("港币三个一", "currency") == (3.1, "HKD")
+
+
+def test_a_currency_word_before_a_dollar_sign_names_the_dollar() -> None:
+    assert fields_of("可获资助港币$500", "currency") == (500, "HKD")
+    assert fields_of("报名费港币 $ 500元", "currency") == (500, "HKD")
+    assert fields_of("费用$500", "currency") == (500, "USD")
+
+
+def test_an_inclusive_mark_between_the_amount_and_its_bound() -> None:
+    # full-width brackets as half-width ones: the bound keeps its inclusive mark
+    assert fields_of("2万元（含）以下的部分", "qualifier") == (20000, "（含）以下")
+    assert fields_of("年度累计2万元(含)以上", "qualifier") == (20000, "(含)以上")
+    assert fields_of("年度累计2万元", "qualifier") == (20000, None)
+    assert fields_of("年收入20万元及以上", "qualifier") == (200000, "及以上")
+    assert fields_of("年收入2万元及以下", "qualifier") == (20000, "及以下")
+    assert fields_of("费用5万元以上（含）", "qualifier") == (50000, "以上（含）")
+
+
+def test_a_period_before_the_number_and_a_person_after_it_are_one_rate() -> None:
+    assert fields_of("补贴每月300元/人", "per") == (300, "人·月")
+    assert fields_of("补贴每人300元/月", "per") == (300, "人·月")
+    assert fields_of("挂号费每年500元/次", "per") == (500, "次")
+
+
+def test_thousands_grouped_by_a_thin_space() -> None:
+    # GB/T 15835 groups the digits of long numbers by a thin space, which normalizing turns into a space
+    assert fields_of("一次性补助1 500元") == (1500,)
+    assert fields_of("最高50 000元") == (50000,)
+    assert fields_of("合计1 000 000.50元") == (1000000.5,)
+
+
+def test_a_digit_group_is_never_an_amount_by_itself() -> None:
+    assert [a.value for a in find_amounts("12345 000元，2023 500元，05元")] == [500]
+
+
+def test_rates_per_bed_day_person_time_hour_term_and_weight() -> None:
+    assert fields_of("床位费300元/床/日", "per") == (300, "床日")
+    assert fields_of("诊查费50元/人/次", "per") == (50, "人·次")
+    assert fields_of("最低小时工资标准为22元/小时", "per") == (22, "小时")
+    assert fields_of("学费1500元/学期", "per") == (1500, "学期")
+    assert fields_of("收购价2.5元/公斤", "per") == (2.5, "公斤")
+    assert fields_of("工本费每本5元", "per") == (5, "本")
+
+
+def test_a_rate_word_with_no_amount_is_no_amount() -> None:
+    assert find_amounts("每周一至周五，每人次限一张，按小时计") == []
+
+
+def test_a_rate_before_a_currency_sign_with_no_unit_after() -> None:
+    assert fields_of("每月发放港币$3,000", "currency", "per") == (3000, "HKD", "月")
+    assert fields_of("长者每人每年HK$2,000", "currency", "per") == (2000, "HKD", "人·年")
+    assert fields_of("费用HK$2,000", "per") == (2000, None)

@@ -106,3 +106,26 @@ def test_the_other_end_of_a_range_written_once_with_baifenzhi() -> None:
 
 def test_a_number_after_a_range_word_without_baifenzhi_before_is_no_percentage() -> None:
     assert values("第三至四十条") == []
+
+
+def test_a_justified_pdf_line_leaves_a_wide_gap_before_the_unit() -> None:
+    assert values("比上年提高一百五十    个百分点，报销比例50    %") == [150, 50]
+
+
+def test_a_gap_wider_than_a_justified_line_parts_number_and_unit() -> None:
+    assert values("共50" + " " * 12 + "%") == []
+    assert values("共50" + " " * 8 + "%") == [50]
+
+
+def test_discount_digits_spaced_out_by_pdf_extraction() -> None:
+    assert values("会员价7 2 折，打7 5折") == [72, 75]
+
+
+def test_spaced_digits_of_a_longer_run_or_tenths_of_more_than_ten_are_no_share() -> None:
+    assert values("编号1 7 2 折，7 2 成") == []
+    assert values("七成") == [70]
+
+
+def test_thousands_grouped_by_a_thin_space() -> None:
+    assert values("增长1 000%，比例12 %") == [1000, 12]
+    assert values("编号12345 000%") == []
