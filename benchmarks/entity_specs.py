@@ -319,6 +319,9 @@ def jionlp_date(text: str) -> list[Prediction]:
             value = _jionlp_date_value(span[0], span[1], found["text"])
             if value:
                 out.append({"value": value})
+    return out
+
+
 # JioNLP's currency names → ISO 4217 (the amount table's `currency`)
 JIONLP_CURRENCIES = {
     "元": "CNY",
