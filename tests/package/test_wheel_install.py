@@ -47,7 +47,7 @@ class Installed:
         return str(self.venv / "bin" / "python")
 
     def env(self, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "SCRAPY_SETTINGS_MODULE"}}
+        env = {k: v for k, v in _without_the_checkout().items() if k != "SCRAPY_SETTINGS_MODULE"}
         env.update(HOME=str(self.home), XDG_CONFIG_HOME=str(self.home / ".config"), **extra)
         return env
 
@@ -57,8 +57,17 @@ class Installed:
         )
 
 
-def _run(*command: str, cwd: Path | None = None) -> None:
-    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=180, check=False)
+def _without_the_checkout() -> dict[str, str]:
+    """This process's environment minus PYTHONPATH: pytest is often run with PYTHONPATH=<checkout>, and a checkout
+    that had `pip install -e .` holds guidecrawl.egg-info, which pip then takes for an installed guidecrawl."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
+def _run(*command: str, cwd: Path) -> None:
+    """Build and install steps: run from the temporary folder, without PYTHONPATH, like the installed commands."""
+    proc = subprocess.run(
+        command, cwd=cwd, env=_without_the_checkout(), capture_output=True, text=True, timeout=180, check=False
+    )
     assert proc.returncode == 0, f"{' '.join(command)}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
 
 
@@ -67,19 +76,25 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     root = tmp_path_factory.mktemp("wheel")
     source = root / "source"  # a copy: the build writes build/ and *.egg-info, and a stale build/ would leak in
     shutil.copytree(REPO, source, ignore=NOT_SOURCE)
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(root), str(source))
+    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(root), str(source),
+         cwd=root)  # fmt: skip
     (wheel,) = root.glob("guidecrawl-*.whl")
     venv = root / "venv"
-    _run(sys.executable, "-m", "venv", "--without-pip", str(venv))
+    _run(sys.executable, "-m", "venv", "--without-pip", str(venv), cwd=root)
     venv_site = Path(
         subprocess.check_output(
-            [venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
+            [venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            env=_without_the_checkout(),
+            text=True,
         ).strip()
     )
     dependency_dirs = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
     (venv_site / "guidecrawl-test-dependencies.pth").write_text("\n".join(dependency_dirs) + "\n", encoding="utf-8")
+    # --force-reinstall: through the .pth, pip also sees the guidecrawl of the test venv (editable, or a `pip install .`
+    # of the same version), and would keep that one instead of installing the wheel; it never uninstalls a guidecrawl
+    # outside the fresh venv ("Not uninstalling ... outside environment").
     _run(sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "-q", "--no-deps",
-         "--no-index", str(wheel))  # fmt: skip
+         "--no-index", "--force-reinstall", str(wheel), cwd=root)  # fmt: skip
     home = root / "home"
     (home / ".config").mkdir(parents=True)
     return Installed(wheel, venv, home)
