@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.scale.conftest import fixture_site, scrapyd_node, service_env, sites_file  # noqa: E402
 
-LATENCY = "0.25"
+LATENCY = 0.25
 CONCURRENCY = 8
 
 
@@ -40,9 +40,7 @@ def crawl_over_nodes(node_count: int, sites: int, articles: int, work: Path) -> 
     with ExitStack() as stack:
         nodes = [stack.enter_context(scrapyd_node(work / f"node{i}")) for i in range(node_count)]
         served = {
-            f"site{i}": stack.enter_context(
-                fixture_site(work / f"site{i}", "--replicate", str(articles), "--latency", LATENCY)
-            )
+            f"site{i}": stack.enter_context(fixture_site(work / f"site{i}", replicate=articles, latency=LATENCY))
             for i in range(sites)
         }
         registry = sites_file(

@@ -91,9 +91,10 @@ class RedisFrontierAddon:
         settings.set("SCHEDULER_QUEUE_KEY", frontier_key(site, run_id, "requests"), priority="addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", frontier_key(site, run_id, "seen"), priority="addon")
         settings.set("JOBDIR", None, priority="cmdline")  # the frontier is in Redis, not in local disk queues
-        middlewares = {**settings.getdict("DOWNLOADER_MIDDLEWARES"), f"{__name__}.HostSemaphoreMiddleware": 950}
-        settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="addon")
-        settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), f"{__name__}.SharedIdleGuard": 0}, "addon")
+        # Into the component dicts whatever their priority: crawler/settings.py sets DOWNLOADER_MIDDLEWARES at
+        # project priority, which a plain set(..., "addon") would not override (the semaphore silently missing).
+        settings.set_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", HostSemaphoreMiddleware, 950)
+        settings.set_in_component_priority_dict("EXTENSIONS", SharedIdleGuard, 0)
 
 
 def _redis(settings: BaseSettings) -> Any:

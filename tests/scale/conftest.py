@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -20,9 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from crawler.fixture_server import fixture_server
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
+FIXTURE_SITE = REPO / "crawler" / "demo_site"  # package data
 SCRAPYD_CONF = """[scrapyd]
 bind_address = 127.0.0.1
 http_port = {port}
@@ -107,7 +109,6 @@ def scrapyd_node(root: Path) -> Iterator[ScrapydNode]:
 class FixtureSite:
     url: str
     access_log: Path
-    process: subprocess.Popen[str]
 
     def fetches(self) -> Counter[str]:
         """GET count per request target, from the server's access log."""
@@ -116,21 +117,12 @@ class FixtureSite:
 
 
 @contextmanager
-def fixture_site(root: Path, *extra: str) -> Iterator[FixtureSite]:
+def fixture_site(root: Path, **options: Any) -> Iterator[FixtureSite]:
+    """The fixture site as `crawler.fixture_server.fixture_server()` runs it (keyword options: latency=, ...)."""
     root.mkdir(parents=True, exist_ok=True)
     log = root / "access.log"
-    command = [sys.executable, "-m", "crawler.fixture_server", "--root", str(FIXTURE_SITE), "--access-log", str(log)]
-    process = subprocess.Popen([*command, *extra], cwd=REPO, env=service_env(), stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
-        yield FixtureSite(url, log, process)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
+    with fixture_server(FIXTURE_SITE, access_log=log, **options) as url:
+        yield FixtureSite(url, log)
 
 
 def sites_file(path: Path, sites: dict[str, str], *, concurrency: int = 8, start: str = "/news/list.html") -> Path:

@@ -26,7 +26,7 @@ from tests.scale.conftest import REPO, FixtureSite, ScrapydNode, fixture_site, s
 pytestmark = pytest.mark.slow
 
 SITES = ("alpha", "bravo", "charlie", "delta")
-LATENCY = "0.3"
+LATENCY = 0.3
 Spread = tuple[
     Path, dict[str, object], str, dict[str, Counter[str]]
 ]  # out, run record, killed site, fetches  # long enough to kill a job while it still crawls
@@ -37,7 +37,7 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Sc
     root = tmp_path_factory.mktemp("services")
     with ExitStack() as stack:
         nodes = [stack.enter_context(scrapyd_node(root / f"node{i}")) for i in range(2)]
-        sites = {n: stack.enter_context(fixture_site(root / n, "--latency", LATENCY)) for n in SITES}
+        sites = {n: stack.enter_context(fixture_site(root / n, latency=LATENCY)) for n in SITES}
         yield nodes, sites
 
 
