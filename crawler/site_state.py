@@ -39,7 +39,8 @@ class LocalStateAddon:
             shutil.copyfile(shared, local)
         settings.set("STATE_FILE", str(local), priority="cmdline")
         settings.set(LOCAL_SETTING, str(local), priority="cmdline")
-        settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), f"{__name__}.StatePutBack": 0}, "addon")
+        # added whatever priority EXTENSIONS was set with (a plain set at "addon" loses to -s EXTENSIONS=...)
+        settings.set_in_component_priority_dict("EXTENSIONS", StatePutBack, 0)
 
 
 class StatePutBack:
