@@ -4,7 +4,8 @@ Read from the crawl's final Scrapy stats, so `scrapy crawl guides` and `guidecra
 
 | status | name          | meaning                                                                           |
 |--------|---------------|-----------------------------------------------------------------------------------|
-| 0      | ok            | every page fetched and extracted (robots.txt and off-site refusals are not failures) |
+| 0      | ok            | every page fetched and extracted (robots.txt and off-site refusals, trap limits   |
+|        |               | and duplicate texts are not failures)                                             |
 | 1      | internal      | a bug: the crawl stopped on an unexpected error                                   |
 | 2      | config        | bad arguments or registry, a run id already used, or a site whose rules yield no guide page |
 | 3      | pages_failed  | the run finished but some pages failed (errors rows: HTTP errors, timeouts, stages) |
@@ -49,8 +50,20 @@ SEVERITY = (
     Exit.PAGES_FAILED,
     Exit.OK,
 )
-# errors rows that record a policy, not a failure: the site asked us not to fetch, or the link left the site.
-NOT_FAILURES = frozenset({"robots_disallowed", "offsite"})
+# errors rows that record a policy, not a failure: the site asked us not to fetch, the link left the site, a trap
+# limit stopped following a path (`trap_<limit>`, crawler/traps.py LIMITS), or the page's text was already had
+# under another URL (`duplicate_content`, crawler/dedup.py).
+NOT_FAILURES = frozenset(
+    {
+        "robots_disallowed",
+        "offsite",
+        "trap_pages",
+        "trap_query_variants",
+        "trap_path_duplicates",
+        "trap_depth",
+        "duplicate_content",
+    }
+)
 ERROR_PREFIX = "guidecrawl/errors/"
 RESPONSES_STAT = "guidecrawl/responses"  # responses that reached the spider (any status)
 GUIDE_REQUESTS_STAT = "guidecrawl/requests/guide"  # guide pages requested (start URLs included)

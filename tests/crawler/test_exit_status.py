@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.outcome import Exit, Outcome, outcome, worst
+from crawler.outcome import NOT_FAILURES, Exit, Outcome, outcome, worst
 from tests.crawler.conftest import Served, scrapy_crawl
 
 pytestmark = pytest.mark.slow
@@ -73,6 +73,8 @@ def test_stats_file_of_a_scrapy_crawl_run(site: Served, tmp_path: Path) -> None:
         ({"finish_reason": "finished", "guidecrawl/responses": 9, "guidecrawl/requests/guide": 6,
           "guidecrawl/errors/robots/robots_disallowed": 1}, Exit.OK),
         ({"finish_reason": "finished", "guidecrawl/responses": 9, "guidecrawl/requests/guide": 6,
+          "guidecrawl/errors/fetch/trap_depth": 1, "guidecrawl/errors/content/duplicate_content": 4}, Exit.OK),
+        ({"finish_reason": "finished", "guidecrawl/responses": 9, "guidecrawl/requests/guide": 6,
           "guidecrawl/errors/fetch/http_404": 2}, Exit.PAGES_FAILED),
         ({"finish_reason": "finished", "guidecrawl/errors/fetch/connection_refused": 1}, Exit.UNREACHABLE),
         ({"finish_reason": "finished", "guidecrawl/responses": 1}, Exit.CONFIG),  # no guide page linked
@@ -91,3 +93,10 @@ def test_most_severe_site_decides_a_multi_site_run() -> None:
     sites = [Outcome(Exit.OK, "ok"), Outcome(Exit.PAGES_FAILED, "2 failed"), Outcome(Exit.UNREACHABLE, "down")]
     assert worst(sites).exit == Exit.UNREACHABLE
     assert worst([Outcome(Exit.OK, "ok")]).exit == Exit.OK
+
+
+def test_every_trap_limit_is_a_policy_not_a_failure() -> None:
+    from crawler.dedup import DUPLICATE
+    from crawler.traps import LIMITS
+
+    assert {f"trap_{limit}" for limit in LIMITS} | {DUPLICATE} <= NOT_FAILURES

@@ -4,6 +4,7 @@ file-size limit (RLIMIT_FSIZE), so every write past it fails with EFBIG, as on a
 
 from __future__ import annotations
 
+import json
 import resource
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from crawler.outcome import Exit
 from tests.crawler.conftest import SCRAPY, final_stats
 from tests.hostile.conftest import REPO, SITES, guide_page, guidecrawl, hostile_server, one_line, rows
 
@@ -101,8 +103,9 @@ def test_the_dataset_writer_raises_output_write_error_and_stays_failed(tmp_path:
 
 
 def test_a_crawl_on_a_full_disk_flags_the_failure_and_publishes_nothing(tmp_path: Path) -> None:
-    """The crawl's dataset writer raises OutputWriteError at close: the stats say `guidecrawl/output/failed`,
-    the log names the file in one line, no table appears and the incremental state records nothing."""
+    """The crawl's part cannot be written: the stats say `guidecrawl/output/failed`, the crawl exits 7
+    (output failed, crawler/outcome.py), the log names the file in one line, no table appears (only the lock, the
+    run's stats file and the state) and the incremental state records nothing."""
     with hostile_server(tmp_path) as site:
         crawl = subprocess.run(
             [SCRAPY, "crawl", "guides", "-s", "GUIDECRAWL_PROFILE=test", "-a", "site=hostile-big",
@@ -112,8 +115,13 @@ def test_a_crawl_on_a_full_disk_flags_the_failure_and_publishes_nothing(tmp_path
     stats = final_stats(crawl.stderr)
     assert stats["item_scraped_count"] == 11  # every page was fetched and processed ...
     assert stats["guidecrawl/output/failed"] == 1  # ... and the failed write is flagged for the exit status
-    assert "OutputWriteError: cannot write " in crawl.stderr
-    assert published(tmp_path / "out") == ["state.sqlite"]
+    assert crawl.returncode == Exit.OUTPUT_FAILED
+    assert crawl.stderr.splitlines()[-1] == "scrapy crawl: the tables or the stats file could not be written (exit 7)"
+    failed = [line for line in crawl.stderr.splitlines() if "could not publish part" in line]
+    assert len(failed) == 1 and f"cannot write {tmp_path / 'out'}/" in failed[0], failed
+    (record,) = (tmp_path / "out" / "_runs").glob("*.json")
+    assert published(tmp_path / "out") == ["_locks/hostile-big.lock", f"_runs/{record.name}", "state.sqlite"]
+    assert json.loads(record.read_text(encoding="utf-8"))["parts"] == 0
     with sqlite3.connect(tmp_path / "out" / "state.sqlite") as db:
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] >= 1
         recorded = sum(db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for (name,) in tables(db))
