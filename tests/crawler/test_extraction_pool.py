@@ -70,7 +70,7 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
 def test_workers_die_with_a_crawl_killed_by_sigkill(tmp_path: Path) -> None:
     with contextlib.ExitStack() as stack:
-        slow = stack.enter_context(contextlib.contextmanager(serve)(tmp_path, "--latency", "2"))
+        slow = stack.enter_context(contextlib.contextmanager(serve)(tmp_path, latency=2))
         crawl = subprocess.Popen(
             [SCRAPY, "crawl", "guides", "-a", "site=fixture", "-a", f"base_url={slow.url}",
              "-s", "GUIDECRAWL_PROFILE=test", "-s", "GUIDECRAWL_EXTRACT_WORKERS=2"],

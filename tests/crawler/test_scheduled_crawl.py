@@ -145,7 +145,7 @@ def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def slow_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    yield from serve(tmp_path_factory.mktemp("slow"), "--latency", "0.6")
+    yield from serve(tmp_path_factory.mktemp("slow"), latency=0.6)
 
 
 def table_rows(out: Path) -> dict[str, list[tuple[object, ...]]]:

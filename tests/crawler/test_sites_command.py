@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,8 +16,8 @@ from tests.crawler.conftest import REPO, Served, serve
 
 pytestmark = pytest.mark.slow
 
-# registry site → fixture server arguments that serve it (tests/fixtures/site, crawler/fixture_server.py)
-SERVED_AS: dict[str, tuple[str, ...]] = {"fixture": (), "fixture-bench": ("--replicate", "60")}
+# registry site → fixture server options that serve it (crawler/demo_site, crawler/fixture_server.py)
+SERVED_AS: dict[str, dict[str, Any]] = {"fixture": {}, "fixture-bench": {"replicate": 60}}
 
 
 def guidecrawl(*args: str) -> subprocess.CompletedProcess[str]:
@@ -25,7 +26,7 @@ def guidecrawl(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def bench_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    yield from serve(tmp_path_factory.mktemp("bench"), *SERVED_AS["fixture-bench"])
+    yield from serve(tmp_path_factory.mktemp("bench"), **SERVED_AS["fixture-bench"])
 
 
 def test_every_registry_site_has_a_smoke_test() -> None:
