@@ -73,6 +73,16 @@ def has_sentence(text: str) -> bool:
     return False
 
 
+_SENTENCE_PIECE = re.compile(r"[^。！？；.!?;]+[。！？；.!?;]+")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences of 40+ characters (or 12+ words) in the text, counted across line breaks: extractors keep the
+    source's hard wraps ("has taken\n to her Instagram page"), which cut one sentence over several lines."""
+    flat = " ".join(text.split())
+    return sum(1 for piece in _SENTENCE_PIECE.findall(flat) if has_sentence(piece.strip()))
+
+
 def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
     """The better main text of an article page, ours or theirs (see the module docstring). The nested case is
     for English pages, where the second extractor is strong."""
@@ -118,7 +128,7 @@ def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
     if lang != "en":
         return None
     theirs = second_opinion(html)
-    if theirs is None or sum(1 for line in theirs.splitlines() if has_sentence(line)) < _ARTICLE_SENTENCES:
+    if theirs is None or sentence_count(theirs) < _ARTICLE_SENTENCES:
         return None
     return theirs if choose(ours, theirs, english=True) == theirs else None
 
