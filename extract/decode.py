@@ -7,8 +7,11 @@ Order of evidence (the first that holds wins, and `Decoded.source` says which):
      declared so, else ``sniffed``);
   3. the HTTP ``Content-Type`` charset (``header``), then ``<meta charset>``/http-equiv or the XML
      declaration (``meta``), each only if it decodes the bytes strictly into plausible text;
-  4. trial decodes of the CJK legacy codecs scored by how common their ideographs are (``sniffed``);
-  5. charset-normalizer, then the least-damaged lossy decode (``fallback``).
+  4. trial decodes of the CJK legacy codecs scored by how common their ideographs are (``sniffed``); a
+     reading whose ideographs mostly stand alone between ASCII is a Western page's sparse high bytes
+     (UTF-8 no-break spaces, cp1252 quotes), never Chinese — it is not a candidate;
+  5. charset-normalizer, then the least-damaged lossy decode (``fallback``); lone high bytes between ASCII
+     try windows-1252 first, as browsers do for an undeclared Western page.
 
 Label mapping: gb2312/gbk/cp936 → gb18030 (its superset), big5/cp950 → big5hkscs, latin-1/ascii → cp1252.
 May: choose a codec other than the declared one. Must never: return text decoded with a codec that
@@ -114,7 +117,9 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
     for cut in (1, 2, 3):  # a body cut off inside a multi-byte character
         for codec in dict.fromkeys([*(c for c, _ in declared), "utf-8", *_CJK_LEGACY]):
             head = _strict(body[:-cut], codec)
-            if head is not None and (codec == "utf-8" or (_cjk_plausibility(head) or 1.0) >= _PLAUSIBLE):
+            if head is None or (codec != "utf-8" and _isolated_ideographs(head)):
+                continue
+            if codec == "utf-8" or (_cjk_plausibility(head) or 1.0) >= _PLAUSIBLE:
                 return Decoded(head + "\ufffd", codec, "sniffed", 0.9)
     nul_codec = _utf16_without_bom(body)
     if nul_codec is not None:
@@ -219,11 +224,26 @@ def _cjk_plausibility(text: str) -> float | None:
     return sum(map(_common_ideographs().__contains__, chars)) / len(chars)
 
 
+def _isolated_ideographs(text: str) -> bool:
+    """Most ideographs of the reading stand alone between ASCII: sparse high bytes, not Chinese text.
+
+    Chinese is written in runs of hanzi; a Western page's few high bytes (UTF-8 no-break spaces C2 A0,
+    cp1252 curly quotes or accented letters before a letter) also pair up into "valid" GB/Big5 characters,
+    but each pair sits alone among ASCII letters, where no Chinese writer puts a single hanzi.
+    """
+    positions = [match.start() for match in _CJK_OR_PRIVATE.finditer(text, 0, 200_000)][:_PLAUSIBILITY_SAMPLE]
+    if not positions:
+        return False
+    taken = set(positions)
+    alone = sum(1 for at in positions if at - 1 not in taken and at + 1 not in taken)
+    return alone * 2 > len(positions)
+
+
 def _best_strict_cjk(body: bytes) -> tuple[str, str, float] | None:
     best: tuple[str, str, float] | None = None
     for codec in _CJK_LEGACY:
         text = _strict(body, codec)
-        if text is None:
+        if text is None or _isolated_ideographs(text):
             continue
         score = _cjk_plausibility(text)
         score = 0.9 if score is None else score
@@ -257,6 +277,18 @@ def _damage(text: str, bad: int) -> float:
     return (bad + controls) / len(text)
 
 
+_HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _lone_high_bytes(body: bytes) -> bool:
+    """Most non-ASCII bytes stand alone between ASCII bytes, as single-byte Latin letters and quotes do.
+
+    Greek, Cyrillic, Chinese or UTF-8 text puts its high bytes in runs of two or more.
+    """
+    runs = [len(run) for run in _HIGH_BYTE_RUN.findall(body, 0, 200_000)]
+    return bool(runs) and runs.count(1) * 2 > sum(runs)
+
+
 def _fallback(body: bytes, declared: list[str]) -> Decoded:
     """No codec decodes the bytes strictly: mixed or truncated bytes, or not text at all."""
     candidates: list[str] = []
@@ -270,6 +302,10 @@ def _fallback(body: bytes, declared: list[str]) -> Decoded:
                 candidates.append(label)
     except Exception:  # the detector is advice only; a failure must not sink the page
         pass
+    if _lone_high_bytes(body):
+        # Accented letters and typographic quotes in Latin text: windows-1252 is what browsers assume for an
+        # undeclared Western page; a detector's cp1250/iso-8859-x guess reads the same bytes as other letters.
+        candidates.insert(0, "cp1252")
     for codec in [*declared, "utf-8", *_CJK_LEGACY]:
         if codec not in candidates:
             candidates.append(codec)
@@ -282,7 +318,7 @@ def _fallback(body: bytes, declared: list[str]) -> Decoded:
         plausibility = _cjk_plausibility(text)
         # A decode that reads as real Chinese beats a slightly less damaged single-byte one (GBK bytes
         # are almost all "valid" cp1252); then least damage; then the detector's preference.
-        chinese = plausibility is not None and plausibility >= _PLAUSIBLE
+        chinese = plausibility is not None and plausibility >= _PLAUSIBLE and not _isolated_ideographs(text)
         scored.append((not chinese, round(_damage(text, bad), 4), rank, codec, text))
     _, damage, _, codec, text = min(scored)
     if damage >= _GARBAGE:

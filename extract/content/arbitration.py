@@ -23,6 +23,7 @@ Chinese threads and listings, or raise (a failing or missing second extractor le
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -42,6 +43,7 @@ _SENTENCE_END = re.compile(r"[。！？；.!?;]")
 class Thresholds:
     nested: float  # share of their tokens found in ours for "theirs lies inside ours"
     surplus: float  # ours is "clearly larger" when at most this share of ours is theirs
+    reading_surplus: float  # the same, to overrule a thread or listing reading (post authors are no chrome)
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
 
 
@@ -50,7 +52,8 @@ def thresholds() -> Thresholds:
     table = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("arbitration", {})
     return Thresholds(
         nested=float(table.get("nested", 0.9)),
-        surplus=float(table.get("surplus", 0.9)),
+        surplus=float(table.get("surplus", 0.98)),
+        reading_surplus=float(table.get("reading_surplus", 0.9)),
         larger=float(table.get("larger", 2.0)),
     )
 
@@ -71,6 +74,16 @@ def has_sentence(text: str) -> bool:
         if (len(line) >= 40 or words >= 12) and _SENTENCE_END.search(line):
             return True
     return False
+
+
+_SENTENCE_PIECE = re.compile(r"[^。！？；.!?;]+[。！？；.!?;]+")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences of 40+ characters (or 12+ words) in the text, counted across line breaks: extractors keep the
+    source's hard wraps ("has taken\n to her Instagram page"), which cut one sentence over several lines."""
+    flat = " ".join(text.split())
+    return sum(1 for piece in _SENTENCE_PIECE.findall(flat) if has_sentence(piece.strip()))
 
 
 def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
@@ -118,9 +131,10 @@ def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
     if lang != "en":
         return None
     theirs = second_opinion(html)
-    if theirs is None or sum(1 for line in theirs.splitlines() if has_sentence(line)) < _ARTICLE_SENTENCES:
+    if theirs is None or sentence_count(theirs) < _ARTICLE_SENTENCES:
         return None
-    return theirs if choose(ours, theirs, english=True) == theirs else None
+    strict = dataclasses.replace(thresholds(), surplus=thresholds().reading_surplus)
+    return theirs if choose(ours, theirs, english=True, limits=strict) == theirs else None
 
 
 _ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries

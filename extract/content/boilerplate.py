@@ -4,6 +4,8 @@ metadata tables (索引号 … 发布机构 … 文号), dropped before the body
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 
 from extract.content.dates import iso_date
@@ -36,6 +38,8 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
         names = (element.get("class"), element.get("id"))
         if names == (None, None):
             continue
+        if element.tag in _INLINE_TAGS and _inside_a_sentence(element):
+            continue  # a link or span within running text ("js_link", "tag-link") is part of the sentence
         verdict = verdicts.get(names)
         if verdict is None:
             verdict = verdicts[names] = _named_boilerplate(*names, vocab)
@@ -52,6 +56,25 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     for element in doomed:
         if element.getparent() is not None:
             drop_element(element)
+
+
+_INLINE_TAGS = frozenset(("span", "a"))
+
+
+def _inside_a_sentence(element: lxml.etree._Element) -> bool:
+    """Words run up to or on from the element (or the inline wrappers around it) within the same block."""
+    node: lxml.etree._Element | None = element
+    while node is not None and node.tag in _INLINE_TAGS:
+        previous = node.getprevious()
+        parent = node.getparent()
+        before = previous.tail if previous is not None else (parent.text if parent is not None else None)
+        if _WORD.search(node.tail or "") or _WORD.search(before or ""):
+            return True
+        node = parent
+    return False
+
+
+_WORD = re.compile(r"\w")
 
 
 def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool, bool]:

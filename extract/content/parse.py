@@ -31,6 +31,8 @@ _IMPLIED_END_TAGS = frozenset((
 
 
 _REMOVED = frozenset(_REMOVED_TAGS)
+# WAI-ARIA roles of text that only shows on hover ("This answer is useful" over a vote arrow): never content.
+_REMOVED_ROLES = frozenset(("tooltip",))
 _HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
 
 
@@ -89,12 +91,12 @@ def unwrap_deep_nesting(html: str, limit: int) -> str:
 
 
 def strip_furniture(root: lxml.etree._Element) -> None:
-    """Drop scripts, styles, form controls, media and other text that is never content, then hidden elements
-    unless they hold prose. One walk finds all three kinds."""
+    """Drop scripts, styles, form controls, media, tooltips and other text that is never content, then hidden
+    elements unless they hold prose. One walk finds all three kinds."""
     removed, hidden = [], []
     for element in root.iter():
         tag = element.tag
-        if not isinstance(tag, str) or tag in _REMOVED:
+        if not isinstance(tag, str) or tag in _REMOVED or element.get("role") in _REMOVED_ROLES:
             removed.append(element)
             continue
         style = element.get("style")

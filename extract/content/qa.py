@@ -67,11 +67,16 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
-    questions = [
-        q
-        for q in _outermost(_qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab))
-        if q not in inside_answers and not any(a in inside_answers for a in q.iterdescendants())
-    ]
+    around_answers = {e for answer in answers for e in answer.iterancestors()}
+    # A question-named block that holds the answers is a wrapper (`<body class="question-page">`): the question
+    # is the outermost named block inside it that holds no answer.
+    questions = _outermost(
+        [
+            q
+            for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab)
+            if q not in inside_answers and q not in around_answers
+        ]
+    )
     question_lines: list[str] = []
     for question in questions[:2]:
         question_lines += clean_lines(split_lines(question), None, vocab)

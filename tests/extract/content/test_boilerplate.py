@@ -57,3 +57,23 @@ def test_metadata_table_is_dropped_and_gives_issuer_and_date() -> None:
 def test_page_without_metadata_labels_is_left_as_it_is() -> None:
     text, returned = after(drop_metadata_blocks, f"<div>标题：烟台医保业务网上办</div>{PARAGRAPHS}")
     assert (text.startswith("标题：烟台医保业务网上办"), returned) == (True, (None, None))
+
+
+# Real markup of a news CMS (gizmodo, scrapinghub article-extraction-benchmark, MIT): in-text links carry the
+# class word "js_link", whose last part is the boilerplate token "link".
+IN_TEXT_LINK = (
+    '<p>I’m not complaining. The 16-inch MacBook Pro <span><a class="sc-145m8ut-0 gaHZkC js_link" '
+    'href="https://gizmodo.com/yep">looks like a hell of a laptop</a></span>, as it should for a starting price '
+    "of $2,400.</p>"
+)
+
+
+def test_link_named_as_boilerplate_inside_a_sentence_stays() -> None:
+    text, _ = after(drop_boilerplate, IN_TEXT_LINK)
+    assert "The 16-inch MacBook Pro looks like a hell of a laptop, as it should" in text
+
+
+def test_link_named_as_boilerplate_on_its_own_line_is_dropped() -> None:
+    body = f'{IN_TEXT_LINK}<div><a class="more-link" href="/more">Read more stories</a></div>'
+    text, _ = after(drop_boilerplate, body)
+    assert ("looks like a hell of a laptop" in text, "Read more stories" in text) == (True, False)

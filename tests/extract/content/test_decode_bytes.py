@@ -170,3 +170,60 @@ def test_gbk_bytes_with_a_utf8_meta_are_re_decoded() -> None:
 def test_web_only_label_x_gbk_is_understood() -> None:
     body = page(TEXT).encode("gbk")
     assert decode(body, {"Content-Type": "text/html; charset=x-gbk"}).source == "header"
+
+
+# Sparse high bytes: a Western page's few non-ASCII bytes also pair up into "valid" GB/Big5 characters
+# (UTF-8 no-break space C2 A0 reads as 聽 in GBK), but each pair stands alone among ASCII letters.
+# Real bytes of an English blog post (scrapinghub article-extraction-benchmark, MIT): the article
+# separates its photos with <span>C2 A0</span> and has no other non-ASCII byte.
+NBSP_SPAN = b'<div style="text-align: center;"><span style="font-size: small;">\xc2\xa0</span></div>\n'
+ENGLISH_POST = (
+    b'<html><head><meta content="text/html; charset=UTF-8" http-equiv="Content-Type">'
+    b"<title>Kate Henshaw</title></head><body>"
+    b'<span style="font-size: small;">Photos which were released online and are making the rounds on social '
+    b"media, show Nigerian actress, Kate Henshaw, looking absolutely stunning in new make-up photos.</span>\n"
+    + NBSP_SPAN * 9
+    + b"</body></html>"
+)
+CP1252_TEXT = (
+    "Renée Zellweger’s “Chief Daddy” co-star, José Nnaji, said Geneviève’s café scene was “fantastic” — "
+    "Ñandú Müller’s crew agreed, and the Señora’s daughter’s naïve line got the biggest laugh."
+)
+
+
+def test_english_utf8_page_with_lone_no_break_spaces_stays_utf8() -> None:
+    result = decode(ENGLISH_POST)
+    assert (result.encoding, result.source, "\xa0" in result.text, "聽" in result.text) == (
+        "utf-8",
+        "meta",
+        True,
+        False,
+    )
+
+
+def test_english_utf8_page_with_lone_no_break_spaces_and_no_declaration_stays_utf8() -> None:
+    body = ENGLISH_POST.replace(b'<meta content="text/html; charset=UTF-8" http-equiv="Content-Type">', b"")
+    assert decode(body).encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Content-Type": "text/html; charset=windows-1252"}, {"Content-Type": "text/html; charset=iso-8859-1"}],
+    ids=["undeclared", "windows-1252", "latin-1"],
+)
+def test_cp1252_english_page_with_curly_quotes_and_accented_names_decodes_as_cp1252(headers: dict) -> None:
+    body = page(CP1252_TEXT).encode("cp1252")
+    result = decode(body, headers)
+    assert (result.encoding, CP1252_TEXT in result.text) == ("cp1252", True)
+
+
+def test_gbk_page_without_declaration_still_decodes_as_gb18030() -> None:
+    body = page(TEXT).encode("gbk")
+    result = decode(body)
+    assert (result.encoding, result.source, TEXT in result.text) == ("gb18030", "sniffed", True)
+
+
+def test_gbk_page_with_english_words_between_the_hanzi_still_decodes_as_gb18030() -> None:
+    text = "参保人员可登录 Social Security 网上服务平台，选择 Online 办理，或拨打 12333 咨询社保卡业务。"
+    body = page(text).encode("gbk")
+    assert (decode(body).encoding, text in decode(body).text) == ("gb18030", True)

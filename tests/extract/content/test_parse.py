@@ -121,3 +121,17 @@ def test_unwrapping_stray_opening_brackets_costs_linear_time() -> None:
 
     small, large = cpu_seconds(250_000), cpu_seconds(1_000_000)
     assert large < 8 * small
+
+
+def test_tooltips_are_stripped_and_the_post_they_sit_over_stays() -> None:
+    # Stack Exchange vote bar (stackoverflow.com via magic-html's benchmark, Apache-2.0).
+    root = parse_html(
+        '<div class="votecell"><button class="js-vote-up-btn"></button>'
+        '<div id="--stacks-s-tooltip-81whexd4" class="s-popover s-popover__tooltip" role="tooltip">'
+        "This answer is useful</div></div>"
+        '<div class="s-prose js-post-body"><p>You are probably using Python 3.0.</p></div>'
+    )
+    assert root is not None
+    strip_furniture(root)
+    text = " ".join(text_of(root).split())
+    assert ("This answer is useful" in text, "You are probably using Python 3.0." in text) == (False, True)

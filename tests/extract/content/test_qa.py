@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.content import content
 from extract.content.parse import parse_html
 from extract.content.qa import announces_answers, qa_records
 from extract.content.vocabulary import vocabulary
@@ -53,3 +54,26 @@ def test_answer_counts_and_best_answer_headings_announce_answers() -> None:
         True,
         False,
     ]
+
+
+# The markup of Stack Exchange sites (stackoverflow.com, as stored in magic-html's benchmark, Apache-2.0): the page's
+# <body> carries the class "question-page", so the outermost block named "question" holds the answers too.
+STACK_EXCHANGE = (
+    "<html><head><title>Hello World in Python - Stack Overflow</title></head>"
+    '<body class="question-page unified-theme"><div id="content"><h1>Hello World in Python</h1>'
+    '<div class="question js-question" id="question"><div class="s-prose js-post-body" itemprop="text">'
+    "<p>I tried running a python script with a print statement, and I get a syntax error.</p>"
+    "<p>What is going on with the print statement in my first script?</p></div></div>"
+    '<div id="answers"><div class="answer js-answer accepted-answer" id="answer-1077349">'
+    '<div class="s-prose js-post-body" itemprop="text"><p>You are probably using Python 3.0, where print is now a '
+    "function (hence the parenthesis) instead of a statement.</p></div></div></div></div></body></html>"
+)
+
+
+def test_a_question_page_whose_body_is_named_question_keeps_the_question_text() -> None:
+    document = content(STACK_EXCHANGE)
+    question, answer = document.records[0], document.records[-1]
+    assert (document.kind, question.role, answer.role) == ("qa", "question", "answer")
+    assert "What is going on with the print statement" in question.text
+    assert "where print is now a function" in answer.text
+    assert "where print is now a function" not in question.text
