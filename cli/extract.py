@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extract.errors import PageError
     from extract.pipeline import PageResult
+    from output.dataset import DatasetWriter
 
 PAGE_SUFFIXES = (".html", ".htm")
 ARCHIVE_BODIES = ("body.html", "body.htm", "body")
@@ -304,6 +305,18 @@ def _results(
         yield from pool.map(partial(process_saved, script=script, max_bytes=max_bytes), pages, chunksize=8)
 
 
+def write_outcome(
+    writer: DatasetWriter, source: str, result: PageResult | None, error: PageError | None
+) -> tuple[int, bool]:
+    """One saved page's outcome (from `process_saved`) into the tables: (records written, whether it failed)."""
+    if result is None:
+        assert error is not None
+        writer.write_error(error, source=source)
+        return 0, True
+    writer.write_page(result, source=source)
+    return (len(result.document.records) if result.document else 0), bool(result.errors)
+
+
 def _formats(text: str) -> tuple[str, ...]:
     from cli.main import CommandError
     from output.dataset import FORMATS
@@ -354,15 +367,10 @@ def run(args: argparse.Namespace) -> int:
     records = failed = 0
     try:
         with writer, tqdm(total=len(pages), unit="page", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-            for source, result, error in _results(pages, args.script, jobs, args.max_page_bytes):
-                if result is None:
-                    assert error is not None
-                    writer.write_error(error, source=source)
-                    failed += 1
-                else:
-                    writer.write_page(result, source=source)
-                    records += len(result.document.records) if result.document else 0
-                    failed += bool(result.errors)
+            for outcome in _results(pages, args.script, jobs, args.max_page_bytes):
+                written, page_failed = write_outcome(writer, *outcome)
+                records += written
+                failed += page_failed
                 bar.update()
     except OutputWriteError as exc:
         # Nothing of this run is published; the files of earlier runs are untouched.

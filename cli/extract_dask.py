@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cli.extract import SavedPage, process_saved
+from cli.extract import SavedPage, process_saved, write_outcome
 
 CHUNKS_PER_WORKER = 4  # enough chunks to balance uneven pages, few enough to keep part files large
 MAX_CHUNK_PAGES = 500
@@ -97,15 +97,9 @@ def extract_chunk(
     records = failed = 0
     with writer:
         for page in pages:
-            source, result, error = process_saved(page, script)
-            if result is None:
-                assert error is not None
-                writer.write_error(error, source=source)
-                failed += 1
-            else:
-                writer.write_page(result, source=source)
-                records += len(result.document.records) if result.document else 0
-                failed += bool(result.errors)
+            written, page_failed = write_outcome(writer, *process_saved(page, script))
+            records += written
+            failed += page_failed
     summary = writer.summary
     return ChunkResult(part, len(pages), failed, records, dict(summary.rows), len(summary.files), summary.unknown_kinds)
 
