@@ -107,7 +107,7 @@ class HostileSite:
             )
         if path.startswith("/session/"):
             token = f"{time.monotonic_ns():x}"
-            text = GUIDE if path.endswith("a.html") else CALENDAR
+            text = GUIDE if path.endswith("a.html") else f"会话续页：{CALENDAR}"
             return 200, html, page("会话", text, [f"/session/a.html?token={token}1", f"/session/b.html?token={token}2"])
         if path.startswith("/deep/"):
             n = int(path.removeprefix("/deep/").removesuffix(".html"))
