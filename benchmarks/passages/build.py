@@ -41,9 +41,7 @@ MIN_CHARS, MAX_CHARS = 20, 400
 CUES_PER_PAGE, NEGATIVES_PER_PAGE = 4, 1
 NEGATIVE_SHARE = 0.15
 _NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟"
-CUE = re.compile(
-    rf"[{_NUMERAL}][年月日号號元圆%％‰]|电话|電話|地址|邮箱|郵箱|热线|熱線|传真|傳真|@"
-)
+CUE = re.compile(rf"[{_NUMERAL}][年月日号號元圆%％‰]|电话|電話|地址|邮箱|郵箱|热线|熱線|传真|傳真|@")
 DIGIT_RUN = re.compile(r"[0-9０-９]+")
 
 
