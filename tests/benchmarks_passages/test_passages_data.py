@@ -15,17 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.passages.build import (
-    KINDS,
-    PAGES,
-    LabelError,
-    build_gold,
-    load_jsonl,
-    paragraphs,
-    parse_labels,
-    select,
-    split_of,
-)
+from benchmarks.passages.build import pages, paragraphs, select, split_of, used_magic_html_pages
+from benchmarks.passages.labels import KINDS, LabelError, build_gold, load_jsonl, parse_labels
 
 HERE = Path(__file__).resolve().parents[2] / "benchmarks" / "passages"
 LICENCES = {"MIT", "Apache-2.0"}
@@ -53,13 +44,20 @@ def test_every_passage_names_its_repository_path_commit_and_licence(passages: li
         assert source["licence"] in LICENCES, passage["id"]
 
 
-def test_every_passage_is_a_paragraph_of_its_pages_gold_text(passages: list[dict]) -> None:
+def test_every_passage_is_a_paragraph_of_its_pages_main_text(passages: list[dict]) -> None:
+    texts = {page_id: text for page_id, text, _ in pages()}
     for passage in passages:
         page = passage["source"]["page"]
-        gold_text = (PAGES / page / "gold.txt").read_text(encoding="utf-8")
         number = int(passage["id"].rsplit("-p", 1)[1])
         assert passage["id"].startswith(f"{page}-p")
-        assert paragraphs(gold_text)[number] == passage["text"]
+        assert paragraphs(texts[page])[number] == passage["text"]
+
+
+def test_no_passage_comes_from_a_page_used_in_development(passages: list[dict]) -> None:
+    used = used_magic_html_pages()
+    assert len(used) >= 20  # the corpus fixtures and the content dev set are found
+    for passage in passages:
+        assert passage["source"]["page"].split("-", 1)[1] not in used, passage["id"]
 
 
 def test_the_split_follows_the_sha1_of_the_id(passages: list[dict]) -> None:
@@ -99,7 +97,10 @@ def test_every_label_text_is_in_its_passage_at_its_offsets(passages: list[dict],
 
 
 def test_values_have_the_canonical_shapes(gold: list[dict]) -> None:
-    iso = re.compile(r"-?\d{4}(-(\d\d|Q[1-4]))?(-\d\d)?(T\d\d:\d\d(:\d\d)?)?|--\d\d(-\d\d)?(T\d\d:\d\d)?|---\d\d")
+    iso = re.compile(
+        r"-?\d{4}(-(\d\d|Q[1-4]))?(-\d\d)?(T\d\d:\d\d(:\d\d)?)?"  # year, month or quarter, day, time
+        r"|--\d\d(-\d\d)?(T\d\d:\d\d)?|--Q[1-4]|---\d\d"  # yearless, day of month
+    )
     for record in gold:
         for kind, labels in record["expected"].items():
             for label in labels:
