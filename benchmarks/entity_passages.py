@@ -128,7 +128,7 @@ def score_kind(
         if p["kind"] == kind:
             by_passage.setdefault(p["doc"], []).append(p)
     for pid in sorted(gold):
-        labels = [{**g, "doc": pid, "kind": kind} for g in gold[pid].get(kind, [])]
+        labels = [_in_scorer_terms(g, pid, kind) for g in gold[pid].get(kind, [])]
         certain = [g for g in labels if not g.get("uncertain")]
         uncertain = [g for g in labels if g.get("uncertain")]
         uncertain_count += len(uncertain)
@@ -145,6 +145,22 @@ def score_kind(
             if i not in pred_hit:
                 total.errors.append(f"FALSE {kind:8} {pid:44} {p['text']!r} → {_show(p['value'])}   | {context}")
     return total, uncertain_count
+
+
+def _in_scorer_terms(label: dict, pid: str, kind: str) -> dict:
+    """A gold label in the gold scorer's terms: a date range `a/b` as {start, end} (the scorer reads a string
+    that starts with `-` as one date, so a yearless range `--05-12/--05-18` must be split here)."""
+
+    def convert(value: object) -> object:
+        if kind == "date" and isinstance(value, str) and "/" in value:
+            start, end = value.split("/", 1)
+            return {"start": start, "end": end}
+        return value
+
+    converted = {**label, "doc": pid, "kind": kind, "value": convert(label["value"])}
+    if "alt" in label:
+        converted["alt"] = [convert(v) for v in label["alt"]]
+    return converted
 
 
 def _touches(label: dict, prediction: dict, scorer: Any) -> bool:
@@ -203,6 +219,8 @@ def format_table(results: dict[str, Any], split: str, passages: int) -> str:
                 lines.append(f"{head}{result['unavailable']}")
             elif row["gold"] == 0 and result["fp"] == 0:
                 lines.append(f"{head}{'—':>6}{'—':>6}{'—':>7}  0/0/0 (nothing to score)")
+            elif row["gold"] == 0:  # no recall without gold: only the false hits count
+                lines.append(f"{head}{result['P']:>6.2f}{'—':>6}{'—':>7}  0/{result['fp']}/0 (false hits only)")
             else:
                 lines.append(
                     f"{head}{result['P']:>6.2f}{result['R']:>6.2f}{result['F1']:>7.2f}  "

@@ -4,7 +4,8 @@
 
 `labels.txt` holds one block per passage (format in its header and in README.md); `gold.jsonl` holds one record
 per passage, `{"id", "split", "expected": {kind: [{"text", "value", "start", "end", "uncertain"?, "alt"?}]}}`,
-each label placed on the first unused occurrence of its text in the passage, in the order written.
+each label placed, in the order written, on the first occurrence of its text that overlaps no label of its kind
+placed before (so `第一季度` after `2005年第一季度` lands on the next bare one).
 """
 
 from __future__ import annotations
@@ -67,23 +68,24 @@ def _label(line: str, where: str) -> dict:
 
 
 def build_gold(passages: list[dict], labels: dict[str, list[dict]]) -> list[dict]:
-    """One gold record per labelled passage: `expected` by kind, each label placed on the first unused
-    occurrence of its text (in the order written)."""
+    """One gold record per labelled passage: `expected` by kind, each label placed (in the order written) on
+    the first occurrence of its text that overlaps no label of its kind placed before."""
     texts = {p["id"]: p for p in passages}
     out = []
     for passage_id, entries in labels.items():
         if passage_id not in texts:
             raise LabelError(f"labels.txt: no passage {passage_id}")
         text = texts[passage_id]["text"]
-        used: set[tuple[str, int]] = set()
+        used: dict[str, list[tuple[int, int]]] = {}
         expected: dict[str, list[dict]] = {}
         for entry in entries:
+            taken = used.setdefault(entry["kind"], [])
             start = text.find(entry["text"])
-            while start != -1 and (entry["kind"], start) in used:
+            while start != -1 and any(a < start + len(entry["text"]) and start < b for a, b in taken):
                 start = text.find(entry["text"], start + 1)
             if start == -1:
                 raise LabelError(f"labels.txt: {passage_id}: {entry['text']!r} not in the passage (or used up)")
-            used.add((entry["kind"], start))
+            taken.append((start, start + len(entry["text"])))
             placed = {k: v for k, v in entry.items() if k != "kind"}
             placed.update(start=start, end=start + len(entry["text"]))
             expected.setdefault(entry["kind"], []).append(placed)
