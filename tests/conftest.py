@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -19,3 +24,20 @@ def fixtures() -> Path:
 def seed_texts() -> dict[str, str]:
     """The five seed pages (text dumps of real guide pages), by file name."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def demo_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A user's folder after `guidecrawl demo --out out/demo` (what `make demo` runs) twice, the fixture site served on
+    a new port each time, and the two summaries it printed. Tests copy the folder before they write into it."""
+    folder = tmp_path_factory.mktemp("demo-twice")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    summaries = []
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "-m", "cli", "demo", "--out", "out/demo"],
+            cwd=folder, env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        summaries.append(proc.stdout)
+    return folder, summaries
