@@ -78,7 +78,7 @@ def build(git_dir: str, commit: str) -> list[dict[str, Any]]:
         if "\n" in text or LONG_NUMBER.search(text):
             continue
         province, city, district = _levels(answer["省"], answer["市"], answer["区"], renames)
-        rest = answer["地址"] if isinstance(answer["地址"], str) else ""
+        rest = answer["地址"].strip() if isinstance(answer["地址"], str) else ""  # a row's trailing blanks
         if not (province or city or district) or not rest or province.startswith(OUTSIDE_MAINLAND):
             continue
         with contextlib.redirect_stdout(io.StringIO()):

@@ -22,6 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from extract.address_divisions import chain_mentions, district_in, districts_from_same_street, resolve
 from extract.divisions import Division, Mention, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
@@ -125,7 +126,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     """Every street address in `text`, in order."""
     r = rules()
     gaz = gazetteer()
-    mentions = _chain_mentions(gaz.mentions(text))
+    mentions = chain_mentions(gaz.mentions(text))
     ends = {m.end for m in mentions}
     mentions = [
         m
@@ -251,7 +252,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
                     )
                 )
                 taken_to, next_street = second_end, following
-    return _districts_from_same_street(found)
+    return districts_from_same_street(found)
 
 
 def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
@@ -334,78 +335,11 @@ def _short_district_after(text: str, last: Mention) -> Mention | None:
     return None
 
 
-def _chain_mentions(mentions: list) -> list:
-    """Full division names, and a short one (内蒙古, 宁夏, 广西) only right before a full one (内蒙古呼和浩特市).
-
-    A short name alone (福州, 山东) is too often a word of its own to start an address.
-    """
-    kept = []
-    for index, mention in enumerate(mentions):
-        if mention.short:
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if following is None or following.short or following.start != mention.end:
-                continue
-        kept.append(mention)
-    return kept
-
-
-def _districts_from_same_street(found: list[Entity]) -> list[Entity]:
-    """福州市古田路128号 and, elsewhere in the text, 福州市鼓楼区古田路128号: the first lies in 鼓楼区 too."""
-    known = {
-        (e.fields["city"], e.fields["street"]): e.fields for e in found if e.fields["district"] and e.fields["city"]
-    }
-    out = []
-    for e in found:
-        same = known.get((e.fields["city"], e.fields["street"]))
-        if same and not e.fields["district"]:
-            fields = {**e.fields, "district": same["district"], "adcode": same["adcode"], "district_from": "text"}
-            e = Entity(e.kind, e.text, e.start, e.end, e.value, fields)
-        out.append(e)
-    return out
-
-
-def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str | None, str | None, Division | None]:
-    """province, city, district written in the chain, and the finest division they name."""
-    gaz = gazetteer()
-    province = city = district = None
-    finest: Division | None = None
-    for mention in chain:
-        options = list(mention.divisions)
-        # a name is looked up under the city, else the province, the text names (鼓楼区 after 江苏省南京市 is
-        # Nanjing's; 西区 after 中山市 is none of 攀枝花's); only without either does the page's city choose
-        if city:
-            options = [d for d in options if d.city == city or d.name == city]
-        elif province:
-            options = [d for d in options if d.province == province]
-        elif len(options) > 1 and context and context.city:
-            options = [d for d in options if d.city == context.city or d.name == context.city] or options
-        if not options:
-            continue  # a division of another city or province: it names no code here
-        d = options[0]
-        if d.level == "province":
-            province = d.name
-            if d.name.endswith("市"):
-                city = d.name
-        elif d.level == "city":
-            city = gaz.by_code.get(d.adcode, d).name  # 襄樊市 → 襄阳市: the current name of a renamed city
-            province = province or d.province
-        else:
-            district = d.name
-            if len(options) == 1 or city:
-                city = city or d.city or None
-                province = province or d.province
-        if len(options) == 1 or d.level != "district" or city:
-            finest = d
-    if finest is None and city:
-        finest = next((x for x in gaz.by_name.get(city, ()) if x.level in ("city", "province")), None)
-    return province, city, district, finest
-
-
 def _entity(
     text: str, start: int, body_start: int, street_end: int, end: int, chain: list, context: PageContext | None
 ) -> Entity | None:
     gaz = gazetteer()
-    province, city, district, finest = _resolve(chain, context)
+    province, city, district, finest = resolve(chain, context)
     fields: dict = {}
     value_prefix = ""
     if (
@@ -413,7 +347,7 @@ def _entity(
         and context
         and context.city
         and province in (None, context.province)  # 江苏省鼓楼区… on a Fuzhou page is still in Jiangsu
-        and (district is None or _district_in(district, context.city))
+        and (district is None or district_in(district, context.city))
     ):
         city = context.city
         province = province or context.province
@@ -446,7 +380,3 @@ def _entity(
         }
     )
     return Entity("address", surface, start, end, value, fields)
-
-
-def _district_in(district: str, city: str) -> bool:
-    return any(d.city == city for d in gazetteer().by_name.get(district, ()))
