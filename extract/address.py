@@ -22,7 +22,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from extract.address_divisions import chain_mentions, district_in, districts_from_same_street, resolve
+from extract.address_divisions import (
+    chain_mentions,
+    district_in,
+    districts_from_same_street,
+    resolve,
+    short_county_city_at,
+)
 from extract.divisions import Division, Mention, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
@@ -41,8 +47,9 @@ class AddressRules:
     max_detail: int  # characters of building/floor/hall detail after the street, at most
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
     numbered_venue: re.Pattern[str]  # …中心2号楼: an unlabelled place after two or more divisions
-    spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
+    inside_detail: re.Pattern[str]  # ` 1 楼`, `15、16栋`, `“新天CBC”A座`, `（18层）`: a stop that is part of the detail
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
+    zone: re.Pattern[str]  # 经济技术开发区, 工业园区: a zone named after its city (杭州经济技术开发区)
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
     compound_start: re.Pattern[str]  # 小区, 新村 …: after a short city name, the name of a compound
     landmark: re.Pattern[str]  # 兴福佳苑东门北100米: a landmark, a direction and a distance, after a label
@@ -84,7 +91,14 @@ def rules() -> AddressRules:
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*(?:分别)?[:：为是在]?\s*")
     stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
     venue = re.compile(alt(data["venues"]["words"]))
-    spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
+    # what may stand at a stop and still be detail: a number between spaces (政务服务中心 1 楼), numbers in a list
+    # (15、16栋), a short quoted name the detail goes on after (“新天CBC”A座2106), a floor or room in brackets
+    # ((18层), （B座1201室）; a note in brackets — 北行200米, 受理城镇居民医保 — ends the address)
+    unit = rf"(?:[A-Za-z0-9\-]+|[一二三四五六七八九十]+)(?:{alt(s['numbers'])})"
+    inside_detail = re.compile(
+        rf" ?\d+ ?(?:{alt(s['numbers'])})|(?<=\d)、(?=\d)"
+        rf"|“[^”{_ENDS[1:-1]}]{{1,12}}”(?=[\u4e00-\u9fffA-Za-z0-9])|[(（](?:{unit})+[)）]"
+    )
     locality = re.compile(alt(s["localities"]))
     road_start = re.compile(alt(s["roads"]))
     # 户籍所在地街道…, 居住地社区…: a word of a sentence before the locality makes it no name
@@ -99,8 +113,9 @@ def rules() -> AddressRules:
         venue,
         # the whole place: name, number, building — and nothing after (…中心3楼举行… is a sentence)
         re.compile(rf"(?:[^\d\s{s['not_in_names']}有]{{0,12}}?\d+\s?(?:{alt(data['venues']['numbered'])}))+"),
-        spaced_number,
+        inside_detail,
         locality,
+        re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alt(s['zones'])})"),
         road_start,
         re.compile(alt(s["compounds"])),
         re.compile(
@@ -170,7 +185,11 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     for m in r.label.finditer(text):
         labelled.add(m.end())
         if m.end() not in chain_starts:
+            # 受理地点：杭州解放东路18号, 地址：昆山玉山镇牧野路2号: a short prefecture or county-level city name
             short = short_cities.get(m.end())
+            county = None if short else short_county_city_at(text, m.end())
+            if county and (r.street.match(text, county.end) or r.locality.match(text, county.end)):
+                short = county  # only before a street or a township: 地点：合作医疗办公室 is no place in 合作市
             if short and (r.road_start.match(text, short.end) or r.compound_start.match(text, short.end)):
                 short = None  # 长治路与南中环交叉口, 乐山小区: the city's name is the road's or the compound's
             starts.append((m.end(), [short] if short else []))
@@ -182,8 +201,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if chain and text[body_start : body_start + 1] in _JOINTS:
             body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
         street = (r.street_after_divisions if chain else r.street).match(text, body_start)
-        if street and len(chain) == 1 and chain[0].short and r.locality.search(street.group()):
-            # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a proper name, not the city
+        if street and len(chain) == 1 and chain[0].short and r.zone.match(street.group()):
+            # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a zone's name, not the city (a
+            # township after it is the city's: 昆山玉山镇)
             chain, body_start = [], start
             street = r.street.match(text, body_start)
         venue_from = body_start
@@ -263,10 +283,12 @@ def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
     # text from every address made a page of many addresses quadratic
     reach = street_end + r.max_detail + 16
     stop = r.stop.search(text, street_end, reach)
-    # 政务服务中心 1 楼: a space around a number of the detail does not end the address
-    while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-        stop = r.stop.search(text, spaced.end(), reach)
-    end = min(stop.start() if stop else len(text), street_end + r.max_detail)
+    # 政务服务中心 1 楼, 15、16栋, “新天CBC”A座, (18层): a stop inside the detail does not end the address
+    inside_end = street_end
+    while stop and (inside := r.inside_detail.match(text, stop.start())):
+        inside_end = inside.end()
+        stop = r.stop.search(text, inside_end, reach)
+    end = min(stop.start() if stop else len(text), max(street_end + r.max_detail, inside_end))
     return max(end, street_end), stop
 
 
@@ -366,7 +388,8 @@ def _entity(
     # the value drops the separators between divisions and street; the surface keeps them
     divisions = re.sub(r"[ \-—－]", "", text[start:body_start]) if chain else text[start:body_start]
     if len(chain) == 1 and chain[0].short and city:
-        divisions = city  # 杭州解放东路18号 → 杭州市解放东路18号
+        # 杭州解放东路18号 → 杭州市解放东路18号; 昆山玉山镇… → 昆山市玉山镇… (after its city, put in front)
+        divisions = chain[0].divisions[0].name if district else city
     # 文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value
     value = re.sub(r" ?(\d+) ?", r"\1", value_prefix + divisions + text[body_start:end])
     fields.update(

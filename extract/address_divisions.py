@@ -87,7 +87,7 @@ def resolve(chain: list, context: PageContext | None) -> tuple[str | None, str |
             continue  # a division of another city or province: it names no code here
         d = options[0]
         if d.level == "province":
-            province = d.name
+            province = gaz.by_code.get(d.adcode, d).name  # 广西省 → 广西壮族自治区: the region written as a province
             if d.name.endswith("市"):
                 city = d.name
         elif d.level == "city":
@@ -108,3 +108,25 @@ def resolve(chain: list, context: PageContext | None) -> tuple[str | None, str |
 def district_in(district: str, city: str) -> bool:
     """The district name is one of the city's (its current or former districts)."""
     return any(d.city == city for d in gazetteer().by_name.get(district, ()))
+
+
+@cache
+def _short_county_cities() -> dict[str, Division]:
+    """Short name → county-level city (昆山 for 昆山市, 建德 for 建德市): two characters at least, one city each."""
+    found: dict[str, list[Division]] = {}
+    for divisions in gazetteer().by_name.values():
+        for d in divisions:
+            if d.level == "district" and d.name.endswith("市") and len(d.name) >= 3 and d.city:
+                found.setdefault(d.name[:-1], []).append(d)
+    return {short: ds[0] for short, ds in found.items() if len({d.adcode for d in ds}) == 1}
+
+
+def short_county_city_at(text: str, start: int) -> Mention | None:
+    """A county-level city written without 市 at `start` (地址：昆山玉山镇…): only after a label, where the caller
+    looks; a full name there is a mention of its own."""
+    table = _short_county_cities()
+    for length in (4, 3, 2):
+        division = table.get(text[start : start + length])
+        if division is not None and text[start + length : start + length + 1] != "市":
+            return Mention(start, start + length, (division,), True)
+    return None
