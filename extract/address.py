@@ -47,6 +47,7 @@ class AddressRules:
     max_detail: int  # characters of building/floor/hall detail after the street, at most
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
     numbered_venue: re.Pattern[str]  # …中心2号楼: an unlabelled place after two or more divisions
+    sentence: re.Pattern[str]  # 办理, 举行, 的 …: a word of the sentence an address stands in
     inside_detail: re.Pattern[str]  # ` 1 楼`, `15、16栋`, `“新天CBC”A座`, `（18层）`: a stop that is part of the detail
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
     zone: re.Pattern[str]  # 经济技术开发区, 工业园区: a zone named after its city (杭州经济技术开发区)
@@ -89,7 +90,10 @@ def rules() -> AddressRules:
     street_after_divisions = re.compile(street_source + rf"|{name}(?:{alt(s['quarters'])}){house})")
     # 地址分别为…: 分别 (respectively) before the colon or copula of a label that lists several
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*(?:分别)?[:：为是在]?\s*")
-    stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
+    stop = re.compile(
+        rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}"
+        rf"|(?:{alt(data['stop']['sentence'])})(?!{alt(data['venues']['words'])})"
+    )
     venue = re.compile(alt(data["venues"]["words"]))
     # what may stand at a stop and still be detail: a number between spaces (政务服务中心 1 楼), numbers in a list
     # (15、16栋), a short quoted name the detail goes on after (“新天CBC”A座2106), a floor or room in brackets
@@ -113,6 +117,7 @@ def rules() -> AddressRules:
         venue,
         # the whole place: name, number, building — and nothing after (…中心3楼举行… is a sentence)
         re.compile(rf"(?:[^\d\s{s['not_in_names']}有]{{0,12}}?\d+\s?(?:{alt(data['venues']['numbered'])}))+"),
+        re.compile(alt(data["stop"]["sentence"])),
         inside_detail,
         locality,
         re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alt(s['zones'])})"),
@@ -237,6 +242,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             alone = (
                 chain
                 and r.divisions_alone.search(text, max(0, start - 12), start)
+                and not _in_sentence(stop)  # 地址：福州市的各个服务网点均可办理
                 and (not rest or (field_ends and r.place_name.fullmatch(rest)))
                 and not (stop and stop.group() in r.generic)  # 地址：海口市各区…: a place named for many
             )
@@ -244,7 +250,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
                 continue
             if not rest:
                 end = body_start
-        if numbered and not r.numbered_venue.fullmatch(text, venue_from, end):
+        # 海口市美兰区政务服务中心3楼举行签约仪式: a place a sentence goes on from is named, not given as an address
+        if numbered and (_in_sentence(stop) or not r.numbered_venue.fullmatch(text, venue_from, end)):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:
@@ -273,6 +280,11 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
                 )
                 taken_to, next_street = second_end, following
     return districts_from_same_street(found)
+
+
+def _in_sentence(stop: re.Match[str] | None) -> bool:
+    """The stop is a word of a sentence (办理, 举行, 的), not a field's end."""
+    return bool(stop and rules().sentence.fullmatch(stop.group()))
 
 
 def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:

@@ -54,7 +54,7 @@ def test_renamed_county_level_city_gives_the_code_of_the_district_it_became() ->
 
 def test_abolished_district_without_one_successor_keeps_its_own_code() -> None:
     address = one("地址：河北省石家庄市桥东区向阳路2号昆仑盛阳门B座24层")
-    assert (address.fields["district"], address.fields["adcode"]) == ("桥东区", "130102")
+    assert (address.fields["district"], address.fields["adcode"]) == ("桥东区", "130103")
     # the same name in another city of the province is that city's district
     assert one("地址：河北省邢台市桥东区钢铁北路8号").fields["adcode"] == "130502"  # 襄都区 since 2020
 

@@ -94,3 +94,20 @@ def test_list_of_building_numbers_is_one_detail() -> None:
         "福州市鼓楼区古田路128号",
         "福州市鼓楼区八一七中路100号",
     ]
+
+
+# --- an address inside a sentence ---------------------------------------------------------------------------
+
+
+def test_detail_ends_before_the_verb_of_the_sentence() -> None:
+    assert values("请到福州市鼓楼区古田路128号劳动大厦一层办理") == ["福州市鼓楼区古田路128号劳动大厦一层"]
+    assert values("于福州市鼓楼区古田路128号举行") == ["福州市鼓楼区古田路128号"]
+
+
+def test_detail_ends_before_de_in_a_sentence() -> None:
+    assert values("位于福州市鼓楼区古田路128号的医保中心") == ["福州市鼓楼区古田路128号"]
+
+
+def test_verb_before_a_venue_word_is_part_of_the_place() -> None:
+    assert values("地址：福州市鼓楼区古田路128号市民中心办理大厅") == ["福州市鼓楼区古田路128号市民中心办理大厅"]
+    assert values("办理地点：福州市鼓楼区古田路128号咨询窗口") == ["福州市鼓楼区古田路128号咨询窗口"]
