@@ -1,13 +1,16 @@
 """Builds the `cpca-addr-*` cases of `tests/fixtures/entity_specs/address.jsonl` (run by hand, not in `make test`).
 
     git clone https://github.com/DQinYuan/chinese_province_city_area_mapper cpca-src   # any clone or bare mirror
-    .venv/bin/python benchmarks/build_address_specs.py --cpca-git cpca-src/.git [--commit SHA]
+    git clone https://github.com/hhui64/wuhan2020map fever-src
+    .venv/bin/python benchmarks/build_address_specs.py --cpca-git cpca-src/.git --fever-git fever-src/.git
 
-Source: cpca's `tests/addr.csv` (MIT), real addresses with no answer in the file. The sample, the scope and the
-answer follow `tests/fixtures/entity_specs/README.md` (fixed before any case was read): every row `n` (0-based,
-header not counted) with `n % 80 == 0`; the answer is cpca's own `transform` at the recorded commit, kept only
-when JioNLP's `parse_location(change2new=True)` names the same province, city and district. The other cases of
-the table (`jio-*`) are kept as they are. Prints counts only: the first-sight cases are not to be read.
+Sources (MIT both; sample, scope and answer as `tests/fixtures/entity_specs/README.md` states them, fixed before
+any case was read): cpca's `tests/addr.csv`, real addresses with no answer in the file — every row `n` (0-based,
+header not counted) with `n % 80 == 0`, the answer cpca's own `transform` at the recorded commit, kept only when
+JioNLP's `parse_location(change2new=True)` names the same province, city and district; wuhan2020map's
+`hospital.js`, fever clinics listed under their province and city — every hospital `n % 3 == 0`, the answer the
+list's own province and city. The other cases of the table (`jio-*`) are kept as they are. Prints counts only:
+the first-sight cases are not to be read.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ from benchmarks.entity_specs import SPECS, split_of  # noqa: E402
 SAMPLE_EVERY = 80
 REPO = "DQinYuan/chinese_province_city_area_mapper"
 PATH = "tests/addr.csv"
+FEVER_EVERY = 3
+FEVER_REPO = "hhui64/wuhan2020map"
+FEVER_PATH = "src/assets/json/hospital.js"
 # levels a parser fills with a placeholder, not a division: the municipality or province stands alone
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 OUTSIDE_MAINLAND = ("香港", "澳门", "台湾")
@@ -100,24 +106,97 @@ def build(git_dir: str, commit: str) -> list[dict[str, Any]]:
     return cases
 
 
+def _read_hospitals(script: str) -> list[tuple[str, str, str]]:
+    """(province, city, address) of every hospital of hospital.js (a JS module: three keys unquoted), in order."""
+    body = script[script.index("{") :].rstrip().rstrip(";")
+    data = json.loads(re.sub(r"(\s)(provinceList|cityList|hospitalList):", r'\1"\2":', body))
+    return [
+        (province["province"], city["city"], str(hospital.get("address") or ""))
+        for province in data["provinceList"]
+        for city in province["cityList"]
+        for hospital in city.get("hospitalList", [])
+    ]
+
+
+def _division_tables() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Short name of every province and city; the district names (current and former) of every city."""
+    shorts: dict[str, str] = {}
+    districts: dict[str, list[str]] = {}
+    for name in ("admin_divisions.csv", "division_renames.csv"):
+        with open(ROOT / "extract" / "data" / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row["level"] in ("province", "city") and row.get("short"):
+                    shorts[row["name"]] = row["short"]
+                elif row["level"] == "district":
+                    districts.setdefault(row["city"] or row["province"], []).append(row["name"])
+    return shorts, districts
+
+
+def build_fever(git_dir: str, commit: str) -> list[dict[str, Any]]:
+    """The `fever-*` cases: the hospital's province and city from the list, the address as written after them."""
+    hospitals = _read_hospitals(_git(git_dir, "show", f"{commit}:{FEVER_PATH}").decode("utf-8"))
+    renames = _current_names()
+    shorts, districts = _division_tables()
+    cases: list[dict[str, Any]] = []
+    for n, (province, city, address) in enumerate(hospitals):
+        address = address.strip()
+        if n % FEVER_EVERY or not address or "\n" in address or LONG_NUMBER.search(address):
+            continue
+        rest = address
+        named = False
+        for name in (province, city):
+            for written in sorted({name, shorts.get(name, name)}, key=len, reverse=True):
+                if rest.startswith(written):
+                    rest, named = rest[len(written) :], True
+                    break
+        district = next((d for d in sorted(districts.get(city, ()), key=len, reverse=True) if rest.startswith(d)), "")
+        rest = rest[len(district) :]
+        if not (named or district) or not rest:
+            continue
+        p, c, d = _levels(province, city, district, renames)
+        case_id = f"fever-{n}"
+        cases.append(
+            {
+                "id": case_id,
+                "split": split_of(case_id),
+                "text": "地址：" + address,
+                "expected": [{"value": p + c + d + rest}],
+                "source": {"repo": FEVER_REPO, "path": FEVER_PATH, "commit": commit, "licence": "MIT"},
+                "note": "province and city the hospital is listed under, district as written (current name), "
+                "then the address; text: the address after an address label",
+            }
+        )
+    return cases
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cpca-git", required=True, help="git directory of a cpca clone")
     parser.add_argument("--commit", default="HEAD")
+    parser.add_argument("--fever-git", required=True, help="git directory of a wuhan2020map clone")
+    parser.add_argument("--fever-commit", default="HEAD")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
+    built: dict[str, list[dict[str, Any]]] = {}
     try:
         commit = _git(args.cpca_git, "rev-parse", args.commit).decode().strip()
-        cases = build(args.cpca_git, commit)
+        built["cpca-addr"] = build(args.cpca_git, commit)
+        fever_commit = _git(args.fever_git, "rev-parse", args.fever_commit).decode().strip()
+        built["fever"] = build_fever(args.fever_git, fever_commit)
     except (subprocess.CalledProcessError, FileNotFoundError) as exc:
-        print(f"build_address_specs: cannot read the cpca clone: {exc}", file=sys.stderr)
+        print(f"build_address_specs: cannot read a source clone: {exc}", file=sys.stderr)
         return 2
     table = SPECS / "address.jsonl"
-    kept = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith('{"id": "cpca-')]
-    lines = kept + [json.dumps(case, ensure_ascii=False) for case in cases]
+    kept = [
+        line
+        for line in table.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(tuple(f'{{"id": "{prefix}-' for prefix in built))
+    ]
+    lines = kept + [json.dumps(case, ensure_ascii=False) for cases in built.values() for case in cases]
     table.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    dev = sum(case["split"] == "dev" for case in cases)
-    print(f"cpca-addr: {len(cases)} cases ({dev} dev, {len(cases) - dev} first_sight) at {commit}")
+    for prefix, cases in built.items():
+        dev = sum(case["split"] == "dev" for case in cases)
+        print(f"{prefix}: {len(cases)} cases ({dev} dev, {len(cases) - dev} first_sight)")
     return 0
 
 
