@@ -96,12 +96,14 @@ def rules() -> AddressRules:
     )
     venue = re.compile(alt(data["venues"]["words"]))
     # what may stand at a stop and still be detail: a number between spaces (政务服务中心 1 楼), numbers in a list
-    # (15、16栋), a short quoted name the detail goes on after (“新天CBC”A座2106), a floor or room in brackets
-    # ((18层), （B座1201室）; a note in brackets — 北行200米, 受理城镇居民医保 — ends the address)
+    # (15、16栋), a short quoted name the detail goes on after (“新天CBC”A座2106), a floor or room in brackets, with
+    # its building (（18层）, （B座1201室）, （劳动大厦一层）; a note in brackets — 北行200米, 受理城镇居民医保 —
+    # ends the address)
     unit = rf"(?:[A-Za-z0-9\-]+|[一二三四五六七八九十]+)(?:{alt(s['numbers'])})"
     inside_detail = re.compile(
         rf" ?\d+ ?(?:{alt(s['numbers'])})|(?<=\d)、(?=\d)"
-        rf"|“[^”{_ENDS[1:-1]}]{{1,12}}”(?=[\u4e00-\u9fffA-Za-z0-9])|[(（](?:{unit})+[)）]"
+        rf"|“[^”{_ENDS[1:-1]}]{{1,12}}”(?=[\u4e00-\u9fffA-Za-z0-9])"
+        rf"|[(（](?:[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{alt(data['venues']['words'])}))?(?:{unit})+[)）]"
     )
     locality = re.compile(alt(s["localities"]))
     road_start = re.compile(alt(s["roads"]))

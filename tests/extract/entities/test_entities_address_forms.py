@@ -74,6 +74,12 @@ def test_floor_in_brackets_is_part_of_the_detail() -> None:
     assert values("地址：福州市鼓楼区古田路128号(3楼)") == ["福州市鼓楼区古田路128号(3楼)"]
 
 
+def test_building_and_floor_in_brackets_are_part_of_the_detail() -> None:
+    assert values("地址：福州市鼓楼区古田路128号（劳动大厦一层）") == ["福州市鼓楼区古田路128号（劳动大厦一层）"]
+    # a place in brackets with no floor or room is a note
+    assert values("地址：广州市越秀区东风中路445号（市政府大院内）") == ["广州市越秀区东风中路445号"]
+
+
 def test_note_in_brackets_ends_the_address() -> None:
     assert values("福州市鼓楼区古田路128号(受理城镇居民、灵活就业人员医保)") == ["福州市鼓楼区古田路128号"]
     assert values("地址：宁波市鄞州区学院路118号（506路至何家站下车）") == ["宁波市鄞州区学院路118号"]
