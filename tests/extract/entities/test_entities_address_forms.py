@@ -117,3 +117,19 @@ def test_detail_ends_before_de_in_a_sentence() -> None:
 def test_verb_before_a_venue_word_is_part_of_the_place() -> None:
     assert values("地址：福州市鼓楼区古田路128号市民中心办理大厅") == ["福州市鼓楼区古田路128号市民中心办理大厅"]
     assert values("办理地点：福州市鼓楼区古田路128号咨询窗口") == ["福州市鼓楼区古田路128号咨询窗口"]
+
+
+# --- words that look like addresses and are not -------------------------------------------------------------
+
+
+def test_address_bar_and_form_fields_are_no_addresses() -> None:
+    assert values("请在浏览器地址栏输入网址后访问") == []
+    assert values("请填写详细地址（省市区街道门牌号）") == []
+    assert values("通讯地址、邮政编码、联系电话") == []
+    assert values("通讯地址：福州市鼓楼区古田路128号") == ["福州市鼓楼区古田路128号"]
+
+
+def test_office_and_city_names_in_prose_are_no_addresses() -> None:
+    assert values("参保人可到福州市医疗保障局办理") == []
+    assert values("在北京市朝阳区工作的人员") == []
+    assert values("参保人可到福州市鼓楼区古田路128号办理") == ["福州市鼓楼区古田路128号"]
