@@ -15,7 +15,8 @@ finder gives no region, so region is not checked for it). `--errors` lists the m
 the first-sight split is scored, never read for rules.
 
 Anchors, imported lazily (a missing one is reported, not fatal): JioNLP and phonenumbers' PhoneNumberMatcher for
-phones, JioNLP for dates, JioNLP's money parser for amounts. A kind's anchor is one small function (text →
+phones, JioNLP for dates, JioNLP's money parser for amounts, JioNLP's location parser for addresses (on the field
+after the label). A kind's anchor is one small function (text →
 predictions in the table's terms) and an `ANCHORS` entry naming the optional fields it produces; `COMPARABLE` holds
 a kind's conversion of guidecrawl's entity when the table's value is not the entity's `value` as is (addresses).
 """
@@ -365,6 +366,29 @@ def jionlp_money(text: str) -> list[Prediction]:
     return out
 
 
+_ADDRESS_LABEL = re.compile(r"^[^：:\s]{1,6}[：:]\s*")
+
+
+def jionlp_address(text: str) -> list[Prediction]:
+    """JioNLP's `parse_location(change2new=True)` on the field after the address label: it parses a string known to
+    be an address and has no finder for running text, so it reads only what the label gives it."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
+        import jionlp
+
+    label = _ADDRESS_LABEL.match(text)
+    field = text[label.end() :] if label else text
+    try:
+        parsed = jionlp.parse_location(field, change2new=True)
+    except Exception:  # an anchor's crash is its miss, not ours
+        return []
+    if not any(parsed.get(level) for level in ("province", "city", "county")):
+        return []
+    return [{"value": parsed["full_location"]}]
+
+
 # kind → anchor name → (finder, the optional fields it produces)
 ANCHORS: dict[str, dict[str, tuple[Finder, frozenset[str]]]] = {
     "phone": {
@@ -373,6 +397,7 @@ ANCHORS: dict[str, dict[str, tuple[Finder, frozenset[str]]]] = {
     },
     "date": {"jionlp": (jionlp_date, frozenset())},
     "amount": {"jionlp": (jionlp_money, frozenset({"currency", "low", "high"}))},
+    "address": {"jionlp": (jionlp_address, frozenset())},
 }
 
 

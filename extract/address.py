@@ -22,6 +22,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from extract.address_divisions import (
+    chain_mentions,
+    district_in,
+    districts_from_same_street,
+    resolve,
+    short_county_city_at,
+)
 from extract.divisions import Division, Mention, gazetteer
 from extract.entity import Entity, PageContext
 from extract.labels import DATA
@@ -40,8 +47,10 @@ class AddressRules:
     max_detail: int  # characters of building/floor/hall detail after the street, at most
     venue: re.Pattern[str]  # a building, hall, floor or window: a labelled place without a street
     numbered_venue: re.Pattern[str]  # …中心2号楼: an unlabelled place after two or more divisions
-    spaced_number: re.Pattern[str]  # ` 1 楼`, ` 3 号`: a number of the detail written between spaces
+    sentence: re.Pattern[str]  # 办理, 举行, 的 …: a word of the sentence an address stands in
+    inside_detail: re.Pattern[str]  # ` 1 楼`, `15、16栋`, `“新天CBC”A座`, `（18层）`: a stop that is part of the detail
     locality: re.Pattern[str]  # below-district divisions: 街道, 镇, 开发区 …
+    zone: re.Pattern[str]  # 经济技术开发区, 工业园区: a zone named after its city (杭州经济技术开发区)
     road_start: re.Pattern[str]  # a thoroughfare word: 路, 街, 大道 …
     compound_start: re.Pattern[str]  # 小区, 新村 …: after a short city name, the name of a compound
     landmark: re.Pattern[str]  # 兴福佳苑东门北100米: a landmark, a direction and a distance, after a label
@@ -81,9 +90,21 @@ def rules() -> AddressRules:
     street_after_divisions = re.compile(street_source + rf"|{name}(?:{alt(s['quarters'])}){house})")
     # 地址分别为…: 分别 (respectively) before the colon or copula of a label that lists several
     label = re.compile(rf"(?:{alt(data['labels']['words'])})\s*(?:分别)?[:：为是在]?\s*")
-    stop = re.compile(rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}")
+    stop = re.compile(
+        rf"{_ENDS}|{alt(data['stop']['words'] + data['stop']['generic'])}"
+        rf"|(?:{alt(data['stop']['sentence'])})(?!{alt(data['venues']['words'])})"
+    )
     venue = re.compile(alt(data["venues"]["words"]))
-    spaced_number = re.compile(rf" ?\d+ ?(?:{alt(s['numbers'])})")
+    # what may stand at a stop and still be detail: a number between spaces (政务服务中心 1 楼), numbers in a list
+    # (15、16栋), a short quoted name the detail goes on after (“新天CBC”A座2106), a floor or room in brackets, with
+    # its building (（18层）, （B座1201室）, （劳动大厦一层）; a note in brackets — 北行200米, 受理城镇居民医保 —
+    # ends the address)
+    unit = rf"(?:[A-Za-z0-9\-]+|[一二三四五六七八九十]+)(?:{alt(s['numbers'])})"
+    inside_detail = re.compile(
+        rf" ?\d+ ?(?:{alt(s['numbers'])})|(?<=\d)、(?=\d)"
+        rf"|“[^”{_ENDS[1:-1]}]{{1,12}}”(?=[\u4e00-\u9fffA-Za-z0-9])"
+        rf"|[(（](?:[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{alt(data['venues']['words'])}))?(?:{unit})+[)）]"
+    )
     locality = re.compile(alt(s["localities"]))
     road_start = re.compile(alt(s["roads"]))
     # 户籍所在地街道…, 居住地社区…: a word of a sentence before the locality makes it no name
@@ -98,8 +119,10 @@ def rules() -> AddressRules:
         venue,
         # the whole place: name, number, building — and nothing after (…中心3楼举行… is a sentence)
         re.compile(rf"(?:[^\d\s{s['not_in_names']}有]{{0,12}}?\d+\s?(?:{alt(data['venues']['numbered'])}))+"),
-        spaced_number,
+        re.compile(alt(data["stop"]["sentence"])),
+        inside_detail,
         locality,
+        re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alt(s['zones'])})"),
         road_start,
         re.compile(alt(s["compounds"])),
         re.compile(
@@ -125,7 +148,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     """Every street address in `text`, in order."""
     r = rules()
     gaz = gazetteer()
-    mentions = _chain_mentions(gaz.mentions(text))
+    mentions = chain_mentions(gaz.mentions(text))
     ends = {m.end for m in mentions}
     mentions = [
         m
@@ -169,7 +192,11 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
     for m in r.label.finditer(text):
         labelled.add(m.end())
         if m.end() not in chain_starts:
+            # 受理地点：杭州解放东路18号, 地址：昆山玉山镇牧野路2号: a short prefecture or county-level city name
             short = short_cities.get(m.end())
+            county = None if short else short_county_city_at(text, m.end())
+            if county and (r.street.match(text, county.end) or r.locality.match(text, county.end)):
+                short = county  # only before a street or a township: 地点：合作医疗办公室 is no place in 合作市
             if short and (r.road_start.match(text, short.end) or r.compound_start.match(text, short.end)):
                 short = None  # 长治路与南中环交叉口, 乐山小区: the city's name is the road's or the compound's
             starts.append((m.end(), [short] if short else []))
@@ -181,8 +208,9 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
         if chain and text[body_start : body_start + 1] in _JOINTS:
             body_start += 1  # 乌兰浩特市-长青街…, 广州市 天河路…: a separator between the divisions and the street
         street = (r.street_after_divisions if chain else r.street).match(text, body_start)
-        if street and len(chain) == 1 and chain[0].short and r.locality.search(street.group()):
-            # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a proper name, not the city
+        if street and len(chain) == 1 and chain[0].short and r.zone.match(street.group()):
+            # 杭州经济技术开发区, 苏州工业园区: the short city name is part of a zone's name, not the city (a
+            # township after it is the city's: 昆山玉山镇)
             chain, body_start = [], start
             street = r.street.match(text, body_start)
         venue_from = body_start
@@ -216,6 +244,7 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
             alone = (
                 chain
                 and r.divisions_alone.search(text, max(0, start - 12), start)
+                and not _in_sentence(stop)  # 地址：福州市的各个服务网点均可办理
                 and (not rest or (field_ends and r.place_name.fullmatch(rest)))
                 and not (stop and stop.group() in r.generic)  # 地址：海口市各区…: a place named for many
             )
@@ -223,7 +252,8 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
                 continue
             if not rest:
                 end = body_start
-        if numbered and not r.numbered_venue.fullmatch(text, venue_from, end):
+        # 海口市美兰区政务服务中心3楼举行签约仪式: a place a sentence goes on from is named, not given as an address
+        if numbered and (_in_sentence(stop) or not r.numbered_venue.fullmatch(text, venue_from, end)):
             continue
         entity = _entity(text, start, body_start, street_end, end, chain, context)
         if entity is not None:
@@ -251,7 +281,12 @@ def find_addresses(text: str, context: PageContext | None = None) -> list[Entity
                     )
                 )
                 taken_to, next_street = second_end, following
-    return _districts_from_same_street(found)
+    return districts_from_same_street(found)
+
+
+def _in_sentence(stop: re.Match[str] | None) -> bool:
+    """The stop is a word of a sentence (办理, 举行, 的), not a field's end."""
+    return bool(stop and rules().sentence.fullmatch(stop.group()))
 
 
 def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
@@ -262,10 +297,12 @@ def _extent(text: str, street_end: int) -> tuple[int, re.Match[str] | None]:
     # text from every address made a page of many addresses quadratic
     reach = street_end + r.max_detail + 16
     stop = r.stop.search(text, street_end, reach)
-    # 政务服务中心 1 楼: a space around a number of the detail does not end the address
-    while stop and stop.group() == " " and (spaced := r.spaced_number.match(text, stop.start())):
-        stop = r.stop.search(text, spaced.end(), reach)
-    end = min(stop.start() if stop else len(text), street_end + r.max_detail)
+    # 政务服务中心 1 楼, 15、16栋, “新天CBC”A座, (18层): a stop inside the detail does not end the address
+    inside_end = street_end
+    while stop and (inside := r.inside_detail.match(text, stop.start())):
+        inside_end = inside.end()
+        stop = r.stop.search(text, inside_end, reach)
+    end = min(stop.start() if stop else len(text), max(street_end + r.max_detail, inside_end))
     return max(end, street_end), stop
 
 
@@ -334,78 +371,11 @@ def _short_district_after(text: str, last: Mention) -> Mention | None:
     return None
 
 
-def _chain_mentions(mentions: list) -> list:
-    """Full division names, and a short one (内蒙古, 宁夏, 广西) only right before a full one (内蒙古呼和浩特市).
-
-    A short name alone (福州, 山东) is too often a word of its own to start an address.
-    """
-    kept = []
-    for index, mention in enumerate(mentions):
-        if mention.short:
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if following is None or following.short or following.start != mention.end:
-                continue
-        kept.append(mention)
-    return kept
-
-
-def _districts_from_same_street(found: list[Entity]) -> list[Entity]:
-    """福州市古田路128号 and, elsewhere in the text, 福州市鼓楼区古田路128号: the first lies in 鼓楼区 too."""
-    known = {
-        (e.fields["city"], e.fields["street"]): e.fields for e in found if e.fields["district"] and e.fields["city"]
-    }
-    out = []
-    for e in found:
-        same = known.get((e.fields["city"], e.fields["street"]))
-        if same and not e.fields["district"]:
-            fields = {**e.fields, "district": same["district"], "adcode": same["adcode"], "district_from": "text"}
-            e = Entity(e.kind, e.text, e.start, e.end, e.value, fields)
-        out.append(e)
-    return out
-
-
-def _resolve(chain: list, context: PageContext | None) -> tuple[str | None, str | None, str | None, Division | None]:
-    """province, city, district written in the chain, and the finest division they name."""
-    gaz = gazetteer()
-    province = city = district = None
-    finest: Division | None = None
-    for mention in chain:
-        options = list(mention.divisions)
-        # a name is looked up under the city, else the province, the text names (鼓楼区 after 江苏省南京市 is
-        # Nanjing's; 西区 after 中山市 is none of 攀枝花's); only without either does the page's city choose
-        if city:
-            options = [d for d in options if d.city == city or d.name == city]
-        elif province:
-            options = [d for d in options if d.province == province]
-        elif len(options) > 1 and context and context.city:
-            options = [d for d in options if d.city == context.city or d.name == context.city] or options
-        if not options:
-            continue  # a division of another city or province: it names no code here
-        d = options[0]
-        if d.level == "province":
-            province = d.name
-            if d.name.endswith("市"):
-                city = d.name
-        elif d.level == "city":
-            city = gaz.by_code.get(d.adcode, d).name  # 襄樊市 → 襄阳市: the current name of a renamed city
-            province = province or d.province
-        else:
-            district = d.name
-            if len(options) == 1 or city:
-                city = city or d.city or None
-                province = province or d.province
-        if len(options) == 1 or d.level != "district" or city:
-            finest = d
-    if finest is None and city:
-        finest = next((x for x in gaz.by_name.get(city, ()) if x.level in ("city", "province")), None)
-    return province, city, district, finest
-
-
 def _entity(
     text: str, start: int, body_start: int, street_end: int, end: int, chain: list, context: PageContext | None
 ) -> Entity | None:
     gaz = gazetteer()
-    province, city, district, finest = _resolve(chain, context)
+    province, city, district, finest = resolve(chain, context)
     fields: dict = {}
     value_prefix = ""
     if (
@@ -413,7 +383,7 @@ def _entity(
         and context
         and context.city
         and province in (None, context.province)  # 江苏省鼓楼区… on a Fuzhou page is still in Jiangsu
-        and (district is None or _district_in(district, context.city))
+        and (district is None or district_in(district, context.city))
     ):
         city = context.city
         province = province or context.province
@@ -432,7 +402,8 @@ def _entity(
     # the value drops the separators between divisions and street; the surface keeps them
     divisions = re.sub(r"[ \-—－]", "", text[start:body_start]) if chain else text[start:body_start]
     if len(chain) == 1 and chain[0].short and city:
-        divisions = city  # 杭州解放东路18号 → 杭州市解放东路18号
+        # 杭州解放东路18号 → 杭州市解放东路18号; 昆山玉山镇… → 昆山市玉山镇… (after its city, put in front)
+        divisions = chain[0].divisions[0].name if district else city
     # 文一西路 969 号 → 文一西路969号: the spaces PDF text leaves around numbers are no part of the value
     value = re.sub(r" ?(\d+) ?", r"\1", value_prefix + divisions + text[body_start:end])
     fields.update(
@@ -446,7 +417,3 @@ def _entity(
         }
     )
     return Entity("address", surface, start, end, value, fields)
-
-
-def _district_in(district: str, city: str) -> bool:
-    return any(d.city == city for d in gazetteer().by_name.get(district, ()))

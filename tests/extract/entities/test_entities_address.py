@@ -34,13 +34,29 @@ def test_district_gives_the_finest_adcode() -> None:
     )
 
 
-def test_renamed_district_is_kept_as_written() -> None:
+def test_merged_district_is_kept_as_written_with_its_successors_code() -> None:
     address = one("  • 北京市宣武区永内西街5号 对外办公时间:周一至周五")
-    assert (address.fields["city"], address.fields["district"], address.fields["adcode"]) == (
-        "北京市",
+    assert (address.value, address.fields["district"], address.fields["adcode"]) == (
+        "北京市宣武区永内西街5号",
         "宣武区",
-        "110104",
+        "110102",  # 西城区, which 宣武区 became in 2010: a code in force
     )
+
+
+def test_renamed_county_level_city_gives_the_code_of_the_district_it_became() -> None:
+    address = one("地址：即墨市大信镇")
+    assert (address.value, address.fields["district"], address.fields["adcode"]) == (
+        "青岛市即墨市大信镇",
+        "即墨市",
+        "370215",  # 即墨区 since 2017
+    )
+
+
+def test_abolished_district_without_one_successor_keeps_its_own_code() -> None:
+    address = one("地址：河北省石家庄市桥东区向阳路2号昆仑盛阳门B座24层")
+    assert (address.fields["district"], address.fields["adcode"]) == ("桥东区", "130103")
+    # the same name in another city of the province is that city's district
+    assert one("地址：河北省邢台市桥东区钢铁北路8号").fields["adcode"] == "130502"  # 襄都区 since 2020
 
 
 def test_district_only_gets_its_city_in_front() -> None:

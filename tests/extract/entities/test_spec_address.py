@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from benchmarks.entity_specs import guidecrawl, load_cases, score, split_of
 
-FLOOR = 0.90  # dev value F1 measured 1.00 (11 cases): a second miss fails it
+FLOOR = 0.88  # dev value F1 measured 0.90 (88 cases, 2026-12-06): two more misses fail it
 
 
 def test_every_case_is_in_the_split_its_id_gives() -> None:
