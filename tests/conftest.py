@@ -1,4 +1,4 @@
-"""Paths shared by every test package."""
+"""Paths shared by every test package; the fixture pages themselves are read through tests/fixture_pages.py."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = FIXTURES / "seeds"
+from tests.fixture_pages import FIXTURES
+from tests.fixture_pages import seed_texts as read_seed_texts
 
 
 @pytest.fixture(scope="session")
@@ -18,4 +18,4 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     """The five seed pages (text dumps of real guide pages), by file name."""
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    return read_seed_texts()
