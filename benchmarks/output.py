@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/output.py [--pages 10000] [--jobs 1] [--format parquet,csv] [--keep DIR]
 
-The pages are the real fixture pages (tests/fixtures/pages, those not constructed for the tests) replicated with
-variations, in the
+The pages are the 17 verbatim real fixture pages (tests/fixtures/pages, stored byte for byte as their sources have
+them) replicated with variations, in the
 web-archive layout (`<name>/body.html` + `info.json`): each copy gets its own URL and a paragraph with its
 own phone number, amount, rate and date, encoded in the page's own charset, so no two documents are alike
 and the entity tables get rows even while the parsers are young.

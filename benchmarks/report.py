@@ -2,10 +2,10 @@
 
     .venv/bin/python benchmarks/report.py [--pages 10000] [--runs 2] [--keep DIR]
 
-The real fixture pages (tests/fixtures/pages, read through tests/fixture_pages.py; the pages not constructed for
-the tests) go through `extract.pipeline.process_page` once; their results are then written R times over, N pages
-a run, by the real `DatasetWriter` (Parquet), each copy with its own
-URL, as R crawls of the same N pages. Measured: the wall time of `guidecrawl views OUT` and `guidecrawl report
+The 17 verbatim real fixture pages (tests/fixtures/pages, read through tests/fixture_pages.py: stored byte for
+byte as their sources have them) go through `extract.pipeline.process_page` once; their results are then written
+R times over, N pages a run, by the real `DatasetWriter` (Parquet), each copy with its own URL, as R crawls of the
+same N pages. Measured: the wall time of `guidecrawl views OUT` and `guidecrawl report
 OUT` as subprocesses, the report process's peak RSS, the time of three first questions through the views, and
 that `latest_documents` holds each page once. Pinned ceilings (the run fails when crossed): each command under
 60 s and the report under 500 MB at 10,000 pages × 2 runs.

@@ -3,9 +3,10 @@
 Every real or constructed page lives once, under `tests/fixtures/pages/<family>/<name>/`:
 
 - `body.html`: the raw bytes as served (or as stored by the source), in their real encoding;
-- `info.json`: `id`, `url`, `headers` (as served; `{}` where the source kept none), `constructed`, where the page
-  comes from (`source_repo`, `source_path`, `source_commit`, `licence`, or `source` for a constructed page),
-  `lang`, `encoding` (the codec the bytes really are) and, for gold pages, who made the gold and by which rule;
+- `info.json`: `id`, `url`, `headers` (as served; `{}` where the source kept none), `constructed`, `verbatim`
+  (false for a real page whose stored body left something out), where the page comes from (`source_repo`,
+  `source_path`, `source_commit`, `licence`, or `source` for a constructed page), `lang`, `encoding` (the codec
+  the bytes really are) and, for gold pages, who made the gold and by which rule;
 - `expected.json` (optional): the fields the content stage must produce (tests/extract/content/test_content_pages.py);
 - `gold.txt` (optional): the page's gold main text, UTF-8 (benchmarks/content.py scores against it).
 
@@ -58,6 +59,11 @@ class FixturePage:
         """Markup written for the project around real text, not a page as a site served it."""
         return bool(self.info.get("constructed", False))
 
+    @property
+    def verbatim(self) -> bool:
+        """The body is byte for byte what the source stored: neither constructed nor edited."""
+        return not self.constructed and bool(self.info.get("verbatim", True))
+
 
 def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
@@ -96,8 +102,9 @@ def gold_pages(root: Path = PAGES) -> list[FixturePage]:
 
 
 def real_pages(root: Path = PAGES) -> list[FixturePage]:
-    """The saved pages as their sites served them (not constructed), each with its source and licence."""
-    return [page for page in saved_pages(root) if not page.constructed]
+    """The saved pages stored byte for byte as their source has them (`verbatim`), each with its source and
+    licence: the pages whose bytes say how real pages are encoded and marked up."""
+    return [page for page in saved_pages(root) if page.verbatim]
 
 
 def site_pages() -> list[FixturePage]:
