@@ -1,5 +1,8 @@
 """Main-content extraction benchmark: bag-of-bigram F1 against gold, per family, guidecrawl vs the anchors.
 
+The pages: every fixture page with a gold text (`tests/fixtures/pages/<family>/<name>/gold.txt`, read through
+tests/fixture_pages.py), scored per family (the folder: article, forum, listing).
+
 Metric (the same as ../shared/corpus/score_content.py): both texts NFKC-normalized, format characters dropped,
 OpenCC t2s, lower-cased; Chinese pages → character bigrams without whitespace and punctuation, English pages
 → \\w+ words; P/R/F1 over token multisets per page, macro-averaged per family and overall.
@@ -8,13 +11,13 @@ guidecrawl gets the raw bytes (decoding is part of its job and of its time); the
 already decoded by the harness (UTF-8, then GB18030, then Big5-HKSCS), so they are not charged for it.
 Anchors are imported lazily from the `bench` extra: `.venv/bin/pip install -e '.[bench]'`.
 
-    .venv/bin/python benchmarks/content.py [--corpus DIR] [--per-page] [--only guidecrawl,trafilatura]
+    .venv/bin/python benchmarks/content.py [--pages DIR] [--per-page] [--only guidecrawl,trafilatura]
         [--rounds N] [--no-speed] [--hostile]
 
-Speed: guidecrawl against trafilatura, in this process, on the gold pages and the fixture pages
-(tests/fixtures/pages), interleaved — each round visits the pages in a new (seeded) order and runs the two
-extractors back to back on each page, which goes first alternating — so that a load spike on this shared machine
-hits both. A page's time is its fastest round. Reported: pages/s over all pages, the median page, and the ratios.
+Speed: guidecrawl against trafilatura, in this process, on every fixture page (with or without gold),
+interleaved — each round visits the pages in a new (seeded) order and runs the two extractors back to back on each
+page, which goes first alternating — so that a load spike on this shared machine hits both. A page's time is
+its fastest round. Reported: pages/s over all pages, the median page, and the ratios.
 
 Exits 1 if guidecrawl falls below a pinned floor (FLOORS, SPEED_FLOORS): lower one only on purpose, never silently.
 """
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import random
 import re
 import statistics
@@ -36,9 +38,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "html"
-FLOORS = {"overall": 0.95, "news": 0.95, "forum": 0.95, "listing": 0.93}
-FIXTURE_PAGES = ROOT / "tests" / "fixtures" / "pages"
+
+from tests.fixture_pages import PAGES, gold_pages, saved_pages  # noqa: E402
+
+FLOORS = {"overall": 0.95, "article": 0.95, "forum": 0.95, "listing": 0.93}
 # guidecrawl ÷ trafilatura: pages per second over all pages, and the median page's speed (its time inverted).
 SPEED_FLOORS = {"pages_per_s": 2.0, "median_page": 1.0}
 SPEED_ANCHOR = "trafilatura"
@@ -118,22 +121,19 @@ EXTRACTORS: dict[str, tuple[Callable, bool]] = {  # name → (function, takes ra
 }
 
 
-def load(corpus: Path) -> list[dict]:
-    pages = []
-    for folder in sorted(p for p in corpus.iterdir() if (p / "gold.txt").exists()):
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        raw = (folder / "page.html").read_bytes()
-        pages.append(
-            {
-                "id": folder.name,
-                "family": meta["family"],
-                "language": meta.get("language", "zh"),
-                "raw": raw,
-                "html": harness_decode(raw),
-                "gold": (folder / "gold.txt").read_text(encoding="utf-8"),
-            }
-        )
-    return pages
+def load(root: Path = PAGES) -> list[dict]:
+    """The gold pages under `root` (the fixture layout), as the scorer takes them."""
+    return [
+        {
+            "id": page.id,
+            "family": page.family,
+            "language": page.lang,
+            "raw": page.body,
+            "html": harness_decode(page.body),
+            "gold": page.gold,
+        }
+        for page in gold_pages(root)
+    ]
 
 
 def run(name: str, pages: list[dict], t2s: Callable[[str], str]) -> dict:
@@ -167,13 +167,9 @@ def run(name: str, pages: list[dict], t2s: Callable[[str], str]) -> dict:
 # ----------------------------------------------------------------------------- speed
 
 
-def speed_pages(corpus: Path) -> list[dict]:
-    """The gold pages and the fixture pages (raw bytes, and decoded by the harness for the anchor)."""
-    pages = [{"id": page["id"], "raw": page["raw"], "html": page["html"]} for page in load(corpus)]
-    for body in sorted(FIXTURE_PAGES.glob("*/*/body.html")):
-        raw = body.read_bytes()
-        pages.append({"id": f"{body.parent.parent.name}/{body.parent.name}", "raw": raw, "html": harness_decode(raw)})
-    return pages
+def speed_pages(root: Path = PAGES) -> list[dict]:
+    """Every fixture page under `root` once (raw bytes, and decoded by the harness for the anchor)."""
+    return [{"id": page.name, "raw": page.body, "html": harness_decode(page.body)} for page in saved_pages(root)]
 
 
 def speed(pages: list[dict], names: tuple[str, str], rounds: int) -> dict[str, list[float]]:
@@ -203,7 +199,7 @@ def speed_report(pages: list[dict], times: dict[str, list[float]], per_page: boo
         "pages_per_s": (len(pages) / sum(ours)) / (len(pages) / sum(anchor)),
         "median_page": statistics.median(anchor) / statistics.median(ours),
     }
-    print(f"\nspeed, {len(pages)} pages (gold + fixtures), fastest of the interleaved rounds:\n")
+    print(f"\nspeed, {len(pages)} fixture pages, fastest of the interleaved rounds:\n")
     print("| extractor | pages/s | median page ms | mean page ms |")
     print("|---|---|---|---|")
     for name, seconds in times.items():
@@ -266,14 +262,14 @@ def hostile() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--pages", type=Path, default=PAGES, help="a folder of <family>/<name>/ fixture pages")
     parser.add_argument("--only", default=",".join(EXTRACTORS))
     parser.add_argument("--per-page", action="store_true")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved speed rounds (default 5)")
     parser.add_argument("--no-speed", action="store_true", help="F1 only")
     parser.add_argument("--hostile", action="store_true", help="also time deep, huge and long pages")
     args = parser.parse_args(argv)
-    pages = load(args.corpus)
+    pages = load(args.pages)
     t2s = _t2s()
     results = {}
     for name in args.only.split(","):
@@ -300,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"overall": ours["overall"], **ours["families"]}
     below = {key: round(summary[key], 3) for key, floor in FLOORS.items() if key in summary and summary[key] < floor}
     if not args.no_speed and SPEED_ANCHOR in results:
-        pages = speed_pages(args.corpus)
+        pages = speed_pages(args.pages)
         ratios = speed_report(pages, speed(pages, ("guidecrawl", SPEED_ANCHOR), args.rounds), args.per_page)
         below |= {f"speed {key}": round(ratios[key], 2) for key, floor in SPEED_FLOORS.items() if ratios[key] < floor}
     if args.hostile:

@@ -7,7 +7,7 @@ with the metric and harness of `benchmarks/content.py` (bag-of-bigram F1 per pag
 
 Where the pages come from: opendatalab/magic-html `benchmark/data/{article,forum}/htmls/<sha256(url)>.html`,
 gold = the `content` field of the matching `base.json` entry (Apache-2.0). Chinese pages only; none of the
-magic-html pages in `tests/fixtures/corpus/html/` (mh-<hash>) is repeated here. The stored pages are
+magic-html pages in `tests/fixtures/pages/` (info.json id mh-<hash>) is repeated here. The stored pages are
 transcriptions made through the code-search tool (scripts, styles, comments and event-handler attributes
 left out, which every extractor drops anyway; what each transcription left out is in its meta.json).
 

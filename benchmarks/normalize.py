@@ -27,10 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from normalize import normalize  # noqa: E402
 from normalize.pinyin_readings import remove_readings  # noqa: E402
+from tests.fixture_pages import gold_pages, seed_texts  # noqa: E402
 from tools.gbk_damage import damaged_sentences  # noqa: E402
-
-FIXTURES = ROOT / "tests" / "fixtures"
-SEEDS = FIXTURES / "seeds"
 
 # Pinned floors: lower one only with a reason written in docs/normalize.md.
 FLOORS = {
@@ -53,9 +51,10 @@ def fold_wide(text: str) -> str:
 
 def sentences() -> list[str]:
     """Sentences of Chinese pages the model was not built from (simplified and traditional)."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus" / "html").glob("*/gold.txt"))]
+    texts = [page.gold for page in gold_pages() if page.gold is not None]
+    seeds = seed_texts()
     for name in ("001", "002", "003"):
-        texts.append(remove_readings(next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8"))[0])
+        texts.append(remove_readings(next(text for file, text in seeds.items() if file.startswith(f"{name}_")))[0])
     found = set()
     for text in texts:
         for sentence in re.split(r"(?<=[。！？!?\n])", text):
@@ -77,12 +76,11 @@ def throughput(size_mb: float, seed: int) -> dict[str, float]:
     print("| input | size | seconds | MB/s | chars/s | repairs |")
     print("|---|---:|---:|---:|---:|---:|")
     normalize("预热?;\ue2ae鹬Ц堕T")  # load the model and converters outside the timings
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    for name, text in seed_texts().items():
         result, seconds = timed(normalize, text)
         kinds = Counter(r.kind for r in result.repairs)  # type: ignore[attr-defined]
         print(
-            f"| seed {path.name[:3]} | {len(text.encode()) / 1e3:.0f} KB | {seconds:.3f} | "
+            f"| seed {name[:3]} | {len(text.encode()) / 1e3:.0f} KB | {seconds:.3f} | "
             f"{len(text.encode()) / 1e6 / seconds:.1f} | {len(text) / seconds:,.0f} | "
             f"{', '.join(f'{k} {v}' for k, v in kinds.most_common())} |"
         )
@@ -186,7 +184,7 @@ def seed_000() -> None:
     import opencc
 
     t2s = opencc.OpenCC("t2s.json")
-    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    text = next(text for name, text in seed_texts().items() if name.startswith("000_"))
     tools = {
         "input": lambda t: t,
         "ftfy.fix_text": ftfy.fix_text,

@@ -6,7 +6,7 @@ Cases (sources recorded in each file): the entity spec tables (`tests/fixtures/e
 parsers' public test cases), the entity dev-set passages (`tests/extract/entities/devset/passages.jsonl`) and
 the mojibake repair cases (`tests/fixtures/mojibake/repair_cases.jsonl`, their damaged `input`). Each case goes
 through `extract.pipeline.process_text`, as `guidecrawl entities` runs it. The fixture pages the pipeline
-tests run (`tests/pipeline/fixture_pages.py`) are scored apart, through `process_page`: they were read while
+tests run (`tests/fixture_pages.py`) are scored apart, through `process_page`: they were read while
 the offset map was written, so they are development pages, not a held-out set.
 
 Split, fixed before any case was read: sha1("<file stem>:<case id>") even → dev, odd → first_sight.
@@ -114,8 +114,7 @@ def main() -> int:
                 f"{split:<12} {method:<20} {t['entities']:>8} {t['changed']:>8} "
                 f"{t['traceable'] / n:>10.3f} {t['exact'] / n:>8.3f}"
             )
-    sys.path.insert(0, str(ROOT / "tests" / "pipeline"))
-    from fixture_pages import fixture_pages
+    from tests.fixture_pages import fixture_pages
 
     pages: dict[str, Counter[str]] = {}
     for page in fixture_pages():

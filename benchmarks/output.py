@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/output.py [--pages 10000] [--jobs 1] [--format parquet,csv] [--keep DIR]
 
-The pages are the 17 real corpus pages (tests/fixtures/corpus/html) replicated with variations, in the
+The pages are the 17 verbatim real fixture pages (tests/fixtures/pages, stored byte for byte as their sources have
+them) replicated with variations, in the
 web-archive layout (`<name>/body.html` + `info.json`): each copy gets its own URL and a paragraph with its
 own phone number, amount, rate and date, encoded in the page's own charset, so no two documents are alike
 and the entity tables get rows even while the parsers are young.
@@ -25,7 +26,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "html"
+sys.path.insert(0, str(ROOT))
+
+from tests.fixture_pages import real_pages  # noqa: E402
+
 MAX_RSS_MB = 300
 MAX_WRITE_SHARE = 0.10
 
@@ -38,10 +42,7 @@ def variation(i: int) -> str:
 
 
 def generate(dest: Path, pages: int) -> None:
-    sources = []
-    for folder in sorted(p for p in CORPUS.iterdir() if (p / "page.html").is_file()):
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        sources.append((folder.name, (folder / "page.html").read_bytes(), meta.get("encoding") or "utf-8"))
+    sources = [(page.id, page.body, page.info.get("encoding") or "utf-8") for page in real_pages()]
     for i in range(pages):
         name, body, encoding = sources[i % len(sources)]
         extra = variation(i).encode(encoding, errors="xmlcharrefreplace")

@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/report.py [--pages 10000] [--runs 2] [--keep DIR]
 
-The 17 real corpus pages (tests/fixtures/corpus/html) go through `extract.pipeline.process_page` once; their
-results are then written R times N/17 times over by the real `DatasetWriter` (Parquet), each copy with its own
-URL, as R crawls of the same N pages. Measured: the wall time of `guidecrawl views OUT` and `guidecrawl report
+The 17 verbatim real fixture pages (tests/fixtures/pages, read through tests/fixture_pages.py: stored byte for
+byte as their sources have them) go through `extract.pipeline.process_page` once; their results are then written
+R times over, N pages a run, by the real `DatasetWriter` (Parquet), each copy with its own URL, as R crawls of the
+same N pages. Measured: the wall time of `guidecrawl views OUT` and `guidecrawl report
 OUT` as subprocesses, the report process's peak RSS, the time of three first questions through the views, and
 that `latest_documents` holds each page once. Pinned ceilings (the run fails when crossed): each command under
 60 s and the report under 500 MB at 10,000 pages × 2 runs.
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import json
 import shutil
 import subprocess
 import sys
@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from extract.pipeline import PageResult, process_page  # noqa: E402
 from output.dataset import DatasetWriter  # noqa: E402
+from tests.fixture_pages import real_pages  # noqa: E402
 
-CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "html"
 MAX_SECONDS = 60.0
 MAX_RSS_MB = 500
 QUESTIONS = {
@@ -41,10 +41,9 @@ QUESTIONS = {
 
 def corpus_results() -> list[PageResult]:
     results = []
-    for folder in sorted(p for p in CORPUS.iterdir() if (p / "page.html").is_file()):
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        url = meta.get("url") or f"http://bench.example/{folder.name}.html"
-        results.append(process_page((folder / "page.html").read_bytes(), {}, url, site="bench"))
+    for page in real_pages():
+        url = page.url or f"http://bench.example/{page.id}.html"
+        results.append(process_page(page.body, {}, url, site="bench"))
     return results
 
 
@@ -54,7 +53,7 @@ def write_runs(out: Path, results: list[PageResult], pages: int, runs: int) -> N
         with DatasetWriter(out, run_id=f"bench{run}", formats=("parquet",)) as writer:
             for i in range(pages):
                 result = copy.copy(results[i % len(results)])
-                result.url = f"http://bench.example/{i % 17}/{i}.html"
+                result.url = f"http://bench.example/{i % len(results)}/{i}.html"
                 result.fetched_at = fetched
                 writer.write_page(result)
 

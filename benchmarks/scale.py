@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tests.fixture_pages import saved_pages as fixture_pages  # noqa: E402
 from tests.scale.conftest import fixture_site, scrapyd_node, service_env, sites_file  # noqa: E402
 
 LATENCY = 0.25
@@ -60,14 +60,13 @@ def crawl_over_nodes(node_count: int, sites: int, articles: int, work: Path) -> 
 
 def saved_pages(folder: Path, count: int) -> None:
     """`count` web-archive pages (body.html + info.json), cycling through the fixture pages, each its own URL."""
-    sources = sorted((REPO / "tests" / "fixtures" / "pages").rglob("body.html"))
+    sources = fixture_pages()
     for i in range(count):
         source = sources[i % len(sources)]
-        info = json.loads((source.parent / "info.json").read_text(encoding="utf-8"))
-        info["url"] = f"http://bench.example/{i}/{source.parent.name}.html"
+        info = {**source.info, "url": f"http://bench.example/{i}/{source.id}.html"}
         target = folder / f"{i:05d}"
         target.mkdir(parents=True)
-        shutil.copyfile(source, target / "body.html")
+        (target / "body.html").write_bytes(source.body)
         (target / "info.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
 
 

@@ -1,6 +1,8 @@
 """Print the main text of one saved page (raw bytes, any encoding): records separated by a blank line.
 
 `--json` prints the whole Document instead (metadata, encoding and every record with its fields).
+The site registry's content overrides apply as in `guidecrawl crawl`: the site named by `--site` (else the one whose
+domain holds `--url`'s host) in the bundled registry plus the `--sites` files.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="saved HTML page, raw bytes")
     parser.add_argument("--url", help="the page's URL (picks the registry site's overrides by host; metadata)")
     parser.add_argument("--site", help="registry site name whose content overrides apply (default: by --url host)")
+    parser.add_argument(
+        "--sites", action="append", default=[], metavar="FILE", help="extra site registry file, as crawl (repeatable)"
+    )
     parser.add_argument("--content-type", help="the Content-Type header the page was served with")
     parser.add_argument("--json", action="store_true", help="print the Document as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     from cli.errors import CommandError
+    from cli.extract import registry_files
     from extract.pipeline import StageFailure, read_page
 
     path = Path(args.file)
@@ -29,9 +35,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"is a directory, not a page: {args.file}")
     if not path.is_file():
         raise CommandError(f"no such file: {args.file}")
+    extra_sites = registry_files(args.sites)
     headers = {"Content-Type": args.content_type} if args.content_type else None
     try:
-        document = read_page(path.read_bytes(), headers, args.url, site=args.site)
+        document = read_page(path.read_bytes(), headers, args.url, site=args.site, extra_sites=extra_sites)
     except StageFailure as failure:
         raise CommandError(f"{args.file}: {failure.message}") from None
     if args.json:

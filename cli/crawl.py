@@ -71,7 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from crawler import runstats
     from crawler.outcome import Exit, Outcome, worst
     from crawler.profiles import load_profiles

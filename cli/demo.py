@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
 
     if not (SITE_DIR / "routes.toml").is_file():
         raise CommandError(f"the demo site is missing from this installation (no routes.toml in {SITE_DIR})")

@@ -7,11 +7,17 @@ PATH may be a page file, or a folder searched recursively for:
 
 Every page goes through extract.pipeline.process_page; a page that cannot be read or fails at any stage is a
 row in the `errors` table, and the run goes on. The exit status is 0 when the run completed, even with page
-errors; 2 for bad arguments (a missing PATH, no pages found, an unknown format).
+errors; 2 for bad arguments (a missing PATH, no pages found, an unknown format, a --sites file that breaks the
+registry schema).
+
+The site registry's content overrides (`[NAME.css] body`) apply to a page of a registry site (named by `site` in
+info.json, else found by the URL's host): the bundled registry plus the `--sites` files, as `guidecrawl crawl`
+reads them, so a saved page gives the text the crawl gave.
 
 Examples:
   guidecrawl extract saved/ --out out
   guidecrawl extract a.html b.html --out out --format parquet --jobs 4
+  guidecrawl extract saved/ --out out --sites /etc/guidecrawl/sites.toml
   guidecrawl extract /shared/saved --out /shared/out --dask tcp://scheduler:8786
 """
 
@@ -74,6 +80,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--script", choices=SCRIPTS, default="hans", help="script of the output text (default: hans)")
     parser.add_argument("--run-id", help="name of this run in the file names (default: start time + random)")
+    parser.add_argument(
+        "--sites",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra site registry file whose content overrides apply, as in crawl (repeatable)",
+    )
     parser.add_argument(
         "--max-page-bytes",
         type=int,
@@ -145,7 +158,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
 
 def find_pages(paths: Iterable[str]) -> list[SavedPage]:
     """The pages under `paths`, in a stable order; a path named on the command line is always taken."""
-    from cli.main import CommandError
+    from cli.errors import CommandError
 
     pages: list[SavedPage] = []
     seen: set[tuple[int, int]] = set()
@@ -271,10 +284,14 @@ def _read(
 
 
 def process_saved(
-    page: SavedPage, script: str = "hans", max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    page: SavedPage,
+    script: str = "hans",
+    max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    extra_sites: tuple[str, ...] = (),
 ) -> tuple[str, PageResult | None, PageError | None]:
     """One saved page → (source, result, None), or (source, None, error) when the file cannot be read.
-    Never raises: whatever goes wrong with one page is its errors row, and the run goes on."""
+    Never raises: whatever goes wrong with one page is its errors row, and the run goes on.
+    `extra_sites`: registry files checked beforehand by `registry_files`."""
     from extract.errors import PageError
     from extract.pipeline import process_page
 
@@ -284,25 +301,47 @@ def process_saved(
     except _BadPage as bad:
         return source, None, PageError(None, "fetch", bad.error, bad.message)
     try:
-        return source, process_page(body, headers, url, site=site, script=script, fetched_at=fetched_at), None
+        result = process_page(
+            body, headers, url, site=site, script=script, fetched_at=fetched_at, extra_sites=extra_sites
+        )
+        return source, result, None
     except Exception as exc:  # process_page contains its stages' failures; this is the last line of defence
         message = (str(exc) or type(exc).__name__).splitlines()[0]
         return source, None, PageError(url, "content", type(exc).__name__, message)
 
 
 def _results(
-    pages: Sequence[SavedPage], script: str, jobs: int, max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    pages: Sequence[SavedPage],
+    script: str,
+    jobs: int,
+    max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    extra_sites: tuple[str, ...] = (),
 ) -> Iterator[tuple[str, PageResult | None, PageError | None]]:
     if jobs <= 1:
         for page in pages:
-            yield process_saved(page, script, max_bytes)
+            yield process_saved(page, script, max_bytes, extra_sites)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     # Ordered: the files of a run do not depend on --jobs. Chunks keep inter-process traffic low.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(process_saved, script=script, max_bytes=max_bytes), pages, chunksize=8)
+        work = partial(process_saved, script=script, max_bytes=max_bytes, extra_sites=extra_sites)
+        yield from pool.map(work, pages, chunksize=8)
+
+
+def registry_files(names: Sequence[str]) -> tuple[str, ...]:
+    """The `--sites` files as absolute paths, checked as the crawl checks them: a file that cannot be read or
+    breaks the registry schema is a one-line CommandError (exit 2) before any page is read."""
+    from cli.errors import CommandError
+    from crawler.sites import load_sites
+
+    files = tuple(str(Path(name).resolve()) for name in names)
+    try:
+        load_sites(files)
+    except ValueError as exc:  # RegistryError: one line naming the file, the site and the key
+        raise CommandError(str(exc)) from None
+    return files
 
 
 def write_outcome(
@@ -318,7 +357,7 @@ def write_outcome(
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from output.dataset import FORMATS
 
     formats = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
@@ -329,7 +368,7 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
 
     formats = _formats(args.format)
     if args.jobs < 0:
@@ -340,6 +379,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--out {out} exists and is not a folder")
     if args.max_page_bytes < 1:
         raise CommandError("--max-page-bytes must be 1 or more")
+    extra_sites = registry_files(args.sites)
     pages = find_pages(args.paths)
     if getattr(args, "dask", None):
         from cli import extract_dask
@@ -357,6 +397,7 @@ def run(args: argparse.Namespace) -> int:
         "formats": list(formats),
         "script": args.script,
         "jobs": jobs,
+        "sites": list(extra_sites),
     }
     try:
         writer = DatasetWriter(out, run_id=args.run_id, formats=formats, run_metadata=settings)
@@ -367,7 +408,7 @@ def run(args: argparse.Namespace) -> int:
     records = failed = 0
     try:
         with writer, tqdm(total=len(pages), unit="page", disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
-            for outcome in _results(pages, args.script, jobs, args.max_page_bytes):
+            for outcome in _results(pages, args.script, jobs, args.max_page_bytes, extra_sites):
                 written, page_failed = write_outcome(writer, *outcome)
                 records += written
                 failed += page_failed

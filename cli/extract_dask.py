@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cli.extract import SavedPage, process_saved, write_outcome
+from cli.extract import SavedPage, process_saved, registry_files, write_outcome
 
 CHUNKS_PER_WORKER = 4  # enough chunks to balance uneven pages, few enough to keep part files large
 MAX_CHUNK_PAGES = 500
@@ -76,6 +76,7 @@ def extract_chunk(
     script: str,
     crawl_date: str,
     settings: dict[str, Any],
+    extra_sites: tuple[str, ...] = (),
 ) -> ChunkResult:
     """One Dask task: the pages through process_saved, written as part `part` of run `run_id`."""
     from output.dataset import RUNS_DIR, DatasetWriter
@@ -97,7 +98,7 @@ def extract_chunk(
     records = failed = 0
     with writer:
         for page in pages:
-            written, page_failed = write_outcome(writer, *process_saved(page, script))
+            written, page_failed = write_outcome(writer, *process_saved(page, script, extra_sites=extra_sites))
             records += written
             failed += page_failed
     summary = writer.summary
@@ -105,7 +106,7 @@ def extract_chunk(
 
 
 def _client(address: str, stack: ExitStack) -> Any:
-    from cli.main import CommandError
+    from cli.errors import CommandError
 
     try:
         import dask.config
@@ -131,7 +132,7 @@ def _client(address: str, stack: ExitStack) -> Any:
 
 def run(args: argparse.Namespace, pages: Sequence[SavedPage], formats: Sequence[str]) -> int:
     """The --dask branch of `guidecrawl extract`: same arguments, same output, same summary lines."""
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from output.dataset import RUN_ID, RUNS_DIR, new_run_id
 
     try:
@@ -147,6 +148,7 @@ def run(args: argparse.Namespace, pages: Sequence[SavedPage], formats: Sequence[
     absolute = [SavedPage(p.body.resolve(), p.info.resolve() if p.info else None) for p in pages]
     began = time.perf_counter()
     crawl_date = dt.datetime.now(dt.UTC).date().isoformat()
+    extra_sites = registry_files(getattr(args, "sites", []))  # absolute: the workers read the same files
     settings = {"command": "extract", "paths": args.paths, "formats": list(formats), "script": args.script}
     with ExitStack() as stack:
         client = _client(args.dask, stack)
@@ -164,6 +166,7 @@ def run(args: argparse.Namespace, pages: Sequence[SavedPage], formats: Sequence[
                 script=args.script,
                 crawl_date=crawl_date,
                 settings=settings,
+                extra_sites=extra_sites,
                 key=f"guidecrawl-extract-{run_id}-c{index:05d}",
                 retries=2,  # a worker lost mid-task: the chunk runs again elsewhere
                 pure=False,

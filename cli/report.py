@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from output.report import write_report
     from output.views import NoTables
 

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load(files: list[str]) -> Mapping[str, Site]:
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from crawler.sites import load_sites
 
     try:
@@ -51,7 +51,7 @@ def load(files: list[str]) -> Mapping[str, Site]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.main import CommandError
+    from cli.errors import CommandError
 
     sites = load(args.sites)
     if args.action is None:

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
-    from cli.main import CommandError
+    from cli.errors import CommandError
     from output.views import NoTables, create_database, views_sql
 
     out = Path(args.out)

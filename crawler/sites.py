@@ -123,7 +123,9 @@ def registry_site(name: str | None, url: str | None, sites: Mapping[str, Site] |
         return sites[name]
     host = urlsplit(url).hostname if url else None
     if host:
-        for site in sites.values():
+        for site in reversed(
+            tuple(sites.values())
+        ):  # a later registry file (--sites) wins a shared host, as it wins a name
             if host in site.allowed_domains:
                 return site
     return None

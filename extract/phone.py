@@ -56,7 +56,6 @@ _CANDIDATE = re.compile(
 )
 _DASH_EXT = re.compile(r"[-—–－‐](\d{1,5})(?![\d\-—–－‐])")
 _INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,5})")  # （010）87730641-80003
-_LIST_SEP = re.compile(r"\s?[/、,，或和及]\s?\Z|\s{1,2}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +72,7 @@ class PhoneRules:
     name_before: re.Pattern[str]  # 掌上12333: the number names an app
     name_after: re.Pattern[str]  # 12333公众号
     extension: re.Pattern[str]  # 转8001, 分机123 right after a number
+    list_separator: re.Pattern[str]  # 87876490/87802528: what stands between two numbers of one list
 
 
 @cache
@@ -95,6 +95,7 @@ def rules() -> PhoneRules:
         name_before=re.compile(rf"(?:{alt(data['names']['before'])})\Z"),
         name_after=re.compile(alt(data["names"]["after"])),
         extension=re.compile(rf"\s?(?:{alt(data['extension']['words'])})\s?(\d{{1,6}})(?!\d)"),
+        list_separator=re.compile(rf"\s?(?:{alt(data['lists']['separators'])})\s?\Z|\s{{1,2}}\Z"),
     )
 
 
@@ -225,7 +226,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             if not (is_account and parsed[0][1] == "mobile"):
                 continue
             label = negative.group(0)
-        in_list = bool(_LIST_SEP.search(text[last_end:start])) and start - last_end <= 3
+        in_list = bool(r.list_separator.search(text[last_end:start])) and start - last_end <= 3
         if in_list and label is None:
             label = last_label
         trailing = r.trailing.match(text, end)

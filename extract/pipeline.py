@@ -1,8 +1,8 @@
 """One page through every stage: decode → content → normalize → entities.
 
 This is the single code path. Every entry point calls these compositions, never the stages one by one:
-- `read_page(body, headers, url, site=...)`: decode + content, with the site registry's content overrides
-  (`guidecrawl content`, benchmarks of main text);
+- `read_page(body, headers, url, site=..., extra_sites=...)`: decode + content, with the site registry's content
+  overrides (`guidecrawl content`, benchmarks of main text);
 - `process_text(text, script=...)`: normalize + entities on one text (`guidecrawl entities`, benchmarks);
 - `process_page(...)`: both, for a whole page (the Scrapy pipeline and `guidecrawl extract`).
 A failing stage never raises out of `process_page`: it becomes a `PageError` in the result.
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from extract.content import content
@@ -39,6 +40,7 @@ __all__ = [
     "process_page",
     "process_text",
     "read_page",
+    "site_body_css",
 ]
 
 
@@ -60,16 +62,17 @@ def read_page(
     *,
     site: str | None = None,
     body_css: str | None = None,
+    extra_sites: Sequence[str | Path] = (),
 ) -> Document:
     """Decode one page and extract its Document (records as served, not yet normalized).
 
     The site registry's content overrides apply when the page belongs to a registry site (by `site` name, else
-    by the URL's host); an explicit `body_css` wins. Raises `StageFailure` naming the stage that failed.
+    by the URL's host): the bundled registry plus `extra_sites` (registry files, later ones win, as the crawl's
+    `--sites`); an explicit `body_css` wins. Raises `StageFailure` naming the stage that failed, and
+    `crawler.registry_schema.RegistryError` (a ValueError, one line) for a registry file that breaks the schema.
     """
     if body_css is None:
-        from crawler.sites import content_options, registry_site  # the registry is TOML only, no Scrapy
-
-        body_css = content_options(registry_site(site, url)).get("body_css")
+        body_css = site_body_css(site, url, extra_sites)
     try:
         decoded = decode(body, headers)
         check_decoded(decoded.text)  # control characters: a binary file, not a page
@@ -88,6 +91,17 @@ def read_page(
     if site and not document.site:
         document.site = site
     return document
+
+
+def site_body_css(site: str | None, url: str | None, extra_sites: Sequence[str | Path] = ()) -> str | None:
+    """The registry's main-content override for a page of `site` (else of the URL's host), or None.
+
+    The crawl resolves the same registry files (`--sites`) to the same `content_options`, so a saved page
+    reads as the crawl read it.
+    """
+    from crawler.sites import content_options, load_sites, registry_site  # the registry is TOML only, no Scrapy
+
+    return content_options(registry_site(site, url, load_sites(extra_sites))).get("body_css")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,11 +206,13 @@ def process_page(
     script: str = "hans",
     fetched_at: dt.datetime | None = None,
     body_css: str | None = None,
+    extra_sites: Sequence[str | Path] = (),
 ) -> PageResult:
-    """Run one page through every stage. `body_css` is a site registry's override of the main-content element."""
+    """Run one page through every stage. `body_css` is a site registry's override of the main-content element;
+    without it the registry (bundled + `extra_sites` files) gives the site's override, as in `read_page`."""
     result = PageResult(url=url, document=None, site=site, script=script, fetched_at=fetched_at)
     try:
-        document = read_page(body, headers, url, site=site, body_css=body_css)
+        document = read_page(body, headers, url, site=site, body_css=body_css, extra_sites=extra_sites)
     except StageFailure as failure:
         return _fail(result, failure.stage, failure.cause)
     failures: dict[tuple[str, str], None] = {}

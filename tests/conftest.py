@@ -1,4 +1,4 @@
-"""Paths shared by every test package."""
+"""Paths shared by every test package; the fixture pages themselves are read through tests/fixture_pages.py."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.fixture_pages import FIXTURES
+from tests.fixture_pages import seed_texts as read_seed_texts
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = FIXTURES / "seeds"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     """The five seed pages (text dumps of real guide pages), by file name."""
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    return read_seed_texts()
 
 
 @pytest.fixture(scope="session")

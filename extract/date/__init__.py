@@ -200,7 +200,7 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
             found.extend([entity] if entity else [])
         else:
             nxt = points[i + 1] if i + 1 < len(points) else None
-            weekday = _WEEKDAY_NOTE.match(text, p.end, nxt.start) if nxt else None  # 1月1日（周一）至1月5日
+            weekday = _weekday_note().match(text, p.end, nxt.start) if nxt else None  # 1月1日（周一）至1月5日
             gap = w.connector.fullmatch(text, weekday.end() if weekday else p.end, nxt.start) if nxt else None
             range_end = nxt.end if nxt else 0
             if nxt and gap is None and w.between.match(text[p.end : nxt.start]):
@@ -229,13 +229,15 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
     return found
 
 
-# a weekday in brackets after a day (2024年1月1日（周一）): the day's own, no part of a range's connector
-_WEEKDAY_NOTE = re.compile(rf"\s?[(（]{clock.WEEKDAY}[一二三四五六日天][)）]")
+@cache
+def _weekday_note() -> re.Pattern[str]:
+    """A weekday in brackets after a day (2024年1月1日（周一）): the day's own, no part of a range's connector."""
+    w = words()
+    return re.compile(rf"\s?[(（]{w.weekday_prefix}{w.weekday_note_day}[)）]")
+
+
 # between the days of a list: 1月5日、6日和7日 (not a comma: 2024年1月5日，3日内 counts days)
 _LIST_BREAK = re.compile(r"\s?[、和及]\s?")
-
-
-_DAY_COUNTED = ("内", "后", "以内", "之内", "以后")
 
 
 def _listed_day(text: str, before: Point | None, found: list[Entity], day: Point) -> Point | None:
@@ -246,7 +248,7 @@ def _listed_day(text: str, before: Point | None, found: list[Entity], day: Point
         return None  # the day before closed a range, or was read as something else
     if _LIST_BREAK.fullmatch(text, before.end, day.start) is None or not valid(before.year, before.month, day.day):
         return None
-    if day.day is None or before.day >= day.day or text.startswith(_DAY_COUNTED, day.end):
+    if day.day is None or before.day >= day.day or text.startswith(words().counted_days_after, day.end):
         return None  # a list of days runs forward; 1月5日和3日内 counts days
     return replace(before, start=day.start, end=day.end, day=day.day, qualifier=None)
 

@@ -22,7 +22,6 @@ HOUR = r"(?:[01]?\d|2[0-4])"
 CLOCK_TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 # a clock time glued to a date, unless it opens office hours (12月15日 09:00-18:00: a day, then its hours)
 NOT_HOURS = rf"(?!\s?{CLOCK_TO}\s?(?:[01]?\d|2[0-4])[:：])"
-WEEKDAY = r"(?:周|星期|礼拜)"
 # 3:05p, 10:30a: am/pm as one lower-case letter, only after minutes (5A级 is a grade, not five o'clock)
 SHORT_SUFFIX = r"[ap](?![A-Za-z\d])"
 # minutes in words without 分 (九点零九, 三点二十): a lone digit (三点三) is a decimal, not minutes
@@ -128,11 +127,12 @@ def _office_hours(m: re.Match[str]) -> list[Point]:
     end_time = later(start_time, clock_string(m.group("t2")), m.group("t2")) if m.group("t2") else None
     if start_time is None:
         return []
-    days = "6-7" if m.group("w1") == "末" and not last and not m.group("wlist") else str(first)  # 周末: Sat–Sun
+    weekend = m.group("w1") == w.weekend and not last and not m.group("wlist")
+    days = w.weekend_days if weekend else str(first)  # 周末 alone: Sat–Sun
     if last:
         days = f"{first}-{last}"
     elif m.group("wlist"):
-        days = ",".join([days] + [str(w.weekdays[c]) for c in re.findall(r"[一二三四五六日天末]", m.group("wlist"))])
+        days = ",".join([days] + [str(w.weekdays[c]) for c in re.findall(w.weekday_day, m.group("wlist"))])
     value: dict[str, str] = {"weekdays": days, "start": start_time}
     if end_time:
         value["end"] = end_time
@@ -191,6 +191,7 @@ def grammars() -> list[Grammar]:
     """Office hours first (they open with a weekday), then clock times by the evidence that makes them times."""
     w = words()
     period = alt(w.periods)
+    weekday, day = w.weekday_prefix, w.weekday_day  # 周 + 一
     any_clock = clock()
     spoken = clock(spoken_only=True)
     digits = r"(?:[01]?\d|2[0-3])[:：][0-5]\d"
@@ -200,8 +201,8 @@ def grammars() -> list[Grammar]:
             # 周一至周五8:30-17:30, 每周二至周末早上七点半; (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00,
             # 周六周日9:00: a closing bracket, a list of days — at most seven, so a long run of them is read once;
             # a bracketed note between the days and the time; the hours in brackets: 周一至周五（9:00-17:00）)
-            rf"[(（]?每?{WEEKDAY}(?P<w1>[一二三四五六日天末])(?:\s?(?:至|到|-|—|~)\s?{WEEKDAY}?(?P<w2>[一二三四五六日天末])"
-            rf"|(?P<wlist>(?:[、,，和及/]{WEEKDAY}?[一二三四五六日天末]|{WEEKDAY}[一二三四五六日天末]){{1,7}}))?"
+            rf"[(（]?每?{weekday}(?P<w1>{day})(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>{day})"
+            rf"|(?P<wlist>(?:[、,，和及/]{weekday}?{day}|{weekday}{day}){{1,7}}))?"
             rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*[(（]?(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock}))?",
             _office_hours,
         ),

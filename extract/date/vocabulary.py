@@ -14,6 +14,11 @@ from extract.labels import DATA
 @dataclass(frozen=True, slots=True)
 class DateWords:
     weekdays: dict[str, int]
+    weekday_prefix: str  # regex: 周|星期|礼拜
+    weekday_day: str  # regex character class of the weekday words after a prefix: [一二三四五六日天末]
+    weekday_note_day: str  # the same without the weekend: the weekday of one date
+    weekend: str
+    weekend_days: str
     morning: tuple[str, ...]
     afternoon: tuple[str, ...]
     noon: tuple[str, ...]
@@ -40,6 +45,8 @@ class DateWords:
     two_digit_pivot: int
     compact_not_after: re.Pattern[str]
     counted_units: str
+    counted_days_after: tuple[str, ...]
+    same_year: tuple[str, ...]
     month_alone_after: str
 
     @property
@@ -59,11 +66,18 @@ def words() -> DateWords:
     ranges = data["ranges"]
     periods = data["periods"]
     connector = re.compile(
-        rf"\s*(?:开始|起)?\s*(?:{alt(ranges['connectors'])})\s*"
-        rf"(?:(?P<next>{alt(ranges['next_year'])})|当年|本年|同年|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
+        rf"\s*(?:{alt(ranges['from_words'])})?\s*(?:{alt(ranges['connectors'])})\s*"
+        rf"(?:(?P<next>{alt(ranges['next_year'])})|{alt(ranges['same_year'])}|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
     )
+    weekday_words = data["weekday_words"]
+    day_words = [word for word in data["weekdays"] if not word.isdigit()]
     return DateWords(
         weekdays=dict(data["weekdays"]),
+        weekday_prefix=f"(?:{alt(weekday_words['prefixes'])})",
+        weekday_day=f"[{''.join(day_words)}]",
+        weekday_note_day=f"[{''.join(w for w in day_words if w != weekday_words['weekend'])}]",
+        weekend=weekday_words["weekend"],
+        weekend_days=weekday_words["weekend_days"],
         morning=tuple(periods["morning"]),
         afternoon=tuple(periods["afternoon"]),
         noon=tuple(periods["noon"]),
@@ -89,6 +103,8 @@ def words() -> DateWords:
         roc_numeric_years=(int(data["roc"]["numeric_years"][0]), int(data["roc"]["numeric_years"][1])),
         two_digit_pivot=int(data["two_digit_years"]["pivot"]),
         counted_units="".join(data["counted"]["units"]),
+        counted_days_after=tuple(data["counted"]["days_after"]),
+        same_year=tuple(ranges["same_year"]),
         month_alone_after="".join(data["month_in_words"]["alone_after"]),
         compact_not_after=re.compile(rf"(?:{alt(data['compact']['not_after'])})[^\u4e00-\u9fff\d]{{0,4}}\Z"),
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalize.mojibake import repair, repair_latin
+from tests.fixture_pages import gold_pages
 from tools.gbk_damage import damage
 
 CASES = [
@@ -95,13 +96,14 @@ def test_ftfy_never_alters_clean_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("question", ["?", "??"])
-def test_thousands_of_real_question_marks_are_left_alone(fixtures: Path, question: str) -> None:
-    # Every sentence mark of the corpus pages written as ASCII `?`: thousands of real `?`, none a damaged run.
-    for gold in sorted((fixtures / "corpus" / "html").glob("*/gold.txt")):
-        text = gold.read_text(encoding="utf-8")
+def test_thousands_of_real_question_marks_are_left_alone(question: str) -> None:
+    # Every sentence mark of the gold pages written as ASCII `?`: thousands of real `?`, none a damaged run.
+    for page in gold_pages():
+        assert page.gold is not None
+        text = page.gold
         for mark in "？！。，":
             text = text.replace(mark, question)
-        assert repair(text)[1] == [], gold.parent.name
+        assert repair(text)[1] == [], page.name
 
 
 def test_full_width_question_mark_never_starts_a_run() -> None:

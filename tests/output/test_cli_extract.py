@@ -18,8 +18,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "html"
-CORPUS_PAGES = sorted(CORPUS.glob("*/page.html"))
+from tests.fixture_pages import PAGES, saved_pages
+
+SAVED = [page.folder / "body.html" for page in saved_pages() if page.folder]
 
 
 def guidecrawl(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,23 +38,23 @@ def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture(scope="module")
 def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     out = tmp_path_factory.mktemp("corpus") / "out"
-    return out, guidecrawl(str(CORPUS), "--out", str(out), "--run-id", "corpus")
+    return out, guidecrawl(str(PAGES), "--out", str(out), "--run-id", "corpus")
 
 
-def test_every_corpus_page_is_a_document_or_an_error(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+def test_every_saved_page_is_a_document_or_an_error(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     out, proc = corpus_run
     assert proc.returncode == 0, proc.stderr
     documents = pd.read_parquet(out / "documents")
     errors = pd.read_parquet(out / "errors")
     seen = set(documents["source"]) | set(errors["source"])
-    assert seen == {str(p) for p in CORPUS_PAGES}
+    assert seen == {str(p) for p in SAVED}
 
 
 def test_gbk_pages_come_out_as_chinese(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     out, _ = corpus_run
     [(encoding, title)] = duckdb.sql(
         f"""select encoding, title from read_parquet('{out}/documents/**/*.parquet')
-            where source like '%bbs-pku%'"""
+            where source like '%discuz6-gbk-pku%'"""
     ).fetchall()
     assert encoding in ("gbk", "gb18030")
     assert "北大医院" in title
@@ -61,7 +62,7 @@ def test_gbk_pages_come_out_as_chinese(corpus_run: tuple[Path, subprocess.Comple
 
 def test_summary_names_pages_and_errors(corpus_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     _, proc = corpus_run
-    assert proc.stdout.startswith(f"pages     {len(CORPUS_PAGES)} (")
+    assert proc.stdout.startswith(f"pages     {len(SAVED)} (")
     assert "\nerrors    " in proc.stdout
     assert "(run corpus, 20 files)" in proc.stdout
 
@@ -78,7 +79,7 @@ def test_a_progress_bar_shows_on_a_terminal(tmp_path: Path) -> None:
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real terminal has a size
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "cli", "extract", str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out")],
+            [sys.executable, "-m", "cli", "extract", str(SAVED[0]), "--out", str(tmp_path / "out")],
             stderr=terminal,
             stdout=subprocess.DEVNULL,
             timeout=120,
@@ -107,7 +108,7 @@ def _read(fd: int) -> bytes:
 def test_web_archive_layout_uses_url_and_headers(tmp_path: Path) -> None:
     page = tmp_path / "pages" / "fzyb"
     page.mkdir(parents=True)
-    shutil.copy(CORPUS / "bbs-nanjing" / "page.html", page / "body.html")
+    shutil.copy(PAGES / "forum" / "discuz6-gbk-nanjing" / "body.html", page / "body.html")
     info = {
         "url": "http://www.1984bbs.com/viewthread.php?tid=1",
         "headers": {"Content-Type": "text/html; charset=gbk"},
@@ -136,7 +137,7 @@ def test_a_broken_info_json_is_an_errors_row(tmp_path: Path) -> None:
 
 
 def test_parallel_jobs_write_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
-    pages = [str(p) for p in CORPUS_PAGES[:6]]
+    pages = [str(p) for p in SAVED[:6]]
     one = guidecrawl(*pages, "--out", str(tmp_path / "one"), "--format", "parquet")
     two = guidecrawl(*pages, "--out", str(tmp_path / "two"), "--format", "parquet", "--jobs", "2")
     assert one.returncode == two.returncode == 0
@@ -159,17 +160,17 @@ def test_a_folder_without_pages_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
-    line = one_line_error(guidecrawl(str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--format", "xlsx"))
+    line = one_line_error(guidecrawl(str(SAVED[0]), "--out", str(tmp_path / "out"), "--format", "xlsx"))
     assert "xlsx" in line
 
 
 def test_reusing_a_run_id_is_a_one_line_error(tmp_path: Path) -> None:
-    args = (str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--run-id", "same")
+    args = (str(SAVED[0]), "--out", str(tmp_path / "out"), "--run-id", "same")
     assert guidecrawl(*args).returncode == 0
     assert "--run-id" in one_line_error(guidecrawl(*args))
 
 
 def test_a_run_id_with_a_slash_is_a_one_line_error(tmp_path: Path) -> None:
-    line = one_line_error(guidecrawl(str(CORPUS_PAGES[0]), "--out", str(tmp_path / "out"), "--run-id", "../x"))
+    line = one_line_error(guidecrawl(str(SAVED[0]), "--out", str(tmp_path / "out"), "--run-id", "../x"))
     assert "run id" in line
     assert not (tmp_path / "x").exists()

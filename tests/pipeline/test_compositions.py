@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fixture_pages import FIXTURES
-
 from crawler.sites import content_options, load_sites, registry_site
 from extract.pipeline import process_page, process_text, read_page
+from tests.fixture_pages import PAGES
 
-PAGE = FIXTURES / "pages" / "article" / "sohu-finance-gb2312"
+PAGE = PAGES / "article" / "sohu-finance-gb2312"
 NOTICE = """<html><head><meta charset="utf-8"><title>通知</title></head><body>
 <div class="nav">首页 | 政策法规 | 办事指南 | 联系我们</div>
 <div class="notice">系统维护通知：本周六暂停网上办理业务，咨询电话：0591-87842560。</div>

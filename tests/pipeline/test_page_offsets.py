@@ -1,19 +1,20 @@
 """Every entity of every fixture page points at its text: in the normalized page text and in the served text.
 
-The pages: tests/fixtures/pages/** (saved pages), tests/fixtures/corpus/html/* and the fixture site's pages,
-each run through `process_page` exactly as `guidecrawl extract` runs them.
+The pages: tests/fixtures/pages/** (the saved pages, real and constructed) and the fixture site's pages, read
+through tests/fixture_pages.py and each run through `process_page` exactly as `guidecrawl extract` runs them.
 """
 
 from __future__ import annotations
 
 import pytest
-from fixture_pages import FixturePage, fixture_pages
 
 from extract.document import RECORD_SEPARATOR
 from extract.pipeline import PageResult, process_page
 from normalize import normalize
+from tests.fixture_pages import FixturePage, fixture_pages
 
 PAGES = fixture_pages()
+BLANK_LINE = "\n\n"  # the contract (docs/pipeline.md): a page's records are separated by one blank line
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +41,22 @@ def test_every_entity_is_the_slice_of_the_page_text_it_names(page: FixturePage, 
     result = results[page.name]
     for entity in result.entities:
         assert result.text[entity.start : entity.end] == entity.text, entity
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_the_page_text_splits_at_blank_lines_into_its_records(
+    page: FixturePage, results: dict[str, PageResult]
+) -> None:
+    result = results[page.name]
+    assert result.document is not None
+    records = result.document.records
+    assert result.text.split(BLANK_LINE) == [r.text for r in records]
+    assert result.served_text.split(BLANK_LINE) == [r.served for r in records]
+
+
+def test_some_fixture_pages_have_many_records(results: dict[str, PageResult]) -> None:
+    # The split above only tells a separator from a line break on pages of several records.
+    assert sum(len(r.document.records) > 1 for r in results.values() if r.document) >= 5
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

@@ -17,11 +17,11 @@ import duckdb
 import pytest
 
 from output.schema import TABLES
+from tests.fixture_pages import PAGES
 
 pytestmark = pytest.mark.slow
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-SAVED = [FIXTURES / "pages"]  # real pages of every family, in their real encodings
+SAVED = [PAGES]  # real pages of every family, in their real encodings
 RUN_DEPENDENT = {"run_id", "at"}  # differ between any two runs by design
 
 

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+from tests.fixture_pages import PAGES
+
 DISCUZ = PAGES / "forum" / "discuz-x-big5" / "body.html"
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +10,9 @@ from hypothesis import strategies as st
 
 from extract.decode import decode
 from extract.errors import StageError
+from tests.fixture_pages import PAGES, FixturePage, real_pages
 
-CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "html"
-CORPUS_PAGES = sorted(p for p in CORPUS.iterdir() if (p / "meta.json").exists())
-# The corpus records the codec the bytes really are; we read GBK with its superset.
+# Each real page's info.json records the codec its bytes really are; we read GBK with its superset.
 SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030"}
 
 TEXT = "社保卡信息采集是否准确与及时，直接关系参保群众能否顺利拿到社保卡。参保人员可到街道社保所办理。"
@@ -37,15 +34,14 @@ COMMON_HANZI = sorted(
 )
 
 
-@pytest.mark.parametrize("page_dir", CORPUS_PAGES, ids=lambda p: p.name)
-def test_corpus_page_decodes_as_its_real_encoding(page_dir: Path) -> None:
-    meta = json.loads((page_dir / "meta.json").read_text(encoding="utf-8"))
-    real = meta.get("encoding", "utf-8")
-    assert decode((page_dir / "page.html").read_bytes()).encoding == SUPERSET.get(real, real)
+@pytest.mark.parametrize("page", real_pages(), ids=lambda page: page.name)
+def test_a_real_page_without_headers_decodes_as_its_real_encoding(page: FixturePage) -> None:
+    real = page.info["encoding"]
+    assert decode(page.body).encoding == SUPERSET.get(real, real)
 
 
 def test_gb2312_declared_page_with_gb18030_only_bytes_is_read_whole() -> None:
-    body = (CORPUS / "cw-7c6d2080" / "page.html").read_bytes()
+    body = (PAGES / "article" / "sohu-finance-gb2312" / "body.html").read_bytes()
     assert "\ufffd" not in decode(body, {"Content-Type": "text/html; charset=gb2312"}).text
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extract.content.lines import (
@@ -23,8 +21,8 @@ from extract.content.lines import (
 from extract.content.parse import parse_html, strip_furniture
 from extract.content.vocabulary import vocabulary
 from extract.decode import decode
+from tests.fixture_pages import FixturePage, saved_pages
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PARAGRAPH = "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。"
 
 
@@ -94,11 +92,9 @@ def test_extents_of_a_deeply_nested_page_are_measured_in_one_walk() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "page", sorted(FIXTURES.glob("pages/*/*/body.html")) + sorted(FIXTURES.glob("corpus/html/*/page.html")), ids=str
-)
-def test_extents_of_the_walk_equal_a_walk_up_from_every_line(page: Path) -> None:
-    root = parse_html(decode(page.read_bytes()).text)
+@pytest.mark.parametrize("page", saved_pages(), ids=lambda page: page.name)
+def test_extents_of_the_walk_equal_a_walk_up_from_every_line(page: FixturePage) -> None:
+    root = parse_html(decode(page.body).text)
     assert root is not None
     strip_furniture(root)
     lines = cut_page(root)

@@ -10,6 +10,7 @@ from extract.content.lines import split_lines
 from extract.content.parse import parse_html, strip_furniture
 from extract.content.vocabulary import AnyPattern, VerdictCache, link_key, vocabulary
 from extract.decode import decode
+from tests.fixture_pages import saved_pages
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = tomllib.loads((ROOT / "extract" / "data" / "content_boilerplate.toml").read_text(encoding="utf-8"))
@@ -58,8 +59,8 @@ def test_any_pattern_agrees_with_one_alternation_on_real_lines() -> None:
     together = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
     split = AnyPattern(patterns, re.I)
     lines = []
-    for page in sorted((ROOT / "tests" / "fixtures").glob("pages/*/*/body.html")):
-        root = parse_html(decode(page.read_bytes()).text)
+    for page in saved_pages():
+        root = parse_html(decode(page.body).text)
         assert root is not None
         strip_furniture(root)
         lines += [line.text for line in split_lines(root)]
