@@ -11,7 +11,7 @@ The rule below was fixed before any passage of a source was read; the labels (`l
       `gold.txt` (hand-made main text, MIT or Apache-2.0 as `info.json` records); page id = the folder name;
    2. the article benchmark of opendatalab/magic-html (`benchmark/data/article/base.json`, Apache-2.0, commit
       `MAGIC_HTML_COMMIT`): the hand-made `content` of every page whose text is Chinese (CJK characters at least
-      30 % of the non-space characters, kana under 1 %) and that is neither in `tests/fixtures/corpus/html/`
+      30 % of the non-space characters, kana under 1 %) and that is neither among the fixture pages (`tests/fixtures/pages/`)
       (`mh-<hash>`) nor in the content dev set of `benchmarks/devset.py` (`mha-`/`mhf-<hash>`); page id =
       `mha-` + the first 10 hex digits of its key. Vendored as `sources/magic-html-article-zh.jsonl.gz`.
 2. Paragraphs: the text split on line breaks, each stripped of surrounding (also full-width) spaces; the
@@ -121,8 +121,11 @@ def magic_html_pages() -> list[dict]:
 
 
 def used_magic_html_pages() -> set[str]:
-    """Hash prefixes of the magic-html pages in the corpus fixtures and the content dev set."""
-    used = {p.name.split("-", 1)[1] for p in (ROOT / "tests" / "fixtures" / "corpus" / "html").glob("mh-*")}
+    """Hash prefixes of the magic-html pages in the fixture pages and the content dev set."""
+    infos = (
+        json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "tests" / "fixtures" / "pages").glob("*/*/info.json")
+    )
+    used = {str(info["id"]).split("-", 1)[1] for info in infos if str(info.get("id", "")).startswith("mh-")}
     used.update(USED_MAGIC_HTML.findall((ROOT / "benchmarks" / "devset.py").read_text(encoding="utf-8")))
     return used
 
