@@ -13,7 +13,8 @@ The rule below was fixed before any passage of a source was read; the labels (`l
       `MAGIC_HTML_COMMIT`): the hand-made `content` of every page whose text is Chinese (CJK characters at least
       30 % of the non-space characters, kana under 1 %) and that is neither among the fixture pages
       (`tests/fixtures/pages/`, `mh-<hash>`) nor in the content dev set of `benchmarks/devset.py`
-      (`mha-`/`mhf-<hash>`); page id = `mha-` + the first 10 hex digits of its key. Vendored as `sources/magic-html-article-zh.jsonl.gz`.
+      (`mha-`/`mhf-<hash>`); page id = `mha-` + the first 10 hex digits of its key. Vendored as
+      `sources/magic-html-article-zh.jsonl.gz`.
 2. Paragraphs: the text split on line breaks, each stripped of surrounding (also full-width) spaces; the
    paragraph number `k` counts the non-empty lines from 0, so the passage id is `<page-id>-p<k>`.
 3. Length: 20 to 400 characters.
