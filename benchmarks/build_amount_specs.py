@@ -1,6 +1,7 @@
 """Build the amount and percent spec tables from other parsers' public test suites (run by hand).
 
-    .venv/bin/python benchmarks/build_amount_specs.py --jionlp GITDIR --duckling GITDIR --recognizers GITDIR
+    .venv/bin/python benchmarks/build_amount_specs.py --jionlp GITDIR --duckling GITDIR --recognizers GITDIR \
+        --cn2an GITDIR --price-parser GITDIR
 
 Each GITDIR is a clone (bare is fine) of the source repository; the file is read at its HEAD commit, which is
 recorded in every case. Writes tests/fixtures/entity_specs/amount.jsonl and percent.jsonl and prints how many
@@ -11,6 +12,20 @@ Sources (case id prefix):
 - `duckling-zh`: facebook/duckling Duckling/AmountOfMoney/ZH/Corpus.hs (BSD): Chinese money examples.
 - `msrt-currency`: microsoft/Recognizers-Text Specs/NumberWithUnit/Chinese/CurrencyModel.json (MIT): sentences.
 - `msrt-percent`: microsoft/Recognizers-Text Specs/Number/Chinese/PercentModel.json (MIT): sentences.
+- `msrt-en-currency`, `msrt-en-percent`: the same repository's Specs/NumberWithUnit/English/CurrencyModel.json and
+  Specs/Number/English/PercentModel.json (MIT): English sentences, kept only for amounts and percentages written
+  with digits (see the scope rule).
+- `cn2an-transform-an`, `cn2an-transform-cn`: Ailln/cn2an cn2an/transform_test.py (MIT): the pairs of its
+  `strict_data_dict` and `smart_data_dict` (one sentence with Arabic numbers, the same with Chinese numerals); each
+  side is a case, and both take their expected entities from the Arabic side: a number directly followed by
+  元/块钱/块 (with 万/亿 before the unit) is an amount in CNY, a number followed by % a percentage; a pair whose
+  Arabic side has neither is a negative case of both tables.
+- `price-parser`: scrapinghub/price-parser tests/test_price_parsing.py (BSD-3-Clause): every `Example(...)`, in
+  file order; the text is its `price_raw`.
+- `msrt-negative-<model>`, `duckling-zh-negative-<dimension>`: inputs of Recognizers-Text's Chinese Number,
+  NumberRange, Ordinal, Age, Dimension and Temperature models and examples of Duckling's ZH Numeral, Ordinal,
+  Duration, Distance, Quantity, Temperature and Volume corpora: numbers, counts, durations and measures that are
+  neither money nor a share, as negative cases (`expected: []`).
 
 Split, fixed before any case was read: the id is `<prefix>-<n>` (n = 1-based position of the case in its
 source file); sha1(id) even → `dev`, odd → `first_sight`.
@@ -20,7 +35,18 @@ Scope, also fixed before reading, applied alike to both splits (a case is kept o
   the currency codes and prefixes a guide page prints (RMB, CNY, USD, HKD, US$, HK$, NT$, MOP …);
 - every expected amount is in a currency with an ISO 4217 code, or (Duckling's `Dollar`/`Cent`, which stand for
   元/分 in its Chinese corpus) in an unnamed currency, whose value is then checked without the currency;
-- every expected percentage resolves to a plain number of percent.
+- every expected percentage resolves to a plain number of percent;
+- an English case (`msrt-en-*`) is kept when every result's text, without the currency codes and prefixes above,
+  has a digit and no Latin letter (`$ 75`, `5 %`; not `five dollars`, `75 million`), and a case without results
+  when its input has a digit;
+- a `price-parser` example is kept when its `price_raw` is Chinese writing (as above) with a digit, its `currency`
+  is written inside `price_raw`, and its `amount_float` is the number `amount_text` states with commas and spaces
+  as thousands separators and a dot as the decimal point (the convention of Chinese pages: `1.200,00` is out); its
+  value is checked without a currency (price-parser names the sign as written, `¥` or `$`, not a currency);
+- a negative case (`*-negative-*`, or a cn2an pair without money or a percentage) is Chinese writing, holds a
+  digit or a Chinese numeral, and is kept as an amount negative only when it holds none of
+  元 圆 块 钱 币 角 ¥ ￥ $ € £ nor a currency code, as a percent negative only when it holds none of
+  % ％ ‰ 分之 成 折 百分点.
 Value in the main unit: 分/cents are divided by 100. A range's value is its low end, with `low`/`high`.
 """
 
