@@ -304,7 +304,7 @@ def price_parser_cases(gitdir: str) -> list[dict[str, Any]]:
     cases = []
     for n, call in enumerate(calls, start=1):
         _, price_raw, currency, amount_text, amount = (_literal(arg) for arg in call.args[:5])
-        case = _case(f"price-parser-{n}", price_raw or "", [{"value": number(str(amount))}] if amount else [], src)
+        case = _case(f"price-parser-{n}", price_raw or "", [{"value": number(str(amount))}] if amount is not None else [], src)
         case["_scope"] = _price_scope(price_raw, currency, amount_text, amount)
         cases.append(case)
     return cases

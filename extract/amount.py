@@ -66,6 +66,7 @@ class AmountRules:
     classifier: dict[str, str]
     counted: re.Pattern[str]  # Cantonese dollars counted with a classifier (个)
     reach: int  # how far before its classifier such an amount may start
+    vague_some: frozenset[str]  # 几, 数: 几十万 spans one order of magnitude
 
 
 def _alternation(words: list[str]) -> str:
@@ -95,15 +96,22 @@ def rules() -> AmountRules:
     clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
     # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
     latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
-    latin_after = [w for w in after if w.isascii()]
+    latin_after = [w for w in after if w.isascii() and w[0].isalpha()]
     before_alt = (
         rf"(?<![A-Za-z])(?:{_alternation(latin_before)})|{_alternation([w for w in before if w not in latin_before])}"
     )
+    # a one-character sign after the number (2000￥, 3,500円, 18 €) is that number's when written against it or
+    # when no number follows: in `$100 $200` the second $ is 200's, in `1250€ 600` the € is 1250's
+    signs_after = [w for w in after if len(w) == 1 and not w.isalpha()] + ["円"]
+    words_after = [w for w in after if w not in latin_after and w not in signs_after]
+    sign_class = "".join(map(re.escape, signs_after))
     after_alt = (
-        rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation([w for w in after if w not in latin_after])}"
+        rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation(words_after)}"
+        rf"|[{sign_class}](?:(?<=[0-9].)|(?! ?[0-9]))"
     )
     cn_digits = "〇零一二两三四五六七八九"
-    words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + ["上", "近", "逾", "几", "数"]
+    vague = data["qualifiers"]["vague_before"] + data["qualifiers"]["vague_some"]
+    words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + vague
     first = "".join(sorted({w[0] for w in words} | set("0123456789" + cn_digits + _MULT_CHARS + CAPITALS)))
     # 元1角1分, 块二, 块零四: tenths and hundredths after the main unit
     tail = (
@@ -130,13 +138,13 @@ def rules() -> AmountRules:
         rf"(?<!\d)(?<!\d[.,，])(?!0\d)(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
         # 3万5千元, 1亿2千万元: digits and place words again, after a place word
         rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
-        rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
+        rf"(?P<approx>{_alternation(data['qualifiers']['estimate_after'])})?(?P<mult_after>{_MULT})"
         rf"(?: ?{_INCLUDED}? ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>{_MULT}))? ?"
         rf"{unit}{tail}整?"
         rf"(?:(?:/|每)(?P<p3>{suffix}))?"
         rf"(?P<q3>{qual_after})?"
         # estimates without digits: 上万元, 近千元, 几十万元, 数千元
-        rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
+        rf"|(?P<vague>{_alternation(vague)})(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
         rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
         rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
@@ -178,6 +186,7 @@ def rules() -> AmountRules:
         classifier,
         counted,
         reach,
+        frozenset(data["qualifiers"]["vague_some"]),
     )
 
 
@@ -250,9 +259,15 @@ def find_amounts(text: str) -> list[Entity]:
     r = rules()
     labels = vocabulary("amount_labels")
     found: list[Entity] = []
+    formal_cues = vocabulary("amount_labels", "formal_cues")
     for m in r.pattern.finditer(text):
         # the label is looked up only for a match that is an amount (a bare 万 needs one to be)
         label = labels.before(text, m.start(), stop_at_digits=True) if m.group("bare_num") else None
+        if m.group("formal") and not m.group(0).endswith("整"):
+            # capitals with no unit: money after a label or a receipt's field word (大写：壹仟玖佰), else a number
+            label = labels.before(text, m.start(), stop_at_digits=True)
+            if label is None and formal_cues.before(text, m.start(), stop_at_digits=True) is None:
+                continue
         entity = _entity(m, r, label)
         if entity is None:
             continue
@@ -377,7 +392,7 @@ def _vague(m: re.Match[str], r: AmountRules, label: str | None) -> Entity:
     unit_word = m.group("vague_unit")
     currency = r.currency_after.get(unit_word, "CNY")
     fields = _fields(currency, qualifier=m.group("vague"), vague=True, approximate=True, label=label)
-    if m.group("vague") in ("几", "数"):
+    if m.group("vague") in r.vague_some:
         # 几十万: some tens of ten-thousands, 10万 to 100万
         fields.update(qualifier=None, low=as_int_or_float(magnitude), high=as_int_or_float(magnitude * 10))
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(magnitude), fields)
