@@ -284,8 +284,10 @@ def cn2an_cases(gitdir: str, kind: str) -> list[dict[str, Any]]:
         sides = [("an", arabic)] + ([("cn", chinese)] if chinese != arabic else [])
         for side, text in sides:
             case = _case(f"cn2an-transform-{side}-{n}", text, found, src)
-            case["_scope"] = ("in scope" if chinese_writing(text) else "out: not Chinese writing") if found else (
-                negative_scope(text, kind)
+            case["_scope"] = (
+                ("in scope" if chinese_writing(text) else "out: not Chinese writing")
+                if found
+                else (negative_scope(text, kind))
             )
             cases.append(case)
     return cases
@@ -304,7 +306,8 @@ def price_parser_cases(gitdir: str) -> list[dict[str, Any]]:
     cases = []
     for n, call in enumerate(calls, start=1):
         _, price_raw, currency, amount_text, amount = (_literal(arg) for arg in call.args[:5])
-        case = _case(f"price-parser-{n}", price_raw or "", [{"value": number(str(amount))}] if amount is not None else [], src)
+        expected = [{"value": number(str(amount))}] if amount is not None else []
+        case = _case(f"price-parser-{n}", price_raw or "", expected, src)
         case["_scope"] = _price_scope(price_raw, currency, amount_text, amount)
         cases.append(case)
     return cases

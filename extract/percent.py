@@ -24,20 +24,20 @@ _CN_CHARS = CHINESE_NUMERAL_CHARS
 # the other end of a range written once with 百分之: 百分之三十至四十
 _RANGE_WORD = r"(?:至|到|[-—–~～－])"
 # the other end of a range written once with 百分之: 百分之三十至四十 (not 百分之五到百分之十: two whole ends)
-_SECOND_END = re.compile(
-    rf"{_GAP}{_RANGE_WORD}{_GAP}(?P<high>{ARABIC}|{CHINESE_SPACED})(?![%％‰个]|{_GAP}分{_GAP}之)"
-)
+_SECOND_END = re.compile(rf"{_GAP}{_RANGE_WORD}{_GAP}(?P<high>{ARABIC}|{CHINESE_SPACED})(?![%％‰个]|{_GAP}分{_GAP}之)")
 # the first end of a range whose unit is written once, after the second: 5-10%, 二至三成, 2到3个百分点
 _FIRST_END = re.compile(
     rf"(?<![0-9.,%％‰])(?<![0-9][.,])(?:(?P<arabic>{ARABIC})|(?P<chinese>{CHINESE_SPACED})){_GAP}{_RANGE_WORD}{_GAP}\Z"
 )
+_BEFORE_SECOND_END = re.compile(rf"{_RANGE_WORD} {{0,3}}\Z")
+# 负3.9%, 下降了-3.8%: a minus sign against the digits, not a range dash after a number or a share (5-10%, 5%-10%)
+# (matched on the two characters before the number)
+_MINUS = re.compile(r"[^0-9A-Za-z%％‰.)）]?[-－−]\Z")
 _FIRST_END_REACH = 40  # the longest first end: a spaced Chinese numeral, its gaps and the range word
 
 
 def _spaced(word: str) -> str:
     return _GAP.join(map(re.escape, word))
-
-
 
 
 @cache
@@ -60,9 +60,8 @@ def _pattern() -> re.Pattern[str]:
     parts = "|".join(_spaced(p) for p in sorted(_parts(), key=len, reverse=True))
     tenth_units = f"(?:成|折)(?![{''.join(not_after)}])"
     return re.compile(
-        r"(?=[-－−\d百千万十亿〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖拾佰仟萬億负打半])"
-        # 负3.9%, 下降了-3.8%: a minus sign against the digits, not a range dash after a number (5-10%)
-        r"(?P<negative>负 ?|(?<![0-9A-Za-z%％‰.)）])[-－−](?=\d))?"
+        r"(?=[-\d百千万十亿〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖拾佰仟萬億负打半])"
+        r"(?P<negative>负 ?)?"
         rf"(?:(?<!\d)(?<!\d[.,])(?!0\d)(?P<num>{ARABIC}){_UNIT_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
         rf"|(?P<part>{parts}){_GAP}分{_GAP}之{_GAP}(?P<part_negative>负{_GAP})?(?P<cn>{_NUMBER})"
         rf"|(?P<cn_points>{CHINESE_SPACED}){_UNIT_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
@@ -130,8 +129,11 @@ def find_percents(text: str) -> list[Entity]:
         value, unit = _read(m)
         if value is None:
             continue
+        start = m.start()
         if m.group("negative") or m.group("part_negative"):
             value = -value
+        elif m.group("num") and _MINUS.match(text, max(0, start - 2), start):
+            value, start = -value, start - 1  # 下降了-3.8%
         preceding = text[max(0, m.start() - 6) : m.start()]
         fields = {
             "unit": unit,
@@ -141,7 +143,7 @@ def find_percents(text: str) -> list[Entity]:
         first = _first_end(text, m, value, fields)
         if first is not None and (not found or found[-1].end <= first.start):
             found.append(first)
-        found.append(Entity("percent", m.group(0), m.start(), m.end(), as_int_or_float(round(value, 6)), fields))
+        found.append(Entity("percent", text[start : m.end()], start, m.end(), as_int_or_float(round(value, 6)), fields))
         second = _SECOND_END.match(text, m.end()) if m.group("part") else None
         high = _number(second.group("high")) if second is not None else None
         low_written = _number(m.group("cn")) if m.group("part") else None
@@ -163,6 +165,8 @@ def _first_end(text: str, m: re.Match[str], value: float, fields: dict[str, obje
     written = m.group("num") or m.group("cn_points") or m.group("tenths")
     if not written or m.group("negative") or written == "半":
         return None
+    if not _BEFORE_SECOND_END.search(text, max(0, m.start() - 4), m.start()):
+        return None  # the cheap test first: a range word right before the high end
     low = _FIRST_END.search(text, max(0, m.start() - _FIRST_END_REACH), m.start())
     if low is None:
         return None

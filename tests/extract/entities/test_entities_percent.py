@@ -142,8 +142,9 @@ def test_negative_inside_a_fraction_in_words() -> None:
     assert values("下降了百分之负三点八") == [-3.8]
 
 
-def test_a_range_dash_is_no_minus_sign() -> None:
+def test_a_dash_after_a_percent_sign_is_no_minus_sign() -> None:
     assert values("个人负担5%-10%") == [5, 10]
+    assert values("负担-10%") == [-10]
 
 
 # --- ranges whose unit is written once -------------------------------------------------------------------------
