@@ -212,7 +212,9 @@ def _value(num: str, mult: str = "") -> float | None:
 
 
 # 三五百, 八九亿, 两三千: two neighbouring digit words before the place words are an estimate between them
-_NEIGHBOURS = re.compile(rf"([一二两三四五六七八九])([二三四五六七八九])([{_MULT_CHARS}拾佰仟]+)")
+_NEIGHBOURS = re.compile(rf"([一二两三四五六七八九])([二两三四五六七八九])([{_MULT_CHARS}拾佰仟]+)")
+# 近万元, 百余元: place words with no digit before them
+_PLACES_ONLY = re.compile(rf"[{_MULT_CHARS}拾佰仟]+")
 _BIG_UNITS = "万亿" + FORMAL_MYRIADS
 
 
@@ -407,6 +409,9 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if mult_after and not m.group("approx"):
         mult, mult_after = mult + mult_after, ""
     low = _value(num, mult)
+    magnitude_only = low is None and _PLACES_ONLY.fullmatch(num) is not None
+    if magnitude_only and (m.group("approx") or m.group("q1") or m.group("q2")):
+        low = _multiplier(num + mult)  # 近万元, 百余元: a magnitude with no digit, hedged by the word around it
     if low is None:
         return None
     if m.group("more"):
@@ -450,8 +455,10 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if high is not None:
         fields["low"] = as_int_or_float(low)
         fields["high"] = as_int_or_float(high)
-    if approximate:
+    if approximate or magnitude_only:
         fields["approximate"] = True
+    if magnitude_only:
+        fields["vague"] = True
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
 
 

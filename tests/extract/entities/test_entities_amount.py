@@ -452,3 +452,21 @@ def test_capitals_without_a_unit_are_money_after_a_receipt_word_or_label() -> No
     assert one("合计：肆佰陆拾").value == 460
     assert one("补助标准：壹仟元").value == 1000
     assert one("肆佰叁拾萬整").value == 4_300_000
+
+
+def test_a_magnitude_without_digits_hedged_by_a_word_is_an_estimate() -> None:
+    near = one("人均医疗费用近万元")
+    assert (near.value, near.fields["qualifier"], near.fields["approximate"]) == (10000, "近", True)
+    some = one("每次自付百余元")
+    assert (some.value, some.fields["low"], some.fields["high"]) == (100, 100, 200)
+    assert one("累计报销万余元").fields["high"] == 20000
+
+
+def test_a_magnitude_without_digits_or_hedge_is_no_amount() -> None:
+    assert find_amounts("每万元医疗费用") == []
+    assert find_amounts("万元户") == []
+
+
+def test_one_or_two_hundred_is_an_estimate_between_them() -> None:
+    amount = one("每月一两百元")
+    assert (amount.fields["low"], amount.fields["high"], amount.fields["approximate"]) == (100, 200, True)
