@@ -51,6 +51,10 @@ def _parts() -> dict[str, tuple[int, str]]:
 _NUMBER = rf"(?:{ARABIC}|{CHINESE_SPACED})"
 # 百分之二三十, 七八成: two neighbouring digit words, an estimate
 _ESTIMATE = re.compile(r"[一二两三四五六七八九][二三四五六七八九][十百千]")
+# 两三个百分点, 三四成: two consecutive digit words alone are an estimate too (not 七五折, 75 %; not the decimals of
+# 一百一十一点一一二)
+_CONSECUTIVE_ALONE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])")
+_DIGIT_WORD_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", start=1)} | {"两": 2}
 
 
 @cache
@@ -67,7 +71,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<cn_points>{CHINESE_SPACED}){_UNIT_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
         # two digits spaced out by PDF extraction count hundredths too: 7 2 折
         rf"|(?<!\d)(?<!\d[.,])(?<!\d )(?P<tenths>\d \d(?![\d.])|{_NUMBER}|半){_GAP}(?P<tenth_unit>{tenth_units})"
-        rf"(?P<tenths_tail>[一二三四五六七八九](?![{_CN_CHARS}]))?"
+        rf"(?P<tenths_tail>(?:[一二三四五六七八九]|(?<=成)半)(?![{_CN_CHARS}]))?"
         rf"|打对(?P<halved>折))"
     )
 
@@ -82,6 +86,9 @@ def _change_words() -> re.Pattern[str]:
 def _number(written: str) -> float | None:
     written = written.replace(" ", "")
     if _ESTIMATE.search(written):
+        return None
+    pair = _CONSECUTIVE_ALONE.fullmatch(written)
+    if pair and _DIGIT_WORD_VALUES[pair.group(2)] == _DIGIT_WORD_VALUES[pair.group(1)] + 1:
         return None
     return 0.5 if written == "半" else parse_number(written)
 
@@ -110,7 +117,8 @@ def _read(m: re.Match[str]) -> tuple[float | None, str]:
         return None, unit
     if unit == "成":
         # 七成 is 70 %, 十成 all of it, 八成五 85 %; more than ten tenths is no share
-        tail = parse_number(m.group("tenths_tail")) if m.group("tenths_tail") else 0
+        written_tail = m.group("tenths_tail")
+        tail = 5 if written_tail == "半" else parse_number(written_tail) if written_tail else 0  # 两成半 → 25
         return (value * 10 + (tail or 0) if value <= 10 else None), unit
     # 九折 → 90, 八点五折 → 85, 75折 / 五五折 → 75 / 55: one digit counts tenths, two count hundredths
     if value < 10:

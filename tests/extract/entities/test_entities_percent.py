@@ -171,3 +171,21 @@ def test_no_low_end_when_the_number_before_the_dash_is_no_share() -> None:
 def test_two_whole_fractions_in_words_are_two_percentages() -> None:
     found = find_percents("百分之五到百分之十")
     assert [(p.text, p.value) for p in found] == [("百分之五", 5), ("百分之十", 10)]
+
+
+# --- tenths and estimates --------------------------------------------------------------------------------------
+
+
+def test_half_a_tenth_after_cheng() -> None:
+    assert values("自付两成半") == [25]
+    assert values("九折半价") == [90]
+
+
+def test_two_consecutive_digit_words_are_an_estimate_not_a_share() -> None:
+    assert values("增速下降了两三个百分点") == []
+    assert values("约三四成") == []
+    assert values("下降二十三个百分点") == [23]
+
+
+def test_two_digit_words_of_a_discount_are_its_hundredths() -> None:
+    assert values("七五折优惠") == [75]
