@@ -147,7 +147,9 @@ def rules() -> AmountRules:
         rf"|(?P<vague>{_alternation(vague)})(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
         # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
         rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
-        rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
+        rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)"
+        # the sign written once for a range: $100-200, HK$100至200, ¥100～200
+        rf"(?: ?{_RANGE_DASH} ?(?P<sign_num2>{ARABIC})(?P<sign_mult2>[万亿]?)(?![-.]?\d))?(?:元)?"
         # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is Cantonese dollars, read below)
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
@@ -345,7 +347,13 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
             return None
         per = r.per_prefix[m.group("p4")] if m.group("p4") else None
         fields = _fields(r.currency_before[m.group("sign")], per=per, label=label)
-        return Entity("amount", m.group(0), *span, as_int_or_float(signed), fields)
+        if m.group("sign_num2"):
+            high = _value(m.group("sign_num2"), m.group("sign_mult2"))
+            if high is None or high <= signed:  # no range after all: the amount ends at its own number
+                span = (m.start(), m.end("sign_mult"))
+            else:
+                fields.update(low=as_int_or_float(signed), high=as_int_or_float(high))
+        return Entity("amount", m.string[slice(*span)], *span, as_int_or_float(signed), fields)
     if m.group("formal"):
         formal = m.group("formal")
         if not (_FORMAL_DIGITS.intersection(formal) and _FORMAL_PLACES.intersection(formal)):

@@ -470,3 +470,24 @@ def test_a_magnitude_without_digits_or_hedge_is_no_amount() -> None:
 def test_one_or_two_hundred_is_an_estimate_between_them() -> None:
     amount = one("每月一两百元")
     assert (amount.fields["low"], amount.fields["high"], amount.fields["approximate"]) == (100, 200, True)
+
+
+def test_a_sign_written_once_before_a_range() -> None:
+    amount = one("门票HK$100-200")
+    assert (amount.value, amount.fields["low"], amount.fields["high"], amount.fields["currency"]) == (
+        100,
+        100,
+        200,
+        "HKD",
+    )
+    assert one("¥100～200").fields["high"] == 200
+
+
+def test_a_smaller_number_after_the_dash_is_no_high_end() -> None:
+    amount = one("$500-100")
+    assert (amount.text, amount.value, "high" in amount.fields) == ("$500", 500, False)
+
+
+def test_a_period_then_a_person_after_slashes() -> None:
+    assert one("补助300元/月/人").fields["per"] == "人·月"
+    assert one("500元/年/人").fields["per"] == "人·年"
