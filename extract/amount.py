@@ -67,6 +67,7 @@ class AmountRules:
     counted: re.Pattern[str]  # Cantonese dollars counted with a classifier (个)
     reach: int  # how far before its classifier such an amount may start
     vague_some: frozenset[str]  # 几, 数: 几十万 spans one order of magnitude
+    periods: frozenset[str]  # 年, 月 …: a period and a person make one rate (每月300元/人 → 人·月)
 
 
 def _alternation(words: list[str]) -> str:
@@ -189,6 +190,7 @@ def rules() -> AmountRules:
         counted,
         reach,
         frozenset(data["qualifiers"]["vague_some"]),
+        frozenset(data["per"]["periods"]),
     )
 
 
@@ -450,7 +452,7 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
         if m.group(key):
             per = r.per_prefix[m.group(key)]
     if m.group("p3"):
-        per = _per_both(per, r.per_suffix[m.group("p3")])
+        per = _per_both(per, r.per_suffix[m.group("p3")], r.periods)
     currency = "CNY"
     if m.group("cur_before"):
         currency = r.currency_before[m.group("cur_before")]
@@ -470,14 +472,11 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
 
 
-_PERIODS = frozenset({"年", "月", "天", "次"})
-
-
-def _per_both(before: str | None, after: str) -> str:
+def _per_both(before: str | None, after: str, periods: frozenset[str]) -> str:
     """每月300元/人 → 人·月: a period before the number and a person after it are one rate, person first."""
-    if before == "人" and after in _PERIODS:
+    if before == "人" and after in periods:
         return f"人·{after}"
-    if after == "人" and before in _PERIODS:
+    if after == "人" and before in periods:
         return f"人·{before}"
     return after
 
