@@ -491,3 +491,9 @@ def test_a_smaller_number_after_the_dash_is_no_high_end() -> None:
 def test_a_period_then_a_person_after_slashes() -> None:
     assert one("补助300元/月/人").fields["per"] == "人·月"
     assert one("500元/年/人").fields["per"] == "人·年"
+
+
+def test_drug_prices_per_package() -> None:
+    amount = one("药品限价12.5元/盒")
+    assert (amount.value, amount.fields["per"]) == (12.5, "盒")
+    assert one("支付标准为每支不超过50元").fields["per"] == "支"
