@@ -66,7 +66,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?=[-\d百千万十亿〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖拾佰仟萬億负打半])"
         r"(?P<negative>负 ?)?"
-        rf"(?:(?<!\d)(?<!\d[.,])(?!0\d)(?P<num>{ARABIC}){_UNIT_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
+        # never the decimals of a number (1.5%), nor those of one written without its 0 (.5%: no reading is safe)
+        rf"(?:(?<![\d.．])(?<!\d[,，])(?!0\d)(?P<num>{ARABIC}){_UNIT_GAP}(?P<unit>[%％‰]|{_spaced('个百分点')})"
         rf"|(?P<part>{parts}){_GAP}分{_GAP}之{_GAP}(?P<part_negative>负{_GAP})?(?P<cn>{_NUMBER})"
         rf"|(?P<cn_points>{CHINESE_SPACED}){_UNIT_GAP}(?:{_spaced('个百分点')}|(?P<cn_sign>[%％‰]))"
         # two digits spaced out by PDF extraction count hundredths too: 7 2 折

@@ -189,3 +189,8 @@ def test_two_consecutive_digit_words_are_an_estimate_not_a_share() -> None:
 
 def test_two_digit_words_of_a_discount_are_its_hundredths() -> None:
     assert values("七五折优惠") == [75]
+
+
+def test_a_decimal_written_without_its_zero_is_no_share() -> None:
+    assert values("报销比例为.85%") == []
+    assert values("报销比例为0.85%") == [0.85]
