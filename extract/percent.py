@@ -1,10 +1,12 @@
 """Percentages: `50%`, `百分之五十`, `6‰` (→ 0.6), `万分之五` (→ 0.05), `5个百分点` (a change in points), `60%-70%`,
 shares in tenths (`七成` → 70, `九折` → 90, `75折` → 75) and text spaced out by PDF extraction (`百 分 之 2.4`).
 
-Value is the number of percent (negative after 负). Fields: `unit` (% / ‰ / ‱ / 百分点 / 成 / 折, as written),
-`change` (true after 提高/增加/降低 … or for 百分点), `label` (报销比例, 支付比例 …). A percentage never spans a
-longer digit run, and an estimate between two numbers (百分之二三十) is no percentage. Linear in its input: the
-numerals are taken whole (see extract/numerals.py).
+A range gives both ends, whether the unit is written twice or once (`5-10%`, `二至三成`, `百分之三十至四十`).
+
+Value is the number of percent (negative after 负 or a minus sign: `百分之负三点八`, `-3.8%`). Fields: `unit`
+(% / ‰ / ‱ / 百分点 / 成 / 折, as written), `change` (true after 提高/增加/降低 … or for 百分点), `label` (报销比例,
+支付比例 …). A percentage never spans a longer digit run, and an estimate between two numbers (百分之二三十,
+两三个百分点) is no percentage. Linear in its input: the numerals are taken whole (see extract/numerals.py).
 """
 
 from __future__ import annotations
