@@ -5,180 +5,30 @@ Value is the amount in the currency's main unit (a range's value is its low end,
 tables' older column), `per`, `qualifier`, `label`; `approximate` with `low`/`high` for amounts written as an
 estimate (几十万, 三五百, 3000多元, 十几块钱) and `vague` for a magnitude without digits (上万元, 数千元).
 This module never reads words like 元旦/元月 as money and never takes a number glued to a longer digit run.
-The grammar is one regex whose numerals are taken whole (see extract/numerals.py): linear in its input.
+The grammar is one regex whose numerals are taken whole (extract/amount_grammar.py, extract/numerals.py): linear
+in its input. This module reads its matches into entities.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
+from extract.amount_grammar import (
+    DIGIT_VALUES,
+    DIGIT_WORDS,
+    FORMAL_DIGITS,
+    FORMAL_PLACES,
+    INCLUDED,
+    MORE_PART,
+    MULT_CHARS,
+    RANGE_DASH,
+    AmountRules,
+    rules,
+)
 from extract.entity import Entity
-from extract.labels import DATA, vocabulary
-from extract.numerals import (
-    ARABIC,
-    CAPITALS,
-    CHINESE,
-    CHINESE_NUMERAL_CHARS,
-    FORMAL_MYRIADS,
-    MAX_CHINESE_CHARS,
-    MULTIPLIERS,
-    as_int_or_float,
-    parse_number,
-)
-
-_NUM = rf"(?:{ARABIC}|{CHINESE})"
-# A Chinese numeral must hold a digit word: 万元 alone is no amount.
-_DIGIT_WORDS = frozenset("〇零一二两三四五六七八九十" + CAPITALS[:10])
-_MULT_CHARS = "十百千万亿" + FORMAL_MYRIADS
-_CN_CHARS = CHINESE_NUMERAL_CHARS
-_MULT = rf"[{_MULT_CHARS}]{{0,3}}+"
-_RANGE_DASH = r"(?:[-—–~～－]{1,2}|至|到)"
-_INCLUDED = r"(?:\(含\)|（含）)"  # 1万(含)-5万元: the low end is included
-# one digit word of a tenth or a hundredth: 1角1分, 两毛五, 陆角柒分
-_DIGIT = rf"[0-9〇零一二两三四五六七八九{CAPITALS[:9]}]"
-_DIGIT_VALUES = (
-    {c: i for i, c in enumerate("0123456789")}
-    | {c: i for i, c in enumerate("零一二三四五六七八九")}
-    | {c: i for i, c in enumerate(CAPITALS[:9], start=1)}
-    | {"〇": 0, "两": 2}
-)
-_CJK = r"\u4e00-\u9fff"
-_MORE_PART = re.compile(rf"(\d+)([{_MULT_CHARS}]+)")
-_FORMAL_DIGITS = frozenset(CAPITALS[:9])
-_FORMAL_PLACES = frozenset(CAPITALS[9:] + FORMAL_MYRIADS)
-
-
-@dataclass(frozen=True, slots=True)
-class AmountRules:
-    pattern: re.Pattern[str]
-    per_prefix: dict[str, str]
-    per_suffix: dict[str, str]
-    range_end: frozenset[str]  # qualifiers that may close a range: (含)
-    currency_after: dict[str, str]
-    currency_before: dict[str, str]
-    tenth: frozenset[str]
-    cents_alone: dict[str, str]
-    spoken: dict[str, str]
-    classifier: dict[str, str]
-    counted: re.Pattern[str]  # Cantonese dollars counted with a classifier (个)
-    reach: int  # how far before its classifier such an amount may start
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def rules() -> AmountRules:
-    with open(DATA / "amount_labels.toml", "rb") as f:
-        data = tomllib.load(f)
-    with open(DATA / "amount_currencies.toml", "rb") as f:
-        currencies = tomllib.load(f)
-    after, before = dict(currencies["after"]), dict(currencies["before"])
-    tenth, hundredth = currencies["subunits"]["tenth"], currencies["subunits"]["hundredth"]
-    cents_alone = dict(currencies["hundredths_alone"])
-    per_prefix = dict(data["per"]["prefix"])
-    per_suffix = dict(data["per"]["suffix"])
-    qual_before = _alternation(data["qualifiers"]["before"])
-    qual_after = _alternation(data["qualifiers"]["after"])
-    verbs = _alternation(data["qualifiers"]["verbs"])
-    prefix = _alternation(list(per_prefix))
-    suffix = _alternation(list(per_suffix))
-    generic = _alternation(data["units"]["money"])
-    not_money = _alternation(data["not_money"]["after"])
-    spoken = dict(currencies["spoken"])
-    classifier = dict(currencies["spoken_classifier"])
-    clause_end = f"(?:{_alternation(data['units']['clause_end'] + list(spoken))})"
-    # a code or sign is never the tail of a Latin word (USDT, AUSD), nor a code the head of one
-    latin_before = [w for w in before if w[0].isascii() and w[0].isalpha()]
-    latin_after = [w for w in after if w.isascii()]
-    before_alt = (
-        rf"(?<![A-Za-z])(?:{_alternation(latin_before)})|{_alternation([w for w in before if w not in latin_before])}"
-    )
-    after_alt = (
-        rf"(?:{_alternation(latin_after)})(?![A-Za-z])|{_alternation([w for w in after if w not in latin_after])}"
-    )
-    cn_digits = "〇零一二两三四五六七八九"
-    words = data["qualifiers"]["before"] + list(per_prefix) + list(before) + ["上", "近", "逾", "几", "数"]
-    first = "".join(sorted({w[0] for w in words} | set("0123456789" + cn_digits + _MULT_CHARS + CAPITALS)))
-    # 元1角1分, 块二, 块零四: tenths and hundredths after the main unit
-    tail = (
-        rf"(?P<tail>零?(?P<t_tenth>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<t_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?"
-        rf"|零(?P<t_only_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?(?![{_CJK}])"
-        rf"|(?P<t_only_hundredth2>{_DIGIT})(?:{_alternation(hundredth)})(?!钟)"
-        rf"|(?<=块)(?P<t_spoken_tenth>{_DIGIT})(?=[^{_CJK}{cn_digits}0-9]|[到至钱]|\Z))?"
-    )
-    unit = (
-        rf"(?P<unit>(?P<cur_after>{after_alt})"
-        rf"|(?:{generic})(?!{not_money})(?P<cur_after2>人民币|{after_alt})?"
-        r"|圆(?=整|[^\u4e00-\u9fff]|\Z)"
-        # 一年约400块: the colloquial 块 only where the clause ends (3块电池 counts pieces), or before its tenths
-        rf"|{clause_end}(?![{_CJK}A-Za-z0-9])"
-        rf"|{clause_end}(?=零?{_DIGIT}(?:{_alternation(tenth + hundredth)}|[^{_CJK}0-9]|[到至钱]|\Z))"
-        ")"
-    )
-    pattern = re.compile(
-        rf"(?=[{re.escape(first)}])(?:"
-        rf"(?:(?P<q1>{qual_before})(?P<p1>{prefix})?|(?P<p2>{prefix})(?:的)?(?:{verbs}){{0,2}}(?P<q2>{qual_before})?)?"
-        # one space may stand between the parts (text from PDFs and some CMSs: 每人每年 420 元, 20 万元)
-        # a currency word before a dollar sign names the dollar: 港币$500 is HKD
-        rf"(?:(?P<cur_before>{before_alt}) {{0,2}}(?:[$＄] ?)?)? ?"
-        rf"(?<!\d)(?<!\d[.,，])(?!0\d)(?P<num>{_NUM}) ?(?:个(?=亿))?(?P<mult>{_MULT})"
-        # 3万5千元, 1亿2千万元: digits and place words again, after a place word
-        rf"(?P<more>(?<=[{_MULT_CHARS}])(?:\d{{1,4}}+[{_MULT_CHARS}]{{1,2}}+){{1,3}}+)?"
-        rf"(?P<approx>余|多|几)?(?P<mult_after>{_MULT})"
-        rf"(?: ?{_INCLUDED}? ?(?P<dash>{_RANGE_DASH}) ?(?P<num2>{_NUM}) ?(?P<mult2>{_MULT}))? ?"
-        rf"{unit}{tail}整?"
-        rf"(?:(?:/|每)(?P<p3>{suffix}))?"
-        rf"(?P<q3>{qual_after})?"
-        # estimates without digits: 上万元, 近千元, 几十万元, 数千元
-        rf"|(?P<vague>上|近|逾|几|数)(?P<vmult>[{_MULT_CHARS}]{{1,3}}+)(?:多|余)?(?P<vague_unit>(?:{generic})(?!{not_money})(?:人民币)?|{after_alt}|{clause_end}(?![{_CJK}A-Za-z0-9]))"
-        # a sign, code or currency word before a number and no unit after it: ¥500, HK$1,000, 港币3.14
-        rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
-        rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)(?:元)?"
-        # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is Cantonese dollars, read below)
-        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
-        # hundredths alone, only with a word that makes them money: 5分钱, 三美分
-        rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿])(?P<cents>\d{{1,2}}+|[〇零一二两三四五六七八九十]{{1,3}}+)"
-        rf"(?P<cents_unit>{_alternation(list(cents_alone))})"
-        # an amount in capitals with no unit (肆佰叁拾萬): capitals are written for money only
-        rf"|(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[:9]}])(?=[{_CN_CHARS}]{{0,20}}?[{CAPITALS[9:]}{FORMAL_MYRIADS}])"
-        rf"(?P<formal>{CHINESE})整?"
-        # 元 left out after 万/亿 (一次性生育补贴2.5万): money only after an amount label, at the end of a clause
-        rf"|(?<!\d)(?<!\d[.,，])(?P<bare_num>{ARABIC})(?P<bare_mult>[万亿])"
-        rf"(?:(?P<bare_q>{_alternation(data['qualifiers']['bare_after'])})|(?![{_CJK}A-Za-z0-9%％‰]))"
-        ")"
-    )
-    # spoken Cantonese dollars counted with 个: 五个半, 个九, 港币三个一毫四 (a whole numeral or none before it).
-    # A pattern of its own, tried only around a 个 followed by 半 or a digit word: 个 is among the most frequent
-    # characters of Chinese text, and an alternative of the main pattern made every amount search a third slower.
-    counted = re.compile(
-        rf"(?:(?P<cl_cur>{before_alt}) ?)?"
-        rf"(?:(?<![第0-9〇零一二两三四五六七八九十百千万亿])(?P<cl_num>{CHINESE}|\d{{1,4}}+)|(?<![{_CJK}0-9]))"
-        rf"(?P<cl>{_alternation(list(classifier))})"
-        rf"(?:(?P<cl_half>半)|(?P<cl_tenth>[一二三四五六七八九])(?P<cl_tenth_unit>{_alternation(tenth)})?"
-        rf"(?:(?P<cl_hundredth>[一二三四五六七八九])(?:{_alternation(hundredth)})?)?)"
-        rf"(?![{_CJK}A-Za-z0-9])"
-    )
-    reach = max(map(len, before)) + 1 + MAX_CHINESE_CHARS  # currency word, space, numeral before the classifier
-    return AmountRules(
-        pattern,
-        per_prefix,
-        per_suffix,
-        frozenset(data["qualifiers"]["range_end"]),
-        after,
-        before,
-        frozenset(tenth),
-        cents_alone,
-        spoken,
-        classifier,
-        counted,
-        reach,
-    )
+from extract.labels import vocabulary
+from extract.numerals import FORMAL_MYRIADS, MULTIPLIERS, as_int_or_float, parse_number
 
 
 def _multiplier(chars: str) -> float:
@@ -192,7 +42,7 @@ _FORMAL = str.maketrans(FORMAL_MYRIADS + "拾佰仟", "万亿十百千")
 
 
 def _value(num: str, mult: str = "") -> float | None:
-    if not num[0].isdigit() and not _DIGIT_WORDS.intersection(num):
+    if not num[0].isdigit() and not DIGIT_WORDS.intersection(num):
         return None
     value = parse_number(num)
     if value is None:
@@ -203,7 +53,9 @@ def _value(num: str, mult: str = "") -> float | None:
 
 
 # 三五百, 八九亿, 两三千: two neighbouring digit words before the place words are an estimate between them
-_NEIGHBOURS = re.compile(rf"([一二两三四五六七八九])([二三四五六七八九])([{_MULT_CHARS}拾佰仟]+)")
+_NEIGHBOURS = re.compile(rf"([一二两三四五六七八九])([二两三四五六七八九])([{MULT_CHARS}拾佰仟]+)")
+# 近万元, 百余元: place words with no digit before them
+_PLACES_ONLY = re.compile(rf"[{MULT_CHARS}拾佰仟]+")
 _BIG_UNITS = "万亿" + FORMAL_MYRIADS
 
 
@@ -235,11 +87,11 @@ def _shared_scale(low_written: str, high_written: str) -> str:
 
     Only the myriads (万, 亿) the low end lacks; a bare digit also takes the small places before them (八到九百亿).
     """
-    trailing = re.search(rf"[{_MULT_CHARS}拾佰仟]*\Z", high_written)
+    trailing = re.search(rf"[{MULT_CHARS}拾佰仟]*\Z", high_written)
     places = trailing.group() if trailing else ""
     if not places or low_written[-1:] in _BIG_UNITS:
         return ""
-    if not re.search(rf"[{_MULT_CHARS}拾佰仟]", low_written):
+    if not re.search(rf"[{MULT_CHARS}拾佰仟]", low_written):
         return places
     big = re.search(rf"[{_BIG_UNITS}]+\Z", places)
     return big.group() if big else ""
@@ -250,9 +102,15 @@ def find_amounts(text: str) -> list[Entity]:
     r = rules()
     labels = vocabulary("amount_labels")
     found: list[Entity] = []
+    formal_cues = vocabulary("amount_labels", "formal_cues")
     for m in r.pattern.finditer(text):
         # the label is looked up only for a match that is an amount (a bare 万 needs one to be)
         label = labels.before(text, m.start(), stop_at_digits=True) if m.group("bare_num") else None
+        if m.group("formal") and not m.group(0).endswith("整"):
+            # capitals with no unit: money after a label or a receipt's field word (大写：壹仟玖佰), else a number
+            label = labels.before(text, m.start(), stop_at_digits=True)
+            if label is None and formal_cues.before(text, m.start(), stop_at_digits=True) is None:
+                continue
         entity = _entity(m, r, label)
         if entity is None:
             continue
@@ -328,10 +186,16 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
             return None
         per = r.per_prefix[m.group("p4")] if m.group("p4") else None
         fields = _fields(r.currency_before[m.group("sign")], per=per, label=label)
-        return Entity("amount", m.group(0), *span, as_int_or_float(signed), fields)
+        if m.group("sign_num2"):
+            high = _value(m.group("sign_num2"), m.group("sign_mult2"))
+            if high is None or high <= signed:  # no range after all: the amount ends at its own number
+                span = (m.start(), m.end("sign_mult"))
+            else:
+                fields.update(low=as_int_or_float(signed), high=as_int_or_float(high))
+        return Entity("amount", m.string[slice(*span)], *span, as_int_or_float(signed), fields)
     if m.group("formal"):
         formal = m.group("formal")
-        if not (_FORMAL_DIGITS.intersection(formal) and _FORMAL_PLACES.intersection(formal)):
+        if not (FORMAL_DIGITS.intersection(formal) and FORMAL_PLACES.intersection(formal)):
             return None
         value = _value(formal)
         if value is None:
@@ -344,9 +208,9 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
         currency = r.cents_alone[m.group("cents_unit")]
         return Entity("amount", m.group(0), *span, round(cents / 100, 2), _fields(currency, label=label))
     if m.group("tenth_num"):
-        tenths = _DIGIT_VALUES[m.group("tenth_num")] / 10
+        tenths = DIGIT_VALUES[m.group("tenth_num")] / 10
         if m.group("tenth_hundredth"):
-            tenths += _DIGIT_VALUES[m.group("tenth_hundredth")] / 100
+            tenths += DIGIT_VALUES[m.group("tenth_hundredth")] / 100
         if not tenths:
             return None
         return Entity("amount", m.group(0), *span, round(tenths, 2), _fields("CNY", label=label))
@@ -364,9 +228,9 @@ def _spoken_classifier(m: re.Match[str], r: AmountRules, label: str | None) -> E
     if m.group("cl_half"):
         cents = 0.5
     else:
-        cents = _DIGIT_VALUES[m.group("cl_tenth")] / 10
+        cents = DIGIT_VALUES[m.group("cl_tenth")] / 10
         if m.group("cl_hundredth"):
-            cents += _DIGIT_VALUES[m.group("cl_hundredth")] / 100
+            cents += DIGIT_VALUES[m.group("cl_hundredth")] / 100
     currency = r.currency_before[m.group("cl_cur")] if m.group("cl_cur") else r.classifier[m.group("cl")]
     value = as_int_or_float(round(dollars + cents, 2))
     return Entity("amount", m.group(0), m.start(), m.end(), value, _fields(currency, label=label))
@@ -377,7 +241,7 @@ def _vague(m: re.Match[str], r: AmountRules, label: str | None) -> Entity:
     unit_word = m.group("vague_unit")
     currency = r.currency_after.get(unit_word, "CNY")
     fields = _fields(currency, qualifier=m.group("vague"), vague=True, approximate=True, label=label)
-    if m.group("vague") in ("几", "数"):
+    if m.group("vague") in r.vague_some:
         # 几十万: some tens of ten-thousands, 10万 to 100万
         fields.update(qualifier=None, low=as_int_or_float(magnitude), high=as_int_or_float(magnitude * 10))
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(magnitude), fields)
@@ -392,10 +256,13 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if mult_after and not m.group("approx"):
         mult, mult_after = mult + mult_after, ""
     low = _value(num, mult)
+    magnitude_only = low is None and _PLACES_ONLY.fullmatch(num) is not None
+    if magnitude_only and (m.group("approx") or m.group("q1") or m.group("q2")):
+        low = _multiplier(num + mult)  # 近万元, 百余元: a magnitude with no digit, hedged by the word around it
     if low is None:
         return None
     if m.group("more"):
-        for part in _MORE_PART.finditer(m.group("more")):
+        for part in MORE_PART.finditer(m.group("more")):
             low += float(part.group(1)) * _multiplier(part.group(2))
     high: float | None = None
     approximate = False
@@ -422,7 +289,7 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
         if m.group(key):
             per = r.per_prefix[m.group(key)]
     if m.group("p3"):
-        per = _per_both(per, r.per_suffix[m.group("p3")])
+        per = _per_both(per, r.per_suffix[m.group("p3")], r.periods)
     currency = "CNY"
     if m.group("cur_before"):
         currency = r.currency_before[m.group("cur_before")]
@@ -435,19 +302,18 @@ def _main(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | None:
     if high is not None:
         fields["low"] = as_int_or_float(low)
         fields["high"] = as_int_or_float(high)
-    if approximate:
+    if approximate or magnitude_only:
         fields["approximate"] = True
+    if magnitude_only:
+        fields["vague"] = True
     return Entity("amount", m.group(0), m.start(), m.end(), as_int_or_float(round(low, 6)), fields)
 
 
-_PERIODS = frozenset({"年", "月", "天", "次"})
-
-
-def _per_both(before: str | None, after: str) -> str:
+def _per_both(before: str | None, after: str, periods: frozenset[str]) -> str:
     """每月300元/人 → 人·月: a period before the number and a person after it are one rate, person first."""
-    if before == "人" and after in _PERIODS:
+    if before == "人" and after in periods:
         return f"人·{after}"
-    if after == "人" and before in _PERIODS:
+    if after == "人" and before in periods:
         return f"人·{before}"
     return after
 
@@ -458,10 +324,10 @@ def _tail(m: re.Match[str]) -> float:
         return 0.0
     tenth = m.group("t_tenth") or m.group("t_spoken_tenth")
     hundredth = m.group("t_hundredth") or m.group("t_only_hundredth") or m.group("t_only_hundredth2")
-    return (_DIGIT_VALUES[tenth] / 10 if tenth else 0.0) + (_DIGIT_VALUES[hundredth] / 100 if hundredth else 0.0)
+    return (DIGIT_VALUES[tenth] / 10 if tenth else 0.0) + (DIGIT_VALUES[hundredth] / 100 if hundredth else 0.0)
 
 
-_BETWEEN_ENDS = re.compile(rf"\s?{_INCLUDED}?\s?{_RANGE_DASH}\s?\Z")
+_BETWEEN_ENDS = re.compile(rf"\s?{INCLUDED}?\s?{RANGE_DASH}\s?\Z")
 
 
 def _ranges_of_whole_amounts(text: str, found: list[Entity]) -> list[Entity]:

@@ -392,3 +392,108 @@ def test_a_rate_before_a_currency_sign_with_no_unit_after() -> None:
     assert fields_of("每月发放港币$3,000", "currency", "per") == (3000, "HKD", "月")
     assert fields_of("长者每人每年HK$2,000", "currency", "per") == (2000, "HKD", "人·年")
     assert fields_of("费用HK$2,000", "per") == (2000, None)
+
+
+# --- currency signs and codes after the number ---------------------------------------------------------------
+
+
+def test_a_sign_after_the_number_names_its_currency() -> None:
+    assert [(a.value, a.fields["currency"]) for a in find_amounts("押金2000￥，门票18 €，酒店3,500円")] == [
+        (2000, "CNY"),
+        (18, "EUR"),
+        (3500, "JPY"),
+    ]
+
+
+def test_a_sign_between_two_numbers_belongs_to_the_one_it_touches() -> None:
+    assert [a.text for a in find_amounts("单价1250€ 600件")] == ["1250€"]
+    assert [a.text for a in find_amounts("原价$100 $200")] == ["$100", "$200"]
+
+
+def test_a_grouped_number_with_a_sign_after_it() -> None:
+    assert one("团费2 390 €").value == 2390
+
+
+def test_currency_codes_in_lower_case() -> None:
+    assert [(a.value, a.fields["currency"]) for a in find_amounts("报名费500rmb，资料费20 usd")] == [
+        (500, "CNY"),
+        (20, "USD"),
+    ]
+
+
+def test_an_english_word_is_no_currency_code() -> None:
+    assert find_amounts("500 mop heads") == []
+    assert one("500 MOP").fields["currency"] == "MOP"
+
+
+# --- estimates ------------------------------------------------------------------------------------------------
+
+
+def test_lai_after_a_number_is_an_estimate() -> None:
+    amount = one("一次性补助10来万元")
+    assert (amount.value, amount.fields["low"], amount.fields["high"], amount.fields["approximate"]) == (
+        100000,
+        100000,
+        200000,
+        True,
+    )
+    assert one("每次十来块钱").fields["high"] == 20
+
+
+# --- capitals without a unit ------------------------------------------------------------------------------------
+
+
+def test_capitals_without_a_unit_are_a_number_outside_an_amount_field() -> None:
+    assert find_amounts("编号肆拾肆") == []
+    assert find_amounts("肆佰陆拾") == []
+
+
+def test_capitals_without_a_unit_are_money_after_a_receipt_word_or_label() -> None:
+    assert one("合计：肆佰陆拾").value == 460
+    assert one("补助标准：壹仟元").value == 1000
+    assert one("肆佰叁拾萬整").value == 4_300_000
+
+
+def test_a_magnitude_without_digits_hedged_by_a_word_is_an_estimate() -> None:
+    near = one("人均医疗费用近万元")
+    assert (near.value, near.fields["qualifier"], near.fields["approximate"]) == (10000, "近", True)
+    some = one("每次自付百余元")
+    assert (some.value, some.fields["low"], some.fields["high"]) == (100, 100, 200)
+    assert one("累计报销万余元").fields["high"] == 20000
+
+
+def test_a_magnitude_without_digits_or_hedge_is_no_amount() -> None:
+    assert find_amounts("每万元医疗费用") == []
+    assert find_amounts("万元户") == []
+
+
+def test_one_or_two_hundred_is_an_estimate_between_them() -> None:
+    amount = one("每月一两百元")
+    assert (amount.fields["low"], amount.fields["high"], amount.fields["approximate"]) == (100, 200, True)
+
+
+def test_a_sign_written_once_before_a_range() -> None:
+    amount = one("门票HK$100-200")
+    assert (amount.value, amount.fields["low"], amount.fields["high"], amount.fields["currency"]) == (
+        100,
+        100,
+        200,
+        "HKD",
+    )
+    assert one("¥100～200").fields["high"] == 200
+
+
+def test_a_smaller_number_after_the_dash_is_no_high_end() -> None:
+    amount = one("$500-100")
+    assert (amount.text, amount.value, "high" in amount.fields) == ("$500", 500, False)
+
+
+def test_a_period_then_a_person_after_slashes() -> None:
+    assert one("补助300元/月/人").fields["per"] == "人·月"
+    assert one("500元/年/人").fields["per"] == "人·年"
+
+
+def test_drug_prices_per_package() -> None:
+    amount = one("药品限价12.5元/盒")
+    assert (amount.value, amount.fields["per"]) == (12.5, "盒")
+    assert one("支付标准为每支不超过50元").fields["per"] == "支"

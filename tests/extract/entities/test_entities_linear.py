@@ -87,6 +87,10 @@ CHARACTER_CLASSES = {
     "tenths words": "七成九折",
     "sub-units": "1角1分",
     "counted dollars": "五个半",
+    "signs after numbers": "1€ 2円",
+    "a sign before a range": "$1-2",
+    "percent ranges and minus signs": "5-10%-",
+    "hedged magnitudes": "近万百余元",
     "mixed": "一百二十到一百五十万元,1,200.5元 百分之五十 电话0591-87842560 2024-01-05 ",
 }
 

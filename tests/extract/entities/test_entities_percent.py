@@ -129,3 +129,68 @@ def test_spaced_digits_of_a_longer_run_or_tenths_of_more_than_ten_are_no_share()
 def test_thousands_grouped_by_a_thin_space() -> None:
     assert values("增长1 000%，比例12 %") == [1000, 12]
     assert values("编号12345 000%") == []
+
+
+# --- negative percentages ---------------------------------------------------------------------------------------
+
+
+def test_a_minus_sign_against_the_digits_is_negative() -> None:
+    assert values("创业板指下降了-3.8%") == [-3.8]
+
+
+def test_negative_inside_a_fraction_in_words() -> None:
+    assert values("下降了百分之负三点八") == [-3.8]
+
+
+def test_a_dash_after_a_percent_sign_is_no_minus_sign() -> None:
+    assert values("个人负担5%-10%") == [5, 10]
+    assert values("负担-10%") == [-10]
+
+
+# --- ranges whose unit is written once -------------------------------------------------------------------------
+
+
+def test_the_low_end_takes_the_unit_written_after_the_high_end() -> None:
+    assert values("个人自付比例5-10%") == [5, 10]
+    assert values("自付1.5~2.5%") == [1.5, 2.5]
+    assert values("降低2到3个百分点") == [2, 3]
+    assert values("费率3-5‰") == [0.3, 0.5]
+
+
+def test_the_low_end_in_numerals_of_tenths() -> None:
+    found = find_percents("报销约二至三成")
+    assert [(p.text, p.value, p.fields["unit"]) for p in found] == [("二", 20, "成"), ("三成", 30, "成")]
+    assert values("八至九折") == [80, 90]
+
+
+def test_no_low_end_when_the_number_before_the_dash_is_no_share() -> None:
+    assert values("2023-10%") == [10]
+    assert values("第1-3页，比例10%") == [10]
+
+
+def test_two_whole_fractions_in_words_are_two_percentages() -> None:
+    found = find_percents("百分之五到百分之十")
+    assert [(p.text, p.value) for p in found] == [("百分之五", 5), ("百分之十", 10)]
+
+
+# --- tenths and estimates --------------------------------------------------------------------------------------
+
+
+def test_half_a_tenth_after_cheng() -> None:
+    assert values("自付两成半") == [25]
+    assert values("九折半价") == [90]
+
+
+def test_two_consecutive_digit_words_are_an_estimate_not_a_share() -> None:
+    assert values("增速下降了两三个百分点") == []
+    assert values("约三四成") == []
+    assert values("下降二十三个百分点") == [23]
+
+
+def test_two_digit_words_of_a_discount_are_its_hundredths() -> None:
+    assert values("七五折优惠") == [75]
+
+
+def test_a_decimal_written_without_its_zero_is_no_share() -> None:
+    assert values("报销比例为.85%") == []
+    assert values("报销比例为0.85%") == [0.85]
