@@ -219,6 +219,7 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
                     bool(yearly_word),
                     bool(gap.groupdict().get("next")) or "当年" in text[p.end : nxt.start],
                     yearly_start,
+                    gap.groupdict().get("reading"),
                 )
                 if entity is not None:
                     found.append(entity)
@@ -303,8 +304,20 @@ def _range(
     yearly: bool,
     next_year: bool,
     yearly_start: int | None = None,
+    reading_year: str | None = None,
 ) -> Entity | None:
-    """A range entity, or None when its end would come before its start (two separate dates then)."""
+    """A range entity, or None when its end would come before its start (two separate dates then). An end dated
+    from the moment of writing (到今年4月) takes the page year moved by the word, or stays yearless."""
+    if reading_year is not None and right.year is None:
+        if page_year is not None:
+            right = replace(right, year=page_year + words().relative_years[reading_year])
+        a, b = iso(left), iso(right)
+        fields: dict[str, Any] = {"subkind": "range", "range_start": a, "range_end": b}
+        if page_year is not None:
+            fields["year_inferred"] = True
+        if left.year is not None and right.year is not None and _ends_before(a, b):
+            return None
+        return Entity("date", text[start:end], start, end, f"{a}/{b}", fields)
     if right.year is None and left.year is not None and right.month is not None:
         right = replace(right, year=left.year + (1 if next_year else 0), two_digit_year=left.two_digit_year)
     elif left.year is None and right.year is not None and left.month is not None and not yearly:
@@ -312,7 +325,7 @@ def _range(
         after = (left.month, left.day or 0) > (right.month or 12, right.day or 31)
         left = replace(left, year=right.year - (1 if after else 0))
     recurring = left.year is None and right.year is None and (yearly or next_year)
-    fields: dict[str, Any] = {"subkind": "recurring" if recurring else "range"}
+    fields = {"subkind": "recurring" if recurring else "range"}
     if recurring:
         fields["recurring"] = "yearly"
         if yearly_start is not None:

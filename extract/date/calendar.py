@@ -25,7 +25,10 @@ YEAR = r"(?:19|20)\d{2}"
 CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_TWO = r"[〇零一二三四五六七八九]{2}"
 BARE_YEAR = r"19[5-9]\d|20[0-4]\d"
-TO = r"(?:-|—|–|~|～|至|到)"
+# a year before 1900, read only with 年 and outside a count of years (date_words.toml [old_years])
+OLD_YEAR = r"1[0-8]\d{2}"
+# a dash may be doubled: (1992——1998), 2018/1/10--2018/7/10
+TO = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 # a day written without 日 ends a clause: 二零零四年八月十五。
 DAY_END = r"(?=[\s,，。;；、)）!！?？]|\Z)"
 
@@ -130,7 +133,9 @@ def _compact(m: re.Match[str]) -> list[Point]:
 def _chinese(m: re.Match[str]) -> list[Point]:
     s, e = m.start("chinese"), m.end("chinese")
     year, two = _year(m.group("cy"))
-    if year is None or not 1900 <= year <= 2100:
+    if year is None or not words().old_years_from <= year <= 2100:
+        return []
+    if (year < 1900 or (two and m.group("cy").isdigit())) and _counts_years(m):
         return []
     if m.group("cmr1"):  # 2024年1-6月
         first, last = int(m.group("cmr1")), int(m.group("cmr2"))
@@ -145,6 +150,21 @@ def _chinese(m: re.Match[str]) -> list[Point]:
     if m.group("cyq"):
         qualifier = "年" + m.group("cyq") if m.group("cyq") in "底初末中" else m.group("cyq")
     return [Point(s, e, year, month, day, quarter=quarter, qualifier=qualifier, two_digit_year=two)]
+
+
+def _counts_years(m: re.Match[str]) -> bool:
+    """An old or two-digit year alone (1786年, 98年) that is a count of years or a word with 年 instead: 约1000年,
+    长达1500年, 1200年的历史, 1000年前, 15年以上, 80年代, 98年级."""
+    w = words()
+    if m.group("cm") or m.group("cmo") or m.group("cq") or m.group("cqq") or m.group("cmr1"):
+        return False
+    before = m.string[max(0, m.start("chinese") - 4) : m.start("chinese")]
+    if w.years_counted_before.search(before) is not None:
+        return True
+    after = m.end("chinese")
+    return m.string.startswith(w.years_counted_after, after) or (
+        not m.group("cyq") and m.string.startswith(w.year_words_after, after)
+    )
 
 
 def _month_qualifier(written: str | None) -> str | None:
@@ -207,6 +227,25 @@ def _dotted_range(m: re.Match[str]) -> list[Point]:
     return [Point(s, e, year=first_year, month=first_month, kind="year_range", extra=f"{last_year}-{last_month:02d}")]
 
 
+def _dot_day(m: re.Match[str]) -> list[Point]:
+    if m.group("dtm"):
+        month, day = int(m.group("dtm")), int(m.group("dtd"))
+        return [Point(m.start("dot_day"), m.end("dot_day"), month=month, day=day)] if valid(None, month, day) else []
+    month, day = int(m.group("ddm")), int(m.group("ddd"))
+    if not valid(None, month, day):
+        return []
+    if not m.group("ddto"):
+        return [Point(m.start("dot_day"), m.end("dot_day"), month=month, day=day)]
+    last_month = int(m.group("ddm2")) if m.group("ddm2") else month
+    last_day = int(m.group("ddd2"))
+    if not valid(None, last_month, last_day) or (last_month, last_day) <= (month, day):
+        return []
+    return [
+        Point(m.start("dot_day"), m.start("ddto"), month=month, day=day),
+        Point(m.end("ddto"), m.end("dot_day"), month=last_month, day=last_day),
+    ]
+
+
 def _bare_day(m: re.Match[str]) -> list[Point]:
     day = num(m.group("bday"))
     return [Point(m.start("bare_day"), m.end("bare_day"), day=day, kind="day")] if day and day <= 31 else []
@@ -218,6 +257,7 @@ def grammars() -> list[Grammar]:
     day_any = rf"(?:{DAY})|{CN_DAY}"
     counted = f"[{re.escape(words().counted_units)}]"  # 2000元, 2019人: a count, not a year or a day
     alone_after = re.escape(words().month_alone_after)
+    two_opens = re.escape("".join(words().two_digit_alone_after))
     return [
         Grammar(
             # January 5, 2025 / Jan. 5th 2025 / 5 January 2025 / May 2024 (a month and year alone: capitalised)
@@ -282,8 +322,11 @@ def grammars() -> list[Grammar]:
             "chinese",
             # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度,
             # 1995年的三月, 2021年的第三个月
-            rf"(?P<cy>(?<!\d){YEAR}|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
-            rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO})\s?年"
+            rf"(?P<cy>(?<!\d){YEAR}|(?<![\d.]){OLD_YEAR}(?=\s?年)|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
+            rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO}"
+            # 98年 alone: a two-digit year only after a time word, or opening a clause with words after it
+            # (98年获…; 满15年 and 12年 1000万用户 count years)
+            rf"|(?<=[{two_opens}])\d{{2}}(?=年)|(?:(?<=[,，。;；:：、\s])|(?<![\s\S]))\d{{2}}(?=年[\u4e00-\u9fff]))\s?年"
             rf"(?:的? ?(?P<cq>第?[一二三四1-4])季度|(?P<cqq>[Qq][1-4])(?![\dA-Za-z])"
             rf"| ?(?P<cmr1>{MONTH}) ?{TO} ?(?P<cmr2>{MONTH}) ?月(?!份?\d)"
             rf"|的? ?第(?P<cmo>{CN_MONTH}|{MONTH})个月"  # 2021年的第三个月
@@ -307,13 +350,13 @@ def grammars() -> list[Grammar]:
             _month_day_clock,
         ),
         Grammar(
-            "dot_day",  # 6·30 (a day named by its month and day)
-            rf"(?<![\d.·•・])(?P<dtm>{MONTH})[·•・](?P<dtd>{DAY})(?![\d·•・])",
-            lambda m: (
-                [Point(m.start("dot_day"), m.end("dot_day"), month=int(m.group("dtm")), day=int(m.group("dtd")))]
-                if valid(None, int(m.group("dtm")), int(m.group("dtd")))
-                else []
-            ),
+            # 6·30 (a day named by its month and day); 5.17日, 5.18-5.19日, 5.18-19日: month.day with 日 after the
+            # last day, the day in two digits (1.5日 may be a day and a half)
+            "dot_day",
+            rf"(?<![\d.·•・])(?P<dtm>{MONTH})[·•・](?P<dtd>{DAY})(?![\d·•・])"
+            rf"|(?<![\d.·•・])(?P<ddm>{MONTH})\.(?P<ddd>[0-3]\d)(?:(?P<ddto>\s?{TO}\s?)(?:(?P<ddm2>{MONTH})\.)?"
+            rf"(?P<ddd2>{DAY}))?\s?日(?!{alt(words().counted_days_after)})",
+            _dot_day,
         ),
         Grammar(
             # 1月5日, 7月份, 2月底, 十二月三十一日, 三月二十八日, 四月15日, 一月二十三。; a month in words alone
@@ -352,6 +395,8 @@ def grammars() -> list[Grammar]:
 
 def _yearless_any(m: re.Match[str]) -> list[Point]:
     month_in_words = m.group("ycm") or m.group("ycm2")
+    if m.group("ycm2") and not m.group("yd") and _month_word_not_month(m):
+        return []
     if month_in_words:
         month = num(month_in_words)
         day = num(m.group("yd")) if m.group("yd") else None
@@ -360,3 +405,11 @@ def _yearless_any(m: re.Match[str]) -> list[Point]:
         qualifier = _month_qualifier(m.group("ymq"))
         return [Point(m.start("yearless"), m.end("yearless"), month=month, day=day, qualifier=qualifier)]
     return _yearless(m)
+
+
+def _month_word_not_month(m: re.Match[str]) -> bool:
+    """A month in words alone that is no month: part of a name (十月革命) or a count of days (21天为一月)."""
+    w = words()
+    if m.string.startswith(w.month_names_after, m.end("yearless")):
+        return True
+    return w.month_counted_before.search(m.string, max(0, m.start("yearless") - 6), m.start("yearless")) is not None

@@ -48,6 +48,13 @@ class DateWords:
     counted_days_after: tuple[str, ...]
     same_year: tuple[str, ...]
     month_alone_after: str
+    month_names_after: tuple[str, ...]
+    month_counted_before: re.Pattern[str]
+    old_years_from: int
+    two_digit_alone_after: tuple[str, ...]
+    year_words_after: tuple[str, ...]
+    years_counted_before: re.Pattern[str]
+    years_counted_after: tuple[str, ...]
 
     @property
     def periods(self) -> tuple[str, ...]:
@@ -67,7 +74,7 @@ def words() -> DateWords:
     periods = data["periods"]
     connector = re.compile(
         rf"\s*(?:{alt(ranges['from_words'])})?\s*(?:{alt(ranges['connectors'])})\s*"
-        rf"(?:(?P<next>{alt(ranges['next_year'])})|{alt(ranges['same_year'])}|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
+        rf"(?:(?P<next>{alt(ranges['next_year'])})|{alt(ranges['same_year'])}|(?P<reading>{alt(ranges['reading_year'])})|[\u4e00-\u9fff]{{0,6}}?)(?:的)?\s*\Z"
     )
     weekday_words = data["weekday_words"]
     day_words = [word for word in data["weekdays"] if not word.isdigit()]
@@ -106,5 +113,14 @@ def words() -> DateWords:
         counted_days_after=tuple(data["counted"]["days_after"]),
         same_year=tuple(ranges["same_year"]),
         month_alone_after="".join(data["month_in_words"]["alone_after"]),
+        month_names_after=tuple(data["month_in_words"]["names_after"]),
+        month_counted_before=re.compile(
+            rf"(?:{alt(data['month_in_words']['counted_units'])})\s?(?:{alt(data['month_in_words']['counted_as'])})\s?\Z"
+        ),
+        old_years_from=int(data["old_years"]["from"]),
+        two_digit_alone_after=tuple(data["two_digit_years"]["alone_after"]),
+        year_words_after=tuple(data["old_years"]["year_words_after"]),
+        years_counted_before=re.compile(rf"(?:{alt(data['old_years']['counted_before'])})\s?\Z"),
+        years_counted_after=tuple(data["old_years"]["counted_after"]),
         compact_not_after=re.compile(rf"(?:{alt(data['compact']['not_after'])})[^\u4e00-\u9fff\d]{{0,4}}\Z"),
     )
