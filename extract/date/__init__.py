@@ -216,8 +216,9 @@ def _find_dates(text: str, context: PageContext | None) -> list[Entity]:
                     p.start,
                     range_end,
                     page_year,
-                    bool(yearly_word),
-                    bool(gap.groupdict().get("next")) or "当年" in text[p.end : nxt.start],
+                    # 1月1日至当年12月31日: a yearly cycle when yearless, the start's year when it has one
+                    bool(yearly_word) or any(word in text[p.end : nxt.start] for word in w.same_year),
+                    bool(gap.groupdict().get("next")),
                     yearly_start,
                     gap.groupdict().get("reading"),
                 )
