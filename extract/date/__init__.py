@@ -312,6 +312,12 @@ def _range(
     if reading_year is not None and right.year is None:
         if page_year is not None:
             right = replace(right, year=page_year + words().relative_years[reading_year])
+        if left.year is None and right.year is not None:
+            # 去年12月到今年4月: the start's own word moves the page year; none puts it before the end
+            relative = words().relative_before.search(text, max(0, left.start - 4), left.start)
+            after = (left.month or 0, left.day or 0) > (right.month or 12, right.day or 31)
+            year = page_year + words().relative_years[relative.group(1)] if relative and page_year else None
+            left = replace(left, year=year if year is not None else right.year - (1 if after else 0))
         a, b = iso(left), iso(right)
         fields: dict[str, Any] = {"subkind": "range", "range_start": a, "range_end": b}
         if page_year is not None:

@@ -212,6 +212,19 @@ def _year_range(name: str, first: str, second: str, month: str | None = None) ->
     return read
 
 
+def _old_year_range(m: re.Match[str]) -> list[Point]:
+    """A range of years with 年 (2023-2025年); one that starts before 1900 only from the first old year and outside
+    a count of years (1840-1842年, not 1000-1500年的历史)."""
+    w = words()
+    if int(m.group("yr1")) < 1900:
+        before = m.string[max(0, m.start("year_range") - 4) : m.start("year_range")]
+        if int(m.group("yr1")) < w.old_years_from or w.years_counted_before.search(before):
+            return []
+        if m.string.startswith(w.years_counted_after, m.end("year_range")):
+            return []
+    return _year_range("year_range", "yr1", "yr2")(m)
+
+
 def _dotted_range(m: re.Match[str]) -> list[Point]:
     """2008.03-2009 (a month to a year), 2024.1-2024.6 (a month to a month); a one-digit first month only with a
     month at the end (2020.5-2021 may be amounts)."""
@@ -322,7 +335,7 @@ def grammars() -> list[Grammar]:
             "chinese",
             # 2025年1月5日, 二〇二五年一月五日, 民国98年, 15年3月2日, 九零年, 2020年第一季度, 2008年底, 2013年度,
             # 1995年的三月, 2021年的第三个月
-            rf"(?P<cy>(?<!\d){YEAR}|(?<![\d.]){OLD_YEAR}(?=\s?年)|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
+            rf"(?P<cy>(?<!\d){YEAR}|(?<![\d.\-—–~～]){OLD_YEAR}(?=\s?年)|{CN_YEAR}|两千(?:零[一二三四五六七八九])?|(?:{roc})\s?(?:\d{{1,3}}|[{CN}]{{1,4}})"
             rf"|(?<![\d.])\d{{2}}(?=年(?:{MONTH}|{CN_MONTH})月)|(?<![{CN}\d]){CN_TWO}"
             # 98年 alone: a two-digit year only after a time word, or opening a clause with words after it
             # (98年获…; 满15年 and 12年 1000万用户 count years)
@@ -374,9 +387,9 @@ def grammars() -> list[Grammar]:
             lambda m: [Point(m.start("quarter"), m.end("quarter"), quarter=num(m.group("yq")))],
         ),
         Grammar(
-            "year_range",  # 2023-2025年, 2023—2025年度, 2023/2024年度
-            rf"(?<![\d.:/\-A-Za-z])(?P<yr1>{YEAR})\s?(?:{TO}|/)\s?(?P<yr2>{YEAR})\s?年度?",
-            _year_range("year_range", "yr1", "yr2"),
+            "year_range",  # 2023-2025年, 2023—2025年度, 2023/2024年度, 1840-1842年
+            rf"(?<![\d.:/\-A-Za-z])(?P<yr1>{YEAR}|{OLD_YEAR})\s?(?:{TO}|/)\s?(?P<yr2>{YEAR}|{OLD_YEAR})\s?年度?",
+            _old_year_range,
         ),
         Grammar(
             "bare_year",  # 2001-2013, 2025四川… (not 2000元, 2019人, 2020.5)

@@ -101,3 +101,15 @@ def test_a_month_word_opening_a_name_is_no_month() -> None:
 def test_one_month_as_a_count_of_days_is_no_month() -> None:
     assert values("以下统计按8小时为一天，21天为一月") == []
     assert values("截止时间为一月，是三月开始") == ["--01", "--03"]
+
+
+def test_a_range_of_years_before_1900() -> None:
+    assert values("1840-1842年鸦片战争") == ["1840/1842"]
+    assert values("有1000-1500年的历史，999-1200年") == []
+
+
+def test_both_ends_dated_from_the_moment_of_writing() -> None:
+    page = PageContext(published=dt.date(2005, 6, 1))
+    assert values("从去年12月到今年4月", page) == ["2004-12/2005-04"]
+    assert values("3月到今年5月", page) == ["2005-03/2005-05"]
+    assert values("从去年12月到今年4月") == ["--12/--04"]
