@@ -50,6 +50,7 @@ def test_a_two_digit_count_of_years_is_no_year() -> None:
     assert values("缴费满15年，15年以上，15年内") == []
     assert values("80年代，98年级学生") == []
     assert values("12年 1000万用户选择") == []
+    assert values("，30年期国债，50年一遇，土地承包，30年不变") == []
     assert values("（15年）") == []
     assert values("，15年3月2日") == ["2015-03-02"]
 
