@@ -158,7 +158,8 @@ def _finish(document: Document, html: str | None = None) -> Document:
     """Drop empty records; with `html`, let the second opinion overrule a thread or listing reading."""
     document.records = [r for r in document.records if r.text.strip()]
     if html is not None and document.kind in ("forum", "listing") and document.records:
-        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang)
+        opening = document.records[0].text if document.kind == "forum" else None
+        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang, opening)
         if article is not None:
             document.kind = "article"
             document.records = [Record(text=article)]
