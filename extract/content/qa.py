@@ -130,8 +130,11 @@ def post_lines(block: lxml.etree._Element, vocab: Vocabulary) -> list[Line]:
 
 def _is_form(block: lxml.etree._Element) -> bool:
     """An answer form ("Your Answer", "Please login or Register to submit your answer"), not an answer: a block
-    holding a <form> (its fields are gone with the page's form controls) whose text outside the form is no prose.
+    holding a <form> (its fields are gone with the page's form controls) whose text outside the form is no prose,
+    or a part of a form (the answer editor's help box).
     """
+    if any(True for _ in block.iterancestors("form")):
+        return True
     forms = list(block.iter("form"))
     if not forms:
         return False

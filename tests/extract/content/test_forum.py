@@ -86,3 +86,23 @@ def test_paragraphs_with_dates_are_no_reply_run() -> None:
     paragraphs = "".join(f"<p>自2024年{m}月1日起，医疗保险缴费期由每月15日前延长至全月缴费。</p>" for m in range(1, 5))
     root = tree(f"<html><body><div>{paragraphs}</div></body></html>")
     assert reply_group(cut_page(root), vocabulary()) is None
+
+
+# Invision Community (scienceforums.net, as stored in magic-html's benchmark, Apache-2.0): under every post body the
+# engine prints an edit note, a permalink and a share button.
+INVISION = (
+    "<html><head><meta name='generator' content='Invision Community'><title>Sum of Prime Numbers</title></head><body>"
+    + "".join(
+        f"<article class='cPost' id='elComment_{n}'><aside class='cAuthorPane'><a href='/profile/{n}-genady/'>Genady"
+        f"</a></aside><div class='cPost_contentWrap'><div class='post-content'><p>{text}</p>"
+        "<p>Edited July 5, 2023 by sethoflagos</p><ul><li><p>Link to comment</p></li>"
+        "<li><p>Share on other sites</p></li></ul></div></div></article>"
+        for n, text in enumerate(["Only option (B) survives, as the odd sum shows.", "You are correct, +1."])
+    )
+    + "</body></html>"
+)
+
+
+def test_edit_notes_permalinks_and_share_buttons_of_a_post_are_not_its_text() -> None:
+    records = forum_posts(tree(INVISION), vocabulary(), None)
+    assert [r.text for r in records] == ["Only option (B) survives, as the odd sum shows.", "You are correct, +1."]

@@ -107,6 +107,8 @@ SE_ANSWER = (
     "</div>"
     '<div class="answer-form" id="post-form"><h2>Your Answer</h2><form><textarea name="post-text"></textarea>'
     "<p>Thanks for contributing an answer!</p></form></div>"
+    '<form id="post-editor"><aside class="js-answer-help"><p>Please be sure to answer the question. Provide details '
+    "and share your research!</p></aside></form>"
 )
 
 
@@ -121,7 +123,7 @@ def test_comments_under_an_answer_stay_and_the_answerers_card_goes() -> None:
 def test_an_answer_form_is_no_answer() -> None:
     answers = [text for role, text in records(qa_page(SE_ANSWER)) if role == "answer"]
     assert len(answers) == 3  # the two of qa_page and the Stack Exchange one
-    assert not any("Thanks for contributing" in text for text in answers)
+    assert not any("Thanks for contributing" in text or "Provide details" in text for text in answers)
 
 
 # DW Q&A (a WordPress Q&A plugin): the only "answers" block is the login form, and the sidebar widgets of popular
