@@ -21,6 +21,7 @@ from extract.content.blocks import best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.forum import (
     forum_posts,
+    holds_whole_thread,
     is_thread,
     open_with_subject,
     opening_author,
@@ -129,6 +130,12 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         )
         document.kind = "forum"
         document.records = [opening, *reply_records(replies, url, vocab)]
+        open_with_subject(document.records[0], document.title)
+        return _finish(document, html)
+    if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
+        # The chosen block holds the numbered posts with the page's chrome around them: the posts are the thread.
+        document.kind = "forum"
+        document.records = reply_records(replies, url, vocab)
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
     if body_root is not None and body_score > 0:

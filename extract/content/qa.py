@@ -10,7 +10,7 @@ import re
 import lxml.etree
 
 from extract.content.article import clean_lines
-from extract.content.forum import comments_under_article, is_action_bar, post_time
+from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
     SENTENCE_PUNCT,
@@ -95,7 +95,7 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     )
     question_lines: list[str] = []
     for question in questions[:2]:
-        question_lines += clean_lines(post_lines(question, vocab), None, vocab)
+        question_lines += clean_lines(post_lines(question, _furniture(vocab), vocab.content_tokens), None, vocab)
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
         question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
@@ -104,28 +104,18 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        kept = clean_lines(post_lines(answer, vocab), None, vocab) + _follow_ups(answer, block_set, vocab)
+        kept = clean_lines(post_lines(answer, _furniture(vocab), vocab.content_tokens), None, vocab) + _follow_ups(
+            answer, block_set, vocab
+        )
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
 
 
-def post_lines(block: lxml.etree._Element, vocab: Vocabulary) -> list[Line]:
-    """A question's or an answer's own lines. The poster's card (name, title, reputation), the time and the vote
-    bar are furniture, named so by class; the comments under the post are the exchange about it and stay. A
-    furniture-named element that holds the post's prose is the post's text all the same (a utility class such as
-    "qu-userSelect--text" names no user)."""
-    furniture = (vocab.entry_meta_tokens | vocab.author_tokens) - vocab.reply_words
-    post = copy.deepcopy(block)
-    total = text_length(post)
-    for element in list(post.iterdescendants()):
-        if not isinstance(element.tag, str) or not class_tokens(element) & furniture:
-            continue
-        text = text_of(element)
-        if 2 * len(text) >= total and is_prose(text, len(SPACE.sub("", text))):
-            continue
-        drop_element(element)
-    return list(split_lines(post))
+def _furniture(vocab: Vocabulary) -> frozenset[str]:
+    """A question's or an answer's furniture: the poster's card (name, title, reputation), the time and the vote
+    bar, named so by class; the comments under the post are the exchange about it and stay."""
+    return (vocab.entry_meta_tokens | vocab.author_tokens) - vocab.reply_words
 
 
 def _is_form(block: lxml.etree._Element) -> bool:

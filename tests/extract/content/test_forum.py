@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.content import content
 from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_time, reply_group
 from extract.content.lines import cut_page
 from extract.content.parse import parse_html
@@ -106,3 +107,46 @@ INVISION = (
 def test_edit_notes_permalinks_and_share_buttons_of_a_post_are_not_its_text() -> None:
     records = forum_posts(tree(INVISION), vocabulary(), None)
     assert [r.text for r in records] == ["Only option (B) survives, as the odd sum shows.", "You are correct, +1."]
+
+
+# bbPress (magiciansandmagic.com, as stored in magic-html's benchmark, Apache-2.0): every post, the first one too, is
+# an <li> with its time and floor number ("#1515") in a header; the post's author and text sit in a block whose
+# utility class "user-id-1" names no user. The page's menus and event feed surround the thread.
+BBPRESS_POSTS = [
+    ("2017-03-07 at 12:05 pm", 1515, "Kenny", "If you want to – tell us who the top mentalist in your country is."),
+    ("2021-05-21 at 3:49 pm", 7011, "Bernie Amler", "Obviously top billing goes to Banachek (Steve Shaw)."),
+    ("2021-05-24 at 10:55 am", 7018, "Kenny", "Great answer Bernie."),
+    ("2021-05-25 at 9:12 am", 7020, "Bernie Amler", "Yes, he is from Port Elizabeth, a good observation."),
+]
+
+
+def bbpress() -> str:
+    posts = "".join(
+        f"<li><div class='bbp-reply-header'><div class='bbp-meta'><span>{when}</span> <a href='#post-{n}'>#{n}</a>"
+        f"</div></div><div class='loop-item-1 user-id-1 bbp-parent-forum'><div class='bbp-reply-author'>{who}</div>"
+        f"<div class='bbp-reply-content'><p>{text}</p></div></div></li>"
+        for when, n, who, text in BBPRESS_POSTS
+    )
+    feed = "".join(
+        f"<div class='event'><h3>The Legend of Houdini, show {n}</h3><p>Magician Greg Chapman returns to the Birchmeadow "
+        "Centre with his new show, in which he performs effects and escapes inspired by Houdini.</p></div>"
+        for n in range(2)
+    )
+    return (
+        "<html lang='en'><head><title>Top 3 Mentalists • MAGICIANSANDMAGIC.COM</title></head><body>"
+        "<div class='site-content'><h1>Top 3 Mentalists</h1><p>This topic has 3 replies, 2 voices.</p>"
+        f"<ul class='forums bbp-replies'><li class='bbp-body'><ul>{posts}</ul></li></ul>{feed}</div></body></html>"
+    )
+
+
+def test_numbered_posts_inside_the_chosen_block_are_the_whole_thread() -> None:
+    document = content(bbpress())
+    assert document.kind == "forum"
+    assert [record.text.splitlines()[-1] for record in document.records] == [text for *_, text in BBPRESS_POSTS]
+    assert "Birchmeadow" not in document.text
+
+
+def test_a_reply_text_in_a_block_whose_utility_class_names_a_user_is_kept() -> None:
+    document = content(bbpress())
+    assert "Great answer Bernie." in document.text
+    assert "Bernie Amler" not in document.text.replace("Great answer Bernie.", "")
