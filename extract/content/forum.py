@@ -210,6 +210,7 @@ def holds_whole_thread(group: SiblingRun, body_root: lxml.etree._Element, vocab:
 
 
 _WHOLE_THREAD = 3  # numbered posts that make a thread without an opening post outside them
+_FLOOR_CHARS = 12  # the longest element text read as a floor number ("Post # 124", "第1234楼")
 
 
 def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
@@ -219,7 +220,7 @@ def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
         if class_tokens(element) & vocab.floor_tokens:
             return True
         text = element.text or ""
-        if len(text) <= 8 and len(element) == 0 and vocab.floor_mark.fullmatch(text):
+        if len(text) <= _FLOOR_CHARS and len(element) == 0 and vocab.floor_mark.fullmatch(text):
             return True
     return False
 

@@ -128,8 +128,8 @@ def bbpress() -> str:
         for when, n, who, text in BBPRESS_POSTS
     )
     feed = "".join(
-        f"<div class='event'><h3>The Legend of Houdini, show {n}</h3><p>Magician Greg Chapman returns to the Birchmeadow "
-        "Centre with his new show, in which he performs effects and escapes inspired by Houdini.</p></div>"
+        f"<div class='event'><h3>The Legend of Houdini, show {n}</h3><p>Magician Greg Chapman returns to the "
+        "Birchmeadow Centre with his new show, in which he performs effects and escapes inspired by Houdini.</p></div>"
         for n in range(2)
     )
     return (
@@ -150,3 +150,31 @@ def test_a_reply_text_in_a_block_whose_utility_class_names_a_user_is_kept() -> N
     document = content(bbpress())
     assert "Great answer Bernie." in document.text
     assert "Bernie Amler" not in document.text.replace("Great answer Bernie.", "")
+
+
+# WeddingBee (bbPress theme, as stored in magic-html's benchmark, Apache-2.0): posts numbered "Post # 1", "Post # 2" …
+WEDDINGBEE_POSTS = [
+    ("swedenbee", "3 weeks ago", "Just for fun, what is your favourite nail colour or style together with your ring?"),
+    ("februarybride220", "2 weeks ago", "Love this. Beautiful ring and nail color, my favourite right now is red!"),
+    ("minnewanka", "2 weeks ago", "I just love an ombre french. I think it looks so chic and does not distract."),
+]
+
+
+def test_posts_numbered_post_hash_n_are_a_thread() -> None:
+    posts = "".join(
+        f"<article class='post board' id='post-{n}'><div class='boards-post-number'>Post # {n + 1}</div>"
+        f"<div class='text-holder'><ul class='details'><li><a href='/members/{who}' class='name bbp-author-name'>{who}"
+        f"</a></li><li class='time'>{when}</li></ul><p>{text}</p>"
+        "<footer class='social-row'><div class='likes'>Helpful (2)</div></footer></div></article>"
+        for n, (who, when, text) in enumerate(WEDDINGBEE_POSTS)
+    )
+    page = (
+        "<html lang='en'><head><title>Fav nail colour for your ring?</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/boards'>Boards</a></nav><h1>Fav nail colour for your ring?</h1>"
+        f"<div class='topic'>{posts}</div><div class='footer'>WeddingBee is a community of brides-to-be.</div>"
+        "</body></html>"
+    )
+    document = content(page)
+    assert document.kind == "forum"
+    assert [record.text.splitlines()[-1] for record in document.records] == [text for *_, text in WEDDINGBEE_POSTS]
+    assert "Post # 2" not in document.text
