@@ -178,3 +178,25 @@ def test_posts_numbered_post_hash_n_are_a_thread() -> None:
     assert document.kind == "forum"
     assert [record.text.splitlines()[-1] for record in document.records] == [text for *_, text in WEDDINGBEE_POSTS]
     assert "Post # 2" not in document.text
+
+
+# Kunena 6 (kunena.org, as stored in magic-html's benchmark, Apache-2.0): each post's text in div.kmsg, the poster's
+# signature in div.ksig beside it, a login prompt under every post.
+def test_kunena_post_bodies_are_the_posts() -> None:
+    posts = [
+        ("ssnobben", "#1", "Hi, got this error with the latest Kunena and Joomla 5.1, related to EasySocial."),
+        ("xillibit", "#2", "Hello, I will check it but I have only EasySocial 4.0.13, not sure it will work."),
+    ]
+    markup = "".join(
+        f"<div class='row message'><div class='col-md-2'><ul class='profilebox'><li>{who}</li></ul></div>"
+        f"<div class='col-md-10 message-published'><small>2 weeks ago {floor} by {who}</small>"
+        f"<div class='kmsg'>{text}</div><div class='ksig'>I don't provide support by PM.</div>"
+        "<p>Please Log in or Create an account to join the conversation.</p></div></div>"
+        for who, floor, text in posts
+    )
+    page = (
+        "<html lang='en'><head><title>Forum statistics bug - Kunena</title></head><body><h1>Forum statistics bug</h1>"
+        f"<div class='topic-item-messages'>{markup}</div></body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [record.text for record in records] == [text for *_, text in posts]
