@@ -200,3 +200,25 @@ def test_kunena_post_bodies_are_the_posts() -> None:
     )
     records = forum_posts(tree(page), vocabulary(), None)
     assert [record.text for record in records] == [text for *_, text in posts]
+
+
+# vBulletin 5 (worldaffairsboard.com, as stored in magic-html's benchmark, Apache-2.0): the post's text sits in
+# div.js-post__content-text, under the post title and the poster's card (join date, post count).
+def test_vbulletin5_post_texts_are_the_posts() -> None:
+    posts = [
+        ("Ken_NJ", "Can an admin please correct the title for this thread? I can't seem to remove one of the S's."),
+        ("TopHatter", "No problem :-)"),
+    ]
+    markup = "".join(
+        f"<li class='b-post js-post'><div class='userinfo b-userinfo'>{who} Join Date: 18 Oct 09 Posts: 522</div>"
+        f"<div class='b-post__content js-post__content'><h2 class='b-post__title'>Thread title correction</h2>"
+        f"<div class='js-post__content-text restore h-wordwrap'>{text}</div></div></li>"
+        for who, text in posts
+    )
+    page = (
+        "<html lang='en'><head><meta name='generator' content='vBulletin 5.6.4'><title>Thread title correction</title>"
+        f"</head><body><ul class='conversation-list'>{markup}</ul></body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [record.text for record in records] == [text for _, text in posts]
+    assert not any("Join Date" in record.text for record in records)
