@@ -124,15 +124,21 @@ def arbitrate(ours: str, html: str, lang: str | None) -> str:
     return ours if theirs is None else choose(ours, theirs, english=english)
 
 
-def article_over_reading(ours: str, html: str, lang: str | None) -> str | None:
+def article_over_reading(ours: str, html: str, lang: str | None, opening: str | None = None) -> str | None:
     """The article's text when an English page we read as a thread or a listing is an article: the second
     extractor's text is prose (several sentences), lies inside ours, and ours is clearly larger (blog themes
-    mark their article body like a forum post; comments and dated feeds repeat under articles). None otherwise."""
+    mark their article body like a forum post; comments and dated feeds repeat under articles). For a thread,
+    `opening` is its first post: an article lies inside it, and a text that runs on into the replies is the same
+    thread cut short, not an article. None otherwise."""
     if lang != "en":
         return None
     theirs = second_opinion(html)
     if theirs is None or sentence_count(theirs) < _ARTICLE_SENTENCES:
         return None
+    if opening is not None:
+        other = tokens(theirs)
+        if sum((other & tokens(opening)).values()) < thresholds().nested * sum(other.values()):
+            return None
     strict = dataclasses.replace(thresholds(), surplus=thresholds().reading_surplus)
     return theirs if choose(ours, theirs, english=True, limits=strict) == theirs else None
 

@@ -21,7 +21,8 @@ from extract.content.lines import (
     split_lines,
     text_of,
 )
-from extract.content.listing import META_ONLY, SiblingRun, entry_lines, similar_siblings, title_link
+from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
+from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
@@ -198,6 +199,20 @@ def is_thread(group: SiblingRun, body_root: lxml.etree._Element, vocab: Vocabula
     return numbered >= 0.6 * len(group.members)
 
 
+def holds_whole_thread(group: SiblingRun, body_root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """Replies numbered by floor (#1, Post # 2, 3楼), three or more, inside the block chosen as the body: that block
+    is the thread's page with its chrome, and the numbered posts, the first one among them, are the thread."""
+    inside = set(body_root.iter())
+    members = group.copies or group.members
+    if len(members) < _WHOLE_THREAD or not all(member in inside for member in group.members):
+        return False
+    return sum(1 for member in members if _has_floor(member, vocab)) >= 0.8 * len(members)
+
+
+_WHOLE_THREAD = 3  # numbered posts that make a thread without an opening post outside them
+_FLOOR_CHARS = 12  # the longest element text read as a floor number ("Post # 124", "第1234楼")
+
+
 def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
     for element in member.iter():
         if not isinstance(element.tag, str):
@@ -205,7 +220,7 @@ def _has_floor(member: lxml.etree._Element, vocab: Vocabulary) -> bool:
         if class_tokens(element) & vocab.floor_tokens:
             return True
         text = element.text or ""
-        if len(text) <= 8 and len(element) == 0 and vocab.floor_mark.fullmatch(text):
+        if len(text) <= _FLOOR_CHARS and len(element) == 0 and vocab.floor_mark.fullmatch(text):
             return True
     return False
 
@@ -269,13 +284,50 @@ def is_action_bar(text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: frozenset[str]) -> list[Line]:
+    """A post's own lines without the parts its class names as `furniture` (author, time, counts, buttons). A
+    furniture-named element is the post's text all the same when it holds a block named as `content` and not as
+    furniture ("user-id-1" around "bbp-reply-content"), or when its own text (outside the furniture inside it) is
+    most of the post's text ("qu-userSelect--text" around a Quora answer): utility classes that name no user."""
+    post = copy.deepcopy(block)
+    named = [e for e in post.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & furniture]
+    total = len(SPACE.sub("", text_of(post)))
+    for element in named:
+        holds_content = any(
+            isinstance(e.tag, str) and class_tokens(e) & content and not class_tokens(e) & furniture
+            for e in element.iterdescendants()
+        )
+        own = _text_outside(element, furniture)
+        if holds_content or (own >= _POST_TEXT and 2 * own >= total):
+            continue
+        drop_element(element)
+    return list(split_lines(post))
+
+
+def _text_outside(element: lxml.etree._Element, furniture: frozenset[str]) -> int:
+    """Characters of text (spaces out) in the subtree, not counting furniture-named elements below its root."""
+    count = len(SPACE.sub("", (element.text or "").strip()))
+    stack = list(element)
+    while stack:
+        child = stack.pop()
+        count += len(SPACE.sub("", (child.tail or "").strip()))
+        if not isinstance(child.tag, str) or class_tokens(child) & furniture:
+            continue
+        count += len(SPACE.sub("", (child.text or "").strip()))
+        stack.extend(child)
+    return count
+
+
+_POST_TEXT = 20  # characters of a post's text: a furniture-named element holding more than half of it is the text
+
+
 def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.copies or group.members:
         kept = [
             line.text
             # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
-            for line in entry_lines(member, None, vocab, vocab.entry_meta_tokens - vocab.reply_words)
+            for line in post_lines(member, vocab.entry_meta_tokens - vocab.reply_words, vocab.content_tokens)
             if line.link_density <= 0.5
             and not META_ONLY.fullmatch(line.text)
             and not vocab.drop_lines.search(line.text)

@@ -21,6 +21,7 @@ from extract.content.blocks import best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.forum import (
     forum_posts,
+    holds_whole_thread,
     is_thread,
     open_with_subject,
     opening_author,
@@ -131,6 +132,12 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = [opening, *reply_records(replies, url, vocab)]
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
+    if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
+        # The chosen block holds the numbered posts with the page's chrome around them: the posts are the thread.
+        document.kind = "forum"
+        document.records = reply_records(replies, url, vocab)
+        open_with_subject(document.records[0], document.title)
+        return _finish(document, html)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
@@ -158,7 +165,8 @@ def _finish(document: Document, html: str | None = None) -> Document:
     """Drop empty records; with `html`, let the second opinion overrule a thread or listing reading."""
     document.records = [r for r in document.records if r.text.strip()]
     if html is not None and document.kind in ("forum", "listing") and document.records:
-        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang)
+        opening = document.records[0].text if document.kind == "forum" else None
+        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang, opening)
         if article is not None:
             document.kind = "article"
             document.records = [Record(text=article)]

@@ -4,12 +4,13 @@ an answer count ("2 个回答") over a run of replies.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import lxml.etree
 
 from extract.content.article import clean_lines
-from extract.content.forum import comments_under_article, is_action_bar, post_time
+from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
     SENTENCE_PUNCT,
@@ -18,11 +19,15 @@ from extract.content.lines import (
     bare_text,
     class_tokens,
     class_words,
+    cut_page,
+    is_prose,
     same_text,
     split_lines,
+    text_length,
     text_of,
 )
-from extract.content.listing import META_ONLY, SiblingRun, entry_lines
+from extract.content.listing import META_ONLY, SiblingRun
+from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
@@ -33,6 +38,7 @@ def announces_answers(text: str, vocab: Vocabulary) -> bool:
     return bool(vocab.answer_count.match(text)) or bare_text(text) in vocab.answer_headings
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _STAT = re.compile(r"\d+\s*\S{1,4}")
 
 
@@ -44,10 +50,13 @@ def _is_stat_line(text: str, vocab: Vocabulary) -> bool:
     )
 
 
-def answered_question_lines(lines: list[Line], replies: SiblingRun, title: str, vocab: Vocabulary) -> list[str]:
+def answered_question_lines(
+    lines: list[Line], replies: SiblingRun | list[lxml.etree._Element], title: str, vocab: Vocabulary
+) -> list[str]:
     """The question's description: prose between the headline and the first answer. Asker, time, view and
     answer counts and the buttons there ("收藏问题", "提交回答") are short lines without sentence text."""
-    members = {e for member in replies.members for e in member.iter()}
+    answers = replies.members if isinstance(replies, SiblingRun) else replies
+    members = {e for member in answers for e in member.iter()}
     first = next((i for i, line in enumerate(lines) if line.owner in members), len(lines))
     start = next((i + 1 for i, line in enumerate(lines[:first]) if same_text(line.text, title)), None)
     if start is None:
@@ -56,41 +65,83 @@ def answered_question_lines(lines: list[Line], replies: SiblingRun, title: str, 
     for text in clean_lines(lines[start:first], title, vocab):
         if announces_answers(text, vocab) or META_ONLY.fullmatch(text) or _is_stat_line(text, vocab):
             continue
-        if len(SPACE.sub("", text)) >= 10 or len(SENTENCE_PUNCT.findall(text)) >= 1:
+        # A sentence, or a longer phrase: Chinese in 10 characters, English in four words ("Asked Feb 22" is
+        # the asker's time, not the question).
+        if SENTENCE_PUNCT.search(text) or (
+            len(SPACE.sub("", text)) >= 10 and (_CJK.search(text) or len(text.split()) >= 4)
+        ):
             kept.append(text)
     return kept
 
 
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
-    blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
+    blocks = [b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b)]
     answers = _innermost(blocks)
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
     around_answers = {e for answer in answers for e in answer.iterancestors()}
+    order = {element: index for index, element in enumerate(root.iter())}
+    first_answer = min(order[answer] for answer in answers)
     # A question-named block that holds the answers is a wrapper (`<body class="question-page">`): the question
-    # is the outermost named block inside it that holds no answer.
+    # is the outermost named block inside it that holds no answer. It stands above the answers: a question-named
+    # block after them is a sidebar of other questions ("Popular Questions"), as is a block of links.
     questions = _outermost(
         [
             q
             for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab)
-            if q not in inside_answers and q not in around_answers
+            if q not in inside_answers and q not in around_answers and order[q] < first_answer and not _mostly_links(q)
         ]
     )
     question_lines: list[str] = []
     for question in questions[:2]:
-        question_lines += clean_lines(split_lines(question), None, vocab)
+        question_lines += clean_lines(post_lines(question, _furniture(vocab), vocab.content_tokens), None, vocab)
+    if not questions and title:
+        # No block named as the question: it is the prose between the headline and the first answer.
+        question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
     if title and not any(same_text(title, q) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        # The answerer's card (name, hospital title, bio), the voting bar and the time are the answer's furniture.
-        own = entry_lines(answer, None, vocab, vocab.entry_meta_tokens | vocab.author_tokens)
-        kept = clean_lines(own, None, vocab) + _follow_ups(answer, block_set, vocab)
+        kept = clean_lines(post_lines(answer, _furniture(vocab), vocab.content_tokens), None, vocab) + _follow_ups(
+            answer, block_set, vocab
+        )
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def _furniture(vocab: Vocabulary) -> frozenset[str]:
+    """A question's or an answer's furniture: the poster's card (name, title, reputation), the time and the vote
+    bar, named so by class; the comments under the post are the exchange about it and stay."""
+    return (vocab.entry_meta_tokens | vocab.author_tokens) - vocab.reply_words
+
+
+def _is_form(block: lxml.etree._Element) -> bool:
+    """An answer form ("Your Answer", "Please login or Register to submit your answer"), not an answer: a block
+    holding a <form> (its fields are gone with the page's form controls) whose text outside the form is no prose,
+    or a part of a form (the answer editor's help box).
+    """
+    if any(True for _ in block.iterancestors("form")):
+        return True
+    forms = list(block.iter("form"))
+    if not forms:
+        return False
+    in_forms = sum(text_length(form) for form in forms)
+    if 2 * in_forms >= text_length(block):
+        return True
+    outside = copy.deepcopy(block)
+    for form in list(outside.iter("form")):
+        drop_element(form)
+    text = text_of(outside)
+    return not is_prose(text, len(SPACE.sub("", text)))
+
+
+def _mostly_links(block: lxml.etree._Element) -> bool:
+    text = len(SPACE.sub("", text_of(block)))
+    links = sum(len(SPACE.sub("", text_of(a))) for a in block.iter("a"))
+    return 2 * links >= text
 
 
 def _answers_to_many_questions(answers: list[lxml.etree._Element]) -> bool:

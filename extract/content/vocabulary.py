@@ -162,7 +162,7 @@ def vocabulary() -> Vocabulary:
         question_tokens=frozenset(qa["question_tokens"]),
         answer_classes=frozenset(qa["answer_classes"]),
         answer_tokens=frozenset(qa["answer_tokens"]),
-        qa_other_tokens=frozenset(qa["other_tokens"]),
+        qa_other_tokens=frozenset(qa["other_tokens"]) | frozenset(qa.get("other_tokens_furniture", [])),
         answer_headings=frozenset(qa["answer_headings"]),
         followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),

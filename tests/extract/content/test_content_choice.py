@@ -342,3 +342,14 @@ def test_an_english_thread_whose_posts_all_read_as_prose_stays_a_thread() -> Non
     assert document.kind == "forum"
     assert len(document.records) == len(POSTS)
     assert all(post in record.text for post, record in zip(POSTS, document.records, strict=True))
+
+
+def test_a_second_opinion_that_runs_on_into_the_replies_leaves_the_thread() -> None:
+    # Their text holds the opening post and the replies after it: the same thread cut short, not an article.
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    page = f"<html lang='en'><head><title>Part B</title></head><body><h1>Part B</h1>{paragraphs}</body></html>"
+    replies = [f"Reply number {n} from another member, a few words long\nNov {n + 1}, 2019" for n in range(12)]
+    ours = "\n".join([*ARTICLE_EN, *replies])
+    assert article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN[:2])) is None
+    article = article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN))
+    assert article is not None and ARTICLE_EN[3] in article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.content import content
 from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_time, reply_group
 from extract.content.lines import cut_page
 from extract.content.parse import parse_html
@@ -86,3 +87,138 @@ def test_paragraphs_with_dates_are_no_reply_run() -> None:
     paragraphs = "".join(f"<p>自2024年{m}月1日起，医疗保险缴费期由每月15日前延长至全月缴费。</p>" for m in range(1, 5))
     root = tree(f"<html><body><div>{paragraphs}</div></body></html>")
     assert reply_group(cut_page(root), vocabulary()) is None
+
+
+# Invision Community (scienceforums.net, as stored in magic-html's benchmark, Apache-2.0): under every post body the
+# engine prints an edit note, a permalink and a share button.
+INVISION = (
+    "<html><head><meta name='generator' content='Invision Community'><title>Sum of Prime Numbers</title></head><body>"
+    + "".join(
+        f"<article class='cPost' id='elComment_{n}'><aside class='cAuthorPane'><a href='/profile/{n}-genady/'>Genady"
+        f"</a></aside><div class='cPost_contentWrap'><div class='post-content'><p>{text}</p>"
+        "<p>Edited July 5, 2023 by sethoflagos</p><ul><li><p>Link to comment</p></li>"
+        "<li><p>Share on other sites</p></li></ul></div></div></article>"
+        for n, text in enumerate(["Only option (B) survives, as the odd sum shows.", "You are correct, +1."])
+    )
+    + "</body></html>"
+)
+
+
+def test_edit_notes_permalinks_and_share_buttons_of_a_post_are_not_its_text() -> None:
+    records = forum_posts(tree(INVISION), vocabulary(), None)
+    assert [r.text for r in records] == ["Only option (B) survives, as the odd sum shows.", "You are correct, +1."]
+
+
+# bbPress (magiciansandmagic.com, as stored in magic-html's benchmark, Apache-2.0): every post, the first one too, is
+# an <li> with its time and floor number ("#1515") in a header; the post's author and text sit in a block whose
+# utility class "user-id-1" names no user. The page's menus and event feed surround the thread.
+BBPRESS_POSTS = [
+    ("2017-03-07 at 12:05 pm", 1515, "Kenny", "If you want to – tell us who the top mentalist in your country is."),
+    ("2021-05-21 at 3:49 pm", 7011, "Bernie Amler", "Obviously top billing goes to Banachek (Steve Shaw)."),
+    ("2021-05-24 at 10:55 am", 7018, "Kenny", "Great answer Bernie."),
+    ("2021-05-25 at 9:12 am", 7020, "Bernie Amler", "Yes, he is from Port Elizabeth, a good observation."),
+]
+
+
+def bbpress() -> str:
+    posts = "".join(
+        f"<li><div class='bbp-reply-header'><div class='bbp-meta'><span>{when}</span> <a href='#post-{n}'>#{n}</a>"
+        f"</div></div><div class='loop-item-1 user-id-1 bbp-parent-forum'><div class='bbp-reply-author'>{who}</div>"
+        f"<div class='bbp-reply-content'><p>{text}</p></div></div></li>"
+        for when, n, who, text in BBPRESS_POSTS
+    )
+    feed = "".join(
+        f"<div class='event'><h3>The Legend of Houdini, show {n}</h3><p>Magician Greg Chapman returns to the "
+        "Birchmeadow Centre with his new show, in which he performs effects and escapes inspired by Houdini.</p></div>"
+        for n in range(2)
+    )
+    return (
+        "<html lang='en'><head><title>Top 3 Mentalists • MAGICIANSANDMAGIC.COM</title></head><body>"
+        "<div class='site-content'><h1>Top 3 Mentalists</h1><p>This topic has 3 replies, 2 voices.</p>"
+        f"<ul class='forums bbp-replies'><li class='bbp-body'><ul>{posts}</ul></li></ul>{feed}</div></body></html>"
+    )
+
+
+def test_numbered_posts_inside_the_chosen_block_are_the_whole_thread() -> None:
+    document = content(bbpress())
+    assert document.kind == "forum"
+    assert [record.text.splitlines()[-1] for record in document.records] == [text for *_, text in BBPRESS_POSTS]
+    assert "Birchmeadow" not in document.text
+
+
+def test_a_reply_text_in_a_block_whose_utility_class_names_a_user_is_kept() -> None:
+    document = content(bbpress())
+    assert "Great answer Bernie." in document.text
+    assert "Bernie Amler" not in document.text.replace("Great answer Bernie.", "")
+
+
+# WeddingBee (bbPress theme, as stored in magic-html's benchmark, Apache-2.0): posts numbered "Post # 1", "Post # 2" …
+WEDDINGBEE_POSTS = [
+    ("swedenbee", "3 weeks ago", "Just for fun, what is your favourite nail colour or style together with your ring?"),
+    ("februarybride220", "2 weeks ago", "Love this. Beautiful ring and nail color, my favourite right now is red!"),
+    ("minnewanka", "2 weeks ago", "I just love an ombre french. I think it looks so chic and does not distract."),
+]
+
+
+def test_posts_numbered_post_hash_n_are_a_thread() -> None:
+    posts = "".join(
+        f"<article class='post board' id='post-{n}'><div class='boards-post-number'>Post # {n + 1}</div>"
+        f"<div class='text-holder'><ul class='details'><li><a href='/members/{who}' class='name bbp-author-name'>{who}"
+        f"</a></li><li class='time'>{when}</li></ul><p>{text}</p>"
+        "<footer class='social-row'><div class='likes'>Helpful (2)</div></footer></div></article>"
+        for n, (who, when, text) in enumerate(WEDDINGBEE_POSTS)
+    )
+    page = (
+        "<html lang='en'><head><title>Fav nail colour for your ring?</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/boards'>Boards</a></nav><h1>Fav nail colour for your ring?</h1>"
+        f"<div class='topic'>{posts}</div><div class='footer'>WeddingBee is a community of brides-to-be.</div>"
+        "</body></html>"
+    )
+    document = content(page)
+    assert document.kind == "forum"
+    assert [record.text.splitlines()[-1] for record in document.records] == [text for *_, text in WEDDINGBEE_POSTS]
+    assert "Post # 2" not in document.text
+
+
+# Kunena 6 (kunena.org, as stored in magic-html's benchmark, Apache-2.0): each post's text in div.kmsg, the poster's
+# signature in div.ksig beside it, a login prompt under every post.
+def test_kunena_post_bodies_are_the_posts() -> None:
+    posts = [
+        ("ssnobben", "#1", "Hi, got this error with the latest Kunena and Joomla 5.1, related to EasySocial."),
+        ("xillibit", "#2", "Hello, I will check it but I have only EasySocial 4.0.13, not sure it will work."),
+    ]
+    markup = "".join(
+        f"<div class='row message'><div class='col-md-2'><ul class='profilebox'><li>{who}</li></ul></div>"
+        f"<div class='col-md-10 message-published'><small>2 weeks ago {floor} by {who}</small>"
+        f"<div class='kmsg'>{text}</div><div class='ksig'>I don't provide support by PM.</div>"
+        "<p>Please Log in or Create an account to join the conversation.</p></div></div>"
+        for who, floor, text in posts
+    )
+    page = (
+        "<html lang='en'><head><title>Forum statistics bug - Kunena</title></head><body><h1>Forum statistics bug</h1>"
+        f"<div class='topic-item-messages'>{markup}</div></body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [record.text for record in records] == [text for *_, text in posts]
+
+
+# vBulletin 5 (worldaffairsboard.com, as stored in magic-html's benchmark, Apache-2.0): the post's text sits in
+# div.js-post__content-text, under the post title and the poster's card (join date, post count).
+def test_vbulletin5_post_texts_are_the_posts() -> None:
+    posts = [
+        ("Ken_NJ", "Can an admin please correct the title for this thread? I can't seem to remove one of the S's."),
+        ("TopHatter", "No problem :-)"),
+    ]
+    markup = "".join(
+        f"<li class='b-post js-post'><div class='userinfo b-userinfo'>{who} Join Date: 18 Oct 09 Posts: 522</div>"
+        f"<div class='b-post__content js-post__content'><h2 class='b-post__title'>Thread title correction</h2>"
+        f"<div class='js-post__content-text restore h-wordwrap'>{text}</div></div></li>"
+        for who, text in posts
+    )
+    page = (
+        "<html lang='en'><head><meta name='generator' content='vBulletin 5.6.4'><title>Thread title correction</title>"
+        f"</head><body><ul class='conversation-list'>{markup}</ul></body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [record.text for record in records] == [text for _, text in posts]
+    assert not any("Join Date" in record.text for record in records)

@@ -77,3 +77,103 @@ def test_a_question_page_whose_body_is_named_question_keeps_the_question_text() 
     assert "What is going on with the print statement" in question.text
     assert "where print is now a function" in answer.text
     assert "where print is now a function" not in question.text
+
+
+# Quora's markup (as stored in magic-html's benchmark, Apache-2.0): the answer's text sits in a span whose utility
+# class "qu-userSelect--text" splits into the word "user"; the answerer's card beside it is named "author".
+QUORA_ANSWER = (
+    '<div class="q-box spacing_log_answer_content puppeteer_test_answer_content">'
+    '<div class="q-box"><span class="q-box qu-userSelect--text"><p class="q-text">No. They are for the people in '
+    "the top levels to make money off the people in the middle and lower levels.</p></span></div>"
+    '<div class="author-card"><span>Dick Thiebaud</span> · 4y</div></div>'
+)
+
+
+def test_answer_text_in_a_utility_class_that_names_a_user_is_kept() -> None:
+    answers = [text for role, text in records(qa_page(QUORA_ANSWER)) if role == "answer"]
+    assert "They are for the people in the top levels" in answers[-1]
+    assert "Dick Thiebaud" not in answers[-1]
+
+
+# A Stack Exchange answer: the answerer's card ("user-info") is furniture, the comments under the answer are the
+# exchange about it and stay; the "Your Answer" block is a form, not an answer.
+SE_ANSWER = (
+    '<div class="answer js-answer" id="answer-1"><div class="s-prose js-post-body"><p>Consider role model: a person '
+    "whose behavior, example, or success is emulated by others.</p></div>"
+    '<div class="user-info"><div class="user-action-time">answered Jul 28, 2016 at 13:05</div>'
+    '<div class="user-details"><a href="/users/1/tim">Tim</a> 4,344 bronze badges</div></div>'
+    '<div class="comments"><ul class="comments-list"><li class="comment"><div class="comment-body">'
+    '<span class="comment-copy">Unlike mentor, it does not suggest that they know it.</span></div></li></ul></div>'
+    "</div>"
+    '<div class="answer-form" id="post-form"><h2>Your Answer</h2><form><textarea name="post-text"></textarea>'
+    "<p>Thanks for contributing an answer!</p></form></div>"
+    '<form id="post-editor"><aside class="js-answer-help"><p>Please be sure to answer the question. Provide details '
+    "and share your research!</p></aside></form>"
+)
+
+
+def test_comments_under_an_answer_stay_and_the_answerers_card_goes() -> None:
+    answers = [text for role, text in records(qa_page(SE_ANSWER)) if role == "answer"]
+    assert "Consider role model" in answers[-1]
+    assert "Unlike mentor, it does not suggest that they know it." in answers[-1]
+    assert "bronze badges" not in answers[-1]
+    assert "answered Jul 28" not in answers[-1]
+
+
+def test_an_answer_form_is_no_answer() -> None:
+    answers = [text for role, text in records(qa_page(SE_ANSWER)) if role == "answer"]
+    assert len(answers) == 3  # the two of qa_page and the Stack Exchange one
+    assert not any("Thanks for contributing" in text or "Provide details" in text for text in answers)
+
+
+# DW Q&A (a WordPress Q&A plugin): the only "answers" block is the login form, and the sidebar widgets of popular
+# questions are named "question" too.
+DWQA = (
+    "<html><body><main><article class='dwqa-question'><h1>Can I custom the page template of single question?</h1>"
+    "<div class='dwqa-question-item'><div class='dwqa-question-content'><p>Is there a way to create a custom "
+    "template that displays the single question instead of the theme default single.php?</p></div></div>"
+    "<div class='dwqa-answers'><div class='dwqa-answers-login'><p>Please login or Register to submit your answer</p>"
+    "<form id='loginform'><label>Username or Email Address</label><input type='text' name='log'>"
+    "<label>Password</label><input type='password' name='pwd'></form></div></div></article></main>"
+    "<aside class='widget dwqa-popular-question'><h2>Popular Questions</h2><ul><li><a href='/q/2'>How to remove the "
+    "Tags?</a> asked by admin, 6 years ago</li></ul></aside></body></html>"
+)
+
+
+def test_a_login_form_named_answers_makes_no_qa_page_and_the_question_stays() -> None:
+    document = content(DWQA)
+    assert document.kind != "qa"
+    assert "Is there a way to create a custom template" in document.text
+    assert "submit your answer" not in document.text
+
+
+def test_a_question_block_after_the_answers_is_a_sidebar_not_the_question() -> None:
+    sidebar = (
+        "<aside class='widget popular-question'><h2>Popular Questions</h2><div class='question-item'>"
+        "<p>How to remove the tags? asked by admin, six years ago, in General.</p></div></aside>"
+    )
+    question = records(qa_page(sidebar))[0][1]
+    assert "想了解办理流程" in question
+    assert "How to remove the tags" not in question
+
+
+# Apache Answer (meta.answer.dev): the question's text sits in an unnamed block between the headline and the first
+# answer; only the page wrapper ("questionDetailPage") is named, and it holds the answers.
+APACHE_ANSWER = (
+    "<html><body><div class='questionDetailPage row'><div class='page-main'><div><h1>How to add new API？</h1>"
+    "<div class='small'><div>Asked Feb 22</div><div>Viewed 121</div></div>"
+    "<div class='img-viewer'><article class='fmt'><p>Sorry for my "
+    "English. I am interested in adding some new APIs and would appreciate guidance.</p></article></div></div>"
+    "<div class='answer-item' id='E1RI2'><article class='fmt'><p>For most APIs the flow is simple: router, "
+    "middleware, controller, service, repo.</p></article></div></div></div></body></html>"
+)
+
+
+def test_without_a_question_block_the_prose_above_the_first_answer_is_the_question() -> None:
+    root = parse_html(APACHE_ANSWER)
+    assert root is not None
+    found = qa_records(root, "How to add new API？", vocabulary())
+    assert [record.role for record in found] == ["question", "answer"]
+    assert "I am interested in adding some new APIs" in found[0].text
+    assert "Asked Feb 22" not in found[0].text
+    assert "router, middleware" in found[1].text
