@@ -81,7 +81,7 @@ def test_a_big5_page_takes_its_note_in_big5_with_character_references_for_simpli
 
 
 def test_an_english_page_takes_an_english_note(articles: dict[int, Route]) -> None:
-    english = next(i for i, article in articles.items() if b"lang=\"en\"" in article.body(1)[:500].lower())
+    english = next(i for i, article in articles.items() if b'lang="en"' in article.body(1)[:500].lower())
     assert NOTES.sentence(english, "en").encode() in articles[english].body(1)
     assert "提醒".encode() not in articles[english].body(1)
 
@@ -102,7 +102,8 @@ def test_all_article_urls_fall_into_one_url_shape() -> None:
 def test_the_note_goes_at_the_end_of_the_longest_run_of_main_text_not_in_a_sidebar() -> None:
     page = (
         '<html><head><meta charset="utf-8"><title>医保报销指南</title></head><body>'
-        '<div class="sidebar"><ul><li>友情链接：国家医疗保障局官方网站、各省医疗保障局官方网站、各市医疗保障局官网</li></ul></div>'
+        '<div class="sidebar"><ul><li>友情链接：国家医疗保障局官方网站、各省医疗保障局官方网站、'
+        "各市医疗保障局官网</li></ul></div>"
         '<div class="article"><h1>职工医保报销指南</h1><p>参保职工在定点医疗机构住院发生的医疗费用，'
         "起付标准以上的部分由统筹基金按比例支付，退休人员支付比例提高五个百分点。</p>"
         "<p>办理时须携带医保电子凭证或社会保障卡。</p></div></body></html>"
@@ -126,9 +127,7 @@ def bench_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 @pytest.mark.slow
-def test_a_full_crawl_of_the_bench_site_writes_every_page_and_no_duplicate(
-    bench_site: Served, tmp_path: Path
-) -> None:
+def test_a_full_crawl_of_the_bench_site_writes_every_page_and_no_duplicate(bench_site: Served, tmp_path: Path) -> None:
     proc = scrapy_crawl(
         "-a", "site=fixture-bench", "-a", f"base_url={bench_site.url}", "-s", f"OUTPUT_DIR={tmp_path}",
         "-s", "GUIDECRAWL_MAX_PATH_DUPLICATES=10",  # the production trap limit: one repeated text too many stops it
