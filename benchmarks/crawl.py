@@ -19,8 +19,10 @@ benchmark stops with a one-line error instead of comparing different work.
 Rounds interleave the crawls (bare, full, full, bare, …) so the machine's load falls on both alike.
 Pages/s = responses / Scrapy's elapsed_time_seconds; the ratio is full / bare of the same round, and the
 floors apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 ms latency, ≥ 50 % at zero
-latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS is sampled
-every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together.
+latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS and CPU
+time are sampled every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together;
+"CPU ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it
+does not depend on what else the machine runs.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import scrapy
 from scrapy.linkextractors import LinkExtractor
@@ -85,6 +88,8 @@ class Crawl:
     lag_ms: int
     peak_crawl_rss: int
     peak_workers_rss: int
+    crawl_cpu: float  # CPU seconds of the crawl process (user + system)
+    workers_cpu: float  # of its extraction workers together
 
     @property
     def rate(self) -> float:
@@ -95,22 +100,41 @@ class NotTheSameWork(SystemExit):
     """The full crawl did not write a document for every page the bare crawl fetched."""
 
 
-def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], int, int]:
-    """Run one crawl; its closing stats and the peak RSS of the crawl process and of its child processes."""
+@dataclass
+class Usage:
+    """Peak RSS and CPU seconds of a crawl process and, apart, of its child processes (the extraction workers)."""
+
+    peak_crawl_rss: int = 0
+    peak_workers_rss: int = 0
+    crawl_cpu: float = 0.0
+    workers_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds last seen
+
+    def sample(self, crawl: Any) -> None:
+        import psutil
+
+        self.peak_crawl_rss = max(self.peak_crawl_rss, crawl.memory_info().rss)
+        times = crawl.cpu_times()
+        self.crawl_cpu = times.user + times.system
+        workers = 0
+        for child in crawl.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):  # a worker that just exited
+                workers += child.memory_info().rss
+                times = child.cpu_times()
+                self.workers_cpu[child.pid] = times.user + times.system
+        self.peak_workers_rss = max(self.peak_workers_rss, workers)
+
+
+def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Usage]:
+    """Run one crawl; its closing stats and what it used, sampled every SAMPLE_SECONDS while it runs."""
     import psutil
 
-    peak_crawl = peak_workers = 0
+    usage = Usage()
     with open(log_path, "w") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stderr=log_file, stdout=subprocess.DEVNULL)
         crawl = psutil.Process(process.pid)
         while process.poll() is None:
             try:
-                peak_crawl = max(peak_crawl, crawl.memory_info().rss)
-                workers = 0
-                for child in crawl.children(recursive=True):
-                    with contextlib.suppress(psutil.NoSuchProcess):  # a worker that just exited
-                        workers += child.memory_info().rss
-                peak_workers = max(peak_workers, workers)
+                usage.sample(crawl)
             except psutil.NoSuchProcess:
                 break
             time.sleep(SAMPLE_SECONDS)
@@ -118,7 +142,7 @@ def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], in
     log = log_path.read_text()
     if process.returncode != 0:
         raise SystemExit(f"crawl failed ({process.returncode}), see {log_path}:\n{log[-3000:]}")
-    return final_stats(log), peak_crawl, peak_workers
+    return final_stats(log), usage
 
 
 def table_rows(out: Path, table: str) -> int:
@@ -141,7 +165,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
             workers = ["-s", "GUIDECRAWL_EXTRACT_WORKERS=0"] if kind == "inline" else []
             command = [SCRAPY, "crawl", "guides", "-a", "site=fixture-bench", "-a", f"base_url={url}",
                        "-s", f"OUTPUT_DIR={out}", *workers, *settings]  # fmt: skip
-        stats, peak_crawl, peak_workers = run_crawl(command, tmp / f"{label}.scrapy.log")
+        stats, usage = run_crawl(command, tmp / f"{label}.scrapy.log")
     if kind == "bare":
         written, errors = int(stats.get("item_scraped_count", 0)), 0  # type: ignore[call-overload]
     else:
@@ -153,8 +177,10 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
         errors=errors,
         seconds=float(stats["elapsed_time_seconds"]),  # type: ignore[arg-type]
         lag_ms=int(stats.get("guidecrawl/reactor/max_lag_ms", 0)),  # type: ignore[call-overload]
-        peak_crawl_rss=peak_crawl,
-        peak_workers_rss=peak_workers,
+        peak_crawl_rss=usage.peak_crawl_rss,
+        peak_workers_rss=usage.peak_workers_rss,
+        crawl_cpu=usage.crawl_cpu,
+        workers_cpu=sum(usage.workers_cpu.values()),
     )
 
 
@@ -193,7 +219,7 @@ def main() -> int:
         tmp = Path(tmpdir)
         print(
             f"{'scenario':>8} {'round':>5} {'crawl':>6} {'responses':>9} {'pages':>6} {'seconds':>8} {'pages/s':>8}"
-            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10}"
+            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'CPU ms/page':>11} {'workers':>7}"
         )
         for name in args.scenario:
             latency, inflight = SCENARIOS[name]
@@ -204,7 +230,9 @@ def main() -> int:
                     print(
                         f"{name:>8} {round_number + 1:>5} {kind:>6} {crawl.responses:>9} {crawl.pages:>6}"
                         f" {crawl.seconds:>8.1f} {crawl.rate:>8.1f} {crawl.lag_ms:>7}"
-                        f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}",
+                        f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}"
+                        f" {crawl.crawl_cpu * 1000 / crawl.responses:>11.1f}"
+                        f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}",
                         flush=True,
                     )
                     check_same_work(crawl, expected)

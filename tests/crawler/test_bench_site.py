@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from crawler.extraction_pool import MOST_WAITING_STAT
 from crawler.fixture_server import BenchNotes, NoteSlot, Route, bench_routes, load_routes, route_key
 from crawler.outcome import Exit
 from crawler.traps import url_shape
@@ -131,10 +132,15 @@ def test_a_full_crawl_of_the_bench_site_writes_every_page_and_no_duplicate(bench
     proc = scrapy_crawl(
         "-a", "site=fixture-bench", "-a", f"base_url={bench_site.url}", "-s", f"OUTPUT_DIR={tmp_path}",
         "-s", "GUIDECRAWL_MAX_PATH_DUPLICATES=10",  # the production trap limit: one repeated text too many stops it
+        "-s", "GUIDECRAWL_EXTRACT_WORKERS=2",  # the production pool
     )  # fmt: skip
     assert proc.returncode == Exit.OK, proc.stderr[-2000:]
     documents = pd.read_parquet(tmp_path / "documents")
     assert len(documents) == 60 + 2  # 60 articles and 2 listing pages
     assert documents["url"].str.contains("/bench/a").sum() == 60
     assert len(pd.read_parquet(tmp_path / "errors")) == 0
-    assert "guidecrawl/duplicates/content" not in final_stats(proc.stderr)
+    stats = final_stats(proc.stderr)
+    assert "guidecrawl/duplicates/content" not in stats
+    # pages held for the workers: the bound (CONCURRENT_REQUESTS, 8 in the test profile) plus the pages that were
+    # in flight or already downloaded when downloads paused — not the 60 a fast server would otherwise deliver
+    assert 8 <= stats[MOST_WAITING_STAT] <= 3 * 8  # type: ignore[operator]
