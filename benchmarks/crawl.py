@@ -22,7 +22,9 @@ floors apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 m
 latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS and CPU
 time are sampled every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together;
 "CPU ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it
-does not depend on what else the machine runs.
+does not depend on what else the machine runs. "CPU wait" (Linux, /proc/PID/schedstat) is the share of the
+time the crawl's processes were ready to run but waited for a core: high means the machine's load, not the
+crawl, set its pace.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class Crawl:
     peak_workers_rss: int
     crawl_cpu: float  # CPU seconds of the crawl process (user + system)
     workers_cpu: float  # of its extraction workers together
+    cpu_wait: float | None  # share of its runnable time spent waiting for a CPU (Usage.cpu_wait)
 
     @property
     def rate(self) -> float:
@@ -108,10 +111,24 @@ class Usage:
     peak_workers_rss: int = 0
     crawl_cpu: float = 0.0
     workers_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds last seen
+    # pid → (seconds running, seconds runnable but waiting for a CPU) from /proc/PID/schedstat (Linux)
+    scheduled: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def cpu_wait(self) -> float | None:
+        """Of the time the crawl's processes wanted a CPU, the share they waited for one: near 0 on an idle
+        machine, high when other work holds the cores (then the load, not the crawl, sets pages/s)."""
+        running = sum(run for run, _ in self.scheduled.values())
+        waiting = sum(wait for _, wait in self.scheduled.values())
+        return waiting / (running + waiting) if running + waiting else None
 
     def sample(self, crawl: Any) -> None:
         import psutil
 
+        for pid in [crawl.pid, *(child.pid for child in crawl.children(recursive=True))]:
+            with contextlib.suppress(OSError, ValueError):
+                run_ns, wait_ns, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+                self.scheduled[pid] = (int(run_ns) / 1e9, int(wait_ns) / 1e9)
         self.peak_crawl_rss = max(self.peak_crawl_rss, crawl.memory_info().rss)
         times = crawl.cpu_times()
         self.crawl_cpu = times.user + times.system
@@ -181,6 +198,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
         peak_workers_rss=usage.peak_workers_rss,
         crawl_cpu=usage.crawl_cpu,
         workers_cpu=sum(usage.workers_cpu.values()),
+        cpu_wait=usage.cpu_wait,
     )
 
 
@@ -232,7 +250,8 @@ def main() -> int:
                         f" {crawl.seconds:>8.1f} {crawl.rate:>8.1f} {crawl.lag_ms:>7}"
                         f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}"
                         f" {crawl.crawl_cpu * 1000 / crawl.responses:>11.1f}"
-                        f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}",
+                        f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}"
+                        f" {'' if crawl.cpu_wait is None else f'{crawl.cpu_wait:.0%}':>8}",
                         flush=True,
                     )
                     check_same_work(crawl, expected)
@@ -266,7 +285,13 @@ def summarize(name: str, crawls_by_kind: dict[str, list[Crawl]]) -> float:
     for kind, crawls in crawls_by_kind.items():
         crawl_peak = max(c.peak_crawl_rss for c in crawls) / MB
         workers_peak = max(c.peak_workers_rss for c in crawls) / MB
-        print(f"{name:>8} {kind} peak RSS: crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB")
+        cpu = statistics.median((c.crawl_cpu + c.workers_cpu) * 1000 / c.responses for c in crawls)
+        waits = [c.cpu_wait for c in crawls if c.cpu_wait is not None]
+        wait = f", waited for a CPU {statistics.median(waits):.0%} of the time" if waits else ""
+        print(
+            f"{name:>8} {kind}: peak RSS crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB;"
+            f" CPU {cpu:.1f} ms a page{wait}"
+        )
     return ratios["full"]
 
 
