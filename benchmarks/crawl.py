@@ -237,7 +237,7 @@ def main() -> int:
         tmp = Path(tmpdir)
         print(
             f"{'scenario':>8} {'round':>5} {'crawl':>6} {'responses':>9} {'pages':>6} {'seconds':>8} {'pages/s':>8}"
-            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'CPU ms/page':>11} {'workers':>7}"
+            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'CPU ms/page':>11} {'workers':>7} {'CPU wait':>8}"
         )
         for name in args.scenario:
             latency, inflight = SCENARIOS[name]
