@@ -1,46 +1,61 @@
 """Crawl throughput and memory: the full pipeline (`scrapy crawl guides`) against a bare Scrapy crawl of the
-same pages, on the fixture site replicated to N articles (`python -m crawler.fixture_server --replicate N`).
+same pages, on the fixture site replicated to N distinct articles (`python -m crawler.fixture_server --replicate N`).
 
-    .venv/bin/python benchmarks/crawl.py                        # throughput, 2,000 pages, both scenarios
-    .venv/bin/python benchmarks/crawl.py --pages 10000 --memory  # + RSS of the full crawl over 10,000 pages
+    .venv/bin/python benchmarks/crawl.py                         # 1,000 articles, 3 rounds, both scenarios
+    .venv/bin/python benchmarks/crawl.py --pages 2000 --rounds 5 --scenario remote --inline
 
 Two scenarios: "local" (0 ms server latency, 32 requests in flight: CPU-bound, the pipeline's own cost shows
-in full) and "remote" (250 ms per answer, 16 requests in flight: what a crawl of real portals looks like, and
-far more than the production profile's politeness allows one site). Both crawls run as `scrapy` subprocesses
-with the bench profile, follow the same
-listing → article links and fetch the same bytes; the bare crawl yields one tiny item per page and does
-nothing else, the full crawl decodes, extracts, normalizes, finds entities and writes Parquet + CSV.
-The full crawl runs `process_page` in its extraction pool (one worker process per core, the production default);
-"inline" is the same crawl with GUIDECRAWL_EXTRACT_WORKERS=0 (extraction in the reactor thread), for comparison.
-Pages/s = responses / Scrapy's elapsed_time_seconds; "lag" is the longest the reactor was kept from running
-(crawler/reactor_lag.py). With --memory the full crawl's RSS is sampled (psutil: the crawl process plus its
-extraction workers) against the number of pages served so far.
-Pinned floors, measured in one run: full ≥ 85 % of bare pages/s at 250 ms latency, ≥ 50 % at zero latency.
+in full) and "remote" (250 ms per answer, 16 requests in flight: what a crawl of real portals looks like).
+Both crawls run as `scrapy` subprocesses with the bench profile, follow the same listing → article links and
+fetch the same bytes; the bare crawl yields one tiny item per page and does nothing else, the full crawl
+decodes, extracts, normalizes, finds entities and writes Parquet + CSV with its state file, extraction in its
+pool (one worker process per core, the production default). `--inline` adds the same full crawl with
+GUIDECRAWL_EXTRACT_WORKERS=0 (extraction in the reactor thread), for comparison.
+
+Same work or no number: every article is a distinct page (its own sentence in its main text), and each full
+crawl must write one `documents` row per page the bare crawl fetched, with no `errors` row; otherwise the
+benchmark stops with a one-line error instead of comparing different work.
+
+Rounds interleave the crawls (bare, full, full, bare, …) so the machine's load falls on both alike.
+Pages/s = responses / Scrapy's elapsed_time_seconds; the ratio is full / bare of the same round, and the
+floors apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 ms latency, ≥ 50 % at zero
+latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS and CPU
+time are sampled every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together;
+"CPU ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it
+does not depend on what else the machine runs. "CPU wait" (Linux, /proc/PID/schedstat) is the share of the
+time the crawl's processes were ready to run but waited for a core: high means the machine's load, not the
+crawl, set its pace.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import scrapy
 from scrapy.linkextractors import LinkExtractor
 
-from crawler.fixture_server import fixture_server
+from crawler.fixture_server import BENCH_PAGE_SIZE, fixture_server
 from crawler.stats_log import final_stats
 
 REPO = Path(__file__).resolve().parent.parent
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
-FLOORS = {"remote": 0.85, "local": 0.50}  # full / bare pages/s
-KINDS = ("bare", "full", "inline")
+FLOORS = {"remote": 0.85, "local": 0.50}  # full / bare pages/s, median over the rounds
 # name → (server latency in seconds, requests in flight)
 SCENARIOS = {"local": (0.0, 32), "remote": (0.25, 16)}
+SAMPLE_SECONDS = 0.2
+MB = 1024 * 1024
 
 
 class BareSpider(scrapy.Spider):
@@ -65,93 +80,219 @@ class BareSpider(scrapy.Spider):
         yield {"url": response.url, "size": len(response.body)}
 
 
-def run_crawl(
-    command: list[str], log_path: Path, sample_memory: bool
-) -> tuple[dict[str, object], list[tuple[int, int]]]:
-    samples: list[tuple[int, int]] = []  # (pages served so far, RSS bytes)
-    with open(log_path.with_suffix(".scrapy.log"), "w") as log_file:
+@dataclass(frozen=True)
+class Crawl:
+    kind: str  # bare | full | inline
+    responses: int
+    pages: int  # bare: items (one per page); full: documents rows written
+    errors: int  # errors rows written (full) — 0 when the crawl did the bare crawl's work
+    seconds: float
+    lag_ms: int
+    peak_crawl_rss: int
+    peak_workers_rss: int
+    crawl_cpu: float  # CPU seconds of the crawl process (user + system)
+    workers_cpu: float  # of its extraction workers together
+    cpu_wait: float | None  # share of its runnable time spent waiting for a CPU (Usage.cpu_wait)
+
+    @property
+    def rate(self) -> float:
+        return self.responses / self.seconds
+
+
+class NotTheSameWork(SystemExit):
+    """The full crawl did not write a document for every page the bare crawl fetched."""
+
+
+@dataclass
+class Usage:
+    """Peak RSS and CPU seconds of a crawl process and, apart, of its child processes (the extraction workers)."""
+
+    peak_crawl_rss: int = 0
+    peak_workers_rss: int = 0
+    crawl_cpu: float = 0.0
+    workers_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds last seen
+    # pid → (seconds running, seconds runnable but waiting for a CPU) from /proc/PID/schedstat (Linux)
+    scheduled: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def cpu_wait(self) -> float | None:
+        """Of the time the crawl's processes wanted a CPU, the share they waited for one: near 0 on an idle
+        machine, high when other work holds the cores (then the load, not the crawl, sets pages/s)."""
+        running = sum(run for run, _ in self.scheduled.values())
+        waiting = sum(wait for _, wait in self.scheduled.values())
+        return waiting / (running + waiting) if running + waiting else None
+
+    def sample(self, crawl: Any) -> None:
+        import psutil
+
+        for pid in [crawl.pid, *(child.pid for child in crawl.children(recursive=True))]:
+            with contextlib.suppress(OSError, ValueError):
+                run_ns, wait_ns, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+                self.scheduled[pid] = (int(run_ns) / 1e9, int(wait_ns) / 1e9)
+        self.peak_crawl_rss = max(self.peak_crawl_rss, crawl.memory_info().rss)
+        times = crawl.cpu_times()
+        self.crawl_cpu = times.user + times.system
+        workers = 0
+        for child in crawl.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):  # a worker that just exited
+                workers += child.memory_info().rss
+                times = child.cpu_times()
+                self.workers_cpu[child.pid] = times.user + times.system
+        self.peak_workers_rss = max(self.peak_workers_rss, workers)
+
+
+def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Usage]:
+    """Run one crawl; its closing stats and what it used, sampled every SAMPLE_SECONDS while it runs."""
+    import psutil
+
+    usage = Usage()
+    with open(log_path, "w") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stderr=log_file, stdout=subprocess.DEVNULL)
-        if sample_memory:
-            import psutil
-
-            ps = psutil.Process(process.pid)
-            while process.poll() is None:
-                try:
-                    tree = [ps, *ps.children(recursive=True)]
-                    rss = sum(p.memory_info().rss for p in tree if p.is_running())
-                except psutil.NoSuchProcess:
-                    break
-                served = sum(1 for _ in log_path.open()) if log_path.exists() else 0
-                samples.append((served, rss))
-                time.sleep(1.0)
+        crawl = psutil.Process(process.pid)
+        while process.poll() is None:
+            try:
+                usage.sample(crawl)
+            except psutil.NoSuchProcess:
+                break
+            time.sleep(SAMPLE_SECONDS)
         process.wait()
-    log = log_path.with_suffix(".scrapy.log").read_text()
-    if process.returncode not in (0, 3):  # crawler.outcome: 3 = some pages failed
-        raise SystemExit(f"crawl failed ({process.returncode}):\n{log[-3000:]}")
-    return final_stats(log), samples
+    log = log_path.read_text()
+    if process.returncode != 0:
+        raise SystemExit(f"crawl failed ({process.returncode}), see {log_path}:\n{log[-3000:]}")
+    return final_stats(log), usage
 
 
-def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, sample_memory: bool = False):  # type: ignore[no-untyped-def]
-    access = tmp / f"{kind}-{latency}.access.log"
+def table_rows(out: Path, table: str) -> int:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(out / table, format="parquet", partitioning="hive").count_rows()
+
+
+def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, label: str) -> Crawl:
     slots = json.dumps({"127.0.0.1": {"concurrency": inflight, "delay": 0}})
     settings = ["-s", "GUIDECRAWL_PROFILE=bench", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=600",
                 "-s", f"CONCURRENT_REQUESTS={inflight}", "-s", f"DOWNLOAD_SLOTS={slots}",
                 "-s", 'EXTENSIONS={"crawler.reactor_lag.ReactorLag": 0}']  # fmt: skip
-    with fixture_server(replicate=pages, latency=latency, access_log=access) as url:
+    out = tmp / f"out-{label}"
+    with fixture_server(replicate=pages, latency=latency) as url:
         if kind == "bare":
             command = [SCRAPY, "runspider", str(Path(__file__).resolve()), "-a", f"base_url={url}",
                        "-s", "ITEM_PIPELINES={}", *settings]  # fmt: skip
         else:
-            out = tmp / f"out-{kind}-{latency}"
             workers = ["-s", "GUIDECRAWL_EXTRACT_WORKERS=0"] if kind == "inline" else []
             command = [SCRAPY, "crawl", "guides", "-a", "site=fixture-bench", "-a", f"base_url={url}",
                        "-s", f"OUTPUT_DIR={out}", *workers, *settings]  # fmt: skip
-        stats, samples = run_crawl(command, access, sample_memory)
-    responses = int(stats.get("downloader/response_count", 0))  # type: ignore[call-overload]
-    elapsed = float(stats["elapsed_time_seconds"])  # type: ignore[arg-type]
-    lag = int(stats.get("guidecrawl/reactor/max_lag_ms", 0))  # type: ignore[call-overload]
-    return responses, elapsed, responses / elapsed, lag, samples
+        stats, usage = run_crawl(command, tmp / f"{label}.scrapy.log")
+    if kind == "bare":
+        written, errors = int(stats.get("item_scraped_count", 0)), 0  # type: ignore[call-overload]
+    else:
+        written, errors = table_rows(out, "documents"), table_rows(out, "errors")
+    return Crawl(
+        kind=kind,
+        responses=int(stats.get("downloader/response_count", 0)),  # type: ignore[call-overload]
+        pages=written,
+        errors=errors,
+        seconds=float(stats["elapsed_time_seconds"]),  # type: ignore[arg-type]
+        lag_ms=int(stats.get("guidecrawl/reactor/max_lag_ms", 0)),  # type: ignore[call-overload]
+        peak_crawl_rss=usage.peak_crawl_rss,
+        peak_workers_rss=usage.peak_workers_rss,
+        crawl_cpu=usage.crawl_cpu,
+        workers_cpu=sum(usage.workers_cpu.values()),
+        cpu_wait=usage.cpu_wait,
+    )
+
+
+def check_same_work(crawl: Crawl, expected_pages: int) -> None:
+    """A crawl that fetched or wrote other than every page of the site is not a measure: stop, in one line."""
+    if crawl.pages != expected_pages or crawl.errors:
+        raise NotTheSameWork(
+            f"crawl.py: error: the {crawl.kind} crawl wrote {crawl.pages} pages and {crawl.errors} errors rows, "
+            f"the site has {expected_pages} pages: the crawls would not compare the same work"
+        )
+
+
+def round_order(kinds: list[str], round_number: int) -> list[str]:
+    """bare first in even rounds, last in odd ones: a load that drifts during a round hits both alike."""
+    return kinds if round_number % 2 == 0 else kinds[::-1]
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--pages", type=int, default=1000, help="articles on the site (default 1000)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per scenario (default 3)")
     parser.add_argument("--scenario", choices=SCENARIOS, nargs="*", default=list(SCENARIOS))
-    parser.add_argument("--memory", action="store_true", help="sample the full crawl's RSS (needs psutil)")
+    parser.add_argument("--inline", action="store_true", help="also run the full crawl without its pool")
     args = parser.parse_args()
-    ratios = {}
+    if args.pages < 1 or args.rounds < 1:
+        parser.error("--pages and --rounds must be 1 or more")
+    expected = args.pages + -(-args.pages // BENCH_PAGE_SIZE)  # articles + listing pages
+    kinds = ["bare", "full", *(["inline"] if args.inline else [])]
+    medians: dict[str, float] = {}
+    print(f"{args.pages} articles + {expected - args.pages} listings = {expected} pages a crawl; load {load()}")
     with tempfile.TemporaryDirectory(prefix="guidecrawl-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        print(f"{'scenario':>8} {'crawl':>6} {'responses':>9} {'seconds':>8} {'pages/s':>8} {'lag ms':>7}")
+        print(
+            f"{'scenario':>8} {'round':>5} {'crawl':>6} {'responses':>9} {'pages':>6} {'seconds':>8} {'pages/s':>8}"
+            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'CPU ms/page':>11} {'workers':>7} {'CPU wait':>8}"
+        )
         for name in args.scenario:
             latency, inflight = SCENARIOS[name]
-            rates = {}
-            for kind in KINDS:
-                sample = args.memory and kind != "bare"
-                responses, elapsed, rate, lag, samples = measure(kind, args.pages, latency, inflight, tmp, sample)
-                rates[kind] = rate
-                print(f"{name:>8} {kind:>6} {responses:>9} {elapsed:>8.1f} {rate:>8.1f} {lag:>7}")
-                if samples:
-                    report_memory(samples, args.pages)
-            ratios[name] = rates["full"] / rates["bare"]
-            inline = rates["inline"] / rates["bare"]
-            print(f"{name:>8} {'full/bare':>16} {ratios[name]:>18.0%}   (inline/bare {inline:.0%})")
+            crawls: dict[str, list[Crawl]] = {kind: [] for kind in kinds}
+            for round_number in range(args.rounds):
+                for kind in round_order(kinds, round_number):
+                    crawl = measure(kind, args.pages, latency, inflight, tmp, f"{name}-{round_number}-{kind}")
+                    print(
+                        f"{name:>8} {round_number + 1:>5} {kind:>6} {crawl.responses:>9} {crawl.pages:>6}"
+                        f" {crawl.seconds:>8.1f} {crawl.rate:>8.1f} {crawl.lag_ms:>7}"
+                        f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}"
+                        f" {crawl.crawl_cpu * 1000 / crawl.responses:>11.1f}"
+                        f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}"
+                        f" {'' if crawl.cpu_wait is None else f'{crawl.cpu_wait:.0%}':>8}",
+                        flush=True,
+                    )
+                    check_same_work(crawl, expected)
+                    crawls[kind].append(crawl)
+            medians[name] = summarize(name, crawls_by_kind=crawls)
+    print(f"load {load()}")
     status = 0
-    for name, ratio in ratios.items():
+    for name, ratio in medians.items():
         ok = ratio >= FLOORS[name]
         status |= not ok
-        print(f"floor: full >= {FLOORS[name]:.0%} of bare in the {name} scenario: {'ok' if ok else 'BELOW FLOOR'}")
+        verdict = "ok" if ok else "BELOW FLOOR"
+        print(f"floor: full >= {FLOORS[name]:.0%} of bare in the {name} scenario: {ratio:.0%} {verdict}")
     return status
 
 
-def report_memory(samples: list[tuple[int, int]], pages: int) -> None:
-    mb = 1024 * 1024
-    warm = next((rss for served, rss in samples if served >= pages // 10), samples[0][1])
-    peak = max(rss for _, rss in samples)
-    last = samples[-1][1]
-    print(f"  RSS after 10% of pages {warm / mb:.0f} MB, at the end {last / mb:.0f} MB, peak {peak / mb:.0f} MB")
-    for served, rss in samples[:: max(1, len(samples) // 10)]:
-        print(f"    {served:>6} pages served  RSS {rss / mb:6.0f} MB")
+def summarize(name: str, crawls_by_kind: dict[str, list[Crawl]]) -> float:
+    """Print the scenario's per-round ratios, medians and peak memory; return the median full/bare ratio."""
+    bare = crawls_by_kind["bare"]
+    median_rate = {kind: statistics.median(c.rate for c in crawls) for kind, crawls in crawls_by_kind.items()}
+    ratios = {}
+    for kind, crawls in crawls_by_kind.items():
+        if kind == "bare":
+            continue
+        per_round = [c.rate / b.rate for c, b in zip(crawls, bare, strict=True)]
+        ratios[kind] = statistics.median(per_round)
+        rounds = " ".join(f"{r:.0%}" for r in per_round)
+        print(
+            f"{name:>8} {kind}/bare: rounds {rounds}, median {ratios[kind]:.0%}"
+            f" ({median_rate[kind]:.1f} vs {median_rate['bare']:.1f} pages/s)"
+        )
+    for kind, crawls in crawls_by_kind.items():
+        crawl_peak = max(c.peak_crawl_rss for c in crawls) / MB
+        workers_peak = max(c.peak_workers_rss for c in crawls) / MB
+        cpu = statistics.median((c.crawl_cpu + c.workers_cpu) * 1000 / c.responses for c in crawls)
+        waits = [c.cpu_wait for c in crawls if c.cpu_wait is not None]
+        wait = f", waited for a CPU {statistics.median(waits):.0%} of the time" if waits else ""
+        print(
+            f"{name:>8} {kind}: peak RSS crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB;"
+            f" CPU {cpu:.1f} ms a page{wait}"
+        )
+    return ratios["full"]
 
 
 if __name__ == "__main__":

@@ -11,19 +11,24 @@ The workers are plain child processes spoken to through their stdin/stdout pipes
 (Twisted's `spawnProcess`): no thread in the crawl process hands work over, so nothing competes with the
 reactor for the GIL. Jobs go to the worker with the fewest in flight. A worker that dies fails its pages (each
 becomes an `errors` row) and is replaced. Workers exit when their stdin closes and, on Linux, when the crawl
-process dies, so a crawl killed with -9 leaves no orphan. In-flight pages are bounded by Scrapy's
-CONCURRENT_REQUESTS: a page waits for a worker only while its response is held.
+process dies, so a crawl killed with -9 leaves no orphan. Pages waiting for a worker are bounded: at
+CONCURRENT_REQUESTS of them the pool pauses Scrapy's engine (no new requests go out) and resumes it as soon as
+one comes back, so the crawl process holds the bound plus the pages already on their way when it paused
+(stat `guidecrawl/extraction/most_waiting`), however fast the server answers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import pickle
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from scrapy.core.engine import ExecutionEngine
+from scrapy.crawler import Crawler
 from twisted.internet.defer import Deferred
 from twisted.internet.protocol import ProcessProtocol
 from twisted.python.failure import Failure
@@ -33,6 +38,9 @@ from crawler.links import links_of
 from crawler.sites import Site
 from extract.errors import PageError
 from extract.pipeline import PageResult, process_page
+
+logger = logging.getLogger(__name__)
+MOST_WAITING_STAT = "guidecrawl/extraction/most_waiting"  # the most pages held for the workers at once
 
 
 def extract_page(
@@ -101,14 +109,55 @@ class WorkerError(Exception):
 
 
 class ExtractionPool:
-    def __init__(self, workers: int) -> None:
+    """`workers` worker processes; with `backlog` and `pause`/`resume`, downloads stop while `backlog` pages
+    wait for a worker, so a crawl fetches no faster than it extracts."""
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        backlog: int = 0,
+        pause: Callable[[], None] | None = None,
+        resume: Callable[[], None] | None = None,
+    ) -> None:
         self.workers = workers
+        self.backlog = backlog  # 0: no bound
+        self._pause, self._resume = pause, resume
         self._live: list[WorkerProtocol] = []
         self._jobs = 0
+        self._waiting = 0  # pages submitted to a worker and not yet back
+        self._paused = False
+        self.most_waiting = 0  # the most pages that ever waited at once (a stat: the bound at work)
         self._closing = False
+        self.crawler: Crawler | None = None  # the crawl whose settings and stats the pool uses (`for_crawler`)
+        self._settled = True  # a pool built from its arguments has nothing to read
+
+    @classmethod
+    def for_crawler(cls, crawler: Crawler) -> ExtractionPool:
+        """The pool a crawl's settings ask for (`GUIDECRAWL_EXTRACT_WORKERS`), holding at most
+        CONCURRENT_REQUESTS pages for its workers before it pauses the crawl's engine."""
+
+        def engine() -> ExecutionEngine:
+            assert crawler.engine is not None  # pages are extracted only while the crawl runs
+            return crawler.engine
+
+        pool = cls(0, pause=lambda: engine().pause(), resume=lambda: engine().unpause())
+        pool.crawler = crawler  # its settings are read when the crawl starts (`settle`), once add-ons applied
+        pool._settled = False
+        return pool
+
+    def settle(self) -> None:
+        """Read the crawl's final settings: a spider is built before Scrapy applies the add-ons, so values a
+        profile sets (`GUIDECRAWL_EXTRACT_WORKERS = 0` in the demo and test profiles) are not there yet."""
+        if self._settled or self.crawler is None:
+            return
+        self._settled = True
+        self.workers = worker_count(self.crawler.settings.get("GUIDECRAWL_EXTRACT_WORKERS"))
+        self.backlog = self.crawler.settings.getint("CONCURRENT_REQUESTS")
 
     def warm_up(self) -> None:
         """Start the workers now: they import the extraction stages while the first pages download."""
+        self.settle()
         while not self._closing and len(self._live) < self.workers:
             self._spawn()
 
@@ -144,6 +193,7 @@ class ExtractionPool:
     ) -> tuple[PageResult, list[tuple[str, str]]]:
         """`process_page` on the response, and (`with_links`) the links the crawl follows from it."""
         args = (body, dict(headers), url, site, script, fetched_at, body_css, with_links)
+        self.settle()
         if self.workers == 0:
             return extract_page(*args)
         from scrapy.utils.defer import maybe_deferred_to_future
@@ -151,6 +201,7 @@ class ExtractionPool:
         self.warm_up()
         worker = min(self._live, key=lambda w: len(w.pending))
         self._jobs += 1
+        self._waited(+1)
         try:
             found: tuple[PageResult, list[tuple[str, str]]] = await maybe_deferred_to_future(
                 worker.submit(self._jobs, args)
@@ -159,11 +210,36 @@ class ExtractionPool:
             result = PageResult(url=url, document=None, site=site.name, script=script, fetched_at=fetched_at)
             result.errors.append(PageError(url, "fetch", "crawler_worker_failed", str(exc)))  # as middlewares.py
             return result, []
+        finally:
+            self._waited(-1)
         return found
+
+    def _waited(self, change: int) -> None:
+        """Count a page in or out of the workers' queues; pause the downloads at the bound, resume below it.
+
+        Without the bound, a fast server keeps the downloader ahead of the workers: every downloaded page waits
+        in the crawl process (its response, its Scrapy tasks, its pickled job), hundreds of them, and the
+        garbage collector walks them all again and again. With it, the pages in hand stay near `backlog` (plus
+        the pages already on their way), and the workers never run dry: downloads resume as soon as one is back.
+        """
+        self._waiting += change
+        self.most_waiting = max(self.most_waiting, self._waiting)
+        if not self.backlog or self._pause is None or self._resume is None:
+            return
+        if not self._paused and self._waiting >= self.backlog:
+            self._paused = True
+            self._pause()
+            logger.debug("extraction: %d pages wait for a worker, downloads paused", self._waiting)
+        elif self._paused and self._waiting < self.backlog:
+            self._paused = False
+            self._resume()
+            logger.debug("extraction: %d pages wait for a worker, downloads resumed", self._waiting)
 
     def shutdown(self) -> None:
         """Close the workers' stdin: each finishes its job in hand, if any, and exits."""
         self._closing = True
+        if self.crawler is not None and self.workers:
+            self.crawler.stats.set_value(MOST_WAITING_STAT, self.most_waiting)
         for worker in list(self._live):
             if worker.transport is not None:
                 worker.transport.closeStdin()

@@ -7,10 +7,12 @@ Prints its base URL (``http://127.0.0.1:PORT``) as the first stdout line, then s
 
 What it may do: serve the routes' bytes with the declared (possibly wrong) headers, answer conditional requests
 with 304, redirect, 404, and switch the whole site to another version (``GET /_fixture/version/2``) so a test
-can change a page between two crawls. It never rewrites a body: the crawler must see the real bytes.
+can change a page between two crawls. It never re-encodes a body: the crawler must see the real bytes (a
+benchmark article only adds a sentence, in the page's own encoding).
 ``--latency S`` delays every answer (a remote server's response time, for the benchmark).
 With ``--replicate N`` it also serves ``/bench/list_1.html`` … (portal listings, 50 entries a page) linking N
-article URLs ``/bench/a<i>.html`` whose bodies cycle through the site's guide pages (for the benchmark).
+article URLs ``/bench/a<i>.html`` (for the benchmark): article i is the site's guide page i mod 7 with one
+sentence of its own added to its main text (``bench.toml``), so every article is a distinct page.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import argparse
 import email.utils
 import hashlib
+import html
+import re
 import subprocess
 import sys
 import threading
@@ -82,9 +86,114 @@ def _route(root: Path, spec: Mapping[str, Any]) -> Route:
     )
 
 
-def bench_routes(routes: Mapping[Any, Route], count: int) -> dict[Any, Route]:
-    """N article URLs cycling through the site's guide pages, listed 50 a page on portal listings."""
-    guides = [r for r in routes.values() if r.status == 200 and r.etag and r.content_type]
+# A text run: the characters after a tag up to the next tag, in the raw bytes. Safe in every encoding the site
+# uses: 0x3C ('<') and 0x3E ('>') never occur inside a GBK, Big5 or UTF-8 multi-byte character. Runs after
+# tags whose text is not page content (scripts, titles, link labels, form options) are skipped.
+_TEXT_RUN = re.compile(rb"<(?!(?:script|style|title|a|option|textarea|select)\b)[a-zA-Z][^>]*>([^<]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BenchNotes:
+    """The sentence templates and vocabularies of `demo_site/bench.toml`, by language."""
+
+    templates: Mapping[str, str]
+    words: Mapping[str, Mapping[str, list[Any]]]
+
+    @classmethod
+    def load(cls, root: Path) -> BenchNotes:
+        path = root / "bench.toml"
+        table = tomllib.loads((path if path.is_file() else DEFAULT_ROOT / "bench.toml").read_text(encoding="utf-8"))
+        templates = {lang: spec.pop("template") for lang, spec in table.items()}
+        return cls(templates, table)
+
+    def sentence(self, index: int, lang: str) -> str:
+        """Article `index`'s own sentence: words picked by the index, numbers computed from it."""
+        words = self.words[lang]
+        picked = {name: choices[index % len(choices)] for name, choices in words.items()}
+        city, area = picked.pop("city")
+        return self.templates[lang].format(
+            **picked,
+            city=city,
+            area=area,
+            year=2019 + index % 7,
+            month=1 + index % 12,
+            day=1 + (index * 7) % 28,
+            amount=500 + (index * 37) % 200 * 50,
+            percent=50 + (index * 13) % 41,
+            phone=10_000_000 + (index * 7919 + 2_345_678) % 90_000_000,  # 7919 is prime: one number per index
+            docno=1 + (index * 31) % 400,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSlot:
+    """Where a page takes its article note: the byte offset at the end of the longest text run that the
+    page's main text holds, the codec of its bytes and the language of that run."""
+
+    offset: int
+    codec: str
+    lang: str
+
+    @classmethod
+    def find(cls, body: bytes, content_type: str | None, url: str) -> NoteSlot:
+        """Asks the project's own reader (decode + content) which text is the page's main text, so the note
+        lands there whatever the page's layout, and which codec its bytes are in."""
+        from extract.pipeline import read_page  # only a replicating server pays for the extraction imports
+
+        try:
+            document = read_page(body, {"Content-Type": content_type} if content_type else {}, url)
+        except Exception as exc:  # StageFailure: the page has no main text to hold a note
+            raise ValueError(f"{url}: cannot read the page's main text ({exc})") from None
+        codec = document.encoding or "utf-8"
+        main_text = "".join(document.text.split())
+        runs = []
+        for match in _TEXT_RUN.finditer(body):
+            run = match.group(1).rstrip()
+            text = "".join(html.unescape(run.decode(codec, "replace")).split())
+            if text and text in main_text:
+                runs.append((len(text), match.start(1) + len(run), run))
+        if not runs:
+            raise ValueError(f"{url}: no text run of the page is in its main text")
+        _, offset, run = max(runs)
+        letters = sum(byte < 0x80 and chr(byte).isalpha() for byte in run)
+        return cls(offset, codec, "en" if letters > len(run) // 2 else "zh")
+
+
+class NotedBodies(Mapping[int, bytes]):
+    """A route's bodies (site version → bytes) with article `index`'s note added, made when served: a
+    benchmark of 20,000 articles holds the few guide pages and their slots, not 20,000 bodies."""
+
+    def __init__(self, bodies: Mapping[int, bytes], slots: Mapping[int, NoteSlot], notes: BenchNotes, index: int):
+        self._bodies, self._slots, self._notes, self._index = bodies, slots, notes, index
+
+    def __getitem__(self, version: int) -> bytes:
+        body, slot = self._bodies[version], self._slots[version]
+        # In the page's own encoding; a character it cannot encode (simplified Chinese in a Big5 page) becomes
+        # a numeric character reference, as publishing systems write it.
+        note = self._notes.sentence(self._index, slot.lang).encode(slot.codec, "xmlcharrefreplace")
+        return body[: slot.offset] + note + body[slot.offset :]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._bodies)
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+
+def bench_routes(routes: Mapping[Any, Route], count: int, root: Path = DEFAULT_ROOT) -> dict[Any, Route]:
+    """N article URLs listed 50 a page on portal listings. Article i is guide page i mod 7 with a sentence of its
+    own (`bench.toml`) at the end of its main text, so no two articles share a text: a crawl of N articles
+    does the work of N distinct pages, as the bare crawl it is compared with fetches N pages."""
+    guide_routes = [(key, r) for key, r in routes.items() if r.status == 200 and r.etag and r.content_type]
+    guides = [route for _, route in guide_routes]
+    notes = BenchNotes.load(root)
+    slots = [
+        {
+            version: NoteSlot.find(body, route.content_type, f"http://127.0.0.1{path}")
+            for version, body in route.bodies.items()
+        }
+        for (path, _), route in guide_routes
+    ]
     extra: dict[Any, Route] = {}
     pages = max(1, -(-count // BENCH_PAGE_SIZE))
     for page in range(1, pages + 1):
@@ -102,7 +211,11 @@ def bench_routes(routes: Mapping[Any, Route], count: int) -> dict[Any, Route]:
             content_type="text/html; charset=utf-8", bodies={1: html.encode("utf-8")}
         )
     for i in range(count):
-        extra[route_key(f"/bench/a{i}.html")] = guides[i % len(guides)]
+        guide = guides[i % len(guides)]
+        bodies = NotedBodies(guide.bodies, slots[i % len(guides)], notes, i)
+        extra[route_key(f"/bench/a{i}.html")] = Route(
+            content_type=guide.content_type, bodies=bodies, etag=guide.etag, last_modified=guide.last_modified
+        )
     return extra
 
 
@@ -198,7 +311,7 @@ def serve(
 ) -> ThreadingHTTPServer:
     routes = load_routes(root)
     if replicate:
-        routes.update(bench_routes(routes, replicate))
+        routes.update(bench_routes(routes, replicate, root))
     site = FixtureSite(routes, access_log, latency)
     return _Server(("127.0.0.1", port), make_handler(site))
 
@@ -256,9 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.root / "routes.toml").is_file():
         print(f"fixture_server: error: no routes.toml in {args.root}", file=sys.stderr)
         return 2
-    server = serve(
-        args.root, port=args.port, replicate=args.replicate, access_log=args.access_log, latency=args.latency
-    )
+    try:
+        server = serve(
+            args.root, port=args.port, replicate=args.replicate, access_log=args.access_log, latency=args.latency
+        )
+    except ValueError as exc:  # --replicate on a site whose guide pages cannot take an article note
+        print(f"fixture_server: error: {exc}", file=sys.stderr)
+        return 2
     port = server.server_address[1]
     print(f"http://127.0.0.1:{port}", flush=True)
     try:

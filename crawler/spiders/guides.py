@@ -141,7 +141,7 @@ class GuidesSpider(Spider):
         # whose markup the generic rules cannot read.
         self.page_options: dict[str, Any] = content_options(site)
         # process_page in worker processes, off the reactor thread (crawler/extraction_pool.py).
-        self.extraction = ExtractionPool(worker_count(settings.get("GUIDECRAWL_EXTRACT_WORKERS")))
+        self.extraction = ExtractionPool.for_crawler(crawler)
 
     async def start(self) -> AsyncIterator[Request]:
         assert self.site is not None

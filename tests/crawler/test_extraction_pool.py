@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from crawler.extraction_pool import worker_count
+from crawler.extraction_pool import MOST_WAITING_STAT, ExtractionPool, worker_count
 from crawler.outcome import Exit
-from tests.crawler.conftest import REPO, SCRAPY, Served, scrapy_crawl, serve
+from tests.crawler.conftest import REPO, SCRAPY, Served, final_stats, scrapy_crawl, serve
 from tests.crawler.test_crawl_end_to_end import DOCUMENTS
 
 pytestmark = pytest.mark.slow
@@ -88,3 +88,37 @@ def test_workers_die_with_a_crawl_killed_by_sigkill(tmp_path: Path) -> None:
                 break
             time.sleep(0.05)
         assert not any(alive(w) for w in workers)
+
+
+def test_downloads_pause_while_the_backlog_is_full_and_resume_as_soon_as_a_page_is_back() -> None:
+    calls: list[str] = []
+    pool = ExtractionPool(2, backlog=3, pause=lambda: calls.append("pause"), resume=lambda: calls.append("resume"))
+    for _ in range(2):
+        pool._waited(+1)
+    assert calls == []  # 2 pages wait: below the bound, downloads go on
+    pool._waited(+1)
+    pool._waited(+1)  # a request in flight when the pause came still lands
+    assert calls == ["pause"]
+    pool._waited(-1)
+    assert calls == ["pause"]  # 3 still wait
+    pool._waited(-1)
+    assert calls == ["pause", "resume"] and pool.most_waiting == 4
+
+
+def test_a_pool_without_a_bound_never_pauses() -> None:
+    calls: list[str] = []
+    pool = ExtractionPool(2, pause=lambda: calls.append("pause"), resume=lambda: calls.append("resume"))
+    for _ in range(100):
+        pool._waited(+1)
+    assert calls == [] and pool.most_waiting == 100
+
+
+def test_a_profiles_worker_count_decides_where_extraction_runs(site: Served, tmp_path: Path) -> None:
+    """The test profile says 0 (reactor thread: no pool, no pool stat); the bench profile says one per core."""
+    inline = scrapy_crawl("-a", f"url={site.url}/qa/1001.html", "-s", f"OUTPUT_DIR={tmp_path / 'test'}")
+    pooled = scrapy_crawl(
+        "-a", f"url={site.url}/qa/1001.html", "-s", f"OUTPUT_DIR={tmp_path / 'bench'}", "-s", "GUIDECRAWL_PROFILE=bench"
+    )  # fmt: skip
+    assert inline.returncode == pooled.returncode == Exit.OK, (inline.stderr[-1500:], pooled.stderr[-1500:])
+    assert MOST_WAITING_STAT not in final_stats(inline.stderr)
+    assert final_stats(pooled.stderr)[MOST_WAITING_STAT] == 1
