@@ -116,8 +116,6 @@ def two_workers(counting_site: Counting, redis_url: str, tmp_path_factory: pytes
                 "-s",
                 "GUIDECRAWL_RUN_ID=shared-run",
                 "-s",
-                "GUIDECRAWL_MAX_PATH_DUPLICATES=0",  # the bench articles repeat 7 pages on purpose: not a trap here
-                "-s",
                 f"OUTPUT_DIR={out}",
                 "-s",
                 f"LOG_FILE={out}.log",
