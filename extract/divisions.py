@@ -8,6 +8,7 @@ This module only looks names up; it never decides what an address is.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -40,6 +41,7 @@ class Gazetteer:
     by_code: dict[str, Division]
     area_by_city: dict[str, str]
     automaton: ahocorasick.Automaton  # word → (name, short?)
+    name_runs: re.Pattern[str]  # runs of characters that occur in some name, as long as the shortest name
 
     def mentions(self, text: str, *, short: bool = True) -> list[Mention]:
         """Non-overlapping division names in `text`, longest first at each position, in order."""
@@ -48,8 +50,11 @@ class Gazetteer:
 
     def _scan(self, text: str) -> tuple[Mention, ...]:
         hits: list[Mention] = []
-        for end, (name, is_short, length) in self.automaton.iter(text):
-            hits.append(Mention(end - length + 1, end + 1, self.by_name[name], is_short))
+        # A name lies inside one run of name characters: scanning only the runs finds the same hits, and the
+        # automaton costs ~0.2 µs a character (it searches its large root node at every one), runs ~1/6 of a text.
+        for run in self.name_runs.finditer(text):
+            for end, (name, is_short, length) in self.automaton.iter(text, run.start(), run.end()):
+                hits.append(Mention(end - length + 1, end + 1, self.by_name[name], is_short))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         last_end = -1
@@ -115,6 +120,9 @@ def gazetteer() -> Gazetteer:
             frozen[short] = tuple(ds)
             automaton.add_word(short, (short, True, len(short)))
     automaton.make_automaton()
+    alphabet = sorted({char for name in frozen for char in name})
+    shortest = min(len(name) for name in frozen)
+    name_runs = re.compile(f"[{''.join(map(re.escape, alphabet))}]{{{shortest},}}")
     areas: dict[str, str] = {}
     counts = Counter(r["area_code"] for r in _read("area_codes.csv"))
     for r in _read("area_codes.csv"):
@@ -123,4 +131,4 @@ def gazetteer() -> Gazetteer:
             areas[r["city"]] = r["area_code"]
     # a code passed on to a new name (210112: 东陵区 → 浑南区) belongs to the current one
     by_code = {d.adcode: d for d in renamed} | {d.adcode: d for d in current}
-    return Gazetteer(frozen, by_code, areas, automaton)
+    return Gazetteer(frozen, by_code, areas, automaton, name_runs)

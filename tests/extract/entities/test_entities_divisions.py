@@ -104,3 +104,24 @@ def test_taiwan_and_hong_kong_stay_provinces_and_statistical_rows_are_dropped() 
 def test_chongqing_districts_missing_from_the_source_are_kept() -> None:
     address = find_addresses("地址：重庆市江北区建新北路二支路2号", None)[0]
     assert (address.fields["district"], address.fields["adcode"]) == ("江北区", "500105")
+
+
+def test_mentions_are_found_wherever_they_sit_in_the_text() -> None:
+    # names at the very start and end, between digits and punctuation, and run together with other names
+    text = "福州市鼓楼区八一七北路68号，电话0591-1234，山东省济南市历下区"
+    found = [(text[m.start : m.end], m.start) for m in gazetteer().mentions(text, short=False)]
+    assert found == [("福州市", 0), ("鼓楼区", 3), ("山东省", 27), ("济南市", 30), ("历下区", 33)]
+
+
+def test_mentions_match_a_scan_of_every_position_by_the_automaton() -> None:
+    gaz = gazetteer()
+    text = "关于福建省福州市、厦门、漳州及山东济南市历下区的医保经办机构地址：鼓楼区八一七北路，台江区"
+    every_hit = sorted((end - length + 1, -length, name) for end, (name, _, length) in gaz.automaton.iter(text))
+    assert every_hit  # the text names divisions, short and full
+    mentions = [(m.start, text[m.start : m.end]) for m in gaz.mentions(text)]
+    greedy, reach = [], -1
+    for start, negative_length, name in every_hit:
+        if start >= reach:
+            greedy.append((start, name))
+            reach = start - negative_length
+    assert mentions == greedy
