@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.divisions import gazetteer
 from extract.entity import Entity, PageContext
@@ -329,6 +329,7 @@ def _area_before(text: str, mentions: list, position: int, context: PageContext 
     return gaz.area_code(context.city), "CN"
 
 
+@lru_cache(maxsize=8192)  # a pure function of the number: pages repeat the same ones
 def _region_e164(digits: str, line: str, written_area: str | None) -> tuple[str, str | None]:
     """(region, e164) of a number written without country code; e164 null for short and SMS numbers."""
     if line == "sms" or (line in ("service", "emergency") and len(digits) < 7):
