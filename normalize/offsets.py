@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, sub
 
 from normalize.repair import Repair
 
@@ -28,16 +30,16 @@ class _StepMap:
 
     @classmethod
     def of(cls, repairs: Sequence[Repair]) -> _StepMap:
-        out_starts, out_ends, in_starts, in_ends = [], [], [], []
-        shift = 0  # output position − input position after the edits so far
-        for repair in repairs:
-            in_start, in_end = repair.offset, repair.offset + len(repair.before)
-            out_starts.append(in_start + shift)
-            out_ends.append(in_start + shift + len(repair.after))
-            in_starts.append(in_start)
-            in_ends.append(in_end)
-            shift += len(repair.after) - len(repair.before)
-        return cls(tuple(out_starts), tuple(out_ends), tuple(in_starts), tuple(in_ends))
+        # Built column by column with C-level maps: script conversion alone records hundreds of repairs a record.
+        in_starts = tuple(repair.offset for repair in repairs)
+        before_lengths = [len(repair.before) for repair in repairs]
+        after_lengths = [len(repair.after) for repair in repairs]
+        in_ends = tuple(map(add, in_starts, before_lengths))
+        # output position − input position before each edit: the length differences of the edits before it
+        shifts = accumulate(map(sub, after_lengths, before_lengths), initial=0)
+        out_starts = tuple(map(add, in_starts, shifts))
+        out_ends = tuple(map(add, out_starts, after_lengths))
+        return cls(out_starts, out_ends, in_starts, in_ends)
 
     def _one_for_one(self, index: int) -> bool:
         return self.out_ends[index] - self.out_starts[index] == self.in_ends[index] - self.in_starts[index]
