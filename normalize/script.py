@@ -55,7 +55,7 @@ def _diff(before: str, after: str) -> list[Repair]:
     breaks = np.flatnonzero(np.diff(changed) > 1)
     starts = np.concatenate(([changed[0]], changed[breaks + 1]))
     ends = np.concatenate((changed[breaks], [changed[-1]])) + 1
-    return [Repair("script", int(s), before[s:e], after[s:e]) for s, e in zip(starts, ends, strict=True)]
+    return [Repair("script", s, before[s:e], after[s:e]) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def _diff_lines(before: str, after: str) -> list[Repair]:

@@ -223,3 +223,16 @@ def test_gbk_page_with_english_words_between_the_hanzi_still_decodes_as_gb18030(
     text = "参保人员可登录 Social Security 网上服务平台，选择 Online 办理，或拨打 12333 咨询社保卡业务。"
     body = page(text).encode("gbk")
     assert (decode(body).encoding, text in decode(body).text) == ("gb18030", True)
+
+
+def test_common_hanzi_share_counts_exactly_the_common_ideographs_at_every_code_point() -> None:
+    from extract.decode import _cjk_plausibility, _common_ideographs
+
+    common = _common_ideographs()
+    ideographs = [chr(c) for c in range(0x3400, 0xA000)]  # every BMP ideograph, common and rare
+    for start in range(0, len(ideographs), 4000):
+        sample = ideographs[start : start + 4000]
+        expected = sum(char in common for char in sample) / len(sample)
+        assert _cjk_plausibility("".join(sample)) == expected
+    assert _cjk_plausibility(TEXT) == 1.0  # everyday simplified text: all common
+    assert _cjk_plausibility("㐀㐁㐂㐃㐄㐅㐆㐇") == 0.0  # extension A only: none common
