@@ -89,7 +89,8 @@ class WorkerProtocol(ProcessProtocol):
             (size,) = HEADER.unpack_from(self.buffer)
             if len(self.buffer) < HEADER.size + size:
                 return
-            job_id, ok, value = pickle.loads(bytes(self.buffer[HEADER.size : HEADER.size + size]))
+            with memoryview(self.buffer) as view:  # unpickled in place: no copy of the frame
+                job_id, ok, value = pickle.loads(view[HEADER.size : HEADER.size + size])
             del self.buffer[: HEADER.size + size]
             done = self.pending.pop(job_id)
             if ok:
