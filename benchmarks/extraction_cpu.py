@@ -1,0 +1,78 @@
+"""CPU a page of what an extraction worker does: `process_page` (and, with --links, the links it follows) over the
+articles the crawl benchmark serves (`crawler.fixture_server --replicate N`: the demo site's guide pages, each
+with a sentence of its own), in this process, after one warm-up pass (data tables loaded, regexes compiled).
+
+    .venv/bin/python benchmarks/extraction_cpu.py                  # 70 articles, best of 3 passes
+    .venv/bin/python benchmarks/extraction_cpu.py --links --profile 25
+
+Prints CPU ms a page (process time) of each pass and the best; `--profile N` adds cProfile's N most expensive
+functions (own time) of one more pass. The number is what `benchmarks/crawl.py` reports as the workers' CPU a
+page, without the workers' start-up and the pipes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crawler.fixture_server import DEFAULT_ROOT, bench_routes, load_routes  # noqa: E402
+from crawler.links import links_of  # noqa: E402
+from crawler.sites import load_sites  # noqa: E402
+from extract.pipeline import process_page  # noqa: E402
+
+SITE = "fixture-bench"
+
+
+def articles(count: int) -> list[tuple[bytes, dict[str, str], str]]:
+    """(body, headers, url) of the benchmark's first `count` articles, bytes as the fixture server sends them."""
+    routes = bench_routes(load_routes(DEFAULT_ROOT), count)
+    return [
+        (route.body(1), {"Content-Type": route.content_type or "text/html"}, f"http://127.0.0.1:8000{path}")
+        for (path, _), route in routes.items()
+        if path.startswith("/bench/a")
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=70, help="articles (default 70: ten of each guide page)")
+    parser.add_argument("--passes", type=int, default=3, help="timed passes; the best is the number (default 3)")
+    parser.add_argument("--links", action="store_true", help="also find the links to follow, as a worker does")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
+    args = parser.parse_args()
+    if args.pages < 1 or args.passes < 1:
+        parser.error("--pages and --passes must be 1 or more")
+    pages = articles(args.pages)
+    site = load_sites(())[SITE]
+
+    def one_pass() -> None:
+        for body, headers, url in pages:
+            process_page(body, headers, url, site=SITE)
+            if args.links:
+                links_of(body, headers, url, site)
+
+    one_pass()  # warm-up: what a worker does once, at its first pages
+    costs = []
+    for _ in range(args.passes):
+        began = time.process_time()
+        one_pass()
+        costs.append((time.process_time() - began) / len(pages) * 1000)
+    what = "process_page + links_of" if args.links else "process_page"
+    print(f"{what}: {len(pages)} pages, CPU ms a page per pass {' '.join(f'{c:.2f}' for c in costs)}")
+    print(f"best {min(costs):.2f} ms a page")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(one_pass)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
