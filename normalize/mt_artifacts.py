@@ -20,10 +20,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str, re.Pattern[str]]
     rules = load_rules("mt")
     centuries = "|".join(re.escape(c) for c in rules["year_split"]["centuries"])
     marker = rules["garbled_number"]["marker"]
-    # Not after a digit (or `digit,` / `digit `) and not before another digit group or a garbled number (whose
-    # digits ran on): a year, not a list.
+    # Not after a digit (or `digit,` / `digit `) and not before another digit group or a garbled number, as
+    # written or already blanked out (`20 00 65438+` and `20 00 〓` alike): a year, not a list.
     year = re.compile(
-        rf"(?<![\d.,:])(?<!\d )(?<!\d, )\b({centuries}) (\d\d)\b(?![.,:]?\d)(?! \d)(?!{re.escape(marker)})",
+        rf"(?<![\d.,:])(?<!\d )(?<!\d, )\b({centuries}) (\d\d)\b(?![.,:]?\d)(?! \d)(?! ?{re.escape(marker)})",
         re.ASCII,
     )
     prefixes = "|".join(re.escape(p) for p in rules["garbled_number"]["prefixes"])

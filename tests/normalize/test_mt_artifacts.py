@@ -38,3 +38,8 @@ def test_garbled_number_is_blanked_so_no_parser_reads_it() -> None:
     assert text == "the subsidy is 〓 yuan per person"
     assert [(r.kind, r.before) for r in repairs] == [("mt", "65438+0000")]
     assert not any(c.isdigit() for c in text)
+
+
+@pytest.mark.parametrize("text", ["20 00 65438+ yuan", "20 00 〓 yuan", "20 00〓"])
+def test_digits_before_a_garbled_number_are_no_year_whether_it_is_blanked_out_yet_or_not(text: str) -> None:
+    assert repair(text)[0] == text.replace("65438+", "〓")  # `20 00` stays apart: normalize is idempotent
