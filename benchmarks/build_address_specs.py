@@ -32,7 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.entity_specs import SPECS, split_of  # noqa: E402
+from benchmarks.entity_specs import SPECS  # noqa: E402
+from benchmarks.splits import split_of  # noqa: E402
 
 SAMPLE_EVERY = 80
 REPO = "DQinYuan/chinese_province_city_area_mapper"

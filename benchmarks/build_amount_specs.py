@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import hashlib
 import json
 import re
 import subprocess
@@ -64,6 +63,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.splits import split_of  # noqa: E402
+
 OUT = ROOT / "tests" / "fixtures" / "entity_specs"
 
 # The source's currency names → ISO 4217 (the sources' labels, not our parser's vocabulary).
@@ -93,10 +96,6 @@ ISO_BY_SOURCE_NAME = {
 }
 ALLOWED_LATIN = re.compile(r"RMB|CNY|USD|HKD|EUR|GBP|JPY|TWD|MOP|US\$|HK\$|NT\$|MOP\$", re.IGNORECASE)
 CJK_OR_SIGN = re.compile(r"[\u4e00-\u9fff¥￥$€£]")
-
-
-def split_of(case_id: str) -> str:
-    return "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
 
 
 def chinese_writing(text: str) -> bool:

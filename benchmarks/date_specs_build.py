@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import re
 import subprocess
 import sys
 from typing import Any
 
+from benchmarks.splits import split_of
 from normalize import normalize
 
 REPO = "microsoft/Recognizers-Text"
@@ -198,7 +198,7 @@ def build(git_dir: str, commit: str) -> list[dict[str, Any]]:
                 expected.append({"value": value})
             else:
                 case_id = f"msrt-{short}-{n}"
-                split = "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
+                split = split_of(case_id)
                 cases.append(
                     {
                         "id": case_id,
@@ -249,7 +249,7 @@ def build_duckling(git_dir: str, commit: str) -> list[dict[str, Any]]:
             value = duckling_value(numbers, block.group(7), text)
             if value is None or _excluded(text):
                 continue
-            split = "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
+            split = split_of(case_id)
             cases.append(
                 {
                     "id": case_id,

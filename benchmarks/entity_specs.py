@@ -24,7 +24,6 @@ a kind's conversion of guidecrawl's entity when the table's value is not the ent
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import math
@@ -48,11 +47,6 @@ Finder = Callable[[str], list[Prediction]]
 
 class SpecError(ValueError):
     """A spec table that does not follow the format (one line, names the file and the line)."""
-
-
-def split_of(case_id: str) -> str:
-    """The split rule, fixed before any case is read: sha1 of the id, even → dev, odd → first_sight."""
-    return "dev" if int(hashlib.sha1(case_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "first_sight"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,14 @@ import gzip
 import hashlib
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.splits import split_of  # noqa: E402
+
 DEFAULT_OUT = ROOT / "benchmarks" / "pages" / "firstsight"
 # Pages of the shared development corpus: never part of the evaluation set.
 ALREADY_USED = {"7c6d2080", "8baa71e3", "9890f458", "ecbe8d49"}
@@ -37,10 +42,6 @@ READABILITY_PAGES = {
         "iab-1", "aclu", "bbc-1", "guardian-1", "nytimes-1", "cnn", "seattletimes-1", "wapo-1", "telegraph",
     ],
 }  # fmt: skip
-
-
-def split_of(page_id: str) -> str:
-    return "dev" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
 
 
 def git(git_dir: Path, *args: str) -> bytes:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import random
 import subprocess
 import sys
@@ -34,11 +33,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.splits import split_of  # noqa: E402
+
 TEXT = "参保人员在定点医疗机构就医，住院费用按规定比例报销。咨询电话：0591-87842560。"
-
-
-def split_of(case_id: str) -> str:
-    return "dev" if int(hashlib.sha1(case_id.encode()).hexdigest(), 16) % 2 == 0 else "first_sight"
 
 
 def html(text: str = TEXT, charset: str = "utf-8", title: str = "医保指南") -> str:

@@ -18,7 +18,6 @@ and served text (difflib), scored the same way.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -28,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # before benchmarks/, whose normalize.py would shadow the package
 
+from benchmarks.splits import split_of  # noqa: E402
 from extract.pipeline import PageResult, ProcessedText, process_page, process_text  # noqa: E402
 from normalize import normalize  # noqa: E402
 
@@ -36,10 +36,6 @@ CASE_FILES = (
     ROOT / "tests" / "extract" / "entities" / "devset" / "passages.jsonl",
     ROOT / "tests" / "fixtures" / "mojibake" / "repair_cases.jsonl",
 )
-
-
-def split_of(case_id: str) -> str:
-    return "dev" if int(hashlib.sha1(case_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "first_sight"
 
 
 def cases() -> Iterator[tuple[str, str]]:

@@ -43,6 +43,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PAGES = ROOT / "benchmarks" / "pages" / "firstsight"
 OUT = HERE / "passages.jsonl"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.splits import split_of  # noqa: E402  (the split rule of every evaluation set)
+
 MAGIC_HTML_SOURCE = HERE / "sources" / "magic-html-article-zh.jsonl.gz"
 MAGIC_HTML_REPO = "opendatalab/magic-html"
 MAGIC_HTML_PATH = "benchmark/data/article/base.json"
@@ -61,11 +65,6 @@ USED_MAGIC_HTML = re.compile(r"\bmh[af]?-([0-9a-f]{10})\b")
 
 def sha1_int(text: str) -> int:
     return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16)
-
-
-def split_of(passage_id: str) -> str:
-    """The split, fixed by the id before the passage is read: sha1 even → dev, odd → first_sight."""
-    return "dev" if sha1_int(passage_id) % 2 == 0 else "first_sight"
 
 
 def paragraphs(text: str) -> list[str]:

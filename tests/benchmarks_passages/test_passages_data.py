@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.passages.build import pages, paragraphs, select, split_of, used_magic_html_pages
+from benchmarks.passages.build import pages, paragraphs, select, used_magic_html_pages
 from benchmarks.passages.labels import KINDS, LabelError, build_gold, load_jsonl, parse_labels
+from benchmarks.splits import split_of
 
 HERE = Path(__file__).resolve().parents[2] / "benchmarks" / "passages"
 LICENCES = {"MIT", "Apache-2.0"}
