@@ -30,7 +30,7 @@ FLOORS = {"phone": 0.98, "address": 0.95, "amount": 0.97, "percent": 0.98, "date
 MIN_MB_PER_S = 2.0
 
 
-def _ours(raws: dict[str, str]) -> list[dict]:
+def predict_guidecrawl(raws: dict[str, str]) -> list[dict]:
     out = []
     for name, raw in raws.items():
         for e in process_text(raw).entities:
@@ -39,7 +39,7 @@ def _ours(raws: dict[str, str]) -> list[dict]:
     return out
 
 
-def _place(preds: list[dict], maps: dict[str, OffsetMap]) -> None:
+def place_on_text(preds: list[dict], maps: dict[str, OffsetMap]) -> None:
     """Give predictions that carry normalized offsets (`nstart`/`nend`) their raw-seed offsets, through the
     offset map normalize's repairs give (`extract.pipeline.normalize_text`): surface scores and --main-only
     (which drops boilerplate by span) then work on every system's predictions."""
@@ -73,7 +73,7 @@ def _span(found: dict) -> dict:
     return {"nstart": start, "nend": end}
 
 
-def _jionlp(docs: dict[str, str]) -> list[dict] | str:
+def predict_jionlp(docs: dict[str, str]) -> list[dict] | str:
     try:
         import jionlp as jio
     except ImportError:
@@ -101,7 +101,7 @@ def _jionlp(docs: dict[str, str]) -> list[dict] | str:
     return out
 
 
-def _phonenumbers(docs: dict[str, str]) -> list[dict]:
+def predict_phonenumbers(docs: dict[str, str]) -> list[dict]:
     import phonenumbers
 
     out = []
@@ -149,13 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     docs = {name: seed.text for name, seed in seeds.items()}
     find_entities("预热 2025年1月5日 0591-87842560 福州市古田路128号")  # load tables before timing
     raws = {name: seed.served for name, seed in seeds.items()}
-    systems = {"guidecrawl": _ours(raws), "jionlp": _jionlp(docs), "phonenumbers": _phonenumbers(docs)}
+    systems = {
+        "guidecrawl": predict_guidecrawl(raws),
+        "jionlp": predict_jionlp(docs),
+        "phonenumbers": predict_phonenumbers(docs),
+    }
     ours = None
     for system, preds in systems.items():
         if isinstance(preds, str):
             print(f"\n{system}: {preds}")
             continue
-        _place(preds, {name: seed.offsets for name, seed in seeds.items()})
+        place_on_text(preds, {name: seed.offsets for name, seed in seeds.items()})
         kinds = sorted({p["kind"] for p in preds}, key=score.KINDS.index) if system != "guidecrawl" else None
         results = score.evaluate(gold, preds, kinds, args.main_only)
         title = f"{system} (offsets mapped back to the raw seed through the repairs)"

@@ -147,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     raws = _raw_docs()
     raws = {name: text for name, text in raws.items() if any(g["doc"] == name for g in gold)}
     docs = {name: normalize(text).text for name, text in raws.items()}
-    preds = bench._ours(docs)
-    bench._place(preds, raws, docs)
+    preds = bench.predict_guidecrawl(docs)
+    bench.place_on_text(preds, raws, docs)
     kinds = args.kinds.split(",") if args.kinds else None
     prefixes: tuple[str, ...] = ()
     if args.prefix:
@@ -165,11 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.anchors:
-        for system, anchor in (("jionlp", bench._jionlp(docs)), ("phonenumbers", bench._phonenumbers(docs))):
+        for system, anchor in (
+            ("jionlp", bench.predict_jionlp(docs)),
+            ("phonenumbers", bench.predict_phonenumbers(docs)),
+        ):
             if isinstance(anchor, str):
                 print(f"\n{system}: {anchor}")
                 continue
-            bench._place(anchor, raws, docs)
+            bench.place_on_text(anchor, raws, docs)
             anchor = [p for p in anchor if not args.prefix or p["doc"].startswith(prefixes)]
             anchor_kinds = sorted({p["kind"] for p in anchor}, key=score.KINDS.index)
             print("\n" + score.format_table(score.evaluate(gold, anchor, anchor_kinds), system))

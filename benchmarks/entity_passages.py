@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # before benchmarks/, whose normalize.py would shadow the package
 
-from benchmarks.entities import _jionlp, _ours, _phonenumbers, _place  # noqa: E402
+from benchmarks.entities import place_on_text, predict_guidecrawl, predict_jionlp, predict_phonenumbers  # noqa: E402
 from benchmarks.entity_specs import Score  # noqa: E402
 from benchmarks.scoring import load_scorer  # noqa: E402
 
@@ -98,21 +98,21 @@ def predictions(texts: dict[str, str]) -> dict[str, list[dict] | str]:
     processed = {pid: normalize_text(text) for pid, text in texts.items()}
     maps = {pid: p.offsets for pid, p in processed.items()}
     normalized = {pid: p.text for pid, p in processed.items()}
-    systems: dict[str, list[dict] | str] = {"guidecrawl": _ours(texts)}
+    systems: dict[str, list[dict] | str] = {"guidecrawl": predict_guidecrawl(texts)}
     logging.disable(logging.CRITICAL)  # JioNLP logs its dictionary loading
     with contextlib.suppress(ImportError), contextlib.redirect_stdout(io.StringIO()):
         import jionlp  # noqa: F401  (prints a banner on import)
     try:
-        systems["jionlp"] = _jionlp(normalized)
+        systems["jionlp"] = predict_jionlp(normalized)
     except Exception as exc:  # an anchor's failure is reported, not ours
         systems["jionlp"] = f"failed: {type(exc).__name__}"
     try:
-        systems["phonenumbers"] = _phonenumbers(normalized)
+        systems["phonenumbers"] = predict_phonenumbers(normalized)
     except ImportError:
         systems["phonenumbers"] = "not installed (pip install -e '.[bench]')"
     for preds in systems.values():
         if isinstance(preds, list):
-            _place(preds, maps)
+            place_on_text(preds, maps)
     return systems
 
 
