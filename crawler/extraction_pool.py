@@ -8,13 +8,16 @@ the reactor thread, as before) and the spider awaits the result while the reacto
 function called is the same `process_page`, with the same arguments: only where it runs changes.
 
 The workers are plain child processes spoken to through their stdin/stdout pipes by the reactor itself
-(Twisted's `spawnProcess`): no thread in the crawl process hands work over, so nothing competes with the
-reactor for the GIL. Jobs go to the worker with the fewest in flight. A worker that dies fails its pages (each
-becomes an `errors` row) and is replaced. Workers exit when their stdin closes and, on Linux, when the crawl
-process dies, so a crawl killed with -9 leaves no orphan. Pages waiting for a worker are bounded: at
-CONCURRENT_REQUESTS of them the pool pauses Scrapy's engine (no new requests go out) and resumes it as soon as
-one comes back, so the crawl process holds the bound plus the pages already on their way when it paused
-(stat `guidecrawl/extraction/most_waiting`), however fast the server answers.
+(Twisted's process support): no thread in the crawl process hands work over, so nothing competes with the
+reactor for the GIL. They are forked from the crawl process once its stages have run over the bundled demo
+pages (`crawler/worker_fork.py`: no import, no cold first pages), or executed (`python -m
+crawler.extraction_worker`) where forking is not safe or `GUIDECRAWL_EXTRACT_FORK = False`. Jobs go to the
+worker with the fewest in flight. A worker that dies fails its pages (each becomes an `errors` row) and is
+replaced. Workers exit when their stdin closes and, on Linux, when the crawl process dies, so a crawl killed
+with -9 leaves no orphan. Pages waiting for a worker are bounded: at CONCURRENT_REQUESTS of them the pool
+pauses Scrapy's engine (no new requests go out) and resumes it as soon as one comes back, so the crawl process
+holds the bound plus the pages already on their way when it paused (stat `guidecrawl/extraction/most_waiting`),
+however fast the server answers.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from extract.pipeline import PageResult, process_page
 
 logger = logging.getLogger(__name__)
 MOST_WAITING_STAT = "guidecrawl/extraction/most_waiting"  # the most pages held for the workers at once
+STARTED_STAT = "guidecrawl/extraction/workers_{how}"  # workers started, by how: forked | executed
 
 
 def extract_page(
@@ -120,8 +124,10 @@ class ExtractionPool:
         backlog: int = 0,
         pause: Callable[[], None] | None = None,
         resume: Callable[[], None] | None = None,
+        fork: bool = True,
     ) -> None:
         self.workers = workers
+        self.fork = fork  # fork workers from this process when it is safe (crawler/worker_fork.py)
         self.backlog = backlog  # 0: no bound
         self._pause, self._resume = pause, resume
         self._live: list[WorkerProtocol] = []
@@ -129,6 +135,7 @@ class ExtractionPool:
         self._waiting = 0  # pages submitted to a worker and not yet back
         self._paused = False
         self.most_waiting = 0  # the most pages that ever waited at once (a stat: the bound at work)
+        self.started = {"forked": 0, "executed": 0}  # workers started so far, by how (a stat)
         self._closing = False
         self.crawler: Crawler | None = None  # the crawl whose settings and stats the pool uses (`for_crawler`)
         self._settled = True  # a pool built from its arguments has nothing to read
@@ -155,9 +162,10 @@ class ExtractionPool:
         self._settled = True
         self.workers = worker_count(self.crawler.settings.get("GUIDECRAWL_EXTRACT_WORKERS"))
         self.backlog = self.crawler.settings.getint("CONCURRENT_REQUESTS")
+        self.fork = self.crawler.settings.getbool("GUIDECRAWL_EXTRACT_FORK", True)
 
     def warm_up(self) -> None:
-        """Start the workers now: they import the extraction stages while the first pages download."""
+        """Start the workers now (the crawl calls it when it starts, before its first request)."""
         self.settle()
         while not self._closing and len(self._live) < self.workers:
             self._spawn()
@@ -165,14 +173,23 @@ class ExtractionPool:
     def _spawn(self) -> None:
         from twisted.internet import reactor
 
+        from crawler import worker_fork
+
         worker = WorkerProtocol(self)
-        reactor.spawnProcess(  # type: ignore[attr-defined]
-            worker,
-            sys.executable,
-            [sys.executable, "-m", "crawler.extraction_worker"],
-            env=dict(os.environ),
-            childFDs={0: "w", 1: "r", 2: 2},
-        )
+        child_fds: dict[int, Any] = {0: "w", 1: "r", 2: 2}
+        if self.fork and worker_fork.can_fork():
+            worker_fork.warm_extraction()  # once: every worker forked from here starts warm
+            worker_fork.ForkedWorkerProcess(reactor, worker, child_fds)
+            self.started["forked"] += 1
+        else:
+            reactor.spawnProcess(  # type: ignore[attr-defined]
+                worker,
+                sys.executable,
+                [sys.executable, "-m", "crawler.extraction_worker"],
+                env=dict(os.environ),
+                childFDs=child_fds,
+            )
+            self.started["executed"] += 1
         self._live.append(worker)
 
     def worker_ended(self, worker: WorkerProtocol) -> None:
@@ -241,6 +258,8 @@ class ExtractionPool:
         self._closing = True
         if self.crawler is not None and self.workers:
             self.crawler.stats.set_value(MOST_WAITING_STAT, self.most_waiting)
+            for how, count in self.started.items():
+                self.crawler.stats.set_value(STARTED_STAT.format(how=how), count)
         for worker in list(self._live):
             if worker.transport is not None:
                 worker.transport.closeStdin()

@@ -1,4 +1,6 @@
-"""One extraction worker process (`python -m crawler.extraction_worker`), started by crawler/extraction_pool.py.
+"""One extraction worker process, started by crawler/extraction_pool.py: forked from the crawl process
+(`crawler/worker_fork.py`, the stages already imported and warm) or, where it cannot fork, executed as
+`python -m crawler.extraction_worker`.
 
 Reads jobs from stdin and writes results to stdout, each a frame: 4-byte big-endian length + pickle.
 A job is (job_id, args of `extract_page`); a result is (job_id, True, (PageResult, links)) or
@@ -33,14 +35,17 @@ def frame(value: Any) -> bytes:
     return HEADER.pack(len(data)) + data
 
 
-def main() -> int:
+def die_with_parent() -> None:
+    """On Linux, the kernel kills this process when its parent dies (without it, the closed stdin still ends us)."""
     if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):  # without it, the closed stdin still ends us
+        with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle, not the workers'
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
+    """Answer jobs until stdin closes."""
     from crawler.extraction_pool import extract_page
 
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while (job := read_frame(stdin)) is not None:
         job_id, args = job
         try:
@@ -49,6 +54,12 @@ def main() -> int:
             reply = (job_id, False, f"{type(exc).__name__}: {exc}".splitlines()[0])
         stdout.write(frame(reply))
         stdout.flush()
+
+
+def main() -> int:
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle, not the workers'
+    serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0
 
 

@@ -28,16 +28,17 @@ def tables(out: Path) -> dict[str, list[tuple[str, ...]]]:
 
 
 def test_pool_and_reactor_thread_extraction_write_the_same_tables(site: Served, tmp_path: Path) -> None:
+    """Workers forked from the crawl process (the default) and executed ones (GUIDECRAWL_EXTRACT_FORK=False)."""
     site.set_version(1)
-    for workers in ("0", "2"):
+    for workers, fork in (("0", "True"), ("2", "True"), ("2", "False")):
         proc = scrapy_crawl(
-            "-a", "site=fixture", "-a", f"base_url={site.url}", "-s", f"OUTPUT_DIR={tmp_path / workers}",
-            "-s", f"GUIDECRAWL_EXTRACT_WORKERS={workers}",
+            "-a", "site=fixture", "-a", f"base_url={site.url}", "-s", f"OUTPUT_DIR={tmp_path / (workers + fork)}",
+            "-s", f"GUIDECRAWL_EXTRACT_WORKERS={workers}", "-s", f"GUIDECRAWL_EXTRACT_FORK={fork}",
         )  # fmt: skip
         assert proc.returncode == Exit.PAGES_FAILED, proc.stderr[-2000:]
-    pooled = tables(tmp_path / "2")
-    assert len(pooled["documents"]) == len(DOCUMENTS)
-    assert pooled == tables(tmp_path / "0")
+    forked = tables(tmp_path / "2True")
+    assert len(forked["documents"]) == len(DOCUMENTS)
+    assert forked == tables(tmp_path / "0True") == tables(tmp_path / "2False")
 
 
 def test_worker_count_is_one_per_core_by_default() -> None:

@@ -1,0 +1,67 @@
+"""How the pool's workers start and what happens when one dies: a real pool under a real reactor
+(`tests/crawler/pool_driver.py`, a subprocess), and real crawls for the start-up stats.
+
+Forked workers (the default where the crawl process has no other thread) and executed ones (`python -m
+crawler.extraction_worker`) behave alike: a page in flight on a worker killed with SIGKILL comes back as a
+`crawler_worker_failed` error, the worker is replaced, and the next page is extracted in full."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.extraction_pool import STARTED_STAT
+from crawler.outcome import Exit
+from tests.crawler.conftest import REPO, Served, final_stats, scrapy_crawl
+
+pytestmark = pytest.mark.slow
+
+
+def drive(mode: str) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.crawler.pool_driver", mode],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    outcome: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "failure" not in outcome, outcome
+    return outcome
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork is POSIX")
+@pytest.mark.parametrize(
+    ("mode", "started"),
+    [
+        ("fork", ["forked", "forked"]),
+        ("exec", ["executed", "executed"]),
+        ("fork-with-thread", ["executed", "executed"]),  # another thread runs: forking is not safe, so exec
+    ],
+)
+def test_a_killed_worker_fails_its_page_and_is_replaced(mode: str, started: list[str]) -> None:
+    outcome = drive(mode)
+    assert outcome["started"] == started
+    assert outcome["first"]["errors"] == [] and outcome["first"]["entities"] > 0
+    failed = {"title": None, "entities": 0, "errors": [["fetch", "crawler_worker_failed"]], "links": 0}
+    assert outcome["killed"] == failed
+    assert outcome["after"] == outcome["first"]  # the replacement extracts the page as the first worker did
+    assert outcome["workers_after"] == 2 and outcome["replaced"] == 1
+
+
+def test_a_crawl_forks_its_workers_unless_told_to_execute_them(site: Served, tmp_path: Path) -> None:
+    page = ("-a", f"url={site.url}/qa/1001.html", "-s", "GUIDECRAWL_EXTRACT_WORKERS=2")
+    forked = scrapy_crawl(*page, "-s", f"OUTPUT_DIR={tmp_path / 'forked'}")
+    executed = scrapy_crawl(*page, "-s", f"OUTPUT_DIR={tmp_path / 'executed'}", "-s", "GUIDECRAWL_EXTRACT_FORK=False")
+    assert forked.returncode == executed.returncode == Exit.OK, (forked.stderr[-1500:], executed.stderr[-1500:])
+    forked_stats, executed_stats = final_stats(forked.stderr), final_stats(executed.stderr)
+    assert forked_stats[STARTED_STAT.format(how="forked")] == 2
+    assert forked_stats[STARTED_STAT.format(how="executed")] == 0
+    assert executed_stats[STARTED_STAT.format(how="executed")] == 2
+    assert executed_stats[STARTED_STAT.format(how="forked")] == 0
