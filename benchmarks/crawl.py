@@ -21,9 +21,11 @@ Pages/s = responses / Scrapy's elapsed_time_seconds; the ratio is full / bare of
 floors apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 ms latency, ≥ 50 % at zero
 latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS and CPU
 time are sampled every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together;
-"CPU ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it
-does not depend on what else the machine runs. "CPU wait" (Linux, /proc/PID/schedstat) is the share of the
-time the crawl's processes were ready to run but waited for a core: high means the machine's load, not the
+"PSS MB" is the peak proportional set size of the crawl process and its workers together (a page they share
+counted once: forked workers share the crawl process's tables, which RSS counts in every process). "CPU
+ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it does
+not depend on what else the machine runs. "CPU wait" (Linux, /proc/PID/schedstat) is the share of the time the
+crawl's processes were ready to run but waited for a core: high means the machine's load, not the
 crawl, set its pace.
 """
 
@@ -90,6 +92,7 @@ class Crawl:
     lag_ms: int
     peak_crawl_rss: int
     peak_workers_rss: int
+    peak_pss: int  # crawl process + workers, pages they share counted once (Usage.peak_pss)
     crawl_cpu: float  # CPU seconds of the crawl process (user + system)
     workers_cpu: float  # of its extraction workers together
     cpu_wait: float | None  # share of its runnable time spent waiting for a CPU (Usage.cpu_wait)
@@ -109,6 +112,10 @@ class Usage:
 
     peak_crawl_rss: int = 0
     peak_workers_rss: int = 0
+    # Proportional set size of the crawl process and its workers together: a page shared by k processes counts
+    # 1/k in each, so a forked worker's pages shared with the crawl process are counted once (RSS counts them in
+    # every process). Linux only (/proc/PID/smaps_rollup); 0 elsewhere.
+    peak_pss: int = 0
     crawl_cpu: float = 0.0
     workers_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds last seen
     # pid → (seconds running, seconds runnable but waiting for a CPU) from /proc/PID/schedstat (Linux)
@@ -139,6 +146,11 @@ class Usage:
                 times = child.cpu_times()
                 self.workers_cpu[child.pid] = times.user + times.system
         self.peak_workers_rss = max(self.peak_workers_rss, workers)
+        pss = 0
+        for process in [crawl, *crawl.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
+                pss += process.memory_full_info().pss
+        self.peak_pss = max(self.peak_pss, pss)
 
 
 def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Usage]:
@@ -196,6 +208,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
         lag_ms=int(stats.get("guidecrawl/reactor/max_lag_ms", 0)),  # type: ignore[call-overload]
         peak_crawl_rss=usage.peak_crawl_rss,
         peak_workers_rss=usage.peak_workers_rss,
+        peak_pss=usage.peak_pss,
         crawl_cpu=usage.crawl_cpu,
         workers_cpu=sum(usage.workers_cpu.values()),
         cpu_wait=usage.cpu_wait,
@@ -237,7 +250,8 @@ def main() -> int:
         tmp = Path(tmpdir)
         print(
             f"{'scenario':>8} {'round':>5} {'crawl':>6} {'responses':>9} {'pages':>6} {'seconds':>8} {'pages/s':>8}"
-            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'CPU ms/page':>11} {'workers':>7} {'CPU wait':>8}"
+            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'PSS MB':>6} {'CPU ms/page':>11} {'workers':>7}"
+            f" {'CPU wait':>8}"
         )
         for name in args.scenario:
             latency, inflight = SCENARIOS[name]
@@ -249,6 +263,7 @@ def main() -> int:
                         f"{name:>8} {round_number + 1:>5} {kind:>6} {crawl.responses:>9} {crawl.pages:>6}"
                         f" {crawl.seconds:>8.1f} {crawl.rate:>8.1f} {crawl.lag_ms:>7}"
                         f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}"
+                        f" {crawl.peak_pss / MB:>6.0f}"
                         f" {crawl.crawl_cpu * 1000 / crawl.responses:>11.1f}"
                         f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}"
                         f" {'' if crawl.cpu_wait is None else f'{crawl.cpu_wait:.0%}':>8}",
@@ -285,12 +300,13 @@ def summarize(name: str, crawls_by_kind: dict[str, list[Crawl]]) -> float:
     for kind, crawls in crawls_by_kind.items():
         crawl_peak = max(c.peak_crawl_rss for c in crawls) / MB
         workers_peak = max(c.peak_workers_rss for c in crawls) / MB
+        pss_peak = max(c.peak_pss for c in crawls) / MB
         cpu = statistics.median((c.crawl_cpu + c.workers_cpu) * 1000 / c.responses for c in crawls)
         waits = [c.cpu_wait for c in crawls if c.cpu_wait is not None]
         wait = f", waited for a CPU {statistics.median(waits):.0%} of the time" if waits else ""
         print(
-            f"{name:>8} {kind}: peak RSS crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB;"
-            f" CPU {cpu:.1f} ms a page{wait}"
+            f"{name:>8} {kind}: peak RSS crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB,"
+            f" PSS together {pss_peak:.0f} MB; CPU {cpu:.1f} ms a page{wait}"
         )
     return ratios["full"]
 

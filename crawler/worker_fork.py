@@ -1,11 +1,11 @@
 """Extraction workers forked from the crawl process, which has the extraction stages imported and warm.
 
 An executed worker (`python -m crawler.extraction_worker`) spends ≈ 0.5 s of CPU importing the stages and
-Scrapy, then ≈ 0.4 s on its first pages (data tables loaded, automata built, regular expressions compiled): with
-one worker per core, ≈ 1.8 s of CPU a crawl before the first page is extracted at full speed. The crawl process
-has the stages imported already (it unpickles their results); `warm_extraction` runs them once over the bundled
-demo site's pages, so the tables are built once, there, and every forked worker starts with them: no import, no
-cold pages, and the memory pages they share stay shared until written.
+Scrapy, then ≈ 0.4 s on its first pages (data tables loaded, automata built, regular expressions compiled), and
+every worker pays it again. The crawl process has the stages imported already (it unpickles their results);
+`warm_extraction` runs them once over a few pages of the bundled demo site (`warm_pages.toml`), so the tables
+are built once, there, and every forked worker starts with them: no import, no cold pages, and the memory
+pages they share stay shared until written.
 
 Fork only from a single-threaded process: the child of a multi-threaded fork holds whatever locks the other
 threads held. The pool forks its first workers when the crawl starts, before any thread exists; a worker
@@ -23,15 +23,17 @@ import os
 import signal
 import sys
 import threading
+import tomllib
 import traceback
+from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlencode
 
 from twisted.internet import process
 
 from crawler.extraction_worker import die_with_parent, serve
 
 logger = logging.getLogger(__name__)
+WARM_PAGES = Path(__file__).with_name("warm_pages.toml")
 WARMED = False  # the crawl process's stages have run once (`warm_extraction`)
 
 
@@ -41,30 +43,28 @@ def can_fork() -> bool:
 
 
 def warm_extraction() -> None:
-    """Run every stage once over the bundled demo site's pages (its guide pages, listings, forum and Q&A pages,
-    in their real encodings), so that the tables and automata the stages build on first use are built in this
-    process, once, before the workers fork from it. Results are discarded: the stages keep no state between
-    pages but their caches."""
+    """Run every stage once over the demo site's pages listed in `warm_pages.toml`, so that the tables and
+    automata the stages build on first use are built in this process, once, before the workers fork from it.
+    Results are discarded: the stages keep no state between pages but their caches."""
     global WARMED
     if WARMED:
         return
     WARMED = True
     from crawler.extraction_pool import extract_page
-    from crawler.fixture_server import DEFAULT_ROOT, load_routes
+    from crawler.fixture_server import DEFAULT_ROOT, load_routes, route_key
     from crawler.sites import load_sites
 
     try:
         site = load_sites(())["fixture"]
-        for (path, query), route in load_routes(DEFAULT_ROOT).items():
-            body, content_type = route.body(1), route.content_type or ""
-            if route.status != 200 or not content_type.startswith("text/html") or not body:
-                continue
-            url = f"http://127.0.0.1{path}" + (f"?{urlencode(query)}" if query else "")
-            extract_page(body, {"Content-Type": content_type}, url, site, "hans", None, None)
+        routes = load_routes(DEFAULT_ROOT)
+        for path in tomllib.loads(WARM_PAGES.read_text(encoding="utf-8"))["pages"]:
+            route = routes[route_key(path)]
+            headers = {"Content-Type": route.content_type or "text/html"}
+            extract_page(route.body(1), headers, f"http://127.0.0.1{path}", site, "hans", None, None)
     except Exception as exc:  # a cold worker is slower, not wrong: the crawl goes on
         logger.warning("extraction: warm-up failed, workers start cold: %s: %s", type(exc).__name__, exc)
-    # What exists now lives as long as the crawl: out of the collector's sight, its passes stay short here, and
-    # the forked workers (which freeze it again) never write to these objects' pages to count their references.
+    # What exists now lives as long as the crawl: out of the collector's sight, its passes stay short, here and in
+    # the forked workers (whose collector would otherwise walk, and so copy, every inherited page).
     gc.collect()
     gc.freeze()
 

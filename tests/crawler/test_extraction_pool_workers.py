@@ -65,3 +65,19 @@ def test_a_crawl_forks_its_workers_unless_told_to_execute_them(site: Served, tmp
     assert forked_stats[STARTED_STAT.format(how="executed")] == 0
     assert executed_stats[STARTED_STAT.format(how="executed")] == 2
     assert executed_stats[STARTED_STAT.format(how="forked")] == 0
+
+
+WARM_UP = """
+import sys
+from crawler.worker_fork import warm_extraction
+warm_extraction()
+print(sorted(m for m in ("trafilatura", "jieba", "opencc") if m in sys.modules))
+"""
+
+
+def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary() -> None:
+    """warm_pages.toml: every page is served by the demo site and extracts without an error (a failure would be
+    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 140 MB) does not."""
+    proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "warm-up failed" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.stdout.split("\n")[0] == "['opencc', 'trafilatura']"
