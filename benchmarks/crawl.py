@@ -9,8 +9,10 @@ in full) and "remote" (250 ms per answer, 16 requests in flight: what a crawl of
 Both crawls run as `scrapy` subprocesses with the bench profile, follow the same listing → article links and
 fetch the same bytes; the bare crawl yields one tiny item per page and does nothing else, the full crawl
 decodes, extracts, normalizes, finds entities and writes Parquet + CSV with its state file, extraction in its
-pool (one worker process per core, the production default). `--inline` adds the same full crawl with
-GUIDECRAWL_EXTRACT_WORKERS=0 (extraction in the reactor thread), for comparison.
+pool (one worker process per core, forked from the warmed crawl process: the production default). `--inline`
+adds the same full crawl with GUIDECRAWL_EXTRACT_WORKERS=0 (extraction in the reactor thread), `--exec` with
+GUIDECRAWL_EXTRACT_FORK=False (workers executed as `python -m crawler.extraction_worker`, each importing and
+warming the stages itself), for comparison.
 
 Same work or no number: every article is a distinct page (its own sentence in its main text), and each full
 crawl must write one `documents` row per page the bare crawl fetched, with no `errors` row; otherwise the
@@ -56,6 +58,8 @@ SCRAPY = str(Path(sys.executable).with_name("scrapy"))
 FLOORS = {"remote": 0.85, "local": 0.50}  # full / bare pages/s, median over the rounds
 # name → (server latency in seconds, requests in flight)
 SCENARIOS = {"local": (0.0, 32), "remote": (0.25, 16)}
+# full-crawl variants for comparison (--inline, --exec) → their settings
+KIND_SETTINGS = {"inline": ["-s", "GUIDECRAWL_EXTRACT_WORKERS=0"], "exec": ["-s", "GUIDECRAWL_EXTRACT_FORK=False"]}
 SAMPLE_SECONDS = 0.2
 MB = 1024 * 1024
 
@@ -84,7 +88,7 @@ class BareSpider(scrapy.Spider):
 
 @dataclass(frozen=True)
 class Crawl:
-    kind: str  # bare | full | inline
+    kind: str  # bare | full | inline | exec
     responses: int
     pages: int  # bare: items (one per page); full: documents rows written
     errors: int  # errors rows written (full) — 0 when the crawl did the bare crawl's work
@@ -191,7 +195,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
             command = [SCRAPY, "runspider", str(Path(__file__).resolve()), "-a", f"base_url={url}",
                        "-s", "ITEM_PIPELINES={}", *settings]  # fmt: skip
         else:
-            workers = ["-s", "GUIDECRAWL_EXTRACT_WORKERS=0"] if kind == "inline" else []
+            workers = KIND_SETTINGS.get(kind, [])
             command = [SCRAPY, "crawl", "guides", "-a", "site=fixture-bench", "-a", f"base_url={url}",
                        "-s", f"OUTPUT_DIR={out}", *workers, *settings]  # fmt: skip
         stats, usage = run_crawl(command, tmp / f"{label}.scrapy.log")
@@ -239,11 +243,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per scenario (default 3)")
     parser.add_argument("--scenario", choices=SCENARIOS, nargs="*", default=list(SCENARIOS))
     parser.add_argument("--inline", action="store_true", help="also run the full crawl without its pool")
+    parser.add_argument(
+        "--exec", action="store_true", help="also run the full crawl with executed workers instead of forked ones"
+    )
     args = parser.parse_args()
     if args.pages < 1 or args.rounds < 1:
         parser.error("--pages and --rounds must be 1 or more")
     expected = args.pages + -(-args.pages // BENCH_PAGE_SIZE)  # articles + listing pages
-    kinds = ["bare", "full", *(["inline"] if args.inline else [])]
+    kinds = ["bare", "full", *(["inline"] if args.inline else []), *(["exec"] if args.exec else [])]
     medians: dict[str, float] = {}
     print(f"{args.pages} articles + {expected - args.pages} listings = {expected} pages a crawl; load {load()}")
     with tempfile.TemporaryDirectory(prefix="guidecrawl-bench-") as tmpdir:
