@@ -69,6 +69,17 @@ def warm_extraction() -> None:
     gc.freeze()
 
 
+def speak_like_an_executed_worker() -> None:
+    """Logging and print() as in an executed worker. The inherited handlers write to the crawl's log file, whose
+    descriptor is closed here (its number may even be reused), and the inherited sys.stdout is the result pipe:
+    warnings go to stderr through logging's last-resort handler, print() to stderr too."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    sys.stdout = sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+
+
 def run_forked(parent: int) -> NoReturn:
     """The forked child's whole life: serve jobs on fds 0/1, then leave without running the parent's exit code."""
     status = 1
@@ -82,6 +93,7 @@ def run_forked(parent: int) -> NoReturn:
         die_with_parent()
         if os.getppid() != parent:  # the crawl died before the line above took effect
             os._exit(0)
+        speak_like_an_executed_worker()
         # New file objects over fds 0 and 1: the inherited sys.stdout may hold the parent's unwritten bytes.
         with open(0, "rb", closefd=False) as stdin, open(1, "wb", closefd=False) as stdout:
             serve(stdin, stdout)

@@ -81,3 +81,24 @@ def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary() -> None
     proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "warm-up failed" not in proc.stderr, proc.stderr[-2000:]
     assert proc.stdout.split("\n")[0] == "['opencc', 'trafilatura']"
+
+
+SPEAK = """
+import logging, sys
+logging.basicConfig(filename=sys.argv[1], level=logging.DEBUG)
+logging.getLogger("before").warning("in the crawl's log")
+from crawler.worker_fork import speak_like_an_executed_worker
+speak_like_an_executed_worker()
+logging.getLogger("trafilatura").warning("a worker's warning")
+logging.getLogger("trafilatura").info("a worker's info")
+print("a stray print")
+"""
+
+
+def test_a_forked_worker_logs_and_prints_to_stderr_not_to_the_crawls_log_or_result_pipe(tmp_path: Path) -> None:
+    log = tmp_path / "crawl.log"
+    proc = subprocess.run([sys.executable, "-c", SPEAK, str(log)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert log.read_text().splitlines() == ["WARNING:before:in the crawl's log"]
+    assert proc.stdout == ""  # stdout is the pipe results travel on
+    assert proc.stderr.splitlines() == ["a worker's warning", "a stray print"]
