@@ -1,10 +1,10 @@
 """Extraction off the reactor thread: `extract.pipeline.process_page` in worker processes.
 
-decode → content → normalize → entities costs ≈ 7–25 ms of CPU a page (long listings more), and finding the
-links to follow (lxml) another millisecond or more. Run in the reactor thread, that stalls every download for
-as long and the crawl uses one core. Here each response goes to one of N worker processes
-(`python -m crawler.extraction_worker`; one per core by default, `GUIDECRAWL_EXTRACT_WORKERS=N`; 0 runs it in
-the reactor thread, as before) and the spider awaits the result while the reactor keeps downloading. The
+decode → content → normalize → entities costs ≈ 5–25 ms of CPU a page (long listings more), and finding the
+links to follow (lxml) another millisecond or so. Run in the reactor thread, that stalls every download for
+as long and the crawl uses one core. Here each response goes to one of N worker processes (one per core by
+default, `GUIDECRAWL_EXTRACT_WORKERS=N`; 0 runs it in the reactor thread) and the spider awaits the result
+while the reactor keeps downloading. The
 function called is the same `process_page`, with the same arguments: only where it runs changes.
 
 The workers are plain child processes spoken to through their stdin/stdout pipes by the reactor itself
