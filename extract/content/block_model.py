@@ -4,13 +4,15 @@ line walk already measured, scored by a small model shipped as data (`extract/da
 
 The model predicts, for each other candidate, how much better its text would be than the weightiest subtree's
 (the gain, in F1); the candidate with the best prediction replaces it only when that gain clears the model's margin
-and the candidate keeps enough of the subtree's unlinked text (`min_text_kept`: a fragment of the text is never the body). Inference is
+and the candidate keeps enough of the subtree's unlinked text (`min_text_kept`: a fragment of the text is never
+the body). Pages whose subtree holds less text than the training pages' bodies (`min_choice_text`) keep it. Inference is
 plain Python over a few dozen candidates: prefix sums over the lines make every feature O(1) per candidate.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -172,7 +174,7 @@ def _title_units(text: str) -> set[str]:
     if sum(len(w) for w in words if w.isascii()) >= len(lowered.replace(" ", "")) / 2:
         return {w for w in words if len(w) > 2}
     chars = [ch for ch in lowered if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in itertools.pairwise(chars)}
 
 
 class PageMeasures:
