@@ -78,12 +78,13 @@ FEATURES = (
     "prose_siblings",
     "log_twin_prose",
     "log_text_vs_choice",
+    "log_text_vs_choice_unnamed",
 )
 
 
 _AT_ANCESTOR = FEATURES.index("is_ancestor_of_choice")
 _AT_INSIDE = FEATURES.index("is_inside_choice")
-_AT_TEXT_RATIO = FEATURES.index("log_text_vs_choice")
+_AT_TEXT_RATIO = FEATURES.index("log_text_vs_choice_unnamed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,28 @@ class PageMeasures:
                     self.headline = index
         self.punct, self.prose, self.negative = punct, prose, negative
         self.page_chars = max(1, sum(line.chars for line in lines))
+        self.named_noise = self._named_noise()
+
+    def _named_noise(self) -> list[Extent]:
+        """The extents of the outermost elements whose class/id names furniture (comment boxes, sidebars …)."""
+        noise = hints().noise
+        found: list[Extent] = []
+        covered_to = -1
+        for element, extent in sorted(self.extents.items(), key=lambda item: (item[1].first, item[1].depth)):
+            if extent.first > covered_to and class_tokens(element) & noise:
+                found.append(extent)
+                covered_to = extent.last
+        return found
+
+    def named_text_outside(self, inner: Extent, outer: Extent) -> int:
+        """Unlinked text of furniture-named elements inside `outer` and outside `inner`."""
+        total = 0
+        for extent in self.named_noise:
+            inside_outer = outer.first <= extent.first and extent.last <= outer.last and extent.depth > outer.depth
+            outside_inner = extent.last < inner.first or extent.first > inner.last
+            if inside_outer and outside_inner:
+                total += extent.chars - extent.link_chars
+        return total
 
     def overlap_at_start(self, first: int, last: int) -> float:
         if not self.title_units:
@@ -311,6 +334,10 @@ def features(
         math.log1p(siblings),
         math.log((twins + 1) / (prose + 1)),
         math.log((extent.chars - extent.link_chars + 1) / (chosen.chars - chosen.link_chars + 1)),
+        math.log(
+            (extent.chars - extent.link_chars + 1)
+            / (max(0, chosen.chars - chosen.link_chars - measures.named_text_outside(extent, chosen)) + 1)
+        ),
     ]
 
 
@@ -330,7 +357,8 @@ def scored_candidates(
 
 
 def text_kept(row: list[float]) -> float:
-    """The share of the weightiest subtree's unlinked text a candidate holds (its ancestors hold all of it)."""
+    """The share of the weightiest subtree's unlinked text a candidate holds, text in elements named as furniture
+    (a comment box, a sidebar) not counted (its ancestors hold all of it)."""
     if row[_AT_ANCESTOR]:
         return 1.0
     if row[_AT_INSIDE]:
