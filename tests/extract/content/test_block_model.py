@@ -159,3 +159,11 @@ def test_no_training_page_is_an_evaluation_or_fixture_page() -> None:
         used.add((info.get("source_repo"), info.get("source_path")))
     assert ("scrapinghub/article-extraction-benchmark", next(p for r, p in used if r and "scrapinghub" in r)) in used
     assert not training & used
+
+
+def test_content_outputs_the_article_without_the_teasers_beside_it() -> None:
+    from extract.content import content
+
+    text = content(news_page(OTHER_STORIES)).records[0].text
+    assert STORY[0] in text and STORY[-1] in text
+    assert not any(teaser in text for teaser in OTHER_STORIES)
