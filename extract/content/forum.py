@@ -22,7 +22,7 @@ from extract.content.lines import (
     text_of,
 )
 from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
-from extract.content.parse import drop_element
+from extract.content.parse import drop_element, is_hidden
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
@@ -43,7 +43,7 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     containers = _post_containers(outer)
     records = []
     for body, container in zip(outer, containers, strict=True):
-        lines = [line for line in split_lines(body) if not vocab.forum_drop_lines.search(line.text)]
+        lines = [line for line in split_lines(_shown(body)) if not vocab.forum_drop_lines.search(line.text)]
         lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
         text = "\n".join(line.text for line in lines)
         records.append(
@@ -56,6 +56,28 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
             )
         )
     return records
+
+
+def _shown(body: lxml.etree._Element) -> lxml.etree._Element:
+    """The post as its reader sees it: a closed spoiler or collapsed box (hidden inside the post) is not shown. Hidden
+    prose stays in the page's tree (a CMS may hide an article until a script shows it), so it goes here."""
+    hidden = [element for element in body.iterdescendants() if isinstance(element.tag, str) and is_hidden(element)]
+    return copy_without(body, hidden) if hidden else body
+
+
+def copy_without(root: lxml.etree._Element, unwanted: list[lxml.etree._Element]) -> lxml.etree._Element:
+    """A copy of the subtree without the `unwanted` elements inside it (their tails stay)."""
+    for index, element in enumerate(unwanted):
+        element.set(_MARK, str(index))
+    duplicate = copy.deepcopy(root)
+    for element in unwanted:
+        del element.attrib[_MARK]
+    for element in [e for e in duplicate.iter() if isinstance(e.tag, str) and e.get(_MARK) is not None]:
+        drop_element(element)
+    return duplicate
+
+
+_MARK = "data-guidecrawl-unwanted"  # marks elements across a deepcopy
 
 
 def open_with_subject(first: Record, subject: str | None) -> None:
@@ -290,6 +312,8 @@ def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: f
     furniture ("user-id-1" around "bbp-reply-content"), or when its own text (outside the furniture inside it) is
     most of the post's text ("qu-userSelect--text" around a Quora answer): utility classes that name no user."""
     post = copy.deepcopy(block)
+    for element in [e for e in post.iterdescendants() if isinstance(e.tag, str) and is_hidden(e)]:
+        drop_element(element)  # a closed spoiler, a collapsed box: not what the reader sees of the post
     named = [e for e in post.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & furniture]
     total = len(SPACE.sub("", text_of(post)))
     for element in named:

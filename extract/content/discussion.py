@@ -1,0 +1,171 @@
+"""Discussions under a post: a comment tree whose readers answer one another (LiveJournal, reddit, imgur, small
+forum engines) makes the page a thread, the post its opening and every comment a reply.
+
+Why: a community post and a news article with a comment box have the same shape — one long text, then short
+signed texts. Two things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
+`entry-content`, a schema.org `NewsArticle`/`BlogPosting`), and its comment box is a list of reader notes; a
+discussion nests replies inside the comments they answer or puts a reply action on every comment. The comments are
+found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`), or, inside a block named as the
+comments (`#comments`), as its largest run of repeated blocks.
+
+May: return the comments (copies, each without the replies nested in it) for page.py to print after the post.
+Must never: read comments under a page that marks its article, or a flat list of notes without reply actions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.etree
+
+from extract.content.forum import copy_without
+from extract.content.lines import SPACE, PageLines, class_tokens, class_words, text_of, word_parts
+from extract.content.listing import SiblingRun, similar_siblings
+from extract.content.vocabulary import Vocabulary
+
+_DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class DiscussionWords:
+    item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
+    list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
+    reply_actions: frozenset[str]  # the whole text of a reply button or link, lower-cased
+    article_types: frozenset[str]  # schema.org types of an article page
+
+
+@functools.cache
+def discussion_words() -> DiscussionWords:
+    forum = tomllib.loads(_DATA.read_text(encoding="utf-8"))["forum"]
+    return DiscussionWords(
+        item_words=frozenset(forum["comment_item_words"]),
+        list_words=frozenset(forum["comment_list_words"]),
+        reply_actions=frozenset(word.lower() for word in forum["reply_actions"]),
+        article_types=frozenset(forum["article_types"]),
+    )
+
+
+_MIN_COMMENTS = 3  # comments that make a discussion
+_REPLY_SHARE = 0.6  # share of comments carrying a reply action, when no reply nests in another comment
+_ACTION_CHARS = 20  # the longest text of an element read as a reply button
+
+
+def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab: Vocabulary) -> SiblingRun | None:
+    """The comments of a discussion under the page's post, in page order (copies without nested replies), or None
+    when the page marks its article or its comments do not answer one another."""
+    words = discussion_words()
+    if _marks_article(root, html, vocab, words):
+        return None
+    extents = lines.extents
+    items: list[lxml.etree._Element] = []
+    lists: list[lxml.etree._Element] = []
+    for element in extents:
+        named = _comment_name(element, words)
+        if named == "item":
+            items.append(element)
+        elif named == "list":
+            lists.append(element)
+    # A reply button is named like a comment ("j-c-nav-item-reply"): a comment holds more than the button's word.
+    items = [item for item in items if " ".join(text_of(item).split()).lower() not in words.reply_actions]
+    item_set = set(items)
+    items = [item for item in items if _own_chars(item, item_set) > 0]
+    item_set = set(items)
+    for block in lists:
+        if not any(descendant in item_set for descendant in block.iterdescendants()):
+            items += _largest_run(block, extents)
+    item_set = set(items)
+    if len(items) < _MIN_COMMENTS:
+        return None
+    nested = any(ancestor in item_set for item in items for ancestor in item.iterancestors())
+    replied = sum(1 for item in items if _has_reply_action(item, item_set, words))
+    if not nested and replied < _REPLY_SHARE * len(items):
+        return None
+    order = {element: index for index, element in enumerate(root.iter())}
+    items.sort(key=order.__getitem__)
+    copies = [_without_nested(item, item_set) for item in items]
+    return SiblingRun(items, sum(extents[item].chars for item in items), copies)
+
+
+_TYPE = re.compile(r"""(?:"@type"\s*:\s*\[?\s*"|itemtype=["']https?://schema\.org/)([A-Za-z]+)""")
+
+
+def _marks_article(root: lxml.etree._Element, html: str, vocab: Vocabulary, words: DiscussionWords) -> bool:
+    """The page names its article: an article-body class or itemprop, or a schema.org article type."""
+    if words.article_types.intersection(_TYPE.findall(html)):
+        return True
+    return any(
+        isinstance(element.tag, str)
+        and (element.get("itemprop") == "articleBody" or class_words(element) & vocab.article_body_classes)
+        for element in root.iter()
+    )
+
+
+def _comment_name(element: lxml.etree._Element, words: DiscussionWords) -> str | None:
+    """ "item" when a class, id or tag word ends in a comment word, "list" when it ends in a comments word."""
+    if not isinstance(element.tag, str):
+        return None
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.tag}".split()
+    found = None
+    for name in names:
+        parts = word_parts(name)
+        if not parts:
+            continue
+        if parts[-1] in words.item_words:
+            return "item"
+        if parts[-1] in words.list_words:
+            found = "list"
+    return found
+
+
+def _own_chars(item: lxml.etree._Element, items: set[lxml.etree._Element]) -> int:
+    """Characters of the item's text outside the comments nested in it."""
+    count = len(SPACE.sub("", (item.text or "").strip()))
+    stack = list(item)
+    while stack:
+        child = stack.pop()
+        count += len(SPACE.sub("", (child.tail or "").strip()))
+        if child in items or not isinstance(child.tag, str):
+            continue
+        count += len(SPACE.sub("", (child.text or "").strip()))
+        stack.extend(child)
+    return count
+
+
+def _largest_run(block: lxml.etree._Element, extents: dict) -> list[lxml.etree._Element]:
+    """Inside a block named as the comments, its largest run of repeated blocks that hold text."""
+    best: list[lxml.etree._Element] = []
+    best_chars = 0
+    for element in block.iter():
+        children = [child for child in element if child in extents]
+        if len(children) < _MIN_COMMENTS:
+            continue
+        for run in similar_siblings(children):
+            chars = sum(extents[member].chars for member in run)
+            if len(run) >= _MIN_COMMENTS and chars > best_chars:
+                best, best_chars = run, chars
+    return best
+
+
+def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], words: DiscussionWords) -> bool:
+    """A reply button or link in the comment's own part (not in a reply nested in it)."""
+    stack = list(item)
+    while stack:
+        element = stack.pop()
+        if element in items or not isinstance(element.tag, str):
+            continue
+        text = " ".join(text_of(element).split()).lower()
+        if text in words.reply_actions:
+            return True
+        if len(text) <= _ACTION_CHARS and class_tokens(element) & words.reply_actions:
+            return True
+        stack.extend(element)
+    return False
+
+
+def _without_nested(item: lxml.etree._Element, items: set[lxml.etree._Element]) -> lxml.etree._Element:
+    """A copy of the comment without the replies nested in it (they are records of their own)."""
+    return copy_without(item, [descendant for descendant in item.iterdescendants() if descendant in items])
