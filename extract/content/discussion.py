@@ -14,11 +14,7 @@ Must never: read comments under a page that marks its article, or a flat list of
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
 
 import lxml.etree
 
@@ -26,28 +22,6 @@ from extract.content.forum import copy_without
 from extract.content.lines import SPACE, PageLines, class_tokens, class_words, text_of, word_parts
 from extract.content.listing import SiblingRun, similar_siblings
 from extract.content.vocabulary import Vocabulary
-
-_DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
-
-
-@dataclass(frozen=True, slots=True)
-class DiscussionWords:
-    item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
-    list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
-    reply_actions: frozenset[str]  # the whole text of a reply button or link, lower-cased
-    article_types: frozenset[str]  # schema.org types of an article page
-
-
-@functools.cache
-def discussion_words() -> DiscussionWords:
-    forum = tomllib.loads(_DATA.read_text(encoding="utf-8"))["forum"]
-    return DiscussionWords(
-        item_words=frozenset(forum["comment_item_words"]),
-        list_words=frozenset(forum["comment_list_words"]),
-        reply_actions=frozenset(word.lower() for word in forum["reply_actions"]),
-        article_types=frozenset(forum["article_types"]),
-    )
-
 
 _MIN_COMMENTS = 3  # comments that make a discussion
 _REPLY_SHARE = 0.6  # share of comments carrying a reply action, when no reply nests in another comment
@@ -57,20 +31,19 @@ _ACTION_CHARS = 20  # the longest text of an element read as a reply button
 def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab: Vocabulary) -> SiblingRun | None:
     """The comments of a discussion under the page's post, in page order (copies without nested replies), or None
     when the page marks its article or its comments do not answer one another."""
-    words = discussion_words()
-    if _marks_article(root, html, vocab, words):
+    if _marks_article(root, html, vocab):
         return None
     extents = lines.extents
     items: list[lxml.etree._Element] = []
     lists: list[lxml.etree._Element] = []
     for element in extents:
-        named = _comment_name(element, words)
+        named = _comment_name(element, vocab)
         if named == "item":
             items.append(element)
         elif named == "list":
             lists.append(element)
     # A reply button is named like a comment ("j-c-nav-item-reply"): a comment holds more than the button's word.
-    items = [item for item in items if " ".join(text_of(item).split()).lower() not in words.reply_actions]
+    items = [item for item in items if " ".join(text_of(item).split()).lower() not in vocab.reply_actions]
     item_set = set(items)
     items = [item for item in items if _own_chars(item, item_set) > 0]
     item_set = set(items)
@@ -81,7 +54,7 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
     if len(items) < _MIN_COMMENTS:
         return None
     nested = any(ancestor in item_set for item in items for ancestor in item.iterancestors())
-    replied = sum(1 for item in items if _has_reply_action(item, item_set, words))
+    replied = sum(1 for item in items if _has_reply_action(item, item_set, vocab))
     if not nested and replied < _REPLY_SHARE * len(items):
         return None
     order = {element: index for index, element in enumerate(root.iter())}
@@ -93,9 +66,9 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
 _TYPE = re.compile(r"""(?:"@type"\s*:\s*\[?\s*"|itemtype=["']https?://schema\.org/)([A-Za-z]+)""")
 
 
-def _marks_article(root: lxml.etree._Element, html: str, vocab: Vocabulary, words: DiscussionWords) -> bool:
+def _marks_article(root: lxml.etree._Element, html: str, vocab: Vocabulary) -> bool:
     """The page names its article: an article-body class or itemprop, or a schema.org article type."""
-    if words.article_types.intersection(_TYPE.findall(html)):
+    if vocab.article_types.intersection(_TYPE.findall(html)):
         return True
     return any(
         isinstance(element.tag, str)
@@ -104,7 +77,7 @@ def _marks_article(root: lxml.etree._Element, html: str, vocab: Vocabulary, word
     )
 
 
-def _comment_name(element: lxml.etree._Element, words: DiscussionWords) -> str | None:
+def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None:
     """ "item" when a class, id or tag word ends in a comment word, "list" when it ends in a comments word."""
     if not isinstance(element.tag, str):
         return None
@@ -114,9 +87,9 @@ def _comment_name(element: lxml.etree._Element, words: DiscussionWords) -> str |
         parts = word_parts(name)
         if not parts:
             continue
-        if parts[-1] in words.item_words:
+        if parts[-1] in vocab.comment_item_words:
             return "item"
-        if parts[-1] in words.list_words:
+        if parts[-1] in vocab.comment_list_words:
             found = "list"
     return found
 
@@ -150,7 +123,7 @@ def _largest_run(block: lxml.etree._Element, extents: dict) -> list[lxml.etree._
     return best
 
 
-def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], words: DiscussionWords) -> bool:
+def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
     """A reply button or link in the comment's own part (not in a reply nested in it)."""
     stack = list(item)
     while stack:
@@ -158,9 +131,9 @@ def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element]
         if element in items or not isinstance(element.tag, str):
             continue
         text = " ".join(text_of(element).split()).lower()
-        if text in words.reply_actions:
+        if text in vocab.reply_actions:
             return True
-        if len(text) <= _ACTION_CHARS and class_tokens(element) & words.reply_actions:
+        if len(text) <= _ACTION_CHARS and class_tokens(element) & vocab.reply_actions:
             return True
         stack.extend(element)
     return False

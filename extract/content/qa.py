@@ -35,7 +35,16 @@ _MANY_QUESTIONS = 3  # answer blocks with their own question headings that make 
 
 
 def announces_answers(text: str, vocab: Vocabulary) -> bool:
-    return bool(vocab.answer_count.match(text)) or bare_text(text) in vocab.answer_headings
+    return bool(vocab.answer_count.match(text)) or is_answer_heading(text, vocab)
+
+
+def is_answer_heading(text: str, vocab: Vocabulary) -> bool:
+    """ "最佳答案", "Best answer": compared without spaces and brackets, spelt as the vocabulary spells it."""
+    bare = bare_text(text)
+    return len(bare) <= _LONGEST_HEADING and any(bare == bare_text(heading) for heading in vocab.answer_headings)
+
+
+_LONGEST_HEADING = 12  # characters of the longest answer heading, spaces out
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -64,6 +73,8 @@ def answered_question_lines(
     kept = []
     for text in clean_lines(lines[start:first], title, vocab):
         if announces_answers(text, vocab) or META_ONLY.fullmatch(text) or _is_stat_line(text, vocab):
+            continue
+        if vocab.qa_furniture_lines.fullmatch(text):
             continue
         # A sentence, or a longer phrase: Chinese in 10 characters, English in four words ("Asked Feb 22" is
         # the asker's time, not the question).
@@ -95,7 +106,7 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     )
     question_lines: list[str] = []
     for question in questions[:2]:
-        question_lines += clean_lines(post_lines(question, _furniture(vocab), vocab.content_tokens), None, vocab)
+        question_lines += _post_text(question, vocab)
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
         question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
@@ -104,12 +115,20 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        kept = clean_lines(post_lines(answer, _furniture(vocab), vocab.content_tokens), None, vocab) + _follow_ups(
-            answer, block_set, vocab
-        )
+        kept = _post_text(answer, vocab) + _follow_ups(answer, block_set, vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """A question's or an answer's own lines: without its card and vote bar (named so by class) and without the
+    lines that are furniture however they are marked up (a vote count, "Share", "answered Feb 22", "Best answer")."""
+    return [
+        text
+        for text in clean_lines(post_lines(block, _furniture(vocab), vocab.content_tokens), None, vocab)
+        if not vocab.qa_furniture_lines.fullmatch(text) and not is_answer_heading(text, vocab)
+    ]
 
 
 def _furniture(vocab: Vocabulary) -> frozenset[str]:
