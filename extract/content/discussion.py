@@ -19,20 +19,17 @@ import re
 import lxml.etree
 
 from extract.content.forum import copy_without
-from extract.content.lines import SPACE, PageLines, class_tokens, class_words, text_of, word_parts
+from extract.content.lines import SPACE, PageLines, class_words, text_of, word_parts
 from extract.content.listing import SiblingRun, similar_siblings
 from extract.content.vocabulary import Vocabulary
 
 _MIN_COMMENTS = 3  # comments that make a discussion
 _REPLY_SHARE = 0.6  # share of comments carrying a reply action, when no reply nests in another comment
-_ACTION_CHARS = 20  # the longest text of an element read as a reply button
 
 
 def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab: Vocabulary) -> SiblingRun | None:
     """The comments of a discussion under the page's post, in page order (copies without nested replies), or None
     when the page marks its article or its comments do not answer one another."""
-    if _marks_article(root, html, vocab):
-        return None
     extents = lines.extents
     items: list[lxml.etree._Element] = []
     lists: list[lxml.etree._Element] = []
@@ -57,24 +54,47 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
     replied = sum(1 for item in items if _has_reply_action(item, item_set, vocab))
     if not nested and replied < _REPLY_SHARE * len(items):
         return None
+    talk = sum(_own_chars(item, item_set) for item in items)
+    if _article_chars(root, html, item_set, talk, vocab) >= talk:
+        return None
     order = {element: index for index, element in enumerate(root.iter())}
     items.sort(key=order.__getitem__)
     copies = [_without_nested(item, item_set) for item in items]
-    return SiblingRun(items, sum(extents[item].chars for item in items), copies)
+    return SiblingRun(items, talk, copies)
 
 
-_TYPE = re.compile(r"""(?:"@type"\s*:\s*\[?\s*"|itemtype=["']https?://schema\.org/)([A-Za-z]+)""")
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
+_ITEM_TYPE = re.compile(r"https?://(?:www\.)?schema\.org/([A-Za-z]+)")
 
 
-def _marks_article(root: lxml.etree._Element, html: str, vocab: Vocabulary) -> bool:
-    """The page names its article: an article-body class or itemprop, or a schema.org article type."""
-    if vocab.article_types.intersection(_TYPE.findall(html)):
-        return True
-    return any(
-        isinstance(element.tag, str)
-        and (element.get("itemprop") == "articleBody" or class_words(element) & vocab.article_body_classes)
-        for element in root.iter()
-    )
+def _article_chars(
+    root: lxml.etree._Element, html: str, items: set[lxml.etree._Element], talk: int, vocab: Vocabulary
+) -> int:
+    """How much text the page marks as its article: the largest element marked so (an article-body class,
+    itemprop="articleBody", a schema.org article itemtype), less the comments inside it; with only a JSON-LD article
+    type, the whole page's text less the comments; 0 for a page that marks no article."""
+    marked = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        item_type = _ITEM_TYPE.match(element.get("itemtype") or "")
+        if (
+            element.get("itemprop") == "articleBody"
+            or class_words(element) & vocab.article_body_classes
+            or (item_type and item_type.group(1) in vocab.article_types)
+        ):
+            inside = sum(_own_chars(e, items) for e in element.iter() if e in items)
+            marked = max(marked, _chars(element) - inside)
+    if marked == 0 and vocab.article_types.intersection(_LD_TYPE.findall(html)):
+        return _chars(root) - talk
+    return marked
+
+
+_NO_SPACE = re.compile(r"\s+")
+
+
+def _chars(element: lxml.etree._Element) -> int:
+    return len(_NO_SPACE.sub("", text_of(element)))
 
 
 def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None:
@@ -132,8 +152,6 @@ def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element]
             continue
         text = " ".join(text_of(element).split()).lower()
         if text in vocab.reply_actions:
-            return True
-        if len(text) <= _ACTION_CHARS and class_tokens(element) & vocab.reply_actions:
             return True
         stack.extend(element)
     return False

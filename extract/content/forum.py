@@ -345,9 +345,40 @@ def _text_outside(element: lxml.etree._Element, furniture: frozenset[str]) -> in
 _POST_TEXT = 20  # characters of a post's text: a furniture-named element holding more than half of it is the text
 
 
+def _member_names(member: lxml.etree._Element) -> set[str]:
+    """The names a reply is signed with: its member links (profile URLs)."""
+    return {
+        name
+        for link in member.iter("a")
+        if _USER_LINK.search(link.get("href") or "") and 1 <= len(name := " ".join(text_of(link).split())) <= 30
+    }
+
+
+_AGE = re.compile(
+    r"\d+\s*(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
+    r"|\(?(?:last )?(?:modified|edited) [^)]{1,30}\)?",
+    re.I,
+)
+
+
+def _is_signature(text: str, names: set[str], vocab: Vocabulary) -> bool:
+    """ "mariorojas - 1 year ago | thread": the replier's name with its age and action words, not the reply."""
+    signed = [name for name in names if name in text]
+    if not signed:
+        return False
+    rest = _AGE.sub(" ", text)
+    for name in signed:
+        rest = rest.replace(name, " ")
+    return all(part.lower() in vocab.actions for part in _SIGNATURE_PARTS.split(rest) if part)
+
+
+_SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
+
+
 def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.copies or group.members:
+        names = _member_names(member)
         kept = [
             line.text
             # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
@@ -359,6 +390,7 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             and not vocab.floor_mark.fullmatch(line.text)
             and not is_action_bar(line.text, vocab)
             and not is_spam(line.text, vocab)
+            and not _is_signature(line.text, names, vocab)
         ]
         author = next(
             (
