@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from extract.content import content
-from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_time, reply_group
+from extract.content.forum import (
+    _is_signature,
+    forum_posts,
+    is_action_bar,
+    open_with_subject,
+    post_lines,
+    post_time,
+    reply_group,
+    reply_records,
+)
 from extract.content.lines import cut_page
+from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 from extract.document import Record
@@ -222,3 +232,47 @@ def test_vbulletin5_post_texts_are_the_posts() -> None:
     records = forum_posts(tree(page), vocabulary(), None)
     assert [record.text for record in records] == [text for _, text in posts]
     assert not any("Join Date" in record.text for record in records)
+
+
+def test_a_closed_spoiler_and_the_invision_quote_header_are_not_the_posts_text() -> None:
+    # scienceforums.net (Invision Community): the answer sits in a spoiler the page shows closed (display: none); a
+    # quote opens with "On 7/5/2023 at 10:35 PM, Genady said:". The quoted words and the reply stay.
+    quote = (
+        "<blockquote class='ipsQuote'><div class='ipsQuote_citation'>On 7/5/2023 at 10:35 PM, Genady said:</div>"
+        "<div class='ipsQuote_contents'><p>Would you please use the Spoiler feature next time?</p></div></blockquote>"
+    )
+    spoiler = (
+        "<div class='ipsSpoiler'><div class='ipsSpoiler_header'><span>Reveal hidden contents</span></div>"
+        "<div class='ipsSpoiler_contents' style='display: none;'><p>As you add primes, you alternate between odd "
+        "and even sums, so C and D are out. And A is too small, so B.</p></div></div>"
+    )
+    html = INVISION.replace("<p>Only option (B) survives, as the odd sum shows.</p>", f"{spoiler}<p>Thanks, fun.</p>")
+    html = html.replace("<p>You are correct, +1.</p>", f"{quote}<p>Apologies. Where do I find it?</p>")
+    records = forum_posts(tree(html), vocabulary(), None)
+    assert [r.text for r in records] == [
+        "Thanks, fun.",
+        "Would you please use the Spoiler feature next time?\nApologies. Where do I find it?",
+    ]
+
+
+def test_hidden_parts_of_a_reply_are_not_its_text_and_shown_parts_are() -> None:
+    block = tree(
+        "<div><p>Correct, and glad you liked it. +1</p><div style='display:none'><p>The full working, line by line: "
+        "the sum of the first 168 primes is odd, so C and D are out.</p></div></div>"
+    ).find(".//div")
+    assert [line.text for line in post_lines(block, frozenset(), frozenset())] == ["Correct, and glad you liked it. +1"]
+
+
+def test_a_repliers_name_with_its_age_and_action_words_is_not_the_reply() -> None:
+    # forum.agreper.com: "<a href='/user/53/'>mariorojas</a> - 1 year ago | thread" heads every comment.
+    replies = "".join(
+        f"<div class='comment'><span class='small'><i><a href='/user/{n}/'>{name}</a> - {n} years ago</i> | "
+        f"<a href='/thread/1/#'>thread</a></span><div><p>{text}</p><sup><a href='/comment/{n}/'>reply</a></sup></div>"
+        "</div>"
+        for n, (name, text) in enumerate([("elon", "This is dopeeeee"), ("aagha", "Word"), ("mario", "hello there")])
+    )
+    root = tree(f"<html><body><div id='thread'>{replies}</div></body></html>")
+    group = SiblingRun([div for div in root.iter("div") if div.get("class") == "comment"], 0)
+    assert [r.text for r in reply_records(group, None, vocabulary())] == ["This is dopeeeee", "Word", "hello there"]
+    # A line naming the replier in a sentence is the reply's own.
+    assert not _is_signature("elon - I agree with you, 1 year ago I said the same", {"elon"}, vocabulary())

@@ -177,3 +177,29 @@ def test_without_a_question_block_the_prose_above_the_first_answer_is_the_questi
     assert "I am interested in adding some new APIs" in found[0].text
     assert "Asked Feb 22" not in found[0].text
     assert "router, middleware" in found[1].text
+
+
+def test_vote_counts_post_menus_and_asked_answered_times_are_not_the_posts_text() -> None:
+    # meta.answer.dev, demo.sabaidiscuss.com, english.stackexchange.com: lines a Q&A engine prints around every post,
+    # in markup that does not name them.
+    html = (
+        "<html><body><div class='question'><h1>How to add new API</h1>"
+        "<p>I want to add a new API to the answer project, where do I start?</p>"
+        "<p>Asked Feb 22Modified Apr 8</p><p>Arthur asked 16 years ago</p><p>1,136</p></div>"
+        "<div class='answer'><p>Best answer</p><p>5</p><p>Start from the handler package and register a route.</p>"
+        "<p>I asked my doctor about it yesterday, and he agreed.</p>"
+        "<p>Share</p><p>answered Feb 22</p><p>•Feb 22</p><p>You must login to post comments</p></div>"
+        "<div class='answer'><p>Read the swagger docs first.</p><p>answered 15 years ago</p><p>–</p></div>"
+        "</body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    assert [(r.role, r.text) for r in qa_records(root, "How to add new API", vocabulary())] == [
+        ("question", "How to add new API\nI want to add a new API to the answer project, where do I start?"),
+        (
+            "answer",
+            "Start from the handler package and register a route.\n"
+            "I asked my doctor about it yesterday, and he agreed.",
+        ),
+        ("answer", "Read the swagger docs first."),
+    ]
