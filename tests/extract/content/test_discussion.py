@@ -37,7 +37,8 @@ TREE = (
 
 
 def page(head: str = "", body: str = POST + TREE) -> str:
-    return f"<html><head><title>Agreper - Minimal, no-JS web forum software</title>{head}</head><body><main>{body}</main></body></html>"
+    title = "Agreper - Minimal, no-JS web forum software"
+    return f"<html><head><title>{title}</title>{head}</head><body><main>{body}</main></body></html>"
 
 
 def thread_of(html: str):
