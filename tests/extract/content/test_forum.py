@@ -276,3 +276,37 @@ def test_a_repliers_name_with_its_age_and_action_words_is_not_the_reply() -> Non
     assert [r.text for r in reply_records(group, None, vocabulary())] == ["This is dopeeeee", "Word", "hello there"]
     # A line naming the replier in a sentence is the reply's own.
     assert not _is_signature("elon - I agree with you, 1 year ago I said the same", {"elon"}, vocabulary())
+
+
+def test_a_modal_dialog_is_not_the_posts_text_even_when_it_holds_sentences() -> None:
+    # learnku.com: the report dialog (div.ui.modal) lists its reasons in sentences; it only shows when opened.
+    reasons = "".join(
+        f"<div class='field'><label><strong>{r}</strong></label></div>"
+        for r in [
+            "垃圾广告：恶意灌水、广告、推广等内容",
+            "无意义内容：测试、灌水、文不对题、消极内容、文章品质太差等",
+            "违规内容：色情、暴利、血腥、敏感信息等",
+            "不友善内容：人身攻击、挑衅辱骂、恶意行为",
+            "不懂提问：提问太随意，需要再做一遍《提问的智慧》测验",
+            "随意提问：提问没有发布在社区问答分类下",
+            "排版混乱：没有合理使用 Markdown 编写文章，未使用代码高亮",
+            "内容结构混乱：逻辑不清晰，内容混乱，难以阅读",
+            "标题随意：标题党、标题不释义",
+            "尊重版权：分享付费课程、破解软件（付费），侵犯作者劳动成果",
+        ]
+    )
+    html = (
+        "<html><head><title>解决新项目npm依赖报错</title></head><body><div class='main'><h1>解决新项目npm依赖报错</h1>"
+        "<div class='ui segment article-content'><p>每次打开别人新的项目都要 npm 依赖都会各种报错，很烦。</p>"
+        "<p>安装 depcheck，检查依赖，找到缺失的依赖，再安装缺失依赖即可。</p>"
+        "<p>depcheck 会列出 Missing dependencies，也就是代码里用到了、package.json 里却没有写的依赖。</p>"
+        "<p>把这些依赖逐个用 npm i 装上，项目就能正常启动了，以后打开别人的项目也可以先跑一遍。</p>"
+        "<p>如果依赖的版本和作者用的不一样，还要看 package-lock.json 里锁定的版本，用同一个版本安装。</p>"
+        "<p>另外，Node 的版本也会影响安装结果，最好用 nvm 切换到项目要求的版本，再重新执行一次安装。</p>"
+        "<p>本作品采用《CC 协议》，转载必须注明作者和本文链接。</p></div></div>"
+        "<div class='ui modal small report'><div class='content'><form>"
+        f"<p>匿名举报，为防止滥用，仅管理员可见举报者。</p>{reasons}</form></div></div></body></html>"
+    )
+    text = content(html).text
+    assert "安装 depcheck，检查依赖" in text
+    assert "匿名举报" not in text and "垃圾广告" not in text
