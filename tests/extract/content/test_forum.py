@@ -310,3 +310,16 @@ def test_a_modal_dialog_is_not_the_posts_text_even_when_it_holds_sentences() -> 
     text = content(html).text
     assert "安装 depcheck，检查依赖" in text
     assert "匿名举报" not in text and "垃圾广告" not in text
+
+
+def test_a_posters_post_count_and_member_role_are_not_the_posts_text() -> None:
+    # boards.weddingbee.com: the poster's card ("Member", "233 posts") sits in the post without an author class.
+    html = INVISION.replace(
+        "<div class='post-content'>",
+        "<div class='post-content'><div class='img-frame'><div>Member</div><div>233 posts</div></div>",
+    ).replace("You are correct, +1.", "Member states post 233 posts a year, you are correct.")
+    records = forum_posts(tree(html), vocabulary(), None)
+    assert [r.text for r in records] == [
+        "Only option (B) survives, as the odd sum shows.",
+        "Member states post 233 posts a year, you are correct.",
+    ]
