@@ -40,17 +40,19 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
         elif named == "list":
             lists.append(element)
     # A reply button is named like a comment ("j-c-nav-item-reply"): a comment holds more than the button's word.
-    items = [item for item in items if " ".join(text_of(item).split()).lower() not in vocab.reply_actions]
+    items = [item for item in items if not _is_reply_button(item, extents[item].chars, vocab)]
     item_set = set(items)
     items = [item for item in items if _own_chars(item, item_set) > 0]
     item_set = set(items)
+    holders = _ancestors_of(items)
     for block in lists:
-        if not any(descendant in item_set for descendant in block.iterdescendants()):
+        if block not in holders:
             items += _largest_run(block, extents)
     item_set = set(items)
     if len(items) < _MIN_COMMENTS:
         return None
-    nested = any(ancestor in item_set for item in items for ancestor in item.iterancestors())
+    replies = _nested_replies(items, item_set)
+    nested = any(replies.values())
     replied = sum(1 for item in items if _has_reply_action(item, item_set, vocab))
     if not nested and replied < _REPLY_SHARE * len(items):
         return None
@@ -59,8 +61,47 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
         return None
     order = {element: index for index, element in enumerate(root.iter())}
     items.sort(key=order.__getitem__)
-    copies = [_without_nested(item, item_set) for item in items]
+    # Each comment without the replies nested in it: they are records of their own.
+    copies = [copy_without(item, replies[item]) for item in items]
     return SiblingRun(items, talk, copies)
+
+
+_LONGEST_BUTTON = 8  # characters of the longest reply button text
+
+
+def _is_reply_button(item: lxml.etree._Element, chars: int, vocab: Vocabulary) -> bool:
+    return chars <= _LONGEST_BUTTON and " ".join(text_of(item).split()).lower() in vocab.reply_actions
+
+
+def _ancestors_of(elements: list[lxml.etree._Element]) -> set[lxml.etree._Element]:
+    """Every ancestor of the elements; each is visited once, so a deep tree costs its size, not size × depth."""
+    seen: set[lxml.etree._Element] = set()
+    for element in elements:
+        for ancestor in element.iterancestors():
+            if ancestor in seen:
+                break
+            seen.add(ancestor)
+    return seen
+
+
+def _nested_replies(
+    items: list[lxml.etree._Element], item_set: set[lxml.etree._Element]
+) -> dict[lxml.etree._Element, list[lxml.etree._Element]]:
+    """Each comment → the comments nested in it directly (the nearest comment above them is it)."""
+    replies: dict[lxml.etree._Element, list[lxml.etree._Element]] = {item: [] for item in items}
+    nearest: dict[lxml.etree._Element, lxml.etree._Element | None] = {}  # element → nearest comment above it
+    for item in items:
+        path = []
+        parent = item.getparent()
+        while parent is not None and parent not in item_set and parent not in nearest:
+            path.append(parent)
+            parent = parent.getparent()
+        above = parent if parent is None or parent in item_set else nearest[parent]
+        for element in path:
+            nearest[element] = above
+        if above is not None:
+            replies[above].append(item)
+    return replies
 
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
@@ -155,8 +196,3 @@ def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element]
             return True
         stack.extend(element)
     return False
-
-
-def _without_nested(item: lxml.etree._Element, items: set[lxml.etree._Element]) -> lxml.etree._Element:
-    """A copy of the comment without the replies nested in it (they are records of their own)."""
-    return copy_without(item, [descendant for descendant in item.iterdescendants() if descendant in items])

@@ -66,18 +66,43 @@ def _shown(body: lxml.etree._Element) -> lxml.etree._Element:
 
 
 def copy_without(root: lxml.etree._Element, unwanted: list[lxml.etree._Element]) -> lxml.etree._Element:
-    """A copy of the subtree without the `unwanted` elements inside it (their tails stay)."""
-    for index, element in enumerate(unwanted):
-        element.set(_MARK, str(index))
-    duplicate = copy.deepcopy(root)
-    for element in unwanted:
-        del element.attrib[_MARK]
-    for element in [e for e in duplicate.iter() if isinstance(e.tag, str) and e.get(_MARK) is not None]:
-        drop_element(element)
+    """A copy of the subtree without the `unwanted` elements inside it (their tails stay). Only the part kept is
+    walked and copied, so copying each comment of a deep reply tree without its replies costs the tree once."""
+    skip = set(unwanted)
+    duplicate = _shallow_copy(root)
+    duplicate.text = root.text
+    stack = [(root, duplicate)]
+    while stack:
+        source, target = stack.pop()
+        for child in source:
+            if child in skip or not isinstance(child.tag, str):
+                if child.tail:  # the text after a dropped element belongs to its parent
+                    last = target[-1] if len(target) else None
+                    if last is not None:
+                        last.tail = (last.tail or "") + child.tail
+                    else:
+                        target.text = (target.text or "") + child.tail
+                continue
+            copied = _shallow_copy(child)
+            copied.text, copied.tail = child.text, child.tail
+            target.append(copied)
+            stack.append((child, copied))
     return duplicate
 
 
-_MARK = "data-guidecrawl-unwanted"  # marks elements across a deepcopy
+def _shallow_copy(element: lxml.etree._Element) -> lxml.etree._Element:
+    """The element without its children. The HTML parser accepts names XML does not (`<fb:comments>`, `lj:user=`):
+    such a tag becomes a <span> (no block tag has one), such an attribute is left out."""
+    try:
+        duplicate = lxml.etree.Element(element.tag)
+    except ValueError:
+        duplicate = lxml.etree.Element("span")
+    for name, value in element.attrib.items():
+        try:
+            duplicate.set(name, value)
+        except ValueError:
+            continue
+    return duplicate
 
 
 def open_with_subject(first: Record, subject: str | None) -> None:

@@ -3,6 +3,8 @@ comment box, or a flat list of reader notes, stays an article."""
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.discussion import comment_thread
 from extract.content.lines import cut_page
@@ -104,8 +106,10 @@ def lj_comment(user: str, text: str, reply: bool = True) -> str:
         else ""
     )
     return (
-        f"<article class='j-c j-c-full'><div class='j-c-head'><div class='j-c-poster'><a href='/{user}/'>"
-        f"<b>{user}</b></a></div><time class='j-c-date' datetime='2024-05-13'>May 13th, 2024</time></div>"
+        f"<article class='j-c j-c-full'><div class='j-c-head'><div class='j-c-poster'>"
+        # The parser keeps names XML refuses (lj:user=, <fb:like>): copying a comment keeps its text all the same.
+        f"<span class='ljuser' lj:user='{user}'><fb:like></fb:like><a href='/{user}/'>"
+        f"<b>{user}</b></a></span></div><time class='j-c-date' datetime='2024-05-13'>May 13th, 2024</time></div>"
         f"<div class='j-c-text'>{text}</div><div class='j-nav j-c-nav'>{menu}</div></article>"
     )
 
@@ -145,3 +149,20 @@ def test_three_comments_make_a_discussion_and_one_does_not() -> None:
     )
     assert thread_of(page(body=POST + two)) is not None
     assert thread_of(page(body=POST + agreper_comment("mariorojas", "I wonder which hosting you're using"))) is None
+
+
+def test_a_deep_reply_tree_costs_linear_time() -> None:
+    # Each comment is copied without its replies: copying every comment with its subtree would cost size × depth.
+    def cpu_seconds(depth: int) -> float:
+        tree = "".join(f"<div class='comment'><p>reply {i} to the one above</p>" for i in range(depth))
+        html = page(body=POST + tree + "</div>" * depth)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            document = content(html)
+            runs.append(time.process_time() - start)
+        assert len(document.records) == depth + 1
+        return min(runs)
+
+    small, large = cpu_seconds(200), cpu_seconds(800)
+    assert large < 8 * small
