@@ -139,7 +139,8 @@ def _chars(element: lxml.etree._Element) -> int:
 
 
 def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None:
-    """ "item" when a class, id or tag word ends in a comment word, "list" when it ends in a comments word."""
+    """ "item" when a class, id or tag word ends in a comment word ("GalleryComment") or starts with one and ends in
+    an item word ("comment-item-container"), "list" when it ends in a comments word ("j-l-comments")."""
     if not isinstance(element.tag, str):
         return None
     names = f"{element.get('class') or ''} {element.get('id') or ''} {element.tag}".split()
@@ -148,7 +149,9 @@ def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None
         parts = word_parts(name)
         if not parts:
             continue
-        if parts[-1] in vocab.comment_item_words:
+        if parts[-1] in vocab.comment_item_words or (
+            len(parts) >= 2 and parts[0] in vocab.comment_item_words and parts[-1] in vocab.comment_item_suffixes
+        ):
             return "item"
         if parts[-1] in vocab.comment_list_words:
             found = "list"

@@ -400,6 +400,20 @@ def _is_signature(text: str, names: set[str], vocab: Vocabulary) -> bool:
 _SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
 
 
+def _reply_author(member: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    """The innermost element named as the author ("user-name" inside "comment-user-info", which holds the time too)."""
+    named = [
+        e
+        for e in member.iter()
+        if isinstance(e.tag, str) and class_tokens(e) & vocab.author_tokens and 1 <= len(text_of(e).strip()) <= 30
+    ]
+    inner = set(named)
+    for element in named:
+        if not any(descendant in inner for descendant in element.iterdescendants()):
+            return " ".join(text_of(element).split())
+    return None
+
+
 def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.copies or group.members:
@@ -417,16 +431,7 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             and not is_spam(line.text, vocab)
             and not _is_signature(line.text, names, vocab)
         ]
-        author = next(
-            (
-                " ".join(text_of(e).split())
-                for e in member.iter()
-                if isinstance(e.tag, str)
-                and class_tokens(e) & vocab.author_tokens
-                and 1 <= len(text_of(e).strip()) <= 30
-            ),
-            None,
-        )
+        author = _reply_author(member, vocab)
         records.append(
             Record(
                 text="\n".join(kept),

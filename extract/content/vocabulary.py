@@ -102,6 +102,7 @@ class Vocabulary:
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: AnyPattern
     comment_item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
+    comment_item_suffixes: frozenset[str]  # … or first part a comment word, last part one of these ("comment-item")
     comment_list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
     reply_actions: frozenset[str]  # a reply button's whole text (lower-cased) or class token
     article_types: frozenset[str]  # schema.org types of an article page (NewsArticle, BlogPosting)
@@ -159,6 +160,7 @@ def vocabulary() -> Vocabulary:
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
         comment_item_words=frozenset(forum["comment_item_words"]),
+        comment_item_suffixes=frozenset(forum["comment_item_suffixes"]),
         comment_list_words=frozenset(forum["comment_list_words"]),
         reply_actions=frozenset(word.lower() for word in forum["reply_actions"]),
         article_types=frozenset(forum["article_types"]),

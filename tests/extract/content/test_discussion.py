@@ -166,3 +166,33 @@ def test_a_deep_reply_tree_costs_linear_time() -> None:
 
     small, large = cpu_seconds(200), cpu_seconds(800)
     assert large < 8 * small
+
+
+def developers_pub_comment(user: str, text: str, children: str = "", top: bool = True) -> str:
+    """developers.pub: a comment-main-container per answer, its replies comment-item-containers nested in it."""
+    name = "comment-main-container group/main" if top else "comment-item-container group"
+    nested = f"<div class='comment-children'><div>{children}</div></div>" if children else ""
+    return (
+        f"<div class='{name}'><div class='comment-user-info'><div class='base-info'>"
+        f"<span class='user-name'>{user}</span> <span class='comment-time'>2024-01-06</span></div>"
+        f"<div class='comment-detail'><p>{text}</p></div></div>"
+        f"{nested}</div>"
+    )
+
+
+def test_comments_named_comment_item_or_container_are_comments() -> None:
+    answer = "看一下这里的项目模块依赖关系，如果新增功能，可以参考现在已有的功能。"
+    answers = developers_pub_comment(
+        "Qbian",
+        answer,
+        developers_pub_comment("再睡一夏", "感谢大佬的指导。", top=False)
+        + developers_pub_comment("Qbian", "不客气，有问题再问。", top=False),
+    )
+    html = page(body=f"{POST}<div class='library-comment-list'>{answers}</div>")
+    document = content(html)
+    assert document.kind == "forum"
+    assert [(record.author, record.published_at, record.text) for record in document.records[1:]] == [
+        ("Qbian", "2024-01-06", answer),
+        ("再睡一夏", "2024-01-06", "感谢大佬的指导。"),
+        ("Qbian", "2024-01-06", "不客气，有问题再问。"),
+    ]
