@@ -44,7 +44,14 @@ from extract.content.metadata import (
     title_line,
 )
 from extract.content.parse import parse_html, select_css, strip_furniture
-from extract.content.qa import announces_answers, answered_question_lines, qa_records
+from extract.content.qa import (
+    announces_answers,
+    answered_question_lines,
+    holds_question_body,
+    qa_records,
+    question_record,
+    unanswered_question,
+)
 from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Document, Record
 
@@ -91,6 +98,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "qa"
         document.records = qa
         return _finish(document)
+    unanswered = unanswered_question(root, document.title, vocab)
 
     replies = reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
     discussion = comment_thread(root, html, page_lines, vocab)
@@ -140,6 +148,18 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = reply_records(replies, url, vocab)
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
+    if (
+        unanswered is not None
+        and body_root is not None
+        and document.title
+        and holds_question_body(unanswered, body_root)
+    ):
+        # A question nobody has answered yet: the body is its text.
+        inside = set(body_root.iter())
+        body_text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
+        document.kind = "qa"
+        document.records = [question_record(document.title, body_text, vocab)]
+        return _finish(document)
     if body_root is not None and body_score > 0:
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]

@@ -121,6 +121,28 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     return records if len(records) > 1 else []
 
 
+def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> lxml.etree._Element | None:
+    """The block of a question nobody has answered yet: the page's one block named as the question, and no answer
+    block. page.py reads the page as that question when the body it chooses lies in the block."""
+    if not title or any(not _is_form(b) for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)):
+        return None
+    questions = _outermost(
+        [q for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab) if not _mostly_links(q)]
+    )
+    return questions[0] if len(questions) == 1 else None
+
+
+def holds_question_body(question: lxml.etree._Element, body_root: lxml.etree._Element) -> bool:
+    """The body chosen for the page lies in the question block (or is it)."""
+    return body_root is question or any(ancestor is question for ancestor in body_root.iterancestors())
+
+
+def question_record(title: str, lines: list[str], vocab: Vocabulary) -> Record:
+    """The question: its headline, then its text without the post's furniture (vote counts, asked/edited times)."""
+    text = [line for line in lines if not vocab.qa_furniture_lines.fullmatch(line) and not same_text(line, title)]
+    return Record(text="\n".join([title, *text]), role="question", title=title)
+
+
 def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
     """A question's or an answer's own lines: without its card and vote bar (named so by class) and without the
     lines that are furniture however they are marked up (a vote count, "Share", "answered Feb 22", "Best answer")."""

@@ -203,3 +203,41 @@ def test_vote_counts_post_menus_and_asked_answered_times_are_not_the_posts_text(
         ),
         ("answer", "Read the swagger docs first."),
     ]
+
+
+DWQA_QUESTION = "Can I custom the page template of single question?"
+DWQA_TEXT = (
+    "is there a way to create a custom template that displays the single question instead of the theme default "
+    "single.php ? I would like to show the question with its own sidebar and a different header."
+)
+
+
+def dwqa_page(sidebar: str = "") -> str:
+    """DW Question & Answer (WordPress): an unanswered question, its block named dwqa-question."""
+    return (
+        f"<html><head><title>{DWQA_QUESTION} – DWQA</title></head><body><div id='content'>"
+        f"<article class='post-1858 dwqa-question type-dwqa-question status-publish' id='post-1858'>"
+        f"<h1>{DWQA_QUESTION}</h1><div class='dwqa-breadcrumbs'>Questions › Category: General</div>"
+        f"<div class='dwqa-question-content'><p>{DWQA_TEXT}</p></div>"
+        "<div class='dwqa-question-meta'>Asked 2 years ago</div></article></div>"
+        f"{sidebar}</body></html>"
+    )
+
+
+def test_a_question_nobody_answered_yet_is_a_qa_page_with_its_question() -> None:
+    document = content(dwqa_page())
+    assert document.kind == "qa"
+    assert [(r.role, r.text) for r in document.records] == [("question", f"{DWQA_QUESTION}\n{DWQA_TEXT}")]
+
+
+def test_an_ask_box_beside_an_article_does_not_make_a_qa_page() -> None:
+    # The same page shape, but the page's body is an article and the one question-named block is an "ask" widget.
+    article = "".join(f"<p>{DWQA_TEXT} Paragraph {n} of the article.</p>" for n in range(4))
+    html = (
+        f"<html><head><title>{DWQA_QUESTION}</title></head><body><div class='article'><h1>{DWQA_QUESTION}</h1>"
+        f"{article}</div><div class='ask'><p>Have a question about templates? Ask our editors here.</p></div>"
+        "</body></html>"
+    )
+    document = content(html)
+    assert document.kind == "article"
+    assert "Paragraph 3 of the article." in document.text
