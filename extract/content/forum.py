@@ -386,6 +386,12 @@ _AGE = re.compile(
 )
 
 
+def without_signatures(lines: list[str], post: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """The post's lines without its poster's signature line ("demindiro - 2 years ago (last modified …)")."""
+    names = _member_names(post)
+    return [line for line in lines if not _is_signature(line, names, vocab)]
+
+
 def _is_signature(text: str, names: set[str], vocab: Vocabulary) -> bool:
     """ "mariorojas - 1 year ago | thread": the replier's name with its age and action words, not the reply."""
     signed = [name for name in names if name in text]

@@ -31,6 +31,7 @@ from extract.content.forum import (
     replies_outweigh,
     reply_group,
     reply_records,
+    without_signatures,
 )
 from extract.content.lines import Line, bare_text, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
@@ -186,8 +187,9 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:
     """The chosen body as a thread's opening post (its author from the card around it)."""
     inside = set(body_root.iter())
+    text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
     return Record(
-        text="\n".join(clean_lines([line for line in lines if line.owner in inside], document.title, vocab)),
+        text="\n".join(without_signatures(text, body_root, vocab)),
         role="post",
         author=document.author or opening_author(body_root, vocab),
         published_at=document.published_at,
