@@ -279,12 +279,8 @@ def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | N
     for _ in range(2):
         if container is None:
             return None
-        for element in container.iter():
-            if element in inside or not isinstance(element.tag, str) or not class_tokens(element) & vocab.author_tokens:
-                continue
-            text = " ".join(text_of(element).split())
-            if 1 <= len(text) <= 30:
-                return text
+        if name := _innermost_author(container, vocab, skip=inside):
+            return name
         container = container.getparent()
     return None
 
@@ -407,17 +403,33 @@ _SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
 
 
 def _reply_author(member: lxml.etree._Element, vocab: Vocabulary) -> str | None:
-    """The innermost element named as the author ("user-name" inside "comment-user-info", which holds the time too)."""
+    return _innermost_author(member, vocab)
+
+
+def _innermost_author(
+    block: lxml.etree._Element, vocab: Vocabulary, skip: set[lxml.etree._Element] | None = None
+) -> str | None:
+    """The name in the innermost element named as the author ("user-name" inside "comment-user-info", which holds
+    the time too), without a time printed inside it (<a class="username">小诺抓<small class="time">10月前</small>)."""
     named = [
         e
-        for e in member.iter()
-        if isinstance(e.tag, str) and class_tokens(e) & vocab.author_tokens and 1 <= len(text_of(e).strip()) <= 30
+        for e in block.iter()
+        if isinstance(e.tag, str)
+        and not (skip and e in skip)
+        and class_tokens(e) & vocab.author_tokens
+        and 1 <= len(text_of(e).strip()) <= 30
     ]
     inner = set(named)
     for element in named:
         if not any(descendant in inner for descendant in element.iterdescendants()):
-            return " ".join(text_of(element).split())
+            times = [e for e in element.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & _TIME_TOKENS]
+            name = " ".join(text_of(copy_without(element, times) if times else element).split())
+            if name:
+                return name
     return None
+
+
+_TIME_TOKENS = frozenset(("time", "date", "timeago", "datetime"))
 
 
 def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:

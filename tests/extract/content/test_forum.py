@@ -323,3 +323,19 @@ def test_a_posters_post_count_and_member_role_are_not_the_posts_text() -> None:
         "Only option (B) survives, as the odd sum shows.",
         "Member states post 233 posts a year, you are correct.",
     ]
+
+
+def test_a_replys_author_is_the_innermost_name_without_the_time_printed_in_it() -> None:
+    # bbs.nanshengbbs.top (Ant Design comments): the time sits inside the name's link; patent.bbscloud.com: the
+    # poster's card (class "user-info") holds the name and the poster's counts.
+    replies = "".join(
+        f"<div class='ant-comment'><div class='user-info'><a class='username'> {name} <small class='time'>10月前</small>"
+        f"</a><span>主题148回复8</span></div><div class='comment-content'><span>{text}</span></div></div>"
+        for name, text in [("小诺抓", "有句话叫 有钱能使鬼推磨"), ("马亮南生", "花钱就可以解决问题嘛？")]
+    )
+    root = tree(f"<html><body><div id='comments'>{replies}</div></body></html>")
+    group = SiblingRun([div for div in root.iter("div") if div.get("class") == "ant-comment"], 0)
+    assert [(r.author, r.text) for r in reply_records(group, None, vocabulary())] == [
+        ("小诺抓", "有句话叫 有钱能使鬼推磨"),
+        ("马亮南生", "花钱就可以解决问题嘛？"),
+    ]
