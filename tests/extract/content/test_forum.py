@@ -330,7 +330,8 @@ def test_a_replys_author_is_the_innermost_name_without_the_time_printed_in_it() 
     # poster's card (class "user-info") holds the name and the poster's counts.
     replies = "".join(
         f"<div class='ant-comment'><div class='user-info'><a class='username'> {name} "
-        f"<small class='time'>10月前</small></a><span>主题148回复8</span></div><div class='comment-content'><span>{text}</span></div></div>"
+        f"<small class='time'>10月前</small></a><span>主题148回复8</span></div>"
+        f"<div class='comment-content'><span>{text}</span></div></div>"
         for name, text in [("小诺抓", "有句话叫 有钱能使鬼推磨"), ("马亮南生", "花钱就可以解决问题嘛？")]
     )
     root = tree(f"<html><body><div id='comments'>{replies}</div></body></html>")
