@@ -3,13 +3,15 @@ forum engines) makes the page a thread, the post its opening and every comment a
 
 Why: a community post and a news article with a comment box have the same shape — one long text, then short
 signed texts. Two things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
-`entry-content`, a schema.org `NewsArticle`/`BlogPosting`), and its comment box is a list of reader notes; a
-discussion nests replies inside the comments they answer or puts a reply action on every comment. The comments are
-found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`), or, inside a block named as the
+`entry-content`, a schema.org `NewsArticle`/`BlogPosting`) and its comment box is a list of reader notes that
+weighs less than the article; a discussion nests replies inside the comments they answer or puts a reply action on
+most comments. The comments are found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`,
+or starting with one and ending in an item word: `comment-item-container`), or, inside a block named as the
 comments (`#comments`), as its largest run of repeated blocks.
 
 May: return the comments (copies, each without the replies nested in it) for page.py to print after the post.
-Must never: read comments under a page that marks its article, or a flat list of notes without reply actions.
+Must never: read comments under a page that marks a longer article, or a flat list of notes without reply actions;
+cost more than linear time in the page (a reply tree 1,000 levels deep is copied once, comment by comment).
 """
 
 from __future__ import annotations

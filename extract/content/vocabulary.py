@@ -104,7 +104,7 @@ class Vocabulary:
     comment_item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
     comment_item_suffixes: frozenset[str]  # … or first part a comment word, last part one of these ("comment-item")
     comment_list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
-    reply_actions: frozenset[str]  # a reply button's whole text (lower-cased) or class token
+    reply_actions: frozenset[str]  # a reply button's whole text, lower-cased ("reply", "回复")
     article_types: frozenset[str]  # schema.org types of an article page (NewsArticle, BlogPosting)
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
