@@ -1,7 +1,7 @@
 """Train the block model (extract/data/block_model.json) on public article pages outside every evaluation set.
 
-For each training page the real pipeline runs (`extract.pipeline.read_page`); at the article block choice the
-candidates around the weightiest subtree are taken with their feature rows (`extract.content.block_model`, the
+For each training page the real pipeline runs (`extract.pipeline.read_page`); on a page read as an article, the
+candidates around the weightiest subtree it chose are taken with their feature rows (`extract.content.block_model`, the
 same code the extractor runs), and each candidate is labelled with the F1 (benchmarks/content.py's scoring) of
 the text the extractor would output with that block as the body, minus the F1 of the weightiest subtree's text.
 Model forms are compared by 5-fold cross-validation grouped by page (on the training pages only); the best form is
@@ -122,25 +122,28 @@ def language(text: str) -> str:
 
 
 def label(page: TrainingPage, t2s) -> None:
-    """Run the pipeline; at the article block choice, record every candidate's features and F1 gain."""
+    """Run the pipeline; on a page read as an article, take the block choice it made (the weightiest subtree, seen
+    as `content()` computes it) and record every candidate's features and F1 gain."""
     seen: list[tuple] = []
-    real_choice = page_module.article_block
+    real_choice = page_module.best_subtree
 
-    def record(lines, choice, title, vocab):
-        seen.append((lines, choice, title, vocab))
-        return choice
+    def record(lines, vocab):
+        choice, score = real_choice(lines, vocab)
+        seen.append((lines, choice, score, vocab))
+        return choice, score
 
-    page_module.article_block = record
+    page_module.best_subtree = record
     try:
-        read_page(page.raw)
+        document = read_page(page.raw)
     except Exception as error:  # a page the pipeline cannot read teaches nothing: skip it, say so
         print(f"skip {page.path}: {error}", file=sys.stderr)
         return
     finally:
-        page_module.article_block = real_choice
-    if not seen:
-        return  # not read as an article (listing, thread, no body): no block choice to learn
-    lines, choice, title, vocab = seen[0]
+        page_module.best_subtree = real_choice
+    if document.kind != "article" or not seen or seen[0][1] is None or seen[0][2] <= 0:
+        return  # read as a listing, thread or Q&A page, or no block holds content: no block choice to learn
+    lines, choice, _, vocab = seen[0]
+    title = document.title
     page.lang = language(page.gold)
     gold = tokens(page.gold, page.lang, t2s)
     extent = line_extents(lines)[choice]
