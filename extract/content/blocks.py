@@ -68,8 +68,7 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
 def article_block(
     lines: list[Line], choice: lxml.etree._Element, title: str | None, vocab: Vocabulary
 ) -> lxml.etree._Element:
-    """The article body: the weightiest subtree `choice`, or a candidate around it the block model prefers. Not called
-    by `content()` (measured, not better on every article family of the first-sight set: docs/content.md)."""
+    """The article body: the weightiest subtree `choice`, or a candidate around it the block model prefers."""
     weights = line_weights(lines, vocab)
     return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
 

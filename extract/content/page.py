@@ -19,7 +19,7 @@ import lxml.etree
 
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import best_subtree
+from extract.content.blocks import article_block, best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread
 from extract.content.forum import (
@@ -162,6 +162,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = [question_record(document.title, body_text, vocab)]
         return _finish(document)
     if body_root is not None and body_score > 0:
+        body_root = article_block(lines, body_root, document.title, vocab)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
         answer_at = next((i for i, line in enumerate(body) if bare_text(line.text) in vocab.answer_headings), None)
