@@ -7,6 +7,7 @@ from __future__ import annotations
 import lxml.etree
 
 from extract.content.article import is_related_heading
+from extract.content.block_model import rerank
 from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
 from extract.content.vocabulary import Vocabulary
 
@@ -27,7 +28,8 @@ def _weight(line: Line, vocab: Vocabulary) -> float:
     return nonlink * (1.0 - line.link_density)
 
 
-def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Element | None, float]:
+def line_weights(lines: list[Line], vocab: Vocabulary) -> list[float]:
+    """Every line's weight, related-reading sections and second copies held at zero at most."""
     weights = [_weight(line, vocab) for line in lines]
     # The abstracts of a "推荐阅读" block are prose too: they must not lift the body up to a page-wide wrapper.
     for start, end in _related_blocks(lines, weights, vocab):
@@ -35,6 +37,11 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
             weights[i] = min(weights[i], 0.0)
     for i in _second_copies(lines):
         weights[i] = min(weights[i], 0.0)
+    return weights
+
+
+def subtree_weights(lines: list[Line], weights: list[float]) -> dict[lxml.etree._Element, float]:
+    """Every element holding a line → the summed weight of the lines in its subtree."""
     extents = line_extents(lines)
     total = dict.fromkeys(extents, 0.0)
     for line, weight in zip(lines, weights, strict=True):
@@ -44,12 +51,26 @@ def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Elem
         parent = element.getparent()
         if parent is not None and parent in total:
             total[parent] += total[element]
+    return total
+
+
+def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Element | None, float]:
+    total = subtree_weights(lines, line_weights(lines, vocab))
     if not total:
         return None, 0.0
+    extents = line_extents(lines)
     best = max(total.values())
     # The deepest element reaching the best score: wrappers that add nothing are not the content.
     candidates = [e for e, score in total.items() if score >= best - 1e-6]
     return max(candidates, key=lambda e: extents[e].depth), best
+
+
+def article_block(
+    lines: list[Line], choice: lxml.etree._Element, title: str | None, vocab: Vocabulary
+) -> lxml.etree._Element:
+    """The article body: the weightiest subtree `choice`, or a candidate around it the block model prefers."""
+    weights = line_weights(lines, vocab)
+    return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
 
 
 def _second_copies(lines: list[Line]) -> list[int]:

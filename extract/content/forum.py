@@ -22,7 +22,7 @@ from extract.content.lines import (
     text_of,
 )
 from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
-from extract.content.parse import drop_element
+from extract.content.parse import drop_element, is_hidden
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
@@ -43,7 +43,7 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     containers = _post_containers(outer)
     records = []
     for body, container in zip(outer, containers, strict=True):
-        lines = [line for line in split_lines(body) if not vocab.forum_drop_lines.search(line.text)]
+        lines = [line for line in split_lines(_shown(body)) if not vocab.forum_drop_lines.search(line.text)]
         lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
         text = "\n".join(line.text for line in lines)
         records.append(
@@ -56,6 +56,53 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
             )
         )
     return records
+
+
+def _shown(body: lxml.etree._Element) -> lxml.etree._Element:
+    """The post as its reader sees it: a closed spoiler or collapsed box (hidden inside the post) is not shown. Hidden
+    prose stays in the page's tree (a CMS may hide an article until a script shows it), so it goes here."""
+    hidden = [element for element in body.iterdescendants() if isinstance(element.tag, str) and is_hidden(element)]
+    return copy_without(body, hidden) if hidden else body
+
+
+def copy_without(root: lxml.etree._Element, unwanted: list[lxml.etree._Element]) -> lxml.etree._Element:
+    """A copy of the subtree without the `unwanted` elements inside it (their tails stay). Only the part kept is
+    walked and copied, so copying each comment of a deep reply tree without its replies costs the tree once."""
+    skip = set(unwanted)
+    duplicate = _shallow_copy(root)
+    duplicate.text = root.text
+    stack = [(root, duplicate)]
+    while stack:
+        source, target = stack.pop()
+        for child in source:
+            if child in skip or not isinstance(child.tag, str):
+                if child.tail:  # the text after a dropped element belongs to its parent
+                    last = target[-1] if len(target) else None
+                    if last is not None:
+                        last.tail = (last.tail or "") + child.tail
+                    else:
+                        target.text = (target.text or "") + child.tail
+                continue
+            copied = _shallow_copy(child)
+            copied.text, copied.tail = child.text, child.tail
+            target.append(copied)
+            stack.append((child, copied))
+    return duplicate
+
+
+def _shallow_copy(element: lxml.etree._Element) -> lxml.etree._Element:
+    """The element without its children. The HTML parser accepts names XML does not (`<fb:comments>`, `lj:user=`):
+    such a tag becomes a <span> (no block tag has one), such an attribute is left out."""
+    try:
+        duplicate = lxml.etree.Element(element.tag)
+    except ValueError:
+        duplicate = lxml.etree.Element("span")
+    for name, value in element.attrib.items():
+        try:
+            duplicate.set(name, value)
+        except ValueError:
+            continue
+    return duplicate
 
 
 def open_with_subject(first: Record, subject: str | None) -> None:
@@ -232,12 +279,8 @@ def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | N
     for _ in range(2):
         if container is None:
             return None
-        for element in container.iter():
-            if element in inside or not isinstance(element.tag, str) or not class_tokens(element) & vocab.author_tokens:
-                continue
-            text = " ".join(text_of(element).split())
-            if 1 <= len(text) <= 30:
-                return text
+        if name := _innermost_author(container, vocab, skip=inside):
+            return name
         container = container.getparent()
     return None
 
@@ -290,6 +333,8 @@ def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: f
     furniture ("user-id-1" around "bbp-reply-content"), or when its own text (outside the furniture inside it) is
     most of the post's text ("qu-userSelect--text" around a Quora answer): utility classes that name no user."""
     post = copy.deepcopy(block)
+    for element in [e for e in post.iterdescendants() if isinstance(e.tag, str) and is_hidden(e)]:
+        drop_element(element)  # a closed spoiler, a collapsed box: not what the reader sees of the post
     named = [e for e in post.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & furniture]
     total = len(SPACE.sub("", text_of(post)))
     for element in named:
@@ -321,9 +366,76 @@ def _text_outside(element: lxml.etree._Element, furniture: frozenset[str]) -> in
 _POST_TEXT = 20  # characters of a post's text: a furniture-named element holding more than half of it is the text
 
 
+def _member_names(member: lxml.etree._Element) -> set[str]:
+    """The names a reply is signed with: its member links (profile URLs)."""
+    return {
+        name
+        for link in member.iter("a")
+        if _USER_LINK.search(link.get("href") or "") and 1 <= len(name := " ".join(text_of(link).split())) <= 30
+    }
+
+
+_AGE = re.compile(
+    r"\d+\s*(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
+    r"|\(?(?:last )?(?:modified|edited) [^)]{1,30}\)?",
+    re.I,
+)
+
+
+def without_signatures(lines: list[str], post: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """The post's lines without its poster's signature line ("demindiro - 2 years ago (last modified …)")."""
+    names = _member_names(post)
+    return [line for line in lines if not _is_signature(line, names, vocab)]
+
+
+def _is_signature(text: str, names: set[str], vocab: Vocabulary) -> bool:
+    """ "mariorojas - 1 year ago | thread": the replier's name with its age and action words, not the reply."""
+    signed = [name for name in names if name in text]
+    if not signed:
+        return False
+    rest = _AGE.sub(" ", text)
+    for name in signed:
+        rest = rest.replace(name, " ")
+    return all(part.lower() in vocab.actions for part in _SIGNATURE_PARTS.split(rest) if part)
+
+
+_SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
+
+
+def _reply_author(member: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    return _innermost_author(member, vocab)
+
+
+def _innermost_author(
+    block: lxml.etree._Element, vocab: Vocabulary, skip: set[lxml.etree._Element] | None = None
+) -> str | None:
+    """The name in the innermost element named as the author ("user-name" inside "comment-user-info", which holds
+    the time too), without a time printed inside it (<a class="username">小诺抓<small class="time">10月前</small>)."""
+    named = [
+        e
+        for e in block.iter()
+        if isinstance(e.tag, str)
+        and not (skip and e in skip)
+        and class_tokens(e) & vocab.author_tokens
+        and 1 <= len(text_of(e).strip()) <= 30
+    ]
+    inner = set(named)
+    for element in named:
+        if not any(descendant in inner for descendant in element.iterdescendants()):
+            times = [e for e in element.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & _TIME_TOKENS]
+            name = " ".join(text_of(copy_without(element, times) if times else element).split())
+            if name:
+                return name
+    return None
+
+
+_TIME_TOKENS = frozenset(("time", "date", "timeago", "datetime"))
+
+
 def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.copies or group.members:
+        names = _member_names(member)
         kept = [
             line.text
             # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
@@ -335,17 +447,9 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             and not vocab.floor_mark.fullmatch(line.text)
             and not is_action_bar(line.text, vocab)
             and not is_spam(line.text, vocab)
+            and not _is_signature(line.text, names, vocab)
         ]
-        author = next(
-            (
-                " ".join(text_of(e).split())
-                for e in member.iter()
-                if isinstance(e.tag, str)
-                and class_tokens(e) & vocab.author_tokens
-                and 1 <= len(text_of(e).strip()) <= 30
-            ),
-            None,
-        )
+        author = _reply_author(member, vocab)
         records.append(
             Record(
                 text="\n".join(kept),

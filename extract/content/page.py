@@ -15,10 +15,13 @@ or raise on malformed HTML (an unparsable page yields an empty Document).
 
 from __future__ import annotations
 
+import lxml.etree
+
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import best_subtree
+from extract.content.blocks import article_block, best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
+from extract.content.discussion import comment_thread
 from extract.content.forum import (
     forum_posts,
     holds_whole_thread,
@@ -28,8 +31,9 @@ from extract.content.forum import (
     replies_outweigh,
     reply_group,
     reply_records,
+    without_signatures,
 )
-from extract.content.lines import bare_text, cut_page, split_lines
+from extract.content.lines import Line, bare_text, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
     byline_author,
@@ -41,8 +45,15 @@ from extract.content.metadata import (
     title_line,
 )
 from extract.content.parse import parse_html, select_css, strip_furniture
-from extract.content.qa import announces_answers, answered_question_lines, qa_records
-from extract.content.vocabulary import vocabulary
+from extract.content.qa import (
+    announces_answers,
+    answered_question_lines,
+    holds_question_body,
+    qa_records,
+    question_record,
+    unanswered_question,
+)
+from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Document, Record
 
 
@@ -88,8 +99,10 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "qa"
         document.records = qa
         return _finish(document)
+    unanswered = unanswered_question(root, document.title, vocab)
 
     replies = reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
+    discussion = comment_thread(root, html, page_lines, vocab)
     issuer, dated = drop_metadata_blocks(root, vocab)
     document.author = document.author or issuer
     document.published_at = document.published_at or dated
@@ -120,25 +133,36 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return _finish(document, html)
     if replies is not None and body_root is not None and body_score > 0 and is_thread(replies, body_root, vocab):
         # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
-        inside = set(body_root.iter())
-        opening = Record(
-            text="\n".join(clean_lines([line for line in lines if line.owner in inside], document.title, vocab)),
-            role="post",
-            author=document.author or opening_author(body_root, vocab),
-            published_at=document.published_at,
-            url=url,
-        )
         document.kind = "forum"
-        document.records = [opening, *reply_records(replies, url, vocab)]
+        document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(replies, url, vocab)]
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
+    if discussion is not None and body_root is not None and body_score > 0:
+        # A post whose comments answer one another: the post opens the thread, the comments are its replies.
+        document.kind = "forum"
+        document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(discussion, url, vocab)]
+        open_with_subject(document.records[0], document.title)
+        return _finish(document)
     if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
         # The chosen block holds the numbered posts with the page's chrome around them: the posts are the thread.
         document.kind = "forum"
         document.records = reply_records(replies, url, vocab)
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
+    if (
+        unanswered is not None
+        and body_root is not None
+        and document.title
+        and holds_question_body(unanswered, body_root)
+    ):
+        # A question nobody has answered yet: the body is its text.
+        inside = set(body_root.iter())
+        body_text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
+        document.kind = "qa"
+        document.records = [question_record(document.title, body_text, vocab)]
+        return _finish(document)
     if body_root is not None and body_score > 0:
+        body_root = article_block(lines, body_root, document.title, vocab)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
         answer_at = next((i for i, line in enumerate(body) if bare_text(line.text) in vocab.answer_headings), None)
@@ -159,6 +183,19 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         # No block reads as content: a page whose main text is short still has one.
         document.records = [Record(text=arbitrate("", html, document.lang))]
     return _finish(document)
+
+
+def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:
+    """The chosen body as a thread's opening post (its author from the card around it)."""
+    inside = set(body_root.iter())
+    text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
+    return Record(
+        text="\n".join(without_signatures(text, body_root, vocab)),
+        role="post",
+        author=document.author or opening_author(body_root, vocab),
+        published_at=document.published_at,
+        url=document.url,
+    )
 
 
 def _finish(document: Document, html: str | None = None) -> Document:

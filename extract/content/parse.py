@@ -99,8 +99,7 @@ def strip_furniture(root: lxml.etree._Element) -> None:
         if not isinstance(tag, str) or tag in _REMOVED or element.get("role") in _REMOVED_ROLES:
             removed.append(element)
             continue
-        style = element.get("style")
-        if element.get("hidden") is not None or (style and _HIDDEN.search(style.replace(" ", ""))):
+        if is_hidden(element):
             hidden.append(element)
     for element in removed:
         drop_element(element)
@@ -112,6 +111,12 @@ def strip_furniture(root: lxml.etree._Element) -> None:
         # is out of the tree already (not in `stats`).
         if element in stats and not holds_prose(element, stats):
             drop_element(element)
+
+
+def is_hidden(element: lxml.etree._Element) -> bool:
+    """Hidden by the `hidden` attribute or an inline style (display:none, visibility:hidden)."""
+    style = element.get("style")
+    return element.get("hidden") is not None or bool(style and _HIDDEN.search(style.replace(" ", "")))
 
 
 def drop_element(element: lxml.etree._Element) -> None:

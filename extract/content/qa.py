@@ -35,7 +35,16 @@ _MANY_QUESTIONS = 3  # answer blocks with their own question headings that make 
 
 
 def announces_answers(text: str, vocab: Vocabulary) -> bool:
-    return bool(vocab.answer_count.match(text)) or bare_text(text) in vocab.answer_headings
+    return bool(vocab.answer_count.match(text)) or is_answer_heading(text, vocab)
+
+
+def is_answer_heading(text: str, vocab: Vocabulary) -> bool:
+    """ "最佳答案", "Best answer": compared without spaces and brackets, spelt as the vocabulary spells it."""
+    bare = bare_text(text)
+    return len(bare) <= _LONGEST_HEADING and any(bare == bare_text(heading) for heading in vocab.answer_headings)
+
+
+_LONGEST_HEADING = 12  # characters of the longest answer heading, spaces out
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -64,6 +73,8 @@ def answered_question_lines(
     kept = []
     for text in clean_lines(lines[start:first], title, vocab):
         if announces_answers(text, vocab) or META_ONLY.fullmatch(text) or _is_stat_line(text, vocab):
+            continue
+        if vocab.qa_furniture_lines.fullmatch(text):
             continue
         # A sentence, or a longer phrase: Chinese in 10 characters, English in four words ("Asked Feb 22" is
         # the asker's time, not the question).
@@ -95,7 +106,7 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     )
     question_lines: list[str] = []
     for question in questions[:2]:
-        question_lines += clean_lines(post_lines(question, _furniture(vocab), vocab.content_tokens), None, vocab)
+        question_lines += _post_text(question, vocab)
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
         question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
@@ -104,12 +115,42 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks
     for answer in answers:
-        kept = clean_lines(post_lines(answer, _furniture(vocab), vocab.content_tokens), None, vocab) + _follow_ups(
-            answer, block_set, vocab
-        )
+        kept = _post_text(answer, vocab) + _follow_ups(answer, block_set, vocab)
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> lxml.etree._Element | None:
+    """The block of a question nobody has answered yet: the page's one block named as the question, and no answer
+    block. page.py reads the page as that question when the body it chooses lies in the block."""
+    if not title or any(not _is_form(b) for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)):
+        return None
+    questions = _outermost(
+        [q for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab) if not _mostly_links(q)]
+    )
+    return questions[0] if len(questions) == 1 else None
+
+
+def holds_question_body(question: lxml.etree._Element, body_root: lxml.etree._Element) -> bool:
+    """The body chosen for the page lies in the question block (or is it)."""
+    return body_root is question or any(ancestor is question for ancestor in body_root.iterancestors())
+
+
+def question_record(title: str, lines: list[str], vocab: Vocabulary) -> Record:
+    """The question: its headline, then its text without the post's furniture (vote counts, asked/edited times)."""
+    text = [line for line in lines if not vocab.qa_furniture_lines.fullmatch(line) and not same_text(line, title)]
+    return Record(text="\n".join([title, *text]), role="question", title=title)
+
+
+def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """A question's or an answer's own lines: without its card and vote bar (named so by class) and without the
+    lines that are furniture however they are marked up (a vote count, "Share", "answered Feb 22", "Best answer")."""
+    return [
+        text
+        for text in clean_lines(post_lines(block, _furniture(vocab), vocab.content_tokens), None, vocab)
+        if not vocab.qa_furniture_lines.fullmatch(text) and not is_answer_heading(text, vocab)
+    ]
 
 
 def _furniture(vocab: Vocabulary) -> frozenset[str]:

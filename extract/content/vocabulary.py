@@ -101,6 +101,11 @@ class Vocabulary:
     forum_author_classes: frozenset[str]
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: AnyPattern
+    comment_item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
+    comment_item_suffixes: frozenset[str]  # … or first part a comment word, last part one of these ("comment-item")
+    comment_list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
+    reply_actions: frozenset[str]  # a reply button's whole text, lower-cased ("reply", "回复")
+    article_types: frozenset[str]  # schema.org types of an article page (NewsArticle, BlogPosting)
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     actions: frozenset[str]
@@ -114,6 +119,7 @@ class Vocabulary:
     answer_headings: frozenset[str]
     followup_labels: frozenset[str]
     answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
+    qa_furniture_lines: re.Pattern[str]  # a post's vote count, "Share", "answered Feb 22" (whole line)
     entry_meta_tokens: frozenset[str]
     gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
     gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
@@ -153,6 +159,11 @@ def vocabulary() -> Vocabulary:
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
+        comment_item_words=frozenset(forum["comment_item_words"]),
+        comment_item_suffixes=frozenset(forum["comment_item_suffixes"]),
+        comment_list_words=frozenset(forum["comment_list_words"]),
+        reply_actions=frozenset(word.lower() for word in forum["reply_actions"]),
+        article_types=frozenset(forum["article_types"]),
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),
         engine_authors=tuple(forum["engine_authors"]),
@@ -166,6 +177,7 @@ def vocabulary() -> Vocabulary:
         answer_headings=frozenset(qa["answer_headings"]),
         followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
+        qa_furniture_lines=re.compile(r"\s*(?:" + "|".join(qa["furniture_lines"]) + r")\s*", re.I),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
         gov_label=re.compile(
             r"[【\[]?("

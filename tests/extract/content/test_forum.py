@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from extract.content import content
-from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_time, reply_group
+from extract.content.forum import (
+    _is_signature,
+    forum_posts,
+    is_action_bar,
+    open_with_subject,
+    post_lines,
+    post_time,
+    reply_group,
+    reply_records,
+)
 from extract.content.lines import cut_page
+from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 from extract.document import Record
@@ -222,3 +232,111 @@ def test_vbulletin5_post_texts_are_the_posts() -> None:
     records = forum_posts(tree(page), vocabulary(), None)
     assert [record.text for record in records] == [text for _, text in posts]
     assert not any("Join Date" in record.text for record in records)
+
+
+def test_a_closed_spoiler_and_the_invision_quote_header_are_not_the_posts_text() -> None:
+    # scienceforums.net (Invision Community): the answer sits in a spoiler the page shows closed (display: none); a
+    # quote opens with "On 7/5/2023 at 10:35 PM, Genady said:". The quoted words and the reply stay.
+    quote = (
+        "<blockquote class='ipsQuote'><div class='ipsQuote_citation'>On 7/5/2023 at 10:35 PM, Genady said:</div>"
+        "<div class='ipsQuote_contents'><p>Would you please use the Spoiler feature next time?</p></div></blockquote>"
+    )
+    spoiler = (
+        "<div class='ipsSpoiler'><div class='ipsSpoiler_header'><span>Reveal hidden contents</span></div>"
+        "<div class='ipsSpoiler_contents' style='display: none;'><p>As you add primes, you alternate between odd "
+        "and even sums, so C and D are out. And A is too small, so B.</p></div></div>"
+    )
+    html = INVISION.replace("<p>Only option (B) survives, as the odd sum shows.</p>", f"{spoiler}<p>Thanks, fun.</p>")
+    html = html.replace("<p>You are correct, +1.</p>", f"{quote}<p>Apologies. Where do I find it?</p>")
+    records = forum_posts(tree(html), vocabulary(), None)
+    assert [r.text for r in records] == [
+        "Thanks, fun.",
+        "Would you please use the Spoiler feature next time?\nApologies. Where do I find it?",
+    ]
+
+
+def test_hidden_parts_of_a_reply_are_not_its_text_and_shown_parts_are() -> None:
+    block = tree(
+        "<div><p>Correct, and glad you liked it. +1</p><div style='display:none'><p>The full working, line by line: "
+        "the sum of the first 168 primes is odd, so C and D are out.</p></div></div>"
+    ).find(".//div")
+    assert [line.text for line in post_lines(block, frozenset(), frozenset())] == ["Correct, and glad you liked it. +1"]
+
+
+def test_a_repliers_name_with_its_age_and_action_words_is_not_the_reply() -> None:
+    # forum.agreper.com: "<a href='/user/53/'>mariorojas</a> - 1 year ago | thread" heads every comment.
+    replies = "".join(
+        f"<div class='comment'><span class='small'><i><a href='/user/{n}/'>{name}</a> - {n} years ago</i> | "
+        f"<a href='/thread/1/#'>thread</a></span><div><p>{text}</p><sup><a href='/comment/{n}/'>reply</a></sup></div>"
+        "</div>"
+        for n, (name, text) in enumerate([("elon", "This is dopeeeee"), ("aagha", "Word"), ("mario", "hello there")])
+    )
+    root = tree(f"<html><body><div id='thread'>{replies}</div></body></html>")
+    group = SiblingRun([div for div in root.iter("div") if div.get("class") == "comment"], 0)
+    assert [r.text for r in reply_records(group, None, vocabulary())] == ["This is dopeeeee", "Word", "hello there"]
+    # A line naming the replier in a sentence is the reply's own.
+    assert not _is_signature("elon - I agree with you, 1 year ago I said the same", {"elon"}, vocabulary())
+
+
+def test_a_modal_dialog_is_not_the_posts_text_even_when_it_holds_sentences() -> None:
+    # learnku.com: the report dialog (div.ui.modal) lists its reasons in sentences; it only shows when opened.
+    reasons = "".join(
+        f"<div class='field'><label><strong>{r}</strong></label></div>"
+        for r in [
+            "垃圾广告：恶意灌水、广告、推广等内容",
+            "无意义内容：测试、灌水、文不对题、消极内容、文章品质太差等",
+            "违规内容：色情、暴利、血腥、敏感信息等",
+            "不友善内容：人身攻击、挑衅辱骂、恶意行为",
+            "不懂提问：提问太随意，需要再做一遍《提问的智慧》测验",
+            "随意提问：提问没有发布在社区问答分类下",
+            "排版混乱：没有合理使用 Markdown 编写文章，未使用代码高亮",
+            "内容结构混乱：逻辑不清晰，内容混乱，难以阅读",
+            "标题随意：标题党、标题不释义",
+            "尊重版权：分享付费课程、破解软件（付费），侵犯作者劳动成果",
+        ]
+    )
+    html = (
+        "<html><head><title>解决新项目npm依赖报错</title></head><body><div class='main'><h1>解决新项目npm依赖报错</h1>"
+        "<div class='ui segment article-content'><p>每次打开别人新的项目都要 npm 依赖都会各种报错，很烦。</p>"
+        "<p>安装 depcheck，检查依赖，找到缺失的依赖，再安装缺失依赖即可。</p>"
+        "<p>depcheck 会列出 Missing dependencies，也就是代码里用到了、package.json 里却没有写的依赖。</p>"
+        "<p>把这些依赖逐个用 npm i 装上，项目就能正常启动了，以后打开别人的项目也可以先跑一遍。</p>"
+        "<p>如果依赖的版本和作者用的不一样，还要看 package-lock.json 里锁定的版本，用同一个版本安装。</p>"
+        "<p>另外，Node 的版本也会影响安装结果，最好用 nvm 切换到项目要求的版本，再重新执行一次安装。</p>"
+        "<p>本作品采用《CC 协议》，转载必须注明作者和本文链接。</p></div></div>"
+        "<div class='ui modal small report'><div class='content'><form>"
+        f"<p>匿名举报，为防止滥用，仅管理员可见举报者。</p>{reasons}</form></div></div></body></html>"
+    )
+    text = content(html).text
+    assert "安装 depcheck，检查依赖" in text
+    assert "匿名举报" not in text and "垃圾广告" not in text
+
+
+def test_a_posters_post_count_and_member_role_are_not_the_posts_text() -> None:
+    # boards.weddingbee.com: the poster's card ("Member", "233 posts") sits in the post without an author class.
+    html = INVISION.replace(
+        "<div class='post-content'>",
+        "<div class='post-content'><div class='img-frame'><div>Member</div><div>233 posts</div></div>",
+    ).replace("You are correct, +1.", "Member states post 233 posts a year, you are correct.")
+    records = forum_posts(tree(html), vocabulary(), None)
+    assert [r.text for r in records] == [
+        "Only option (B) survives, as the odd sum shows.",
+        "Member states post 233 posts a year, you are correct.",
+    ]
+
+
+def test_a_replys_author_is_the_innermost_name_without_the_time_printed_in_it() -> None:
+    # bbs.nanshengbbs.top (Ant Design comments): the time sits inside the name's link; patent.bbscloud.com: the
+    # poster's card (class "user-info") holds the name and the poster's counts.
+    replies = "".join(
+        f"<div class='ant-comment'><div class='user-info'><a class='username'> {name} "
+        f"<small class='time'>10月前</small></a><span>主题148回复8</span></div>"
+        f"<div class='comment-content'><span>{text}</span></div></div>"
+        for name, text in [("小诺抓", "有句话叫 有钱能使鬼推磨"), ("马亮南生", "花钱就可以解决问题嘛？")]
+    )
+    root = tree(f"<html><body><div id='comments'>{replies}</div></body></html>")
+    group = SiblingRun([div for div in root.iter("div") if div.get("class") == "ant-comment"], 0)
+    assert [(r.author, r.text) for r in reply_records(group, None, vocabulary())] == [
+        ("小诺抓", "有句话叫 有钱能使鬼推磨"),
+        ("马亮南生", "花钱就可以解决问题嘛？"),
+    ]

@@ -177,3 +177,67 @@ def test_without_a_question_block_the_prose_above_the_first_answer_is_the_questi
     assert "I am interested in adding some new APIs" in found[0].text
     assert "Asked Feb 22" not in found[0].text
     assert "router, middleware" in found[1].text
+
+
+def test_vote_counts_post_menus_and_asked_answered_times_are_not_the_posts_text() -> None:
+    # meta.answer.dev, demo.sabaidiscuss.com, english.stackexchange.com: lines a Q&A engine prints around every post,
+    # in markup that does not name them.
+    html = (
+        "<html><body><div class='question'><h1>How to add new API</h1>"
+        "<p>I want to add a new API to the answer project, where do I start?</p>"
+        "<p>Asked Feb 22Modified Apr 8</p><p>Arthur asked 16 years ago</p><p>1,136</p></div>"
+        "<div class='answer'><p>Best answer</p><p>5</p><p>Start from the handler package and register a route.</p>"
+        "<p>I asked my doctor about it yesterday, and he agreed.</p>"
+        "<p>Share</p><p>answered Feb 22</p><p>•Feb 22</p><p>You must login to post comments</p></div>"
+        "<div class='answer'><p>Read the swagger docs first.</p><p>answered 15 years ago</p><p>–</p></div>"
+        "</body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    assert [(r.role, r.text) for r in qa_records(root, "How to add new API", vocabulary())] == [
+        ("question", "How to add new API\nI want to add a new API to the answer project, where do I start?"),
+        (
+            "answer",
+            "Start from the handler package and register a route.\n"
+            "I asked my doctor about it yesterday, and he agreed.",
+        ),
+        ("answer", "Read the swagger docs first."),
+    ]
+
+
+DWQA_QUESTION = "Can I custom the page template of single question?"
+DWQA_TEXT = (
+    "is there a way to create a custom template that displays the single question instead of the theme default "
+    "single.php ? I would like to show the question with its own sidebar and a different header."
+)
+
+
+def dwqa_page(sidebar: str = "") -> str:
+    """DW Question & Answer (WordPress): an unanswered question, its block named dwqa-question."""
+    return (
+        f"<html><head><title>{DWQA_QUESTION} – DWQA</title></head><body><div id='content'>"
+        f"<article class='post-1858 dwqa-question type-dwqa-question status-publish' id='post-1858'>"
+        f"<h1>{DWQA_QUESTION}</h1><div class='dwqa-breadcrumbs'>Questions › Category: General</div>"
+        f"<div class='dwqa-question-content'><p>{DWQA_TEXT}</p></div>"
+        "<div class='dwqa-question-meta'>Asked 2 years ago</div></article></div>"
+        f"{sidebar}</body></html>"
+    )
+
+
+def test_a_question_nobody_answered_yet_is_a_qa_page_with_its_question() -> None:
+    document = content(dwqa_page())
+    assert document.kind == "qa"
+    assert [(r.role, r.text) for r in document.records] == [("question", f"{DWQA_QUESTION}\n{DWQA_TEXT}")]
+
+
+def test_an_ask_box_beside_an_article_does_not_make_a_qa_page() -> None:
+    # The same page shape, but the page's body is an article and the one question-named block is an "ask" widget.
+    article = "".join(f"<p>{DWQA_TEXT} Paragraph {n} of the article.</p>" for n in range(4))
+    html = (
+        f"<html><head><title>{DWQA_QUESTION}</title></head><body><div class='article'><h1>{DWQA_QUESTION}</h1>"
+        f"{article}</div><div class='ask'><p>Have a question about templates? Ask our editors here.</p></div>"
+        "</body></html>"
+    )
+    document = content(html)
+    assert document.kind == "article"
+    assert "Paragraph 3 of the article." in document.text

@@ -1,0 +1,203 @@
+"""Discussions under a post: a comment tree whose readers answer one another (LiveJournal, reddit, imgur, small
+forum engines) makes the page a thread, the post its opening and every comment a reply.
+
+Why: a community post and a news article with a comment box have the same shape — one long text, then short
+signed texts. Two things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
+`entry-content`, a schema.org `NewsArticle`/`BlogPosting`) and its comment box is a list of reader notes that
+weighs less than the article; a discussion nests replies inside the comments they answer or puts a reply action on
+most comments. The comments are found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`,
+or starting with one and ending in an item word: `comment-item-container`), or, inside a block named as the
+comments (`#comments`), as its largest run of repeated blocks.
+
+May: return the comments (copies, each without the replies nested in it) for page.py to print after the post.
+Must never: read comments under a page that marks a longer article, or a flat list of notes without reply actions;
+cost more than linear time in the page (a reply tree 1,000 levels deep is copied once, comment by comment).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+
+from extract.content.forum import copy_without
+from extract.content.lines import SPACE, PageLines, class_words, text_of, word_parts
+from extract.content.listing import SiblingRun, similar_siblings
+from extract.content.vocabulary import Vocabulary
+
+_MIN_COMMENTS = 3  # comments that make a discussion
+_REPLY_SHARE = 0.6  # share of comments carrying a reply action, when no reply nests in another comment
+
+
+def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab: Vocabulary) -> SiblingRun | None:
+    """The comments of a discussion under the page's post, in page order (copies without nested replies), or None
+    when the page marks its article or its comments do not answer one another."""
+    extents = lines.extents
+    items: list[lxml.etree._Element] = []
+    lists: list[lxml.etree._Element] = []
+    for element in extents:
+        named = _comment_name(element, vocab)
+        if named == "item":
+            items.append(element)
+        elif named == "list":
+            lists.append(element)
+    # A reply button is named like a comment ("j-c-nav-item-reply"): a comment holds more than the button's word.
+    items = [item for item in items if not _is_reply_button(item, extents[item].chars, vocab)]
+    item_set = set(items)
+    items = [item for item in items if _own_chars(item, item_set) > 0]
+    item_set = set(items)
+    holders = _ancestors_of(items)
+    for block in lists:
+        if block not in holders:
+            items += _largest_run(block, extents)
+    item_set = set(items)
+    if len(items) < _MIN_COMMENTS:
+        return None
+    replies = _nested_replies(items, item_set)
+    nested = any(replies.values())
+    replied = sum(1 for item in items if _has_reply_action(item, item_set, vocab))
+    if not nested and replied < _REPLY_SHARE * len(items):
+        return None
+    talk = sum(_own_chars(item, item_set) for item in items)
+    if _article_chars(root, html, item_set, talk, vocab) >= talk:
+        return None
+    order = {element: index for index, element in enumerate(root.iter())}
+    items.sort(key=order.__getitem__)
+    # Each comment without the replies nested in it: they are records of their own.
+    copies = [copy_without(item, replies[item]) for item in items]
+    return SiblingRun(items, talk, copies)
+
+
+_LONGEST_BUTTON = 8  # characters of the longest reply button text
+
+
+def _is_reply_button(item: lxml.etree._Element, chars: int, vocab: Vocabulary) -> bool:
+    return chars <= _LONGEST_BUTTON and " ".join(text_of(item).split()).lower() in vocab.reply_actions
+
+
+def _ancestors_of(elements: list[lxml.etree._Element]) -> set[lxml.etree._Element]:
+    """Every ancestor of the elements; each is visited once, so a deep tree costs its size, not size × depth."""
+    seen: set[lxml.etree._Element] = set()
+    for element in elements:
+        for ancestor in element.iterancestors():
+            if ancestor in seen:
+                break
+            seen.add(ancestor)
+    return seen
+
+
+def _nested_replies(
+    items: list[lxml.etree._Element], item_set: set[lxml.etree._Element]
+) -> dict[lxml.etree._Element, list[lxml.etree._Element]]:
+    """Each comment → the comments nested in it directly (the nearest comment above them is it)."""
+    replies: dict[lxml.etree._Element, list[lxml.etree._Element]] = {item: [] for item in items}
+    nearest: dict[lxml.etree._Element, lxml.etree._Element | None] = {}  # element → nearest comment above it
+    for item in items:
+        path = []
+        parent = item.getparent()
+        while parent is not None and parent not in item_set and parent not in nearest:
+            path.append(parent)
+            parent = parent.getparent()
+        above = parent if parent is None or parent in item_set else nearest[parent]
+        for element in path:
+            nearest[element] = above
+        if above is not None:
+            replies[above].append(item)
+    return replies
+
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
+_ITEM_TYPE = re.compile(r"https?://(?:www\.)?schema\.org/([A-Za-z]+)")
+
+
+def _article_chars(
+    root: lxml.etree._Element, html: str, items: set[lxml.etree._Element], talk: int, vocab: Vocabulary
+) -> int:
+    """How much text the page marks as its article: the largest element marked so (an article-body class,
+    itemprop="articleBody", a schema.org article itemtype), less the comments inside it; with only a JSON-LD article
+    type, the whole page's text less the comments; 0 for a page that marks no article."""
+    marked = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        item_type = _ITEM_TYPE.match(element.get("itemtype") or "")
+        if (
+            element.get("itemprop") == "articleBody"
+            or class_words(element) & vocab.article_body_classes
+            or (item_type and item_type.group(1) in vocab.article_types)
+        ):
+            inside = sum(_own_chars(e, items) for e in element.iter() if e in items)
+            marked = max(marked, _chars(element) - inside)
+    if marked == 0 and vocab.article_types.intersection(_LD_TYPE.findall(html)):
+        return _chars(root) - talk
+    return marked
+
+
+_NO_SPACE = re.compile(r"\s+")
+
+
+def _chars(element: lxml.etree._Element) -> int:
+    return len(_NO_SPACE.sub("", text_of(element)))
+
+
+def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+    """ "item" when a class, id or tag word ends in a comment word ("GalleryComment") or starts with one and ends in
+    an item word ("comment-item-container"), "list" when it ends in a comments word ("j-l-comments")."""
+    if not isinstance(element.tag, str):
+        return None
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.tag}".split()
+    found = None
+    for name in names:
+        parts = word_parts(name)
+        if not parts:
+            continue
+        if parts[-1] in vocab.comment_item_words or (
+            len(parts) >= 2 and parts[0] in vocab.comment_item_words and parts[-1] in vocab.comment_item_suffixes
+        ):
+            return "item"
+        if parts[-1] in vocab.comment_list_words:
+            found = "list"
+    return found
+
+
+def _own_chars(item: lxml.etree._Element, items: set[lxml.etree._Element]) -> int:
+    """Characters of the item's text outside the comments nested in it."""
+    count = len(SPACE.sub("", (item.text or "").strip()))
+    stack = list(item)
+    while stack:
+        child = stack.pop()
+        count += len(SPACE.sub("", (child.tail or "").strip()))
+        if child in items or not isinstance(child.tag, str):
+            continue
+        count += len(SPACE.sub("", (child.text or "").strip()))
+        stack.extend(child)
+    return count
+
+
+def _largest_run(block: lxml.etree._Element, extents: dict) -> list[lxml.etree._Element]:
+    """Inside a block named as the comments, its largest run of repeated blocks that hold text."""
+    best: list[lxml.etree._Element] = []
+    best_chars = 0
+    for element in block.iter():
+        children = [child for child in element if child in extents]
+        if len(children) < _MIN_COMMENTS:
+            continue
+        for run in similar_siblings(children):
+            chars = sum(extents[member].chars for member in run)
+            if len(run) >= _MIN_COMMENTS and chars > best_chars:
+                best, best_chars = run, chars
+    return best
+
+
+def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
+    """A reply button or link in the comment's own part (not in a reply nested in it)."""
+    stack = list(item)
+    while stack:
+        element = stack.pop()
+        if element in items or not isinstance(element.tag, str):
+            continue
+        text = " ".join(text_of(element).split()).lower()
+        if text in vocab.reply_actions:
+            return True
+        stack.extend(element)
+    return False

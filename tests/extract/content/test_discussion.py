@@ -1,0 +1,200 @@
+"""extract/content/discussion.py: a post whose comments answer one another is a thread; a marked article with a
+comment box, or a flat list of reader notes, stays an article."""
+
+from __future__ import annotations
+
+import time
+
+from extract.content import content
+from extract.content.discussion import comment_thread
+from extract.content.lines import cut_page
+from extract.content.parse import parse_html, strip_furniture
+from extract.content.vocabulary import vocabulary
+
+POST = (
+    "<h1>Agreper - Minimal, no-JS web forum software</h1>"
+    "<span class='small'><i><a href='/user/1/'>demindiro</a> - 2 years ago</i></span>"
+    "<p>Agreper is a minimal forum board with a focus on ease of management.</p>"
+    "<p>I originally made this to learn SQL, but at the same time I wanted to make something that would be useful "
+    "in the long term.</p>"
+    "<p>The main feature to make it stand out from other forum software is being quick to set up and low "
+    "maintenance. Any further developments will mainly focus on this.</p>"
+)
+
+
+def agreper_comment(user: str, text: str, nested: str = "") -> str:
+    """forum.agreper.com: each comment a div.comment, its replies nested inside it, a "reply" link on each."""
+    return (
+        f"<div class='comment'><span class='small'><i><a href='/user/{user}/'>{user}</a> - 1 year ago</i> | "
+        f"<a href='/thread/1/#'> thread</a></span><div><p>{text}</p><sup><a href='/comment/1/'>reply</a></sup>"
+        f"{nested}</div></div>"
+    )
+
+
+TREE = (
+    agreper_comment("mariorojas", "I wonder which hosting you're using")
+    + agreper_comment("elon", "This is dopeeeee", agreper_comment("aagha", "Word", agreper_comment("mario", "hello")))
+    + agreper_comment("zodman", "give a little love add styles to the buttons")
+)
+
+
+def page(head: str = "", body: str = POST + TREE) -> str:
+    title = "Agreper - Minimal, no-JS web forum software"
+    return f"<html><head><title>{title}</title>{head}</head><body><main>{body}</main></body></html>"
+
+
+def thread_of(html: str):
+    root = parse_html(html)
+    assert root is not None
+    strip_furniture(root)
+    return comment_thread(root, html, cut_page(root), vocabulary())
+
+
+def test_a_comment_tree_under_a_post_is_a_thread_whose_replies_are_records_of_their_own() -> None:
+    document = content(page())
+    assert document.kind == "forum"
+    # The post opens the thread, without its poster's line ("demindiro - 2 years ago").
+    assert document.records[0].text.splitlines() == [
+        "Agreper - Minimal, no-JS web forum software",
+        "Agreper is a minimal forum board with a focus on ease of management.",
+        "I originally made this to learn SQL, but at the same time I wanted to make something that would be useful "
+        "in the long term.",
+        "The main feature to make it stand out from other forum software is being quick to set up and low "
+        "maintenance. Any further developments will mainly focus on this.",
+    ]
+    # One record per comment, in page order: a nested reply is not repeated inside the comment it answers.
+    assert [record.text for record in document.records[1:]] == [
+        "I wonder which hosting you're using",
+        "This is dopeeeee",
+        "Word",
+        "hello",
+        "give a little love add styles to the buttons",
+    ]
+
+
+def test_comments_under_a_page_that_marks_a_longer_article_are_left_out() -> None:
+    for head, body in [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Agreper"}</script>', POST + TREE),
+        ("", f"<div itemprop='articleBody'>{POST}</div>{TREE}"),
+        ("", f"<div class='entry-content'>{POST}</div>{TREE}"),
+    ]:
+        html = page(head, body)
+        assert thread_of(html) is None
+        text = "\n".join(record.text for record in content(html).records)
+        assert "ease of management" in text
+        assert "I wonder which hosting" not in text
+
+
+def test_a_marked_article_shorter_than_its_discussion_opens_a_thread() -> None:
+    # LiveJournal marks every post as a schema.org BlogPosting; its talk outweighs the post.
+    long_talk = "".join(
+        agreper_comment(f"user{i}", f"Comment number {i} is a longer remark about the software and its forum boards.")
+        for i in range(8)
+    )
+    html = page(body=f"<div itemscope itemtype='https://www.schema.org/BlogPosting'>{POST}</div>{long_talk}")
+    assert thread_of(html) is not None
+    assert content(html).kind == "forum"
+    short_talk = page(body=f"<div itemscope itemtype='https://www.schema.org/BlogPosting'>{POST}</div>{TREE}")
+    assert thread_of(short_talk) is None
+
+
+def lj_comment(user: str, text: str, reply: bool = True) -> str:
+    """LiveJournal: flat <article class="j-c"> comments inside div#comments, a Reply item in each one's menu."""
+    menu = (
+        "<ul class='j-c-nav-list'><li class='j-nav-item j-c-nav-item j-c-nav-item-reply'>"
+        "<a href='?replyto=1' rel='nofollow'>Reply</a></li>"
+        "<li class='j-nav-item j-c-nav-item j-c-nav-item-thread'><a href='?thread=1'>Thread</a></li></ul>"
+        if reply
+        else ""
+    )
+    return (
+        f"<article class='j-c j-c-full'><div class='j-c-head'><div class='j-c-poster'>"
+        # The parser keeps names XML refuses (lj:user=, <fb:like>): copying a comment keeps its text all the same.
+        f"<span class='ljuser' lj:user='{user}'><fb:like></fb:like><a href='/{user}/'>"
+        f"<b>{user}</b></a></span></div><time class='j-c-date' datetime='2024-05-13'>May 13th, 2024</time></div>"
+        f"<div class='j-c-text'>{text}</div><div class='j-nav j-c-nav'>{menu}</div></article>"
+    )
+
+
+LJ_COMMENTS = [
+    ("richyrich909", "This is fucking insane! And $5k?!!! That poor girl. I could not imagine."),
+    ("xdecadentx", "Yeah at the very least they should have covered the full amount."),
+    ("nigel", "Or at least 50% to 60% of the cost"),
+]
+
+
+def test_flat_comments_with_a_reply_action_on_each_are_a_thread() -> None:
+    comments = "".join(lj_comment(user, text) for user, text in LJ_COMMENTS)
+    html = page(body=f"<div class='j-e-text'>{POST}</div><div class='j-l-comments' id='comments'>{comments}</div>")
+    document = content(html)
+    assert document.kind == "forum"
+    assert [record.text for record in document.records[1:]] == [text for _, text in LJ_COMMENTS]
+    # The Reply item is named like a comment ("j-c-nav-item-reply"): it is a button, not a comment.
+    assert all("Reply" not in record.text for record in document.records)
+
+
+def test_flat_reader_notes_without_reply_actions_stay_under_the_article() -> None:
+    # A blog's comment box (blog.joycode.com): signed, dated notes, no reply action, none nested.
+    comments = "".join(lj_comment(user, text, reply=False) for user, text in LJ_COMMENTS)
+    html = page(body=f"<div class='j-e-text'>{POST}</div><div class='j-l-comments' id='comments'>{comments}</div>")
+    assert thread_of(html) is None
+    document = content(html)
+    assert document.kind == "article"
+    text = "\n".join(record.text for record in document.records)
+    assert "ease of management" in text
+    assert "at the very least" not in text
+
+
+def test_three_comments_make_a_discussion_and_one_does_not() -> None:
+    two = agreper_comment("mariorojas", "I wonder which hosting you're using") + agreper_comment(
+        "zodman", "give a little love add styles to the buttons", agreper_comment("aagha", "Word")
+    )
+    assert thread_of(page(body=POST + two)) is not None
+    assert thread_of(page(body=POST + agreper_comment("mariorojas", "I wonder which hosting you're using"))) is None
+
+
+def test_a_deep_reply_tree_costs_linear_time() -> None:
+    # Each comment is copied without its replies: copying every comment with its subtree would cost size × depth.
+    def cpu_seconds(depth: int) -> float:
+        tree = "".join(f"<div class='comment'><p>reply {i} to the one above</p>" for i in range(depth))
+        html = page(body=POST + tree + "</div>" * depth)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            document = content(html)
+            runs.append(time.process_time() - start)
+        assert len(document.records) == depth + 1
+        return min(runs)
+
+    small, large = cpu_seconds(200), cpu_seconds(800)
+    assert large < 8 * small
+
+
+def developers_pub_comment(user: str, text: str, children: str = "", top: bool = True) -> str:
+    """developers.pub: a comment-main-container per answer, its replies comment-item-containers nested in it."""
+    name = "comment-main-container group/main" if top else "comment-item-container group"
+    nested = f"<div class='comment-children'><div>{children}</div></div>" if children else ""
+    return (
+        f"<div class='{name}'><div class='comment-user-info'><div class='base-info'>"
+        f"<span class='user-name'>{user}</span> <span class='comment-time'>2024-01-06</span></div>"
+        f"<div class='comment-detail'><p>{text}</p></div></div>"
+        f"{nested}</div>"
+    )
+
+
+def test_comments_named_comment_item_or_container_are_comments() -> None:
+    answer = "看一下这里的项目模块依赖关系，如果新增功能，可以参考现在已有的功能。"
+    answers = developers_pub_comment(
+        "Qbian",
+        answer,
+        developers_pub_comment("再睡一夏", "感谢大佬的指导。", top=False)
+        + developers_pub_comment("Qbian", "不客气，有问题再问。", top=False),
+    )
+    html = page(body=f"{POST}<div class='library-comment-list'>{answers}</div>")
+    document = content(html)
+    assert document.kind == "forum"
+    assert [(record.author, record.published_at, record.text) for record in document.records[1:]] == [
+        ("Qbian", "2024-01-06", answer),
+        ("再睡一夏", "2024-01-06", "感谢大佬的指导。"),
+        ("Qbian", "2024-01-06", "不客气，有问题再问。"),
+    ]
