@@ -128,3 +128,21 @@ def test_a_reprint_notice_under_a_chinese_article_is_dropped() -> None:
 def test_a_related_links_heading_closes_the_body() -> None:
     related = "<h3>Related internet links</h3><ul><li><a href='/1'>Lincolnshire Police</a></li></ul>"
     assert english(after=related) == ENGLISH
+
+
+def test_link_lines_under_the_body_stay_out_when_a_related_list_with_abstracts_follows() -> None:
+    # youth.cn (opendatalab/magic-html, Apache-2.0): a strip of photo links under the credit line, then "相关新闻"
+    # whose entries carry sentence abstracts. The abstracts are not the body's prose.
+    strip = "".join(f"<li><a href='/p{i}'>{t}</a></li>" for i, t in enumerate(("女子大脑有蛔虫", "酒厂拔掉葡萄藤")))
+    related = (
+        "<h3>相关新闻</h3><div><a href='/r1'>山东日照：小蓝莓助力农业发展</a></div>"
+        "<div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。<a href='/r1'>【详细】</a></div>"
+    )
+    body = BODY + "<p>责任编辑：张毅</p><ul>" + strip + "</ul>" + related
+    assert cleaned(body) == [*PARAGRAPHS, "责任编辑：张毅"]
+
+
+def test_link_lines_between_paragraphs_stay_when_a_related_list_follows() -> None:
+    inner = f"<p>{PARAGRAPHS[0]}</p><p><a href='/a'>▶ 典型案例：异地就医备案</a></p><p>{PARAGRAPHS[1]}</p>"
+    related = "<h3>相关新闻</h3><div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。</div>"
+    assert cleaned(inner + related) == [PARAGRAPHS[0], "▶ 典型案例：异地就医备案", PARAGRAPHS[1]]
