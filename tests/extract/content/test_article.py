@@ -136,7 +136,8 @@ def test_link_lines_under_the_body_stay_out_when_a_related_list_with_abstracts_f
     strip = "".join(f"<li><a href='/p{i}'>{t}</a></li>" for i, t in enumerate(("女子大脑有蛔虫", "酒厂拔掉葡萄藤")))
     related = (
         "<h3>相关新闻</h3><div><a href='/r1'>山东日照：小蓝莓助力农业发展</a></div>"
-        "<div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。<a href='/r1'>【详细】</a></div>"
+        "<div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。自2005年发展蓝莓种植以来，陈疃镇"
+        "蓝莓产业不断壮大。<a href='/r1'>【详细】</a></div>"
     )
     body = BODY + "<p>责任编辑：张毅</p><ul>" + strip + "</ul>" + related
     assert cleaned(body) == [*PARAGRAPHS, "责任编辑：张毅"]
