@@ -119,7 +119,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
             # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
             continue
-        if not prose_seen and _is_reporter_line(line, vocab):
+        if not prose_seen and (_is_reporter_line(line, vocab) or vocab.datelines.search(text)):
             continue
         kept.append(text)
         owners.append(line.owner)

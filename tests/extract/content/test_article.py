@@ -147,3 +147,15 @@ def test_link_lines_between_paragraphs_stay_when_a_related_list_follows() -> Non
     inner = f"<p>{PARAGRAPHS[0]}</p><p><a href='/a'>▶ 典型案例：异地就医备案</a></p><p>{PARAGRAPHS[1]}</p>"
     related = "<h3>相关新闻</h3><div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。</div>"
     assert cleaned(inner + related) == [PARAGRAPHS[0], "▶ 典型案例：异地就医备案", PARAGRAPHS[1]]
+
+
+def test_english_datelines_and_bylines_above_the_prose_are_dropped() -> None:
+    lines = ("18 NOV 2019", "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)", "By Mark Stetson on May 16, 2024")
+    body = "".join(f"<div>{line}</div>" for line in lines) + "".join(f"<p>{p}</p>" for p in ENGLISH)
+    assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
+
+
+def test_a_sentence_that_opens_with_a_date_stays_and_a_date_after_the_prose_stays() -> None:
+    opening = "May 16, 2024 was the hottest day of the spring in the city, the weather office said."
+    body = f"<p>{opening}</p>" + "".join(f"<p>{p}</p>" for p in ENGLISH) + "<p>November 18, 2019</p>"
+    assert cleaned(body, title="Jose Mourinho agrees deal") == [opening, *ENGLISH, "November 18, 2019"]
