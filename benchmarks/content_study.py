@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.block_model_train import language  # noqa: E402
 from benchmarks.content import EXTRACTORS, _t2s, f1, harness_decode, tokens  # noqa: E402
 
 MANIFEST_PATH = ROOT / "extract" / "data" / "block_model_pages.csv"
@@ -101,8 +102,8 @@ def load(magic_dir: str, scrapinghub_dir: str, split: str) -> list[dict]:
             gold = golds[row["repo"]][row["path"]]
             if row["repo"] == MAGIC_REPO:
                 gold = gold_without_headline(gold, html)
-            lang = "zh" if sum("\u4e00" <= ch <= "\u9fff" for ch in gold) >= 0.2 * max(1, len(gold.replace(" ", ""))) else "en"
-            pages.append({"id": Path(row["path"]).name[:14], **row, "raw": raw, "html": html, "gold": gold, "lang": lang})
+            page_id = Path(row["path"]).name[:14]
+            pages.append({"id": page_id, **row, "raw": raw, "html": html, "gold": gold, "lang": language(gold)})
     return pages
 
 
@@ -148,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         names = list(results)
         ordered = sorted(range(len(pages)), key=lambda i: results[names[0]][i]["f1"])
         for i in ordered:
+            scores = [results[name][i] for name in names]
             cells = "  ".join(
-                f"{name[:5]} F1 {results[name][i]['f1']:.3f} P {results[name][i]['p']:.3f} R {results[name][i]['r']:.3f}"
-                for name in names
+                f"{name[:5]} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}"
+                for name, row in zip(names, scores, strict=True)
             )
             print(f"{pages[i]['id']:<14} {pages[i]['lang']} {pages[i]['repo'][:11]:<11} {cells}")
     return 0

@@ -87,7 +87,7 @@ RELATED_INSIDE_ARTICLE = (
     '<h3 class="sdc-article-related-stories__title">More from UK</h3><ul><li><a href="/story/1"><h4>Prince Andrew: '
     "BT and three universities abandon ties with duke after Epstein TV interview, and the pressure on the palace "
     'grows by the hour as sponsors leave</h4></a></li></ul></div><p>"He is renowned for his tactical prowess and has '
-    'managed FC Porto, Inter Milan, Chelsea, Real Madrid and Manchester United.</p></div>'
+    "managed FC Porto, Inter Milan, Chelsea, Real Madrid and Manchester United.</p></div>"
 )
 
 
