@@ -159,3 +159,16 @@ def test_a_sentence_that_opens_with_a_date_stays_and_a_date_after_the_prose_stay
     opening = "May 16, 2024 was the hottest day of the spring in the city, the weather office said."
     body = f"<p>{opening}</p>" + "".join(f"<p>{p}</p>" for p in ENGLISH) + "<p>November 18, 2019</p>"
     assert cleaned(body, title="Jose Mourinho agrees deal") == [opening, *ENGLISH, "November 18, 2019"]
+
+
+def test_an_inline_related_pointer_is_dropped_and_a_sentence_about_relations_stays() -> None:
+    pointer = "<p><a href='/1'>Related: 7 Strange Signs You're Having an Allergic Reaction</a></p>"
+    line = "Related: the two offences carry the same penalty, the court heard on Tuesday afternoon."
+    assert english(after=pointer) == ENGLISH
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_written_by_bylines_and_datelines_with_a_dash_before_the_time_are_dropped() -> None:
+    lines = ("Written by Rachael Link, MS, RD on November 14, 2019", "November 20, 2019 - 11:28 AMT")
+    body = "".join(f"<div>{line}</div>" for line in lines) + "".join(f"<p>{p}</p>" for p in ENGLISH)
+    assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
