@@ -96,6 +96,10 @@ def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) 
         elif qualifier is not None:
             bad = True
             strong = strong or qualifier in vocab.strong_boilerplate_tokens
+        elif position < class_count and parts[0] in vocab.strong_boilerplate_tokens:
+            # A class word that opens with a region no article body lies in ("footer-bottom-text",
+            # "related-news-content") names a part of that region, whatever content word closes it.
+            bad = strong = True
         elif any(p in vocab.content_tokens for p in parts):
             return False, False
     return bad, strong
@@ -103,8 +107,8 @@ def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) 
 
 def _part_of_content(parts: tuple[str, ...], vocab: Vocabulary) -> str | None:
     """The boilerplate token that names a part of the content ("sdc-article-related-stories" → related): one that
-    comes after the word's last content token qualifies it (the article's related stories, the post's share bar),
-    where a content token after it names content ("comment-content", "main-nav" is named by its last part)."""
+    comes after the word's last content token qualifies it (the article's related stories, the post's share bar);
+    "main-nav" is named by its last part already."""
     last_content = max((i for i, part in enumerate(parts) if part in vocab.content_tokens), default=None)
     if last_content is None:
         return None

@@ -113,3 +113,18 @@ def test_an_id_spelling_a_path_of_controls_does_not_name_the_element() -> None:
     )
     text, _ = after(drop_boilerplate, body)
     assert (text.startswith("医疗保障服务大厅"), "Share this question" in text) == (True, False)
+
+
+def test_a_class_word_opening_with_a_footer_region_is_dropped_even_with_prose() -> None:
+    # The Jerusalem Post (scrapinghub article-extraction-benchmark, MIT): the footer's text block, longer than a
+    # breaking-news article, is named "footer-bottom-text"; the article body's own class opens with content words.
+    footer = (
+        "<div class='footer-bottom-text'>The Jerusalem Post Customer Service Center can be contacted with any "
+        "questions or requests. The center is staffed and provides answers on Sundays through Thursdays.</div>"
+    )
+    article = (
+        "<div class='article-inner-content-breaking-news'>The son of former German President Richard von "
+        "Weizsäcker was stabbed to death in Berlin, Kan reported on Wednesday.</div>"
+    )
+    text, _ = after(drop_boilerplate, article * 3 + footer)  # the footer holds less than half the page
+    assert ("stabbed to death in Berlin" in text, "Customer Service Center" in text) == (True, False)
