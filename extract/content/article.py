@@ -84,7 +84,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
     headline: lxml.etree._Element | None = None  # the element that printed the title, once met
     lines = list(lines)
-    last_prose = max((i for i, line in enumerate(lines) if is_prose(line.text, line.chars)), default=-1)
+    last_prose = _last_prose_line(lines, vocab)
     for index, line in enumerate(lines):
         text = vocab.buttons.sub("", line.text)
         if not text:
@@ -119,7 +119,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
             # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
             continue
-        if not prose_seen and _is_reporter_line(line, vocab):
+        if not prose_seen and (_is_reporter_line(line, vocab) or vocab.datelines.search(text)):
             continue
         kept.append(text)
         owners.append(line.owner)
@@ -133,6 +133,18 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         kept.pop()
         owners.pop()
     return kept
+
+
+def _last_prose_line(lines: list[Line], vocab: Vocabulary) -> int:
+    """The index of the body's last paragraph: prose under a related heading (the abstracts of a related list,
+    "5月22日，在山东省日照市…【详细】") is not the body's, so the link lines above it are no part of the body either."""
+    last = -1
+    for index, line in enumerate(lines):
+        if last >= 0 and _is_tail_heading(vocab.buttons.sub("", line.text), vocab):
+            break
+        if is_prose(line.text, line.chars):
+            last = index
+    return last
 
 
 def _is_kicker(previous: lxml.etree._Element, headline: lxml.etree._Element) -> bool:

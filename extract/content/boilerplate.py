@@ -80,18 +80,39 @@ _WORD = re.compile(r"\w")
 def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool, bool]:
     """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles)."""
     bad = strong = False
-    for word in (classes or "").split() + (ids or "").split():
+    class_count = len((classes or "").split())
+    for position, word in enumerate((classes or "").split() + (ids or "").split()):
         parts = word_parts(word)
         if not parts:
             continue
+        # Only class words: a WebForms id spells the path of nested controls ("MC_AMC_QuestionComments_…"), each
+        # part naming an ancestor, not what this element is.
+        qualifier = _part_of_content(parts, vocab) if position < class_count else None
         if parts[-1] in vocab.boilerplate_tokens or (
             any(p in vocab.boilerplate_tokens for p in parts) and not any(p in vocab.content_tokens for p in parts)
         ):
             bad = True
             strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
+        elif qualifier is not None:
+            bad = True
+            strong = strong or qualifier in vocab.strong_boilerplate_tokens
+        elif position < class_count and parts[0] in vocab.strong_boilerplate_tokens:
+            # A class word that opens with a region no article body lies in ("footer-bottom-text",
+            # "related-news-content") names a part of that region, whatever content word closes it.
+            bad = strong = True
         elif any(p in vocab.content_tokens for p in parts):
             return False, False
     return bad, strong
+
+
+def _part_of_content(parts: tuple[str, ...], vocab: Vocabulary) -> str | None:
+    """The boilerplate token that names a part of the content ("sdc-article-related-stories" → related): one that
+    comes after the word's last content token qualifies it (the article's related stories, the post's share bar);
+    "main-nav" is named by its last part already."""
+    last_content = max((i for i, part in enumerate(parts) if part in vocab.content_tokens), default=None)
+    if last_content is None:
+        return None
+    return next((part for part in parts[last_content + 1 :] if part in vocab.boilerplate_tokens), None)
 
 
 def drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> tuple[str | None, str | None]:

@@ -135,6 +135,7 @@ class Vocabulary:
     related_headings: frozenset[str]
     comment_headings: frozenset[str]
     drop_lines: AnyPattern
+    datelines: AnyPattern  # English datelines and bylines above an article's prose
     owner_line: AnyPattern
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
@@ -220,6 +221,7 @@ def vocabulary() -> Vocabulary:
         related_headings=frozenset(qa["related_headings"]) | frozenset(lines["related_headings"]),
         comment_headings=frozenset(lines["comment_headings"]),
         drop_lines=AnyPattern(lines["drop"], re.I),
+        datelines=AnyPattern(lines["datelines"], re.I),
         owner_line=AnyPattern(lines["owner_line"], re.I),
         byline=re.compile(rf"(?:{labels})\s*[:：]"),
         byline_start=re.compile(

@@ -72,3 +72,103 @@ def test_summary_box_right_above_the_body_is_its_lead() -> None:
 def test_a_box_that_is_not_named_a_summary_is_no_lead() -> None:
     lead, lines = article_with_summary("<div class='box'>医保业务可以网上办，参保人不必再到服务大厅排队。</div>")
     assert (lead, lines[0]) == ([], "医保业务可以网上办，参保人不必再到服务大厅排队。")
+
+
+# English article lines of news sites (scrapinghub article-extraction-benchmark, MIT; opendatalab/magic-html,
+# Apache-2.0): furniture lines between and under the paragraphs.
+ENGLISH = [
+    "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager until 2023.",
+    "Pochettino was sacked last night after five-and-a-half years in charge of the club.",
+    "Police said the driver of the caravan transporter had been arrested on suspicion of drug offences.",
+]
+
+
+def english(*between: str, after: str = "") -> list[str]:
+    middle = "".join(f"<div>{line}</div>" for line in between)
+    body = f"<p>{ENGLISH[0]}</p>{middle}<p>{ENGLISH[1]}</p><p>{ENGLISH[2]}</p>{after}"
+    return cleaned(body, title="Jose Mourinho agrees deal")
+
+
+def test_an_ad_slot_label_between_paragraphs_is_dropped() -> None:
+    assert english("Advertisement", "— ADVERTISEMENT —") == ENGLISH
+    assert cleaned(BODY + "<p>广告</p><p>" + PARAGRAPHS[0] + "</p>") == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_an_advertisement_sentence_stays() -> None:
+    line = "Advertisement spending on television fell by a third in the year to March, the report said."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_english_share_bars_are_dropped_and_a_sentence_about_sharing_stays() -> None:
+    bars = ("Share on Facebook Share on Twitter Share on Flipboard", "Share - WeChat", "Share this:")
+    assert english(*bars) == ENGLISH
+    line = "Share this with anyone who has been asked to pay twice for the same prescription."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_affiliate_disclosure_follow_and_tip_lines_are_dropped() -> None:
+    tail = (
+        "<p>AppleInsider has affiliate partnerships and may earn commission on products purchased through "
+        "affiliate links.</p><p>Follow BBC Lincolnshire on Facebook, X (formerly Twitter), and Instagram.</p>"
+        "<p>Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com.</p>"
+    )
+    assert english(after=tail) == ENGLISH
+
+
+def test_a_sentence_that_mentions_following_or_tips_stays() -> None:
+    line = "Officers will follow up on every tip they receive about the transporter, a spokesman said."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_a_reprint_notice_under_a_chinese_article_is_dropped() -> None:
+    notice = "<p>本作品为“科普中国-科学原理一点通”原创，转载时务请注明出处。</p><p>转载请注明:原文链接 - https://example.com/1</p>"
+    assert cleaned(BODY + notice) == PARAGRAPHS
+
+
+def test_a_related_links_heading_closes_the_body() -> None:
+    related = "<h3>Related internet links</h3><ul><li><a href='/1'>Lincolnshire Police</a></li></ul>"
+    assert english(after=related) == ENGLISH
+
+
+def test_link_lines_under_the_body_stay_out_when_a_related_list_with_abstracts_follows() -> None:
+    # youth.cn (opendatalab/magic-html, Apache-2.0): a strip of photo links under the credit line, then "相关新闻"
+    # whose entries carry sentence abstracts. The abstracts are not the body's prose.
+    strip = "".join(f"<li><a href='/p{i}'>{t}</a></li>" for i, t in enumerate(("女子大脑有蛔虫", "酒厂拔掉葡萄藤")))
+    related = (
+        "<h3>相关新闻</h3><div><a href='/r1'>山东日照：小蓝莓助力农业发展</a></div>"
+        "<div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。自2005年发展蓝莓种植以来，陈疃镇"
+        "蓝莓产业不断壮大。<a href='/r1'>【详细】</a></div>"
+    )
+    body = BODY + "<p>责任编辑：张毅</p><ul>" + strip + "</ul>" + related
+    assert cleaned(body) == [*PARAGRAPHS, "责任编辑：张毅"]
+
+
+def test_link_lines_between_paragraphs_stay_when_a_related_list_follows() -> None:
+    inner = f"<p>{PARAGRAPHS[0]}</p><p><a href='/a'>▶ 典型案例：异地就医备案</a></p><p>{PARAGRAPHS[1]}</p>"
+    related = "<h3>相关新闻</h3><div>5月22日，在山东省日照市东港区陈疃镇蓝莓产学研基地，农户在采摘蓝莓。</div>"
+    assert cleaned(inner + related) == [PARAGRAPHS[0], "▶ 典型案例：异地就医备案", PARAGRAPHS[1]]
+
+
+def test_english_datelines_and_bylines_above_the_prose_are_dropped() -> None:
+    lines = ("18 NOV 2019", "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)", "By Mark Stetson on May 16, 2024")
+    body = "".join(f"<div>{line}</div>" for line in lines) + "".join(f"<p>{p}</p>" for p in ENGLISH)
+    assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
+
+
+def test_a_sentence_that_opens_with_a_date_stays_and_a_date_after_the_prose_stays() -> None:
+    opening = "May 16, 2024 was the hottest day of the spring in the city, the weather office said."
+    body = f"<p>{opening}</p>" + "".join(f"<p>{p}</p>" for p in ENGLISH) + "<p>November 18, 2019</p>"
+    assert cleaned(body, title="Jose Mourinho agrees deal") == [opening, *ENGLISH, "November 18, 2019"]
+
+
+def test_an_inline_related_pointer_is_dropped_and_a_sentence_about_relations_stays() -> None:
+    pointer = "<p><a href='/1'>Related: 7 Strange Signs You're Having an Allergic Reaction</a></p>"
+    line = "Related: the two offences carry the same penalty, the court heard on Tuesday afternoon."
+    assert english(after=pointer) == ENGLISH
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_written_by_bylines_and_datelines_with_a_dash_before_the_time_are_dropped() -> None:
+    lines = ("Written by Rachael Link, MS, RD on November 14, 2019", "November 20, 2019 - 11:28 AMT")
+    body = "".join(f"<div>{line}</div>" for line in lines) + "".join(f"<p>{p}</p>" for p in ENGLISH)
+    assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH

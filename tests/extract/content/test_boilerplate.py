@@ -77,3 +77,54 @@ def test_link_named_as_boilerplate_on_its_own_line_is_dropped() -> None:
     body = f'{IN_TEXT_LINK}<div><a class="more-link" href="/more">Read more stories</a></div>'
     text, _ = after(drop_boilerplate, body)
     assert ("looks like a hell of a laptop" in text, "Read more stories" in text) == (True, False)
+
+
+# Real markup of a news site (Sky News, scrapinghub article-extraction-benchmark, MIT): a related-stories widget in
+# the middle of the article, named after the article ("sdc-article-related-stories"), the text going on below it.
+RELATED_INSIDE_ARTICLE = (
+    '<div class="sdc-article-body"><p>Tottenham said in a statement: "Jose is one of the world\'s most accomplished '
+    'managers having won 25 senior trophies.</p><div class="sdc-article-widget sdc-article-related-stories">'
+    '<h3 class="sdc-article-related-stories__title">More from UK</h3><ul><li><a href="/story/1"><h4>Prince Andrew: '
+    "BT and three universities abandon ties with duke after Epstein TV interview, and the pressure on the palace "
+    'grows by the hour as sponsors leave</h4></a></li></ul></div><p>"He is renowned for his tactical prowess and has '
+    "managed FC Porto, Inter Milan, Chelsea, Real Madrid and Manchester United.</p></div>"
+)
+
+
+def test_a_related_box_named_as_part_of_the_article_is_dropped() -> None:
+    text, _ = after(drop_boilerplate, RELATED_INSIDE_ARTICLE)
+    assert ("25 senior trophies" in text, "More from UK" in text, "Prince Andrew" in text) == (True, False, False)
+    assert "He is renowned for his tactical prowess" in text
+
+
+def test_a_content_word_after_the_boilerplate_word_still_names_content() -> None:
+    # "sharing-article-body" ends in content words: the body stays; "article-share-bar" is the article's share bar.
+    body = f"<div class='sharing-article-body'>{PARAGRAPHS}</div><div class='article-share-bar'>分享到 微信 微博</div>"
+    text, _ = after(drop_boilerplate, body)
+    assert (text.startswith("医疗保障服务大厅"), "分享到" in text) == (True, False)
+
+
+def test_an_id_spelling_a_path_of_controls_does_not_name_the_element() -> None:
+    # ASP.NET WebForms ids join the names of the nested controls: "…QuestionComments_CommentContainer" is the comment
+    # list under a question on a Q&A page, its text part of the thread.
+    body = (
+        f"<div id='ctl00_MC_AMC_QuestionComments_CommentContainer'>{PARAGRAPHS}</div>"
+        "<div class='question-share-links'>Share this question</div>"
+    )
+    text, _ = after(drop_boilerplate, body)
+    assert (text.startswith("医疗保障服务大厅"), "Share this question" in text) == (True, False)
+
+
+def test_a_class_word_opening_with_a_footer_region_is_dropped_even_with_prose() -> None:
+    # The Jerusalem Post (scrapinghub article-extraction-benchmark, MIT): the footer's text block, longer than a
+    # breaking-news article, is named "footer-bottom-text"; the article body's own class opens with content words.
+    footer = (
+        "<div class='footer-bottom-text'>The Jerusalem Post Customer Service Center can be contacted with any "
+        "questions or requests. The center is staffed and provides answers on Sundays through Thursdays.</div>"
+    )
+    article = (
+        "<div class='article-inner-content-breaking-news'>The son of former German President Richard von "
+        "Weizsäcker was stabbed to death in Berlin, Kan reported on Wednesday.</div>"
+    )
+    text, _ = after(drop_boilerplate, article * 3 + footer)  # the footer holds less than half the page
+    assert ("stabbed to death in Berlin" in text, "Customer Service Center" in text) == (True, False)
