@@ -201,6 +201,7 @@ class PageMeasures:
         self.punct, self.prose, self.negative = punct, prose, negative
         self.page_chars = max(1, sum(line.chars for line in lines))
         self.named_noise = self._named_noise()
+        self._overlaps: dict[tuple[int, int], float] = {}
 
     def _named_noise(self) -> list[Extent]:
         """The extents of the outermost elements whose class/id names furniture (comment boxes, sidebars …)."""
@@ -224,10 +225,16 @@ class PageMeasures:
         return total
 
     def overlap_at_start(self, first: int, last: int) -> float:
+        """Share of the title's units in the candidate's first lines (up to three); nested candidates share their
+        first lines, so each span is measured once."""
         if not self.title_units:
             return 0.0
-        text = " ".join(line.text for line in self.lines[first : min(last, first + 2) + 1])
-        return len(_title_units(text) & self.title_units) / len(self.title_units)
+        span = (first, min(last, first + 2))
+        overlap = self._overlaps.get(span)
+        if overlap is None:
+            text = " ".join(line.text for line in self.lines[span[0] : span[1] + 1])
+            overlap = self._overlaps[span] = len(_title_units(text) & self.title_units) / len(self.title_units)
+        return overlap
 
 
 def candidates(
