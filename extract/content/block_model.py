@@ -2,8 +2,8 @@
 line walk already measured, scored by a small model shipped as data (`extract/data/block_model.json`, trained by
 `benchmarks/block_model_train.py` on public pages outside every evaluation set).
 
-`content()` does not call it (docs/content.md, "Learned block choice": measured better on the dev half, not on
-every article family of the first-sight half); `blocks.article_block` is the entry point. The model predicts, for
+`content()` calls it through `blocks.article_block` for an article's body (docs/content.md, "Learned block
+choice", has what it changed on the first-sight and dev halves). The model predicts, for
 each other candidate, how much better its text would be than the weightiest subtree's (the gain, in F1); the
 candidate with the best prediction replaces it only when that gain clears the model's margin and the candidate keeps
 enough of the subtree's unlinked text (`min_text_kept`: a fragment of the text is never the body). Pages whose
