@@ -375,6 +375,15 @@ def text_kept(row: list[float]) -> float:
     return 0.0
 
 
+def worth_a_second_look(choice: lxml.etree._Element, lines: list[Line]) -> bool:
+    """A model is loaded and the weightiest subtree holds as much unlinked text as the articles it learned from."""
+    model = block_model()
+    if model is None:
+        return False
+    extent = line_extents(lines)[choice]
+    return extent.chars - extent.link_chars >= model.min_choice_text
+
+
 def rerank(
     choice: lxml.etree._Element,
     totals: dict[lxml.etree._Element, float],
@@ -384,11 +393,8 @@ def rerank(
 ) -> lxml.etree._Element:
     """The candidate the model prefers when it clears the margin over the weightiest subtree, else that subtree."""
     model = block_model()
-    if model is None:
+    if model is None or not worth_a_second_look(choice, lines):
         return choice
-    extent = line_extents(lines)[choice]
-    if extent.chars - extent.link_chars < model.min_choice_text:
-        return choice  # a short text: nothing like the articles the model learned from
     rows = scored_candidates(choice, totals, weights, lines, title)
     predictions = [
         (model.predict(row), element)

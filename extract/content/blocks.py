@@ -7,7 +7,7 @@ from __future__ import annotations
 import lxml.etree
 
 from extract.content.article import is_related_heading
-from extract.content.block_model import rerank
+from extract.content.block_model import rerank, worth_a_second_look
 from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
 from extract.content.vocabulary import Vocabulary
 
@@ -69,6 +69,8 @@ def article_block(
     lines: list[Line], choice: lxml.etree._Element, title: str | None, vocab: Vocabulary
 ) -> lxml.etree._Element:
     """The article body: the weightiest subtree `choice`, or a candidate around it the block model prefers."""
+    if not worth_a_second_look(choice, lines):
+        return choice  # before the line weights are summed a second time
     weights = line_weights(lines, vocab)
     return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
 
