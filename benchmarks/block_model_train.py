@@ -24,7 +24,6 @@ import gzip
 import json
 import math
 import statistics
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import extract.content.page as page_module  # noqa: E402
 from benchmarks.content import _t2s, f1, tokens  # noqa: E402
+from benchmarks.firstsight_import import git  # noqa: E402
 from extract.content.article import clean_lines, lead_lines  # noqa: E402
 from extract.content.block_model import FEATURES, MODEL_PATH, scored_candidates, text_kept  # noqa: E402
 from extract.content.blocks import line_weights, subtree_weights  # noqa: E402
@@ -70,13 +70,11 @@ class TrainingPage:
 
 
 def git_show(gitdir: str, path: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", gitdir, "show", f"HEAD:{path}"], capture_output=True, check=True).stdout
+    return git(Path(gitdir), "show", f"HEAD:{path}")
 
 
 def git_head(gitdir: str) -> str:
-    return subprocess.run(
-        ["git", "--git-dir", gitdir, "rev-parse", "HEAD"], capture_output=True, check=True, text=True
-    ).stdout.strip()
+    return git(Path(gitdir), "rev-parse", "HEAD").decode().strip()
 
 
 def used_elsewhere() -> tuple[set[tuple[str, str]], set[str]]:

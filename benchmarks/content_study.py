@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import json
 import re
 import statistics
@@ -36,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.block_model_train import language  # noqa: E402
 from benchmarks.content import EXTRACTORS, _t2s, f1, harness_decode, tokens  # noqa: E402
+from benchmarks.firstsight_import import git  # noqa: E402
+from benchmarks.splits import split_of  # noqa: E402
 
 MANIFEST_PATH = ROOT / "extract" / "data" / "block_model_pages.csv"
 MAGIC_REPO = "opendatalab/magic-html"
@@ -46,11 +47,12 @@ DATE_ONLY = re.compile(r"^[\s\d年月日时分秒:：/.\-,|·]*(?:\d{1,2}:\d{2})
 
 
 def git_show(gitdir: str, spec: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", gitdir, "show", spec], capture_output=True, check=True).stdout
+    return git(Path(gitdir), "show", spec)
 
 
-def split_of(path: str) -> str:
-    return "study" if int(hashlib.sha1(path.encode()).hexdigest(), 16) % 2 == 0 else "check"
+def study_half(path: str) -> str:
+    """The project's one split rule, named for this set: `dev` → `study`, `first_sight` → `check`."""
+    return "study" if split_of(path) == "dev" else "check"
 
 
 def headings(html: str) -> tuple[set[str], str]:
@@ -93,7 +95,7 @@ def load(magic_dir: str, scrapinghub_dir: str, split: str) -> list[dict]:
     pages = []
     with MANIFEST_PATH.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if split != "all" and split_of(row["path"]) != split:
+            if split != "all" and study_half(row["path"]) != split:
                 continue
             raw = git_show(dirs[row["repo"]], f"{row['commit']}:{row['path']}")
             if row["path"].endswith(".gz"):
