@@ -35,6 +35,8 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
     if bodies and comments_under_article(root, bodies, vocab):
         return []
+    # Feed widgets reuse the post classes of blog themes: a "post" that is a headline link and a date is an entry.
+    bodies = [body for body in bodies if not _is_feed_entry(body)]
     # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
     body_set = set(bodies)
     outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
@@ -112,6 +114,18 @@ def open_with_subject(first: Record, subject: str | None) -> None:
     first.title = first.title or subject
     if not same_text(first.text.split("\n", 1)[0], subject):
         first.text = f"{subject}\n{first.text}" if first.text else subject
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_FEED_LINK_SHARE = 0.8  # share of a body's letters inside links that makes it a feed entry, not a written post
+
+
+def _is_feed_entry(body: lxml.etree._Element) -> bool:
+    """A block whose letters are nearly all link text (a headline, a date beside it): an entry of a related or
+    popular-posts feed, not a post someone wrote."""
+    letters = len(_LETTER.findall(text_of(body)))
+    linked = sum(len(_LETTER.findall(text_of(link))) for link in body.iter("a"))
+    return letters > 0 and linked >= _FEED_LINK_SHARE * letters
 
 
 def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:

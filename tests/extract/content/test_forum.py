@@ -340,3 +340,41 @@ def test_a_replys_author_is_the_innermost_name_without_the_time_printed_in_it() 
         ("小诺抓", "有句话叫 有钱能使鬼推磨"),
         ("马亮南生", "花钱就可以解决问题嘛？"),
     ]
+
+
+def blog_post_with_feed(entry_text: str) -> str:
+    """A blog theme marks its article `post-body post-content`; its popular-posts widget reuses `post-content`."""
+    article = (
+        "Chelsea have this morning paid the fee to the Spanish league to secure the signing of the keeper. "
+        "He will undergo a medical at Stamford Bridge today ahead of the move, which makes him the most "
+        "expensive keeper in history. The club hope to announce the deal later today."
+    )
+    entries = "".join(
+        f"<div class='post-content'>{entry_text.format(n=n)}</div>" for n in ("first", "second", "third")
+    )
+    return (
+        "<html><head><title>Chelsea sign keeper</title></head><body><h1>Chelsea sign keeper</h1>"
+        f"<div class='post-body post-content'><p>{article}</p></div>"
+        f"<div id='sidebar'><h3>Popular Posts</h3>{entries}</div></body></html>"
+    )
+
+
+def test_a_feed_entry_of_a_headline_link_and_a_date_is_no_post() -> None:
+    page = blog_post_with_feed(
+        "<h2 class='post-title'><a href='/2019/{n}.html'>How a lady in Lagos told the {n} story of her life</a>"
+        "</h2><span class='post-date'>November 16, 2016</span>"
+    )
+    assert forum_posts(tree(page), vocabulary(), None) == []
+    document = content(page)
+    assert document.kind == "article"
+    assert "most expensive keeper" in document.text
+    assert "Lagos" not in document.text
+
+
+def test_posts_written_under_a_linked_name_stay_posts() -> None:
+    page = blog_post_with_feed(
+        "<a href='/user/{n}'>{n}</a> wrote: I watched the medical live and the {n} keeper looked ready to play."
+    )
+    posts = forum_posts(tree(page), vocabulary(), None)
+    assert len(posts) == 4
+    assert "looked ready to play" in posts[1].text
