@@ -36,6 +36,9 @@ _REMOVED_ROLES = frozenset(("tooltip",))
 _HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
 
 
+_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
 def parse_html(html: str) -> lxml.etree._Element | None:
     """The page as an lxml tree (plain etree elements), or None when there is nothing to parse.
 
@@ -44,6 +47,9 @@ def parse_html(html: str) -> lxml.etree._Element | None:
         return None
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    # libxml2 drops everything after a </html> and puts what follows a </body> outside the body; templates that
+    # include a whole header page print both mid-page, and browsers keep parsing into the body: so do we.
+    html = _DOCUMENT_END.sub("", html)
     root, too_deep = _parse(html)
     limit = MAX_DEPTH
     while too_deep and limit >= 16:

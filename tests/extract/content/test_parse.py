@@ -36,6 +36,23 @@ def test_xml_declaration_before_the_markup_is_ignored() -> None:
     assert root is not None and text_of(root) == "医保"
 
 
+def test_text_after_a_header_template_that_closes_the_document_is_kept() -> None:
+    # A government portal includes its header as a whole page: `</html>` and `</body>` mid-page.
+    html = (
+        "<html><body><div class='header'><ul><li><a href='https://www.gov.cn/'>首页</a></li>"
+        "<li><a href='/gongbao/'>国务院公报</a></li></ul></div>"
+        "</body></html>"
+        f"<div class='content'><div class='article'><div id='UCAP-CONTENT'><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>"
+        f"<p>{CLOSING}</p></div></div></div>"
+        "<div class='footer'><a href='http://www.npc.gov.cn/'>全国人大</a> | <a href='/home/'>地方政府网站</a></div>"
+        "</body></html>"
+    )
+    assert PARAGRAPH in stripped(html)
+    text = content(html).text
+    assert text == f"{PARAGRAPH}\n{PARAGRAPH}\n{CLOSING}"
+    assert "地方政府网站" not in text
+
+
 def test_page_nested_5000_levels_keeps_its_text() -> None:
     # libxml2 stops at 256 levels (2,048 with huge_tree) and drops everything after: both paragraphs were lost.
     assert content(nested("<div>", "</div>", 5000)).text.split("\n") == [PARAGRAPH, CLOSING]
