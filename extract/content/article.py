@@ -85,13 +85,19 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     headline: lxml.etree._Element | None = None  # the element that printed the title, once met
     lines = list(lines)
     last_prose = _last_prose_line(lines, vocab)
+    resume_at = -1  # the first line after a related box set inside the body's paragraphs
     for index, line in enumerate(lines):
+        if index < resume_at:
+            continue
         text = vocab.buttons.sub("", line.text)
         if not text:
             continue
         if _is_tail_heading(text, vocab):
             # Related lists and comment threads follow the body: from there on only prose survives.
             if len(kept) >= 3:
+                resume_at = inline_box_end(lines, index)
+                if resume_at > index:
+                    continue
                 break
             in_related = True
             continue
@@ -135,12 +141,43 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     return kept
 
 
+def inline_box_end(lines: list[Line], heading: int) -> int:
+    """The index where the body resumes after a related box that sits among its paragraphs, or -1.
+
+    The box is the largest element that starts with the heading line and holds no earlier line; it is inline when
+    the heading is nested in it (a box of its own, not a heading in the body's flow, whose abstracts would follow
+    as the body's siblings) and its parent holds the body's prose before it and goes on with a paragraph right
+    after it (a related list at the body's end is followed by more lists and the page's footer)."""
+    owner = lines[heading].owner
+    extents = line_extents(lines)
+    box, parent = owner, owner.getparent()
+    while parent is not None and extents[parent].first == heading:
+        box, parent = parent, parent.getparent()
+    if box is owner or parent is None:
+        return -1
+    after = extents[box].last + 1
+    inside = set(parent.iter())
+    prose_before = any(
+        lines[i].owner in inside and is_prose(lines[i].text, lines[i].chars) for i in range(extents[parent].first, heading)
+    )
+    if not prose_before:
+        return -1
+    follows = next((i for i in range(after, extents[parent].last + 1) if lines[i].text.strip()), None)
+    return after if follows is not None and is_prose(lines[follows].text, lines[follows].chars) else -1
+
+
 def _last_prose_line(lines: list[Line], vocab: Vocabulary) -> int:
     """The index of the body's last paragraph: prose under a related heading (the abstracts of a related list,
     "5月22日，在山东省日照市…【详细】") is not the body's, so the link lines above it are no part of the body either."""
     last = -1
+    resume_at = -1
     for index, line in enumerate(lines):
+        if index < resume_at:
+            continue
         if last >= 0 and _is_tail_heading(vocab.buttons.sub("", line.text), vocab):
+            resume_at = inline_box_end(lines, index)
+            if resume_at > index:
+                continue
             break
         if is_prose(line.text, line.chars):
             last = index

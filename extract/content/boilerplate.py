@@ -52,13 +52,25 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             if stats[element].chars < 0.5 * page_chars:
                 doomed.append(element)
         elif not holds_prose(element, stats):
-            doomed.append(element)
+            if page_chars is None:
+                page_chars = text_length(root)
+            # Only a class names a region that was left open; an id like Next.js's root `__next` is no header.
+            if not (_wraps_the_article(element, stats, page_chars) and _named_boilerplate(names[0], None, vocab)[0]):
+                doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             drop_element(element)
 
 
 _INLINE_TAGS = frozenset(("span", "a"))
+
+
+def _wraps_the_article(element: lxml.etree._Element, stats: SubtreeStats, page_chars: int) -> bool:
+    """A container named like furniture ("post_header") that holds most of the page and a block of prose: a
+    template whose header was never closed wraps the article, comments and all; dropping it drops the article."""
+    if stats[element].chars < 0.5 * page_chars:
+        return False
+    return any(holds_prose(block, stats) for block in element.iter(*BLOCK_TAGS) if block is not element)
 
 
 def _inside_a_sentence(element: lxml.etree._Element) -> bool:

@@ -172,3 +172,19 @@ def test_written_by_bylines_and_datelines_with_a_dash_before_the_time_are_droppe
     lines = ("Written by Rachael Link, MS, RD on November 14, 2019", "November 20, 2019 - 11:28 AMT")
     body = "".join(f"<div>{line}</div>" for line in lines) + "".join(f"<p>{p}</p>" for p in ENGLISH)
     assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
+
+
+def test_a_related_box_set_among_the_paragraphs_does_not_end_the_body() -> None:
+    # A news site floats its "推荐阅读" box between two paragraphs of the article.
+    box = (
+        "<table><tr><td><b>推荐阅读</b></td><td><a href='/r1'>2005年股市展望系列沙龙</a></td>"
+        "<td><a href='/r2'>聚焦第一次全国经济普查</a></td></tr></table>"
+    )
+    body = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>{box}<p>{PARAGRAPHS[0]}</p>"
+    assert cleaned(body) == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_a_related_box_followed_by_more_lists_ends_the_body() -> None:
+    box = "<table><tr><td><b>相关报道：</b></td><td><a href='/r1'>57岁小学肄业 广西骗子演绎惊天骗局</a></td></tr></table>"
+    tail = f"<div><a href='/top'>财经新闻TOP10</a></div><p>{PARAGRAPHS[0]}</p>"
+    assert cleaned(BODY + box + tail) == PARAGRAPHS

@@ -128,3 +128,22 @@ def test_a_class_word_opening_with_a_footer_region_is_dropped_even_with_prose() 
     )
     text, _ = after(drop_boilerplate, article * 3 + footer)  # the footer holds less than half the page
     assert ("stabbed to death in Berlin" in text, "Customer Service Center" in text) == (True, False)
+
+
+def test_a_header_left_open_around_the_article_and_its_comments_is_no_header() -> None:
+    # A news template never closes its `post_header`: the article and the comment thread end up inside it.
+    links = "".join(f"<a href='/c{i}'>网友评论第{i}条的回复链接文字</a>" for i in range(40))
+    body = (
+        f"<div class='post_header'><h1>烟台医保业务网上办</h1><div class='post_text'>{PARAGRAPHS}{PARAGRAPHS}</div>"
+        f"<div class='tie-list'>{links}</div></div><div class='footer'>版权所有</div>"
+    )
+    text, _ = after(drop_boilerplate, body)
+    assert "医疗保障服务大厅" in text
+    assert "版权所有" not in text
+
+
+def test_a_header_holding_only_links_is_dropped_whatever_its_size() -> None:
+    links = "".join(f"<a href='/c{i}'>栏目导航第{i}项</a>" for i in range(40))
+    text, _ = after(drop_boilerplate, f"<div class='header'>{links}</div><div class='article'>{PARAGRAPHS}</div>")
+    assert "栏目导航" not in text
+    assert "医疗保障服务大厅" in text
