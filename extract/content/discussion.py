@@ -2,10 +2,11 @@
 forum engines) makes the page a thread, the post its opening and every comment a reply.
 
 Why: a community post and a news article with a comment box have the same shape — one long text, then short
-signed texts. Two things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
+signed texts. Three things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
 `entry-content`, a schema.org `NewsArticle`/`BlogPosting`) and its comment box is a list of reader notes that
 weighs less than the article; a discussion nests replies inside the comments they answer or puts a reply action on
-most comments. The comments are found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`,
+most comments; a news desk prints the story's source or its responsible editor (`来源：`, `责任编辑：`) beside
+it. The comments are found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`,
 or starting with one and ending in an item word: `comment-item-container`), or, inside a block named as the
 comments (`#comments`), as its largest run of repeated blocks.
 
@@ -104,6 +105,20 @@ def _nested_replies(
         if above is not None:
             replies[above].append(item)
     return replies
+
+
+def printed_by_a_news_desk(lines: PageLines, comments: SiblingRun, vocab: Vocabulary) -> bool:
+    """A short line outside the comments names the story's source or its responsible editor ("来源：新京报",
+    "责任编辑：姚立伟"): the page is a news article, and the comments under it, nested or numbered by floor as
+    news sites print them too, are readers' notes rather than a thread."""
+    inside = {element for member in comments.members for element in member.iter()}
+    return any(
+        line.chars <= _CREDIT_LINE and line.owner not in inside and vocab.news_credit.search(line.text)
+        for line in lines
+    )
+
+
+_CREDIT_LINE = 80  # characters of the longest line read as a byline or credit line
 
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')

@@ -21,7 +21,7 @@ from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import article_block, best_subtree
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
-from extract.content.discussion import comment_thread
+from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import (
     forum_posts,
     holds_whole_thread,
@@ -131,13 +131,24 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = reply_records(replies, url, vocab)
         document.published_at = document.published_at or document.records[0].published_at
         return _finish(document, html)
-    if replies is not None and body_root is not None and body_score > 0 and is_thread(replies, body_root, vocab):
+    if (
+        replies is not None
+        and body_root is not None
+        and body_score > 0
+        and is_thread(replies, body_root, vocab)
+        and not printed_by_a_news_desk(page_lines, replies, vocab)
+    ):
         # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
         document.kind = "forum"
         document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(replies, url, vocab)]
         open_with_subject(document.records[0], document.title)
         return _finish(document, html)
-    if discussion is not None and body_root is not None and body_score > 0:
+    if (
+        discussion is not None
+        and body_root is not None
+        and body_score > 0
+        and not printed_by_a_news_desk(page_lines, discussion, vocab)
+    ):
         # A post whose comments answer one another: the post opens the thread, the comments are its replies.
         document.kind = "forum"
         document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(discussion, url, vocab)]

@@ -198,3 +198,34 @@ def test_comments_named_comment_item_or_container_are_comments() -> None:
         ("再睡一夏", "2024-01-06", "感谢大佬的指导。"),
         ("Qbian", "2024-01-06", "不客气，有问题再问。"),
     ]
+
+
+NEWS_POST = (
+    "<h1>亚马逊海外购限时快闪店登陆拼多多</h1>"
+    "<div class='post_time_source'>2019-11-25 11:01:53 来源: <a href='http://www.bjnews.com.cn'>新京报</a></div>"
+    "<div class='post_text'><p>新京报讯（记者 陆一夫）11月25日，新京报记者登录拼多多全球购页面发现，亚马逊海外购与拼多多达成"
+    "合作，前者的海外购商品已登陆拼多多，商品涵盖英美德日等地。</p><p>亚马逊中国方面表示，限时快闪店将带来逾千款海外正品的"
+    "优惠折扣，所售商品均从现有海外购海量选品中精选，时间为11月25日至12月底。</p>"
+    "<p>本文来源：新京报 责任编辑：姚立伟</p></div>"
+)
+NEWS_COMMENTS = (
+    agreper_comment("itpunk", "我自己不会去亚马逊买？")
+    + agreper_comment("网友甲", "用并夕夕的人，有多少能get到亚马逊的好", agreper_comment("网友乙", "好多可能都没有听说过亚马逊"))
+    + agreper_comment("网友丙", "这一下拼多多的档次提高了不少啊")
+)
+
+
+def test_comments_answering_one_another_under_a_news_desks_story_stay_out() -> None:
+    html = page(body=NEWS_POST + NEWS_COMMENTS)
+    assert thread_of(html) is not None  # the comments do answer one another
+    document = content(html)
+    assert document.kind == "article"
+    assert "限时快闪店将带来逾千款" in document.text
+    assert "档次提高了不少" not in document.text
+
+
+def test_the_same_comments_under_a_post_without_a_news_desks_credit_are_a_thread() -> None:
+    post = NEWS_POST.replace("来源: ", "").replace("<p>本文来源：新京报 责任编辑：姚立伟</p>", "")
+    document = content(page(body=post + NEWS_COMMENTS))
+    assert document.kind == "forum"
+    assert any("档次提高了不少" in record.text for record in document.records)
