@@ -25,6 +25,7 @@ from extract.content.lines import (
 )
 from extract.content.vocabulary import Vocabulary
 
+_CREDIT_CHARS = 40  # the longest closing credit line ("（责任编辑：周雁）")
 _HEADING_CHARS = 40  # a tail heading is a short line; a sentence that starts with "More from" is not one
 
 
@@ -129,6 +130,9 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             continue
         kept.append(text)
         owners.append(line.owner)
+        if prose_seen and line.chars <= _CREDIT_CHARS and vocab.closing_credit.match(text):
+            # "责任编辑：孙重远" is the last line a news desk prints: what follows is the next story or the page.
+            break
         prose_seen = prose_seen or is_prose(text, line.chars)
     # Stray buttons and captions ("+1", "图集") at the edges of the body; a table's short cells ("中", "风险等级")
     # are the body's own.

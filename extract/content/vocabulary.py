@@ -140,6 +140,7 @@ class Vocabulary:
     byline: re.Pattern[str]
     credit: re.Pattern[str]  # a credit label (责任编辑：, 文/, 来源：) not glued to a preceding word
     news_credit: re.Pattern[str]  # a news desk's label (来源：, 责任编辑：) not glued to a preceding word
+    closing_credit: re.Pattern[str]  # a line opening with the responsible editor's label ("（责任编辑：周雁）")
     byline_start: re.Pattern[str]  # "本报记者 王乐文": a reporter line without a label colon
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
@@ -236,6 +237,11 @@ def vocabulary() -> Vocabulary:
         news_credit=re.compile(
             r"(?<![\u4e00-\u9fff])(?:"
             + "|".join(sorted(map(re.escape, lines["news_credit_labels"]), key=len, reverse=True))
+            + r")\s*[:：]"
+        ),
+        closing_credit=re.compile(
+            r"[\s(（\[【]*(?:"
+            + "|".join(sorted(map(re.escape, lines["closing_credit_labels"]), key=len, reverse=True))
             + r")\s*[:：]"
         ),
         spam_keywords=tuple(dict.fromkeys(k.lower() for k in data["spam"]["keywords"] if not k.isascii())),
