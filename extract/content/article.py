@@ -226,13 +226,17 @@ def is_related_heading(text: str, vocab: Vocabulary) -> bool:
     return _heading_match(text, vocab.related_headings)
 
 
+_MORE_LINK = re.compile(r"(?:更多|more)[+>»›]*$")  # a box heading's "更多+" link to the full list
+
+
 def _heading_match(text: str, headings: frozenset[str]) -> bool:
-    """The line is one of the headings: compared without spaces, colons, brackets and case; a heading written
-    with a closing "…" names the start of a short line ("More from…" matches "More from the guide")."""
+    """The line is one of the headings: compared without spaces, colons, brackets, case and a closing "更多+"
+    link; a heading written with a closing "…" names the start of a short line ("More from…" matches "More from
+    the guide")."""
     if len(text) > _HEADING_CHARS:
         return False
     exact, prefixes = _heading_forms(headings)
-    bare = bare_text(text).casefold()
+    bare = _MORE_LINK.sub("", bare_text(text).casefold())
     return bare in exact or any(bare.startswith(prefix) for prefix in prefixes)
 
 

@@ -199,3 +199,12 @@ def test_the_responsible_editors_credit_is_the_storys_last_line() -> None:
 def test_a_source_credit_after_the_prose_does_not_end_the_story() -> None:
     body = BODY + "<p>来源：胶东在线</p>" + f"<p>{PARAGRAPHS[0]}</p>"
     assert cleaned(body) == [*PARAGRAPHS, "来源：胶东在线", PARAGRAPHS[0]]
+
+
+def test_a_related_heading_with_its_more_link_closes_the_body() -> None:
+    related = "<h3>相关新闻 <a href='/list'>更多&gt;&gt;</a></h3><ul><li><a href='/1'>烟台职工医保个人账户可购买口罩</a></li></ul>"
+    assert cleaned(BODY + related) == PARAGRAPHS
+
+
+def test_a_you_are_here_trail_is_no_body_line() -> None:
+    assert cleaned("<div>您所在的位置： 首页 &gt; 快讯 &gt; 公司</div>" + BODY) == PARAGRAPHS
