@@ -126,7 +126,9 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
             # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
             continue
-        if not prose_seen and (_is_reporter_line(line, vocab) or vocab.datelines.search(text)):
+        if not prose_seen and (
+            _is_reporter_line(line, vocab) or vocab.datelines.search(text) or _is_stamp_line(line)
+        ):
             continue
         kept.append(text)
         owners.append(line.owner)
@@ -211,6 +213,28 @@ def _is_subtitle(headline: lxml.etree._Element, element: lxml.etree._Element) ->
         and element.getparent() is parent
         and all(child.tag in HEADINGS for child in parent if isinstance(child.tag, str))
     )
+
+
+_TIME_FRAGMENT = re.compile(r"[\d\s/:：.\-年月日]+")
+_DATE_SEPARATOR = re.compile(r"\d[/:：\-年月]\d")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_TABLE_TAGS = frozenset(("td", "th", "tr", "table"))
+
+
+def _is_stamp_line(line: Line) -> bool:
+    """Above the prose, a short line that gives a time of day and no sentence ("中国网 2019-11-25 10:37:31",
+    "金融市场棱镜2019-09-23 07:48"), or only a piece of a date ("09/07", "19:02"): the story's stamp, which the
+    metadata reads, not its text."""
+    if line.chars > _STAMP_CHARS or _SENTENCE_END.search(line.text) or line.owner.tag in _TABLE_TAGS:
+        return False
+    text = line.text.strip()
+    if _TIME_FRAGMENT.fullmatch(text) and _DATE_SEPARATOR.search(text) and any(ch.isdigit() for ch in text):
+        return True
+    dated = DATE.search(text)
+    return dated is not None and dated.group(4) is not None
+
+
+_STAMP_CHARS = 40
 
 
 def _is_reporter_line(line: Line, vocab: Vocabulary) -> bool:

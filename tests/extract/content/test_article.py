@@ -208,3 +208,14 @@ def test_a_related_heading_with_its_more_link_closes_the_body() -> None:
 
 def test_a_you_are_here_trail_is_no_body_line() -> None:
     assert cleaned("<div>您所在的位置： 首页 &gt; 快讯 &gt; 公司</div>" + BODY) == PARAGRAPHS
+
+
+def test_a_source_and_time_stamp_above_the_prose_is_no_body_line() -> None:
+    for stamp in ("中国网 2019-11-25 10:37:31", "金融市场棱镜2019-09-23 07:48", "09/07", "19:02"):
+        assert cleaned(f"<div>{stamp}</div>" + BODY) == PARAGRAPHS, stamp
+
+
+def test_numbers_of_a_table_above_the_prose_and_a_timed_sentence_stay() -> None:
+    table = "<table><tr><td>1</td><td>5040</td></tr></table>"
+    timed = "<p>市医保局于2019-11-25 10:37发布通知。</p>"
+    assert cleaned(table + timed + BODY)[:3] == ["1", "5040", "市医保局于2019-11-25 10:37发布通知。"]
