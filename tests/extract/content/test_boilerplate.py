@@ -147,3 +147,15 @@ def test_a_header_holding_only_links_is_dropped_whatever_its_size() -> None:
     text, _ = after(drop_boilerplate, f"<div class='header'>{links}</div><div class='article'>{PARAGRAPHS}</div>")
     assert "栏目导航" not in text
     assert "医疗保障服务大厅" in text
+
+
+def test_a_cookie_notice_written_in_sentences_is_dropped() -> None:
+    notice = (
+        "<div class='m159-cookies'><div class='m159-cookies-acceptance'><p>Unsere Website verwendet Cookies für verschiedene Zwecke, insbesondere "
+        "zur Verbesserung ihrer Funktionsweise und zur Analyse des Nutzungsverhaltens. Das Navigieren auf dieser Website "
+        "wird als Zustimmung zur Verwendung von Cookies betrachtet. Mehr Informationen finden Sie im Datenschutzhinweis, "
+        "den Sie jederzeit aufrufen können, und in den Einstellungen Ihres Browsers.</p></div></div>"
+    )
+    text, _ = after(drop_boilerplate, notice + f"<div class='article'>{PARAGRAPHS * 4}</div>")
+    assert "Cookies" not in text
+    assert "医疗保障服务大厅" in text
