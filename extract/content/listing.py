@@ -77,13 +77,33 @@ def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
     repeats in another member ("更多内容，点击阅读", "详情>>" after each paragraph of a digest): that is a button.
     Long titles may repeat (periodic notices, titles cut with "..."), so only short texts count as buttons."""
     more = vocabulary().more_links
-    links = {m: title_link(m) for m in members}
+    links = {m: title_link(m) for m in members if not _holds_a_menu(m)}
     keys = {m: link_key(text_of(link)) for m, link in links.items() if link is not None}
     counts = Counter(keys.values())
     return [m for m, key in keys.items() if key not in more and (counts[key] == 1 or len(key) > _BUTTON_CHARS)]
 
 
 _BUTTON_CHARS = 12  # a repeated link text this short is a button, not a title
+
+
+def _holds_a_menu(member: lxml.etree._Element) -> bool:
+    """A list of three or more items that are each a bare link inside the member: a menu entry with its
+    submenu ("Nationalteams" over "Übersicht · News · Kader"), not an entry of a listing, which is one title with
+    its date or abstract."""
+    for inner in member.iter("ul", "ol"):
+        items = [item for item in inner if item.tag == "li"]
+        if len(items) >= _MENU_ITEMS and all(_is_bare_link(item) for item in items):
+            return True
+    return False
+
+
+def _is_bare_link(item: lxml.etree._Element) -> bool:
+    text = SPACE.sub("", text_of(item))
+    linked = sum(len(SPACE.sub("", text_of(link))) for link in item.iter("a"))
+    return bool(text) and linked >= 0.9 * len(text)
+
+
+_MENU_ITEMS = 3
 
 
 def _entry_words(element: lxml.etree._Element) -> set[str]:

@@ -92,3 +92,22 @@ def test_siblings_of_one_tag_with_mostly_the_same_classes_are_one_run() -> None:
     )
     runs = similar_siblings(list(root.find(".//ul")))
     assert [[member.text for member in run] for run in runs] == [["一", "二"], ["三"], ["四"]]
+
+
+def submenu(name: str, items: list[str]) -> str:
+    links = "".join(f"<li><a href='/{name}/{i}'>{item}</a></li>" for i, item in enumerate(items))
+    return f"<li class='has-sub'><a href='javascript:'>{name}</a><ul class='level-2'>{links}</ul></li>"
+
+
+def test_menu_entries_with_their_submenus_are_no_listing() -> None:
+    # A mega menu: each entry opens a list of bare links, long enough together to look like listing entries.
+    menu = "<ul class='main'>" + "".join(
+        submenu(name, ["Übersicht", "News", "Spiele & Ergebnisse", "Kader", "Länderspielarchiv"])
+        for name in ("Nationalteams Männer", "Nationalteams Frauen", "U-Teams männlich", "U-Teams weiblich")
+    ) + "</ul>"
+    root = tree(menu)
+    group = listing_group(root, cut_page(root))
+    assert group is None or all(member.get("class") != "has-sub" for member in group.members)
+    # The same entries as titles with a date each are a listing.
+    listing = column()
+    assert listing_group(listing, cut_page(listing)) is not None
