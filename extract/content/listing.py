@@ -43,6 +43,8 @@ def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | 
     chars = {element: extent.chars for element, extent in line_extents(lines).items()}
     candidates: list[SiblingRun] = []
     for parent in chars:
+        if _is_submenu(parent):
+            continue
         children = [c for c in parent if isinstance(c.tag, str) and chars.get(c, 0) >= 8]
         if len(children) < 2:
             continue
@@ -86,6 +88,16 @@ def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
 _BUTTON_CHARS = 12  # a repeated link text this short is a button, not a title
 
 
+def _is_submenu(parent: lxml.etree._Element) -> bool:
+    """A list of bare links inside an item of another list: the submenu of a menu entry, however long its links
+    (a folder of pinned entries, each with its author and counts, nests so too and stays a listing's)."""
+    up = parent.getparent()
+    if parent.tag not in ("ul", "ol") or up is None or up.tag != "li":
+        return False
+    items = [item for item in parent if item.tag == "li"]
+    return bool(items) and all(_is_bare_link(item) for item in items)
+
+
 def _holds_a_menu(member: lxml.etree._Element) -> bool:
     """A list of three or more items that are each a bare link inside the member: a menu entry with its
     submenu ("Nationalteams" over "Übersicht · News · Kader"), not an entry of a listing, which is one title with
@@ -98,9 +110,9 @@ def _holds_a_menu(member: lxml.etree._Element) -> bool:
 
 
 def _is_bare_link(item: lxml.etree._Element) -> bool:
-    text = SPACE.sub("", text_of(item))
-    linked = sum(len(SPACE.sub("", text_of(link))) for link in item.iter("a"))
-    return bool(text) and linked >= 0.9 * len(text)
+    chars = len("".join(text_of(item).split()))
+    linked = sum(len("".join(text_of(link).split())) for link in item.iter("a"))
+    return chars > 0 and linked >= 0.9 * chars
 
 
 _MENU_ITEMS = 3

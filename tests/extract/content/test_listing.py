@@ -111,3 +111,19 @@ def test_menu_entries_with_their_submenus_are_no_listing() -> None:
     # The same entries as titles with a date each are a listing.
     listing = column()
     assert listing_group(listing, cut_page(listing)) is not None
+
+
+def test_the_long_links_of_a_submenu_are_no_listing() -> None:
+    items = [
+        "Ausschuss für Vereins- und Verbandsentwicklung",
+        "Stadiondurchsage und Aushänge (Download)",
+        "Informationen und Pflichten für Vereine",
+        "Mitarbeiterinnen und Mitarbeiter der Geschäftsstelle",
+        "Schiedsrichter-Aktuell auf der Seite des Verbands",
+    ]
+    root = tree("<ul class='main'>" + submenu("Der Verband", items) + "</ul>")
+    assert listing_group(root, cut_page(root)) is None
+    # The same titles, a date after each, in a list of their own are a listing.
+    entries = "".join(f"<li><a href='/{i}'>{t}</a> 2024-01-1{i}</li>" for i, t in enumerate(items))
+    listing = tree(f"<ul>{entries}</ul>")
+    assert listing_group(listing, cut_page(listing)) is not None
