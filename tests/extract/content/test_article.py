@@ -219,3 +219,10 @@ def test_numbers_of_a_table_above_the_prose_and_a_timed_sentence_stay() -> None:
     table = "<table><tr><td>1</td><td>5040</td></tr></table>"
     timed = "<p>市医保局于2019-11-25 10:37发布通知。</p>"
     assert cleaned(table + timed + BODY)[:3] == ["1", "5040", "市医保局于2019-11-25 10:37发布通知。"]
+
+
+def test_the_wordpress_post_footer_is_no_body_line() -> None:
+    footer = "<p>This entry was posted in Health and tagged insurance, clinics. Bookmark the permalink.</p>"
+    assert english(after=footer) == ENGLISH
+    kept = "<p>This entry explains how the clinic was posted to a new district in 2019.</p>"
+    assert english(after=kept)[-1] == "This entry explains how the clinic was posted to a new district in 2019."
