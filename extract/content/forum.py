@@ -35,8 +35,9 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
     if bodies and comments_under_article(root, bodies, vocab):
         return []
-    # Feed widgets reuse the post classes of blog themes: a "post" that is a headline link and a date is an entry.
-    bodies = [body for body in bodies if not _is_feed_entry(body)]
+    # Feed widgets reuse the post classes of blog themes: a "post" that is a headline link and a date is an entry,
+    # and one inside a blog post's wrapper is that post's teaser.
+    bodies = [body for body in bodies if not _is_feed_entry(body) and not _in_blog_entry(body, vocab)]
     # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
     body_set = set(bodies)
     outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
@@ -126,6 +127,10 @@ def _is_feed_entry(body: lxml.etree._Element) -> bool:
     letters = len(_LETTER.findall(text_of(body)))
     linked = sum(len(_LETTER.findall(text_of(link))) for link in body.iter("a"))
     return letters > 0 and linked >= _FEED_LINK_SHARE * letters
+
+
+def _in_blog_entry(body: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    return any(class_words(ancestor) & vocab.blog_entry_classes for ancestor in body.iterancestors())
 
 
 def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:

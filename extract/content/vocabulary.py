@@ -97,6 +97,7 @@ class Vocabulary:
     content_tokens: frozenset[str]
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
+    blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
     forum_author_classes: frozenset[str]
     forum_fingerprints: tuple[str, ...]
@@ -158,6 +159,7 @@ def vocabulary() -> Vocabulary:
         content_tokens=frozenset(data["tokens"]["content"]),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
+        blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),

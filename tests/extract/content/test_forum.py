@@ -378,3 +378,15 @@ def test_posts_written_under_a_linked_name_stay_posts() -> None:
     posts = forum_posts(tree(page), vocabulary(), None)
     assert len(posts) == 4
     assert "looked ready to play" in posts[1].text
+
+
+def test_post_bodies_in_blog_entry_wrappers_are_teasers_not_a_thread() -> None:
+    teaser = (
+        "<article class='et_pb_post post-{n} post type-post status-publish hentry'><h2><a href='/{n}'>Beitrag {n}</a>"
+        "</h2><div class='post-content'><p>Noch immer fehlt ein Bekennerschreiben, und die Spekulationen schießen "
+        "ins Kraut. Beitrag {n} erklärt, warum.</p></div></article>"
+    )
+    page = "<html><body>" + "".join(teaser.format(n=n) for n in range(3)) + "</body></html>"
+    assert forum_posts(tree(page), vocabulary(), None) == []
+    replies = page.replace("type-post", "type-reply")
+    assert len(forum_posts(tree(replies), vocabulary(), None)) == 3
