@@ -126,9 +126,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if _is_byline(line, vocab) and not (prose_seen and _is_credit(line, vocab)) and not signed:
             # After the prose a bare "2024年5月13日" is the date a notice was signed (its 落款), not a dateline.
             continue
-        if not prose_seen and (
-            _is_reporter_line(line, vocab) or vocab.datelines.search(text) or _is_stamp_line(line)
-        ):
+        if not prose_seen and (_is_reporter_line(line, vocab) or vocab.datelines.search(text) or _is_stamp_line(line)):
             continue
         kept.append(text)
         owners.append(line.owner)
@@ -164,7 +162,8 @@ def inline_box_end(lines: list[Line], heading: int) -> int:
     after = extents[box].last + 1
     inside = set(parent.iter())
     prose_before = any(
-        lines[i].owner in inside and is_prose(lines[i].text, lines[i].chars) for i in range(extents[parent].first, heading)
+        lines[i].owner in inside and is_prose(lines[i].text, lines[i].chars)
+        for i in range(extents[parent].first, heading)
     )
     if not prose_before:
         return -1

@@ -185,14 +185,18 @@ def test_a_related_box_set_among_the_paragraphs_does_not_end_the_body() -> None:
 
 
 def test_a_related_box_followed_by_more_lists_ends_the_body() -> None:
-    box = "<table><tr><td><b>相关报道：</b></td><td><a href='/r1'>57岁小学肄业 广西骗子演绎惊天骗局</a></td></tr></table>"
+    box = (
+        "<table><tr><td><b>相关报道：</b></td><td><a href='/r1'>57岁小学肄业 广西骗子演绎惊天骗局</a></td></tr></table>"
+    )
     tail = f"<div><a href='/top'>财经新闻TOP10</a></div><p>{PARAGRAPHS[0]}</p>"
     assert cleaned(BODY + box + tail) == PARAGRAPHS
 
 
 def test_the_responsible_editors_credit_is_the_storys_last_line() -> None:
     # A news portal prints the next story right under the editor's credit (njxfhn.com via GNE's test pages).
-    next_story = "<h3>香港警方：示威行动未发生致命事件</h3><p>港铁公司车务营运总监表示，8月31日晚，港铁公司启动疏散程序。</p>"
+    next_story = (
+        "<h3>香港警方：示威行动未发生致命事件</h3><p>港铁公司车务营运总监表示，8月31日晚，港铁公司启动疏散程序。</p>"
+    )
     assert cleaned(BODY + "<p>（责任编辑：周雁）</p>" + next_story) == [*PARAGRAPHS, "（责任编辑：周雁）"]
 
 
@@ -202,7 +206,10 @@ def test_a_source_credit_after_the_prose_does_not_end_the_story() -> None:
 
 
 def test_a_related_heading_with_its_more_link_closes_the_body() -> None:
-    related = "<h3>相关新闻 <a href='/list'>更多&gt;&gt;</a></h3><ul><li><a href='/1'>烟台职工医保个人账户可购买口罩</a></li></ul>"
+    related = (
+        "<h3>相关新闻 <a href='/list'>更多&gt;&gt;</a></h3>"
+        "<ul><li><a href='/1'>烟台职工医保个人账户可购买口罩</a></li></ul>"
+    )
     assert cleaned(BODY + related) == PARAGRAPHS
 
 

@@ -151,10 +151,11 @@ def test_a_header_holding_only_links_is_dropped_whatever_its_size() -> None:
 
 def test_a_cookie_notice_written_in_sentences_is_dropped() -> None:
     notice = (
-        "<div class='m159-cookies'><div class='m159-cookies-acceptance'><p>Unsere Website verwendet Cookies für verschiedene Zwecke, insbesondere "
-        "zur Verbesserung ihrer Funktionsweise und zur Analyse des Nutzungsverhaltens. Das Navigieren auf dieser Website "
-        "wird als Zustimmung zur Verwendung von Cookies betrachtet. Mehr Informationen finden Sie im Datenschutzhinweis, "
-        "den Sie jederzeit aufrufen können, und in den Einstellungen Ihres Browsers.</p></div></div>"
+        "<div class='m159-cookies'><div class='m159-cookies-acceptance'><p>Unsere Website verwendet Cookies für "
+        "verschiedene Zwecke, insbesondere zur Verbesserung ihrer Funktionsweise und zur Analyse des "
+        "Nutzungsverhaltens. Das Navigieren auf dieser Website wird als Zustimmung zur Verwendung von Cookies "
+        "betrachtet. Mehr Informationen finden Sie im Datenschutzhinweis, den Sie jederzeit aufrufen können, und in "
+        "den Einstellungen Ihres Browsers.</p></div></div>"
     )
     text, _ = after(drop_boilerplate, notice + f"<div class='article'>{PARAGRAPHS * 4}</div>")
     assert "Cookies" not in text

@@ -462,7 +462,9 @@ def test_article_with_unnumbered_comments_stays_an_article() -> None:
 
 def test_floor_numbered_comments_under_a_story_with_a_news_desks_credit_stay_out() -> None:
     # News portals number their readers' comments by floor too; the story's 责任编辑 line says it is news.
-    story = homeland_thread().replace("</div></div><div id='replies'", "<p>责任编辑：张毅</p></div></div><div id='replies'")
+    story = homeland_thread().replace(
+        "</div></div><div id='replies'", "<p>责任编辑：张毅</p></div></div><div id='replies'"
+    )
     document = content(story)
     assert (document.kind, document.text.split("\n")) == ("article", [*PARAGRAPHS, "责任编辑：张毅"])
 

@@ -349,9 +349,7 @@ def blog_post_with_feed(entry_text: str) -> str:
         "He will undergo a medical at Stamford Bridge today ahead of the move, which makes him the most "
         "expensive keeper in history. The club hope to announce the deal later today."
     )
-    entries = "".join(
-        f"<div class='post-content'>{entry_text.format(n=n)}</div>" for n in ("first", "second", "third")
-    )
+    entries = "".join(f"<div class='post-content'>{entry_text.format(n=n)}</div>" for n in ("first", "second", "third"))
     return (
         "<html><head><title>Chelsea sign keeper</title></head><body><h1>Chelsea sign keeper</h1>"
         f"<div class='post-body post-content'><p>{article}</p></div>"

@@ -101,10 +101,14 @@ def submenu(name: str, items: list[str]) -> str:
 
 def test_menu_entries_with_their_submenus_are_no_listing() -> None:
     # A mega menu: each entry opens a list of bare links, long enough together to look like listing entries.
-    menu = "<ul class='main'>" + "".join(
-        submenu(name, ["Übersicht", "News", "Spiele & Ergebnisse", "Kader", "Länderspielarchiv"])
-        for name in ("Nationalteams Männer", "Nationalteams Frauen", "U-Teams männlich", "U-Teams weiblich")
-    ) + "</ul>"
+    menu = (
+        "<ul class='main'>"
+        + "".join(
+            submenu(name, ["Übersicht", "News", "Spiele & Ergebnisse", "Kader", "Länderspielarchiv"])
+            for name in ("Nationalteams Männer", "Nationalteams Frauen", "U-Teams männlich", "U-Teams weiblich")
+        )
+        + "</ul>"
+    )
     root = tree(menu)
     group = listing_group(root, cut_page(root))
     assert group is None or all(member.get("class") != "has-sub" for member in group.members)
