@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from urllib.parse import parse_qsl, urljoin, urlparse, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlparse, urlsplit, urlunparse, uses_netloc, uses_relative
 
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.linkextractors import LinkExtractor
@@ -59,6 +59,21 @@ def _safe_url(url: str, encoding: str) -> str | None:
 
 
 @lru_cache(maxsize=SAFE_URL_CACHE)
+def _joined_alone(url: str, page_scheme: str) -> str | None:
+    """`urljoin(page, url)` for every page of this scheme, when the page adds nothing else: a URL of another
+    scheme comes back as it is, one with a host is only re-assembled (what `urljoin` does in both cases, read from
+    its first steps); None for a URL the page's host or path would complete (then `urljoin` itself is asked)."""
+    if not url:
+        return None
+    parts = urlparse(url, page_scheme)
+    if parts.scheme != page_scheme or parts.scheme not in uses_relative:
+        return url
+    if parts.scheme in uses_netloc and parts.netloc:
+        return urlunparse(parts)
+    return None
+
+
+@lru_cache(maxsize=SAFE_URL_CACHE)
 def _kept(url: str) -> bool:
     """LinkExtractor's own filter: a scheme it follows, and not a file type it ignores (a path's `;params` are
     not part of its extension test, as in Scrapy, which reads the path with `urlparse`)."""
@@ -69,6 +84,7 @@ def page_links(response: HtmlResponse) -> list[str]:
     """The URLs of `LINK_EXTRACTOR.extract_links(response)`, in the same order."""
     base_url = get_base_url(response)
     page_url, encoding = response.url, response.encoding
+    page_scheme = urlparse(page_url, "").scheme
     seen: set[str] = set()
     urls: list[str] = []
     for element in response.selector.root.iter(*LINK_TAGS):
@@ -82,7 +98,9 @@ def page_links(response: HtmlResponse) -> list[str]:
         safe = _safe_url(joined, encoding)
         if safe is None:
             continue
-        url = urljoin(page_url, safe)
+        url = _joined_alone(safe, page_scheme)
+        if url is None:
+            url = urljoin(page_url, safe)
         if url not in seen:
             seen.add(url)
             if _kept(url):

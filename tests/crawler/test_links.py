@@ -172,19 +172,20 @@ HREF_PIECES = st.sampled_from(
         "https://例子.中国/路径", "javascript:go()", "mailto:a@b.cn", "ftp://f.example.cn/f.zip", "file:///etc/x",
         "x.PDF", "y.jpg?w=1", "z.doc;v=1", " \t\n", "医保", "%E5%8C%BB", "%zz", "a b", "[", "]", ":", "@", "\\",
         "http://[::1]:8080/", "http://[::1", "http://u:p@h.cn:81/", "http:", "//", "data:text/html,x", "\x00",
-        "&amp;", "'", "?q=门诊&p=1",
+        "&amp;", "'", "?q=门诊&p=1", "?", ";", ";p=1", "HTTPS:", "https://", "//cdn.example.cn", "file:", "mailto:",
     ]
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(
     hrefs=st.lists(st.lists(HREF_PIECES, min_size=1, max_size=4).map("".join), min_size=1, max_size=8),
     encoding=st.sampled_from(["utf-8", "gbk"]),
     base=st.sampled_from(["", '<base href="/sub/dir/">', '<base href="https://cdn.example.cn/s/">']),
+    page_url=st.sampled_from([PAGE_URL, "https://ybj.example.cn/a/b.jsp?id=7#top", "http://127.0.0.1:8000/"]),
 )
-def test_same_urls_as_scrapy_on_generated_hrefs(hrefs: list[str], encoding: str, base: str) -> None:
+def test_same_urls_as_scrapy_on_generated_hrefs(hrefs: list[str], encoding: str, base: str, page_url: str) -> None:
     links = "".join(f"<a href='{h}'>x</a>" if "'" not in h else f'<a href="{h}">x</a>' for h in hrefs)
     body = f"<html><head>{base}</head><body>{links}</body></html>".encode(encoding, errors="ignore")
-    response = HtmlResponse(url=PAGE_URL, body=body, headers={"Content-Type": f"text/html; charset={encoding}"})
+    response = HtmlResponse(url=page_url, body=body, headers={"Content-Type": f"text/html; charset={encoding}"})
     assert page_links(response) == scrapy_urls(response)
