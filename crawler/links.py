@@ -33,10 +33,11 @@ from crawler.sites import Site
 PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
 # Hosts are checked in `followed_links`, not by LinkExtractor(allow_domains=...): that compares host:port.
 LINK_EXTRACTOR = LinkExtractor(unique=True)
-# What LINK_EXTRACTOR looks at and lets through, read from it so the two cannot drift apart.
+# What LINK_EXTRACTOR looks at and lets through: its defaults (tags, schemes as in Scrapy's private
+# `_is_valid_url`), its own extension list; tests/crawler/test_links.py fails if a Scrapy release changes them.
 XHTML = "{http://www.w3.org/1999/xhtml}"
 LINK_TAGS = ("a", "area", f"{XHTML}a", f"{XHTML}area")  # Scrapy also takes the XHTML namespace's a/area
-VALID_SCHEMES = frozenset({"http", "https", "file", "ftp"})  # scrapy.linkextractors._is_valid_url
+VALID_SCHEMES = frozenset({"http", "https", "file", "ftp"})
 IGNORED_EXTENSIONS = tuple(sorted(LINK_EXTRACTOR.deny_extensions))
 SAFE_URL_CACHE = 1 << 14  # distinct (URL, encoding) pairs remembered per process: ~2 MB at most
 
