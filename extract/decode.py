@@ -216,18 +216,27 @@ _CJK_OR_PRIVATE = re.compile("[\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\U00020000
 _PLAUSIBILITY_SAMPLE = 4000
 
 
+_NOT_CJK_OR_PRIVATE = re.compile("[^\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_PLAUSIBILITY_SPAN = 200_000  # characters of a page looked at
+
+
 def _cjk_plausibility(text: str) -> float | None:
-    """Share of ideographs (and private-use code points) that are common hanzi; None when there are few."""
-    chars = _CJK_OR_PRIVATE.findall(text, 0, 200_000)[:_PLAUSIBILITY_SAMPLE]
-    if len(chars) < 8:
+    """Share of ideographs (and private-use code points) that are common hanzi; None when there are few.
+
+    The sample is the first `_PLAUSIBILITY_SAMPLE` ideographs of the first `_PLAUSIBILITY_SPAN` characters,
+    taken by deleting the runs between them (one regex step a run, not a match object an ideograph) and
+    counted by deleting the common ones (`str.translate`): about three times faster than finding each one.
+    """
+    sample = _NOT_CJK_OR_PRIVATE.sub("", text[:_PLAUSIBILITY_SPAN])[:_PLAUSIBILITY_SAMPLE]
+    if len(sample) < 8:
         return None
-    return len(_common_ideograph_pattern().findall("".join(chars))) / len(chars)
+    return (len(sample) - len(sample.translate(_common_ideographs_deleted()))) / len(sample)
 
 
 @functools.cache
-def _common_ideograph_pattern() -> re.Pattern[str]:
-    """`_common_ideographs()` as one character class: the sample is counted by the regex engine, not in Python."""
-    return re.compile(f"[{''.join(map(re.escape, sorted(_common_ideographs())))}]")
+def _common_ideographs_deleted() -> dict[int, None]:
+    """`str.translate` table deleting the common hanzi: what it leaves of a sample is the rare ones."""
+    return dict.fromkeys(map(ord, _common_ideographs()))
 
 
 def _isolated_ideographs(text: str) -> bool:

@@ -17,6 +17,8 @@ from extract.labels import DATA
 
 # Found from the bracketed year; the issuer is then read backwards (a leading CJK run would be slow to scan).
 _REF = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
+# What every bracketed reference holds, as one scan the regex engine runs fast (a class first, not `\s?`).
+_BRACKETED_YEAR = re.compile(r"[〔\[［(（【](?:19|20)\d{2}[〕\]］)）】]")
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,12}\Z")
 # A decree is issued by an organ: 国务院令, 人力资源社会保障部令, 国家医疗保障局令, 主席令 (not 命令, 指令)
 _DECREE = re.compile(r"(?<=[部院局委署行会席府厅])令\s?第(?P<number>\d{1,5})号")
@@ -32,7 +34,11 @@ def _issuer_rules() -> tuple[re.Pattern[str], int, int]:
 
 def find_docrefs(text: str) -> list[Entity]:
     """Every document number in `text`, in order."""
-    found = [*_numbered(text, _REF, bracketed=True), *_numbered(text, _DECREE, bracketed=False)]
+    found = []
+    if _BRACKETED_YEAR.search(text) is not None:
+        found += _numbered(text, _REF, bracketed=True)
+    if "令" in text:
+        found += _numbered(text, _DECREE, bracketed=False)
     return sorted(found, key=lambda e: e.start)
 
 

@@ -14,4 +14,6 @@ _EMAIL = re.compile(
 
 def find_emails(text: str) -> list[Entity]:
     """Every email address in `text`, in order."""
+    if "@" not in text:  # most texts: the C scan for the one character every address holds is all it takes
+        return []
     return [Entity("email", m.group(0), m.start(), m.end(), m.group(0).lower()) for m in _EMAIL.finditer(text)]

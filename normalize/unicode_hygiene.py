@@ -30,8 +30,21 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _any_listed() -> re.Pattern[str]:
+    """One character class of every character a rule acts on. Most texts hold none of them, and the regex
+    engine scans a single class many times faster than the rules' alternation, whose last rule looks behind at
+    every position (≈ 0.15 ms a page)."""
+    rules = load_rules("hygiene")
+    return re.compile(
+        f"[{''.join(char_class(rules[key]['chars']) for key in ('remove', 'space', 'control', 'latin_byte'))}]"
+    )
+
+
 def clean(text: str) -> tuple[str, list[Repair]]:
     """Remove invisible format and control characters and unify spaces; every change is a `hygiene` Repair."""
+    if _any_listed().search(text) is None:
+        return text, []
     pattern = _pattern()
     if pattern.search(text) is None:
         return text, []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from normalize.mt_artifacts import repair
+from normalize.mt_artifacts import _patterns, repair
 
 
 def test_year_split_by_the_translator_is_joined(seed_texts: dict[str, str]) -> None:
@@ -43,3 +45,11 @@ def test_garbled_number_is_blanked_so_no_parser_reads_it() -> None:
 @pytest.mark.parametrize("text", ["20 00 65438+ yuan", "20 00 〓 yuan", "20 00〓"])
 def test_digits_before_a_garbled_number_are_no_year_whether_it_is_blanked_out_yet_or_not(text: str) -> None:
     assert repair(text)[0] == text.replace("65438+", "〓")  # `20 00` stays apart: normalize is idempotent
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("1920 0917.,:\n医a"), max_size=40))
+def test_the_quick_scan_for_a_split_year_never_skips_one(text: str) -> None:
+    year, _, _, ideograph = _patterns()
+    lines = [line for line in text.split("\n") if ideograph.search(line) is None]
+    assert [r.before for r in repair(text)[1]] == [m.group(0) for line in lines for m in year.finditer(line)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from normalize.unicode_hygiene import clean
 
 
@@ -38,3 +41,24 @@ def test_clean_text_is_returned_as_is() -> None:
 def test_lone_surrogates_are_removed() -> None:
     # They cannot be written as UTF-8 (OpenCC and every writer downstream would fail on them).
     assert clean("医\ud800保\udfff卡")[0] == "医保卡"
+
+
+# The quick scan for any listed character only decides whether the rules run: on any text, the result is the
+# rules' own substitution.
+HYGIENE_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("医保 a\t\n\r\x00\x07\x7f\x80\x9f\xa0\xa1\xad\xc3\xe9\xff\u200b\u2060\ufeff\u3000\u202f\ud800"),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400)
+@given(HYGIENE_TEXT)
+def test_the_quick_scan_never_skips_a_rule(text: str) -> None:
+    from normalize.repair import substitute
+    from normalize.unicode_hygiene import _pattern
+
+    expected = substitute(_pattern(), text, "hygiene", lambda m: " " if m.lastgroup == "space" else "")
+    assert clean(text) == expected
