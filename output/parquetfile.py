@@ -8,14 +8,9 @@ run found one phone or none. The run's metadata rides in the file's key-value me
 from __future__ import annotations
 
 import contextlib
-import importlib.abc
 import json
-import sys
-import threading
 from collections.abc import Mapping, Sequence
-from importlib.machinery import ModuleSpec
 from pathlib import Path
-from types import ModuleType
 from typing import IO, Any
 
 import pyarrow as pa
@@ -27,46 +22,8 @@ from output.schema import RUN_METADATA_KEY, Table
 COMPRESSION = "zstd"
 
 
-class _PandasHidden(importlib.abc.MetaPathFinder):
-    def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> ModuleSpec | None:
-        if name == "pandas":
-            raise ImportError("pandas is not needed to write rows")
-        return None
-
-
-_HIDE_PANDAS = _PandasHidden()
-_first_array = threading.Lock()
-_first_array_built = False
-
-
-def _first_array_without_pandas() -> None:
-    """Build this process's first Arrow array from a Python list without importing pandas.
-
-    pyarrow imports pandas (when it is installed) the first time it converts a Python list, only to ask whether
-    the list is a pandas object: ≈ 0.3 s of CPU, more than the writer spends on a thousand pages. Rows never
-    are pandas objects, so while pandas is not loaded that one question is asked with pandas hidden (one tiny
-    array; no other part of a crawl imports pandas); pyarrow then converts each list, always with its column's
-    type, as it does with pandas loaded (tests/output/test_parquet_pandas.py). Whatever really needs pandas
-    (`Table.to_pandas`, `Table.from_pandas`) makes pyarrow import it then, as usual.
-    """
-    global _first_array_built
-    with _first_array:
-        if _first_array_built:
-            return
-        _first_array_built = True
-        if "pandas" in sys.modules:
-            return
-        sys.meta_path.insert(0, _HIDE_PANDAS)
-        try:
-            pa.array([0], type=pa.int8())
-        finally:
-            sys.meta_path.remove(_HIDE_PANDAS)
-
-
 def to_batch(rows: Sequence[Mapping[str, Any]], table: Table) -> pa.RecordBatch:
     """Rows (dicts keyed by column name, values already coerced by `output.rows`) → one typed batch."""
-    if not _first_array_built:
-        _first_array_without_pandas()
     arrays = [pa.array([row.get(c.name) for row in rows], type=c.type) for c in table.columns]
     return pa.RecordBatch.from_arrays(arrays, schema=table.schema)
 
