@@ -122,11 +122,21 @@ _FEED_LINK_SHARE = 0.8  # share of a body's letters inside links that makes it a
 
 
 def _is_feed_entry(body: lxml.etree._Element) -> bool:
-    """A block whose letters are nearly all link text (a headline, a date beside it): an entry of a related or
-    popular-posts feed, not a post someone wrote."""
+    """A block whose letters are nearly all headline links (a headline, a date beside it): an entry of a related
+    or popular-posts feed, not a post someone wrote. A post that is an address or a link someone pasted
+    ("lxs5945@gmail.com", "https://…") is a post: such links are no headlines."""
     letters = len(_LETTER.findall(text_of(body)))
-    linked = sum(len(_LETTER.findall(text_of(link))) for link in body.iter("a"))
+    linked = sum(len(_LETTER.findall(text_of(link))) for link in body.iter("a") if _is_headline_link(link))
     return letters > 0 and linked >= _FEED_LINK_SHARE * letters
+
+
+def _is_headline_link(link: lxml.etree._Element) -> bool:
+    text = text_of(link)
+    href = (link.get("href") or "").strip().lower()
+    return not href.startswith("mailto:") and not _PASTED.search(text)
+
+
+_PASTED = re.compile(r"@|://|^\s*www\.", re.I)  # an address or a URL as a link's own text
 
 
 def _in_blog_entry(body: lxml.etree._Element, vocab: Vocabulary) -> bool:

@@ -388,3 +388,18 @@ def test_post_bodies_in_blog_entry_wrappers_are_teasers_not_a_thread() -> None:
     assert forum_posts(tree(page), vocabulary(), None) == []
     replies = page.replace("type-post", "type-reply")
     assert len(forum_posts(tree(replies), vocabulary(), None)) == 3
+
+
+def test_a_post_that_is_a_pasted_address_or_link_stays_a_post() -> None:
+    bodies = [
+        "现在可以发送4个邀请，速度比较快，有需要的留下邮箱。",
+        "<a href='mailto:lxs5945@gmail.com'>lxs5945@gmail.com</a>",
+        "<a href='https://www.astrill.com/'>https://www.astrill.com/</a>",
+    ]
+    page = (
+        "<html><head><meta name='generator' content='Discuz! 6.0.0'></head><body>"
+        + "".join(f"<div class='t_msgfont' id='postmessage_{i}'>{body}</div>" for i, body in enumerate(bodies))
+        + "</body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [record.text for record in records][1:] == ["lxs5945@gmail.com", "https://www.astrill.com/"]
