@@ -15,6 +15,7 @@ from extract.content.lines import (
     CELLS,
     HEADINGS,
     SENTENCE_PUNCT,
+    Extent,
     Line,
     bare_text,
     class_tokens,
@@ -85,7 +86,8 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     prose_seen = False  # bylines sit above the prose; credit lines after it belong to the article
     headline: lxml.etree._Element | None = None  # the element that printed the title, once met
     lines = list(lines)
-    last_prose = _last_prose_line(lines, vocab)
+    tails = _tail_headings(lines, vocab)  # tail heading → where the body resumes after its inline box, or -1
+    last_prose = _last_prose_line(lines, tails)
     resume_at = -1  # the first line after a related box set inside the body's paragraphs
     for index, line in enumerate(lines):
         if index < resume_at:
@@ -93,10 +95,10 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         text = vocab.buttons.sub("", line.text)
         if not text:
             continue
-        if _is_tail_heading(text, vocab):
+        if index in tails:
             # Related lists and comment threads follow the body: from there on only prose survives.
             if len(kept) >= 3:
-                resume_at = inline_box_end(lines, index)
+                resume_at = tails[index]
                 if resume_at > index:
                     continue
                 break
@@ -145,7 +147,18 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     return kept
 
 
-def inline_box_end(lines: list[Line], heading: int) -> int:
+def _tail_headings(lines: list[Line], vocab: Vocabulary) -> dict[int, int]:
+    """The lines that are tail headings (related reading, comments), each with the index where the body resumes
+    when the heading opens a related box set among the body's paragraphs (`_inline_box_end`), else -1. The extents
+    are measured once, and only when a tail heading is there."""
+    headings = [i for i, line in enumerate(lines) if _is_tail_heading(vocab.buttons.sub("", line.text), vocab)]
+    if not headings:
+        return {}
+    extents = line_extents(lines)
+    return {heading: _inline_box_end(lines, heading, extents) for heading in headings}
+
+
+def _inline_box_end(lines: list[Line], heading: int, extents: dict[lxml.etree._Element, Extent]) -> int:
     """The index where the body resumes after a related box that sits among its paragraphs, or -1.
 
     The box is the largest element that starts with the heading line and holds no earlier line; it is inline when
@@ -153,7 +166,6 @@ def inline_box_end(lines: list[Line], heading: int) -> int:
     as the body's siblings) and its parent holds the body's prose before it and goes on with a paragraph right
     after it (a related list at the body's end is followed by more lists and the page's footer)."""
     owner = lines[heading].owner
-    extents = line_extents(lines)
     box, parent = owner, owner.getparent()
     while parent is not None and extents[parent].first == heading:
         box, parent = parent, parent.getparent()
@@ -171,7 +183,7 @@ def inline_box_end(lines: list[Line], heading: int) -> int:
     return after if follows is not None and is_prose(lines[follows].text, lines[follows].chars) else -1
 
 
-def _last_prose_line(lines: list[Line], vocab: Vocabulary) -> int:
+def _last_prose_line(lines: list[Line], tails: dict[int, int]) -> int:
     """The index of the body's last paragraph: prose under a related heading (the abstracts of a related list,
     "5月22日，在山东省日照市…【详细】") is not the body's, so the link lines above it are no part of the body either."""
     last = -1
@@ -179,8 +191,8 @@ def _last_prose_line(lines: list[Line], vocab: Vocabulary) -> int:
     for index, line in enumerate(lines):
         if index < resume_at:
             continue
-        if last >= 0 and _is_tail_heading(vocab.buttons.sub("", line.text), vocab):
-            resume_at = inline_box_end(lines, index)
+        if last >= 0 and index in tails:
+            resume_at = tails[index]
             if resume_at > index:
                 continue
             break
