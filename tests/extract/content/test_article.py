@@ -214,7 +214,10 @@ def test_a_related_heading_with_its_more_link_closes_the_body() -> None:
 
 
 def test_a_you_are_here_trail_is_no_body_line() -> None:
-    assert cleaned("<div>您所在的位置： 首页 &gt; 快讯 &gt; 公司</div>" + BODY) == PARAGRAPHS
+    for trail in ("您所在的位置： 首页 &gt; 快讯 &gt; 公司", "现在位置： 首页 &gt;&gt; 东区新闻 &gt;&gt; 正文"):
+        assert cleaned(f"<div>{trail}</div>" + BODY) == PARAGRAPHS
+    # An address the body gives under a "位置" label is the body's.
+    assert cleaned(BODY + "<p>位置：中山市东区中山四路</p>")[-1] == "位置：中山市东区中山四路"
 
 
 def test_a_source_and_time_stamp_above_the_prose_is_no_body_line() -> None:
