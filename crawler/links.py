@@ -3,8 +3,11 @@
 The links are exactly those of Scrapy's `LinkExtractor(unique=True)` (the `a`/`area` hrefs, resolved against
 the page's base URL, made safe with the page's encoding, de-duplicated in page order, without schemes other than
 http/https/file/ftp and without the file extensions Scrapy ignores); the site's hosts and link rules (`Site.links`)
-decide. With `follow = false` (and `-a url=` crawls) only the page's own pagination is followed (`same_series`).
-Pure function of the response and the site, so it runs in the extraction workers, off the reactor thread.
+decide. One difference, on purpose: a page that prints `</html>` mid-page (a header template included as a whole
+page) is read on past it, as a browser reads it and as its main text is read (`extract.content.parse`), where
+libxml2, and so Scrapy's extractor, would drop every link after it. With `follow = false` (and `-a url=` crawls)
+only the page's own pagination is followed (`same_series`). Pure function of the response and the site, so it
+runs in the extraction workers, off the reactor thread.
 
 An HTML page takes `page_links`, which does only the URL work the crawl uses: Scrapy's extractor also builds
 each link's text and nofollow flag and tests every URL against each ignored extension in turn, which was most of
@@ -22,12 +25,14 @@ from urllib.parse import parse_qsl, urljoin, urlparse, urlsplit, urlunparse, use
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.responsetypes import responsetypes
+from scrapy.selector import Selector
 from scrapy.utils.response import get_base_url
 from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from crawler.platforms import canonical_url
 from crawler.sites import Site
+from extract.content.parse import ends_before_its_end, without_document_end
 
 # Query parameters that page through one document (a thread's pages, a long article's pages).
 PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
@@ -88,7 +93,11 @@ def page_links(response: HtmlResponse) -> list[str]:
     page_scheme = urlparse(page_url, "").scheme
     seen: set[str] = set()
     urls: list[str] = []
-    for element in response.selector.root.iter(*LINK_TAGS):
+    root = response.selector.root
+    if ends_before_its_end(response.text):
+        # A header template that closes the document mid-page: lxml would drop every link after it.
+        root = Selector(text=without_document_end(response.text), type="html").root
+    for element in root.iter(*LINK_TAGS):
         href = element.get("href")
         if href is None:
             continue

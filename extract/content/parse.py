@@ -39,6 +39,21 @@ _HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
 _DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.I)
 
 
+def without_document_end(html: str) -> str:
+    """The page without its `</html>` and `</body>` tags. libxml2 drops everything after a `</html>` and puts
+    what follows a `</body>` outside the body; templates that include a whole header page print both mid-page, and
+    browsers keep parsing into the body: so do we (the crawl's links too)."""
+    return _DOCUMENT_END.sub("", html)
+
+
+def ends_before_its_end(html: str) -> bool:
+    """A `</html>` or `</body>` with more markup after it: a page libxml2 would cut short."""
+    return _MARKUP_AFTER_END.search(html) is not None
+
+
+_MARKUP_AFTER_END = re.compile(r"</(?:html|body)\s*>\s*(?:<!--.*?-->\s*)*<(?!/(?:html|body)\b)", re.I | re.S)
+
+
 def parse_html(html: str) -> lxml.etree._Element | None:
     """The page as an lxml tree (plain etree elements), or None when there is nothing to parse.
 
@@ -47,9 +62,7 @@ def parse_html(html: str) -> lxml.etree._Element | None:
         return None
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
-    # libxml2 drops everything after a </html> and puts what follows a </body> outside the body; templates that
-    # include a whole header page print both mid-page, and browsers keep parsing into the body: so do we.
-    html = _DOCUMENT_END.sub("", html)
+    html = without_document_end(html)
     root, too_deep = _parse(html)
     limit = MAX_DEPTH
     while too_deep and limit >= 16:

@@ -189,3 +189,19 @@ def test_same_urls_as_scrapy_on_generated_hrefs(hrefs: list[str], encoding: str,
     body = f"<html><head>{base}</head><body>{links}</body></html>".encode(encoding, errors="ignore")
     response = HtmlResponse(url=page_url, body=body, headers={"Content-Type": f"text/html; charset={encoding}"})
     assert page_links(response) == scrapy_urls(response)
+
+
+def test_links_after_a_header_template_that_closes_the_document_are_followed() -> None:
+    # A portal includes its header as a whole page; the column's entries come after that `</html>`.
+    page = (
+        "<html><body><div class='header'><a href='/'>首页</a></div></body></html>"
+        "<ul class='list'><li><a href='/zwgk/tzgg/202409/t20240903_2.html'>关于调整医保缴费时间的通知</a></li>"
+        "<li><a href='/zwgk/tzgg/202409/t20240903_3.html'>异地就医备案办事指南</a></li></ul></body></html>"
+    )
+    response = html(page)
+    assert scrapy_urls(response) == ["http://www.ybj.example.gov.cn/"]  # libxml2 stops at the first </html>
+    assert page_links(response) == [
+        "http://www.ybj.example.gov.cn/",
+        "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_2.html",
+        "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_3.html",
+    ]
