@@ -6,6 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+import lxml.etree
+
 from extract.content.block_model import (
     FEATURES,
     MODEL_PATH,
@@ -88,14 +90,19 @@ def test_a_short_text_is_left_to_the_weights() -> None:
     assert model is not None and model.min_choice_text > sum(line.chars for line in lines)
 
 
-def test_a_candidate_holding_little_of_the_text_is_never_the_body() -> None:
-    root = parse_html(news_page(OTHER_STORIES))
+def candidate_rows(html: str) -> list[tuple[lxml.etree._Element, list[float]]]:
+    """The block model's candidates around the page's weightiest subtree, each with its feature row."""
+    root = parse_html(html)
     assert root is not None
     lines = cut_page(root)
     choice, _ = best_subtree(lines, vocabulary())
     assert choice is not None
     weights = line_weights(lines, vocabulary())
-    rows = dict(scored_candidates(choice, subtree_weights(lines, weights), weights, lines, TITLE))
+    return scored_candidates(choice, subtree_weights(lines, weights), weights, lines, TITLE)
+
+
+def test_a_candidate_holding_little_of_the_text_is_never_the_body() -> None:
+    rows = dict(candidate_rows(news_page(OTHER_STORIES)))
     model = block_model()
     assert model is not None
     kept = {element.get("id") or element.tag: text_kept(row) for element, row in rows.items()}
@@ -123,20 +130,13 @@ def test_a_model_trained_for_other_features_is_not_used() -> None:
 
 
 def test_inference_is_deterministic() -> None:
-    root = parse_html(news_page(OTHER_STORIES))
-    assert root is not None
-    lines = cut_page(root)
-    choice, _ = best_subtree(lines, vocabulary())
-    assert choice is not None
-    weights = line_weights(lines, vocabulary())
-    totals = subtree_weights(lines, weights)
     model = block_model()
     assert model is not None
-    first = [model.predict(row) for _, row in scored_candidates(choice, totals, weights, lines, TITLE)]
-    again = [model.predict(row) for _, row in scored_candidates(choice, totals, weights, lines, TITLE)]
+    first = [model.predict(row) for _, row in candidate_rows(news_page(OTHER_STORIES))]
+    again = [model.predict(row) for _, row in candidate_rows(news_page(OTHER_STORIES))]
     assert first == again and len(first) >= 3
     reloaded = parse_model(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-    assert [reloaded.predict(row) for _, row in scored_candidates(choice, totals, weights, lines, TITLE)] == first
+    assert [reloaded.predict(row) for _, row in candidate_rows(news_page(OTHER_STORIES))] == first
 
 
 def test_the_hint_vocabularies_are_data() -> None:
