@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -134,23 +134,42 @@ def _to_date(value: Any) -> dt.date:
 
 def coerce(value: Any, type_: pa.DataType) -> Any:
     """`value` as the Python value Arrow stores in a column of `type_`; None stays None."""
-    if value is None:
-        return None
+    return None if value is None else converter(type_)(value)
+
+
+def converter(type_: pa.DataType) -> Callable[[Any], Any]:
+    """The function that turns a (non-None) value into what a column of `type_` stores."""
     if pa.types.is_dictionary(type_):
         type_ = type_.value_type
     if pa.types.is_string(type_) or pa.types.is_large_string(type_):
-        return as_text(value)
+        return as_text
     if pa.types.is_floating(type_):
-        return _to_float(value)
+        return _to_float
     if pa.types.is_integer(type_):
-        return _to_int(value)
+        return _to_int
     if pa.types.is_boolean(type_):
-        return _to_bool(value)
+        return _to_bool
     if pa.types.is_timestamp(type_):
-        return _to_timestamp(value)
+        return _to_timestamp
     if pa.types.is_date(type_):
-        return _to_date(value)
+        return _to_date
+    return _unchanged
+
+
+def _unchanged(value: Any) -> Any:
     return value
+
+
+_CONVERTERS: dict[str, tuple[Table, tuple[Callable[[Any], Any], ...]]] = {}
+
+
+def column_converters(table: Table) -> tuple[Callable[[Any], Any], ...]:
+    """`converter` of each of the table's columns, resolved once per table rather than once per cell (a crawl
+    writes a few hundred cells a page, and asking Arrow what a type is costs as much as converting the value)."""
+    known = _CONVERTERS.get(table.name)
+    if known is None or known[0] is not table:
+        known = _CONVERTERS[table.name] = (table, tuple(converter(column.type) for column in table.columns))
+    return known[1]
 
 
 def _safe(value: Any, type_: pa.DataType) -> Any:
@@ -195,11 +214,12 @@ def document_row(result: PageResult, *, run_id: str, source: str | None = None) 
     }
     row: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for column in DOCUMENTS.columns:
+    for column, convert in zip(DOCUMENTS.columns, column_converters(DOCUMENTS), strict=True):
         if column.name == "extra":
             continue
+        value = raw[column.name]
         try:
-            row[column.name] = coerce(raw[column.name], column.type)
+            row[column.name] = None if value is None else convert(value)
         except Uncoercible:  # kept as given, never nulled silently
             row[column.name] = None
             extra[column.name] = raw[column.name]
@@ -251,12 +271,12 @@ def entity_row(entity: Entity, table: Table, *, doc_id: str, run_id: str) -> dic
     }
     row: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for column in table.columns:
+    for column, convert in zip(table.columns, column_converters(table), strict=True):
         if column.name == "extra":
             continue
         raw = given[column.name] if column.name in given else fields.pop(column.field_key, None)
         try:
-            row[column.name] = coerce(raw, column.type)
+            row[column.name] = None if raw is None else convert(raw)
         except Uncoercible:
             row[column.name] = None
             extra[column.name] = raw
