@@ -52,9 +52,12 @@ class Gazetteer:
         hits: list[Mention] = []
         # A name lies inside one run of name characters: scanning only the runs finds the same hits, and the
         # automaton costs ~0.2 µs a character (it searches its large root node at every one), runs ~1/6 of a text.
+        # Each run is searched as its own slice: `Automaton.iter(text, start, end)` converts the whole of `text`
+        # at every call, which made a long record with many runs quadratic.
         for run in self.name_runs.finditer(text):
-            for end, (name, is_short, length) in self.automaton.iter(text, run.start(), run.end()):
-                hits.append(Mention(end - length + 1, end + 1, self.by_name[name], is_short))
+            offset = run.start()
+            for end, (name, is_short, length) in self.automaton.iter(run.group()):
+                hits.append(Mention(offset + end - length + 1, offset + end + 1, self.by_name[name], is_short))
         hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         last_end = -1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import time
 from pathlib import Path
 
 from extract.address import find_addresses
@@ -125,3 +126,29 @@ def test_mentions_match_a_scan_of_every_position_by_the_automaton() -> None:
             greedy.append((start, name))
             reach = start - negative_length
     assert mentions == greedy
+
+
+def test_mentions_in_a_long_record_are_found_at_their_places() -> None:
+    sentence = "参保人到福州市鼓楼区办理，"
+    text = sentence * 3
+    found = [(m.start, m.end) for m in gazetteer().mentions(text)]
+    starts = [i * len(sentence) + sentence.index("福州市") for i in range(3)]
+    assert [(start, end) for start, end in found if text[start:end] == "福州市"] == [(s, s + 3) for s in starts]
+    assert [text[start:end] for start, end in found if start > starts[-1]] == ["鼓楼区"]
+
+
+def test_scanning_a_record_for_division_names_is_linear_in_its_length() -> None:
+    # A record of many short runs of name characters (a page-long paragraph of one repeated sentence): each
+    # run is searched on its own, so 4x the text is about 4x the work, not 16x.
+    def cpu_seconds(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.thread_time()
+            gazetteer()._scan(text)
+            best = min(best, time.thread_time() - started)
+        return best
+
+    sentence = "医疗保险报销比例为百分之八十，"
+    short, long = sentence * 4_000, sentence * 16_000
+    gazetteer()._scan(sentence)  # built outside the timed runs
+    assert cpu_seconds(long) / max(cpu_seconds(short), 0.001) <= 10.0
