@@ -1,6 +1,8 @@
 """Print the main text of one saved page (raw bytes, any encoding): records separated by a blank line.
 
 `--json` prints the whole Document instead (metadata, encoding and every record with its fields).
+A page with no main text (empty, or all navigation) prints nothing and exits 1 with a one-line message, as the
+crawl and `extract` record it as an `empty_content` error.
 The site registry's content overrides apply as in `guidecrawl crawl`: the site named by `--site` (else the one whose
 domain holds `--url`'s host) in the bundled registry plus the `--sites` files.
 """
@@ -41,12 +43,14 @@ def run(args: argparse.Namespace) -> int:
         document = read_page(path.read_bytes(), headers, args.url, site=args.site, extra_sites=extra_sites)
     except StageFailure as failure:
         raise CommandError(f"{args.file}: {failure.message}") from None
+    if not document.text.strip() and not args.json:
+        raise CommandError(f"{args.file}: no main text (the page is empty or all navigation)", status=1)
     if args.json:
         payload = dataclasses.asdict(document)
         for record in payload["records"]:  # filled by normalize, which this command does not run
             del record["served"], record["offsets"]
         payload["text"] = document.text
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    elif document.text:
+    else:
         sys.stdout.write(document.text + "\n")
     return 0
