@@ -27,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -154,6 +155,23 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
             if entry_identity is not None and entry_identity not in seen:
                 seen.add(entry_identity)
                 yield SavedPage(entry)
+        elif entry.suffix.lower() in PAGE_SUFFIXES:  # named like a page, but nothing a page can be read from
+            yield SavedPage(entry, problem=("not_a_file", f"{display_path(entry)} is {_what_it_is(entry)}, not read"))
+
+
+def _what_it_is(path: Path) -> str:
+    """What a page-named entry that is neither a folder nor a regular file is (never opened: a FIFO would block)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "a broken link" if path.is_symlink() else "unreadable"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def find_pages(paths: Iterable[str]) -> list[SavedPage]:
@@ -175,6 +193,8 @@ def find_pages(paths: Iterable[str]) -> list[SavedPage]:
             info = path.parent / ARCHIVE_INFO
             archived = path.name in ARCHIVE_BODIES and _is_file(info)
             pages.append(SavedPage(path, info if archived else None))
+        elif path.exists() or path.is_symlink():
+            raise CommandError(f"{display_path(name)} is {_what_it_is(path)}, not a page file or folder")
         else:
             raise CommandError(f"no such file or folder: {display_path(name)}")
     unique = list(dict.fromkeys(pages))

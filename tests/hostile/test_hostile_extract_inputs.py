@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import REPO, errors_by_source, guide_page, guidecrawl, rows
+from tests.hostile.conftest import REPO, errors_by_source, guide_page, guidecrawl, one_line, rows
 
 
 def archive(folder: Path, info: bytes | str, body: bytes | None = None) -> Path:
@@ -90,7 +90,7 @@ def test_a_good_info_json_gives_url_site_and_fetch_time(bad_info_run: Path) -> N
 
 
 @pytest.fixture(scope="module")
-def odd_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+def odd_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, Path]:
     """One folder of odd entries: a GBK file name, symlink loops and repeats, a dangling link, a FIFO."""
     tmp = tmp_path_factory.mktemp("odd-files")
     pages = tmp / "pages"
@@ -105,22 +105,28 @@ def odd_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes
     (tmp / "link.html").symlink_to(pages / "sub" / "a.html")
     # the folder, then a page inside it and a link to that page named again: each page is taken once
     done, out = extract(tmp, pages, pages / "sub" / "a.html", tmp / "link.html")
-    return out, done.stdout
+    return out, done.stdout, pages
 
 
-def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(odd_files_run: tuple[Path, bytes]) -> None:
+def test_a_file_name_that_is_not_utf8_is_kept_with_escapes(odd_files_run: tuple[Path, bytes, Path]) -> None:
     names = sorted(Path(d["source"]).name for d in rows(odd_files_run[0], "documents"))
     assert names == ["\\xb0\\xa1gbk-name.html", "a.html"]
 
 
-def test_a_symlink_loop_or_a_page_named_twice_lists_each_page_once(odd_files_run: tuple[Path, bytes]) -> None:
+def test_a_symlink_loop_or_a_page_named_twice_lists_each_page_once(odd_files_run: tuple[Path, bytes, Path]) -> None:
     sources = [Path(d["source"]) for d in rows(odd_files_run[0], "documents")]
     assert [s.name for s in sources].count("a.html") == 1
-    assert b"pages     2 " in odd_files_run[1]
+    assert b"pages     4 (2 ok, 2 with errors)" in odd_files_run[1]  # the FIFO and the dangling link are rows too
 
 
-def test_fifos_and_dangling_links_are_skipped_not_waited_on(odd_files_run: tuple[Path, bytes]) -> None:
-    assert rows(odd_files_run[0], "errors") == []
+def test_a_fifo_or_a_dangling_link_named_like_a_page_is_an_errors_row_never_waited_on(
+    odd_files_run: tuple[Path, bytes, Path],
+) -> None:
+    errors = {Path(source).name: error for source, error in errors_by_source(odd_files_run[0]).items()}
+    assert errors == {
+        "pipe.html": ("not_a_file", f"{odd_files_run[2]}/pipe.html is a named pipe, not read"),
+        "dangling.html": ("not_a_file", f"{odd_files_run[2]}/dangling.html is a broken link, not read"),
+    }
 
 
 def without_root_file_access() -> list[str]:
@@ -173,3 +179,14 @@ def test_a_zero_size_cap_is_a_usage_error(tmp_path: Path) -> None:
     done = guidecrawl("extract", tmp_path / "a.html", "--out", tmp_path / "out", "--max-page-bytes", "0")
     assert done.returncode == 2
     assert stat.S_ISDIR((tmp_path).stat().st_mode) and not (tmp_path / "out").exists()
+
+
+def test_a_fifo_named_on_the_command_line_is_a_one_line_error_not_a_wait(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)
+    page = tmp_path / "page.html"
+    page.write_bytes(guide_page())
+    refused = guidecrawl("extract", pipe, "--out", tmp_path / "out")
+    assert refused.returncode == 2
+    assert one_line(refused.stderr) == f"guidecrawl extract: error: {pipe} is a named pipe, not a page file or folder"
+    assert guidecrawl("extract", page, "--out", tmp_path / "out").returncode == 0
