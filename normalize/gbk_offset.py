@@ -19,6 +19,7 @@ anything on a line without ideographs, anything across a line break.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -403,7 +404,22 @@ def _render(line: str, start: int, stop: int, edits: list[tuple[int, int, str]])
     return _without_readings("".join(parts))
 
 
-def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int, str]]:
+Edit = tuple[int, int, str]
+# The edits of a line from some start on, ascending, as a chain (first edit, the chain of the rest): a choice
+# at one `?` extends the chain chosen for the later ones without copying it (a copy made long lines quadratic).
+EditChain = tuple[Edit, "EditChain"] | None
+
+
+def _edits_before(chain: EditChain, stop: int) -> list[Edit]:
+    """The chain's edits that begin before `stop` (a prefix: the chain is ascending)."""
+    edits = []
+    while chain is not None and chain[0][0] < stop:
+        edits.append(chain[0])
+        chain = chain[1]
+    return edits
+
+
+def _repair_line(model: char_model.CharModel, line: str) -> list[Edit]:
     """The edits for one line: at each `?`, keep it or repair one of its runs, whichever the model prefers.
 
     Decided from the line end backwards, so each choice is judged with the later runs already repaired
@@ -415,19 +431,16 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
         return []
     script: str | None = None
     # best[i]: the edits chosen for line[starts[i]:], given the decision at each later start.
-    best: list[list[tuple[int, int, str]]] = [[] for _ in range(len(starts) + 1)]
+    best: list[EditChain] = [None] * (len(starts) + 1)
 
-    def after(position: int) -> list[tuple[int, int, str]]:
-        for i, start in enumerate(starts):
-            if start >= position:
-                return best[i]
-        return []
+    def after(position: int) -> EditChain:
+        return best[bisect.bisect_left(starts, position)]
 
     for i in range(len(starts) - 1, -1, -1):
         start = starts[i]
         keep = best[i + 1]
         best[i] = keep
-        choices: list[list[tuple[int, int, str]]] = [keep]
+        choices: list[EditChain] = [keep]
         margins = [0.0]
         for run in _find_runs(line, start):
             if script is None:
@@ -437,7 +450,7 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
                 continue
             if run.swallowed_reading:
                 repaired += "("
-            choices.append([(start, run.end + 1, repaired), *after(run.end + 1)])
+            choices.append(((start, run.end + 1, repaired), after(run.end + 1)))
             if run.marked:
                 margins.append(_MARGIN)
             else:
@@ -447,17 +460,17 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
                 margins.append(margin - _word_credit(line, run, repaired))
         if len(choices) == 1:
             continue
-        stop = max(choice[0][1] for choice in choices[1:])
+        stop = max(choice[0][1] for choice in choices[1:] if choice is not None)
         reading = _reading().match(line, stop)
         stop = reading.end() if reading is not None else stop
         # Edits of later runs that begin inside the window are part of what is compared.
         for choice in choices:
-            for edit in choice:
-                if edit[0] < stop:
-                    stop = max(stop, edit[1])
+            while choice is not None and choice[0][0] < stop:
+                stop = max(stop, choice[0][1])
+                choice = choice[1]
         left, tail = _left(line, start), _right(line, stop)
-        texts = [left + _render(line, start, stop, [e for e in choice if e[0] < stop]) + tail for choice in choices]
-        if keep and keep[0][0] == start + 1:
+        texts = [left + _render(line, start, stop, _edits_before(choice, stop)) + tail for choice in choices]
+        if keep is not None and keep[0][0] == start + 1:
             # `??...` with a run repaired from the second `?`: the first is then the lost lead byte of a run
             # whose repair was not found, not a question mark; score it as an unknown char.
             texts[0] = left + "\ufffd" + texts[0][len(left) + 1 :]
@@ -466,7 +479,7 @@ def _repair_line(model: char_model.CharModel, line: str) -> list[tuple[int, int,
         pick = int(gains[1:].argmax()) + 1
         if gains[pick] >= 0:
             best[i] = choices[pick]
-    return best[0]
+    return _edits_before(best[0], len(line) + 1)
 
 
 def repair(text: str) -> tuple[str, list[Repair]]:
