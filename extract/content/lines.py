@@ -27,6 +27,11 @@ SENTENCE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”\"]")
 SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 
 
+# With "  ", what SPACE.sub(" ", …) would change: a space character other than " " (one class, no alternative: the
+# regex engine skips to its characters; an alternative would try both at every character).
+_ODD_SPACE = re.compile(r"[\t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]")
+
+
 ANY_SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 
 
@@ -126,41 +131,46 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
     pre_depth = 0
 
     def flush() -> None:
-        if not pieces:
-            return
+        # Called with `pieces` not empty.
         joined = "".join(pieces)
         pieces.clear()
-        link_text = "".join(link_pieces) if link_pieces else ""
-        link_pieces.clear()
+        if link_pieces:
+            link_text = "".join(link_pieces)
+            link_pieces.clear()
+        else:
+            link_text = ""
         if joined.isspace():
             return
-        text = SPACE.sub(" ", joined).strip()
+        # Most lines hold no space to squeeze (CJK text) or only single spaces (Latin text): the checks are scans,
+        # where a substitution would rebuild the line around every space.
+        squeeze = "  " in joined or _ODD_SPACE.search(joined) is not None
+        text = (SPACE.sub(" ", joined) if squeeze else joined).strip()
         if not text:
             return
         chars = len(text) - text.count(" ")
         link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
-        line = Line(owners[-1], text, chars, max(0, min(chars, link_chars)))
+        owner = owners[-1]
+        line = Line(owner, text, chars, max(0, min(chars, link_chars)))
         if track:
-            _credit(line, len(lines), owner_at[-1])
+            index = len(lines)
+            extent = extents.get(owner)
+            if extent is None:
+                # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
+                position = owner_at[-1]
+                while position >= 0 and open_elements[position] not in extents:
+                    extents[open_elements[position]] = Extent(first=index, last=index, depth=position + 1)
+                    position -= 1
+                extent = extents[owner]
+            extent.last = index
+            extent.lines += 1
+            extent.chars += line.chars
+            extent.link_chars += line.link_chars
         lines.append(line)
-
-    def _credit(line: Line, index: int, position: int) -> None:
-        extent = extents.get(line.owner)
-        if extent is None:
-            # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
-            while position >= 0 and open_elements[position] not in extents:
-                extents[open_elements[position]] = Extent(first=index, last=index, depth=position + 1)
-                position -= 1
-            extent = extents[line.owner]
-        extent.last = index
-        extent.lines += 1
-        extent.chars += line.chars
-        extent.link_chars += line.link_chars
 
     def add_pre(text: str) -> None:
         # Inside <pre> a newline ends a line.
         for index, part in enumerate(text.split("\n")):
-            if index:
+            if index and pieces:
                 flush()
             pieces.append(part)
             if link_depth:
@@ -208,7 +218,8 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
         if text:
             if pre_depth:
                 add_pre(text)
-            else:
+            elif pieces or link_depth or not text.isspace():
+                # Whitespace that opens a line outside a link is stripped with it: it is not kept at all.
                 if "\n" in text:
                     text = text.replace("\n", " ")
                 pieces.append(text)

@@ -53,6 +53,25 @@ def test_spaces_are_collapsed_and_counted_out_of_the_characters() -> None:
     assert (line.text, line.chars) == ("医保 业务 网上办", 7)
 
 
+@pytest.mark.parametrize("space", [" ", "\t", "\f", "\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b"])
+def test_every_space_character_and_run_becomes_one_space(space: str) -> None:
+    assert texts(f"<p>医保{space}{space}业务{space}办理 指南</p>") == ["医保 业务 办理 指南"]
+
+
+def test_latin_text_keeps_its_single_spaces() -> None:
+    line = next(split_lines(tree("<p>How to handle medical insurance in different places?</p>")))
+    assert (line.text, line.chars) == ("How to handle medical insurance in different places?", 45)
+
+
+def test_whitespace_between_blocks_is_no_line_and_a_line_is_stripped() -> None:
+    assert texts("<div>\n  <p>\n  第一段 </p>\n\n<p>第二段</p>\n  <p> </p></div>") == ["第一段", "第二段"]
+
+
+def test_spaces_opening_a_link_are_no_link_characters() -> None:
+    line = next(split_lines(tree("<p>\n <a href='/1'> \u3000办事指南</a>第三条</p>")))
+    assert (line.text, line.chars, line.link_chars) == ("办事指南第三条", 7, 4)
+
+
 def test_a_line_counts_its_link_characters() -> None:
     line = next(split_lines(tree("<p>详见<a href='/1'>办事指南</a>第三条</p>")))
     assert (line.chars, line.link_chars, round(line.link_density, 2)) == (9, 4, 0.44)
