@@ -139,6 +139,24 @@ def test_inference_is_deterministic() -> None:
     assert [reloaded.predict(row) for _, row in candidate_rows(news_page(OTHER_STORIES))] == first
 
 
+def test_the_compiled_trees_predict_what_walking_them_predicts() -> None:
+    model = block_model()
+    assert model is not None and model.leaves is not None
+    rows = [row for _, row in candidate_rows(news_page(OTHER_STORIES))]
+    rows += [[float(i % 7 - 3) * (-1.5) ** j for j in range(len(FEATURES))] for i in range(20)]
+    walked = [model.init + model.learning_rate * sum(tree.predict(row) for tree in model.trees) for row in rows]
+    assert [model.predict(row) for row in rows] == walked
+
+
+def test_trees_that_do_not_compile_are_walked() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["trees"][0]["threshold"][0] = float("nan")  # no Python literal: the trees are walked node by node
+    model = parse_model(data)
+    assert model.leaves is None
+    row = [0.0] * len(FEATURES)
+    assert model.predict(row) == model.init + model.learning_rate * sum(tree.predict(row) for tree in model.trees)
+
+
 def test_the_hint_vocabularies_are_data() -> None:
     vocabulary_of_hints = hints()
     assert {"article", "content"} <= vocabulary_of_hints.content
