@@ -14,10 +14,10 @@ from extract.document import Document
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—·•]\s|--|——|(?<!\d)-(?!\d))\s*")
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 _PUBLISHED_META = (
@@ -177,8 +177,12 @@ def byline_author(lines: list[Line]) -> str | None:
 
 def text_lang(root: lxml.etree._Element, lines: list[Line]) -> str | None:
     sample = "".join(line.text for line in lines[:400])
-    # Counted by subn: findall would build one string per character of the sample.
-    cjk, latin = _CJK.subn("", sample)[1], _LATIN.subn("", sample)[1]
+    # Counted by runs (the sample's length less the characters left outside them): a match per character would
+    # build one string per character of the sample.
+    cjk = len(sample) - len(_CJK_RUN.sub("", sample))
+    if cjk and 6 * cjk >= len(sample) - cjk:
+        return "zh"  # however many of the other characters are Latin letters: the test below says zh
+    latin = len(sample) - len(_LATIN_RUN.sub("", sample))
     if cjk == 0 and latin == 0:
         return None
     return "zh" if cjk * 3 >= latin * 0.5 else "en"

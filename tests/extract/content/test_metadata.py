@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.content.lines import split_lines
 from extract.content.metadata import byline_author, byline_date, fill_metadata, first_heading, text_lang
 from extract.content.parse import parse_html
@@ -89,6 +91,21 @@ def test_language_is_read_from_the_text_not_the_attribute() -> None:
     english = parse_html("<html lang='zh'><body><p>Apply for the card at the service hall.</p></body></html>")
     assert root is not None and english is not None
     assert (text_lang(root, list(split_lines(root))), text_lang(english, list(split_lines(english)))) == ("zh", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("医保 cardholder", "zh"),  # a CJK character weighs six Latin letters: 2 against 10
+        ("医保 abcdefghijkl", "zh"),  # 2 against 12: a tie is Chinese
+        ("医保 abcdefghijklm", "en"),  # 2 against 13
+        ("医保 0591-87842560 转 8001 (24h)", "zh"),  # digits and signs are neither
+        ("0591-87842560", None),
+    ],
+)
+def test_language_weighs_cjk_characters_against_latin_letters(text: str, lang: str | None) -> None:
+    root = parse_html(f"<html><body><p>{text}</p></body></html>")
+    assert root is not None and text_lang(root, list(split_lines(root))) == lang
 
 
 def test_first_heading_skips_one_character_headings() -> None:
