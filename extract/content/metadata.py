@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import lxml.etree
 
@@ -41,12 +42,9 @@ def fill_metadata(root: lxml.etree._Element, document: Document, vocab: Vocabula
     page_title = SPACE.sub(" ", root.findtext(".//title") or "").strip()
     if is_spam(page_title, vocab):
         page_title = ""
-    owners = [
-        SPACE.sub("", text)
-        for text in root.xpath("//body//text()")
-        if len(text) <= 200 and vocab.owner_line.search(text)
-    ]
-    document.title = _title(page_title, metas.get("og:title"), heading_texts(root, vocab), vocab, owners)
+    document.title = _title(
+        page_title, metas.get("og:title"), heading_texts(root, vocab), vocab, lambda: _owner_lines(root, vocab)
+    )
     document.site = (
         metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
     )
@@ -97,9 +95,22 @@ def title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     return best
 
 
+_BODY_TEXTS = lxml.etree.XPath("//body//text()", smart_strings=False)
+
+
+def _owner_lines(root: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """The page's copyright and 主办单位 lines (spaces out): the owner they name is the site, not the title."""
+    return [SPACE.sub("", text) for text in _BODY_TEXTS(root) if len(text) <= 200 and vocab.owner_line.search(text)]
+
+
 def _title(
-    page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary, owners: list[str] | None = None
+    page_title: str,
+    og_title: str | None,
+    headings: list[str],
+    vocab: Vocabulary,
+    owner_lines: Callable[[], list[str]] = list,
 ) -> str | None:
+    """`owner_lines` is called only when the <title>'s segments need it (most pages settle before: a heading)."""
     if page_title and is_spam(page_title, vocab):
         page_title = ""
     reference = og_title or page_title
@@ -114,7 +125,8 @@ def _title(
     if page_title:
         segments = [s.strip() for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
         # "公司公告 - 东方阿尔法基金管理有限公司": the segment a copyright line names is the site.
-        owned = [s for s in segments[:2] if any(SPACE.sub("", s) in owner for owner in owners or ())]
+        owners = owner_lines() if len(segments) >= 2 else []
+        owned = [s for s in segments[:2] if any(SPACE.sub("", s) in owner for owner in owners)]
         if len(segments) >= 2 and len(owned) == 1:
             return next(s for s in segments[:2] if s is not owned[0])
         return max(segments[:2], key=len) if segments else page_title
