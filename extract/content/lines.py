@@ -148,24 +148,27 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
         if not text:
             return
         chars = len(text) - text.count(" ")
-        link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
+        if link_text:
+            link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000"))
+            link_chars = max(0, min(chars, link_chars))
+        else:
+            link_chars = 0
         owner = owners[-1]
-        line = Line(owner, text, chars, max(0, min(chars, link_chars)))
         if track:
             index = len(lines)
             extent = extents.get(owner)
             if extent is None:
                 # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
                 position = owner_at[-1]
-                while position >= 0 and open_elements[position] not in extents:
-                    extents[open_elements[position]] = Extent(first=index, last=index, depth=position + 1)
+                while position >= 0 and (element := open_elements[position]) not in extents:
+                    extents[element] = Extent(index, index, position + 1)
                     position -= 1
                 extent = extents[owner]
             extent.last = index
             extent.lines += 1
-            extent.chars += line.chars
-            extent.link_chars += line.link_chars
-        lines.append(line)
+            extent.chars += chars
+            extent.link_chars += link_chars
+        lines.append(Line(owner, text, chars, link_chars))
 
     def add_pre(text: str) -> None:
         # Inside <pre> a newline ends a line.
@@ -210,7 +213,8 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
                 open_elements.pop()
                 if open_elements and (extent := extents.get(element)) is not None:
                     parent = extents[open_elements[-1]]
-                    parent.last = max(parent.last, extent.last)
+                    if extent.last > parent.last:
+                        parent.last = extent.last
                     parent.lines += extent.lines
                     parent.chars += extent.chars
                     parent.link_chars += extent.link_chars
