@@ -25,7 +25,7 @@ from pathlib import Path
 
 import lxml.etree
 
-from extract.content.lines import SENTENCE_PUNCT, Extent, Line, class_tokens, is_prose, line_extents
+from extract.content.lines import SENTENCE_PUNCT, Extent, Line, class_tokens, is_prose_counted, line_extents
 
 _DATA = Path(__file__).parent.parent / "data"
 MODEL_PATH = _DATA / "block_model.json"
@@ -209,6 +209,17 @@ def _title_units(text: str) -> set[str]:
     return set(map(operator.add, alnum, alnum[1:]))
 
 
+def _shared_units(text: str, units: set[str]) -> int:
+    """len(_title_units(text) & units), without building the text's units: a candidate's first lines are long, the
+    title's units few."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    if sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2:
+        return sum(1 for word in units.intersection(words) if len(word) > 2)
+    alnum = _NOT_ALNUM.sub("", lowered)
+    return sum(1 for unit in units if len(unit) == 2 and unit in alnum)  # a bigram of the text: a substring
+
+
 class PageMeasures:
     """Per-line prefix sums and the headline's line: what every candidate's features read in O(1)."""
 
@@ -221,7 +232,7 @@ class PageMeasures:
         for index, line in enumerate(lines):
             marks = len(SENTENCE_PUNCT.findall(line.text))
             punct.append(punct[-1] + marks)
-            prose.append(prose[-1] + (line.chars if is_prose(line.text, line.chars) else 0))
+            prose.append(prose[-1] + (line.chars if is_prose_counted(line.chars, marks) else 0))
             negative.append(negative[-1] + min(weights[index], 0.0))
             if self.headline is None and self.title_units and line.chars <= 3 * len(title or ""):
                 units = _title_units(line.text)
@@ -262,7 +273,7 @@ class PageMeasures:
         overlap = self._overlaps.get(span)
         if overlap is None:
             text = " ".join(line.text for line in self.lines[span[0] : span[1] + 1])
-            overlap = self._overlaps[span] = len(_title_units(text) & self.title_units) / len(self.title_units)
+            overlap = self._overlaps[span] = _shared_units(text, self.title_units) / len(self.title_units)
         return overlap
 
 

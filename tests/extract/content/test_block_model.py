@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import lxml.etree
+import pytest
 
 from extract.content.block_model import (
     FEATURES,
     MODEL_PATH,
+    PageMeasures,
     block_model,
     hints,
     parse_model,
@@ -18,7 +20,7 @@ from extract.content.block_model import (
     text_kept,
 )
 from extract.content.blocks import article_block, best_subtree, line_weights, subtree_weights
-from extract.content.lines import cut_page
+from extract.content.lines import cut_page, split_lines
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 
@@ -109,6 +111,29 @@ def test_a_candidate_holding_little_of_the_text_is_never_the_body() -> None:
     assert kept["story"] >= model.min_text_kept  # the article holds most of the text
     assert kept["column"] < model.min_text_kept  # the teaser column does not: it cannot be chosen
     assert kept["wrap"] > 0.9  # the wrapper holds the article, the teasers and the headline
+
+
+@pytest.mark.parametrize(
+    ("title", "first_lines", "overlap"),
+    [
+        # Chinese: character bigrams of letters and digits; 7 of the title's 9 in the first three lines.
+        ("职工医保统筹怎么办理", ("职工医保", "统筹，", "怎么？"), 7 / 9),
+        # Latin: words longer than two letters; how, medical and insurance of the title's four.
+        ("How to handle medical insurance", ("Medical insurance: how to apply", "", ""), 3 / 4),
+        ("How to handle medical insurance", ("医保统筹怎么办理", "", ""), 0.0),
+        # A two-letter word is no unit of a Latin text, though "ab" is a bigram of the title.
+        ("AB医保", ("ab cd ef gh", "", ""), 0.0),
+        ("AB医保", ("AB医保统筹", "", ""), 1.0),
+    ],
+)
+def test_the_title_overlap_counts_the_titles_units_in_a_candidates_first_lines(
+    title: str, first_lines: tuple[str, ...], overlap: float
+) -> None:
+    root = parse_html("<div>" + "".join(f"<p>{text}</p>" for text in first_lines if text) + "<p>尾行</p></div>")
+    assert root is not None
+    lines = list(split_lines(root))
+    measures = PageMeasures(lines, [0.0] * len(lines), title)
+    assert measures.overlap_at_start(0, len(lines) - 1) == pytest.approx(overlap)
 
 
 # ----------------------------------------------------------------------------- the model file
