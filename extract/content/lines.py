@@ -306,12 +306,16 @@ HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 CELLS = frozenset(("td", "th"))
 
 
+_NOT_BARE = re.compile(r"[\s:：>＞»\[\]【】]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def bare_text(text: str) -> str:
-    return re.sub(r"[\s:：>＞»\[\]【】]+", "", text)
+    return _NOT_BARE.sub("", text)
 
 
 def same_text(a: str, b: str) -> bool:
-    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+    return _WHITESPACE.sub("", a) == _WHITESPACE.sub("", b)
 
 
 @dataclass(slots=True)

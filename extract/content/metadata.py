@@ -15,6 +15,9 @@ from extract.document import Document
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—·•]\s|--|——|(?<!\d)-(?!\d))\s*")
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
@@ -78,14 +81,14 @@ def heading_texts(root: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
 def title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     """The longest short line that the <title> contains and that is most of it (not the whole <title> with
     its site suffix: that is the page repeating its <title>, not the headline)."""
-    bare_title = re.sub(r"\s+", "", page_title)
-    bare_fallback = re.sub(r"\s+", "", fallback)
+    bare_title = _WHITESPACE.sub("", page_title)
+    bare_fallback = _WHITESPACE.sub("", fallback)
     whole_is_title = bare_fallback == bare_title
     # The other segments of the <title> ("Ruby China" in "Ruby：极致的脚本语言 · Ruby China") name the site.
-    site_segments = {re.sub(r"\s+", "", s) for s in _TITLE_SEPARATORS.split(page_title)} - {bare_fallback}
+    site_segments = {_WHITESPACE.sub("", s) for s in _TITLE_SEPARATORS.split(page_title)} - {bare_fallback}
     best, best_len = fallback, 0
     for line in lines:
-        bare = re.sub(r"\s+", "", line.text)
+        bare = _WHITESPACE.sub("", line.text)
         if not 6 <= len(bare) <= 120 or len(bare) < 0.4 * len(bare_title) or bare not in bare_title:
             continue
         if (bare == bare_title and not whole_is_title) or (bare in site_segments and len(bare) < len(bare_fallback)):
@@ -115,9 +118,9 @@ def _title(
         page_title = ""
     reference = og_title or page_title
     if reference:
-        bare = re.sub(r"\s+", "", reference)
+        bare = _WHITESPACE.sub("", reference)
         # The longest heading the <title> contains: the site's logo heading is contained too, but shorter.
-        matching = [h for h in headings if re.sub(r"\s+", "", h) in bare]
+        matching = [h for h in headings if _WHITESPACE.sub("", h) in bare]
         if matching:
             return max(matching, key=len)
     if og_title and not is_spam(og_title, vocab):

@@ -5,6 +5,7 @@ an answer count ("2 个回答") over a run of replies.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 
 import lxml.etree
@@ -41,7 +42,12 @@ def announces_answers(text: str, vocab: Vocabulary) -> bool:
 def is_answer_heading(text: str, vocab: Vocabulary) -> bool:
     """ "最佳答案", "Best answer": compared without spaces and brackets, spelt as the vocabulary spells it."""
     bare = bare_text(text)
-    return len(bare) <= _LONGEST_HEADING and any(bare == bare_text(heading) for heading in vocab.answer_headings)
+    return len(bare) <= _LONGEST_HEADING and bare in _bare_headings(vocab.answer_headings)
+
+
+@functools.cache
+def _bare_headings(headings: frozenset[str]) -> frozenset[str]:
+    return frozenset(bare_text(heading) for heading in headings)
 
 
 _LONGEST_HEADING = 12  # characters of the longest answer heading, spaces out
