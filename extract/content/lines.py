@@ -306,12 +306,23 @@ HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 CELLS = frozenset(("td", "th"))
 
 
-_NOT_BARE = re.compile(r"[\s:：>＞»\[\]【】]+")
+_NOT_BARE_CHARS = r"[\s:：>＞»\[\]【】]"
+_NOT_BARE = re.compile(_NOT_BARE_CHARS + "+")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def bare_text(text: str) -> str:
     return _NOT_BARE.sub("", text)
+
+
+@functools.cache
+def bare_text_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that fullmatches exactly the texts whose `bare_text` is one of `words`: a long line fails at its
+    first characters, where `bare_text` would rebuild all of it first."""
+    forms = sorted(word for word in words if bare_text(word) == word)  # a word with spaces is no line's bare text
+    between = _NOT_BARE_CHARS + "*"
+    alternatives = "|".join(between.join(re.escape(char) for char in form) for form in forms)
+    return re.compile(f"{between}(?:{alternatives}){between}" if forms else r"(?!)")
 
 
 def same_text(a: str, b: str) -> bool:

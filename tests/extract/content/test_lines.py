@@ -7,6 +7,7 @@ import pytest
 from extract.content.lines import (
     Extent,
     bare_text,
+    bare_text_of,
     class_tokens,
     class_words,
     cut_page,
@@ -164,6 +165,24 @@ def test_prose_line_has_forty_characters_and_two_stops() -> None:
 
 def test_bare_text_drops_spaces_colons_and_brackets() -> None:
     assert bare_text("【 相关新闻 】：") == "相关新闻"
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("最佳答案", True),
+        ("【最佳 答案】：", True),
+        ("Answer:", True),
+        ("最佳答案是去社保大厅办理", False),  # a sentence that opens with the heading
+        ("answer", False),  # case counts, as in bare_text
+        ("Best answer", False),  # a heading with a space: no line's bare text has one
+        ("", False),
+    ],
+)
+def test_a_heading_pattern_matches_the_lines_whose_bare_text_is_a_heading(text: str, matches: bool) -> None:
+    headings = frozenset(("最佳答案", "Answer", "Best answer"))
+    assert bool(bare_text_of(headings).fullmatch(text)) is matches
+    assert (bare_text(text) in headings) is matches
 
 
 def test_same_text_ignores_whitespace_only() -> None:
