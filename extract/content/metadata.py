@@ -182,10 +182,14 @@ def byline_date(lines: list[Line], title: str | None, vocab: Vocabulary) -> str 
     return None
 
 
+_AUTHOR_LABEL = re.compile(r"(?:作者|撰文|(?<![\u4e00-\u9fff])文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
+
+
 def byline_author(lines: list[Line]) -> str | None:
-    pattern = re.compile(r"(?:作者|撰文|(?<![\u4e00-\u9fff])文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
     for line in lines[:400]:
-        if line.chars <= 120 and (match := pattern.search(line.text)):
+        # Every label holds 作者 or 文: a line without them is passed over without a search.
+        text = line.text
+        if line.chars <= 120 and ("文" in text or "作者" in text) and (match := _AUTHOR_LABEL.search(text)):
             return match.group(1)
     return None
 

@@ -86,6 +86,19 @@ def test_author_label_names_the_author() -> None:
     assert byline_author(lines("<div>作者：栗思 来源：人民网</div>")) == "栗思"
 
 
+@pytest.mark.parametrize(
+    ("html", "author"),
+    [
+        ("<p>撰文／王小明 摄影／李四</p>", "王小明"),
+        ("<p>（文/陈静）</p>", "陈静"),
+        ("<p>本文/仅供参考</p>", None),  # 文 inside a word is no label
+        ("<p>来源：人民网 编辑：张三</p>", None),
+    ],
+)
+def test_author_labels_stand_as_words_of_their_own(html: str, author: str | None) -> None:
+    assert byline_author(lines(html)) == author
+
+
 def test_language_is_read_from_the_text_not_the_attribute() -> None:
     root = parse_html(f"<html lang='en'><body><p>{PARAGRAPH}</p></body></html>")
     english = parse_html("<html lang='zh'><body><p>Apply for the card at the service hall.</p></body></html>")
