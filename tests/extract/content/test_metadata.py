@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.content.lines import split_lines
+from extract.content.lines import Line, split_lines
 from extract.content.metadata import byline_author, byline_date, fill_metadata, first_heading, text_lang
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
@@ -114,11 +116,28 @@ def test_language_is_read_from_the_text_not_the_attribute() -> None:
         ("医保 abcdefghijklm", "en"),  # 2 against 13
         ("医保 0591-87842560 转 8001 (24h)", "zh"),  # digits and signs are neither
         ("0591-87842560", None),
+        # long samples, counted a part at a time: the characters that decide may come last
+        ("a" * 700 + "医" * 100, "en"),
+        ("a" * 600 + "医" * 100, "zh"),
+        ("医" * 100 + "1" * 600 + "a" * 600, "zh"),
+        ("1" * 600 + "医" * 100 + "a" * 601, "en"),
     ],
 )
 def test_language_weighs_cjk_characters_against_latin_letters(text: str, lang: str | None) -> None:
     root = parse_html(f"<html><body><p>{text}</p></body></html>")
     assert root is not None and text_lang(root, list(split_lines(root))) == lang
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="医保a Z1，", max_size=60), max_size=40))
+def test_language_is_the_weight_of_all_cjk_characters_against_all_latin_letters(texts: list[str]) -> None:
+    root = parse_html("<p>x</p>")
+    assert root is not None
+    lines = [Line(root, text, len(text), 0) for text in texts]
+    sample = "".join(texts)
+    cjk, latin = sum(ch in "医保" for ch in sample), sum(ch in "aZ" for ch in sample)
+    expected = None if cjk == latin == 0 else ("zh" if cjk * 3 >= latin * 0.5 else "en")
+    assert text_lang(root, lines) == expected
 
 
 def test_first_heading_skips_one_character_headings() -> None:
