@@ -127,7 +127,7 @@ class Vocabulary:
     gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
     issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
     date_labels: tuple[str, ...]  # the labels that date the document (发布日期, 成文日期), preferred first
-    attachment_line: re.Pattern[str]  # "附件：…", "相关附件", "….docx": the notice's own attachment list
+    attachment_line: AnyPattern  # "附件：…", "相关附件", "….docx": the notice's own attachment list
     more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
@@ -193,15 +193,16 @@ def vocabulary() -> Vocabulary:
         gov_generic_labels=frozenset(data["gov"]["metadata_generic_labels"]),
         issuer_labels=frozenset(data["gov"]["issuer_labels"]),
         date_labels=tuple(data["gov"]["date_labels"]),
-        attachment_line=re.compile(
-            r"^\s*(?:"
-            + "|".join(
-                r"\s*".join(map(re.escape, label.rstrip(":：")))
-                for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
-            )
-            + r")\s*\d*\s*(?:[:：]|$)|\.(?:"
-            + "|".join(data["listing"]["file_badges"])
-            + r")\s*[)）]?\s*$",
+        attachment_line=AnyPattern(
+            [
+                r"^\s*(?:"
+                + "|".join(
+                    r"\s*".join(map(re.escape, label.rstrip(":：")))
+                    for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
+                )
+                + r")\s*\d*\s*(?:[:：]|$)",
+                r"\.(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[)）]?\s*$",
+            ],
             re.I,
         ),
         more_links=frozenset(map(link_key, data["listing"]["more_links"])),
