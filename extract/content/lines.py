@@ -326,7 +326,17 @@ def bare_text_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def same_text(a: str, b: str) -> bool:
-    return _WHITESPACE.sub("", a) == _WHITESPACE.sub("", b)
+    """`a` and `b` are the same but for whitespace. `b` is the one callers hold fixed (a title against every line):
+    its form is kept for the next call."""
+    return _WHITESPACE.sub("", a) == (_spaceless(b) if len(b) <= _KEPT_FORM else _WHITESPACE.sub("", b))
+
+
+_KEPT_FORM = 1000  # characters of the longest text whose spaceless form same_text keeps
+
+
+@functools.lru_cache(maxsize=16)
+def _spaceless(text: str) -> str:
+    return _WHITESPACE.sub("", text)
 
 
 @dataclass(slots=True)

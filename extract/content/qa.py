@@ -116,7 +116,7 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
         question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
-    if title and not any(same_text(title, q) for q in question_lines):
+    if title and not any(same_text(q, title) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks

@@ -187,3 +187,11 @@ def test_a_heading_pattern_matches_the_lines_whose_bare_text_is_a_heading(text: 
 
 def test_same_text_ignores_whitespace_only() -> None:
     assert (same_text("烟台 医保\n业务", "烟台医保业务"), same_text("烟台医保", "烟台医保业务")) == (True, False)
+
+
+def test_same_text_compares_every_line_with_one_title_and_long_texts_alike() -> None:
+    title = "关于调整 医保业务经办方式的通知"
+    lines = ["关于调整医保业务经办方式的通知", "关于调整医保业务经办方式", "关于 调整医保业务经办方式的通知 "]
+    assert [same_text(line, title) for line in lines] == [True, False, True]
+    long = "医保 业务\t" * 400
+    assert (same_text(long.replace(" ", ""), long), same_text(long + "办", long)) == (True, False)
