@@ -319,10 +319,12 @@ def bare_text(text: str) -> str:
 def bare_text_of(words: frozenset[str]) -> re.Pattern[str]:
     """A pattern that fullmatches exactly the texts whose `bare_text` is one of `words`: a long line fails at its
     first characters, where `bare_text` would rebuild all of it first."""
-    forms = sorted(word for word in words if bare_text(word) == word)  # a word with spaces is no line's bare text
+    forms = sorted(word for word in words if word and bare_text(word) == word)  # no line's bare text has a space
     between = _NOT_BARE_CHARS + "*"
-    alternatives = "|".join(between.join(re.escape(char) for char in form) for form in forms)
-    return re.compile(f"{between}(?:{alternatives}){between}" if forms else r"(?!)")
+    # No two `between` side by side (a run of brackets could be split between them in quadratically many ways).
+    alternatives = "|".join(between.join(re.escape(char) for char in form) for form in forms) or "(?!)"
+    optional = "?" if "" in words else ""  # the empty word: a text of spaces and brackets only
+    return re.compile(f"{between}(?:(?:{alternatives}){between}){optional}")
 
 
 def same_text(a: str, b: str) -> bool:

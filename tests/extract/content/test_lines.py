@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from extract.content.lines import (
@@ -183,6 +185,23 @@ def test_a_heading_pattern_matches_the_lines_whose_bare_text_is_a_heading(text: 
     headings = frozenset(("最佳答案", "Answer", "Best answer"))
     assert bool(bare_text_of(headings).fullmatch(text)) is matches
     assert (bare_text(text) in headings) is matches
+
+
+def test_a_heading_pattern_costs_linear_time_on_a_run_of_brackets() -> None:
+    # Two patterns of spaces and brackets side by side would split a run between them in quadratically many ways.
+    heading = bare_text_of(frozenset(("最佳答案", "")))
+
+    def cpu_seconds(count: int) -> float:
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            for text in ("最佳答案" + "：" * count + "x", "【" * count + "x"):
+                assert heading.fullmatch(text) is None
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(50_000), cpu_seconds(200_000)
+    assert large < 8 * small
 
 
 def test_same_text_ignores_whitespace_only() -> None:
