@@ -13,12 +13,14 @@ from extract.content.dates import CLOCK, DATE, iso_date
 from extract.content.lines import (
     SPACE,
     Line,
+    PageLines,
     class_tokens,
     class_words,
     is_spam,
     line_extents,
     same_text,
     split_lines,
+    subtree_lines,
     text_of,
 )
 from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
@@ -29,7 +31,11 @@ from extract.document import Record
 _USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|/home/)", re.I)
 
 
-def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -> list[Record]:
+def forum_posts(
+    root: lxml.etree._Element, vocab: Vocabulary, url: str | None, page_lines: PageLines | None = None
+) -> list[Record]:
+    """The posts of a thread whose bodies carry a known engine's markup, or []. `page_lines`: the page's lines as
+    cut already (`cut_page` of this tree): a post's lines are taken from them where they are the same."""
     marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
     by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
@@ -46,7 +52,9 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     containers = _post_containers(outer)
     records = []
     for body, container in zip(outer, containers, strict=True):
-        lines = [line for line in split_lines(_shown(body)) if not vocab.forum_drop_lines.search(line.text)]
+        shown = _shown(body)
+        cut = subtree_lines(body, page_lines) if shown is body and page_lines is not None else split_lines(shown)
+        lines = [line for line in cut if not vocab.forum_drop_lines.search(line.text)]
         lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
         text = "\n".join(line.text for line in lines)
         records.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import lxml.etree
@@ -62,6 +62,16 @@ def text_of(element: lxml.etree._Element) -> str:
 def split_lines(root: lxml.etree._Element) -> Iterator[Line]:
     """Cut the subtree into lines in document order (block elements, <br> and newlines in <pre> end a line)."""
     return iter(_cut(root, track=False))
+
+
+def subtree_lines(element: lxml.etree._Element, page_lines: PageLines) -> Sequence[Line] | Iterator[Line]:
+    """The texts `split_lines(element)` gives, taken from `page_lines` (this tree's `cut_page`, the tree unchanged
+    since) where they are the same: a block element starts and ends a line either way and is cut the same inside,
+    unless a <pre> around it makes its newlines line ends. The lines' owners and link shares are the page's."""
+    if element.tag not in BLOCK_TAGS or any(True for _ in element.iterancestors("pre")):
+        return split_lines(element)
+    extent = page_lines.extents.get(element)
+    return page_lines[extent.first : extent.last + 1] if extent is not None else []
 
 
 def cut_page(root: lxml.etree._Element) -> PageLines:

@@ -83,7 +83,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = [Record(text="\n".join(clean_lines(split_lines(override), document.title, vocab)))]
         return _finish(document)
 
-    posts = forum_posts(root, vocab, url)
+    posts = forum_posts(root, vocab, url, page_lines)
     if posts:
         document.kind = "forum"
         document.records = posts
