@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -84,7 +85,7 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
         if label
     ]
     utf8 = _strict(body, "utf-8")
-    if utf8 is not None and not utf8.isascii() and _cjk_plausibility(utf8) is None:
+    if utf8 is not None and not utf8.isascii() and not _scores_ideographs(utf8):
         # Short GBK runs can be valid UTF-8 by accident (一 = D2 BB = Cyrillic һ): no ideograph at all in the
         # UTF-8 reading, and real Chinese in the GB reading, means the bytes are GB.
         sniffed = _better_cjk(body)
@@ -218,6 +219,7 @@ _PLAUSIBILITY_SAMPLE = 4000
 
 _NOT_CJK_OR_PRIVATE = re.compile("[^\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\U00020000-\U0003ffff]+")
 _PLAUSIBILITY_SPAN = 200_000  # characters of a page looked at
+_FEWEST_SCORED = 8  # ideographs in the span below which there is no score
 
 
 def _cjk_plausibility(text: str) -> float | None:
@@ -228,9 +230,16 @@ def _cjk_plausibility(text: str) -> float | None:
     counted by deleting the common ones (`str.translate`): about three times faster than finding each one.
     """
     sample = _NOT_CJK_OR_PRIVATE.sub("", text[:_PLAUSIBILITY_SPAN])[:_PLAUSIBILITY_SAMPLE]
-    if len(sample) < 8:
+    if len(sample) < _FEWEST_SCORED:
         return None
     return (len(sample) - len(sample.translate(_common_ideographs_deleted()))) / len(sample)
+
+
+def _scores_ideographs(text: str) -> bool:
+    """`_cjk_plausibility(text) is not None`: the span holds enough ideographs for a score. Found by a search that
+    stops at the last one needed (near the top of a Chinese page), not by sampling the whole span."""
+    found = _CJK_OR_PRIVATE.finditer(text, 0, _PLAUSIBILITY_SPAN)
+    return next(itertools.islice(found, _FEWEST_SCORED - 1, None), None) is not None
 
 
 @functools.cache

@@ -111,7 +111,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             in_related = False
         if vocab.drop_lines.search(text) or vocab.forum_drop_lines.search(text) or is_spam(text, vocab):
             continue
-        attachment = prose_seen and vocab.attachment_line.search(text) is not None
+        attachment = prose_seen and vocab.attachment_line.search(text)
         if line.link_density > 0.6 and line.chars < 120 and not (prose_seen and index < last_prose) and not attachment:
             # Link lines between two paragraphs of the body are the article's own ("▶ 典型案例丨…" under an
             # item of a digest); above the prose or after its last paragraph they are menus and related lists.

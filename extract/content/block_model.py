@@ -14,17 +14,18 @@ a few dozen candidates: prefix sums over the lines make the features cheap per c
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
+import operator
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.etree
 
-from extract.content.lines import SENTENCE_PUNCT, Extent, Line, class_tokens, is_prose, line_extents
+from extract.content.lines import SENTENCE_PUNCT, Extent, Line, class_tokens, is_prose_counted, line_extents
 
 _DATA = Path(__file__).parent.parent / "data"
 MODEL_PATH = _DATA / "block_model.json"
@@ -39,6 +40,7 @@ HEADLINE_GAP = 3  # a headline at most this many lines above a block is the bloc
 _TABLE_TAGS = frozenset(("table", "tbody", "tr", "td", "th"))
 _LIST_TAGS = frozenset(("ul", "ol", "li", "dl", "dd", "dt"))
 _WORD = re.compile(r"\w+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
 
 FEATURES = (
     "log_chars",
@@ -115,6 +117,29 @@ class Tree:
             node = self.left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
         return self.value[node]
 
+    def expression(self, node: int = 0) -> str:
+        """The tree as one Python conditional expression over `row`: the same comparisons, the same leaf. Only
+        numbers reach the source (int() and float() of the model file's values; repr() of a float reads back
+        exactly)."""
+        if self.feature[node] < 0:
+            return repr(float(self.value[node]))
+        left, right = self.expression(self.left[node]), self.expression(self.right[node])
+        return f"({left} if row[{int(self.feature[node])}] <= {float(self.threshold[node])!r} else {right})"
+
+
+def compiled_leaves(trees: tuple[Tree, ...]) -> Callable[[list[float]], tuple[float, ...]] | None:
+    """One function giving every tree's leaf value for a row, in tree order; None when the trees do not read as
+    Python literals (a non-finite number) or nest too deep to compile (`Tree.predict` walks them then). Walking 300
+    trees node by node in Python is most of a page's inference; compiled once, each tree is three comparisons."""
+    try:
+        if not all(math.isfinite(n) for tree in trees for n in (*tree.threshold, *tree.value)):
+            return None
+        source = "lambda row: (" + "".join(f"{tree.expression()}, " for tree in trees) + ")"
+        function: Callable[[list[float]], tuple[float, ...]] = eval(compile(source, "<block_model>", "eval"), {})
+    except (TypeError, ValueError, IndexError, SyntaxError, RecursionError, MemoryError):
+        return None
+    return function
+
 
 @dataclass(frozen=True, slots=True)
 class BlockModel:
@@ -130,10 +155,13 @@ class BlockModel:
         float  # a candidate must hold this share of the weightiest subtree's unlinked text (0: any candidate)
     )
     min_choice_text: int  # pages whose weightiest subtree holds less unlinked text are outside the training pages
+    leaves: Callable[[list[float]], tuple[float, ...]] | None = field(default=None, compare=False, repr=False)
 
     def predict(self, row: list[float]) -> float:
         if self.trees:
-            return self.init + self.learning_rate * sum(tree.predict(row) for tree in self.trees)
+            # The leaves summed in tree order either way: the same float.
+            leaves = self.leaves(row) if self.leaves is not None else [tree.predict(row) for tree in self.trees]
+            return self.init + self.learning_rate * sum(leaves)
         return self.init + sum(c * x for c, x in zip(self.coefficients, row, strict=True))
 
 
@@ -157,6 +185,7 @@ def parse_model(data: dict) -> BlockModel:
         margin=float(data["margin"]),
         min_text_kept=float(data.get("min_text_kept", 0.0)),
         min_choice_text=int(data.get("min_choice_text", 0)),
+        leaves=compiled_leaves(trees),
     )
 
 
@@ -171,13 +200,24 @@ def block_model() -> BlockModel | None:
 
 
 def _title_units(text: str) -> set[str]:
-    """Words of a Latin title, character bigrams of a Chinese one."""
+    """Words of a Latin title, character bigrams of a Chinese one (of its letters and digits: str.isalnum)."""
     lowered = text.lower()
     words = _WORD.findall(lowered)
-    if sum(len(w) for w in words if w.isascii()) >= len(lowered.replace(" ", "")) / 2:
+    if sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2:
         return {w for w in words if len(w) > 2}
-    chars = [ch for ch in lowered if ch.isalnum()]
-    return {a + b for a, b in itertools.pairwise(chars)}
+    alnum = _NOT_ALNUM.sub("", lowered)
+    return set(map(operator.add, alnum, alnum[1:]))
+
+
+def _shared_units(text: str, units: set[str]) -> int:
+    """len(_title_units(text) & units), without building the text's units: a candidate's first lines are long, the
+    title's units few."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    if sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2:
+        return sum(1 for word in units.intersection(words) if len(word) > 2)
+    alnum = _NOT_ALNUM.sub("", lowered)
+    return sum(1 for unit in units if len(unit) == 2 and unit in alnum)  # a bigram of the text: a substring
 
 
 class PageMeasures:
@@ -192,7 +232,7 @@ class PageMeasures:
         for index, line in enumerate(lines):
             marks = len(SENTENCE_PUNCT.findall(line.text))
             punct.append(punct[-1] + marks)
-            prose.append(prose[-1] + (line.chars if is_prose(line.text, line.chars) else 0))
+            prose.append(prose[-1] + (line.chars if is_prose_counted(line.chars, marks) else 0))
             negative.append(negative[-1] + min(weights[index], 0.0))
             if self.headline is None and self.title_units and line.chars <= 3 * len(title or ""):
                 units = _title_units(line.text)
@@ -233,7 +273,7 @@ class PageMeasures:
         overlap = self._overlaps.get(span)
         if overlap is None:
             text = " ".join(line.text for line in self.lines[span[0] : span[1] + 1])
-            overlap = self._overlaps[span] = len(_title_units(text) & self.title_units) / len(self.title_units)
+            overlap = self._overlaps[span] = _shared_units(text, self.title_units) / len(self.title_units)
         return overlap
 
 

@@ -189,6 +189,12 @@ def drop_metadata_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> tuple[
 
 def _gov_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """The metadata label that opens `text` ("索 引 号：" → "索引号") and the value after it, spaces removed."""
-    compact = ANY_SPACE.sub("", text[:200])
+    head = text[:200]
+    # Most texts cannot open with a label: their first character tells, before any space is removed.
+    leading = ANY_SPACE.match(head)
+    first = leading.end() if leading else 0
+    if first == len(head) or head[first] not in vocab.gov_label_starts:
+        return None
+    compact = ANY_SPACE.sub("", head)
     match = vocab.gov_label.match(compact)
     return (match.group(1), compact[match.end() :]) if match else None

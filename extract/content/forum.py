@@ -13,12 +13,14 @@ from extract.content.dates import CLOCK, DATE, iso_date
 from extract.content.lines import (
     SPACE,
     Line,
+    PageLines,
     class_tokens,
     class_words,
     is_spam,
     line_extents,
     same_text,
     split_lines,
+    subtree_lines,
     text_of,
 )
 from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
@@ -29,7 +31,11 @@ from extract.document import Record
 _USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|/home/)", re.I)
 
 
-def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -> list[Record]:
+def forum_posts(
+    root: lxml.etree._Element, vocab: Vocabulary, url: str | None, page_lines: PageLines | None = None
+) -> list[Record]:
+    """The posts of a thread whose bodies carry a known engine's markup, or []. `page_lines`: the page's lines as
+    cut already (`cut_page` of this tree): a post's lines are taken from them where they are the same."""
     marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
     by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
@@ -46,7 +52,9 @@ def forum_posts(root: lxml.etree._Element, vocab: Vocabulary, url: str | None) -
     containers = _post_containers(outer)
     records = []
     for body, container in zip(outer, containers, strict=True):
-        lines = [line for line in split_lines(_shown(body)) if not vocab.forum_drop_lines.search(line.text)]
+        shown = _shown(body)
+        cut = subtree_lines(body, page_lines) if shown is body and page_lines is not None else split_lines(shown)
+        lines = [line for line in cut if not vocab.forum_drop_lines.search(line.text)]
         lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
         text = "\n".join(line.text for line in lines)
         records.append(
@@ -117,7 +125,7 @@ def open_with_subject(first: Record, subject: str | None) -> None:
         first.text = f"{subject}\n{first.text}" if first.text else subject
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _FEED_LINK_SHARE = 0.8  # share of a body's letters inside links that makes it a feed entry, not a written post
 
 
@@ -125,9 +133,16 @@ def _is_feed_entry(body: lxml.etree._Element) -> bool:
     """A block whose letters are nearly all headline links (a headline, a date beside it): an entry of a related
     or popular-posts feed, not a post someone wrote. A post that is an address or a link someone pasted
     ("lxs5945@gmail.com", "https://…") is a post: such links are no headlines."""
-    letters = len(_LETTER.findall(text_of(body)))
-    linked = sum(len(_LETTER.findall(text_of(link))) for link in body.iter("a") if _is_headline_link(link))
+    linked = sum(_letters(text_of(link)) for link in body.iter("a") if _is_headline_link(link))
+    if not linked:
+        return False  # no headline letters: a post (its own letters are not even counted)
+    letters = _letters(text_of(body))
     return letters > 0 and linked >= _FEED_LINK_SHARE * letters
+
+
+def _letters(text: str) -> int:
+    """The letters of a text (no digits, no "_"), counted by runs: a match per letter would build a string each."""
+    return len(text) - len(_LETTER_RUN.sub("", text))
 
 
 def _is_headline_link(link: lxml.etree._Element) -> bool:
@@ -318,14 +333,17 @@ def comments_under_article(root: lxml.etree._Element, bodies: list[lxml.etree._E
     """Post (or answer) bodies beside an element the page marks as its article body (a blog's entry-content, a
     news CMS's article-content, itemprop="articleBody") that holds more text than all of them: comments under an
     article."""
-    in_posts = {e for body in bodies for e in body.iter()}
-    posted = sum(len(text_of(body)) for body in bodies)
+    in_posts: set[lxml.etree._Element] | None = None  # measured when a marked article body is met (rarely)
+    posted = 0
     for element in root.iter():
-        if not isinstance(element.tag, str) or element in in_posts:
+        if not isinstance(element.tag, str):
             continue
         if element.get("itemprop") != "articleBody" and not class_words(element) & vocab.article_body_classes:
             continue
-        if any(descendant in in_posts for descendant in element.iterdescendants()):
+        if in_posts is None:
+            in_posts = {e for body in bodies for e in body.iter()}
+            posted = sum(len(text_of(body)) for body in bodies)
+        if element in in_posts or any(descendant in in_posts for descendant in element.iterdescendants()):
             continue
         if len(text_of(element)) > posted:
             return True

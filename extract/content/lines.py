@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import lxml.etree
@@ -25,6 +25,11 @@ SENTENCE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”\"]")
 
 
 SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+
+
+# With "  ", what SPACE.sub(" ", …) would change: a space character other than " " (one class, no alternative: the
+# regex engine skips to its characters; an alternative would try both at every character).
+_ODD_SPACE = re.compile(r"[\t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b]")
 
 
 ANY_SPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b]+")
@@ -57,6 +62,16 @@ def text_of(element: lxml.etree._Element) -> str:
 def split_lines(root: lxml.etree._Element) -> Iterator[Line]:
     """Cut the subtree into lines in document order (block elements, <br> and newlines in <pre> end a line)."""
     return iter(_cut(root, track=False))
+
+
+def subtree_lines(element: lxml.etree._Element, page_lines: PageLines) -> Sequence[Line] | Iterator[Line]:
+    """The texts `split_lines(element)` gives, taken from `page_lines` (this tree's `cut_page`, the tree unchanged
+    since) where they are the same: a block element starts and ends a line either way and is cut the same inside,
+    unless a <pre> around it makes its newlines line ends. The lines' owners and link shares are the page's."""
+    if element.tag not in BLOCK_TAGS or any(True for _ in element.iterancestors("pre")):
+        return split_lines(element)
+    extent = page_lines.extents.get(element)
+    return page_lines[extent.first : extent.last + 1] if extent is not None else []
 
 
 def cut_page(root: lxml.etree._Element) -> PageLines:
@@ -126,41 +141,49 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
     pre_depth = 0
 
     def flush() -> None:
-        if not pieces:
-            return
+        # Called with `pieces` not empty.
         joined = "".join(pieces)
         pieces.clear()
-        link_text = "".join(link_pieces) if link_pieces else ""
-        link_pieces.clear()
+        if link_pieces:
+            link_text = "".join(link_pieces)
+            link_pieces.clear()
+        else:
+            link_text = ""
         if joined.isspace():
             return
-        text = SPACE.sub(" ", joined).strip()
+        # Most lines hold no space to squeeze (CJK text) or only single spaces (Latin text): the checks are scans,
+        # where a substitution would rebuild the line around every space.
+        squeeze = "  " in joined or _ODD_SPACE.search(joined) is not None
+        text = (SPACE.sub(" ", joined) if squeeze else joined).strip()
         if not text:
             return
         chars = len(text) - text.count(" ")
-        link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000")) if link_text else 0
-        line = Line(owners[-1], text, chars, max(0, min(chars, link_chars)))
+        if link_text:
+            link_chars = len(link_text) - sum(map(link_text.count, " \t\r\n\f\u00a0\u3000"))
+            link_chars = max(0, min(chars, link_chars))
+        else:
+            link_chars = 0
+        owner = owners[-1]
         if track:
-            _credit(line, len(lines), owner_at[-1])
-        lines.append(line)
-
-    def _credit(line: Line, index: int, position: int) -> None:
-        extent = extents.get(line.owner)
-        if extent is None:
-            # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
-            while position >= 0 and open_elements[position] not in extents:
-                extents[open_elements[position]] = Extent(first=index, last=index, depth=position + 1)
-                position -= 1
-            extent = extents[line.owner]
-        extent.last = index
-        extent.lines += 1
-        extent.chars += line.chars
-        extent.link_chars += line.link_chars
+            index = len(lines)
+            extent = extents.get(owner)
+            if extent is None:
+                # The owner and its ancestors not met yet, the deepest first: the order a walk up would meet them.
+                position = owner_at[-1]
+                while position >= 0 and (element := open_elements[position]) not in extents:
+                    extents[element] = Extent(index, index, position + 1)
+                    position -= 1
+                extent = extents[owner]
+            extent.last = index
+            extent.lines += 1
+            extent.chars += chars
+            extent.link_chars += link_chars
+        lines.append(Line(owner, text, chars, link_chars))
 
     def add_pre(text: str) -> None:
         # Inside <pre> a newline ends a line.
         for index, part in enumerate(text.split("\n")):
-            if index:
+            if index and pieces:
                 flush()
             pieces.append(part)
             if link_depth:
@@ -200,7 +223,8 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
                 open_elements.pop()
                 if open_elements and (extent := extents.get(element)) is not None:
                     parent = extents[open_elements[-1]]
-                    parent.last = max(parent.last, extent.last)
+                    if extent.last > parent.last:
+                        parent.last = extent.last
                     parent.lines += extent.lines
                     parent.chars += extent.chars
                     parent.link_chars += extent.link_chars
@@ -208,7 +232,8 @@ def _cut(root: lxml.etree._Element, track: bool) -> PageLines:
         if text:
             if pre_depth:
                 add_pre(text)
-            else:
+            elif pieces or link_depth or not text.isspace():
+                # Whitespace that opens a line outside a link is stripped with it: it is not kept at all.
                 if "\n" in text:
                     text = text.replace("\n", " ")
                 pieces.append(text)
@@ -272,8 +297,17 @@ def depth_of(element: lxml.etree._Element) -> int:
     return depth
 
 
+_PROSE_CHARS = 40
+_PROSE_MARKS = 2
+
+
 def is_prose(text: str, chars: int) -> bool:
-    return chars >= 40 and len(SENTENCE_PUNCT.findall(text)) >= 2
+    return chars >= _PROSE_CHARS and len(SENTENCE_PUNCT.findall(text)) >= _PROSE_MARKS
+
+
+def is_prose_counted(chars: int, marks: int) -> bool:
+    """`is_prose` of a text whose sentence marks (SENTENCE_PUNCT matches) are counted already."""
+    return chars >= _PROSE_CHARS and marks >= _PROSE_MARKS
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -282,12 +316,39 @@ HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 CELLS = frozenset(("td", "th"))
 
 
+_NOT_BARE_CHARS = r"[\s:：>＞»\[\]【】]"
+_NOT_BARE = re.compile(_NOT_BARE_CHARS + "+")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def bare_text(text: str) -> str:
-    return re.sub(r"[\s:：>＞»\[\]【】]+", "", text)
+    return _NOT_BARE.sub("", text)
+
+
+@functools.cache
+def bare_text_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that fullmatches exactly the texts whose `bare_text` is one of `words`: a long line fails at its
+    first characters, where `bare_text` would rebuild all of it first."""
+    forms = sorted(word for word in words if word and bare_text(word) == word)  # no line's bare text has a space
+    between = _NOT_BARE_CHARS + "*"
+    # No two `between` side by side (a run of brackets could be split between them in quadratically many ways).
+    alternatives = "|".join(between.join(re.escape(char) for char in form) for form in forms) or "(?!)"
+    optional = "?" if "" in words else ""  # the empty word: a text of spaces and brackets only
+    return re.compile(f"{between}(?:(?:{alternatives}){between}){optional}")
 
 
 def same_text(a: str, b: str) -> bool:
-    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+    """`a` and `b` are the same but for whitespace. `b` is the one callers hold fixed (a title against every line):
+    its form is kept for the next call."""
+    return _WHITESPACE.sub("", a) == (_spaceless(b) if len(b) <= _KEPT_FORM else _WHITESPACE.sub("", b))
+
+
+_KEPT_FORM = 1000  # characters of the longest text whose spaceless form same_text keeps
+
+
+@functools.lru_cache(maxsize=16)
+def _spaceless(text: str) -> str:
+    return _WHITESPACE.sub("", text)
 
 
 @dataclass(slots=True)

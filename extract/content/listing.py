@@ -30,6 +30,8 @@ from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary, link_key, vocabulary
 from extract.document import Record
 
+_WHITESPACE = re.compile(r"\s+")
+
 
 @dataclass(slots=True)
 class SiblingRun:
@@ -209,11 +211,11 @@ def entry_lines(
     """An entry's lines without its furniture (author, time, reply count …, named so by class)."""
     furniture = vocab.entry_meta_tokens if furniture is None else furniture
     entry = copy.deepcopy(member)
-    bare_title = re.sub(r"\s+", "", title or "")
+    bare_title = _WHITESPACE.sub("", title or "")
     for element in list(entry.iterdescendants()):
         if not isinstance(element.tag, str) or not class_tokens(element) & furniture:
             continue
-        if bare_title and bare_title in re.sub(r"\s+", "", text_of(element)):
+        if bare_title and bare_title in _WHITESPACE.sub("", text_of(element)):
             continue  # the title's own container
         drop_element(element)
     return list(split_lines(entry))

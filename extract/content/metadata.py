@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import lxml.etree
 
@@ -14,10 +15,16 @@ from extract.document import Document
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—·•]\s|--|——|(?<!\d)-(?!\d))\s*")
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WHITESPACE = re.compile(r"\s+")
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
+_LANG_PARTS = 8  # text_lang counts the sample's characters a part at a time, until they decide
 
 
 _PUBLISHED_META = (
@@ -41,12 +48,9 @@ def fill_metadata(root: lxml.etree._Element, document: Document, vocab: Vocabula
     page_title = SPACE.sub(" ", root.findtext(".//title") or "").strip()
     if is_spam(page_title, vocab):
         page_title = ""
-    owners = [
-        SPACE.sub("", text)
-        for text in root.xpath("//body//text()")
-        if len(text) <= 200 and vocab.owner_line.search(text)
-    ]
-    document.title = _title(page_title, metas.get("og:title"), heading_texts(root, vocab), vocab, owners)
+    document.title = _title(
+        page_title, metas.get("og:title"), heading_texts(root, vocab), vocab, lambda: _owner_lines(root, vocab)
+    )
     document.site = (
         metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
     )
@@ -80,14 +84,14 @@ def heading_texts(root: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
 def title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     """The longest short line that the <title> contains and that is most of it (not the whole <title> with
     its site suffix: that is the page repeating its <title>, not the headline)."""
-    bare_title = re.sub(r"\s+", "", page_title)
-    bare_fallback = re.sub(r"\s+", "", fallback)
+    bare_title = _WHITESPACE.sub("", page_title)
+    bare_fallback = _WHITESPACE.sub("", fallback)
     whole_is_title = bare_fallback == bare_title
     # The other segments of the <title> ("Ruby China" in "Ruby：极致的脚本语言 · Ruby China") name the site.
-    site_segments = {re.sub(r"\s+", "", s) for s in _TITLE_SEPARATORS.split(page_title)} - {bare_fallback}
+    site_segments = {_WHITESPACE.sub("", s) for s in _TITLE_SEPARATORS.split(page_title)} - {bare_fallback}
     best, best_len = fallback, 0
     for line in lines:
-        bare = re.sub(r"\s+", "", line.text)
+        bare = _WHITESPACE.sub("", line.text)
         if not 6 <= len(bare) <= 120 or len(bare) < 0.4 * len(bare_title) or bare not in bare_title:
             continue
         if (bare == bare_title and not whole_is_title) or (bare in site_segments and len(bare) < len(bare_fallback)):
@@ -97,16 +101,29 @@ def title_line(lines: list[Line], page_title: str, fallback: str) -> str:
     return best
 
 
+_BODY_TEXTS = lxml.etree.XPath("//body//text()", smart_strings=False)
+
+
+def _owner_lines(root: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
+    """The page's copyright and 主办单位 lines (spaces out): the owner they name is the site, not the title."""
+    return [SPACE.sub("", text) for text in _BODY_TEXTS(root) if len(text) <= 200 and vocab.owner_line.search(text)]
+
+
 def _title(
-    page_title: str, og_title: str | None, headings: list[str], vocab: Vocabulary, owners: list[str] | None = None
+    page_title: str,
+    og_title: str | None,
+    headings: list[str],
+    vocab: Vocabulary,
+    owner_lines: Callable[[], list[str]] = list,
 ) -> str | None:
+    """`owner_lines` is called only when the <title>'s segments need it (most pages settle before: a heading)."""
     if page_title and is_spam(page_title, vocab):
         page_title = ""
     reference = og_title or page_title
     if reference:
-        bare = re.sub(r"\s+", "", reference)
+        bare = _WHITESPACE.sub("", reference)
         # The longest heading the <title> contains: the site's logo heading is contained too, but shorter.
-        matching = [h for h in headings if re.sub(r"\s+", "", h) in bare]
+        matching = [h for h in headings if _WHITESPACE.sub("", h) in bare]
         if matching:
             return max(matching, key=len)
     if og_title and not is_spam(og_title, vocab):
@@ -114,7 +131,8 @@ def _title(
     if page_title:
         segments = [s.strip() for s in _TITLE_SEPARATORS.split(page_title) if s.strip()]
         # "公司公告 - 东方阿尔法基金管理有限公司": the segment a copyright line names is the site.
-        owned = [s for s in segments[:2] if any(SPACE.sub("", s) in owner for owner in owners or ())]
+        owners = owner_lines() if len(segments) >= 2 else []
+        owned = [s for s in segments[:2] if any(SPACE.sub("", s) in owner for owner in owners)]
         if len(segments) >= 2 and len(owned) == 1:
             return next(s for s in segments[:2] if s is not owned[0])
         return max(segments[:2], key=len) if segments else page_title
@@ -167,18 +185,36 @@ def byline_date(lines: list[Line], title: str | None, vocab: Vocabulary) -> str 
     return None
 
 
+_AUTHOR_LABEL = re.compile(r"(?:作者|撰文|(?<![\u4e00-\u9fff])文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
+
+
 def byline_author(lines: list[Line]) -> str | None:
-    pattern = re.compile(r"(?:作者|撰文|(?<![\u4e00-\u9fff])文)\s*[:：／/]\s*([^\s|｜,，;；:：()（）]{2,20})")
     for line in lines[:400]:
-        if line.chars <= 120 and (match := pattern.search(line.text)):
+        # Every label holds 作者 or 文: a line without them is passed over without a search.
+        text = line.text
+        if line.chars <= 120 and ("文" in text or "作者" in text) and (match := _AUTHOR_LABEL.search(text)):
             return match.group(1)
     return None
 
 
 def text_lang(root: lxml.etree._Element, lines: list[Line]) -> str | None:
     sample = "".join(line.text for line in lines[:400])
-    # Counted by subn: findall would build one string per character of the sample.
-    cjk, latin = _CJK.subn("", sample)[1], _LATIN.subn("", sample)[1]
+    # Chinese when CJK characters weigh as much as the Latin letters (below): so whenever they are a seventh of the
+    # sample, whatever the rest is, and the first parts of a Chinese page hold that many. Counted by runs (the
+    # length less the characters left outside them), not one match per character.
+    cjk = 0
+    step = len(sample) // _LANG_PARTS + 1
+    for start in range(0, len(sample), step):
+        part = sample[start : start + step]
+        cjk += len(part) - len(_CJK_RUN.sub("", part))
+        if cjk and 7 * cjk >= len(sample):
+            return "zh"
+    latin = 0  # and English as soon as the Latin letters outweigh all the CJK characters
+    for start in range(0, len(sample), step):
+        part = sample[start : start + step]
+        latin += len(part) - len(_LATIN_RUN.sub("", part))
+        if latin > 6 * cjk:
+            return "en"
     if cjk == 0 and latin == 0:
         return None
     return "zh" if cjk * 3 >= latin * 0.5 else "en"

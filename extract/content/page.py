@@ -33,7 +33,7 @@ from extract.content.forum import (
     reply_records,
     without_signatures,
 )
-from extract.content.lines import Line, bare_text, cut_page, split_lines
+from extract.content.lines import Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
     byline_author,
@@ -83,7 +83,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = [Record(text="\n".join(clean_lines(split_lines(override), document.title, vocab)))]
         return _finish(document)
 
-    posts = forum_posts(root, vocab, url)
+    posts = forum_posts(root, vocab, url, page_lines)
     if posts:
         document.kind = "forum"
         document.records = posts
@@ -176,7 +176,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         body_root = article_block(lines, body_root, document.title, vocab)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
-        answer_at = next((i for i, line in enumerate(body) if bare_text(line.text) in vocab.answer_headings), None)
+        heading = bare_text_of(vocab.answer_headings)
+        answer_at = next((i for i, line in enumerate(body) if heading.fullmatch(line.text)), None)
         if answer_at is not None and document.title:
             # A Q&A page without answer markup: "最佳答案" heads the answer, the headline is the question.
             document.kind = "qa"

@@ -115,10 +115,17 @@ def strip_furniture(root: lxml.etree._Element) -> None:
     removed, hidden = [], []
     for element in root.iter():
         tag = element.tag
-        if not isinstance(tag, str) or tag in _REMOVED or element.get("role") in _REMOVED_ROLES:
+        if not isinstance(tag, str) or tag in _REMOVED:
             removed.append(element)
             continue
-        if is_hidden(element):
+        # Most elements carry no role, hidden or style attribute: one list of names answers for all three.
+        names = element.keys()
+        if not names:
+            continue
+        if "role" in names and element.get("role") in _REMOVED_ROLES:
+            removed.append(element)
+            continue
+        if ("hidden" in names or "style" in names) and is_hidden(element):
             hidden.append(element)
     for element in removed:
         drop_element(element)

@@ -5,6 +5,7 @@ an answer count ("2 个回答") over a run of replies.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 
 import lxml.etree
@@ -41,7 +42,12 @@ def announces_answers(text: str, vocab: Vocabulary) -> bool:
 def is_answer_heading(text: str, vocab: Vocabulary) -> bool:
     """ "最佳答案", "Best answer": compared without spaces and brackets, spelt as the vocabulary spells it."""
     bare = bare_text(text)
-    return len(bare) <= _LONGEST_HEADING and any(bare == bare_text(heading) for heading in vocab.answer_headings)
+    return len(bare) <= _LONGEST_HEADING and bare in _bare_headings(vocab.answer_headings)
+
+
+@functools.cache
+def _bare_headings(headings: frozenset[str]) -> frozenset[str]:
+    return frozenset(bare_text(heading) for heading in headings)
 
 
 _LONGEST_HEADING = 12  # characters of the longest answer heading, spaces out
@@ -110,7 +116,7 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
         question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
-    if title and not any(same_text(title, q) for q in question_lines):
+    if title and not any(same_text(q, title) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
     block_set = set(blocks)  # once: a set per answer cost answers × blocks

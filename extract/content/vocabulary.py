@@ -123,10 +123,11 @@ class Vocabulary:
     qa_furniture_lines: re.Pattern[str]  # a post's vote count, "Share", "answered Feb 22" (whole line)
     entry_meta_tokens: frozenset[str]
     gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
+    gov_label_starts: frozenset[str]  # the characters `gov_label` can start with: a bracket or a label's first
     gov_generic_labels: frozenset[str]  # metadata labels other pages use too (标题, 来源)
     issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
     date_labels: tuple[str, ...]  # the labels that date the document (发布日期, 成文日期), preferred first
-    attachment_line: re.Pattern[str]  # "附件：…", "相关附件", "….docx": the notice's own attachment list
+    attachment_line: AnyPattern  # "附件：…", "相关附件", "….docx": the notice's own attachment list
     more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
@@ -153,6 +154,7 @@ def vocabulary() -> Vocabulary:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     forum, qa, lines = data["forum"], data["qa"], data["lines"]
     labels = "|".join(sorted(map(re.escape, lines["byline_labels"]), key=len, reverse=True))
+    gov_labels = data["gov"]["metadata_labels"] + data["gov"]["metadata_generic_labels"]
     return Vocabulary(
         boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
         strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
@@ -185,29 +187,22 @@ def vocabulary() -> Vocabulary:
         qa_furniture_lines=re.compile(r"\s*(?:" + "|".join(qa["furniture_lines"]) + r")\s*", re.I),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
         gov_label=re.compile(
-            r"[【\[]?("
-            + "|".join(
-                map(
-                    re.escape,
-                    sorted(
-                        data["gov"]["metadata_labels"] + data["gov"]["metadata_generic_labels"], key=len, reverse=True
-                    ),
-                )
-            )
-            + r")[】\]]?(?:[:：]|$)"
+            r"[【\[]?(" + "|".join(map(re.escape, sorted(gov_labels, key=len, reverse=True))) + r")[】\]]?(?:[:：]|$)"
         ),
+        gov_label_starts=frozenset("【[") | {label[0] for label in gov_labels},
         gov_generic_labels=frozenset(data["gov"]["metadata_generic_labels"]),
         issuer_labels=frozenset(data["gov"]["issuer_labels"]),
         date_labels=tuple(data["gov"]["date_labels"]),
-        attachment_line=re.compile(
-            r"^\s*(?:"
-            + "|".join(
-                r"\s*".join(map(re.escape, label.rstrip(":：")))
-                for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
-            )
-            + r")\s*\d*\s*(?:[:：]|$)|\.(?:"
-            + "|".join(data["listing"]["file_badges"])
-            + r")\s*[)）]?\s*$",
+        attachment_line=AnyPattern(
+            [
+                r"^\s*(?:"
+                + "|".join(
+                    r"\s*".join(map(re.escape, label.rstrip(":：")))
+                    for label in sorted(data["gov"]["attachment_labels"], key=len, reverse=True)
+                )
+                + r")\s*\d*\s*(?:[:：]|$)",
+                r"\.(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[)）]?\s*$",
+            ],
             re.I,
         ),
         more_links=frozenset(map(link_key, data["listing"]["more_links"])),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.decode import _cjk_plausibility, _common_ideographs, decode
+from extract.decode import _cjk_plausibility, _common_ideographs, _scores_ideographs, decode
 
 RANGES = ((0x3400, 0x9FFF), (0xE000, 0xF8FF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 
@@ -63,3 +63,14 @@ MIXED = st.text(
 @given(MIXED)
 def test_share_matches_the_definition_on_any_text(text: str) -> None:
     assert _cjk_plausibility(text) == by_definition(text)
+
+
+def test_a_score_needs_eight_ideographs_in_the_first_200000_characters() -> None:
+    texts = ["医保 12333", "医保中心 医保中心", "a" * 199_992 + "医保中心医保中心", "a" * 199_993 + "医保中心医保中心"]
+    assert [_scores_ideographs(text) for text in texts] == [False, True, True, False]
+
+
+@settings(max_examples=400, deadline=None)
+@given(MIXED)
+def test_a_score_is_given_exactly_when_the_share_is_defined(text: str) -> None:
+    assert _scores_ideographs(text) is (by_definition(text) is not None)

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import lxml.etree
+import pytest
 
 from extract.content.block_model import (
     FEATURES,
     MODEL_PATH,
+    PageMeasures,
     block_model,
     hints,
     parse_model,
@@ -18,7 +20,7 @@ from extract.content.block_model import (
     text_kept,
 )
 from extract.content.blocks import article_block, best_subtree, line_weights, subtree_weights
-from extract.content.lines import cut_page
+from extract.content.lines import cut_page, split_lines
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 
@@ -111,6 +113,29 @@ def test_a_candidate_holding_little_of_the_text_is_never_the_body() -> None:
     assert kept["wrap"] > 0.9  # the wrapper holds the article, the teasers and the headline
 
 
+@pytest.mark.parametrize(
+    ("title", "first_lines", "overlap"),
+    [
+        # Chinese: character bigrams of letters and digits; 7 of the title's 9 in the first three lines.
+        ("职工医保统筹怎么办理", ("职工医保", "统筹，", "怎么？"), 7 / 9),
+        # Latin: words longer than two letters; how, medical and insurance of the title's four.
+        ("How to handle medical insurance", ("Medical insurance: how to apply", "", ""), 3 / 4),
+        ("How to handle medical insurance", ("医保统筹怎么办理", "", ""), 0.0),
+        # A two-letter word is no unit of a Latin text, though "ab" is a bigram of the title.
+        ("AB医保", ("ab cd ef gh", "", ""), 0.0),
+        ("AB医保", ("AB医保统筹", "", ""), 1.0),
+    ],
+)
+def test_the_title_overlap_counts_the_titles_units_in_a_candidates_first_lines(
+    title: str, first_lines: tuple[str, ...], overlap: float
+) -> None:
+    root = parse_html("<div>" + "".join(f"<p>{text}</p>" for text in first_lines if text) + "<p>尾行</p></div>")
+    assert root is not None
+    lines = list(split_lines(root))
+    measures = PageMeasures(lines, [0.0] * len(lines), title)
+    assert measures.overlap_at_start(0, len(lines) - 1) == pytest.approx(overlap)
+
+
 # ----------------------------------------------------------------------------- the model file
 def test_the_shipped_model_loads_with_the_features_the_code_computes() -> None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
@@ -137,6 +162,24 @@ def test_inference_is_deterministic() -> None:
     assert first == again and len(first) >= 3
     reloaded = parse_model(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
     assert [reloaded.predict(row) for _, row in candidate_rows(news_page(OTHER_STORIES))] == first
+
+
+def test_the_compiled_trees_predict_what_walking_them_predicts() -> None:
+    model = block_model()
+    assert model is not None and model.leaves is not None
+    rows = [row for _, row in candidate_rows(news_page(OTHER_STORIES))]
+    rows += [[float(i % 7 - 3) * (-1.5) ** j for j in range(len(FEATURES))] for i in range(20)]
+    walked = [model.init + model.learning_rate * sum(tree.predict(row) for tree in model.trees) for row in rows]
+    assert [model.predict(row) for row in rows] == walked
+
+
+def test_trees_that_do_not_compile_are_walked() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["trees"][0]["threshold"][0] = float("nan")  # no Python literal: the trees are walked node by node
+    model = parse_model(data)
+    assert model.leaves is None
+    row = [0.0] * len(FEATURES)
+    assert model.predict(row) == model.init + model.learning_rate * sum(tree.predict(row) for tree in model.trees)
 
 
 def test_the_hint_vocabularies_are_data() -> None:

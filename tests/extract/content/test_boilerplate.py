@@ -54,6 +54,15 @@ def test_metadata_table_is_dropped_and_gives_issuer_and_date() -> None:
     assert (text.startswith("医疗保障服务大厅"), returned) == (True, ("福州市医疗保障局", "2024-05-13"))
 
 
+def test_metadata_labels_are_read_after_any_leading_space_and_inside_brackets() -> None:
+    table = (
+        "<ul><li>\u3000\u200b 信息索引号：0001</li><li>\n\t【发布机构】：福州市医疗保障局</li>"
+        "<li>\u00a0发 文 日 期：2024-05-13</li></ul>"
+    )
+    text, returned = after(drop_metadata_blocks, table + PARAGRAPHS)
+    assert (text.startswith("医疗保障服务大厅"), returned) == (True, ("福州市医疗保障局", "2024-05-13"))
+
+
 def test_page_without_metadata_labels_is_left_as_it_is() -> None:
     text, returned = after(drop_metadata_blocks, f"<div>标题：烟台医保业务网上办</div>{PARAGRAPHS}")
     assert (text.startswith("标题：烟台医保业务网上办"), returned) == (True, (None, None))

@@ -15,9 +15,11 @@ from extract.content.forum import (
 )
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
-from extract.content.parse import parse_html
+from extract.content.parse import parse_html, strip_furniture
 from extract.content.vocabulary import vocabulary
+from extract.decode import decode
 from extract.document import Record
+from tests.fixture_pages import saved_pages
 
 POSTS = [
     ("前程往事", "2024-4-5 23:20:45", "建议对鼠神进行改版，现在的鼠神说是传奇，跟别的传奇差太远了。"),
@@ -51,6 +53,40 @@ def test_each_marked_post_body_is_a_record_with_author_and_time() -> None:
         ("post", name, when, body)
         for (name, _, body), when in zip(POSTS, ["2024-04-05T23:20:45", "2024-04-14T11:32:04"], strict=True)
     ]
+
+
+def test_the_pages_own_lines_give_the_posts_that_cutting_each_body_gives() -> None:
+    # A block body as the page cut it; one under a link; one hiding a spoiler, one under <pre> and an inline one,
+    # which are cut again.
+    bodies = [
+        "<div class='t_f' id='postmessage_0'>第一楼的正文。<br>第二行</div>",
+        "<a href='/t/2'><div class='t_f' id='postmessage_1'>链接里的帖子。</div></a>",
+        "<div class='t_f' id='postmessage_2'>正文<div style='display:none'>剧透内容</div>尾巴</div>",
+        "<pre><div class='t_f' id='postmessage_3'>第一行\n第二行</div></pre>",
+        "<span class='t_f' id='postmessage_4'>行内的帖子</span>",
+    ]
+    root = tree(
+        "<html><head><meta name='generator' content='Discuz! X3.3'></head><body>"
+        + "".join(f"<div id='post_{i}'><em>发表于 2024-4-5 23:20:45</em>{body}</div>" for i, body in enumerate(bodies))
+        + "</body></html>"
+    )
+    cut_again = forum_posts(root, vocabulary(), None)
+    assert [record.text for record in cut_again] == [
+        "第一楼的正文。\n第二行",
+        "链接里的帖子。",
+        "正文尾巴",
+        "第一行 第二行",  # cut on its own, as the body was before: the <pre> around it is not the post's
+        "行内的帖子",
+    ]
+    assert forum_posts(root, vocabulary(), None, cut_page(root)) == cut_again
+
+
+def test_the_pages_own_lines_give_the_posts_on_every_saved_page() -> None:
+    for page in saved_pages():
+        root = parse_html(decode(page.body).text)
+        assert root is not None
+        strip_furniture(root)
+        assert forum_posts(root, vocabulary(), None, cut_page(root)) == forum_posts(root, vocabulary(), None), page
 
 
 def test_one_post_body_without_a_forum_generator_is_no_forum() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from extract.content.lines import (
     Extent,
     bare_text,
+    bare_text_of,
     class_tokens,
     class_words,
     cut_page,
@@ -51,6 +54,25 @@ def test_newlines_end_a_line_inside_pre_only() -> None:
 def test_spaces_are_collapsed_and_counted_out_of_the_characters() -> None:
     line = next(split_lines(tree("<p>  医保\u3000 业务\t网上办  </p>")))
     assert (line.text, line.chars) == ("医保 业务 网上办", 7)
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\f", "\u00a0", "\u3000", "\u2002", "\u2003", "\u2009", "\u200b"])
+def test_every_space_character_and_run_becomes_one_space(space: str) -> None:
+    assert texts(f"<p>医保{space}{space}业务{space}办理 指南</p>") == ["医保 业务 办理 指南"]
+
+
+def test_latin_text_keeps_its_single_spaces() -> None:
+    line = next(split_lines(tree("<p>How to handle medical insurance in different places?</p>")))
+    assert (line.text, line.chars) == ("How to handle medical insurance in different places?", 45)
+
+
+def test_whitespace_between_blocks_is_no_line_and_a_line_is_stripped() -> None:
+    assert texts("<div>\n  <p>\n  第一段 </p>\n\n<p>第二段</p>\n  <p> </p></div>") == ["第一段", "第二段"]
+
+
+def test_spaces_opening_a_link_are_no_link_characters() -> None:
+    line = next(split_lines(tree("<p>\n <a href='/1'> \u3000办事指南</a>第三条</p>")))
+    assert (line.text, line.chars, line.link_chars) == ("办事指南第三条", 7, 4)
 
 
 def test_a_line_counts_its_link_characters() -> None:
@@ -147,5 +169,48 @@ def test_bare_text_drops_spaces_colons_and_brackets() -> None:
     assert bare_text("【 相关新闻 】：") == "相关新闻"
 
 
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("最佳答案", True),
+        ("【最佳 答案】：", True),
+        ("Answer:", True),
+        ("最佳答案是去社保大厅办理", False),  # a sentence that opens with the heading
+        ("answer", False),  # case counts, as in bare_text
+        ("Best answer", False),  # a heading with a space: no line's bare text has one
+        ("", False),
+    ],
+)
+def test_a_heading_pattern_matches_the_lines_whose_bare_text_is_a_heading(text: str, matches: bool) -> None:
+    headings = frozenset(("最佳答案", "Answer", "Best answer"))
+    assert bool(bare_text_of(headings).fullmatch(text)) is matches
+    assert (bare_text(text) in headings) is matches
+
+
+def test_a_heading_pattern_costs_linear_time_on_a_run_of_brackets() -> None:
+    # Two patterns of spaces and brackets side by side would split a run between them in quadratically many ways.
+    heading = bare_text_of(frozenset(("最佳答案", "")))
+
+    def cpu_seconds(count: int) -> float:
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            for text in ("最佳答案" + "：" * count + "x", "【" * count + "x"):
+                assert heading.fullmatch(text) is None
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(50_000), cpu_seconds(200_000)
+    assert large < 8 * small
+
+
 def test_same_text_ignores_whitespace_only() -> None:
     assert (same_text("烟台 医保\n业务", "烟台医保业务"), same_text("烟台医保", "烟台医保业务")) == (True, False)
+
+
+def test_same_text_compares_every_line_with_one_title_and_long_texts_alike() -> None:
+    title = "关于调整 医保业务经办方式的通知"
+    lines = ["关于调整医保业务经办方式的通知", "关于调整医保业务经办方式", "关于 调整医保业务经办方式的通知 "]
+    assert [same_text(line, title) for line in lines] == [True, False, True]
+    long = "医保 业务\t" * 400
+    assert (same_text(long.replace(" ", ""), long), same_text(long + "办", long)) == (True, False)

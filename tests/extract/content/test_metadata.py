@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from extract.content.lines import split_lines
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.content.lines import Line, split_lines
 from extract.content.metadata import byline_author, byline_date, fill_metadata, first_heading, text_lang
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
@@ -84,11 +88,56 @@ def test_author_label_names_the_author() -> None:
     assert byline_author(lines("<div>作者：栗思 来源：人民网</div>")) == "栗思"
 
 
+@pytest.mark.parametrize(
+    ("html", "author"),
+    [
+        ("<p>撰文／王小明 摄影／李四</p>", "王小明"),
+        ("<p>（文/陈静）</p>", "陈静"),
+        ("<p>本文/仅供参考</p>", None),  # 文 inside a word is no label
+        ("<p>来源：人民网 编辑：张三</p>", None),
+    ],
+)
+def test_author_labels_stand_as_words_of_their_own(html: str, author: str | None) -> None:
+    assert byline_author(lines(html)) == author
+
+
 def test_language_is_read_from_the_text_not_the_attribute() -> None:
     root = parse_html(f"<html lang='en'><body><p>{PARAGRAPH}</p></body></html>")
     english = parse_html("<html lang='zh'><body><p>Apply for the card at the service hall.</p></body></html>")
     assert root is not None and english is not None
     assert (text_lang(root, list(split_lines(root))), text_lang(english, list(split_lines(english)))) == ("zh", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("医保 cardholder", "zh"),  # a CJK character weighs six Latin letters: 2 against 10
+        ("医保 abcdefghijkl", "zh"),  # 2 against 12: a tie is Chinese
+        ("医保 abcdefghijklm", "en"),  # 2 against 13
+        ("医保 0591-87842560 转 8001 (24h)", "zh"),  # digits and signs are neither
+        ("0591-87842560", None),
+        # long samples, counted a part at a time: the characters that decide may come last
+        ("a" * 700 + "医" * 100, "en"),
+        ("a" * 600 + "医" * 100, "zh"),
+        ("医" * 100 + "1" * 600 + "a" * 600, "zh"),
+        ("1" * 600 + "医" * 100 + "a" * 601, "en"),
+    ],
+)
+def test_language_weighs_cjk_characters_against_latin_letters(text: str, lang: str | None) -> None:
+    root = parse_html(f"<html><body><p>{text}</p></body></html>")
+    assert root is not None and text_lang(root, list(split_lines(root))) == lang
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="医保a Z1，", max_size=60), max_size=40))
+def test_language_is_the_weight_of_all_cjk_characters_against_all_latin_letters(texts: list[str]) -> None:
+    root = parse_html("<p>x</p>")
+    assert root is not None
+    lines = [Line(root, text, len(text), 0) for text in texts]
+    sample = "".join(texts)
+    cjk, latin = sum(ch in "医保" for ch in sample), sum(ch in "aZ" for ch in sample)
+    expected = None if cjk == latin == 0 else ("zh" if cjk * 3 >= latin * 0.5 else "en")
+    assert text_lang(root, lines) == expected
 
 
 def test_first_heading_skips_one_character_headings() -> None:

@@ -152,3 +152,13 @@ def test_tooltips_are_stripped_and_the_post_they_sit_over_stays() -> None:
     strip_furniture(root)
     text = " ".join(text_of(root).split())
     assert ("This answer is useful" in text, "You are probably using Python 3.0." in text) == (False, True)
+
+
+def test_only_hiding_attributes_and_tooltip_roles_strip_an_element() -> None:
+    root = parse_html(
+        "<div><p style='color: red'>红字说明</p><p role='note'>注释</p><p hidden=''>隐藏</p>"
+        "<p style='visibility : hidden'>不可见</p><p title='提示' lang='zh'>带属性</p><p>无属性</p></div>"
+    )
+    assert root is not None
+    strip_furniture(root)
+    assert [text_of(p) for p in root.iter("p")] == ["红字说明", "注释", "带属性", "无属性"]

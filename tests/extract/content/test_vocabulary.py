@@ -39,6 +39,18 @@ def test_drop_lines_match_furniture_and_not_prose() -> None:
     assert [drop.search(line) for line in lines] == [True, True, True, False]
 
 
+def test_a_licence_number_line_is_furniture_in_any_case() -> None:
+    drop = vocabulary().drop_lines
+    lines = ["鲁ICP备19000000号", "京icp证 050897号", "粤Icp备 11027090号-1", "ICP是内容服务商的缩写", "icp备案须知"]
+    assert [drop.search(line) for line in lines] == [True, True, True, False, False]
+
+
+def test_an_attachment_line_opens_with_a_label_or_ends_with_a_document_name() -> None:
+    attachment = vocabulary().attachment_line
+    lines = ["附件：1.登记表.docx", "相 关 附 件", "附件2", "参保登记表.PDF）", "登记表.pdf 下载", "附件是申请表"]
+    assert [attachment.search(line) for line in lines] == [True, True, True, True, False, False]
+
+
 def test_anchored_pattern_matches_at_the_start_only() -> None:
     pattern = AnyPattern([r"^\s*分享到", "版权所有"])
     assert [pattern.search(text) for text in ("分享到：微信", "点击分享到微信", "本站版权所有")] == [True, False, True]
