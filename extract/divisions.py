@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -42,11 +43,22 @@ class Gazetteer:
     area_by_city: dict[str, str]
     automaton: ahocorasick.Automaton  # word → (name, short?)
     name_runs: re.Pattern[str]  # runs of characters that occur in some name, as long as the shortest name
+    alphabet: frozenset[str]  # every character that occurs in some name
 
     def mentions(self, text: str, *, short: bool = True) -> list[Mention]:
         """Non-overlapping division names in `text`, longest first at each position, in order."""
         found = _mentions(self, text)
         return list(found) if short else [m for m in found if not m.short]
+
+    def mentions_by_part(self, text: str, separator: str) -> Iterator[Mention]:
+        """The names `mentions(text)` finds, in order, each with its offsets in its part of `text` between
+        separators. A name never holds a separator character, so it lies inside one part; the parts are a page's
+        records, which the parsers scan again one by one: the scans are shared (see `_mentions`)."""
+        if not separator or not self.alphabet.isdisjoint(separator):
+            yield from _mentions(self, text)
+            return
+        for part in text.split(separator):
+            yield from _mentions(self, part)
 
     def _scan(self, text: str) -> tuple[Mention, ...]:
         hits: list[Mention] = []
@@ -81,9 +93,10 @@ class Gazetteer:
         return self.area_by_city.get(city) if city else None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def _mentions(gaz: Gazetteer, text: str) -> tuple[Mention, ...]:
-    # the address parser, the phone parser and page_context all scan the same record: scan it once
+    # page_context (record by record), the address parser and the phone parser all scan the same record: scan it
+    # once. Room for every record of a long listing page, as page_context scans them all before the parsers do.
     return gaz._scan(text)
 
 
@@ -120,9 +133,9 @@ def gazetteer() -> Gazetteer:
             frozen[short] = tuple(ds)
             automaton.add_word(short, (short, True, len(short)))
     automaton.make_automaton()
-    alphabet = sorted({char for name in frozen for char in name})
+    alphabet = frozenset(char for name in frozen for char in name)
     shortest = min(len(name) for name in frozen)
-    name_runs = re.compile(f"[{''.join(map(re.escape, alphabet))}]{{{shortest},}}")
+    name_runs = re.compile(f"[{''.join(map(re.escape, sorted(alphabet)))}]{{{shortest},}}")
     areas: dict[str, str] = {}
     counts = Counter(r["area_code"] for r in _read("area_codes.csv"))
     for r in _read("area_codes.csv"):
@@ -131,4 +144,4 @@ def gazetteer() -> Gazetteer:
             areas[r["city"]] = r["area_code"]
     # a code passed on to a new name (210112: 东陵区 → 浑南区) belongs to the current one
     by_code = {d.adcode: d for d in renamed} | {d.adcode: d for d in current}
-    return Gazetteer(frozen, by_code, areas, automaton, name_runs)
+    return Gazetteer(frozen, by_code, areas, automaton, name_runs, alphabet)

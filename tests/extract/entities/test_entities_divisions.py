@@ -125,3 +125,23 @@ def test_mentions_match_a_scan_of_every_position_by_the_automaton() -> None:
             greedy.append((start, name))
             reach = start - negative_length
     assert mentions == greedy
+
+
+def test_names_found_record_by_record_are_the_names_of_the_whole_page() -> None:
+    page = "福州市鼓楼区五四路158号\n\n厦门市思明区湖滨南路\n\n咨询电话：12345"
+    gaz = gazetteer()
+    whole = [(m.divisions, m.end - m.start) for m in gaz.mentions(page)]
+    by_record = [(m.divisions, m.end - m.start) for m in gaz.mentions_by_part(page, "\n\n")]
+    assert by_record == whole
+    assert [d[0].name for d, _ in whole] == ["福州市", "鼓楼区", "厦门市", "思明区"]
+
+
+def test_a_separator_that_can_be_part_of_a_name_scans_the_whole_text() -> None:
+    gaz = gazetteer()
+    spans = [(m.start, m.end) for m in gaz.mentions_by_part("福州市鼓楼区", "州")]
+    assert spans == [(0, 3), (3, 6)]
+
+
+def test_page_context_counts_the_city_named_in_every_record() -> None:
+    text = "厦门市思明区\n\n福州市鼓楼区\n\n福州市台江区"
+    assert page_context(None, text).city == "福州市"
