@@ -1,12 +1,16 @@
-"""The quick scans that let most texts skip a parser (extract/email.py, url.py, docref.py): each tests for what
-every match of the parser's pattern holds, so a text that fails it has no match to lose. Checked on generated
+"""The quick scans that let most texts skip a parser (extract/email.py, url.py, docref.py) or a position skip the
+date grammars: each tests for what every match of the parser's pattern holds, so a text that fails it has no match
+to lose. Checked on generated
 texts built from the pieces the patterns match, next to a presence check on real snippets."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.date import _english_letters, find_dates, words
 from extract.docref import _BRACKETED_YEAR, _DECREE, _REF, find_docrefs
 from extract.email import _EMAIL, find_emails
 from extract.url import _URL, find_urls
@@ -56,3 +60,19 @@ def test_the_parsers_still_find_what_the_scans_let_through() -> None:
 def test_texts_without_the_scanned_characters_have_none() -> None:
     text = "参保人员可到医保中心办理，电话0591-87842560。"
     assert (find_emails(text), find_urls(text), find_docrefs(text)) == ([], [], [])
+
+
+def test_the_date_scans_two_letter_test_lets_every_case_form_of_an_english_month_through() -> None:
+    # every character the case-insensitive month list accepts second, Unicode case partners included
+    first_letters, second_letters = _english_letters()
+    every_character = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    for word in [*words().english_months, "the"]:
+        assert word[0] in first_letters and word[0].upper() in first_letters
+        accepted = set(re.findall(f"(?i:{re.escape(word[1])})", every_character))
+        assert accepted <= set(second_letters), word
+
+
+def test_english_dates_in_any_case_are_still_found() -> None:
+    text = "Apply by 15 MARCH 2024 or by march 31, 2024; fees are due on the 15th of each month."
+    assert [e.value for e in find_dates(text)] == ["2024-03-15", "2024-03-31", "---15"]
+    assert find_dates("Details of the scheme are on the website.") == []
