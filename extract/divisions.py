@@ -57,8 +57,11 @@ class Gazetteer:
         if not separator or not self.alphabet.isdisjoint(separator):
             yield from _mentions(self, text)
             return
-        for part in text.split(separator):
-            yield from _mentions(self, part)
+        # scanned last part first, so that the parsers, which read the records from the first, find the first
+        # ones still cached when a page has more records than the cache holds
+        scans = [_mentions(self, part) for part in reversed(text.split(separator))]
+        for found in reversed(scans):
+            yield from found
 
     def _scan(self, text: str) -> tuple[Mention, ...]:
         hits: list[Mention] = []
@@ -93,10 +96,11 @@ class Gazetteer:
         return self.area_by_city.get(city) if city else None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _mentions(gaz: Gazetteer, text: str) -> tuple[Mention, ...]:
     # page_context (record by record), the address parser and the phone parser all scan the same record: scan it
-    # once. Room for every record of a long listing page, as page_context scans them all before the parsers do.
+    # once. Room for the records of one page (page_context scans them all before the parsers read them), not more:
+    # another page's records are other texts.
     return gaz._scan(text)
 
 
