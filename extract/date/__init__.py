@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from extract.date import calendar, clock, recurring
+from extract.date.first_chars import stored_first_chars
 from extract.date.grammar import Grammar, Reader, joined, scan
 from extract.date.point import Point, iso, subkind, valid
 from extract.date.vocabulary import DateWords, alt, words
@@ -49,6 +50,10 @@ def _grammars() -> list[Grammar]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    return joined(_grammars(), _first_test(), stored_first_chars(_grammars()))
+
+
+def _first_test() -> str:
     w = words()
     months = alt(list(w.english_months))
     first_letters, second_letters = _english_letters()
@@ -61,7 +66,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
         rf"|(?=[{first_letters}][{second_letters}])(?i:{months}|the\s)))"
     )
-    return joined(_grammars(), first)
+    return first
 
 
 @cache
