@@ -18,6 +18,7 @@ from extract.amount import find_amounts
 from extract.date import find_dates
 from extract.divisions import gazetteer
 from extract.docref import find_docrefs
+from extract.document import RECORD_SEPARATOR
 from extract.email import find_emails
 from extract.entity import Entity, PageContext
 from extract.percent import find_percents
@@ -77,7 +78,7 @@ def page_context(title: str | None, text: str, published_at: str | None = None) 
     gaz = gazetteer()
     votes: Counter[tuple[str, str]] = Counter()
     for source, weight in ((title or "", 3), (text, 1)):
-        for mention in gaz.mentions(source):
+        for mention in gaz.mentions_by_part(source, RECORD_SEPARATOR):
             division = gaz.city_of(mention)
             if division is not None:
                 votes[(division.province, division.name)] += weight

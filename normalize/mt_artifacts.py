@@ -43,10 +43,12 @@ def repair(text: str) -> tuple[str, list[Repair]]:
     """Join split years in non-Chinese lines and blank out garbled numbers; each change is an `mt` Repair."""
     year, garbled, marker, ideograph = _patterns()
     edits = [(m.start(), m.end(), marker) for m in garbled.finditer(text)]
-    if _split_year_anywhere().search(text) is not None and year.search(text) is not None:
+    split_year = _split_year_anywhere()
+    if split_year.search(text) is not None and year.search(text) is not None:
         position = 0
         for line in text.split("\n"):
-            if ideograph.search(line) is None:
+            # a line without the cheap scan's match holds no split year: the year rule's look-behinds are not run
+            if split_year.search(line) is not None and ideograph.search(line) is None:
                 edits.extend(
                     (position + m.start(), position + m.end(), m.group(1) + m.group(2)) for m in year.finditer(line)
                 )

@@ -14,9 +14,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import add, sub
+from operator import add, attrgetter, sub
 
 from normalize.repair import Repair
+
+_offset_of, _before_of, _after_of = attrgetter("offset"), attrgetter("before"), attrgetter("after")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +33,9 @@ class _StepMap:
     @classmethod
     def of(cls, repairs: Sequence[Repair]) -> _StepMap:
         # Built column by column with C-level maps: script conversion alone records hundreds of repairs a record.
-        in_starts = tuple(repair.offset for repair in repairs)
-        before_lengths = [len(repair.before) for repair in repairs]
-        after_lengths = [len(repair.after) for repair in repairs]
+        in_starts = tuple(map(_offset_of, repairs))
+        before_lengths = list(map(len, map(_before_of, repairs)))
+        after_lengths = list(map(len, map(_after_of, repairs)))
         in_ends = tuple(map(add, in_starts, before_lengths))
         # output position − input position before each edit: the length differences of the edits before it
         shifts = accumulate(map(sub, after_lengths, before_lengths), initial=0)

@@ -27,15 +27,27 @@ def syllable_pattern() -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of bracketed toned syllables, and the ideograph a run must follow to be readings.
+
+    The run pattern starts with a bracket, so the regex engine skips to the next bracket at C speed (a
+    look-behind first would make it try every position: ≈ 0.06 ms a page). A run not after an ideograph holds
+    no reading either: every later bracket in it follows a closing bracket.
+    """
     rules = load_rules("pinyin")
-    brackets = "|".join(f"{re.escape(pair[0])}{syllable_pattern()}{re.escape(pair[1])}" for pair in rules["brackets"])
-    # Consecutive readings go together: removing one must not leave another right after the ideograph.
-    return re.compile(f"(?<=[{IDEOGRAPH}])(?:{brackets})+", re.IGNORECASE)
+    bracketed = "|".join(f"{re.escape(pair[0])}{syllable_pattern()}{re.escape(pair[1])}" for pair in rules["brackets"])
+    # Consecutive readings go together: removing one must not leave another right after the ideograph. (One
+    # reading then any more, not `(?:…)+`: a repeat first would hide the opening bracket from the engine.)
+    return re.compile(f"(?:{bracketed})(?:{bracketed})*", re.IGNORECASE), re.compile(f"[{IDEOGRAPH}]")
 
 
 def remove_readings(text: str) -> tuple[str, list[Repair]]:
     """Drop every toned reading right after an ideograph; each removal is a `pinyin` Repair."""
     if "(" not in text and "（" not in text:
         return text, []
-    return substitute(_pattern(), text, "pinyin", lambda m: "")
+    runs, ideograph = _patterns()
+
+    def after_ideograph(m: re.Match[str]) -> str | None:
+        return "" if m.start() and ideograph.match(text, m.start() - 1) else None
+
+    return substitute(runs, text, "pinyin", after_ideograph)

@@ -93,6 +93,12 @@ def _new_mojibake(before: str, after: str) -> bool:
         return False
     changed = [new for old, new in zip(before.split("\n"), after.split("\n"), strict=True) if old != new]
     try:
+        # The stage repairs line by line, so the changed lines go through it at once: one call, not one a line
+        # (a traditional page changes nearly every line). Only a failing line needs them one by one (below).
+        return bool(mojibake.repair("\n".join(changed))[1])
+    except Exception:
+        pass
+    try:
         return any(mojibake.repair(line)[1] for line in changed)
     except Exception:
         return False

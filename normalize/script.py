@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 
-from normalize.repair import Repair, apply_edits
+from normalize.repair import Repair, apply_edits, repairs_of
 
 SCRIPTS = {"hans": "t2s", "hant": "s2t", "keep": None}
 
@@ -48,14 +48,14 @@ def _diff(before: str, after: str) -> list[Repair]:
         return _diff_lines(before, after)
     old = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
     new = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
-    changed = np.flatnonzero(old != new)
-    if changed.size == 0:
-        return []
-    # Group adjacent changed characters into one repair each.
-    breaks = np.flatnonzero(np.diff(changed) > 1)
-    starts = np.concatenate(([changed[0]], changed[breaks + 1]))
-    ends = np.concatenate((changed[breaks], [changed[-1]])) + 1
-    return [Repair("script", s, before[s:e], after[s:e]) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+    # Adjacent changed characters make one repair each: a run starts where `changed` turns on and ends where it
+    # turns off (False on both sides, so every run has both edges). Few numpy calls, as each costs ~1 µs.
+    changed = np.zeros(old.size + 2, dtype=bool)
+    np.not_equal(old, new, out=changed[1:-1])
+    edges = np.flatnonzero(changed[1:] != changed[:-1]).tolist()
+    starts, ends = edges[0::2], edges[1::2]
+    spans = list(map(slice, starts, ends))
+    return repairs_of("script", starts, map(before.__getitem__, spans), map(after.__getitem__, spans))
 
 
 def _diff_lines(before: str, after: str) -> list[Repair]:

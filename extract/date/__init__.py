@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from extract.date import calendar, clock, recurring
+from extract.date.first_chars import stored_first_chars
 from extract.date.grammar import Grammar, Reader, joined, scan
 from extract.date.point import Point, iso, subkind, valid
 from extract.date.vocabulary import DateWords, alt, words
@@ -49,17 +50,36 @@ def _grammars() -> list[Grammar]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    return joined(_grammars(), _first_test(), stored_first_chars(_grammars()))
+
+
+def _first_test() -> str:
     w = words()
     months = alt(list(w.english_months))
+    first_letters, second_letters = _english_letters()
     # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
     # inside a run of digits, so a digit after a digit is passed over at once)
-    starts = {word[0] for word in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（JFMASONDjfmasondTt" + clock.CN)
+    starts = {word[0] for word in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（" + first_letters + clock.CN)
     first = (
         rf"(?=[\d{re.escape(''.join(sorted(starts)))}])"  # one character class: most positions fail here at once
         rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]"
-        rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]|(?=[JFMASONDjfmasondTt])(?i:{months}|the\s)))"
+        rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
+        rf"|(?=[{first_letters}][{second_letters}])(?i:{months}|the\s)))"
     )
-    return joined(_grammars(), first)
+    return first
+
+
+@cache
+def _english_letters() -> tuple[str, str]:
+    """The first and the second letters of the English month words and `the`, in both cases.
+
+    The first test looks at two letters before the case-insensitive word list, which it tries word by word:
+    English text holds many words that start like a month (a, do, of, the …)."""
+    english = [*words().english_months, "the"]
+    first, second = (
+        "".join(sorted({case(word[i]) for word in english for case in (str.lower, str.upper)})) for i in (0, 1)
+    )
+    return first, second
 
 
 @cache

@@ -8,7 +8,7 @@ wins, which is why the order in `_grammars()` of `extract/date/__init__.py` matt
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from extract.date.point import Point
@@ -23,9 +23,15 @@ class Grammar:
     read: Reader
 
 
-def joined(grammars: list[Grammar], first: str) -> re.Pattern[str]:
-    """One regex: a cheap lookahead every alternative starts with, then the grammars in order."""
-    body = "|".join(f"(?P<{g.name}>{g.pattern})" for g in grammars)
+def joined(grammars: list[Grammar], first: str, starts: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    """One regex: a cheap lookahead every alternative starts with, then the grammars in order, each behind a
+    lookahead of the characters it can start with when `starts` (grammar name → class) has them (see
+    extract/date/first_chars.py)."""
+    starts = starts or {}
+    body = "|".join(
+        f"(?={starts[g.name]})(?P<{g.name}>{g.pattern})" if g.name in starts else f"(?P<{g.name}>{g.pattern})"
+        for g in grammars
+    )
     return re.compile(f"{first}(?:{body})")
 
 

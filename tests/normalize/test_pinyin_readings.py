@@ -26,6 +26,19 @@ def test_each_reading_is_reported() -> None:
     assert [(r.kind, r.offset, r.before, r.after) for r in repairs] == [("pinyin", 1, "(qū)", "")]
 
 
+def test_consecutive_readings_after_a_character_go_together() -> None:
+    assert remove_readings("醫(yī)(yì)療")[0] == "醫療"
+
+
+def test_consecutive_readings_after_a_latin_letter_all_stay() -> None:
+    # the second reading follows a bracket, not the ideograph: the whole run stays, as the first one does
+    assert remove_readings("X(yī)(yì)療與醫(yī)")[0] == "X(yī)(yì)療與醫"
+
+
+def test_reading_at_the_start_of_the_text_stays() -> None:
+    assert remove_readings("(yī)療") == ("(yī)療", [])
+
+
 @pytest.mark.parametrize(
     "text",
     [

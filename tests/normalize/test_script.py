@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from normalize.repair import Repair
 from normalize.script import convert
 
 
@@ -27,6 +30,22 @@ def test_keep_changes_nothing() -> None:
 def test_changed_characters_are_reported_as_spans() -> None:
     _, repairs = convert("到醫療保險")
     assert [(r.offset, r.before, r.after) for r in repairs] == [(1, "醫療", "医疗"), (4, "險", "险")]
+
+
+def test_runs_at_both_ends_of_the_text_are_reported_whole() -> None:
+    _, repairs = convert("醫療到保險")
+    assert [(r.kind, r.offset, r.before, r.after) for r in repairs] == [
+        ("script", 0, "醫療", "医疗"),
+        ("script", 4, "險", "险"),
+    ]
+
+
+def test_reported_repairs_are_frozen_records_equal_to_constructed_ones() -> None:
+    _, [repair] = convert("醫")
+    assert repair == Repair("script", 0, "醫", "医")
+    assert hash(repair) == hash(Repair("script", 0, "醫", "医"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        repair.after = "x"  # type: ignore[misc]
 
 
 def test_simplified_text_is_unchanged() -> None:

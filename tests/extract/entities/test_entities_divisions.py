@@ -114,11 +114,12 @@ def test_mentions_are_found_wherever_they_sit_in_the_text() -> None:
     assert found == [("福州市", 0), ("鼓楼区", 3), ("山东省", 27), ("济南市", 30), ("历下区", 33)]
 
 
-def test_mentions_match_a_scan_of_every_position_by_the_automaton() -> None:
+def test_mentions_match_a_lookup_of_every_substring() -> None:
     gaz = gazetteer()
     text = "关于福建省福州市、厦门、漳州及山东济南市历下区的医保经办机构地址：鼓楼区八一七北路，台江区"
-    every_hit = sorted((end - length + 1, -length, name) for end, (name, _, length) in gaz.automaton.iter(text))
-    assert every_hit  # the text names divisions, short and full
+    substrings = {(start, text[start:end]) for start in range(len(text)) for end in range(start + 1, len(text) + 1)}
+    every_hit = sorted((start, -len(name), name) for start, name in substrings if name in gaz.by_name)
+    assert {name for _, _, name in every_hit} >= {"福建省", "福州市", "厦门", "漳州", "山东", "济南市", "鼓楼区"}
     mentions = [(m.start, text[m.start : m.end]) for m in gaz.mentions(text)]
     greedy, reach = [], -1
     for start, negative_length, name in every_hit:
@@ -138,8 +139,7 @@ def test_mentions_in_a_long_record_are_found_at_their_places() -> None:
 
 
 def test_scanning_a_record_for_division_names_is_linear_in_its_length() -> None:
-    # A record of many short runs of name characters (a page-long paragraph of one repeated sentence): each
-    # run is searched on its own, so 4x the text is about 4x the work, not 16x.
+    # A page-long paragraph of one repeated sentence: 4x the text is about 4x the work, not 16x.
     def cpu_seconds(text: str) -> float:
         best = float("inf")
         for _ in range(3):
@@ -152,3 +152,29 @@ def test_scanning_a_record_for_division_names_is_linear_in_its_length() -> None:
     short, long = sentence * 4_000, sentence * 16_000
     gazetteer()._scan(sentence)  # built outside the timed runs
     assert cpu_seconds(long) / max(cpu_seconds(short), 0.001) <= 10.0
+
+
+def test_names_found_record_by_record_are_the_names_of_the_whole_page() -> None:
+    page = "福州市鼓楼区五四路158号\n\n厦门市思明区湖滨南路\n\n咨询电话：12345"
+    gaz = gazetteer()
+    whole = [(m.divisions, m.end - m.start) for m in gaz.mentions(page)]
+    by_record = [(m.divisions, m.end - m.start) for m in gaz.mentions_by_part(page, "\n\n")]
+    assert by_record == whole
+    assert [d[0].name for d, _ in whole] == ["福州市", "鼓楼区", "厦门市", "思明区"]
+
+
+def test_names_at_both_ends_and_overlapping_names_are_found() -> None:
+    # 山东省 at the very start (the short name 山东 inside it gives way to it), 济南 at the very end
+    found = [(m.start, m.end, m.short) for m in gazetteer().mentions("山东省东营市与济南")]
+    assert found == [(0, 3, False), (3, 6, False), (7, 9, True)]
+
+
+def test_a_separator_that_can_be_part_of_a_name_scans_the_whole_text() -> None:
+    gaz = gazetteer()
+    spans = [(m.start, m.end) for m in gaz.mentions_by_part("福州市鼓楼区", "州")]
+    assert spans == [(0, 3), (3, 6)]
+
+
+def test_page_context_counts_the_city_named_in_every_record() -> None:
+    text = "厦门市思明区\n\n福州市鼓楼区\n\n福州市台江区"
+    assert page_context(None, text).city == "福州市"

@@ -1,12 +1,19 @@
-"""The quick scans that let most texts skip a parser (extract/email.py, url.py, docref.py): each tests for what
-every match of the parser's pattern holds, so a text that fails it has no match to lose. Checked on generated
-texts built from the pieces the patterns match, next to a presence check on real snippets."""
+"""The quick scans that let most texts skip a parser (extract/email.py, url.py, docref.py) or a position skip the
+date and amount grammars: each tests for what every match of the parser's pattern holds, so a text that fails it
+has no match to lose. Checked on generated texts built from the pieces the patterns match, next to a presence check
+on real snippets."""
 
 from __future__ import annotations
+
+import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import amount_grammar
+from extract.amount import find_amounts
+from extract.date import _english_letters, find_dates, words
 from extract.docref import _BRACKETED_YEAR, _DECREE, _REF, find_docrefs
 from extract.email import _EMAIL, find_emails
 from extract.url import _URL, find_urls
@@ -56,3 +63,54 @@ def test_the_parsers_still_find_what_the_scans_let_through() -> None:
 def test_texts_without_the_scanned_characters_have_none() -> None:
     text = "参保人员可到医保中心办理，电话0591-87842560。"
     assert (find_emails(text), find_urls(text), find_docrefs(text)) == ([], [], [])
+
+
+def test_the_date_scans_two_letter_test_lets_every_case_form_of_an_english_month_through() -> None:
+    # every character the case-insensitive month list accepts second, Unicode case partners included
+    first_letters, second_letters = _english_letters()
+    every_character = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    for word in [*words().english_months, "the"]:
+        assert word[0] in first_letters and word[0].upper() in first_letters
+        accepted = set(re.findall(f"(?i:{re.escape(word[1])})", every_character))
+        assert accepted <= set(second_letters), word
+
+
+def test_english_dates_in_any_case_are_still_found() -> None:
+    text = "Apply by 15 MARCH 2024 or by march 31, 2024; fees are due on the 15th of each month."
+    assert [e.value for e in find_dates(text)] == ["2024-03-15", "2024-03-31", "---15"]
+    assert find_dates("Details of the scheme are on the website.") == []
+
+
+AMOUNT_PIECES = st.sampled_from(
+    [
+        "1", "23", "0", "2024", ".", ",", "，", " ", "人", "人民币", "人均", "民", "不", "不低于", "不超过", "低于",
+        "最高", "每人每年", "每", "年", "元", "万", "万元", "千", "两", "三", "十", "百", "壹", "佰", "圆整", "$",
+        "HK$", "US", "USD", "美元", "港币", "新台币", "日元", "大约", "约", "至少", "至", "上万元", "近", "数千", "个",
+        "角", "毛", "分", "块", "-", "到", "%", "（含）", "医保", "C", "N", "T",
+    ]
+)  # fmt: skip
+
+
+def _plain_first_test(words: list[str], numeral_chars: str) -> str:
+    return f"(?=[{re.escape(''.join(sorted({w[0] for w in words} | set(numeral_chars))))}])"
+
+
+def _amount_pattern_with_the_plain_first_test() -> re.Pattern[str]:
+    with mock.patch.object(amount_grammar, "first_test", _plain_first_test):
+        return amount_grammar.rules.__wrapped__().pattern
+
+
+PLAIN_AMOUNT = _amount_pattern_with_the_plain_first_test()
+
+
+@settings(max_examples=1500)
+@given(st.lists(AMOUNT_PIECES, max_size=16).map("".join))
+def test_the_amount_first_test_passes_over_no_match(text: str) -> None:
+    # a digit inside a digit run and a word's head before another character start no amount
+    found = [(m.span(), m.groupdict()) for m in amount_grammar.rules().pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in PLAIN_AMOUNT.finditer(text)]
+
+
+def test_amounts_after_words_and_inside_digit_runs_are_still_read() -> None:
+    values = [e.value for e in find_amounts("人民币3000元，人均1200元，12345元，不低于2万元，人数300人")]
+    assert values == [3000, 1200, 12345, 20000]
