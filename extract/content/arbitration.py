@@ -108,22 +108,28 @@ _SHINGLE = 4  # words: a paragraph of ours is in theirs when most of its 4-word 
 
 
 def drops_a_section(ours: str, theirs: str, paragraphs: int) -> bool:
-    """Whether theirs leaves out a run of `paragraphs` consecutive paragraphs of ours, each a sentence: a section of
-    the article (an extractor that stops at an inline box loses the rest of the story), not the chrome around it,
-    whose prose (teasers, comments, captions) comes a paragraph at a time between titles, names and links. Linear in
-    the two texts: their 4-word runs are hashed once."""
+    """Whether theirs stops inside the article: right after a paragraph of ours that theirs has, it leaves out a run
+    of `paragraphs` consecutive paragraphs of ours, each a sentence (an extractor that stops at an inline box loses
+    the rest of the story). Chrome is not such a run: its prose (teasers, comments, captions, a consent notice)
+    comes a paragraph at a time between titles, names and links, or after other lines theirs does not have. Linear
+    in the two texts: their 4-word runs are hashed once."""
     their_words = _WORD.findall(unicodedata.normalize("NFKC", theirs).lower())
     known = {tuple(their_words[i : i + _SHINGLE]) for i in range(len(their_words) - _SHINGLE + 1)}
     run = 0
+    anchored = False  # the last line before the run that can be compared is theirs
     for line in ours.splitlines():
         words = _WORD.findall(unicodedata.normalize("NFKC", line).lower())
-        if not words:
-            continue
         shingles = [tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
-        missing = bool(shingles) and sum(shingle in known for shingle in shingles) < 0.5 * len(shingles)
-        run = run + 1 if missing and has_sentence(line) else 0
-        if run >= paragraphs:
-            return True
+        if not shingles:
+            continue  # too short to compare ("SUBSCRIBE", a heading): neither theirs nor a paragraph
+        missing = sum(shingle in known for shingle in shingles) < 0.5 * len(shingles)
+        if missing and has_sentence(line) and (run or anchored):
+            run += 1
+            if run >= paragraphs:
+                return True
+        else:
+            run = 0
+            anchored = not missing
     return False
 
 

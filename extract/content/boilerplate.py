@@ -116,6 +116,8 @@ def _named_boilerplate(
     class_count = len((classes or "").split())
     for position, word in enumerate((classes or "").split() + (ids or "").split()):
         parts = word_parts(word)
+        if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:
+            parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
         if len(parts) > 1 or ignore:
             parts = tuple(
                 p for p in parts if p not in ignore and (len(parts) == 1 or p not in vocab.alone_boilerplate_tokens)

@@ -192,7 +192,8 @@ def test_copy_inside_a_class_word_names_text_and_copy_alone_a_copyright_box() ->
     body = (
         "<div class='customizer-copy'><h3>Add-ons</h3><p>Add-ons are like apps that you install.</p></div>"
         "<div class='copy'>© 2024 Health Coverage Guide</div><div class='footer__copy'>All rights reserved</div>"
+        "<p class='CopyRight'>Photo: © Jane Doe</p>"
     )
     text, _ = after(drop_boilerplate, body)
     assert "Add-ons are like apps that you install." in text
-    assert "© 2024" not in text and "All rights reserved" not in text
+    assert "© 2024" not in text and "All rights reserved" not in text and "Jane Doe" not in text
