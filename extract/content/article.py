@@ -199,7 +199,8 @@ def _box_between_paragraphs(lines: list[Line], heading: int, extents: dict[lxml.
         box, around = extents[node], extents[parent]
         follows = next((i for i in range(box.last + 1, around.last + 1) if lines[i].text.strip()), None)
         if (
-            follows is not None
+            node is not lines[heading].owner  # a heading in the body's own flow ("Comments" under it) ends it
+            and follows is not None
             and _own_prose(lines[follows], parent)
             and any(_own_prose(lines[i], parent) for i in range(around.first, box.first))
         ):

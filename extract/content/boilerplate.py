@@ -94,16 +94,19 @@ _WORD = re.compile(r"\w")
 
 
 def _is_section_heading(element: lxml.etree._Element, names: tuple[str | None, str | None], vocab: Vocabulary) -> bool:
-    """An element named only by header tokens ("accordion-header", "card-header", "section-head") that is one
-    heading, or holds one heading and nothing else: a section's title. A page's header holds a logo, links, a
-    search box, never a lone heading."""
+    """An element named only by header tokens ("accordion-header", "card-header", "section-head") that is a
+    heading, or holds one with at most a short summary line beside it (GOV.UK's accordion sections): a section's
+    title. A page's header holds a logo link, a menu, a search box: links."""
     if _named_boilerplate(*names, vocab, ignore=vocab.heading_boilerplate_tokens)[0]:
         return False  # named as other furniture too ("widget-header", "nav-head")
     heading = element if element.tag in HEADINGS else next(element.iter(*HEADINGS), None)
-    if heading is None or next(heading.iter("a"), None) is not None:
+    if heading is None or next(element.iter("a"), None) is not None:
         return False
-    words = ANY_SPACE.sub("", text_of(heading))
-    return bool(words) and len(words) == len(ANY_SPACE.sub("", text_of(element)))
+    title = len(ANY_SPACE.sub("", text_of(heading)))
+    return title > 0 and len(ANY_SPACE.sub("", text_of(element))) - title <= _SUMMARY_CHARS
+
+
+_SUMMARY_CHARS = 150  # the one-line summary an accordion section may print under its title
 
 
 def _named_boilerplate(

@@ -222,6 +222,14 @@ def test_the_same_player_at_the_end_of_the_article_ends_the_body() -> None:
     assert kept[:3] == GUIDANCE and "Flu jabs for the over-50s" not in kept
 
 
+def test_a_comments_heading_in_the_bodys_own_flow_ends_it_whatever_follows() -> None:
+    # The heading is one of the body's own blocks, not part of a box set between paragraphs: what follows is the
+    # comment box's blurb, not the article.
+    blurb = "Advertise with the most visited news site in the country, we offer flexible digital marketing packages."
+    body = "".join(f"<p>{p}</p>" for p in GUIDANCE) + f"<h3>Comments</h3><p>{blurb}</p>"
+    assert cleaned(body, title="Covid-19 boosters") == GUIDANCE
+
+
 def test_the_responsible_editors_credit_is_the_storys_last_line() -> None:
     # A news portal prints the next story right under the editor's credit (njxfhn.com via GNE's test pages).
     next_story = (

@@ -169,12 +169,17 @@ BOOTSTRAP_ACCORDION = """<div class="accordion" id="faq">
   <div class="accordion-collapse collapse show"><div class="accordion-body">Adults aged 19 to 64.</div></div></div>
  <div class="card"><div class="card-header"><h3>What does it cost?</h3></div>
   <div class="collapse"><div class="card-body">Nothing for most members.</div></div></div>
+ <div class="govuk-accordion__section"><div class="govuk-accordion__section-header">
+  <h2 class="govuk-accordion__section-heading"><span class="govuk-accordion__section-button">Appeals</span></h2>
+  <div class="govuk-accordion__section-summary">If you disagree with a decision</div></div>
+  <div class="govuk-accordion__section-content"><p>Ask for a mandatory reconsideration first.</p></div></div>
 </div>"""
 
 
 def test_an_accordion_items_header_is_its_heading_and_stays() -> None:
     text, _ = after(drop_boilerplate, f"<header class='site-header'><a href='/'>Home</a></header>{BOOTSTRAP_ACCORDION}")
     assert "Who is eligible?" in text and "What does it cost?" in text
+    assert "Appeals" in text and "If you disagree with a decision" in text
     assert "Home" not in text
 
 
