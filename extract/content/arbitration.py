@@ -45,6 +45,7 @@ class Thresholds:
     surplus: float  # ours is "clearly larger" when at most this share of ours is theirs
     reading_surplus: float  # the same, to overrule a thread or listing reading (post authors are no chrome)
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
+    section_paragraphs: int  # consecutive paragraphs of ours missing from theirs that make a dropped section
 
 
 @functools.cache
@@ -55,6 +56,7 @@ def thresholds() -> Thresholds:
         surplus=float(table.get("surplus", 0.98)),
         reading_surplus=float(table.get("reading_surplus", 0.9)),
         larger=float(table.get("larger", 2.0)),
+        section_paragraphs=int(table.get("section_paragraphs", 4)),
     )
 
 
@@ -98,8 +100,37 @@ def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None =
         return theirs
     shared = sum((mine & other).values())
     if english and shared / size_other >= limits.nested and shared / size_mine <= limits.surplus:
-        return theirs
+        return ours if drops_a_section(ours, theirs, limits.section_paragraphs) else theirs
     return ours
+
+
+_SHINGLE = 4  # words: a paragraph of ours is in theirs when most of its 4-word runs are
+
+
+def drops_a_section(ours: str, theirs: str, paragraphs: int) -> bool:
+    """Whether theirs stops inside the article: right after a paragraph of ours that theirs has, it leaves out a run
+    of `paragraphs` consecutive paragraphs of ours, each a sentence (an extractor that stops at an inline box loses
+    the rest of the story). Chrome is not such a run: its prose (teasers, comments, captions, a consent notice)
+    comes a paragraph at a time between titles, names and links, or after other lines theirs does not have. Linear
+    in the two texts: their 4-word runs are hashed once."""
+    their_words = _WORD.findall(unicodedata.normalize("NFKC", theirs).lower())
+    known = {tuple(their_words[i : i + _SHINGLE]) for i in range(len(their_words) - _SHINGLE + 1)}
+    run = 0
+    anchored = False  # the last line before the run that can be compared is theirs
+    for line in ours.splitlines():
+        words = _WORD.findall(unicodedata.normalize("NFKC", line).lower())
+        shingles = [tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
+        if not shingles:
+            continue  # too short to compare ("SUBSCRIBE", a heading): neither theirs nor a paragraph
+        missing = sum(shingle in known for shingle in shingles) < 0.5 * len(shingles)
+        if missing and has_sentence(line) and (run or anchored):
+            run += 1
+            if run >= paragraphs:
+                return True
+        else:
+            run = 0
+            anchored = not missing
+    return False
 
 
 def second_opinion(html: str) -> str | None:

@@ -170,7 +170,7 @@ def _inline_box_end(lines: list[Line], heading: int, extents: dict[lxml.etree._E
     while parent is not None and extents[parent].first == heading:
         box, parent = parent, parent.getparent()
     if box is owner or parent is None:
-        return -1
+        return _box_between_paragraphs(lines, heading, extents)
     after = extents[box].last + 1
     inside = set(parent.iter())
     prose_before = any(
@@ -178,9 +178,43 @@ def _inline_box_end(lines: list[Line], heading: int, extents: dict[lxml.etree._E
         for i in range(extents[parent].first, heading)
     )
     if not prose_before:
-        return -1
+        return _box_between_paragraphs(lines, heading, extents)
     follows = next((i for i in range(after, extents[parent].last + 1) if lines[i].text.strip()), None)
-    return after if follows is not None and is_prose(lines[follows].text, lines[follows].chars) else -1
+    if follows is not None and is_prose(lines[follows].text, lines[follows].chars):
+        return after
+    return _box_between_paragraphs(lines, heading, extents)
+
+
+def _box_between_paragraphs(lines: list[Line], heading: int, extents: dict[lxml.etree._Element, Extent]) -> int:
+    """The index after the box that holds the heading when that box stands between two paragraphs of the article
+    (a video player whose "Up next" list sits between the story's paragraphs), else -1: the box is a child of an
+    ancestor that holds paragraphs of its own (prose children) before it and goes on with one right after it. A
+    related list at the article's end is followed by more lists or by nothing. Linear in the ancestor's lines, a
+    few levels up."""
+    node = lines[heading].owner
+    for _ in range(_BOX_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent not in extents or node not in extents:
+            return -1
+        box, around = extents[node], extents[parent]
+        follows = next((i for i in range(box.last + 1, around.last + 1) if lines[i].text.strip()), None)
+        if (
+            node is not lines[heading].owner  # a heading in the body's own flow ("Comments" under it) ends it
+            and follows is not None
+            and _own_prose(lines[follows], parent)
+            and any(_own_prose(lines[i], parent) for i in range(around.first, box.first))
+        ):
+            return box.last + 1
+        node = parent
+    return -1
+
+
+_BOX_LEVELS = 12  # how far above the heading the box may end: a player's list nests a few levels deep
+
+
+def _own_prose(line: Line, parent: lxml.etree._Element) -> bool:
+    """A paragraph of `parent` itself: prose owned by one of its children."""
+    return line.owner.getparent() is parent and is_prose(line.text, line.chars)
 
 
 def _last_prose_line(lines: list[Line], tails: dict[int, int]) -> int:

@@ -7,6 +7,7 @@ from collections import Counter
 
 import lxml.etree
 
+from extract.content.disclosure import controlled_ids, is_disclosed_panel, labels_a_section
 from extract.content.lines import BLOCK_TAGS, holds_prose, text_stats
 
 _REMOVED_TAGS = (
@@ -116,14 +117,16 @@ def strip_furniture(root: lxml.etree._Element) -> None:
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _REMOVED:
-            removed.append(element)
+            if tag != "button" or not labels_a_section(element):  # a tab's or accordion item's heading stays
+                removed.append(element)
             continue
         # Most elements carry no role, hidden or style attribute: one list of names answers for all three.
         names = element.keys()
         if not names:
             continue
         if "role" in names and element.get("role") in _REMOVED_ROLES:
-            removed.append(element)
+            if tag != "button" or not labels_a_section(element):
+                removed.append(element)
             continue
         if ("hidden" in names or "style" in names) and is_hidden(element):
             hidden.append(element)
@@ -132,10 +135,11 @@ def strip_furniture(root: lxml.etree._Element) -> None:
     if not hidden:
         return
     stats = text_stats(root)  # measured without the removed text
+    opened = controlled_ids(root)
     for element in hidden:
-        # Some CMSs hide the article until a script shows it: hidden prose stays. An element under a removed one
-        # is out of the tree already (not in `stats`).
-        if element in stats and not holds_prose(element, stats):
+        # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and
+        # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
+        if element in stats and not holds_prose(element, stats) and not is_disclosed_panel(element, opened):
             drop_element(element)
 
 

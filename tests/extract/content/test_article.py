@@ -192,6 +192,44 @@ def test_a_related_box_followed_by_more_lists_ends_the_body() -> None:
     assert cleaned(BODY + box + tail) == PARAGRAPHS
 
 
+VIDEO_PLAYER = (
+    "<div class='video'><p><strong>Video: How to book a vaccination appointment</strong></p>"
+    "<div class='player'><div class='overlay'><div class='title'>How to book a vaccination appointment</div></div>"
+    "<div class='playlist'><div class='playlist-title'>Up next</div><ul>"
+    "<li><a href='/v/1'>Flu jabs for the over-50s</a></li><li><a href='/v/2'>What a booster does</a></li>"
+    "</ul></div></div></div>"
+)
+
+
+GUIDANCE = [
+    "You can book a booster if you are 50 or over, live in a care home, or have a condition that puts you at risk.",
+    "Book online, through the app, or by calling 119; you will need your NHS number, which is on your letters.",
+    "If you cannot travel, your GP surgery can arrange a home visit, and a carer can be vaccinated at the same time.",
+]
+
+
+def test_an_up_next_list_inside_a_player_between_paragraphs_does_not_end_the_body() -> None:
+    # A news site's video player sits between two paragraphs; its "Up next" playlist is the player's, not the page's.
+    body = f"<p>{GUIDANCE[0]}</p><p>{GUIDANCE[1]}</p>{VIDEO_PLAYER}<p>{GUIDANCE[2]}</p>"
+    kept = cleaned(body, title="Covid-19 boosters")
+    assert kept[-1] == GUIDANCE[2] and kept[:2] == GUIDANCE[:2]
+    assert "Flu jabs for the over-50s" not in kept
+
+
+def test_the_same_player_at_the_end_of_the_article_ends_the_body() -> None:
+    body = "".join(f"<p>{p}</p>" for p in GUIDANCE) + VIDEO_PLAYER
+    kept = cleaned(body, title="Covid-19 boosters")
+    assert kept[:3] == GUIDANCE and "Flu jabs for the over-50s" not in kept
+
+
+def test_a_comments_heading_in_the_bodys_own_flow_ends_it_whatever_follows() -> None:
+    # The heading is one of the body's own blocks, not part of a box set between paragraphs: what follows is the
+    # comment box's blurb, not the article.
+    blurb = "Advertise with the most visited news site in the country, we offer flexible digital marketing packages."
+    body = "".join(f"<p>{p}</p>" for p in GUIDANCE) + f"<h3>Comments</h3><p>{blurb}</p>"
+    assert cleaned(body, title="Covid-19 boosters") == GUIDANCE
+
+
 def test_the_responsible_editors_credit_is_the_storys_last_line() -> None:
     # A news portal prints the next story right under the editor's credit (njxfhn.com via GNE's test pages).
     next_story = (

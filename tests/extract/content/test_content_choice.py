@@ -63,6 +63,37 @@ def test_theirs_not_inside_ours_stays_ours() -> None:
     assert choose(ours, theirs, english=True) == ours
 
 
+SECTION_EN = (
+    "Who can get Extra Help: people whose income is below 150 percent of the federal poverty level qualify for it.",
+    "What it pays: the plan premium, the yearly deductible and most of the copayments for covered drugs at pharmacies.",
+    "How to apply: fill in the online form, call the helpline, or visit a local office with your benefit letter.",
+    "What happens next: you get a decision letter within four weeks, and the help starts on the first of the month.",
+    "If your income changes, tell the office within ten days; you may have to pay back help you should not have had.",
+)
+
+
+def test_theirs_that_stops_before_a_section_of_ours_gives_ours() -> None:
+    # The second extractor stopped at an inline box: the five paragraphs after it are the article's, not chrome.
+    ours = "\n".join([*ARTICLE_EN, "SUBSCRIBE", *SECTION_EN])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, english=True) == ours
+
+
+def test_teasers_between_titles_are_chrome_however_many() -> None:
+    # Prose that comes one paragraph at a time between titles (a feed) is no section of the article.
+    teasers = [line for n, text in enumerate(SECTION_EN) for line in (f"Story number {n} about something else", text)]
+    ours = "\n".join([*ARTICLE_EN, *teasers])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, english=True) == theirs
+
+
+def test_a_notice_after_other_chrome_theirs_left_out_is_chrome_however_long() -> None:
+    # A consent notice in five long paragraphs, printed after a menu line the second extractor also left out.
+    ours = "\n".join([*ARTICLE_EN, "Report an error in this article", *SECTION_EN])
+    theirs = "\n".join(ARTICLE_EN)
+    assert choose(ours, theirs, english=True) == theirs
+
+
 def test_ours_without_a_sentence_gives_way_to_prose_in_any_language() -> None:
     ours = "首页\n政务公开\nwww.gov.cn"
     theirs = (

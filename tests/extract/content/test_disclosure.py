@@ -1,0 +1,98 @@
+"""extract/content/disclosure.py: the folded sections of guidance pages (accordions, tabs) are the page's text."""
+
+from __future__ import annotations
+
+from extract.content import content
+from extract.content.lines import cut_page
+from extract.content.parse import parse_html, strip_furniture
+
+INTRO = (
+    "<p>The Medicare Savings Program helps people with limited income and resources pay some or all of their "
+    "Medicare premiums, and it may also pay their deductibles, coinsurance and copayments.</p>"
+)
+
+ACCORDION_PAGE = f"""<html><head><title>Medicare Savings Programs | Health Coverage Guide</title></head><body>
+<header><button aria-controls="site-menu" aria-expanded="false">Menu</button>
+<nav id="site-menu" hidden><ul><li><a href="/plans">Plans</a></li><li><a href="/costs">Costs</a></li>
+<li><a href="/help">Get help</a></li></ul></nav></header>
+<main><h1>Medicare Savings Programs</h1>{INTRO}
+<div class="accordion">
+ <h2 class="accordion__heading"><button aria-expanded="true" aria-controls="who">Who can get help</button></h2>
+ <div id="who" class="accordion__panel"><ul><li>You have Medicare Part A</li><li>Your income is limited</li>
+ <li>Your savings are limited</li></ul></div>
+ <h2 class="accordion__heading"><button aria-expanded="false" aria-controls="apply">How to apply</button></h2>
+ <div id="apply" class="accordion__panel" hidden><p>Call your State Medicaid program.</p></div>
+ <h2 class="accordion__heading"><button aria-expanded="false" aria-controls="docs">What to bring</button></h2>
+ <div id="docs" class="accordion__panel" style="display: none"><ul><li>Proof of income</li>
+ <li>Bank statements</li></ul></div>
+</div>
+<p>Each state sets its own limits, so check with your state before you decide you do not qualify for help.</p>
+<button type="button" aria-expanded="false" aria-controls="more-faq">Show more</button>
+</main></body></html>"""
+
+
+def kept_text(html: str) -> list[str]:
+    """The page's lines once scripts, form controls and hidden furniture are stripped."""
+    root = parse_html(html)
+    assert root is not None
+    strip_furniture(root)
+    return [line.text for line in cut_page(root)]
+
+
+def test_a_closed_accordion_item_keeps_its_heading_and_its_body() -> None:
+    text = kept_text(ACCORDION_PAGE)
+    assert "How to apply" in text and "Call your State Medicaid program." in text
+    assert "What to bring" in text and "Proof of income" in text and "Bank statements" in text
+    # the open item reads as before, in page order
+    assert text.index("Who can get help") < text.index("How to apply") < text.index("What to bring")
+
+
+def test_a_button_that_heads_no_section_is_not_text() -> None:
+    text = kept_text(ACCORDION_PAGE)
+    assert "Show more" not in text and "Menu" not in text
+    assert "Who can get help" in text
+
+
+def test_a_hidden_menu_a_control_opens_stays_out() -> None:
+    text = " ".join(kept_text(ACCORDION_PAGE))
+    assert "Get help" not in text and "Plans" not in text
+    assert "Call your State Medicaid program." in text
+
+
+# A 办事指南 page (one of the guides the crawl follows): each part of the guide is a tab, all but the first hidden.
+GUIDE_PAGE = """<html><head><title>城乡居民基本医疗保险参保登记_办事指南</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/bszn">办事指南</a></div>
+<div class="main"><h1>城乡居民基本医疗保险参保登记</h1>
+<p>本事项适用于本市户籍及持有本市居住证的城乡居民，参保人可在每年9月至12月集中缴费期内办理下一年度参保登记。</p>
+<div class="guide-tabs"><ul role="tablist">
+ <li><button role="tab" aria-selected="true" aria-controls="p1" id="t1">办理条件</button></li>
+ <li><button role="tab" aria-selected="false" aria-controls="p2" id="t2">申请材料</button></li>
+ <li><button role="tab" aria-selected="false" aria-controls="p3" id="t3">办理流程</button></li></ul>
+ <div role="tabpanel" id="p1" aria-labelledby="t1"><p>未参加职工基本医疗保险的城乡居民。</p></div>
+ <div role="tabpanel" id="p2" aria-labelledby="t2" hidden><p>居民身份证或户口簿原件。</p><p>居住证原件。</p></div>
+ <div role="tabpanel" id="p3" aria-labelledby="t3"
+ style="display:none"><p>携带材料到社区服务中心窗口办理，当场办结。</p></div>
+</div>
+<p>咨询电话：12393。参保人也可以登录本市医保服务平台或使用手机客户端在线办理参保登记和缴费。</p>
+<button type="button" onclick="window.print()">打印本页</button>
+</div></body></html>"""
+
+
+def test_every_tab_of_a_guide_is_its_text_in_page_order() -> None:
+    text = content(GUIDE_PAGE).records[0].text.splitlines()
+    assert "居民身份证或户口簿原件。" in text and "携带材料到社区服务中心窗口办理，当场办结。" in text
+    assert text.index("办理条件") < text.index("申请材料") < text.index("居民身份证或户口簿原件。")
+    assert text.index("办理流程") < text.index("携带材料到社区服务中心窗口办理，当场办结。")
+
+
+def test_a_print_button_of_a_guide_is_not_text() -> None:
+    text = content(GUIDE_PAGE).records[0].text
+    assert "打印本页" not in text
+    assert "咨询电话：12393" in text
+
+
+def test_hidden_text_no_control_opens_is_still_dropped() -> None:
+    page = GUIDE_PAGE.replace("</div></body>", '<div class="tip" hidden><p>扫码关注微信号</p></div></div></body>')
+    text = content(page).records[0].text
+    assert "扫码关注" not in text
+    assert "当场办结" in text
