@@ -51,27 +51,3 @@ def test_unknown_option_is_a_usage_error() -> None:
     proc = guidecrawl("normalize", "--no-such-option")
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr
-
-
-@pytest.mark.parametrize(
-    "page",
-    [b"", b"<html><body><!-- nothing but a comment --></body></html>"],
-    ids=["empty file", "no text"],
-)
-def test_content_of_a_page_without_main_text_says_so_in_one_line(page: bytes, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.html"
-    path.write_bytes(page)
-    proc = guidecrawl("content", str(path))
-    assert proc.returncode == 1
-    assert proc.stdout == b""
-    assert proc.stderr.decode().strip().splitlines() == [
-        f"guidecrawl content: error: {path}: no main text (the page is empty or all navigation)"
-    ]
-
-
-def test_content_of_a_page_with_text_prints_it_and_exits_0(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.html"
-    path.write_bytes("<html><body><p>参保人员可拨打医保服务热线咨询报销政策。</p></body></html>".encode())
-    proc = guidecrawl("content", str(path))
-    assert proc.returncode == 0
-    assert proc.stdout.decode().strip() == "参保人员可拨打医保服务热线咨询报销政策。"

@@ -49,10 +49,19 @@ def test_binary_garbage_is_a_one_line_error(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr.count("\n"), "Traceback" in result.stderr) == (2, 1, False)
 
 
-def test_empty_file_prints_nothing_and_a_one_paragraph_file_prints_its_paragraph(tmp_path: Path) -> None:
-    empty, one = tmp_path / "empty.html", tmp_path / "one.html"
+def test_a_page_without_main_text_is_one_line_and_exit_1_and_a_one_paragraph_file_prints_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    empty, comment, one = tmp_path / "empty.html", tmp_path / "comment.html", tmp_path / "one.html"
     empty.write_bytes(b"")
+    comment.write_bytes(b"<html><body><!-- nothing but a comment --></body></html>")
     paragraph = "自2月1日起医疗保险缴费期由每月15日前延长至全月缴费，具体办法按有关通知执行。"
     one.write_bytes(f"<html><body><p>{paragraph}</p></body></html>".encode())
-    printed = [(result.returncode, result.stdout) for result in (guidecrawl(str(empty)), guidecrawl(str(one)))]
-    assert printed == [(0, ""), (0, paragraph + "\n")]
+    for page in (empty, comment):
+        result = guidecrawl(str(page))
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr.splitlines() == [
+            f"guidecrawl content: error: {page}: no main text (the page is empty or all navigation)"
+        ]
+    result = guidecrawl(str(one))
+    assert (result.returncode, result.stdout) == (0, paragraph + "\n")
