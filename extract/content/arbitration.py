@@ -46,6 +46,7 @@ class Thresholds:
     reading_surplus: float  # the same, to overrule a thread or listing reading (post authors are no chrome)
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
     section_paragraphs: int  # consecutive paragraphs of ours missing from theirs that make a dropped section
+    fallback_blocks: int  # on a page with more block tags, the second opinion runs without its fallbacks
 
 
 @functools.cache
@@ -57,6 +58,7 @@ def thresholds() -> Thresholds:
         reading_surplus=float(table.get("reading_surplus", 0.9)),
         larger=float(table.get("larger", 2.0)),
         section_paragraphs=int(table.get("section_paragraphs", 4)),
+        fallback_blocks=int(table.get("fallback_blocks", 10000)),
     )
 
 
@@ -133,14 +135,27 @@ def drops_a_section(ours: str, theirs: str, paragraphs: int) -> bool:
     return False
 
 
-def second_opinion(html: str) -> str | None:
-    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails."""
+_BLOCK_TAG = re.compile(r"<(?:p|div|li|td|tr|br|h[1-6])[\s/>]", re.IGNORECASE)
+
+
+def many_blocks(html: str, limit: int) -> bool:
+    """More than `limit` block tags in the page (counted up to the limit only)."""
+    return any(True for _ in itertools.islice(_BLOCK_TAG.finditer(html), limit, None))
+
+
+def second_opinion(html: str, limits: Thresholds | None = None) -> str | None:
+    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails.
+
+    On a page of more than `fallback_blocks` block tags it runs without its fallback extractors: jusText, the
+    last of them, compares each paragraph with its neighbours by a scan, quadratic in a page's paragraphs."""
+    limits = limits or thresholds()
     try:
         import trafilatura
     except ImportError:
         return None
     try:
-        return trafilatura.extract(html, include_comments=False) or None
+        fast = many_blocks(html, limits.fallback_blocks)
+        return trafilatura.extract(html, include_comments=False, fast=fast) or None
     except Exception:  # a third-party failure on odd markup must not cost us the page
         return None
 

@@ -3,11 +3,21 @@ and answer cards that answer many questions (a listing, not a Q&A page)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import time
 from pathlib import Path
 
 from extract.content import content
-from extract.content.arbitration import article_over_reading, choose, has_sentence, sentence_count
+from extract.content.arbitration import (
+    article_over_reading,
+    choose,
+    has_sentence,
+    many_blocks,
+    second_opinion,
+    sentence_count,
+    thresholds,
+)
 from extract.decode import decode
 
 ARTICLE_EN = (
@@ -384,3 +394,35 @@ def test_a_second_opinion_that_runs_on_into_the_replies_leaves_the_thread() -> N
     assert article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN[:2])) is None
     article = article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN))
     assert article is not None and ARTICLE_EN[3] in article
+
+
+def test_a_page_counts_as_many_blocks_only_past_the_limit() -> None:
+    page = "<html><body>" + "<div><p>一段</p></div>" * 50 + "<br/><h2>小标题</h2></body></html>"  # 102 block tags
+    assert many_blocks(page, 101)
+    assert not many_blocks(page, 102)
+    assert not many_blocks("<html><body><pre>一段</pre><span>x</span></body></html>", 0)
+
+
+def test_the_second_opinion_of_a_page_of_many_paragraphs_is_linear_in_them() -> None:
+    # jusText, trafilatura's last fallback, is quadratic in a page's paragraphs: past `fallback_blocks` block tags
+    # the second opinion runs without the fallbacks, so 4x the paragraphs is about 4x the work, not 16x.
+    limits = dataclasses.replace(thresholds(), fallback_blocks=100)
+
+    def page(paragraphs: int) -> str:
+        return (
+            "<html><body>"
+            + "<div><p>参保人员可以到医保经办机构办理异地就医备案手续，</p></div>" * paragraphs
+            + "</body></html>"
+        )
+
+    def cpu_seconds(html: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            started = time.thread_time()
+            text = second_opinion(html, limits)
+            best = min(best, time.thread_time() - started)
+        assert text is not None and "异地就医备案" in text
+        return best
+
+    short, long = page(1500), page(6000)
+    assert cpu_seconds(long) / max(cpu_seconds(short), 0.001) <= 10.0
