@@ -19,17 +19,17 @@ crawl must write one `documents` row per page the bare crawl fetched, with no `e
 benchmark stops with a one-line error instead of comparing different work.
 
 Rounds interleave the crawls (bare, full, full, bare, …) so the machine's load falls on both alike.
-Pages/s = responses / Scrapy's elapsed_time_seconds; the ratio is full / bare of the same round, and the
-floors apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 ms latency, ≥ 50 % at zero
-latency. "lag" is the longest the reactor was kept from running (crawler/reactor_lag.py). Peak RSS and CPU
-time are sampled every 0.2 s (psutil) for the crawl process and, apart, for its extraction workers together;
-"PSS MB" is the peak proportional set size of the crawl process and its workers together (a page they share
-counted once: forked workers share the crawl process's tables, which RSS counts in every process). "CPU
-ms/page" (crawl process, then workers) is CPU time over responses, startup included: unlike pages/s it does
-not depend on what else the machine runs. "CPU wait" (Linux, /proc/PID/schedstat) is the share of the time the
-crawl's processes were ready to run but waited for a core: high means the machine's load, not the
-crawl, set its pace.
-"""
+Pages/s = responses / Scrapy's elapsed_time_seconds; the ratio is full / bare of the same round, and the floors
+apply to the median ratio over the rounds: full ≥ 85 % of bare at 250 ms latency, ≥ 50 % at zero latency. The
+same ratio by each process's whole wall time (Python start, imports and closing included, which Scrapy's elapsed
+time leaves out for both crawls) is printed beside it. "lag" is the longest the reactor was kept from running
+(crawler/reactor_lag.py). Peak RSS and CPU time are sampled every 0.2 s (psutil) for the crawl process and,
+apart, for its extraction workers together; "PSS MB" is the peak proportional set size of the crawl process and
+its workers together (a page they share counted once: forked workers share the crawl process's tables, which RSS
+counts in every process). "CPU ms/page" (crawl process, then workers) is CPU time over responses, startup
+included: unlike pages/s it does not depend on what else the machine runs. "CPU wait" (Linux,
+/proc/PID/schedstat) is the share of the time the crawl's processes were ready to run but waited for a core:
+high means the machine's load, not the crawl, set its pace."""
 
 from __future__ import annotations
 
@@ -100,10 +100,15 @@ class Crawl:
     crawl_cpu: float  # CPU seconds of the crawl process (user + system)
     workers_cpu: float  # of its extraction workers together
     cpu_wait: float | None  # share of its runnable time spent waiting for a CPU (Usage.cpu_wait)
+    wall: float = 0.0  # seconds from the process's start to its exit: imports, warm-up and closing included
 
     @property
     def rate(self) -> float:
         return self.responses / self.seconds
+
+    @property
+    def wall_rate(self) -> float:
+        return self.responses / self.wall
 
 
 class NotTheSameWork(SystemExit):
@@ -157,11 +162,13 @@ class Usage:
         self.peak_pss = max(self.peak_pss, pss)
 
 
-def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Usage]:
-    """Run one crawl; its closing stats and what it used, sampled every SAMPLE_SECONDS while it runs."""
+def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Usage, float]:
+    """Run one crawl; its closing stats, what it used (sampled every SAMPLE_SECONDS while it runs) and its wall
+    time from start to exit."""
     import psutil
 
     usage = Usage()
+    started = time.perf_counter()
     with open(log_path, "w") as log_file:
         process = subprocess.Popen(command, cwd=REPO, stderr=log_file, stdout=subprocess.DEVNULL)
         crawl = psutil.Process(process.pid)
@@ -172,10 +179,11 @@ def run_crawl(command: list[str], log_path: Path) -> tuple[dict[str, object], Us
                 break
             time.sleep(SAMPLE_SECONDS)
         process.wait()
+    wall = time.perf_counter() - started
     log = log_path.read_text()
     if process.returncode != 0:
         raise SystemExit(f"crawl failed ({process.returncode}), see {log_path}:\n{log[-3000:]}")
-    return final_stats(log), usage
+    return final_stats(log), usage, wall
 
 
 def table_rows(out: Path, table: str) -> int:
@@ -198,7 +206,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
             workers = KIND_SETTINGS.get(kind, [])
             command = [SCRAPY, "crawl", "guides", "-a", "site=fixture-bench", "-a", f"base_url={url}",
                        "-s", f"OUTPUT_DIR={out}", *workers, *settings]  # fmt: skip
-        stats, usage = run_crawl(command, tmp / f"{label}.scrapy.log")
+        stats, usage, wall = run_crawl(command, tmp / f"{label}.scrapy.log")
     if kind == "bare":
         written, errors = int(stats.get("item_scraped_count", 0)), 0  # type: ignore[call-overload]
     else:
@@ -216,6 +224,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
         crawl_cpu=usage.crawl_cpu,
         workers_cpu=sum(usage.workers_cpu.values()),
         cpu_wait=usage.cpu_wait,
+        wall=wall,
     )
 
 
@@ -300,9 +309,11 @@ def summarize(name: str, crawls_by_kind: dict[str, list[Crawl]]) -> float:
         per_round = [c.rate / b.rate for c, b in zip(crawls, bare, strict=True)]
         ratios[kind] = statistics.median(per_round)
         rounds = " ".join(f"{r:.0%}" for r in per_round)
+        wall = statistics.median(c.wall_rate / b.wall_rate for c, b in zip(crawls, bare, strict=True))
         print(
             f"{name:>8} {kind}/bare: rounds {rounds}, median {ratios[kind]:.0%}"
-            f" ({median_rate[kind]:.1f} vs {median_rate['bare']:.1f} pages/s)"
+            f" ({median_rate[kind]:.1f} vs {median_rate['bare']:.1f} pages/s);"
+            f" by whole-process wall time {wall:.0%}"
         )
     for kind, crawls in crawls_by_kind.items():
         crawl_peak = max(c.peak_crawl_rss for c in crawls) / MB
