@@ -16,7 +16,10 @@ from extract.entity import Entity
 from extract.labels import DATA
 
 # Found from the bracketed year; the issuer is then read backwards (a leading CJK run would be slow to scan).
-_REF = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
+# The pattern starts at the bracket, so the regex engine skips to the next one at C speed; one whitespace right
+# before the bracket still parts the issuer from it (榕政综 〔2007〕249号), see `_SPACE`.
+_REF = re.compile(r"[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
+_SPACE = re.compile(r"\s")
 # What every bracketed reference holds, as one scan the regex engine runs fast (a class first, not `\s?`).
 _BRACKETED_YEAR = re.compile(r"[〔\[［(（【](?:19|20)\d{2}[〕\]］)）】]")
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,12}\Z")
@@ -46,8 +49,14 @@ def _numbered(text: str, pattern: re.Pattern[str], *, bracketed: bool) -> list[E
     cut, min_length, max_length = _issuer_rules()
     found: list[Entity] = []
     for m in pattern.finditer(text):
-        # a decree's issuer ends with 令 itself (国务院令); a bracketed reference's ends right before the year
-        issuer_end = m.start() if bracketed else m.start() + 1
+        # a decree's issuer ends with 令 itself (国务院令); a bracketed reference's ends right before the year, or
+        # before the one whitespace in front of it
+        if not bracketed:
+            issuer_end = m.start() + 1
+        elif m.start() and _SPACE.match(text, m.start() - 1):
+            issuer_end = m.start() - 1
+        else:
+            issuer_end = m.start()
         before = _ISSUER.search(text, max(0, issuer_end - 12), issuer_end)
         if before is None:
             continue

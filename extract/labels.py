@@ -16,6 +16,7 @@ DATA = Path(__file__).parent / "data"
 
 # A label never reaches across a sentence or a list item.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？,，\n]|\d+[、.．](?!\d)")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class LabelVocabulary:
         if breaks:
             window = window[breaks[-1].end() :]
         if stop_at_digits:
-            digits = list(re.finditer(r"\d", window))
+            digits = list(_DIGIT.finditer(window))
             if digits:
                 window = window[digits[-1].end() :]
         found = None

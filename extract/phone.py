@@ -56,6 +56,11 @@ _CANDIDATE = re.compile(
 )
 _DASH_EXT = re.compile(r"[-—–－‐](\d{1,5})(?![\d\-—–－‐])")
 _INLINE_EXT = re.compile(r"([2-9]\d{6,7})[-—–－‐](\d{1,5})")  # （010）87730641-80003
+# compiled once: every candidate number goes through them (most candidates are years and counts, soon rejected)
+_NOT_DIGIT = re.compile(r"\D")
+_LOCAL_NUMBER = re.compile(r"\d{7,8}")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_DASHED_DATE = re.compile(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +187,13 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if m.group("area_cc"):
             area = "0" + m.group("area_cc")
         body_text = m.group("body") or m.group("intl")
-        body = re.sub(r"\D", "", body_text)
+        body = _NOT_DIGIT.sub("", body_text)
         # 0571-87061234-8012, (027)67883347-8666: after a written area code, a short last group is an extension;
         # so too after a whole local number (电话：54113581—8112), which still needs its phone word below
-        inline_ext = _INLINE_EXT.fullmatch(body_text) if area or not re.fullmatch(r"\d{7,8}", body) else None
+        inline_ext = _INLINE_EXT.fullmatch(body_text) if area or not _LOCAL_NUMBER.fullmatch(body) else None
         if inline_ext:
             body = inline_ext.group(1)
-        if m.group("cc") and not re.fullmatch(r"1[3-9]\d{9}", body):
+        if m.group("cc") and not _MOBILE.fullmatch(body):
             body = "0" + body.removeprefix("0")  # the domestic trunk 0 the international form drops
         start, end = m.start(), m.end()
         # a list number glued on: 发送到10626655333、 where 1062665533 stands alone elsewhere
@@ -198,7 +203,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
                 body, end = body[:-1], end - 1
         if text[end : end + 1] and text[end] in r.units:
             continue
-        if re.match(r"(?:19|20)\d{2}[-—–－‐ ]\d{1,2}\b", body_text) and not area:
+        if _DASHED_DATE.match(body_text) and not area:
             continue  # a date written with dashes
         parsed = _classify(area, body)
         if area and (parsed is None or area not in mainland_area_codes()):

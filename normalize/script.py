@@ -8,6 +8,7 @@ text passes `t2s` unchanged).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -24,9 +25,14 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(f"{config}.json")
 
 
+# From the CJK radicals on: what OpenCC may convert. A class of one range, so the regex engine skips to it at C speed
+# (a generator over the characters ran through a whole English page that holds a curly quote).
+_CJK_OR_LATER = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _has_cjk(text: str) -> bool:
-    # Pure ASCII/Latin text never needs OpenCC; the check is a C-speed scan.
-    return not text.isascii() and any(ord(c) >= 0x2E80 for c in text)
+    # Pure ASCII/Latin text never needs OpenCC.
+    return not text.isascii() and _CJK_OR_LATER.search(text) is not None
 
 
 def convert(text: str, script: str = "hans") -> tuple[str, list[Repair]]:

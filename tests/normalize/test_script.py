@@ -56,3 +56,8 @@ def test_simplified_text_is_unchanged() -> None:
 def test_unknown_script_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown script"):
         convert("医保", "latin")
+
+
+def test_latin_text_with_curly_quotes_passes_unchanged_and_a_character_after_them_is_converted() -> None:
+    assert convert("It’s the insured’s card – “social security”") == ("It’s the insured’s card – “social security”", [])
+    assert convert("It’s 醫保")[0] == "It’s 医保"

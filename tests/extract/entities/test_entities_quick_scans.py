@@ -114,3 +114,29 @@ def test_the_amount_first_test_passes_over_no_match(text: str) -> None:
 def test_amounts_after_words_and_inside_digit_runs_are_still_read() -> None:
     values = [e.value for e in find_amounts("人民币3000元，人均1200元，12345元，不低于2万元，人数300人")]
     assert values == [3000, 1200, 12345, 20000]
+
+
+# the reference pattern as a whole regex (a whitespace before the bracket taken into the match): slower to scan
+WHOLE_REFERENCE = re.compile(r"\s?[〔\[［(（【](?P<year>(?:19|20)\d{2})[〕\]］)）】]\s?第?(?P<number>\d{1,5})号")
+REF_PIECES = st.sampled_from(
+    ["榕政综", "医保", " ", "\u3000", "\n", "〔", "〕", "(", "）", "2020", "1999", "第", "1", "249", "号", "令", "2"]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(REF_PIECES, max_size=16).map("".join))
+def test_document_numbers_scanned_from_the_bracket_are_the_whole_patterns(text: str) -> None:
+    expected = [(m.start(), m.end(), m.group("year"), m.group("number")) for m in WHOLE_REFERENCE.finditer(text)]
+    found = []
+    for m in _REF.finditer(text):
+        start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
+        found.append((start, m.end(), m.group("year"), m.group("number")))
+    assert found == expected
+
+
+def test_a_space_before_the_bracket_parts_the_issuer_from_it() -> None:
+    found = find_docrefs("按榕政综 〔2007〕249号和榕政综〔2008〕1号")
+    assert [(e.text, e.value) for e in found] == [
+        ("榕政综 〔2007〕249号", "榕政综〔2007〕249号"),
+        ("榕政综〔2008〕1号", "榕政综〔2008〕1号"),
+    ]
