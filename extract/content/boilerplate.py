@@ -12,13 +12,11 @@ from extract.content.dates import iso_date
 from extract.content.lines import (
     ANY_SPACE,
     BLOCK_TAGS,
-    HEADINGS,
     SubtreeStats,
     depth_of,
     holds_prose,
     split_lines,
     text_length,
-    text_of,
     word_parts,
 )
 from extract.content.parse import drop_element
@@ -54,8 +52,6 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             if stats[element].chars < 0.5 * page_chars:
                 doomed.append(element)
         elif not holds_prose(element, stats):
-            if _is_section_heading(element, names, vocab):
-                continue  # "accordion-header", "card-header": an accordion item's title, not the page's header
             if page_chars is None:
                 page_chars = text_length(root)
             # Only a class names a region that was left open; an id like Next.js's root `__next` is no header.
@@ -93,38 +89,17 @@ def _inside_a_sentence(element: lxml.etree._Element) -> bool:
 _WORD = re.compile(r"\w")
 
 
-def _is_section_heading(element: lxml.etree._Element, names: tuple[str | None, str | None], vocab: Vocabulary) -> bool:
-    """An element named only by header tokens ("accordion-header", "card-header", "section-head") that is a
-    heading, or holds one with at most a short summary line beside it (GOV.UK's accordion sections): a section's
-    title. A page's header holds a logo link, a menu, a search box: links."""
-    if _named_boilerplate(*names, vocab, ignore=vocab.heading_boilerplate_tokens)[0]:
-        return False  # named as other furniture too ("widget-header", "nav-head")
-    heading = element if element.tag in HEADINGS else next(element.iter(*HEADINGS), None)
-    if heading is None or next(element.iter("a"), None) is not None:
-        return False
-    title = len(ANY_SPACE.sub("", text_of(heading)))
-    return title > 0 and len(ANY_SPACE.sub("", text_of(element))) - title <= _SUMMARY_CHARS
-
-
-_SUMMARY_CHARS = 150  # the one-line summary an accordion section may print under its title
-
-
-def _named_boilerplate(
-    classes: str | None, ids: str | None, vocab: Vocabulary, ignore: frozenset[str] = frozenset()
-) -> tuple[bool, bool]:
-    """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles). Tokens in
-    `ignore` do not count; a token of `[tokens] alone` counts only as a whole class word ("copy", not
-    "hero-copy")."""
+def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool, bool]:
+    """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles). A token of
+    `[tokens] alone` counts only as a whole class word ("copy", not "hero-copy")."""
     bad = strong = False
     class_count = len((classes or "").split())
     for position, word in enumerate((classes or "").split() + (ids or "").split()):
         parts = word_parts(word)
         if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
-        if len(parts) > 1 or ignore:
-            parts = tuple(
-                p for p in parts if p not in ignore and (len(parts) == 1 or p not in vocab.alone_boilerplate_tokens)
-            )
+        if len(parts) > 1:
+            parts = tuple(p for p in parts if p not in vocab.alone_boilerplate_tokens)
         if not parts:
             continue
         # Only class words: a WebForms id spells the path of nested controls ("MC_AMC_QuestionComments_…"), each

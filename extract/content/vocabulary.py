@@ -96,7 +96,6 @@ class Vocabulary:
     strong_boilerplate_tokens: frozenset[str]
     content_tokens: frozenset[str]
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
-    heading_boilerplate_tokens: frozenset[str]  # a page header's, unless the element is one section heading
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
@@ -162,7 +161,6 @@ def vocabulary() -> Vocabulary:
         strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
         content_tokens=frozenset(data["tokens"]["content"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
-        heading_boilerplate_tokens=frozenset(data["tokens"].get("heading", ())),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),

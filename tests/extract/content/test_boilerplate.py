@@ -171,35 +171,7 @@ def test_a_cookie_notice_written_in_sentences_is_dropped() -> None:
     assert "医疗保障服务大厅" in text
 
 
-# ----------------------------------------------------------------------------- section headings and text copy
-BOOTSTRAP_ACCORDION = """<div class="accordion" id="faq">
- <div class="accordion-item">
-  <h2 class="accordion-header"><button class="accordion-button">Who is eligible?</button></h2>
-  <div class="accordion-collapse collapse show"><div class="accordion-body">Adults aged 19 to 64.</div></div></div>
- <div class="card"><div class="card-header"><h3>What does it cost?</h3></div>
-  <div class="collapse"><div class="card-body">Nothing for most members.</div></div></div>
- <div class="govuk-accordion__section"><div class="govuk-accordion__section-header">
-  <h2 class="govuk-accordion__section-heading"><span class="govuk-accordion__section-button">Appeals</span></h2>
-  <div class="govuk-accordion__section-summary">If you disagree with a decision</div></div>
-  <div class="govuk-accordion__section-content"><p>Ask for a mandatory reconsideration first.</p></div></div>
-</div>"""
-
-
-def test_an_accordion_items_header_is_its_heading_and_stays() -> None:
-    text, _ = after(drop_boilerplate, f"<header class='site-header'><a href='/'>Home</a></header>{BOOTSTRAP_ACCORDION}")
-    assert "Who is eligible?" in text and "What does it cost?" in text
-    assert "Appeals" in text and "If you disagree with a decision" in text
-    assert "Home" not in text
-
-
-def test_a_header_with_more_than_a_heading_or_named_as_a_widget_is_dropped() -> None:
-    body = (
-        "<div class='page-header'><h1>Benefits</h1><a href='/login'>Sign in</a></div>"
-        "<h3 class='widget-header'>Most read</h3><div class='section-head'><h2>How to claim</h2></div>"
-    )
-    text, _ = after(drop_boilerplate, body)
-    assert "Sign in" not in text and "Benefits" not in text and "Most read" not in text
-    assert "How to claim" in text
+# ----------------------------------------------------------------------------- text copy
 
 
 def test_copy_inside_a_class_word_names_text_and_copy_alone_a_copyright_box() -> None:
