@@ -199,11 +199,19 @@ def block_model() -> BlockModel | None:
     return model if model.features == FEATURES else None
 
 
-def _title_units(text: str) -> set[str]:
-    """Words of a Latin title, character bigrams of a Chinese one (of its letters and digits: str.isalnum)."""
+def _lowered_words(text: str) -> tuple[str, list[str] | None]:
+    """The text lowered, and its words when it reads as Latin (ASCII words hold half its characters but spaces);
+    None for a Chinese text, which is compared by character bigrams."""
     lowered = text.lower()
     words = _WORD.findall(lowered)
-    if sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2:
+    latin = sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2
+    return lowered, words if latin else None
+
+
+def _title_units(text: str) -> set[str]:
+    """Words of a Latin title, character bigrams of a Chinese one (of its letters and digits: str.isalnum)."""
+    lowered, words = _lowered_words(text)
+    if words is not None:
         return {w for w in words if len(w) > 2}
     alnum = _NOT_ALNUM.sub("", lowered)
     return set(map(operator.add, alnum, alnum[1:]))
@@ -212,9 +220,8 @@ def _title_units(text: str) -> set[str]:
 def _shared_units(text: str, units: set[str]) -> int:
     """len(_title_units(text) & units), without building the text's units: a candidate's first lines are long, the
     title's units few."""
-    lowered = text.lower()
-    words = _WORD.findall(lowered)
-    if sum(map(len, filter(str.isascii, words))) >= len(lowered.replace(" ", "")) / 2:
+    lowered, words = _lowered_words(text)
+    if words is not None:
         return sum(1 for word in units.intersection(words) if len(word) > 2)
     alnum = _NOT_ALNUM.sub("", lowered)
     return sum(1 for unit in units if len(unit) == 2 and unit in alnum)  # a bigram of the text: a substring

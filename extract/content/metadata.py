@@ -24,9 +24,6 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
-_LANG_PARTS = 8  # text_lang counts the sample's characters a part at a time, until they decide
-
-
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "og:release_date", "published_time", "publishdate",
     "publish_date", "pubdate", "datepublished", "dc.date.issued", "dc.date", "dcterms.created", "date",
@@ -199,22 +196,9 @@ def byline_author(lines: list[Line]) -> str | None:
 
 def text_lang(root: lxml.etree._Element, lines: list[Line]) -> str | None:
     sample = "".join(line.text for line in lines[:400])
-    # Chinese when CJK characters weigh as much as the Latin letters (below): so whenever they are a seventh of the
-    # sample, whatever the rest is, and the first parts of a Chinese page hold that many. Counted by runs (the
-    # length less the characters left outside them), not one match per character.
-    cjk = 0
-    step = len(sample) // _LANG_PARTS + 1
-    for start in range(0, len(sample), step):
-        part = sample[start : start + step]
-        cjk += len(part) - len(_CJK_RUN.sub("", part))
-        if cjk and 7 * cjk >= len(sample):
-            return "zh"
-    latin = 0  # and English as soon as the Latin letters outweigh all the CJK characters
-    for start in range(0, len(sample), step):
-        part = sample[start : start + step]
-        latin += len(part) - len(_LATIN_RUN.sub("", part))
-        if latin > 6 * cjk:
-            return "en"
+    # Counted by runs (the length less the characters left outside them), not one match per character.
+    cjk = len(sample) - len(_CJK_RUN.sub("", sample))
+    latin = len(sample) - len(_LATIN_RUN.sub("", sample))
     if cjk == 0 and latin == 0:
         return None
     return "zh" if cjk * 3 >= latin * 0.5 else "en"
