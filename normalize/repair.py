@@ -20,25 +20,9 @@ class Repair:
     after: str
 
 
-# A frozen dataclass's generated __init__ sets each field with object.__setattr__ (≈ 0.6 µs a Repair), and script
-# conversion alone records ~200 repairs a page: writing the slots directly builds the same object in ≈ 0.35 µs.
-_new_object = object.__new__
-_set_kind, _set_offset, _set_before, _set_after = (
-    Repair.__dict__[name].__set__ for name in ("kind", "offset", "before", "after")
-)
-
-
 def repairs_of(kind: str, offsets: Iterable[int], befores: Iterable[str], afters: Iterable[str]) -> list[Repair]:
     """One `Repair(kind, offset, before, after)` per position of the three columns, in order."""
-    made: list[Repair] = []
-    for offset, before, after in zip(offsets, befores, afters, strict=True):
-        repair = _new_object(Repair)
-        _set_kind(repair, kind)
-        _set_offset(repair, offset)
-        _set_before(repair, before)
-        _set_after(repair, after)
-        made.append(repair)
-    return made
+    return [Repair(kind, offset, before, after) for offset, before, after in zip(offsets, befores, afters, strict=True)]
 
 
 def apply_edits(text: str, kind: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[Repair]]:
