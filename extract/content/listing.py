@@ -175,6 +175,8 @@ def group_outweighs(
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
+    if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines):
+        return False
     if body_root is None:
         return True
     body = set(body_root.iter())
@@ -193,7 +195,82 @@ def group_outweighs(
             break
         if title and line.owner not in in_group and same_text(line.text, title):
             headed = True
+    if headed and _bare_titles(group, lines):
+        # Links and nothing else beside an article under the page's headline: its related or most-read feed.
+        return False
     return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
+
+
+def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
+    """Whether a member without a title link holds paragraphs in a row: that member is the page's article, and the
+    run around it is the page's layout (the rows of a page grid), not a listing. A listing's odd member (an ad slot,
+    a pinned notice) is short, and a thread's posts, which a run of entries may also be, each carry links of
+    their own. Linear in the run's lines (a member's lines are a contiguous range)."""
+    extents = line_extents(lines)
+    entries = set(_entries(group.members))
+    for member in group.members:
+        extent = extents.get(member)
+        if member in entries or extent is None:
+            continue
+        run = 0
+        for line in lines[extent.first : extent.last + 1]:
+            unlinked = line.chars - line.link_chars
+            if unlinked >= _PARAGRAPH_CHARS and line.link_density < _PARAGRAPH_LINKS and _is_sentence(line.text):
+                run += 1
+                if run >= _ARTICLE_PARAGRAPHS:
+                    return True
+            elif line.text.strip():
+                run = 0
+    return False
+
+
+def _set_between_paragraphs(group: SiblingRun, lines: list[Line]) -> bool:
+    """Whether the run's list stands in an article's flow: the element holding the list has paragraphs of its own
+    (its children's prose) both before the list and after it (a ranking written as accordion items between the
+    story's introduction and its closing call). A listing page's list ends the page's text, or a pager and
+    the site's footer follow it."""
+    extents = line_extents(lines)
+    boxes = group.members[0].getparent(), group.members[-1].getparent()
+    if boxes[0] is None or boxes[1] is None:
+        return False
+    flow = boxes[0].getparent()
+    if flow is None or boxes[1].getparent() is not flow or flow not in extents:
+        return False
+    span, start, end = extents[flow], extents[group.members[0]].first, extents[group.members[-1]].last
+    before = any(_own_paragraph(lines[i], flow) for i in range(span.first, start))
+    return before and any(_own_paragraph(lines[i], flow) for i in range(end + 1, span.last + 1))
+
+
+def _own_paragraph(line: Line, flow: lxml.etree._Element) -> bool:
+    return (
+        line.owner.getparent() is flow
+        and line.chars - line.link_chars >= _PARAGRAPH_CHARS
+        and line.link_density < _PARAGRAPH_LINKS
+        and _is_sentence(line.text)
+    )
+
+
+_ARTICLE_PARAGRAPHS = 3
+_PARAGRAPH_CHARS = 80  # unlinked characters of a paragraph (as for the prose beside a run)
+_PARAGRAPH_LINKS = 0.3  # a paragraph may link a few words
+
+
+def _bare_titles(group: SiblingRun, lines: list[Line]) -> bool:
+    """Whether the run's entries are links and nothing else: no abstract, no date, under a tenth of its text
+    unlinked."""
+    extents = line_extents(lines)
+    chars = unlinked = 0
+    for member in group.members:
+        extent = extents.get(member)
+        if extent is None:
+            continue
+        for line in lines[extent.first : extent.last + 1]:
+            chars += line.chars
+            unlinked += line.chars - line.link_chars
+    return chars > 0 and unlinked < _BARE_TITLES_UNLINKED * chars
+
+
+_BARE_TITLES_UNLINKED = 0.1
 
 
 def _is_sentence(text: str) -> bool:

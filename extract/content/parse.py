@@ -13,6 +13,9 @@ from extract.content.lines import BLOCK_TAGS, holds_prose, text_stats
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
     "svg", "canvas", "object", "embed", "map", "video", "audio", "head", "link", "meta",
+    # Ruby annotations: the reading printed over a character (pinyin, furigana) and the parentheses shown around it
+    # where ruby is not supported; the text is the characters themselves (<ruby>漢<rt>かん</rt></ruby> → 漢).
+    "rt", "rp",
 )  # fmt: skip
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import lxml.etree
+
+from extract.content import content
+from extract.content.blocks import best_subtree
 from extract.content.lines import cut_page
-from extract.content.listing import listing_group, listing_records, similar_siblings, title_link
+from extract.content.listing import group_outweighs, listing_group, listing_records, similar_siblings, title_link
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 
@@ -131,3 +135,98 @@ def test_the_long_links_of_a_submenu_are_no_listing() -> None:
     entries = "".join(f"<li><a href='/{i}'>{t}</a> 2024-01-1{i}</li>" for i, t in enumerate(items))
     listing = tree(f"<ul>{entries}</ul>")
     assert listing_group(listing, cut_page(listing)) is not None
+
+
+# ----------------------------------------------------------------------------- a run that is no listing page
+# Real text of a lostiempos.com story page (trafilatura's evaluation pages, tests/eval/lostiempos.com-juicio.html):
+# the page grid's rows repeat like entries, and the first row holds the story.
+STORY_ES = [
+    'El juicio por el caso denominado "golpe II" ingresó a su fase final. El Tribunal Primero de Sentencia '
+    "Anticorrupción de La Paz fijó la próxima audiencia para este miércoles 4 de mayo.",
+    "En la audiencia de este martes, el Tribunal rechazó que se presenten pericias de cargo y descargos. Asimismo, "
+    "se descartaron inspecciones técnico oculares que se habían pedido.",
+    "El fiscal Mejillones informó que el Ministerio Público está solicitando la pena de 12 a 15 de cárcel para "
+    "todos los acusados, por los delitos de incumplimiento de deberes.",
+]
+TEASERS_ES = [
+    ("Semapa inspecciona los avances del trabajo del alcantarillado en la rotonda Melchor Pérez",
+     "Una comisión de Semapa inspeccionó este martes los avances de los trabajos de mejoramiento del alcantarillado."),
+    ("Comité Interinstitucional confirmará organización de Urkupiña",
+     "El Comité Interinstitucional conformado por la Alcaldía de Quillacollo y la Gobernación se reunió este martes."),
+    ("Cartagena destaca lucha contra la Covid-19 en su primer año de gestión",
+     "El alcalde de Quillacollo, Héctor Cartagena, cumplió este martes un año de gestión al frente del municipio."),
+]
+
+
+def grid_row(inner: str) -> str:
+    return f"<div class='panels-flexible-row noticia-panel-row'><div class='inside'>{inner}</div></div>"
+
+
+def teaser_row(n: int) -> str:
+    title, abstract = TEASERS_ES[n % len(TEASERS_ES)]
+    return grid_row(
+        f"<div class='views-field-title'><a href='/noticia/{n}'>{title}</a></div>"
+        f"<div class='sin-sumario'>{abstract}</div><div class='date-section'>03/05/2022</div>"
+    )
+
+
+def etree_html(root) -> str:
+    return lxml.etree.tostring(root, encoding="unicode", method="html")
+
+
+def outweighs(root) -> bool:
+    lines = cut_page(root)
+    group = listing_group(root, lines)
+    assert group is not None
+    body_root, _ = best_subtree(lines, vocabulary())
+    return group_outweighs(group, lines, body_root)
+
+
+def test_a_run_whose_member_holds_paragraphs_in_a_row_is_the_page_layout_not_a_listing() -> None:
+    story = grid_row(
+        "<div class='field-item'><a href='/autor/erbol'>ERBOL</a></div>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY_ES)
+    )
+    root = tree(f"<div class='panel-flexible-inside'>{story}{teaser_row(1)}{teaser_row(2)}{teaser_row(3)}</div>")
+    assert not outweighs(root)
+    assert content(etree_html(root)).kind == "article"
+    # The teaser rows alone, an abstract under each title, are a listing.
+    listing = tree(f"<div class='panel-flexible-inside'>{''.join(teaser_row(n) for n in range(4))}</div>")
+    assert outweighs(listing)
+
+
+# Real titles and text of a forsal.pl story page (tests/eval/Ile jest warta godzina pracy_ W tych krajach …): a feed
+# of bare headline links beside a short story printed under the page's headline.
+HEADLINE_PL = "Ile jest warta godzina pracy? W tych krajach praca popłaca"
+STORY_PL = (
+    "Oto kraje, w których średnia godzina pracy wnosi najwięcej do PKB. Bez względu na to, jak ciężko pracuje "
+    "przeciętny pracownik w Meksyku, nie będzie on tak produktywny (w kategoriach PKB) jak przeciętna osoba "
+    "pracująca w Irlandii."
+)
+FEED_PL = [
+    "Demograficzna przyszłość Polski. Gdzie ubędzie najwięcej mieszkańców? [MAPA]",
+    "Uważaj, czym się szczepisz. Nie każdy preparat da równe prawa do podróżowania",
+    "Militarne potęgi. Te państwa wydają na wojsko najwięcej na świecie [RANKING]",
+    "Odmrażanie gospodarki. Jest kalendarz luzowania obostrzeń",
+    "Oto polski region, w którym odnotowano najniższe bezrobocie w całej UE",
+    "Francji grozi wojna domowa? Polityczne zamieszanie wokół odezwy wojskowych",
+]
+
+
+def story_beside_feed(headline: str, dated: bool = False) -> str:
+    date = "<span class='date'>05.05.2021</span>" if dated else ""
+    feed = "".join(
+        f"<div class='streamLine'><a href='/artykuly/{n}'>{FEED_PL[n % len(FEED_PL)]} {n}</a>{date}</div>"
+        for n in range(48)
+    )
+    return (
+        f"<html><head><title>{HEADLINE_PL} - Forsal.pl</title></head><body>"
+        f"<article class='articleDetail'><h1>{headline}</h1><div class='lead'>{STORY_PL}</div></article>"
+        f"<div class='container'>{feed}</div></body></html>"
+    )
+
+
+def test_bare_headline_links_beside_a_headed_story_are_its_feed_not_a_listing() -> None:
+    assert content(story_beside_feed(HEADLINE_PL)).kind == "article"
+    # Without the headline above the prose, the same feed, many times the story's size, is the page.
+    assert content(story_beside_feed("Dane OECD")).kind == "listing"

@@ -102,6 +102,17 @@ def test_scripts_styles_and_form_controls_are_stripped() -> None:
     assert stripped(html) == PARAGRAPH
 
 
+def test_ruby_readings_are_stripped_and_the_characters_stay() -> None:
+    # Real markup of an NHK News Web Easy story (trafilatura's evaluation pages, tests/eval/nhk.or.jp.k100.html):
+    # each word carries its reading in <rt>.
+    html = (
+        "<html><body><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための"
+        "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>を"
+        "<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p></body></html>"
+    )
+    assert stripped(html) == "子どもへの虐待をなくすための法律ができて、体罰を禁止することになりました。"
+
+
 def test_hidden_menu_is_stripped_and_hidden_prose_stays() -> None:
     article = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(6))
     html = (
