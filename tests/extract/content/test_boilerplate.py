@@ -113,6 +113,18 @@ def test_a_content_word_after_the_boilerplate_word_still_names_content() -> None
     assert (text.startswith("医疗保障服务大厅"), "分享到" in text) == (True, False)
 
 
+def test_a_paragraph_named_by_its_typography_stays_and_a_font_bar_of_the_story_goes() -> None:
+    # Real class names and text of an elcomercio.pe story (trafilatura's evaluation pages,
+    # tests/eval/elcomercio.pe-kenjifujimori.html): every paragraph is "story-contents__font-paragraph".
+    paragraph = (
+        "<p class='story-contents__font-paragraph'>Ese día se realizará el debate pericial entre los peritos de "
+        "oficio (Milton Hinojoza y Luis Loyola) y de parte (Pedro Infante).</p>"
+    )
+    body = f"<div class='story-contents'>{paragraph}<div class='story-contents__font-size'>A+ A-</div></div>"
+    text, _ = after(drop_boilerplate, body)
+    assert ("Milton Hinojoza" in text, "A+ A-" in text) == (True, False)
+
+
 def test_an_id_spelling_a_path_of_controls_does_not_name_the_element() -> None:
     # ASP.NET WebForms ids join the names of the nested controls: "…QuestionComments_CommentContainer" is the comment
     # list under a question on a Q&A page, its text part of the thread.

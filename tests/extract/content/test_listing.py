@@ -149,12 +149,18 @@ STORY_ES = [
     "todos los acusados, por los delitos de incumplimiento de deberes.",
 ]
 TEASERS_ES = [
-    ("Semapa inspecciona los avances del trabajo del alcantarillado en la rotonda Melchor Pérez",
-     "Una comisión de Semapa inspeccionó este martes los avances de los trabajos de mejoramiento del alcantarillado."),
-    ("Comité Interinstitucional confirmará organización de Urkupiña",
-     "El Comité Interinstitucional conformado por la Alcaldía de Quillacollo y la Gobernación se reunió este martes."),
-    ("Cartagena destaca lucha contra la Covid-19 en su primer año de gestión",
-     "El alcalde de Quillacollo, Héctor Cartagena, cumplió este martes un año de gestión al frente del municipio."),
+    (
+        "Semapa inspecciona los avances del trabajo del alcantarillado en la rotonda Melchor Pérez",
+        "Una comisión de Semapa inspeccionó este martes los avances de los trabajos de mejoramiento del alcantarillado.",
+    ),
+    (
+        "Comité Interinstitucional confirmará organización de Urkupiña",
+        "El Comité Interinstitucional conformado por la Alcaldía de Quillacollo y la Gobernación se reunió este martes.",
+    ),
+    (
+        "Cartagena destaca lucha contra la Covid-19 en su primer año de gestión",
+        "El alcalde de Quillacollo, Héctor Cartagena, cumplió este martes un año de gestión al frente del municipio.",
+    ),
 ]
 
 
@@ -230,3 +236,69 @@ def test_bare_headline_links_beside_a_headed_story_are_its_feed_not_a_listing() 
     assert content(story_beside_feed(HEADLINE_PL)).kind == "article"
     # Without the headline above the prose, the same feed, many times the story's size, is the page.
     assert content(story_beside_feed("Dane OECD")).kind == "listing"
+
+
+# Real text of a peta.de ranking (trafilatura's evaluation pages, tests/eval/peta.de-veterinärämter.html): the
+# ranked offices are accordion items between the story's introduction and its closing call.
+INTRO_DE = (
+    "Jeden Monat gehen bei uns von PETA Deutschland zahlreiche Meldungen über Tierquälerei ein, die wir an das "
+    "zuständige Veterinäramt melden. Die Behörden sind für die Überwachung und den Vollzug des Tierschutzgesetzes "
+    "zuständig und müssen Missstandsmeldungen nachgehen."
+)
+OFFICES_DE = [
+    (
+        "1. Kreisveterinäramt Sömmerda",
+        "Im März 2021 wurde uns gemeldet, dass etwa ein Dutzend große Berner "
+        "Sennenhunde unter mangelhaften Bedingungen in einem Haus im Landkreis Sömmerda gehalten würden. Aufnahmen "
+        "bestätigten die prekären Zustände. Einige Hunde hatten ein verfilztes Fell und litten teils unter "
+        "Ohrenentzündungen und anderen Erkrankungen.",
+    ),
+    (
+        "2. Veterinäramt Stadt Karlsruhe",
+        "Anfang September wurden uns Videos aus einem Mastbetrieb in Karlsruhe "
+        "zugespielt, auf denen ein verletztes Schwein zu sehen ist, das verzweifelt versucht, sich vor den "
+        "schmerzhaften Bissen seiner Artgenossen zu schützen. Das schockierende Videomaterial wurde umgehend an das "
+        "zuständige Veterinäramt weitergeleitet.",
+    ),
+    (
+        "3. Veterinäramt Kreis Heinsberg",
+        "Im Oktober 2020 wurden uns Videos aus einem Milchbetrieb in Heinsberg "
+        "zugespielt. Diese zeigen, wie eine offenbar laufunfähige Kuh mit einem Traktor-Frontlader transportiert "
+        "werden soll. Die Kuh wird über längere Zeit mit dem Frontlader traktiert und mehrfach von einer Person "
+        "heftig getreten.",
+    ),
+    (
+        "4. Veterinäramt Stadt Erfurt",
+        "Wir konnten im Juni 2021 gemeinsam mit einem Fernsehteam, der örtlichen "
+        "Polizeibehörde und dem Veterinäramt einen illegalen Handel mit Lisztaffen in Erfurt aufdecken.",
+    ),
+    (
+        "5. Veterinäramt Stadt Brandenburg",
+        "Am 28. März 2021 erreichte uns eine Whistleblower-Meldung, wonach in "
+        "Brandenburg an der Havel eine Kuh seit über einem Jahr allein in einem Stall stand.",
+    ),
+]
+CLOSING_DE = (
+    "Unterschreiben Sie unsere Petition und fordern Sie ein Verbandsklagerecht für Tierschutzorganisationen, "
+    "damit Behörden, die Tierquälerei dulden, endlich zur Verantwortung gezogen werden können."
+)
+
+
+def ranking(closing: bool) -> str:
+    items = "".join(
+        f"<li class='accordion-item'><a href='#'>{office}</a><p>{text}</p></li>" for office, text in OFFICES_DE
+    )
+    after_list = f"<p>{CLOSING_DE}</p>" if closing else ""
+    return (
+        "<html><body><section class='post-content'>"
+        f"<p>{INTRO_DE}</p><h2>Die Top 5 der deutschen Veterinärämter</h2>"
+        f"<ul class='accordion'>{items}</ul>{after_list}</section></body></html>"
+    )
+
+
+def test_a_list_set_between_paragraphs_of_an_article_is_part_of_it() -> None:
+    page = content(ranking(closing=True))
+    assert page.kind == "article"
+    assert "Jeden Monat gehen" in page.text and "Unterschreiben Sie unsere Petition" in page.text
+    # With nothing after it, the same list under a short introduction reads as the page's listing.
+    assert content(ranking(closing=False)).kind == "listing"
