@@ -151,11 +151,13 @@ STORY_ES = [
 TEASERS_ES = [
     (
         "Semapa inspecciona los avances del trabajo del alcantarillado en la rotonda Melchor Pérez",
-        "Una comisión de Semapa inspeccionó este martes los avances de los trabajos de mejoramiento del alcantarillado.",
+        "Una comisión de Semapa inspeccionó este martes los avances de los trabajos de mejoramiento "
+        "del alcantarillado.",
     ),
     (
         "Comité Interinstitucional confirmará organización de Urkupiña",
-        "El Comité Interinstitucional conformado por la Alcaldía de Quillacollo y la Gobernación se reunió este martes.",
+        "El Comité Interinstitucional conformado por la Alcaldía de Quillacollo y la Gobernación "
+        "se reunió este martes.",
     ),
     (
         "Cartagena destaca lucha contra la Covid-19 en su primer año de gestión",
