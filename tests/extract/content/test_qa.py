@@ -241,3 +241,54 @@ def test_an_ask_box_beside_an_article_does_not_make_a_qa_page() -> None:
     document = content(html)
     assert document.kind == "article"
     assert "Paragraph 3 of the article." in document.text
+
+
+# Real markup and text of a haustiermagazin.com buying guide (trafilatura's evaluation pages,
+# tests/eval/haustiermagazin.com-katzenspielzeug.html): its FAQ block (Rank Math's "rank-math-answer") closes the
+# article inside the blog's entry-content.
+GUIDE_DE = [
+    "Ist deine Katze häufig allein? Dann ist es wichtig, dass sie ausreichend beschäftigt wird. Mit einem "
+    "elektrischen Katzenspielzeug kann deine Mieze auch ohne deine Anwesenheit spielen.",
+    "Wir haben uns deshalb verschiedene elektrische Katzenspielzeuge angeschaut. Welches Spiel zu deiner Mieze "
+    "passt, hängt von ihrem Charakter ab: manche jagen lieber, andere spielen mit Bällen.",
+]
+FAQ_DE = [
+    (
+        "Warum ist Katzenspielzeug sinnvoll?",
+        "Mit einem Spielzeug kannst du den Spiel- und Jagdtrieb deiner Katze fördern und dafür sorgen, dass ihr "
+        "nicht langweilig wird.",
+    ),
+    (
+        "Wie kann man Katzenspielzeug reinigen?",
+        "Elektrisches Katzenspielzeug sollte möglichst nur mit einem (leicht feuchten) Tuch abgewischt werden.",
+    ),
+]
+
+
+def blog_post_with_faq(article_first: bool) -> str:
+    prose = "".join(f"<p>{text}</p>" for text in GUIDE_DE)
+    faq = "".join(
+        f"<div class='rank-math-list-item'><h3 class='rank-math-question'>{q}</h3>"
+        f"<div class='rank-math-answer'><p>{a}</p></div></div>"
+        for q, a in FAQ_DE
+    )
+    block = f"<h2>Oft gestellte Fragen</h2><div class='rank-math-block'><div class='rank-math-list'>{faq}</div></div>"
+    body = prose + block if article_first else block + prose
+    return (
+        "<html><head><title>Das beste elektronische Katzenspielzeug</title></head><body>"
+        f"<h1>Das beste elektronische Katzenspielzeug</h1><div class='entry-content'>{body}</div></body></html>"
+    )
+
+
+def test_answers_closing_an_article_are_its_faq_not_a_qa_page() -> None:
+    root = parse_html(blog_post_with_faq(article_first=True))
+    assert root is not None
+    assert qa_records(root, "Das beste elektronische Katzenspielzeug", vocabulary()) == []
+    # The same answers opening the marked body, before its other text, are a question page's answers.
+    root = parse_html(blog_post_with_faq(article_first=False))
+    assert root is not None
+    assert [r.role for r in qa_records(root, "Das beste elektronische Katzenspielzeug", vocabulary())] == [
+        "question",
+        "answer",
+        "answer",
+    ]
