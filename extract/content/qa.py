@@ -94,12 +94,7 @@ def answered_question_lines(
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
     blocks = [b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b)]
     answers = _innermost(blocks)
-    if (
-        not answers
-        or _answers_to_many_questions(_outermost(blocks))
-        or comments_under_article(root, answers, vocab)
-        or _faq_of_an_article(answers, vocab)
-    ):
+    if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
     around_answers = {e for answer in answers for e in answer.iterancestors()}
@@ -130,37 +125,6 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
-
-
-def _faq_of_an_article(answers: list[lxml.etree._Element], vocab: Vocabulary) -> bool:
-    """Answers at the end of an element the page marks as its article body (a blog's entry-content,
-    itemprop="articleBody"), after more text than they hold: the FAQ section closing an article (an SEO plugin's
-    "rank-math-answer" blocks), not a question page's answers. A Q&A plugin's page inside such an element starts
-    with its first question and that question's answers."""
-    first = answers[0]
-    answered = sum(_letters(text) for answer in answers for text in answer.itertext())
-    for ancestor in first.iterancestors():
-        if ancestor.get("itemprop") == "articleBody" or class_words(ancestor) & vocab.article_body_classes:
-            return _letters_before(ancestor, first) > answered
-    return False
-
-
-def _letters_before(top: lxml.etree._Element, element: lxml.etree._Element) -> int:
-    """The non-space characters of `top`'s text that come before `element` (inside `top`)."""
-    above = set(element.iterancestors())
-    count = 0
-    for node in top.iter():
-        if node is element:
-            break
-        if isinstance(node.tag, str):
-            count += _letters(node.text)
-        if node not in above:
-            count += _letters(node.tail)
-    return count
-
-
-def _letters(text: str | None) -> int:
-    return len("".join(text.split())) if text else 0
 
 
 def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> lxml.etree._Element | None:
