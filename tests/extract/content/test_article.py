@@ -274,3 +274,37 @@ def test_the_wordpress_post_footer_is_no_body_line() -> None:
     assert english(after=footer) == ENGLISH
     kept = "<p>This entry explains how the clinic was posted to a new district in 2019.</p>"
     assert english(after=kept)[-1] == "This entry explains how the clinic was posted to a new district in 2019."
+
+
+# Real lines of German story pages (trafilatura's evaluation pages: tests/eval/fr.de.nordkorea.html,
+# limespace.de.entloeten.html, knowledge-on-air.de.koa039.html).
+STORY_DE = [
+    "Die Familienmitglieder könnten eine Bedrohung für die Herrschaft des Diktators darstellen, hieß es weiter.",
+    "Ein Gericht in Pjöngjang habe die Verurteilung am Mittwoch bestätigt, berichteten südkoreanische Medien.",
+    "Die Führung in Pjöngjang äußerte sich zunächst nicht, eine Bestätigung der Berichte steht noch aus.",
+]
+
+
+def test_german_related_and_comment_headings_close_the_body() -> None:
+    story = "".join(f"<p>{p}</p>" for p in STORY_DE)
+    related = "<h2>Das könnte Sie auch interessieren</h2><ul><li><a href='/1'>Kim Jong-un zeigt sich</a></li></ul>"
+    assert cleaned(story + related, None) == STORY_DE
+    feed = "<h3>Das könnte Dich auch interessieren …</h3><p>Wie man eine Platine entlötet, ohne sie zu zerstören.</p>"
+    assert cleaned(story + feed, None) == STORY_DE
+    comments = "<h2>Kommentare</h2><p>Das ist eine sehr gute Zusammenfassung, vielen Dank für den Artikel!</p>"
+    assert cleaned(story + comments, None) == STORY_DE
+    # A sentence that starts with the same words is the story's own.
+    own = "<p>Das könnte Sie auch interessieren, wenn Sie die Lage in Ostasien seit Jahren verfolgen.</p>"
+    assert cleaned(story + own, None) == [*STORY_DE, own[3:-4]]
+
+
+def test_the_german_wordpress_post_footer_is_dropped() -> None:
+    footer = (
+        "<p>Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19 von Simon Dückert. "
+        "Lesezeichen für den Permanentlink.</p>"
+    )
+    story = "".join(f"<p>{p}</p>" for p in STORY_DE)
+    assert cleaned(story + footer, None) == STORY_DE
+    # A sentence that tells where an entry was published stays.
+    published = "<p>Der Eintrag wurde in der Zeitung veröffentlicht, am Montag nach der Sitzung des Rates.</p>"
+    assert cleaned(story + published, None) == [*STORY_DE, published[3:-4]]
