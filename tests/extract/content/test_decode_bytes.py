@@ -236,3 +236,27 @@ def test_common_hanzi_share_counts_exactly_the_common_ideographs_at_every_code_p
         assert _cjk_plausibility("".join(sample)) == expected
     assert _cjk_plausibility(TEXT) == 1.0  # everyday simplified text: all common
     assert _cjk_plausibility("㐀㐁㐂㐃㐄㐅㐆㐇") == 0.0  # extension A only: none common
+
+
+POLISH_TEXT = "Sprzeciw wobec ataków na lekarzy: pacjenci i personel szpitala żądają ochrony, zgłoszeń i kar."
+
+
+def test_utf8_page_with_a_few_stray_bytes_stays_utf8() -> None:
+    # A Polish UTF-8 page whose footer holds one byte of another codec: every byte is some letter in mac-latin2 or
+    # cp1250, so the least-damaged decode alone would misread each accented letter to spare one stray byte.
+    footer = "<p>Stopka: kontakt \udcb9</p></body>"  # \udcb9: the stray byte B9
+    body = page(POLISH_TEXT * 2).replace("</body>", footer).encode(errors="surrogateescape")
+    result = decode(body)
+    assert (result.encoding, result.source, POLISH_TEXT in result.text) == ("utf-8", "fallback", True)
+
+
+def test_chinese_utf8_page_with_a_stray_gbk_fragment_stays_utf8() -> None:
+    body = page(TEXT * 3).encode() + "页脚".encode("gbk")
+    result = decode(body)
+    assert (result.encoding, TEXT in result.text) == ("utf-8", True)
+
+
+def test_gbk_page_with_a_few_accidental_utf8_sequences_is_not_read_as_utf8() -> None:
+    body = page(TEXT * 3).encode("gbk") + "尾部".encode()  # GBK text forms some well-formed UTF-8 pairs by accident
+    result = decode(body)
+    assert (result.encoding, TEXT in result.text) == ("gb18030", True)
