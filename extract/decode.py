@@ -10,7 +10,8 @@ Order of evidence (the first that holds wins, and `Decoded.source` says which):
   4. trial decodes of the CJK legacy codecs scored by how common their ideographs are (``sniffed``); a
      reading whose ideographs mostly stand alone between ASCII is a Western page's sparse high bytes
      (UTF-8 no-break spaces, cp1252 quotes), never Chinese — it is not a candidate;
-  5. charset-normalizer, then the least-damaged lossy decode (``fallback``); lone high bytes between ASCII
+  5. bytes that are mostly well-formed UTF-8 with a few stray bytes stay UTF-8 (``fallback``); else
+     charset-normalizer, then the least-damaged lossy decode (``fallback``); lone high bytes between ASCII
      try windows-1252 first, as browsers do for an undeclared Western page.
 
 Label mapping: gb2312/gbk/cp936 → gb18030 (its superset), big5/cp950 → big5hkscs, latin-1/ascii → cp1252.
