@@ -4,16 +4,20 @@ with a sentence of its own), in this process, after one warm-up pass (data table
 
     .venv/bin/python benchmarks/extraction_cpu.py                  # 70 articles, best of 3 passes
     .venv/bin/python benchmarks/extraction_cpu.py --links --profile 25
+    .venv/bin/python benchmarks/extraction_cpu.py --links --frames   # + the result's trip to the crawl process
 
 Prints CPU ms a page (process time) of each pass and the best; `--profile N` adds cProfile's N most expensive
 functions (own time) of one more pass. The number is what `benchmarks/crawl.py` reports as the workers' CPU a
-page, without the workers' start-up and the pipes.
+page, without the workers' start-up and the pipes; `--frames` adds what the pipe costs both ends: the result
+pickled into a frame as a worker sends it and read back as the crawl process reads it.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
+import pickle
 import pstats
 import sys
 import time
@@ -22,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from crawler.extraction_worker import HEADER, frame  # noqa: E402
 from crawler.fixture_server import DEFAULT_ROOT, bench_routes, load_routes  # noqa: E402
 from crawler.links import links_of  # noqa: E402
 from crawler.sites import load_sites  # noqa: E402
@@ -45,6 +50,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=70, help="articles (default 70: ten of each guide page)")
     parser.add_argument("--passes", type=int, default=3, help="timed passes; the best is the number (default 3)")
     parser.add_argument("--links", action="store_true", help="also find the links to follow, as a worker does")
+    parser.add_argument("--frames", action="store_true", help="also pickle each result and read it back")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
     args = parser.parse_args()
     if args.pages < 1 or args.passes < 1:
@@ -52,11 +58,14 @@ def main() -> int:
     pages = articles(args.pages)
     site = load_sites(())[SITE]
 
+    fetched_at = dt.datetime.now(dt.UTC)
+
     def one_pass() -> None:
         for body, headers, url in pages:
-            process_page(body, headers, url, site=SITE)
-            if args.links:
-                links_of(body, headers, url, site)
+            result = process_page(body, headers, url, site=SITE, fetched_at=fetched_at)
+            links = links_of(body, headers, url, site) if args.links else []
+            if args.frames:  # as crawler/extraction_worker.py sends it and crawler/extraction_pool.py reads it
+                pickle.loads(frame((1, True, (result, links)))[HEADER.size :])
 
     one_pass()  # warm-up: what a worker does once, at its first pages
     costs = []
@@ -64,7 +73,7 @@ def main() -> int:
         began = time.process_time()
         one_pass()
         costs.append((time.process_time() - began) / len(pages) * 1000)
-    what = "process_page + links_of" if args.links else "process_page"
+    what = " + ".join(["process_page", *(["links_of"] if args.links else []), *(["frames"] if args.frames else [])])
     print(f"{what}: {len(pages)} pages, CPU ms a page per pass {' '.join(f'{c:.2f}' for c in costs)}")
     print(f"best {min(costs):.2f} ms a page")
     if args.profile:
