@@ -78,7 +78,7 @@ print(getattr(sys.modules["trafilatura.external"], "JT_STOPLIST", None) is not N
 
 def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary_or_jusTexts_stop_lists() -> None:
     """warm_pages.toml: every page is served by the demo site and extracts without an error (a failure would be
-    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 140 MB) does not, nor the stop
+    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 70 MB) does not, nor the stop
     lists jusText loads for a page without a sentence (≈ 25 MB): a worker loads those on the first page that
     needs them."""
     proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
