@@ -28,7 +28,7 @@ def arrow_without_pandas() -> None:
     """Settle, without importing pandas, pyarrow's one check whether pandas is there.
 
     pyarrow's first `pa.array` of a process imports pandas, when it is installed, only to ask whether the values
-    are a pandas Series: ≈ 0.3 s of CPU and ≈ 50 MB in the crawl process, in the middle of a crawl, for rows that
+    are a pandas Series: ≈ 0.3 s of CPU and ≈ 30 MB in the crawl process, in the middle of a crawl, for rows that
     are plain lists. Here that first check finds pandas unimportable and pyarrow stops asking; whatever asks
     pyarrow for pandas by name (`Table.to_pandas()`) still imports it then, and from then on pyarrow reads pandas
     objects as such again. Until then it would read a pandas Series given to `pa.array` as a plain sequence: for
