@@ -27,9 +27,10 @@ time leaves out for both crawls) is printed beside it. "lag" is the longest the 
 apart, for its extraction workers together; "PSS MB" is the peak proportional set size of the crawl process and
 its workers together (a page they share counted once: forked workers share the crawl process's tables, which RSS
 counts in every process). "CPU ms/page" (crawl process, then workers) is CPU time over responses, startup
-included: unlike pages/s it does not depend on what else the machine runs. "CPU wait" (Linux,
-/proc/PID/schedstat) is the share of the time the crawl's processes were ready to run but waited for a core:
-high means the machine's load, not the crawl, set its pace."""
+included: unlike pages/s it does not depend on what else the machine runs; "clock" is the crawl process's CPU
+while Scrapy's clock ran (crawler/clock_cpu.py), without its start-up: the per-page work of the two crawls.
+"CPU wait" (Linux, /proc/PID/schedstat) is the share of the time the crawl's processes were ready to run but
+waited for a core: high means the machine's load, not the crawl, set its pace."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ from typing import Any
 import scrapy
 from scrapy.linkextractors import LinkExtractor
 
+from crawler.clock_cpu import CPU_STAT
 from crawler.fixture_server import BENCH_PAGE_SIZE, fixture_server
 from crawler.stats_log import final_stats
 
@@ -98,6 +100,7 @@ class Crawl:
     peak_workers_rss: int
     peak_pss: int  # crawl process + workers, pages they share counted once (Usage.peak_pss)
     crawl_cpu: float  # CPU seconds of the crawl process (user + system)
+    clock_cpu: float  # of the crawl process while Scrapy's clock ran (crawler/clock_cpu.py): no start-up
     workers_cpu: float  # of its extraction workers together
     cpu_wait: float | None  # share of its runnable time spent waiting for a CPU (Usage.cpu_wait)
     wall: float = 0.0  # seconds from the process's start to its exit: imports, warm-up and closing included
@@ -196,7 +199,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
     slots = json.dumps({"127.0.0.1": {"concurrency": inflight, "delay": 0}})
     settings = ["-s", "GUIDECRAWL_PROFILE=bench", "-s", "LOG_LEVEL=INFO", "-s", "LOGSTATS_INTERVAL=600",
                 "-s", f"CONCURRENT_REQUESTS={inflight}", "-s", f"DOWNLOAD_SLOTS={slots}",
-                "-s", 'EXTENSIONS={"crawler.reactor_lag.ReactorLag": 0}']  # fmt: skip
+                "-s", 'EXTENSIONS={"crawler.reactor_lag.ReactorLag": 0, "crawler.clock_cpu.ClockCpu": 0}']  # fmt: skip
     out = tmp / f"out-{label}"
     with fixture_server(replicate=pages, latency=latency) as url:
         if kind == "bare":
@@ -222,6 +225,7 @@ def measure(kind: str, pages: int, latency: float, inflight: int, tmp: Path, lab
         peak_workers_rss=usage.peak_workers_rss,
         peak_pss=usage.peak_pss,
         crawl_cpu=usage.crawl_cpu,
+        clock_cpu=int(stats.get(CPU_STAT, 0)) / 1000,  # type: ignore[call-overload]
         workers_cpu=sum(usage.workers_cpu.values()),
         cpu_wait=usage.cpu_wait,
         wall=wall,
@@ -266,7 +270,8 @@ def main() -> int:
         tmp = Path(tmpdir)
         print(
             f"{'scenario':>8} {'round':>5} {'crawl':>6} {'responses':>9} {'pages':>6} {'seconds':>8} {'pages/s':>8}"
-            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'PSS MB':>6} {'CPU ms/page':>11} {'workers':>7}"
+            f" {'lag ms':>7} {'crawl MB':>8} {'workers MB':>10} {'PSS MB':>6} {'CPU ms/page':>11} {'clock':>5}"
+            f" {'workers':>7}"
             f" {'CPU wait':>8}"
         )
         for name in args.scenario:
@@ -281,6 +286,7 @@ def main() -> int:
                         f" {crawl.peak_crawl_rss / MB:>8.0f} {crawl.peak_workers_rss / MB:>10.0f}"
                         f" {crawl.peak_pss / MB:>6.0f}"
                         f" {crawl.crawl_cpu * 1000 / crawl.responses:>11.1f}"
+                        f" {crawl.clock_cpu * 1000 / crawl.responses:>5.1f}"
                         f" {crawl.workers_cpu * 1000 / crawl.responses:>7.1f}"
                         f" {'' if crawl.cpu_wait is None else f'{crawl.cpu_wait:.0%}':>8}",
                         flush=True,
@@ -320,11 +326,13 @@ def summarize(name: str, crawls_by_kind: dict[str, list[Crawl]]) -> float:
         workers_peak = max(c.peak_workers_rss for c in crawls) / MB
         pss_peak = max(c.peak_pss for c in crawls) / MB
         cpu = statistics.median((c.crawl_cpu + c.workers_cpu) * 1000 / c.responses for c in crawls)
+        clock = statistics.median(c.clock_cpu * 1000 / c.responses for c in crawls)
         waits = [c.cpu_wait for c in crawls if c.cpu_wait is not None]
         wait = f", waited for a CPU {statistics.median(waits):.0%} of the time" if waits else ""
         print(
             f"{name:>8} {kind}: peak RSS crawl process {crawl_peak:.0f} MB, extraction workers {workers_peak:.0f} MB,"
-            f" PSS together {pss_peak:.0f} MB; CPU {cpu:.1f} ms a page{wait}"
+            f" PSS together {pss_peak:.0f} MB; CPU {cpu:.1f} ms a page (crawl process in Scrapy's clock {clock:.1f})"
+            f"{wait}"
         )
     return ratios["full"]
 

@@ -96,6 +96,9 @@ class DatasetPipeline:
         return cls(crawler, out_dir)
 
     def open_spider(self) -> None:
+        from output.parquetfile import arrow_without_pandas
+
+        arrow_without_pandas()  # the crawl process never hands pandas objects to pyarrow: no pandas import
         spider = self.crawler.spider
         settings = self.crawler.settings
         self.run_metadata = {

@@ -24,6 +24,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 STALE_DAYS = 7  # staged rows of a run dead this long are dropped
+STAGE_BATCH = 500  # staged rows held in memory at most before they are written (`CrawlState.stage`)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -63,6 +64,7 @@ class CrawlState:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.run_id = run_id or uuid.uuid4().hex
+        self._staged: list[tuple[str | None, ...]] = []  # rows `stage` has not written yet
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
@@ -118,13 +120,12 @@ class CrawlState:
         last_modified: str | None,
         links: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Remember what this run saw of a page; it becomes the state at `commit_run`."""
-        self._db.execute(
-            "INSERT INTO staged (run_id, url, content_hash, etag, last_modified, fetched_at, links)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (run_id, url) DO UPDATE SET content_hash = excluded.content_hash,"
-            " etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
-            " links = excluded.links",
+        """Remember what this run saw of a page; it becomes the state at `commit_run`.
+
+        Rows are written in batches (`STAGE_BATCH`, and before anything reads or moves staged rows): one
+        transaction a page cost the crawl process more than the page's other bookkeeping. A row not yet written
+        when the process dies is lost with its page's unpublished part, as a written one would be."""
+        self._staged.append(
             (
                 self.run_id,
                 url,
@@ -133,11 +134,29 @@ class CrawlState:
                 last_modified,
                 dt.datetime.now(dt.UTC).isoformat(),
                 json.dumps([list(link) for link in links], ensure_ascii=False) if links else None,
-            ),
+            )
         )
+        if len(self._staged) >= STAGE_BATCH:
+            self._write_staged()
+
+    def _write_staged(self) -> None:
+        if not self._staged:
+            return
+        rows, self._staged = self._staged, []
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT INTO staged (run_id, url, content_hash, etag, last_modified, fetched_at, links)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (run_id, url) DO UPDATE SET content_hash = excluded.content_hash,"
+                " etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,"
+                " links = excluded.links",
+                rows,
+            )
 
     def commit_run(self) -> int:
         """Move this run's staged rows into `pages`; returns how many pages were recorded."""
+        self._write_staged()
         with self._db:  # one short transaction
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
@@ -155,6 +174,7 @@ class CrawlState:
 
     def commit_urls(self, urls: Sequence[str]) -> int:
         """Move this run's staged rows of these pages into `pages` (the pages of a published part)."""
+        self._write_staged()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             count = 0
@@ -174,6 +194,7 @@ class CrawlState:
 
     def mark_part(self, urls: Sequence[str], part: str) -> None:
         """Before a part is published: these staged pages are in `part` (see `resolve_parts`)."""
+        self._write_staged()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(
@@ -182,6 +203,7 @@ class CrawlState:
 
     def commit_part(self, part: str, run_id: str | None = None) -> int:
         """After a part is published: its pages' staged rows become the state."""
+        self._write_staged()
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
@@ -223,7 +245,9 @@ class CrawlState:
         return committed, rolled_back
 
     def discard_run(self) -> None:
+        self._staged.clear()
         self._db.execute("DELETE FROM staged WHERE run_id = ?", (self.run_id,))
 
     def close(self) -> None:
+        self._write_staged()
         self._db.close()

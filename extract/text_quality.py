@@ -51,8 +51,11 @@ _SPACE = re.compile(r"\s")
 
 def control_share(text: str) -> float:
     """Share of control characters among the non-whitespace characters of `text`."""
+    controls = len(_CONTROL.findall(text))
+    if not controls:  # nearly every page: no need to count its spaces (a second scan) to say 0
+        return 0.0
     counted = len(text) - len(_UNCOUNTED_SPACE.findall(text))
-    return len(_CONTROL.findall(text)) / counted if counted else 0.0
+    return controls / counted if counted else 0.0
 
 
 def replacement_share(text: str) -> float:

@@ -43,6 +43,11 @@ class _StepMap:
         out_ends = tuple(map(add, out_starts, after_lengths))
         return cls(out_starts, out_ends, in_starts, in_ends)
 
+    def __reduce__(self) -> tuple[type[_StepMap], tuple[tuple[int, ...], ...]]:
+        # Pickled as a constructor call: a frozen dataclass's own pickling reads its fields() in Python for every
+        # object, and a traditional page's records carry hundreds of edits to the crawl process.
+        return type(self), (self.out_starts, self.out_ends, self.in_starts, self.in_ends)
+
     def _one_for_one(self, index: int) -> bool:
         return self.out_ends[index] - self.out_starts[index] == self.in_ends[index] - self.in_starts[index]
 
@@ -76,6 +81,9 @@ class OffsetMap:
     @classmethod
     def from_steps(cls, steps: Sequence[Sequence[Repair]]) -> OffsetMap:
         return cls(tuple(_StepMap.of(step) for step in steps if step))
+
+    def __reduce__(self) -> tuple[type[OffsetMap], tuple[tuple[_StepMap, ...]]]:
+        return type(self), (self.steps,)  # as `_StepMap.__reduce__`
 
     @property
     def identity(self) -> bool:

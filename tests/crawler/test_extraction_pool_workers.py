@@ -72,15 +72,20 @@ import sys
 from crawler.worker_fork import warm_extraction
 warm_extraction()
 print(sorted(m for m in ("trafilatura", "jieba", "opencc") if m in sys.modules))
+print(getattr(sys.modules["trafilatura.external"], "JT_STOPLIST", None) is not None)
 """
 
 
-def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary() -> None:
+def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary_or_jusTexts_stop_lists() -> None:
     """warm_pages.toml: every page is served by the demo site and extracts without an error (a failure would be
-    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 140 MB) does not."""
+    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 70 MB) does not, nor the stop
+    lists jusText loads for a page without a sentence (≈ 25 MB): a worker loads those on the first page that
+    needs them."""
     proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "warm-up failed" not in proc.stderr, proc.stderr[-2000:]
-    assert proc.stdout.split("\n")[0] == "['opencc', 'trafilatura']"
+    loaded, stop_lists = proc.stdout.splitlines()[:2]
+    assert loaded == "['opencc', 'trafilatura']"
+    assert stop_lists == "False"
 
 
 SPEAK = """

@@ -24,3 +24,13 @@ def test_fields_may_not_shadow_the_contract_keys() -> None:
 def test_shifted_moves_offsets_and_adds_fields() -> None:
     entity = Entity("phone", "12333", 3, 8, "12333", {"line": "service"}).shifted(10, record=2)
     assert (entity.start, entity.end, entity.fields) == (13, 18, {"line": "service", "record": 2})
+
+
+def test_an_entity_crosses_a_pickle_as_it_was() -> None:
+    """The crawl's extraction workers send entities to the crawl process pickled."""
+    import pickle
+
+    text = "咨询电话：(0591)87842560，2012年6月20日开始至7月13日"
+    entities = find_entities(text)
+    assert {e.kind for e in entities} == {"phone", "date"}
+    assert pickle.loads(pickle.dumps(entities, protocol=pickle.HIGHEST_PROTOCOL)) == entities

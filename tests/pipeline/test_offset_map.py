@@ -53,3 +53,14 @@ def test_the_whole_normalized_text_maps_to_the_whole_served_text(text: str) -> N
     start, end = processed.offsets.span(0, len(processed.text))
     assert 0 <= start <= end <= len(text)
     assert normalize_text(text[start:end]).text.strip() == processed.text.strip()
+
+
+def test_an_offset_map_crosses_a_pickle_and_maps_as_before() -> None:
+    """The crawl's extraction workers send each record's map to the crawl process pickled."""
+    import pickle
+
+    processed = normalize_text("到醫(yī)保中心辦理，電話：０５９１－８７８４２５６０。")
+    again = pickle.loads(pickle.dumps(processed.offsets, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == processed.offsets and len(again.steps) >= 3  # pinyin, script and width steps
+    start = processed.text.index("0591")
+    assert again.span(start, start + 13) == processed.offsets.span(start, start + 13) != (start, start + 13)
