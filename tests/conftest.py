@@ -12,6 +12,7 @@ from hypothesis import settings
 
 from tests.fixture_pages import FIXTURES
 from tests.fixture_pages import seed_texts as read_seed_texts
+from tests.worker_groups import assign
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -19,6 +20,12 @@ REPO = Path(__file__).resolve().parents[1]
 # wall-clock deadline (the first example pays for loading the character model and OpenCC's tables).
 settings.register_profile("guidecrawl", derandomize=True, deadline=None)
 settings.load_profile("guidecrawl")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the `xdist_group` marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("loadgroup", False):  # an xdist worker of `make test`: see tests/worker_groups.py
+        assign(items)
 
 
 @pytest.fixture(scope="session")
