@@ -31,8 +31,12 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/guidecrawl demo --out out/demo
 
+# The suite runs on every core (pytest-xdist), each worker taking whole test modules: see tests/worker_groups.py.
+# `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
+
 test: setup system-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: setup
 	$(BIN)/ruff check .

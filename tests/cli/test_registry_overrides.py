@@ -52,7 +52,9 @@ def registry(served: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("registry") / "sites.toml"
     starts = ", ".join(f'"{served}{article}"' for article in ARTICLES)
     path.write_text(
-        f'[{SITE_NAME}]\nstart_urls = [{starts}]\nfollow = false\n\n[{SITE_NAME}.css]\nbody = "{FIRST_PARAGRAPH}"\n',
+        f"[{SITE_NAME}]\nstart_urls = [{starts}]\nfollow = false\n"
+        "politeness = { delay = 0.0 }\n"  # a local server: no second between requests
+        f'\n[{SITE_NAME}.css]\nbody = "{FIRST_PARAGRAPH}"\n',
         encoding="utf-8",
     )
     return path

@@ -65,7 +65,8 @@ def test_cron_line_runs_against_the_fixture_site(site: Served, tmp_path: Path) -
     registry.write_text(
         f'[fixture-nightly]\nstart_urls = ["{site.url}/news/list.html"]\nplatforms = ["portal", "discuz", "qa"]\n'
         "guide_links = ['/news/(?!list)[\\w/]+\\.html$', '/en/[^/]+\\.html$']\n"
-        "listing_links = ['/news/list(_\\d+)?\\.html$']\ndeny_links = ['/_fixture/']\n",
+        "listing_links = ['/news/list(_\\d+)?\\.html$']\ndeny_links = ['/_fixture/']\n"
+        "politeness = { delay = 0.0, concurrency = 8 }\n",  # a local server: no second between requests
         encoding="utf-8",
     )
     (tmp_path / "log").mkdir()

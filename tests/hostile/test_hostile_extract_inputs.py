@@ -15,6 +15,8 @@ import pytest
 
 from tests.hostile.conftest import REPO, errors_by_source, guide_page, guidecrawl, one_line, rows
 
+pytestmark = pytest.mark.slow
+
 
 def archive(folder: Path, info: bytes | str, body: bytes | None = None) -> Path:
     folder.mkdir(parents=True)

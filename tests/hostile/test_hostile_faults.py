@@ -12,10 +12,13 @@ import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from crawler.outcome import Exit
 from tests.crawler.conftest import SCRAPY, final_stats
 from tests.hostile.conftest import REPO, SITES, guide_page, guidecrawl, hostile_server, one_line, rows
+
+pytestmark = pytest.mark.slow
 
 FILE_LIMIT = 4096  # bytes: smaller than any documents file of the run below
 

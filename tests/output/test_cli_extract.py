@@ -20,6 +20,8 @@ import pytest
 
 from tests.fixture_pages import PAGES, saved_pages
 
+pytestmark = pytest.mark.slow
+
 SAVED = [page.folder / "body.html" for page in saved_pages() if page.folder]
 
 
