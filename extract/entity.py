@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 # The keys every entity JSON object has; kind-specific fields must not shadow them (a date range's endpoints
@@ -35,7 +36,7 @@ class Entity:
     def __reduce__(self) -> tuple[type[Entity], tuple[Any, ...]]:
         # Pickled as a constructor call (the crawl's workers send every entity to the crawl process): a frozen
         # dataclass's own pickling reads its fields() in Python for every object, at about twice the cost.
-        return type(self), (self.kind, self.text, self.start, self.end, self.value, self.fields)
+        return type(self), _constructor_arguments(self)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,10 @@ class Entity:
             self.value,
             {**self.fields, **extra},
         )
+
+
+# Every field, in the constructor's order (a field added later is carried too).
+_constructor_arguments = attrgetter(*(f.name for f in fields(Entity)))
 
 
 @dataclass(frozen=True, slots=True)

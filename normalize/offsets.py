@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import accumulate
 from operator import add, attrgetter, sub
 
@@ -46,7 +46,7 @@ class _StepMap:
     def __reduce__(self) -> tuple[type[_StepMap], tuple[tuple[int, ...], ...]]:
         # Pickled as a constructor call: a frozen dataclass's own pickling reads its fields() in Python for every
         # object, and a traditional page's records carry hundreds of edits to the crawl process.
-        return type(self), (self.out_starts, self.out_ends, self.in_starts, self.in_ends)
+        return type(self), _step_map_arguments(self)
 
     def _one_for_one(self, index: int) -> bool:
         return self.out_ends[index] - self.out_starts[index] == self.in_ends[index] - self.in_starts[index]
@@ -72,6 +72,10 @@ class _StepMap:
         return position - self.out_ends[index] + self.in_ends[index]
 
 
+# Every field, in the constructor's order (a field added later is carried too).
+_step_map_arguments = attrgetter(*(f.name for f in fields(_StepMap)))
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps spans of a normalized text back to the text normalize was given."""
@@ -83,7 +87,7 @@ class OffsetMap:
         return cls(tuple(_StepMap.of(step) for step in steps if step))
 
     def __reduce__(self) -> tuple[type[OffsetMap], tuple[tuple[_StepMap, ...]]]:
-        return type(self), (self.steps,)  # as `_StepMap.__reduce__`
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # as `_StepMap`; one a record
 
     @property
     def identity(self) -> bool:
