@@ -20,7 +20,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -50,16 +50,20 @@ def folder_for(name: str, source: bytes, version: int) -> str:
 
 
 def derived_arrays(
-    name: str, source: bytes, version: int, derive: Callable[[bytes], Mapping[str, np.ndarray]]
+    name: str,
+    source: bytes,
+    version: int,
+    derive: Callable[[bytes], Mapping[str, np.ndarray]],
+    names: Collection[str],
 ) -> dict[str, np.ndarray]:
-    """`derive(source)`, read from the cache when an earlier process derived it from the same bytes (arrays mapped
-    read-only), else derived here and written to the cache for the next process."""
+    """`derive(source)` (the arrays `names`), read from the cache when an earlier process derived them from the same
+    bytes (mapped read-only), else derived here and written to the cache for the next process."""
     root = cache_root()
     if root is None:
         return dict(derive(source))
     folder = root / folder_for(name, source, version)
     cached = _read(folder)
-    if cached is not None:
+    if cached is not None and cached.keys() == set(names):
         return cached
     arrays = dict(derive(source))
     _write(folder, arrays)
@@ -68,14 +72,12 @@ def derived_arrays(
 
 def _read(folder: Path) -> dict[str, np.ndarray] | None:
     try:
-        names = sorted(path for path in folder.iterdir() if path.suffix == ".npy")
-        if not names:
-            return None
+        files = sorted(path for path in folder.iterdir() if path.suffix == ".npy")
         # A plain ndarray view of each map: numpy's memmap subclass would tag every result computed from it.
-        return {path.stem: np.asarray(np.load(path, mmap_mode="r", allow_pickle=False)) for path in names}
+        return {path.stem: np.asarray(np.load(path, mmap_mode="r", allow_pickle=False)) for path in files}
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:  # a damaged file: derive again and replace the folder
+    except (OSError, ValueError) as exc:  # a damaged file: derived again, the folder replaced
         logger.debug("array cache %s unreadable (%s): derived again", folder, exc)
         shutil.rmtree(folder, ignore_errors=True)
         return None
@@ -84,6 +86,8 @@ def _read(folder: Path) -> dict[str, np.ndarray] | None:
 def _write(folder: Path, arrays: Mapping[str, np.ndarray]) -> None:
     staging: Path | None = None
     try:
+        if folder.exists():  # incomplete (a file removed by hand): replaced whole
+            shutil.rmtree(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
         for key, array in arrays.items():

@@ -199,7 +199,8 @@ def load() -> CharModel:
     """The shipped model, on first use: mapped from the user's array cache (`normalize.array_cache`), or derived
     from the shipped counts (≈ 0.2 s) and cached for the next process."""
     source = resources.files("normalize").joinpath("data", "char_model.npz").read_bytes()
-    return CharModel(**derived_arrays("char_model", source, MODEL_VERSION, _derive))
+    names = [field.name for field in fields(CharModel)]
+    return CharModel(**derived_arrays("char_model", source, MODEL_VERSION, _derive, names))
 
 
 def _derive(source: bytes) -> dict[str, np.ndarray]:

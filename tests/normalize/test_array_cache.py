@@ -19,6 +19,8 @@ class Derivation:
     def __init__(self) -> None:
         self.runs = 0
 
+    names = ("values", "keys")
+
     def __call__(self, source: bytes) -> dict[str, np.ndarray]:
         self.runs += 1
         values = np.frombuffer(source, dtype=np.uint8).astype(np.float64)
@@ -34,8 +36,8 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_arrays_are_derived_once_then_mapped_read_only(cache_dir: Path) -> None:
     derive = Derivation()
-    first = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive)
-    again = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive)
+    first = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive, Derivation.names)
+    again = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive, Derivation.names)
     assert derive.runs == 1
     assert again["values"].tolist() == first["values"].tolist() == [1.0, 2.0, 3.0]
     assert again["keys"].dtype == np.uint64 and again["keys"].tolist() == [0, 1, 2]
@@ -45,9 +47,9 @@ def test_arrays_are_derived_once_then_mapped_read_only(cache_dir: Path) -> None:
 
 def test_new_source_bytes_or_a_new_derivation_version_are_derived_again(cache_dir: Path) -> None:
     derive = Derivation()
-    array_cache.derived_arrays("demo", b"\x02", 1, derive)
-    changed = array_cache.derived_arrays("demo", b"\x08", 1, derive)
-    bumped = array_cache.derived_arrays("demo", b"\x08", 2, derive)
+    array_cache.derived_arrays("demo", b"\x02", 1, derive, Derivation.names)
+    changed = array_cache.derived_arrays("demo", b"\x08", 1, derive, Derivation.names)
+    bumped = array_cache.derived_arrays("demo", b"\x08", 2, derive, Derivation.names)
     assert derive.runs == 3
     assert changed["values"].tolist() == bumped["values"].tolist() == [4.0]
     assert len(list(cache_dir.iterdir())) == 3
@@ -55,14 +57,29 @@ def test_new_source_bytes_or_a_new_derivation_version_are_derived_again(cache_di
 
 def test_a_damaged_cache_file_is_derived_again_and_replaced(cache_dir: Path) -> None:
     derive = Derivation()
-    array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive)
+    array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive, Derivation.names)
     (stored,) = cache_dir.glob("demo-*/values.npy")
     stored.write_bytes(stored.read_bytes()[:-8])  # a file cut short (a full disk, a crash)
-    repaired = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive)
+    repaired = array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive, Derivation.names)
     assert derive.runs == 2
     assert repaired["values"].tolist() == [1.0, 2.0, 3.0]
-    assert array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive)["values"].tolist() == [1.0, 2.0, 3.0]
+    assert array_cache.derived_arrays("demo", b"\x02\x04\x06", 1, derive, Derivation.names)["values"].tolist() == [
+        1.0,
+        2.0,
+        3.0,
+    ]
     assert derive.runs == 2  # the damaged folder was replaced by the arrays derived just now
+
+
+def test_a_cache_folder_missing_an_array_is_derived_again_and_replaced(cache_dir: Path) -> None:
+    derive = Derivation()
+    array_cache.derived_arrays("demo", b"\x02\x04", 1, derive, Derivation.names)
+    (stored,) = cache_dir.glob("demo-*/keys.npy")
+    stored.unlink()
+    assert array_cache.derived_arrays("demo", b"\x02\x04", 1, derive, Derivation.names)["keys"].tolist() == [0, 1]
+    assert array_cache.derived_arrays("demo", b"\x02\x04", 1, derive, Derivation.names)["values"].tolist() == [1.0, 2.0]
+    assert derive.runs == 2
+    assert stored.exists()
 
 
 def test_an_unwritable_cache_still_gives_the_arrays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,8 +87,8 @@ def test_an_unwritable_cache_still_gives_the_arrays(tmp_path: Path, monkeypatch:
     blocked.write_text("not a directory")
     monkeypatch.setenv(array_cache.CACHE_ENV, str(blocked / "cache"))
     derive = Derivation()
-    assert array_cache.derived_arrays("demo", b"\x02", 1, derive)["values"].tolist() == [1.0]
-    assert array_cache.derived_arrays("demo", b"\x02", 1, derive)["values"].tolist() == [1.0]
+    assert array_cache.derived_arrays("demo", b"\x02", 1, derive, Derivation.names)["values"].tolist() == [1.0]
+    assert array_cache.derived_arrays("demo", b"\x02", 1, derive, Derivation.names)["values"].tolist() == [1.0]
     assert derive.runs == 2
     assert blocked.read_text() == "not a directory"
 
@@ -80,8 +97,8 @@ def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path, monkeypatch:
     monkeypatch.setenv(array_cache.CACHE_ENV, "")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     derive = Derivation()
-    array_cache.derived_arrays("demo", b"\x02", 1, derive)
-    array_cache.derived_arrays("demo", b"\x02", 1, derive)
+    array_cache.derived_arrays("demo", b"\x02", 1, derive, Derivation.names)
+    array_cache.derived_arrays("demo", b"\x02", 1, derive, Derivation.names)
     assert derive.runs == 2
     assert not (tmp_path / "xdg").exists()
     monkeypatch.delenv(array_cache.CACHE_ENV)
