@@ -14,11 +14,23 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+
+def page_url(text: str) -> str:
+    """`--url` as given, once `urlsplit` can read it (an unclosed IPv6 bracket is a usage error, not a crash)."""
+    try:
+        urlsplit(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a URL: {text!r} ({exc})") from None
+    return text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="saved HTML page, raw bytes")
-    parser.add_argument("--url", help="the page's URL (picks the registry site's overrides by host; metadata)")
+    parser.add_argument(
+        "--url", type=page_url, help="the page's URL (picks the registry site's overrides by host; metadata)"
+    )
     parser.add_argument("--site", help="registry site name whose content overrides apply (default: by --url host)")
     parser.add_argument(
         "--sites", action="append", default=[], metavar="FILE", help="extra site registry file, as crawl (repeatable)"

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from extract.errors import PageError
@@ -293,6 +294,8 @@ def _read(
         info = _info(page)
         headers = _headers(info.get("headers"))
         url = _text(info["url"], "url") if info.get("url") is not None else None
+        if url is not None:
+            urlsplit(url)  # an unreadable URL (an unclosed IPv6 bracket) is a fault of the info file
         site = _text(info["site"], "site") if info.get("site") is not None else None
         if info.get("fetched_at"):
             fetched_at = dt.datetime.fromisoformat(_text(info["fetched_at"], "fetched_at"))

@@ -121,7 +121,10 @@ def registry_site(name: str | None, url: str | None, sites: Mapping[str, Site] |
     sites = load_sites() if sites is None else sites
     if name and name in sites:
         return sites[name]
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # an unreadable URL names no host
+        host = None
     if host:
         for site in reversed(
             tuple(sites.values())

@@ -55,6 +55,11 @@ def ends_before_its_end(html: str) -> bool:
     return _MARKUP_AFTER_END.search(html) is not None
 
 
+# Characters XML forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF). libxml2's HTML
+# parser keeps them in text nodes, but lxml refuses to set such a text: the first element dropped next to one (a
+# script before a stray form feed) sank the whole page. They are never text: the form feed, whitespace in HTML,
+# becomes a space, the others go.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]")
 _MARKUP_AFTER_END = re.compile(r"</(?:html|body)\s*>\s*(?:<!--.*?-->\s*)*<(?!/(?:html|body)\b)", re.I | re.S)
 
 
@@ -66,6 +71,8 @@ def parse_html(html: str) -> lxml.etree._Element | None:
         return None
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    if _NOT_XML_TEXT.search(html) is not None:
+        html = _NOT_XML_TEXT.sub(lambda found: " " if found.group() == "\x0c" else "", html)
     html = without_document_end(html)
     root, too_deep = _parse(html)
     limit = MAX_DEPTH

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,15 @@ def test_unknown_option_is_a_usage_error() -> None:
     proc = guidecrawl("normalize", "--no-such-option")
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr
+
+
+def test_an_unreadable_page_url_is_a_usage_error_and_a_readable_one_is_used(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><div><p>参保人员在定点医疗机构就医，住院费用按规定比例报销。</p></div></body></html>")
+    bad = guidecrawl("content", str(page), "--url", "http://[::1/a.html")
+    assert bad.returncode == 2
+    assert b"Traceback" not in bad.stderr and b"internal error" not in bad.stderr
+    assert "argument --url: not a URL" in bad.stderr.decode()
+    good = guidecrawl("content", str(page), "--url", "http://[::1]/a.html")
+    assert good.returncode == 0, good.stderr
+    assert "定点医疗机构" in good.stdout.decode()

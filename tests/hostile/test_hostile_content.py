@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract.pipeline import process_page
 from tests.hostile.conftest import GUIDE_TEXT, errors_by_source, guide_page, guidecrawl, rows
 
@@ -59,6 +61,16 @@ def test_a_png_served_as_text_html_is_binary_content() -> None:
 def test_a_page_with_one_stray_control_character_is_still_a_document() -> None:
     body = guide_page().replace(b"</p>", b"\x07</p>", 1)
     assert errors(body) == []
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe"])
+def test_a_control_character_next_to_a_dropped_script_keeps_the_page(control: str) -> None:
+    # Dropping the script moves its tail, which holds the character, into the parent's text.
+    body = guide_page().replace(b"<h1>", b"<script>var a = 1;</script>" + control.encode() + b"<h1>", 1)
+    result = process_page(body, UTF8, "http://127.0.0.1/page.html")
+    assert result.errors == []
+    assert result.text.count(GUIDE_TEXT) == 2
+    assert control not in result.text
 
 
 # -- undecodable ------------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ BAD_INFO = {
     "url_number": '{"url": 12345}',
     "url_list": '{"url": ["http://a/", "http://b/"]}',
     "url_lone_surrogate": '{"url": "http://127.0.0.1/\\udc80.html"}',
+    "url_unclosed_ipv6_bracket": '{"url": "http://[::1/a.html"}',
     "headers_number": '{"url": "http://127.0.0.1/a.html", "headers": 5}',
     "headers_bad_pair": '{"url": "http://127.0.0.1/a.html", "headers": [["only-a-name"]]}',
     "fetched_at_garbage": '{"url": "http://127.0.0.1/a.html", "fetched_at": "yesterday"}',

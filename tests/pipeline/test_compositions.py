@@ -77,6 +77,7 @@ def test_the_registry_site_of_a_page_is_found_by_name_then_by_host(tmp_path: Pat
     assert registry_site("fzyb", None, sites) is sites["fzyb"]
     assert registry_site(None, "http://ybj.fuzhou.gov.cn/zwgk/t1.htm", sites) is sites["fzyb"]
     assert registry_site(None, "http://example.org/a.html", sites) is None
+    assert registry_site(None, "http://[::1/a.html", sites) is None  # no host to read: no site, no crash
     assert content_options(sites["fzyb"]) == {"body_css": "div.TRS_Editor"}
     assert content_options(sites["fixture"]) == {}
     assert content_options(None) == {}
