@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import duckdb
+
     from cli.errors import CommandError
     from output.report import write_report
     from output.views import NoTables
@@ -33,5 +35,7 @@ def run(args: argparse.Namespace) -> int:
         path = write_report(out, target)
     except NoTables as exc:
         raise CommandError(str(exc)) from None
+    except duckdb.Error as exc:  # a damaged or foreign file among the tables
+        raise CommandError(f"cannot read the tables: {str(exc).splitlines()[0]}") from None
     print(f"report: {path}")
     return 0

@@ -87,6 +87,22 @@ def test_report_on_a_folder_without_tables_is_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_report_on_a_damaged_parquet_file_is_one_line_and_a_sound_folder_still_reports(
+    two_demo_runs: Path, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "out"
+    shutil.copytree(two_demo_runs, damaged)
+    (part,) = sorted((damaged / "documents").glob("crawl_date=*/*.parquet"))[:1]
+    part.write_bytes(b"not parquet")
+    proc = guidecrawl("report", str(damaged))
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stderr.startswith("guidecrawl report: error: cannot read the tables: ")
+    assert "Parquet" in proc.stderr
+    sound = guidecrawl("report", str(two_demo_runs), "--html", str(tmp_path / "sound.html"))
+    assert sound.returncode == 0, sound.stderr
+
+
 def test_report_writes_into_the_folder_by_default(two_demo_runs: Path) -> None:
     proc = guidecrawl("report", str(two_demo_runs))
     assert proc.returncode == 0, proc.stderr
