@@ -175,7 +175,7 @@ def group_outweighs(
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
-    if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines):
+    if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
         return False
     if body_root is None:
         return True
@@ -222,6 +222,36 @@ def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
             elif line.text.strip():
                 run = 0
     return False
+
+
+def _links_in_sentences(group: SiblingRun, lines: list[Line]) -> bool:
+    """Whether most entries' title links sit inside a sentence: words run up to the link and on from it on the same
+    line (`…who like this <a>quinetessential small town</a>. "Conde Nast…`). Those members are an article's
+    paragraphs that each link a few words; a listing prints its title on a line that starts or ends with it
+    (`<a>Title</a> 2024-05-01`, `[05-01] <a>Title</a>`, the title above its abstract)."""
+    extents = line_extents(lines)
+    entries = _entries(group.members)
+    inside = 0
+    for member in entries:
+        link, extent = title_link(member), extents.get(member)
+        if link is None or extent is None:
+            continue
+        key = _WHITESPACE.sub("", text_of(link))
+        for line in lines[extent.first : extent.last + 1]:
+            at = _WHITESPACE.sub("", line.text).find(key) if key else -1
+            if at < 0:
+                continue
+            flat = _WHITESPACE.sub("", line.text)
+            before, after = _LETTERS.findall(flat[:at]), _LETTERS.findall(flat[at + len(key) :])
+            if len(before) >= _SENTENCE_AROUND and len(after) >= _SENTENCE_AROUND and SENTENCE_PUNCT.search(flat):
+                inside += 1
+            break
+    return bool(entries) and inside >= _LINKED_PARAGRAPHS * len(entries)
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_AROUND = 20  # letters of a sentence on each side of a link inside it
+_LINKED_PARAGRAPHS = 0.5  # share of entries whose title link sits inside a sentence
 
 
 def _set_between_paragraphs(group: SiblingRun, lines: list[Line]) -> bool:

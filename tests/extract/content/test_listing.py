@@ -304,3 +304,32 @@ def test_a_list_set_between_paragraphs_of_an_article_is_part_of_it() -> None:
     assert "Jeden Monat gehen" in page.text and "Unterschreiben Sie unsere Petition" in page.text
     # With nothing after it, the same list under a short introduction reads as the page's listing.
     assert content(ranking(closing=False)).kind == "listing"
+
+
+# Real sentences of a travel article (codelucas/newspaper tests/data/html/about.com1.html): each paragraph links a few
+# words in the middle of a sentence.
+LINKED_PARAGRAPHS = [
+    ("But generals aren't the only ones who like this ", "quinetessential small town",
+     '. "Forbes" Magazine listed it one of the prettiest towns of America.'),
+    ("One historic landmark not to be missed is the ", "DeSoto House Hotel",
+     " on Main Street, the oldest operating hotel in Illinois."),
+    ("When visiting Galena, book a table at the ", "Stone House Pottery and Gallery",
+     ", where a master potter teaches you to decorate, glaze and fire your own dinnerware."),
+    ("Galena boasts many vineyards and wineries. Join the ", "Blackhawk Wine Tour",
+     " to swirl, sniff and sip the best wines in Illinois at three different wineries."),
+]  # fmt: skip
+
+
+def linked_paragraphs(title_first: bool) -> str:
+    """The paragraphs as printed (the link inside a sentence), or as a feed prints entries (the link first)."""
+    paragraphs = []
+    for n, (before, link, after) in enumerate(LINKED_PARAGRAPHS):
+        anchor = f"<a href='https://example.com/{n}'>{link}</a>"
+        paragraphs.append(f"<p>{anchor} {before}{after}</p>" if title_first else f"<p>{before}{anchor}{after}</p>")
+    return f"<div class='article-body'>{''.join(paragraphs)}</div>"
+
+
+def test_paragraphs_that_each_link_words_inside_a_sentence_are_no_listing() -> None:
+    assert not outweighs(tree(linked_paragraphs(title_first=False)))
+    # The same members, each opening with its link as a feed entry opens with its title, are a listing.
+    assert outweighs(tree(linked_paragraphs(title_first=True)))
