@@ -184,21 +184,50 @@ def group_outweighs(
     outside_chars = sum(line.chars - line.link_chars for line in outside)
     # A real paragraph beside the list means an article with a list of links next to it: ask for more.
     prose_at = [i for i, line in enumerate(outside) if line.chars - line.link_chars >= 80 and _is_sentence(line.text)]
-    if not prose_at:
-        return group.chars > outside_chars
     # The page's headline printed above that prose: the page is the article, the list is its related reading
     # or a feed under it, unless the list dwarfs it.
-    first_prose = outside[prose_at[0]]
-    headed = False
-    for line in lines:
-        if line is first_prose:
-            break
-        if title and line.owner not in in_group and same_text(line.text, title):
-            headed = True
-    if headed and _bare_titles(group, lines):
+    paragraph = next(
+        (line for line in outside if line.chars - line.link_chars >= 80 and SENTENCE_PUNCT.search(line.text)), None
+    )
+    story_headline = _headline_above(paragraph, lines, in_group, title)
+    if story_headline is not None and paragraph is not None and _article_holds(story_headline, paragraph, in_group):
+        # The page marks the headline and the paragraph under it as its article, and the run lies outside it: a
+        # feed beside the story (a video page's one-sentence story, the channel's playlist).
+        return False
+    if not prose_at:
+        return group.chars > outside_chars
+    headline = _headline_above(outside[prose_at[0]], lines, in_group, title)
+    if headline is not None and _bare_titles(group, lines):
         # Links and nothing else beside an article under the page's headline: its related or most-read feed.
         return False
+    headed = headline is not None
     return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
+
+
+def _headline_above(
+    prose: Line | None, lines: list[Line], in_group: set[lxml.etree._Element], title: str | None
+) -> Line | None:
+    """The line printing the page's headline (the title) above `prose`, outside the run."""
+    if prose is None or not title:
+        return None
+    headline = None
+    for line in lines:
+        if line is prose:
+            break
+        if line.owner not in in_group and same_text(line.text, title):
+            headline = line
+    return headline
+
+
+def _article_holds(headline: Line, prose: Line, in_group: set[lxml.etree._Element]) -> bool:
+    """Whether an element marked as the article (`<article>`, `itemprop="articleBody"`) holds the headline and the
+    first paragraph under it and none of the run: a video page's one-sentence story inside its `<article>`, the
+    channel's playlist outside it."""
+    for element in prose.owner.iterancestors():
+        if element.tag == "article" or element.get("itemprop") == "articleBody":
+            inside = set(element.iter())
+            return headline.owner in inside and not in_group & inside
+    return False
 
 
 def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:

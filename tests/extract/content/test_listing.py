@@ -333,3 +333,34 @@ def test_paragraphs_that_each_link_words_inside_a_sentence_are_no_listing() -> N
     assert not outweighs(tree(linked_paragraphs(title_first=False)))
     # The same members, each opening with its link as a feed entry opens with its title, are a listing.
     assert outweighs(tree(linked_paragraphs(title_first=True)))
+
+
+VIDEO_STORY = (
+    "灵活就业人员可以在户籍地或居住地以个人身份参加职工基本医疗保险，本期视频讲解参保登记需要准备的材料、网上办理的入口、"
+    "缴费基数的选择和待遇享受的等待期，帮助大家少跑腿、快办事。"
+)
+
+
+def video_page(marked: bool) -> str:
+    """A video page (the layout of globalnews.ca's, codelucas/newspaper tests/data/html/globalnews.ca2.html): the
+    headline and a one-sentence story, then the channel's playlist of 30 clips, each a duration, a programme and a
+    linked title."""
+    playlist = "".join(
+        f"<li><span class='duration'>0{n % 10}:1{n % 6}</span><span class='show'>医保政策解读 第{n}期</span>"
+        f"<a href='/video/{n}'>{TITLES[n % len(TITLES)]}（视频第{n}集）</a></li>"
+        for n in range(30)
+    )
+    story = f"<h1>灵活就业人员参保视频讲解</h1><div class='story'><p>{VIDEO_STORY}</p></div>"
+    story = f"<article>{story}</article>" if marked else f"<div class='top-story'>{story}</div>"
+    return (
+        "<html><head><title>灵活就业人员参保视频讲解 | 医保视频</title></head><body>"
+        f"<div class='main'>{story}<div class='playlist'><ul>{playlist}</ul></div></div></body></html>"
+    )
+
+
+def test_a_playlist_outside_the_article_that_holds_headline_and_story_is_no_listing() -> None:
+    page = content(video_page(marked=True))
+    assert page.kind == "article"
+    assert page.text.strip() == VIDEO_STORY
+    # Without the page's mark of its article, the playlist that dwarfs the one sentence is the page.
+    assert content(video_page(marked=False)).kind == "listing"
