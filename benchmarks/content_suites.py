@@ -2,8 +2,8 @@
 
 The set is `benchmarks/pages/extractor_suites/` (built by `benchmarks/suites_import.py` from the regression test
 pages of codelucas/newspaper and AndyTheFactory/newspaper4k, MIT, and mozilla/readability, Apache-2.0; source of
-every page in its `info.json`), split before any page was read by the project's rule (sha1 of the page id, even → dev, odd →
-first_sight). Everything else — loading, scoring, extractors, the table, `--per-page` — is
+every page in its `info.json`), split before any page was read by the project's rule (sha1 of the page id,
+even → dev, odd → first_sight). Everything else — loading, scoring, extractors, the table, `--per-page` — is
 `benchmarks/content_firstsight.py`'s, run on this folder. Default: the first-sight half.
 
     .venv/bin/python benchmarks/content_suites.py [--split first_sight|dev|all] [--per-page]
