@@ -175,7 +175,7 @@ def group_outweighs(
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
-    if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines):
+    if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
         return False
     if body_root is None:
         return True
@@ -184,21 +184,50 @@ def group_outweighs(
     outside_chars = sum(line.chars - line.link_chars for line in outside)
     # A real paragraph beside the list means an article with a list of links next to it: ask for more.
     prose_at = [i for i, line in enumerate(outside) if line.chars - line.link_chars >= 80 and _is_sentence(line.text)]
-    if not prose_at:
-        return group.chars > outside_chars
     # The page's headline printed above that prose: the page is the article, the list is its related reading
     # or a feed under it, unless the list dwarfs it.
-    first_prose = outside[prose_at[0]]
-    headed = False
-    for line in lines:
-        if line is first_prose:
-            break
-        if title and line.owner not in in_group and same_text(line.text, title):
-            headed = True
-    if headed and _bare_titles(group, lines):
+    paragraph = next(
+        (line for line in outside if line.chars - line.link_chars >= 80 and SENTENCE_PUNCT.search(line.text)), None
+    )
+    story_headline = _headline_above(paragraph, lines, in_group, title)
+    if story_headline is not None and paragraph is not None and _article_holds(story_headline, paragraph, in_group):
+        # The page marks the headline and the paragraph under it as its article, and the run lies outside it: a
+        # feed beside the story (a video page's one-sentence story, the channel's playlist).
+        return False
+    if not prose_at:
+        return group.chars > outside_chars
+    headline = _headline_above(outside[prose_at[0]], lines, in_group, title)
+    if headline is not None and _bare_titles(group, lines):
         # Links and nothing else beside an article under the page's headline: its related or most-read feed.
         return False
+    headed = headline is not None
     return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
+
+
+def _headline_above(
+    prose: Line | None, lines: list[Line], in_group: set[lxml.etree._Element], title: str | None
+) -> Line | None:
+    """The line printing the page's headline (the title) above `prose`, outside the run."""
+    if prose is None or not title:
+        return None
+    headline = None
+    for line in lines:
+        if line is prose:
+            break
+        if line.owner not in in_group and same_text(line.text, title):
+            headline = line
+    return headline
+
+
+def _article_holds(headline: Line, prose: Line, in_group: set[lxml.etree._Element]) -> bool:
+    """Whether an element marked as the article (`<article>`, `itemprop="articleBody"`) holds the headline and the
+    first paragraph under it and none of the run: a video page's one-sentence story inside its `<article>`, the
+    channel's playlist outside it."""
+    for element in prose.owner.iterancestors():
+        if element.tag == "article" or element.get("itemprop") == "articleBody":
+            inside = set(element.iter())
+            return headline.owner in inside and not in_group & inside
+    return False
 
 
 def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
@@ -222,6 +251,36 @@ def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
             elif line.text.strip():
                 run = 0
     return False
+
+
+def _links_in_sentences(group: SiblingRun, lines: list[Line]) -> bool:
+    """Whether most entries' title links sit inside a sentence: words run up to the link and on from it on the same
+    line (`…who like this <a>quinetessential small town</a>. "Conde Nast…`). Those members are an article's
+    paragraphs that each link a few words; a listing prints its title on a line that starts or ends with it
+    (`<a>Title</a> 2024-05-01`, `[05-01] <a>Title</a>`, the title above its abstract)."""
+    extents = line_extents(lines)
+    entries = _entries(group.members)
+    inside = 0
+    for member in entries:
+        link, extent = title_link(member), extents.get(member)
+        if link is None or extent is None:
+            continue
+        key = _WHITESPACE.sub("", text_of(link))
+        for line in lines[extent.first : extent.last + 1]:
+            at = _WHITESPACE.sub("", line.text).find(key) if key else -1
+            if at < 0:
+                continue
+            flat = _WHITESPACE.sub("", line.text)
+            before, after = _LETTERS.findall(flat[:at]), _LETTERS.findall(flat[at + len(key) :])
+            if len(before) >= _SENTENCE_AROUND and len(after) >= _SENTENCE_AROUND and SENTENCE_PUNCT.search(flat):
+                inside += 1
+            break
+    return bool(entries) and inside >= _LINKED_PARAGRAPHS * len(entries)
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_AROUND = 20  # letters of a sentence on each side of a link inside it
+_LINKED_PARAGRAPHS = 0.5  # share of entries whose title link sits inside a sentence
 
 
 def _set_between_paragraphs(group: SiblingRun, lines: list[Line]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -134,6 +135,10 @@ def strip_furniture(root: lxml.etree._Element) -> None:
         names = element.keys()
         if not names:
             continue
+        if tag in _INLINE_BOXES and "class" in names and _names_a_caption(element.get("class")):
+            # An image's caption set inline in a paragraph ("<p><span class='caption'>© Getty</span>Nintendo and
+            # Apple shocked…") is drawn as a box of its own: its line is not the paragraph's.
+            element.tag = "div"
         if "role" in names and element.get("role") in _REMOVED_ROLES:
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
@@ -151,6 +156,14 @@ def strip_furniture(root: lxml.etree._Element) -> None:
         # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
         if element in stats and not holds_prose(element, stats) and not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+_INLINE_BOXES = frozenset(("span", "small", "em", "i", "b", "font"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_a_caption(classes: str) -> bool:
+    return "caption" in classes.lower()
 
 
 def is_hidden(element: lxml.etree._Element) -> bool:

@@ -130,6 +130,19 @@ def test_a_related_links_heading_closes_the_body() -> None:
     assert english(after=related) == ENGLISH
 
 
+def test_a_latest_stories_heading_closes_the_body_and_a_sentence_about_the_latest_stories_stays() -> None:
+    # Real teasers under a cbssports.com story (scrapinghub/article-extraction-benchmark, study half).
+    latest = (
+        "<h3>Our Latest Stories</h3><div><a href='/1'>Gronk may have found his true calling</a>"
+        "<p>SportsLine's computer model simulated every Week 12 NFL game 10,000 times with surprising results.</p>"
+        "<a href='/2'>Playoff picture: Raiders in pursuit</a>"
+        "<p>Breaking down the 2019 NFL playoff picture after Sunday's Week 11 action.</p></div>"
+    )
+    assert english(after=latest) == ENGLISH
+    line = "Our latest stories on the league are collected here, and the picks are updated every Thursday."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_link_lines_under_the_body_stay_out_when_a_related_list_with_abstracts_follows() -> None:
     # youth.cn (opendatalab/magic-html, Apache-2.0): a strip of photo links under the credit line, then "相关新闻"
     # whose entries carry sentence abstracts. The abstracts are not the body's prose.

@@ -304,3 +304,63 @@ def test_a_list_set_between_paragraphs_of_an_article_is_part_of_it() -> None:
     assert "Jeden Monat gehen" in page.text and "Unterschreiben Sie unsere Petition" in page.text
     # With nothing after it, the same list under a short introduction reads as the page's listing.
     assert content(ranking(closing=False)).kind == "listing"
+
+
+# Real sentences of a travel article (codelucas/newspaper tests/data/html/about.com1.html): each paragraph links a few
+# words in the middle of a sentence.
+LINKED_PARAGRAPHS = [
+    ("But generals aren't the only ones who like this ", "quinetessential small town",
+     '. "Forbes" Magazine listed it one of the prettiest towns of America.'),
+    ("One historic landmark not to be missed is the ", "DeSoto House Hotel",
+     " on Main Street, the oldest operating hotel in Illinois."),
+    ("When visiting Galena, book a table at the ", "Stone House Pottery and Gallery",
+     ", where a master potter teaches you to decorate, glaze and fire your own dinnerware."),
+    ("Galena boasts many vineyards and wineries. Join the ", "Blackhawk Wine Tour",
+     " to swirl, sniff and sip the best wines in Illinois at three different wineries."),
+]  # fmt: skip
+
+
+def linked_paragraphs(title_first: bool) -> str:
+    """The paragraphs as printed (the link inside a sentence), or as a feed prints entries (the link first)."""
+    paragraphs = []
+    for n, (before, link, after) in enumerate(LINKED_PARAGRAPHS):
+        anchor = f"<a href='https://example.com/{n}'>{link}</a>"
+        paragraphs.append(f"<p>{anchor} {before}{after}</p>" if title_first else f"<p>{before}{anchor}{after}</p>")
+    return f"<div class='article-body'>{''.join(paragraphs)}</div>"
+
+
+def test_paragraphs_that_each_link_words_inside_a_sentence_are_no_listing() -> None:
+    assert not outweighs(tree(linked_paragraphs(title_first=False)))
+    # The same members, each opening with its link as a feed entry opens with its title, are a listing.
+    assert outweighs(tree(linked_paragraphs(title_first=True)))
+
+
+VIDEO_STORY = (
+    "灵活就业人员可以在户籍地或居住地以个人身份参加职工基本医疗保险，本期视频讲解参保登记需要准备的材料、网上办理的入口、"
+    "缴费基数的选择和待遇享受的等待期，帮助大家少跑腿、快办事。"
+)
+
+
+def video_page(marked: bool) -> str:
+    """A video page (the layout of globalnews.ca's, codelucas/newspaper tests/data/html/globalnews.ca2.html): the
+    headline and a one-sentence story, then the channel's playlist of 30 clips, each a duration, a programme and a
+    linked title."""
+    playlist = "".join(
+        f"<li><span class='duration'>0{n % 10}:1{n % 6}</span><span class='show'>医保政策解读 第{n}期</span>"
+        f"<a href='/video/{n}'>{TITLES[n % len(TITLES)]}（视频第{n}集）</a></li>"
+        for n in range(30)
+    )
+    story = f"<h1>灵活就业人员参保视频讲解</h1><div class='story'><p>{VIDEO_STORY}</p></div>"
+    story = f"<article>{story}</article>" if marked else f"<div class='top-story'>{story}</div>"
+    return (
+        "<html><head><title>灵活就业人员参保视频讲解 | 医保视频</title></head><body>"
+        f"<div class='main'>{story}<div class='playlist'><ul>{playlist}</ul></div></div></body></html>"
+    )
+
+
+def test_a_playlist_outside_the_article_that_holds_headline_and_story_is_no_listing() -> None:
+    page = content(video_page(marked=True))
+    assert page.kind == "article"
+    assert page.text.strip() == VIDEO_STORY
+    # Without the page's mark of its article, the playlist that dwarfs the one sentence is the page.
+    assert content(video_page(marked=False)).kind == "listing"

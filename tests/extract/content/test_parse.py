@@ -173,3 +173,33 @@ def test_only_hiding_attributes_and_tooltip_roles_strip_an_element() -> None:
     assert root is not None
     strip_furniture(root)
     assert [text_of(p) for p in root.iter("p")] == ["红字说明", "注释", "带属性", "无属性"]
+
+
+# A real paragraph of an msn.com story (mozilla/readability test/test-pages/msn): the image and its caption are set
+# inline at the start of the paragraph's <p>.
+MSN_LEAD = (
+    'Nintendo and Apple shocked the world earlier this year by announcing "Super Mario Run," the legendary gaming '
+    "company's first foray into mobile gaming."
+)
+
+
+def paragraph_lines(paragraph: str) -> list[str]:
+    from extract.content.article import clean_lines
+    from extract.content.lines import cut_page
+    from extract.content.vocabulary import vocabulary
+
+    root = parse_html(f"<html><body><article><p>{paragraph}</p></article></body></html>")
+    assert root is not None
+    strip_furniture(root)
+    return clean_lines(cut_page(root), None, vocabulary())
+
+
+def test_an_inline_caption_is_a_line_of_its_own_and_the_paragraph_after_it_stays() -> None:
+    caption = (
+        "<span class='storyimage'><img src='a.jpg'><span class='caption truncate'>"
+        "<span class='attribution'>© Provided by Business Insider Inc</span> Nintendo/Apple</span></span>"
+    )
+    assert paragraph_lines(caption + MSN_LEAD) == [MSN_LEAD]  # the credit line alone is dropped as a copyright line
+    # Another inline span inside the sentence stays in the paragraph's line.
+    words = MSN_LEAD.replace("shocked the world", "<span class='highlight'>shocked the world</span>")
+    assert paragraph_lines(words) == [MSN_LEAD]
