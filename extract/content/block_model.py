@@ -327,8 +327,7 @@ def features(
         parent = parent.getparent()
     tag = element.tag if isinstance(element.tag, str) else ""
     vocab = hints()
-    inside_choice = chosen.first <= first and last <= chosen.last and extent.depth >= chosen.depth
-    holds_choice = first <= chosen.first and chosen.last <= last and extent.depth <= chosen.depth
+    inside_choice, holds_choice = _nesting(extent, chosen)
     shared = 0
     if holds_choice:
         shared = chosen.chars
@@ -390,11 +389,23 @@ def features(
         math.log1p(siblings),
         math.log((twins + 1) / (prose + 1)),
         math.log((extent.chars - extent.link_chars + 1) / (chosen.chars - chosen.link_chars + 1)),
-        math.log(
-            (extent.chars - extent.link_chars + 1)
-            / (max(0, chosen.chars - chosen.link_chars - measures.named_text_outside(extent, chosen)) + 1)
-        ),
+        _unnamed_text_ratio(extent, chosen, measures),
     ]
+
+
+def _nesting(extent: Extent, chosen: Extent) -> tuple[bool, bool]:
+    """Whether a candidate lies inside the chosen block, and whether it holds it (the chosen block does both)."""
+    inside = chosen.first <= extent.first and extent.last <= chosen.last and extent.depth >= chosen.depth
+    holds = extent.first <= chosen.first and chosen.last <= extent.last and extent.depth <= chosen.depth
+    return inside, holds
+
+
+def _unnamed_text_ratio(extent: Extent, chosen: Extent, measures: PageMeasures) -> float:
+    """log_text_vs_choice_unnamed: unlinked text against the chosen block's, less its furniture-named text outside."""
+    return math.log(
+        (extent.chars - extent.link_chars + 1)
+        / (max(0, chosen.chars - chosen.link_chars - measures.named_text_outside(extent, chosen)) + 1)
+    )
 
 
 def scored_candidates(
@@ -405,10 +416,29 @@ def scored_candidates(
     title: str | None,
 ) -> list[tuple[lxml.etree._Element, list[float]]]:
     """Every candidate with its feature row (the training script and `rerank` read the same rows)."""
+    return _rows(choice, totals, weights, lines, title, least_kept=None)
+
+
+def _rows(
+    choice: lxml.etree._Element,
+    totals: dict[lxml.etree._Element, float],
+    weights: list[float],
+    lines: list[Line],
+    title: str | None,
+    least_kept: float | None,
+) -> list[tuple[lxml.etree._Element, list[float]]]:
+    """The candidates' feature rows; with `least_kept`, only those of candidates other than the weightiest subtree
+    that keep that share of its text (`text_kept`, read before the row is built: the rest are never scored)."""
     measures = PageMeasures(lines, weights, title)
     chosen = candidates(choice, totals, measures.extents)
     order = sorted(totals, key=totals.__getitem__, reverse=True)[:TOP_K]
     rank = {element: index for index, element in enumerate(order)}
+    if least_kept is not None:
+        chosen = [
+            element
+            for element in chosen
+            if element is not choice and _text_kept_of(element, choice, measures) >= least_kept
+        ]
     return [(element, features(element, choice, totals, rank, measures)) for element in chosen]
 
 
@@ -419,6 +449,17 @@ def text_kept(row: list[float]) -> float:
         return 1.0
     if row[_AT_INSIDE]:
         return min(1.0, math.exp(row[_AT_TEXT_RATIO]))
+    return 0.0
+
+
+def _text_kept_of(element: lxml.etree._Element, choice: lxml.etree._Element, measures: PageMeasures) -> float:
+    """`text_kept` of the row `features` would build for a candidate other than `choice`, from the same values."""
+    extent, chosen = measures.extents[element], measures.extents[choice]
+    inside, holds = _nesting(extent, chosen)
+    if holds:
+        return 1.0
+    if inside:
+        return min(1.0, math.exp(_unnamed_text_ratio(extent, chosen, measures)))
     return 0.0
 
 
@@ -442,12 +483,8 @@ def rerank(
     model = block_model()
     if model is None or not worth_a_second_look(choice, lines):
         return choice
-    rows = scored_candidates(choice, totals, weights, lines, title)
-    predictions = [
-        (model.predict(row), element)
-        for element, row in rows
-        if element is not choice and text_kept(row) >= model.min_text_kept
-    ]
+    rows = _rows(choice, totals, weights, lines, title, least_kept=model.min_text_kept)
+    predictions = [(model.predict(row), element) for element, row in rows]
     if not predictions:
         return choice
     gain, best = max(predictions, key=lambda pair: pair[0])

@@ -13,6 +13,7 @@ from extract.content.block_model import (
     FEATURES,
     MODEL_PATH,
     PageMeasures,
+    _rows,
     block_model,
     hints,
     parse_model,
@@ -111,6 +112,25 @@ def test_a_candidate_holding_little_of_the_text_is_never_the_body() -> None:
     assert kept["story"] >= model.min_text_kept  # the article holds most of the text
     assert kept["column"] < model.min_text_kept  # the teaser column does not: it cannot be chosen
     assert kept["wrap"] > 0.9  # the wrapper holds the article, the teasers and the headline
+
+
+@pytest.mark.parametrize("least_kept", [0.0, 0.5, 0.7, 0.95])
+def test_the_second_look_scores_only_the_candidates_that_keep_enough_text(least_kept: float) -> None:
+    # The rerank reads `text_kept` before it builds a row: the rows it scores are the full set's rows of the
+    # candidates other than the weightiest subtree that keep `least_kept` of its text, in the same order.
+    root = parse_html(news_page(OTHER_STORIES))
+    assert root is not None
+    lines = cut_page(root)
+    choice, _ = best_subtree(lines, vocabulary())
+    assert choice is not None
+    weights = line_weights(lines, vocabulary())
+    totals = subtree_weights(lines, weights)
+    every = scored_candidates(choice, totals, weights, lines, TITLE)
+    admitted = [(e, row) for e, row in every if e is not choice and text_kept(row) >= least_kept]
+    scored = _rows(choice, totals, weights, lines, TITLE, least_kept=least_kept)
+    assert [(e.get("id") or e.tag, row) for e, row in scored] == [(e.get("id") or e.tag, row) for e, row in admitted]
+    # Some candidates are scored, and at the model's share some are not: the filter is at work.
+    assert admitted and (least_kept < 0.7 or len(admitted) < len(every) - 1)
 
 
 @pytest.mark.parametrize(

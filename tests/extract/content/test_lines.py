@@ -19,6 +19,8 @@ from extract.content.lines import (
     line_extents,
     same_text,
     split_lines,
+    text_length,
+    text_of,
     text_stats,
 )
 from extract.content.parse import parse_html, strip_furniture
@@ -122,6 +124,24 @@ def test_extents_of_the_walk_equal_a_walk_up_from_every_line(page: FixturePage) 
     lines = cut_page(root)
     walked_up = line_extents(list(lines))
     assert (list(lines.extents), lines.extents) == (list(walked_up), walked_up)
+
+
+def test_the_text_of_a_subtree_holds_its_tails_inside_but_not_its_own() -> None:
+    root = tree("<div><p id='p'>医保<b>报销</b>比例 <a href='/x'>查看</a>&amp; more<br/>下一行</p>尾巴</div>")
+    paragraph = root.find(".//p")
+    assert (text_of(paragraph), text_length(paragraph)) == ("医保报销比例 查看& more下一行", 18)
+    assert text_of(root) == "医保报销比例 查看& more下一行尾巴"
+    assert text_of(root.find(".//br")) == ""  # an empty element, whatever its tail
+
+
+@pytest.mark.parametrize("page", saved_pages(), ids=lambda page: page.name)
+def test_the_text_of_every_subtree_is_what_itertext_gives(page: FixturePage) -> None:
+    root = parse_html(decode(page.body).text)
+    assert root is not None
+    strip_furniture(root)
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    assert len(elements) > 10
+    assert [text_of(element) for element in elements] == ["".join(element.itertext()) for element in elements]
 
 
 # ----------------------------------------------------------------------------- element words and text statistics

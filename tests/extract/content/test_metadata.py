@@ -121,6 +121,11 @@ def test_language_is_read_from_the_text_not_the_attribute() -> None:
         ("a" * 600 + "医" * 100, "zh"),
         ("医" * 100 + "1" * 600 + "a" * 600, "zh"),
         ("1" * 600 + "医" * 100 + "a" * 601, "en"),
+        # letters outside ASCII and A–Z are neither: accented, Greek, full-width, emoji
+        ("Ωμέγα ÿ ａｂｃ 😀", None),
+        ("ü" * 300 + "abcdefg 医", "en"),  # 1 against 7, many characters outside ASCII
+        ("ü" * 300 + "abcdef 医", "zh"),  # 1 against 6
+        ("é" * 5 + "a" * 36 + "医" * 6, "zh"),  # 6 against 36: the tie again
     ],
 )
 def test_language_weighs_cjk_characters_against_latin_letters(text: str, lang: str | None) -> None:
@@ -129,7 +134,7 @@ def test_language_weighs_cjk_characters_against_latin_letters(text: str, lang: s
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="医保a Z1，", max_size=60), max_size=40))
+@given(st.lists(st.text(alphabet="医保a Z1，éΩ😀", max_size=60), max_size=40))
 def test_language_is_the_weight_of_all_cjk_characters_against_all_latin_letters(texts: list[str]) -> None:
     root = parse_html("<p>x</p>")
     assert root is not None
