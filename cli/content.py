@@ -13,7 +13,6 @@ import argparse
 import dataclasses
 import json
 import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 
@@ -27,7 +26,9 @@ def page_url(text: str) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="saved HTML page, raw bytes")
+    parser.add_argument(
+        "file", help="saved HTML page, raw bytes: a file, a pipe (<(curl -s URL)) or - for stdin (16 MiB at most)"
+    )
     parser.add_argument(
         "--url", type=page_url, help="the page's URL (picks the registry site's overrides by host; metadata)"
     )
@@ -41,18 +42,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from cli.errors import CommandError
-    from cli.extract import registry_files
+    from cli.extract import DEFAULT_MAX_PAGE_BYTES, registry_files
+    from cli.text_input import read_bytes
     from extract.pipeline import StageFailure, read_page
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise CommandError(f"is a directory, not a page: {args.file}")
-    if not path.is_file():
-        raise CommandError(f"no such file: {args.file}")
+    body, _ = read_bytes(args.file, DEFAULT_MAX_PAGE_BYTES, "a page")
     extra_sites = registry_files(args.sites)
     headers = {"Content-Type": args.content_type} if args.content_type else None
     try:
-        document = read_page(path.read_bytes(), headers, args.url, site=args.site, extra_sites=extra_sites)
+        document = read_page(body, headers, args.url, site=args.site, extra_sites=extra_sites)
     except StageFailure as failure:
         raise CommandError(f"{args.file}: {failure.message}") from None
     if not document.text.strip() and not args.json:
