@@ -165,12 +165,21 @@ def site_fields(platforms: tuple[str, ...]) -> dict[str, Check]:
     }
 
 
+MAX_REGISTRY_BYTES = 16 * 1024 * 1024  # thousands of sites fit in a few hundred KiB
+
+
 def read_toml(path: Path) -> dict[str, Any]:
-    """The file's tables; a RegistryError naming the file if it cannot be read or parsed."""
+    """The file's tables; a RegistryError naming the file if it cannot be read or parsed, or is larger than any
+    registry (`--sites /dev/zero` is refused after MAX_REGISTRY_BYTES, not read until memory runs out)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_REGISTRY_BYTES + 1)
     except OSError as exc:
         raise RegistryError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_REGISTRY_BYTES:
+        raise RegistryError(f"{path}: larger than {MAX_REGISTRY_BYTES} bytes: not a site registry")
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RegistryError(f"{path}: not UTF-8 text") from None
     try:

@@ -65,6 +65,13 @@ def test_invalid_toml_names_the_file_and_the_line(tmp_path: Path) -> None:
     assert f"{registry}: invalid TOML" in proc.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_registry_file_is_one_line_not_all_of_memory() -> None:
+    proc = guidecrawl("sites", "--sites", "/dev/zero")
+    assert (proc.returncode, proc.stderr.count("\n")) == (2, 1)
+    assert "/dev/zero: larger than 16777216 bytes: not a site registry" in proc.stderr
+
+
 def test_a_valid_user_registry_is_listed_with_its_file(tmp_path: Path) -> None:
     registry = tmp_path / "my_sites.toml"
     registry.write_text(GOOD, encoding="utf-8")
