@@ -9,6 +9,7 @@ time, the crawl's user agent, robots.txt obeyed) and never writes anything.
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -21,7 +22,9 @@ from crawler.sites import Site
 from extract.decode import decode
 from extract.pipeline import PageResult, process_page
 
-FETCH_TIMEOUT = 15.0
+FETCH_TIMEOUT = 15.0  # seconds for a whole answer
+MAX_BYTES = 16 * 1024 * 1024  # the crawl's DOWNLOAD_MAXSIZE
+READ_CHUNK = 64 * 1024
 SKIPPED = "skipped"
 
 
@@ -60,24 +63,42 @@ def user_agent() -> str:
 
 
 def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> Fetched:
-    agent = user_agent()
-    robots = urllib.robotparser.RobotFileParser(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/robots.txt")
+    """The page, robots.txt obeyed. Bounded as the crawl is: at most `MAX_BYTES` of body and `timeout` seconds for
+    the whole answer (a server that never stops sending, or sends a byte now and then, is a ProbeError)."""
+    robots = urllib.robotparser.RobotFileParser()
     try:
-        robots.read()
+        answer = _get(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/robots.txt", timeout)
+        robots.parse(answer.body.decode("utf-8", "replace").splitlines())
         checked = True
-    except (OSError, ValueError):  # no robots.txt reachable: allowed, as Scrapy's RobotsTxtMiddleware does
+    except urllib.error.HTTPError as exc:  # as RobotFileParser.read: 401/403 forbid everything, other codes allow
+        robots.disallow_all = exc.code in (401, 403)
+        robots.allow_all = not robots.disallow_all
+        checked = True
+    except (ProbeError, OSError, ValueError):  # no robots.txt reachable: allowed, as Scrapy's RobotsTxtMiddleware does
         checked = False
     if checked and not robots.can_fetch("guidecrawl", url):
         raise ProbeError(f"{url}: disallowed by robots.txt")
-    request = urllib.request.Request(url, headers={"User-Agent": agent})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return Fetched(response.url, response.status, dict(response.headers.items()), response.read())
+        return _get(url, timeout)
     except urllib.error.HTTPError as exc:
         raise ProbeError(f"{url}: HTTP {exc.code}") from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ProbeError(f"{url}: cannot fetch: {reason}") from None
+
+
+def _get(url: str, timeout: float) -> Fetched:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        body = bytearray()
+        while chunk := response.read1(READ_CHUNK):  # what has come so far: a drip cannot hold it
+            body += chunk
+            if len(body) > MAX_BYTES:
+                raise ProbeError(f"{url}: larger than {MAX_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE)")
+            if time.monotonic() > deadline:
+                raise ProbeError(f"{url}: still sending after {timeout:g} s")
+        return Fetched(response.url, response.status, dict(response.headers.items()), bytes(body))
 
 
 def _first_match(patterns: tuple[re.Pattern[str], ...], url: str) -> str | None:
