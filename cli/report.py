@@ -31,11 +31,15 @@ def run(args: argparse.Namespace) -> int:
     if not out.is_dir():
         raise CommandError(f"no such folder: {out}")
     target = Path(args.html) if args.html else out / "report.html"
+    if target.is_dir():
+        raise CommandError(f"--html {target} is a folder: name the file to write")
     try:
         path = write_report(out, target)
     except NoTables as exc:
         raise CommandError(str(exc)) from None
     except duckdb.Error as exc:  # a damaged or foreign file among the tables
         raise CommandError(f"cannot read the tables: {str(exc).splitlines()[0]}") from None
+    except OSError as exc:  # named after the file asked for, not the temporary one it is written through
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"report: {path}")
     return 0

@@ -103,6 +103,18 @@ def test_report_on_a_damaged_parquet_file_is_one_line_and_a_sound_folder_still_r
     assert sound.returncode == 0, sound.stderr
 
 
+def test_report_into_a_folder_or_an_unwritable_place_is_one_line_naming_it(two_demo_runs: Path, tmp_path: Path) -> None:
+    folder = guidecrawl("report", str(two_demo_runs), "--html", str(tmp_path))
+    assert folder.returncode == 2
+    assert folder.stderr.strip() == f"guidecrawl report: error: --html {tmp_path} is a folder: name the file to write"
+    unwritable = tmp_path / "not-a-folder"
+    unwritable.write_text("a file")
+    nested = guidecrawl("report", str(two_demo_runs), "--html", str(unwritable / "report.html"))
+    assert nested.returncode == 2
+    assert nested.stderr.startswith(f"guidecrawl report: error: cannot write {unwritable / 'report.html'}: ")
+    assert len(nested.stderr.strip().splitlines()) == 1
+
+
 def test_report_writes_into_the_folder_by_default(two_demo_runs: Path) -> None:
     proc = guidecrawl("report", str(two_demo_runs))
     assert proc.returncode == 0, proc.stderr
