@@ -51,6 +51,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+MAX_TIMEOUT_SECONDS = 366 * 24 * 3600.0  # beyond, no budget at all: leave --timeout out
 GRACE_SECONDS = 60.0  # after --timeout: time for a site's crawl to publish its last part before it is killed
 JOBS_DIR = "_jobs"
 
@@ -81,8 +82,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     if bool(args.site) == bool(args.all):
         raise CommandError("give the site name(s) or --all, not both and not neither")
-    if args.timeout is not None and args.timeout <= 0:
-        raise CommandError(f"--timeout must be a positive number of seconds, got {args.timeout:g}")
+    if args.timeout is not None and not 0 < args.timeout <= MAX_TIMEOUT_SECONDS:  # NaN fails both comparisons
+        raise CommandError(
+            f"--timeout must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:.0f} (a year); "
+            f"got {args.timeout:g}"
+        )
     if args.part_pages < 1 or args.part_minutes <= 0:
         raise CommandError("--part-pages and --part-minutes must be positive")
     if args.profile is not None and args.profile not in load_profiles():
