@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             f"--timeout must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:.0f} (a year); "
             f"got {args.timeout:g}"
         )
-    if args.part_pages < 1 or args.part_minutes <= 0:
+    if args.part_pages < 1 or not args.part_minutes > 0:  # NaN is not > 0 either
         raise CommandError("--part-pages and --part-minutes must be positive")
     if args.profile is not None and args.profile not in load_profiles():
         raise CommandError(f"unknown profile {args.profile!r} (known: {', '.join(load_profiles())})")

@@ -48,6 +48,8 @@ SCRIPTS = ("hans", "hant", "keep")
 # A page larger than this is an errors row `too_large`, never read: the crawl's download cap, so a saved page
 # and a fetched one are treated alike, and the peak memory of a run stays bounded (docs/robustness.md).
 DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024
+MAX_PAGE_BYTES_CAP = 1024 * 1024 * 1024  # --max-page-bytes above: no page of a guide site is a GiB
+MAX_JOBS_PER_CPU = 4
 MAX_INFO_BYTES = 1024 * 1024  # info.json holds a URL and headers; anything bigger is not one
 
 
@@ -347,8 +349,9 @@ def _results(
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    # Ordered: the files of a run do not depend on --jobs. Chunks keep inter-process traffic low.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Ordered: the files of a run do not depend on --jobs. Chunks keep inter-process traffic low. No more
+    # processes than pages: each would start, import the stages and wait.
+    with ProcessPoolExecutor(max_workers=min(jobs, max(1, len(pages)))) as pool:
         work = partial(process_saved, script=script, max_bytes=max_bytes, extra_sites=extra_sites)
         yield from pool.map(work, pages, chunksize=8)
 
@@ -394,14 +397,18 @@ def run(args: argparse.Namespace) -> int:
     from cli.errors import CommandError
 
     formats = _formats(args.format)
-    if args.jobs < 0:
-        raise CommandError("--jobs must be 0 (one per CPU) or more")
-    jobs = args.jobs or os.cpu_count() or 1
+    cpus = os.cpu_count() or 1
+    if not 0 <= args.jobs <= MAX_JOBS_PER_CPU * cpus:
+        raise CommandError(
+            f"--jobs must be 0 (one per CPU) to {MAX_JOBS_PER_CPU * cpus} ({MAX_JOBS_PER_CPU} per CPU: "
+            "extraction is CPU-bound, more processes only share the same cores)"
+        )
+    jobs = args.jobs or cpus
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CommandError(f"--out {out} exists and is not a folder")
-    if args.max_page_bytes < 1:
-        raise CommandError("--max-page-bytes must be 1 or more")
+    if not 1 <= args.max_page_bytes <= MAX_PAGE_BYTES_CAP:
+        raise CommandError(f"--max-page-bytes must be 1 to {MAX_PAGE_BYTES_CAP}")
     extra_sites = registry_files(args.sites)
     pages = find_pages(args.paths)
     if getattr(args, "dask", None):

@@ -136,7 +136,8 @@ def test_corrupt_state_file_is_moved_aside_and_the_run_starts_afresh(site: Serve
 
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
     timeouts = [["fixture", "--timeout", value] for value in ("0", "-1", "nan", "inf", "1e308")]
-    for args in (["--all", "fixture"], ["nosuchsite"], ["fixture", "--profile", "fast"], *timeouts):
+    parts = [["fixture", "--part-minutes", "nan"], ["fixture", "--part-pages", "0"]]
+    for args in (["--all", "fixture"], ["nosuchsite"], ["fixture", "--profile", "fast"], *timeouts, *parts):
         proc = subprocess.run(
             [sys.executable, "-m", "cli", "crawl", *args, "--out", str(tmp_path)],
             cwd=REPO, capture_output=True, text=True, timeout=60,

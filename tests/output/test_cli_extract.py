@@ -161,6 +161,28 @@ def test_a_folder_without_pages_is_a_one_line_error(tmp_path: Path) -> None:
     assert "no pages found" in one_line_error(guidecrawl(str(tmp_path), "--out", str(tmp_path / "out")))
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "named"),
+    [
+        ("--jobs", "-1", "--jobs must be 0 (one per CPU) to"),
+        ("--jobs", "100000", "--jobs must be 0 (one per CPU) to"),
+        ("--max-page-bytes", "0", "--max-page-bytes must be 1 to 1073741824"),
+        ("--max-page-bytes", "99999999999999999999999", "--max-page-bytes must be 1 to 1073741824"),
+    ],
+)
+def test_an_out_of_range_number_is_a_one_line_error(tmp_path: Path, option: str, value: str, named: str) -> None:
+    # 100,000 processes for one page, or a read of 10^23 bytes: refused before anything starts.
+    line = one_line_error(guidecrawl(str(SAVED[0]), "--out", str(tmp_path / "out"), option, value))
+    assert named in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_more_jobs_than_pages_start_only_as_many_processes_as_pages(tmp_path: Path) -> None:
+    done = guidecrawl(str(SAVED[0]), "--out", str(tmp_path / "out"), "--format", "parquet", "--jobs", "8")
+    assert done.returncode == 0, done.stderr
+    assert len(pq.read_table(tmp_path / "out" / "documents").to_pylist()) == 1
+
+
 def test_an_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
     line = one_line_error(guidecrawl(str(SAVED[0]), "--out", str(tmp_path / "out"), "--format", "xlsx"))
     assert "xlsx" in line
