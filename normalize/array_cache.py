@@ -1,7 +1,7 @@
 """Arrays derived from a shipped data file, kept per user so that later processes map them instead of deriving them.
 
 The GBK-offset repair's character model ships as 5 MB of compressed counts, from which every process derived
-≈ 26 MB of smoothed probabilities (≈ 0.2 s of CPU: inflating the counts, then the smoothing) before its first
+≈ 26 MB of smoothed probabilities (≈ 0.35 s of CPU: inflating the counts, then the smoothing) before its first
 repair. Derived once, the arrays are written as plain `.npy` files and memory-mapped read-only by every later
 process: no CPU, and one copy in memory for all of them (the OS page cache), however many extraction workers run.
 
