@@ -197,7 +197,7 @@ MODEL_VERSION = 1  # of `from_counts`: a change to the smoothing must bump it (t
 @cache
 def load() -> CharModel:
     """The shipped model, on first use: mapped from the user's array cache (`normalize.array_cache`), or derived
-    from the shipped counts (≈ 0.2 s) and cached for the next process."""
+    from the shipped counts (≈ 0.35 s) and cached for the next process."""
     source = resources.files("normalize").joinpath("data", "char_model.npz").read_bytes()
     names = [field.name for field in fields(CharModel)]
     return CharModel(**derived_arrays("char_model", source, MODEL_VERSION, _derive, names))
