@@ -266,11 +266,13 @@ def _links_in_sentences(group: SiblingRun, lines: list[Line]) -> bool:
         if link is None or extent is None:
             continue
         key = _WHITESPACE.sub("", text_of(link))
+        if not key:
+            continue
         for line in lines[extent.first : extent.last + 1]:
-            at = _WHITESPACE.sub("", line.text).find(key) if key else -1
+            flat = _WHITESPACE.sub("", line.text)
+            at = flat.find(key)
             if at < 0:
                 continue
-            flat = _WHITESPACE.sub("", line.text)
             before, after = _LETTERS.findall(flat[:at]), _LETTERS.findall(flat[at + len(key) :])
             if len(before) >= _SENTENCE_AROUND and len(after) >= _SENTENCE_AROUND and SENTENCE_PUNCT.search(flat):
                 inside += 1
