@@ -26,9 +26,13 @@ time leaves out for both crawls) is printed beside it. "lag" is the longest the 
 (crawler/reactor_lag.py). Peak RSS and CPU time are sampled every 0.2 s (psutil) for the crawl process and,
 apart, for its extraction workers together; "PSS MB" is the peak proportional set size of the crawl process and
 its workers together (a page they share counted once: forked workers share the crawl process's tables, which RSS
-counts in every process). "CPU ms/page" (crawl process, then workers) is CPU time over responses, startup
-included: unlike pages/s it does not depend on what else the machine runs; "clock" is the crawl process's CPU
-while Scrapy's clock ran (crawler/clock_cpu.py), without its start-up: the per-page work of the two crawls.
+counts in every process). Reading PSS walks every page of a process (≈ 10 ms of CPU for the crawl process), so it
+is read when the processes' RSS together reaches a new high and at least every PSS_SECONDS, not at every sample:
+read every 0.2 s it took ≈ 15 % of a core from the crawl it measured, more from the full crawl (three processes
+on both cores) than from the bare one (one process, a core to spare). "CPU ms/page" (crawl process, then workers)
+is CPU time over responses, startup included: unlike pages/s it does not depend on what else the machine runs;
+"clock" is the crawl process's CPU while Scrapy's clock ran (crawler/clock_cpu.py), without its start-up: the
+per-page work of the two crawls.
 "CPU wait" (Linux, /proc/PID/schedstat) is the share of the time the crawl's processes were ready to run but
 waited for a core: high means the machine's load, not the crawl, set its pace."""
 
@@ -63,6 +67,8 @@ SCENARIOS = {"local": (0.0, 32), "remote": (0.25, 16)}
 # full-crawl variants for comparison (--inline, --exec) → their settings
 KIND_SETTINGS = {"inline": ["-s", "GUIDECRAWL_EXTRACT_WORKERS=0"], "exec": ["-s", "GUIDECRAWL_EXTRACT_FORK=False"]}
 SAMPLE_SECONDS = 0.2
+PSS_SECONDS = 2.0  # PSS is also read at least this often (copy-on-write can raise it while RSS stays flat)
+PSS_RSS_STEP = 1.03  # ... and whenever RSS together exceeds by 3 % what it was at the last PSS reading
 MB = 1024 * 1024
 
 
@@ -132,6 +138,8 @@ class Usage:
     workers_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds last seen
     # pid → (seconds running, seconds runnable but waiting for a CPU) from /proc/PID/schedstat (Linux)
     scheduled: dict[int, tuple[float, float]] = field(default_factory=dict)
+    _pss_rss: int = 0  # RSS together at the last PSS reading
+    _pss_read: float = 0.0  # when (time.monotonic) PSS was last read
 
     @property
     def cpu_wait(self) -> float | None:
@@ -144,22 +152,28 @@ class Usage:
     def sample(self, crawl: Any) -> None:
         import psutil
 
-        for pid in [crawl.pid, *(child.pid for child in crawl.children(recursive=True))]:
+        children = crawl.children(recursive=True)
+        for pid in [crawl.pid, *(child.pid for child in children)]:
             with contextlib.suppress(OSError, ValueError):
                 run_ns, wait_ns, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
                 self.scheduled[pid] = (int(run_ns) / 1e9, int(wait_ns) / 1e9)
-        self.peak_crawl_rss = max(self.peak_crawl_rss, crawl.memory_info().rss)
+        crawl_rss = crawl.memory_info().rss
+        self.peak_crawl_rss = max(self.peak_crawl_rss, crawl_rss)
         times = crawl.cpu_times()
         self.crawl_cpu = times.user + times.system
         workers = 0
-        for child in crawl.children(recursive=True):
+        for child in children:
             with contextlib.suppress(psutil.NoSuchProcess):  # a worker that just exited
                 workers += child.memory_info().rss
                 times = child.cpu_times()
                 self.workers_cpu[child.pid] = times.user + times.system
         self.peak_workers_rss = max(self.peak_workers_rss, workers)
+        now = time.monotonic()
+        if crawl_rss + workers < self._pss_rss * PSS_RSS_STEP and now - self._pss_read < PSS_SECONDS:
+            return
+        self._pss_rss, self._pss_read = max(crawl_rss + workers, self._pss_rss), now
         pss = 0
-        for process in [crawl, *crawl.children(recursive=True)]:
+        for process in [crawl, *children]:
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
                 pss += process.memory_full_info().pss
         self.peak_pss = max(self.peak_pss, pss)
