@@ -93,7 +93,9 @@ def page_links(response: HtmlResponse) -> list[str]:
     page_scheme = urlparse(page_url, "").scheme
     seen: set[str] = set()
     urls: list[str] = []
-    root = response.selector.root
+    # A Selector of its own, not the response's cached one: that one refers back to the response, and the cycle
+    # would keep the page's whole tree alive until the collector's next pass (in a worker, many pages' trees).
+    root = Selector(text=response.text, type="html", base_url=base_url).root
     if ends_before_its_end(response.text):
         # A header template that closes the document mid-page: lxml would drop every link after it.
         root = Selector(text=without_document_end(response.text), type="html").root

@@ -205,3 +205,37 @@ def test_links_after_a_header_template_that_closes_the_document_are_followed() -
         "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_2.html",
         "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_3.html",
     ]
+
+
+def test_a_pages_links_and_extraction_leave_no_garbage_for_the_collector() -> None:
+    # A worker collects rarely (crawler/extraction_worker.py GC_THRESHOLD): what a page leaves in a reference cycle,
+    # its parsed tree above all, would stay in memory for many pages.
+    import gc
+
+    from crawler.extraction_pool import extract_page
+
+    routes = load_routes(DEFAULT_ROOT)
+    pages = [(path, route) for (path, _), route in bench_routes(routes, 14).items()]
+    site = load_sites(())["fixture-bench"]
+
+    def extract_all() -> int:
+        found = 0
+        for path, route in pages:
+            headers = {"Content-Type": route.content_type or "text/html"}
+            url = f"http://127.0.0.1:8000{path}"
+            result, links = extract_page(route.body(1), headers, url, site, "hans", None, None)
+            found += len(links) + (result.document is not None)
+        return found
+
+    extract_all()  # first use: tables, caches and compiled expressions are built (and may leave garbage once)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        found = extract_all()
+        gc.collect()
+        garbage = [type(thing).__name__ for thing in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert found > len(pages)  # the pages were read and their links found
+    assert garbage == []
