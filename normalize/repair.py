@@ -8,6 +8,8 @@ This module never decides what to change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import add
 from re import Match, Pattern
 from typing import NamedTuple
 
@@ -24,7 +26,9 @@ class Repair(NamedTuple):
 
 def repairs_of(kind: str, offsets: Iterable[int], befores: Iterable[str], afters: Iterable[str]) -> list[Repair]:
     """One `Repair(kind, offset, before, after)` per position of the three columns, in order."""
-    return [Repair(kind, offset, before, after) for offset, before, after in zip(offsets, befores, afters, strict=True)]
+    # Built by C-level maps, without a Python frame per repair (`(kind,) + (offset, before, after)` as a Repair).
+    columns = zip(offsets, befores, afters, strict=True)
+    return list(map(tuple.__new__, repeat(Repair), map(add, repeat((kind,)), columns)))
 
 
 def apply_edits(text: str, kind: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[Repair]]:
