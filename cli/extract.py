@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from crawler.settings import DOWNLOAD_MAXSIZE
+
 if TYPE_CHECKING:
     from extract.errors import PageError
     from extract.pipeline import PageResult
@@ -47,7 +49,7 @@ ARCHIVE_INFO = "info.json"
 SCRIPTS = ("hans", "hant", "keep")
 # A page larger than this is an errors row `too_large`, never read: the crawl's download cap, so a saved page
 # and a fetched one are treated alike, and the peak memory of a run stays bounded (docs/robustness.md).
-DEFAULT_MAX_PAGE_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_PAGE_BYTES = DOWNLOAD_MAXSIZE
 MAX_PAGE_BYTES_CAP = 1024 * 1024 * 1024  # --max-page-bytes above: no page of a guide site is a GiB
 MAX_JOBS_PER_CPU = 4
 MAX_INFO_BYTES = 1024 * 1024  # info.json holds a URL and headers; anything bigger is not one

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from crawler.platforms import GUIDE, LISTING, LinkRules
+from crawler.settings import DOWNLOAD_MAXSIZE
 from crawler.sites import Site
 from extract.decode import decode
 from extract.pipeline import PageResult, process_page
 
 FETCH_TIMEOUT = 15.0  # seconds for a whole answer
-MAX_BYTES = 16 * 1024 * 1024  # the crawl's DOWNLOAD_MAXSIZE
+MAX_BYTES = DOWNLOAD_MAXSIZE  # as the crawl
 READ_CHUNK = 64 * 1024
 SKIPPED = "skipped"
 
