@@ -32,7 +32,7 @@ from w3lib.url import safe_url_string
 
 from crawler.platforms import canonical_url
 from crawler.sites import Site
-from extract.content.parse import ends_before_its_end, without_document_end
+from extract.content.parse import ends_before_its_end, within_attribute_limit, without_document_end
 
 # Query parameters that page through one document (a thread's pages, a long article's pages).
 PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
@@ -95,10 +95,11 @@ def page_links(response: HtmlResponse) -> list[str]:
     urls: list[str] = []
     # A Selector of its own, not the response's cached one: that one refers back to the response, and the cycle
     # would keep the page's whole tree alive until the collector's next pass (in a worker, many pages' trees).
-    root = Selector(text=response.text, type="html", base_url=base_url).root
-    if ends_before_its_end(response.text):
+    text = within_attribute_limit(response.text)
+    root = Selector(text=text, type="html", base_url=base_url).root
+    if ends_before_its_end(text):
         # A header template that closes the document mid-page: lxml would drop every link after it.
-        root = Selector(text=without_document_end(response.text), type="html").root
+        root = Selector(text=without_document_end(text), type="html").root
     for element in root.iter(*LINK_TAGS):
         href = element.get("href")
         if href is None:

@@ -4,33 +4,35 @@ boilerplate phrases and spam −) and the body is the element with the largest s
 
 from __future__ import annotations
 
+from itertools import repeat
+
 import lxml.etree
 
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
 from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
+from extract.content.tables import data_table_lines
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
 _REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, not two texts
 
 
-def _weight(line: Line, vocab: Vocabulary) -> float:
+def _weight(line: Line, vocab: Vocabulary, in_data_table: bool) -> float:
     """How much a line speaks for the element that holds it being the main content."""
     if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab):
         return -float(line.chars)
     if line.link_density > 0.5:
         return -0.75 * line.chars
     nonlink = line.chars - line.link_chars
-    punct = len(SENTENCE_PUNCT.findall(line.text))
-    if punct == 0 and nonlink < 25:
-        return -min(nonlink, 10) * 0.5
+    if not in_data_table and nonlink < 25 and SENTENCE_PUNCT.search(line.text) is None:
+        return -min(nonlink, 10) * 0.5  # a menu item, a button, a label
     return nonlink * (1.0 - line.link_density)
 
 
 def line_weights(lines: list[Line], vocab: Vocabulary) -> list[float]:
     """Every line's weight, related-reading sections and second copies held at zero at most."""
-    weights = [_weight(line, vocab) for line in lines]
+    weights = list(map(_weight, lines, repeat(vocab), data_table_lines(lines)))
     # The abstracts of a "推荐阅读" block are prose too: they must not lift the body up to a page-wide wrapper.
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):

@@ -44,7 +44,7 @@ from extract.content.metadata import (
     text_lang,
     title_line,
 )
-from extract.content.parse import parse_html, select_css, strip_furniture
+from extract.content.parse import parse_html, select_css, strip_furniture, within_attribute_limit
 from extract.content.qa import (
     announces_answers,
     answered_question_lines,
@@ -60,6 +60,7 @@ from extract.document import Document, Record
 def content(html: str, url: str | None = None, *, body_css: str | None = None) -> Document:
     """Extract the Document of one page. `body_css` (a per-site override) names the main-content element."""
     document = Document(url=url)
+    html = within_attribute_limit(html)  # the second opinion parses the page too
     root = parse_html(html)
     if root is None:
         return document

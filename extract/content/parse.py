@@ -43,6 +43,32 @@ _HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
 
 _DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.I)
 
+# libxml2 checks each attribute of a tag against the ones before it: a start tag with 200,000 attributes (2 MB)
+# took minutes to parse, in our parser, trafilatura's and the crawl's link extraction alike. Real tags have a few
+# dozen; only a long tag can have many, so only tags of `_LONG_TAG_CHARS` or more are counted.
+MAX_ATTRIBUTES = 256
+_LONG_TAG_CHARS = 4096
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}>")
+_TAG_NAME = re.compile(r"<[^\s/>]+")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
+
+
+def within_attribute_limit(html: str) -> str:
+    """The page with every start tag cut to its first MAX_ATTRIBUTES attributes (the same page, nearly always)."""
+    if _LONG_TAG.search(html) is None:
+        return html
+    return _LONG_TAG.sub(_first_attributes, html)
+
+
+def _first_attributes(tag: re.Match[str]) -> str:
+    text = tag.group()
+    name = _TAG_NAME.match(text)
+    start = name.end() if name is not None else 1
+    for count, attribute in enumerate(_ATTRIBUTE.finditer(text, start)):
+        if count == MAX_ATTRIBUTES:
+            return text[: attribute.start()].rstrip() + ">"
+    return text
+
 
 def without_document_end(html: str) -> str:
     """The page without its `</html>` and `</body>` tags. libxml2 drops everything after a `</html>` and puts
@@ -70,6 +96,7 @@ def parse_html(html: str) -> lxml.etree._Element | None:
     `huge_tree` lifts libxml2's 10 MB limit on one text node; nesting deeper than libxml2 allows is unwrapped."""
     if not html or not html.strip():
         return None
+    html = within_attribute_limit(html)
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     if _NOT_XML_TEXT.search(html) is not None:

@@ -7,6 +7,7 @@ benchmark site, and generated hrefs of every awkward kind go through both."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -243,3 +244,23 @@ def test_a_pages_links_and_extraction_leave_no_garbage_for_the_collector() -> No
         gc.garbage.clear()
     assert found > len(pages)  # the pages were read and their links found
     assert garbage == []
+
+
+def test_a_tag_with_many_attributes_costs_linear_time_and_the_links_after_it_stay() -> None:
+    # libxml2 compares each attribute of a tag with the ones before it: 200,000 attributes took minutes.
+    def cpu_seconds(count: int) -> float:
+        attributes = " ".join(f"data-a{i}='x'" for i in range(count))
+        body = f"<div {attributes}><a href='/a.html'>甲</a></div><a href='/b.html'>乙</a>"
+        response = html(f"<html><body>{body}</body></html>")
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert page_links(response) == [
+                "http://www.ybj.example.gov.cn/a.html",
+                "http://www.ybj.example.gov.cn/b.html",
+            ]
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(10_000), cpu_seconds(40_000)
+    assert large < 8 * small

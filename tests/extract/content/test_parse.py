@@ -6,7 +6,16 @@ import time
 
 from extract.content import content
 from extract.content.lines import text_of
-from extract.content.parse import MAX_DEPTH, drop_element, parse_html, select_css, strip_furniture, unwrap_deep_nesting
+from extract.content.parse import (
+    MAX_ATTRIBUTES,
+    MAX_DEPTH,
+    drop_element,
+    parse_html,
+    select_css,
+    strip_furniture,
+    unwrap_deep_nesting,
+    within_attribute_limit,
+)
 
 PARAGRAPH = "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。"
 CLOSING = "参保人可以在网上办理医保业务，不必再到服务大厅排队，具体办法按有关通知执行。"
@@ -203,3 +212,41 @@ def test_an_inline_caption_is_a_line_of_its_own_and_the_paragraph_after_it_stays
     # Another inline span inside the sentence stays in the paragraph's line.
     words = MSN_LEAD.replace("shocked the world", "<span class='highlight'>shocked the world</span>")
     assert paragraph_lines(words) == [MSN_LEAD]
+
+
+def many_attributes(count: int, value: str = "x") -> str:
+    attributes = " ".join(f"data-a{i}='{value}'" for i in range(count))
+    return f"<html><body><div class='post' {attributes}><p>{PARAGRAPH}</p></div><p>{CLOSING}</p></body></html>"
+
+
+def test_a_tag_is_cut_to_its_first_attributes_and_its_text_stays() -> None:
+    html = within_attribute_limit(many_attributes(1_000))
+    # class and the first 255 data attributes: 256 in all
+    assert html.count("data-a") == MAX_ATTRIBUTES - 1 and "data-a254=" in html and "data-a255=" not in html
+    root = parse_html(many_attributes(1_000))
+    assert root is not None
+    div = next(root.iter("div"))
+    assert div.get("class") == "post" and len(div.attrib) == MAX_ATTRIBUTES and PARAGRAPH in text_of(div)
+
+
+def test_a_long_tag_with_few_attributes_is_left_as_it_is() -> None:
+    image = "<img alt='图' src='data:image/png;base64," + "A" * 20_000 + "'>"
+    page = f"<html><body><p>{PARAGRAPH}</p>{image}<p>{CLOSING}</p></body></html>"
+    assert within_attribute_limit(page) == page
+    few = many_attributes(MAX_ATTRIBUTES - 1, value="医保" * 10)
+    assert len(few) > 4096 and within_attribute_limit(few) == few
+
+
+def test_a_tag_with_many_attributes_costs_linear_time() -> None:
+    # libxml2 compares each attribute with the ones before it: 200,000 attributes took minutes to parse.
+    def cpu_seconds(count: int) -> float:
+        html = many_attributes(count)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert PARAGRAPH in content(html).text
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(10_000), cpu_seconds(40_000)
+    assert large < 8 * small
