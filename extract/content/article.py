@@ -137,8 +137,8 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             break
         prose_seen = prose_seen or is_prose(text, line.chars)
     # Stray buttons and captions ("+1", "图集") at the edges of the body; a table's short cells ("中", "风险等级")
-    # are the body's own.
-    while kept and len(kept[0].replace(" ", "")) <= 4 and owners[0].tag not in CELLS:
+    # are the body's own, and so is a section heading that opens it ("办理材料" over a list).
+    while kept and len(kept[0].replace(" ", "")) <= 4 and owners[0].tag not in CELLS | HEADINGS:
         kept.pop(0)
         owners.pop(0)
     while kept and len(kept[-1].replace(" ", "")) <= 4 and owners[-1].tag not in CELLS:
@@ -262,6 +262,7 @@ def _is_subtitle(headline: lxml.etree._Element, element: lxml.etree._Element) ->
 
 _TIME_FRAGMENT = re.compile(r"[\d\s/:：.\-年月日]+")
 _DATE_SEPARATOR = re.compile(r"\d[/:：\-年月]\d")
+_LONG_NUMBER = re.compile(r"\d{5}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_TAGS = frozenset(("td", "th", "tr", "table"))
 
@@ -273,8 +274,8 @@ def _is_stamp_line(line: Line) -> bool:
     if line.chars > _STAMP_CHARS or _SENTENCE_END.search(line.text) or line.owner.tag in _TABLE_TAGS:
         return False
     text = line.text.strip()
-    if _TIME_FRAGMENT.fullmatch(text) and _DATE_SEPARATOR.search(text) and any(ch.isdigit() for ch in text):
-        return True
+    if _TIME_FRAGMENT.fullmatch(text) and _DATE_SEPARATOR.search(text) and not _LONG_NUMBER.search(text):
+        return True  # no group of more than four digits: "0591-87842560" is a phone number, not a date
     dated = DATE.search(text)
     return dated is not None and dated.group(4) is not None
 

@@ -10,29 +10,30 @@ import lxml.etree
 
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
+from extract.content.itemized import itemized_lines
 from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
-from extract.content.tables import data_table_lines
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
 _REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, not two texts
 
 
-def _weight(line: Line, vocab: Vocabulary, in_data_table: bool) -> float:
+def _weight(line: Line, vocab: Vocabulary, itemized: bool) -> float:
     """How much a line speaks for the element that holds it being the main content."""
     if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab):
         return -float(line.chars)
     if line.link_density > 0.5:
         return -0.75 * line.chars
     nonlink = line.chars - line.link_chars
-    if not in_data_table and nonlink < 25 and SENTENCE_PUNCT.search(line.text) is None:
+    if not itemized and nonlink < 25 and SENTENCE_PUNCT.search(line.text) is None:
         return -min(nonlink, 10) * 0.5  # a menu item, a button, a label
     return nonlink * (1.0 - line.link_density)
 
 
-def line_weights(lines: list[Line], vocab: Vocabulary) -> list[float]:
-    """Every line's weight, related-reading sections and second copies held at zero at most."""
-    weights = list(map(_weight, lines, repeat(vocab), data_table_lines(lines)))
+def line_weights(lines: list[Line], vocab: Vocabulary, lists: bool = False) -> list[float]:
+    """Every line's weight, related-reading sections and second copies held at zero at most; the items of plain
+    lists weigh as text with `lists` (a page without prose), the cells of data tables always."""
+    weights = list(map(_weight, lines, repeat(vocab), itemized_lines(lines, lists)))
     # The abstracts of a "推荐阅读" block are prose too: they must not lift the body up to a page-wide wrapper.
     for start, end in _related_blocks(lines, weights, vocab):
         for i in range(start, end):
@@ -56,8 +57,8 @@ def subtree_weights(lines: list[Line], weights: list[float]) -> dict[lxml.etree.
     return total
 
 
-def best_subtree(lines: list[Line], vocab: Vocabulary) -> tuple[lxml.etree._Element | None, float]:
-    total = subtree_weights(lines, line_weights(lines, vocab))
+def best_subtree(lines: list[Line], vocab: Vocabulary, lists: bool = False) -> tuple[lxml.etree._Element | None, float]:
+    total = subtree_weights(lines, line_weights(lines, vocab, lists))
     if not total:
         return None, 0.0
     extents = line_extents(lines)

@@ -299,17 +299,17 @@ def depth_of(element: lxml.etree._Element) -> int:
     return depth
 
 
-_PROSE_CHARS = 40
+PROSE_CHARS = 40  # the least length of a line of prose
 _PROSE_MARKS = 2
 
 
 def is_prose(text: str, chars: int) -> bool:
-    return chars >= _PROSE_CHARS and len(SENTENCE_PUNCT.findall(text)) >= _PROSE_MARKS
+    return chars >= PROSE_CHARS and len(SENTENCE_PUNCT.findall(text)) >= _PROSE_MARKS
 
 
 def is_prose_counted(chars: int, marks: int) -> bool:
     """`is_prose` of a text whose sentence marks (SENTENCE_PUNCT matches) are counted already."""
-    return chars >= _PROSE_CHARS and marks >= _PROSE_MARKS
+    return chars >= PROSE_CHARS and marks >= _PROSE_MARKS
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))

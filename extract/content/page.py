@@ -33,7 +33,7 @@ from extract.content.forum import (
     reply_records,
     without_signatures,
 )
-from extract.content.lines import Line, bare_text_of, cut_page, split_lines
+from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
     byline_author,
@@ -190,12 +190,27 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             ]
         else:
             lead = lead_lines(body_root, lines, vocab)
-            text = "\n".join(clean_lines(lead + body, document.title, vocab))
+            text = _without_prose_itemized("\n".join(clean_lines(lead + body, document.title, vocab)), lines, document)
             document.records = [Record(text=arbitrate(text, html, document.lang))]
     else:
         # No block reads as content: a page whose main text is short still has one.
-        document.records = [Record(text=arbitrate("", html, document.lang))]
+        document.records = [Record(text=arbitrate(_without_prose_itemized("", lines, document), html, document.lang))]
     return _finish(document)
+
+
+def _without_prose_itemized(text: str, lines: list[Line], document: Document) -> str:
+    """`text`, or when it is no more than a line of prose's length the larger text of the block chosen with the
+    items of plain lists weighed as text: a 办事指南 of headed lists (documents to bring, steps, offices) has no
+    sentence to choose it by. A text of that length or more stays, prose or not (verse is written in short lines)."""
+    if sum(not char.isspace() for char in text) >= PROSE_CHARS:
+        return text
+    vocab = vocabulary()
+    body_root, score = best_subtree(lines, vocab, lists=True)
+    if body_root is None or score <= 0:
+        return text
+    inside = set(body_root.iter())
+    itemized = "\n".join(clean_lines([line for line in lines if line.owner in inside], document.title, vocab))
+    return itemized if len(itemized) > len(text) else text
 
 
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:

@@ -276,6 +276,16 @@ def test_a_source_and_time_stamp_above_the_prose_is_no_body_line() -> None:
         assert cleaned(f"<div>{stamp}</div>" + BODY) == PARAGRAPHS, stamp
 
 
+def test_a_phone_number_above_the_prose_is_no_stamp() -> None:
+    for phone in ("0591-87842560", "12345678-9", "010-12345678"):
+        assert cleaned(f"<div>{phone}</div>" + BODY) == [phone, *PARAGRAPHS], phone
+
+
+def test_a_section_heading_opening_the_body_stays_and_a_short_caption_does_not() -> None:
+    assert cleaned("<h3>办理材料</h3>" + BODY) == ["办理材料", *PARAGRAPHS]
+    assert cleaned("<div>图集</div>" + BODY) == PARAGRAPHS
+
+
 def test_numbers_of_a_table_above_the_prose_and_a_timed_sentence_stay() -> None:
     table = "<table><tr><td>1</td><td>5040</td></tr></table>"
     timed = "<p>市医保局于2019-11-25 10:37发布通知。</p>"
