@@ -90,15 +90,15 @@ def sentence_count(text: str) -> int:
     return sum(1 for piece in _SENTENCE_PIECE.findall(flat) if has_sentence(piece.strip()))
 
 
-def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None) -> str:
+def choose(ours: str, theirs: str, *, english: bool, limits: Thresholds | None = None, short_ok: bool = False) -> str:
     """The better main text of an article page, ours or theirs (see the module docstring). The nested case is
-    for English pages, where the second extractor is strong."""
+    for English pages, where the second extractor is strong; `short_ok`: ours is the article however short."""
     limits = limits or thresholds()
     mine, other = tokens(ours), tokens(theirs)
     size_mine, size_other = sum(mine.values()), sum(other.values())
     if not size_other:
         return ours
-    if not has_sentence(ours) and has_sentence(theirs) and size_other >= limits.larger * size_mine:
+    if not short_ok and not has_sentence(ours) and has_sentence(theirs) and size_other >= limits.larger * size_mine:
         return theirs
     shared = sum((mine & other).values())
     if english and shared / size_other >= limits.nested and shared / size_mine <= limits.surplus:
@@ -160,14 +160,14 @@ def second_opinion(html: str, limits: Thresholds | None = None) -> str | None:
         return None
 
 
-def arbitrate(ours: str, html: str, lang: str | None) -> str:
+def arbitrate(ours: str, html: str, lang: str | None, short_ok: bool = False) -> str:
     """Our article text, or the second extractor's where it is the better choice. The second extraction runs on
-    English pages and on pages where ours holds no sentence."""
+    English pages and on pages where ours holds no sentence, unless `short_ok` (ours is the article however short)."""
     english = lang == "en"
-    if not english and has_sentence(ours):
+    if not english and (short_ok or has_sentence(ours)):
         return ours
     theirs = second_opinion(html)
-    return ours if theirs is None else choose(ours, theirs, english=english)
+    return ours if theirs is None else choose(ours, theirs, english=english, short_ok=short_ok)
 
 
 def article_over_reading(ours: str, html: str, lang: str | None, opening: str | None = None) -> str | None:

@@ -11,7 +11,7 @@ import lxml.etree
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
 from extract.content.itemized import itemized_lines
-from extract.content.lines import SENTENCE_PUNCT, Line, is_spam, line_extents
+from extract.content.lines import SENTENCE_PUNCT, Line, is_prose, is_spam, line_extents, same_text
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
@@ -76,6 +76,52 @@ def article_block(
         return choice  # before the line weights are summed a second time
     weights = line_weights(lines, vocab)
     return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
+
+
+def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | None) -> lxml.etree._Element:
+    """The highest element inside `block` that holds the page's headline and the sentences under it
+    (`_COLUMN_SHARE` of the block's) but none of the prose the block prints before the headline: a sidebar of prose
+    (an agency's remit beside a one-sentence notice) that outweighed a short article lifted the choice to the
+    wrapper of both columns. `block` itself when the block holds no prose before the headline outside it."""
+    if not title:
+        return block
+    headline = next(
+        (i for i, line in enumerate(lines) if line.owner.tag in _HEADLINE_TAGS and same_text(line.text, title)), None
+    )
+    inside = set(block.iter())
+    if headline is None or lines[headline].owner not in inside:
+        return block  # no headline, or the block only repeats it (a summary card under the story)
+    if any(line.owner.tag in _HEADLINE_TAGS for line in lines[:headline]):
+        return block  # a heading after others: a summary card's under the story, not the headline
+    body = [i for i, line in enumerate(lines) if line.owner in inside]
+    before = [i for i in body if i < headline and _is_prose(lines[i])]
+    after = [i for i in body if i > headline and _is_sentence(lines[i])]  # a short notice is one sentence
+    if not before or not after:
+        return block
+    after_chars = sum(lines[i].chars for i in after)
+    chain = [lines[headline].owner, *lines[headline].owner.iterancestors()]
+    for column in reversed(chain[: chain.index(block)] if block in chain else []):
+        in_column = set(column.iter())
+        if sum(lines[i].chars for i in after if lines[i].owner in in_column) < _COLUMN_SHARE * after_chars:
+            return block
+        if not any(lines[i].owner in in_column for i in before):
+            return column
+    return block
+
+
+_HEADLINE_TAGS = frozenset(("h1", "h2"))  # a title that only a sidebar's <h5> repeats is the site's name
+_COLUMN_SHARE = 0.8  # of the prose after the headline that its column must hold to be the article
+
+
+def _is_prose(line: Line) -> bool:
+    return is_prose(line.text, line.chars)
+
+
+def _is_sentence(line: Line) -> bool:
+    return line.chars >= _SENTENCE_CHARS and SENTENCE_PUNCT.search(line.text) is not None
+
+
+_SENTENCE_CHARS = 10
 
 
 def _second_copies(lines: list[Line]) -> list[int]:

@@ -19,7 +19,7 @@ import lxml.etree
 
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import article_block, best_subtree
+from extract.content.blocks import article_block, best_subtree, headline_column
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import (
@@ -174,7 +174,9 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.records = [question_record(document.title, body_text, vocab)]
         return _finish(document)
     if body_root is not None and body_score > 0:
-        body_root = article_block(lines, body_root, document.title, vocab)
+        weightiest = body_root
+        block = article_block(lines, body_root, document.title, vocab)
+        body_root = headline_column(block, lines, document.title)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
         heading = bare_text_of(vocab.answer_headings)
@@ -190,23 +192,30 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             ]
         else:
             lead = lead_lines(body_root, lines, vocab)
-            text = _without_prose_itemized("\n".join(clean_lines(lead + body, document.title, vocab)), lines, document)
-            document.records = [Record(text=arbitrate(text, html, document.lang))]
+            text = "\n".join(clean_lines(lead + body, document.title, vocab))
+            text = _without_prose_itemized(text, lines, document, weightiest)
+            # Cut to the headline's column, the text is the article however short: the second extractor would take
+            # the prose beside it for the article.
+            document.records = [Record(text=arbitrate(text, html, document.lang, short_ok=body_root is not block))]
     else:
         # No block reads as content: a page whose main text is short still has one.
-        document.records = [Record(text=arbitrate(_without_prose_itemized("", lines, document), html, document.lang))]
+        text = _without_prose_itemized("", lines, document, body_root)
+        document.records = [Record(text=arbitrate(text, html, document.lang))]
     return _finish(document)
 
 
-def _without_prose_itemized(text: str, lines: list[Line], document: Document) -> str:
+def _without_prose_itemized(
+    text: str, lines: list[Line], document: Document, weightiest: lxml.etree._Element | None
+) -> str:
     """`text`, or when it is no more than a line of prose's length the larger text of the block chosen with the
-    items of plain lists weighed as text: a 办事指南 of headed lists (documents to bring, steps, offices) has no
-    sentence to choose it by. A text of that length or more stays, prose or not (verse is written in short lines)."""
+    items of plain lists weighed as text, if that is another block than the `weightiest` subtree without them: a
+    办事指南 of headed lists (documents to bring, steps, offices) has no sentence to choose it by. A text of that
+    length or more stays, prose or not (verse is written in short lines)."""
     if sum(not char.isspace() for char in text) >= PROSE_CHARS:
         return text
     vocab = vocabulary()
     body_root, score = best_subtree(lines, vocab, lists=True)
-    if body_root is None or score <= 0:
+    if body_root is None or score <= 0 or body_root is weightiest:
         return text
     inside = set(body_root.iter())
     itemized = "\n".join(clean_lines([line for line in lines if line.owner in inside], document.title, vocab))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.content import content
 from extract.content.blocks import best_subtree
 from extract.content.lines import cut_page
 from extract.content.parse import parse_html
@@ -47,3 +48,49 @@ def test_abstracts_under_a_related_heading_do_not_lift_the_body() -> None:
 
 def test_a_page_without_lines_has_no_body() -> None:
     assert chosen("<div><img src='a.png'></div>") == (None, 0.0)
+
+
+SIDEBAR = (
+    "<div class='left'><div class='box'><h3>机构职能</h3>"
+    "<p>某市医疗保障局是市政府工作部门，负责贯彻落实党中央关于医疗保障工作的方针政策和决策部署，拟订全市医疗保险、"
+    "生育保险、医疗救助等医疗保障制度的政策、规划并组织实施。</p>"
+    "<p>组织制定城乡统一的药品、医用耗材价格和医疗服务项目、医疗服务设施收费等政策，建立医保支付医药服务价格合理确定"
+    "和动态调整机制。</p></div></div>"
+)
+NOTICE_TITLE = "关于医保信息系统升级暂停业务办理的公告"
+
+
+def notice_page(notice: str, heading: str = "h1") -> str:
+    column = f"<div class='right'><{heading}>{NOTICE_TITLE}</{heading}><div class='article'><p>{notice}</p></div></div>"
+    return (
+        f"<html><head><title>{NOTICE_TITLE}_某市医疗保障局</title></head><body>"
+        f"<div class='nav'><a href='/'>首页</a> <a href='/zwgk/'>政务公开</a></div>"
+        f"<div class='wrap'>{SIDEBAR}{column}</div><div class='footer'>版权所有：某市医疗保障局</div></body></html>"
+    )
+
+
+def test_a_one_sentence_notice_under_the_headline_is_the_text_and_a_sidebar_of_prose_beside_it_is_not() -> None:
+    for notice in (
+        "3月15日暂停办理医保业务，敬请谅解。",
+        "因医保信息系统升级，3月15日至17日暂停办理医保业务，给您带来不便，敬请谅解。",
+    ):
+        text = content(notice_page(notice)).text
+        assert text == notice, notice
+
+
+def test_a_title_that_only_a_small_sidebar_heading_repeats_does_not_cut_the_article() -> None:
+    article = "<div class='article'>" + PARAGRAPHS + "</div>"
+    side = f"<div class='side'><h5>{NOTICE_TITLE}</h5><p>地址：某市五四路158号，电话：0591-87842560。</p></div>"
+    page = (
+        f"<html><head><title>{NOTICE_TITLE}</title></head><body><div class='wrap'>{article}{side}</div></body></html>"
+    )
+    assert "医疗保障服务大厅是办理医保业务的重要场所" in content(page).text
+
+
+def test_a_summary_card_under_the_story_that_repeats_the_title_does_not_cut_the_story() -> None:
+    sections = "".join(f"<h2>第{i}部分</h2>{PARAGRAPHS}" for i in range(1, 4))
+    card = f"<div class='card'><h2>{NOTICE_TITLE}</h2><p>地址：某市五四路158号，电话：0591-87842560。</p></div>"
+    page = (
+        f"<html><head><title>{NOTICE_TITLE}</title></head><body><div class='post'>{sections}{card}</div></body></html>"
+    )
+    assert "医疗保障服务大厅是办理医保业务的重要场所" in content(page).text
