@@ -150,13 +150,26 @@ def question_record(title: str, lines: list[str], vocab: Vocabulary) -> Record:
 
 
 def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
-    """A question's or an answer's own lines: without its card and vote bar (named so by class) and without the
-    lines that are furniture however they are marked up (a vote count, "Share", "answered Feb 22", "Best answer")."""
+    """A question's or an answer's own lines: without its card and vote bar (named so by class, or a card line by
+    its words) and without the lines that are furniture however they are marked up (a vote count, "Share",
+    "answered Feb 22", "Best answer")."""
     return [
         text
         for text in clean_lines(post_lines(block, _furniture(vocab), vocab.content_tokens), None, vocab)
-        if not vocab.qa_furniture_lines.fullmatch(text) and not is_answer_heading(text, vocab)
+        if not vocab.qa_furniture_lines.fullmatch(text)
+        and not is_answer_heading(text, vocab)
+        and not _is_card(text, vocab)
     ]
+
+
+def _is_card(text: str, vocab: Vocabulary) -> bool:
+    """An answerer's card printed as a line of the post ("张建华 主治医师 福州市第一医院", "擅长: 医保政策咨询"): it
+    names a professional title or opens with a card label, and ends no sentence (a doctor's sentence may name one)."""
+    return len(text) <= _CARD_CHARS and vocab.answerer_card.search(text) is not None and not _SENTENCE_END.search(text)
+
+
+_CARD_CHARS = 80
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _furniture(vocab: Vocabulary) -> frozenset[str]:

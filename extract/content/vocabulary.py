@@ -122,6 +122,7 @@ class Vocabulary:
     followup_labels: frozenset[str]
     answer_count: re.Pattern[str]  # "2 个回答", "共3条回答": the page lists answers to one question
     qa_furniture_lines: re.Pattern[str]  # a post's vote count, "Share", "answered Feb 22" (whole line)
+    answerer_card: re.Pattern[str]  # a line naming an answerer's title or opening with a card label ("擅长：")
     entry_meta_tokens: frozenset[str]
     gov_label: re.Pattern[str]  # a 信息公开 metadata label opening a line, spaces removed ("索引号：", "标题")
     gov_label_starts: frozenset[str]  # the characters `gov_label` can start with: a bracket or a label's first
@@ -148,6 +149,11 @@ class Vocabulary:
     spam_keywords: tuple[str, ...]  # CJK keywords, matched as substrings
     spam_words: re.Pattern[str]  # Latin keywords, matched as whole words ("av" is not in "have")
     spam_seen: VerdictCache = field(default_factory=VerdictCache, compare=False, hash=False)  # see lines.is_spam
+
+
+def _with_compounds(stems: list[str], suffixes: list[str]) -> frozenset[str]:
+    """The stems and each stem written together with a block suffix ("answer" → "answerli", "answerbox")."""
+    return frozenset(stems) | frozenset(stem + suffix for stem in stems for suffix in suffixes)
 
 
 @functools.cache
@@ -179,14 +185,20 @@ def vocabulary() -> Vocabulary:
         buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),
         floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),
         question_classes=frozenset(qa["question_classes"]),
-        question_tokens=frozenset(qa["question_tokens"]),
+        question_tokens=_with_compounds(qa["question_tokens"], qa["compound_suffixes"]),
         answer_classes=frozenset(qa["answer_classes"]),
-        answer_tokens=frozenset(qa["answer_tokens"]),
+        answer_tokens=_with_compounds(qa["answer_tokens"], qa["compound_suffixes"]),
         qa_other_tokens=frozenset(qa["other_tokens"]) | frozenset(qa.get("other_tokens_furniture", [])),
         answer_headings=frozenset(qa["answer_headings"]),
         followup_labels=frozenset(qa["followup_labels"]),
         answer_count=re.compile(r"^\s*(?:" + "|".join(qa["answer_count"]) + r")\s*$"),
         qa_furniture_lines=re.compile(r"\s*(?:" + "|".join(qa["furniture_lines"]) + r")\s*", re.I),
+        answerer_card=re.compile(
+            "|".join(map(re.escape, qa["answerer_titles"]))
+            + r"|^\s*(?:"
+            + "|".join(map(re.escape, qa["answerer_labels"]))
+            + r")\s*[:：]"
+        ),
         entry_meta_tokens=frozenset(data["listing"]["entry_meta_tokens"]),
         gov_label=re.compile(
             r"[【\[]?(" + "|".join(map(re.escape, sorted(gov_labels, key=len, reverse=True))) + r")[】\]]?(?:[:：]|$)"

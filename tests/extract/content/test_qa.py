@@ -241,3 +241,37 @@ def test_an_ask_box_beside_an_article_does_not_make_a_qa_page() -> None:
     document = content(html)
     assert document.kind == "article"
     assert "Paragraph 3 of the article." in document.text
+
+
+def medical_answer(doctor: str, title: str, hospital: str, text: str, followup: str = "") -> str:
+    card = (
+        f"<div class='b_answertl'><span class='b_sp1'><a href='/doctor/1'>{doctor}</a> {title}</span>"
+        f"<span class='b_sp2'>{hospital}</span><span class='b_sp2'>擅长: 医保政策咨询、异地就医结算</span></div>"
+    )
+    body = f"<div class='b_anscont_cont'><div class='crazy_new'><p>{text}</p></div></div>{followup}"
+    votes = "<div class='b_anscont_btn'><a href='#'>有帮助(12)</a> <a href='#'>举报</a></div>"
+    return f"<div class='b_answerli'>{card}<div class='b_anscontc'>{body}{votes}</div></div>"
+
+
+def test_answers_named_in_compound_class_words_with_their_cards_out_make_a_medical_qa_page() -> None:
+    followup = "<div class='b_ansaddbox'><span>追问</span><p>补办备案有时间限制吗？</p></div>"
+    answers = medical_answer(
+        "张建华", "主治医师", "福州市第一医院", "可以在出院后回参保地补办备案并手工报销。", followup
+    ) + medical_answer(
+        "李敏", "副主任医师", "某市中心医院", "建议先拨打医保服务热线12393咨询，主任医师门诊也可以开具证明。"
+    )
+    question = "<div class='b_askcont'><p>我在外地住院花了两万多，请问回老家能报销吗？需要准备什么材料？</p></div>"
+    html = (
+        "<html><head><title>异地就医住院费用怎么报销？_有问必答</title></head><body>"
+        f"<div class='b_askti'><h1>异地就医住院费用怎么报销？</h1></div>{question}"
+        f"<div class='b_answerbox'>{answers}</div></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "qa"
+    assert [record.role for record in document.records] == ["question", "answer", "answer"]
+    assert "请问回老家能报销吗" in document.records[0].text
+    first, second = document.records[1].text, document.records[2].text
+    assert first.startswith("可以在出院后回参保地补办备案") and "补办备案有时间限制吗？" in first
+    assert "建议先拨打医保服务热线12393咨询，主任医师门诊也可以开具证明。" in second
+    for card in ("张建华", "福州市第一医院", "擅长", "李敏", "有帮助"):
+        assert card not in first + second, card
