@@ -106,6 +106,13 @@ def test_english_share_bars_are_dropped_and_a_sentence_about_sharing_stays() -> 
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
+    stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
+    assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
+    line = "The plan was last updated in May 2024 to add dental cover."
+    assert english(after=f"<p>{line}</p>") == [*ENGLISH, line]
+
+
 def test_affiliate_disclosure_follow_and_tip_lines_are_dropped() -> None:
     tail = (
         "<p>AppleInsider has affiliate partnerships and may earn commission on products purchased through "
