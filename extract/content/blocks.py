@@ -4,6 +4,7 @@ boilerplate phrases and spam −) and the body is the element with the largest s
 
 from __future__ import annotations
 
+import re
 from itertools import repeat
 
 import lxml.etree
@@ -11,7 +12,7 @@ import lxml.etree
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
 from extract.content.itemized import itemized_lines
-from extract.content.lines import SENTENCE_PUNCT, Line, is_prose, is_spam, line_extents, same_text
+from extract.content.lines import HEADINGS, SENTENCE_PUNCT, Line, is_prose, is_spam, line_extents, same_text
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
@@ -30,12 +31,12 @@ def _weight(line: Line, vocab: Vocabulary, itemized: bool) -> float:
     return nonlink * (1.0 - line.link_density)
 
 
-def line_weights(lines: list[Line], vocab: Vocabulary, lists: bool = False) -> list[float]:
+def line_weights(lines: list[Line], vocab: Vocabulary, lists: bool = False, title: str | None = None) -> list[float]:
     """Every line's weight, related-reading sections and second copies held at zero at most; the items of plain
     lists weigh as text with `lists` (a page without prose), the cells of data tables always."""
     weights = list(map(_weight, lines, repeat(vocab), itemized_lines(lines, lists)))
     # The abstracts of a "推荐阅读" block are prose too: they must not lift the body up to a page-wide wrapper.
-    for start, end in _related_blocks(lines, weights, vocab):
+    for start, end in _related_blocks(lines, weights, vocab, title):
         for i in range(start, end):
             weights[i] = min(weights[i], 0.0)
     for i in _second_copies(lines):
@@ -57,8 +58,10 @@ def subtree_weights(lines: list[Line], weights: list[float]) -> dict[lxml.etree.
     return total
 
 
-def best_subtree(lines: list[Line], vocab: Vocabulary, lists: bool = False) -> tuple[lxml.etree._Element | None, float]:
-    total = subtree_weights(lines, line_weights(lines, vocab, lists))
+def best_subtree(
+    lines: list[Line], vocab: Vocabulary, lists: bool = False, title: str | None = None
+) -> tuple[lxml.etree._Element | None, float]:
+    total = subtree_weights(lines, line_weights(lines, vocab, lists, title))
     if not total:
         return None, 0.0
     extents = line_extents(lines)
@@ -74,7 +77,7 @@ def article_block(
     """The article body: the weightiest subtree `choice`, or a candidate around it the block model prefers."""
     if not worth_a_second_look(choice, lines):
         return choice  # before the line weights are summed a second time
-    weights = line_weights(lines, vocab)
+    weights = line_weights(lines, vocab, title=title)
     return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
 
 
@@ -85,9 +88,7 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
     wrapper of both columns. `block` itself when the block holds no prose before the headline outside it."""
     if not title:
         return block
-    headline = next(
-        (i for i, line in enumerate(lines) if line.owner.tag in _HEADLINE_TAGS and same_text(line.text, title)), None
-    )
+    headline = _headline_at(lines, title)
     inside = set(block.iter())
     if headline is None or lines[headline].owner not in inside:
         return block  # no headline, or the block only repeats it (a summary card under the story)
@@ -109,6 +110,32 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
     return block
 
 
+def holds_headline_story(text: str, lines: list[Line], title: str | None) -> bool:
+    """Whether `text` holds the first sentence printed under the page's headline (not a heading's, a deck's): the
+    story, however short."""
+    headline = _headline_at(lines, title)
+    if headline is None:
+        return False
+    sentence = next(
+        (
+            line
+            for line in lines[headline + 1 :]
+            if line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and _SENTENCE_END.search(line.text)
+        ),
+        None,
+    )
+    return sentence is not None and sentence.text in text
+
+
+def _headline_at(lines: list[Line], title: str | None) -> int | None:
+    """The index of the line printing the page's headline: an `<h1>`/`<h2>` that says the title."""
+    if not title:
+        return None
+    return next(
+        (i for i, line in enumerate(lines) if line.owner.tag in _HEADLINE_TAGS and same_text(line.text, title)), None
+    )
+
+
 _HEADLINE_TAGS = frozenset(("h1", "h2"))  # a title that only a sidebar's <h5> repeats is the site's name
 _COLUMN_SHARE = 0.8  # of the prose after the headline that its column must hold to be the article
 
@@ -122,6 +149,8 @@ def _is_sentence(line: Line) -> bool:
 
 
 _SENTENCE_CHARS = 10
+# A sentence's end: a caption's "Foto: Adobe Stock" has none, nor a date's "24. April 2020"
+_SENTENCE_END = re.compile(r"[。！？!?]|[a-zà-ÿ)]\.(?:\s|$)")
 
 
 def _second_copies(lines: list[Line]) -> list[int]:
@@ -143,15 +172,28 @@ def _second_copies(lines: list[Line]) -> list[int]:
     return copies
 
 
-def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) -> list[tuple[int, int]]:
+def _related_blocks(
+    lines: list[Line], weights: list[float], vocab: Vocabulary, title: str | None = None
+) -> list[tuple[int, int]]:
     """Line ranges of the sections a related-reading heading opens: the highest element whose first line is the
-    heading and that does not hold the page's weightiest line (the article's, not a 60-character abstract)."""
+    heading and that holds neither the page's headline nor its weightiest line (the article's, not a 60-character
+    abstract) — unless sentences under the headline lie outside it: then the article is there, however short, and
+    the box's abstracts are what outweighs it."""
     if not lines:
         return []
     top = max(range(len(lines)), key=weights.__getitem__)
     extents = line_extents(lines)
     first = {element: extent.first for element, extent in extents.items()}
     last = {element: extent.last for element, extent in extents.items()}
+    headline = _headline_at(lines, title)
+    story = [] if headline is None else [i for i in range(headline + 1, len(lines)) if _is_sentence(lines[i])]
+
+    def holds_the_article(element: lxml.etree._Element) -> bool:
+        start, end = first[element], last[element]
+        if headline is not None and start <= headline <= end:
+            return True
+        return start <= top <= end and not any(not start <= i <= end for i in story)
+
     blocks = []
     for i, line in enumerate(lines):
         if not is_related_heading(line.text, vocab):
@@ -160,7 +202,7 @@ def _related_blocks(lines: list[Line], weights: list[float], vocab: Vocabulary) 
         while (
             parent is not None
             and first.get(parent) == i
-            and not first[parent] <= top <= last[parent]
+            and not holds_the_article(parent)
             # Related reading is titles with links: a long block of unlinked text under the heading is an
             # article that a "related" box above it happens to open.
             and extents[parent].link_chars >= _RELATED_LINK_SHARE * extents[parent].chars

@@ -177,6 +177,11 @@ def group_outweighs(
         in_group.update(member.iter())
     if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
         return False
+    story = _story_under_headline(lines, in_group, title)
+    if story and group.chars <= _HEADED_ARTICLE_FACTOR * story:
+        # Sentences printed under the page's headline, outside the run: the page is that story, however short (a
+        # one-line notice), and the run beside it (related reading with abstracts) is what outweighed it.
+        return False
     if body_root is None:
         return True
     body = set(body_root.iter())
@@ -202,6 +207,37 @@ def group_outweighs(
         return False
     headed = headline is not None
     return group.chars > (_HEADED_ARTICLE_FACTOR if headed else 2) * outside_chars
+
+
+def _story_under_headline(lines: list[Line], in_group: set[lxml.etree._Element], title: str | None) -> int:
+    """The unlinked characters of the sentence lines under the page's headline (an `<h1>`/`<h2>` that says the
+    title) outside the run, up to the run when it follows them; 0 without such a headline."""
+    if not title:
+        return 0
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.owner.tag in _HEADLINE_TAGS and line.owner not in in_group and same_text(line.text, title)
+        ),
+        None,
+    )
+    if start is None:
+        return 0
+    chars = 0
+    for line in lines[start + 1 :]:
+        if line.owner in in_group:
+            if chars:
+                break
+            continue
+        unlinked = line.chars - line.link_chars
+        if unlinked >= _STORY_LINE_CHARS and SENTENCE_PUNCT.search(line.text):
+            chars += unlinked
+    return chars
+
+
+_HEADLINE_TAGS = frozenset(("h1", "h2"))
+_STORY_LINE_CHARS = 10
 
 
 def _headline_above(

@@ -19,7 +19,7 @@ import lxml.etree
 
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import article_block, best_subtree, headline_column
+from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import (
@@ -109,7 +109,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     document.published_at = document.published_at or dated
     drop_boilerplate(root, vocab)
     lines = cut_page(root)
-    body_root, body_score = best_subtree(lines, vocab)
+    body_root, body_score = best_subtree(lines, vocab, title=document.title)
     group = listing_group(root, lines)
     if group is not None and group_outweighs(group, lines, body_root, document.title):
         document.kind = "listing"
@@ -194,9 +194,10 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             lead = lead_lines(body_root, lines, vocab)
             text = "\n".join(clean_lines(lead + body, document.title, vocab))
             text = _without_prose_itemized(text, lines, document, weightiest)
-            # Cut to the headline's column, the text is the article however short: the second extractor would take
-            # the prose beside it for the article.
-            document.records = [Record(text=arbitrate(text, html, document.lang, short_ok=body_root is not block))]
+            # The headline and the sentences under it: the article however short; the second extractor would take the
+            # prose beside it (a sidebar's, related reading's abstracts) for the article.
+            story = holds_headline_story(text, lines, document.title)
+            document.records = [Record(text=arbitrate(text, html, document.lang, short_ok=story))]
     else:
         # No block reads as content: a page whose main text is short still has one.
         text = _without_prose_itemized("", lines, document, body_root)
@@ -214,7 +215,7 @@ def _without_prose_itemized(
     if sum(not char.isspace() for char in text) >= PROSE_CHARS:
         return text
     vocab = vocabulary()
-    body_root, score = best_subtree(lines, vocab, lists=True)
+    body_root, score = best_subtree(lines, vocab, lists=True, title=document.title)
     if body_root is None or score <= 0 or body_root is weightiest:
         return text
     inside = set(body_root.iter())

@@ -364,3 +364,57 @@ def test_a_playlist_outside_the_article_that_holds_headline_and_story_is_no_list
     assert page.text.strip() == VIDEO_STORY
     # Without the page's mark of its article, the playlist that dwarfs the one sentence is the page.
     assert content(video_page(marked=False)).kind == "listing"
+
+
+FEED = (
+    (
+        "医保电子凭证全面推广应用",
+        "医保电子凭证是全国统一的医保身份凭证，参保人可以通过手机激活使用，在定点医药机构扫码就医购药。",
+    ),
+    (
+        "门诊共济改革落地见效",
+        "职工医保门诊共济保障机制改革实施以来，参保人员门诊费用负担明显减轻，普通门诊统筹待遇逐步提高。",
+    ),
+    (
+        "长护险试点扩大范围",
+        "长期护理保险制度试点城市进一步扩大，失能人员可以申请评估，经评估符合条件的按规定享受护理待遇。",
+    ),
+    (
+        "异地就医直接结算提速",
+        "跨省异地就医直接结算定点医疗机构数量持续增加，门诊慢特病跨省直接结算病种范围扩大，办事更便利。",
+    ),
+)
+NOTICE = ("春节期间医保服务大厅暂停对外办公，2月18日起恢复正常。", "期间可通过国家医保服务平台办理相关业务。")
+
+
+def notice_beside_a_feed(feed_first: bool) -> str:
+    entries = "".join(
+        f"<li><a href='/n/{i}.html'>{title}</a><p>{text}</p></li>" for i, (title, text) in enumerate(FEED)
+    )
+    feed = f"<div class='right-box'><h3>热点新闻</h3><ul>{entries}</ul></div>"
+    story = "".join(f"<p>{line}</p>" for line in NOTICE)
+    article = f"<div class='article'><h1>关于春节期间医保服务安排的通知</h1><div class='text'>{story}</div></div>"
+    columns = feed + article if feed_first else article + feed
+    return (
+        "<html><head><title>关于春节期间医保服务安排的通知_某市医保局</title></head>"
+        f"<body><div class='wrap'>{columns}</div></body></html>"
+    )
+
+
+def test_a_short_notice_under_the_headline_is_the_page_and_a_feed_of_abstracts_beside_it_is_not() -> None:
+    for feed_first in (True, False):
+        document = content(notice_beside_a_feed(feed_first))
+        assert document.kind == "article" and document.text.splitlines() == list(NOTICE), feed_first
+
+
+def test_a_column_page_with_a_sentence_under_its_heading_is_still_a_listing() -> None:
+    entries = "".join(
+        f"<li><a href='/zcjd/{i}.html'>关于调整城乡居民医保缴费标准的政策问答第{i}期</a><span>2024-08-0{i}</span></li>"
+        for i in range(1, 9)
+    )
+    html = (
+        "<html><head><title>政策解读_某市医疗保障局</title></head><body><h1>政策解读</h1>"
+        f"<p>本栏目发布医保政策解读。</p><ul class='list'>{entries}</ul></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "listing" and len(document.records) == 8
