@@ -26,12 +26,15 @@ class LabelVocabulary:
     window: int
 
     def before(self, text: str, start: int, *, stop_at_digits: bool = False) -> str | None:
-        """The vocabulary word that ends closest before `start`, within `window` chars of the same clause."""
+        """The vocabulary word that ends closest before `start`, within `window` chars of the same clause; for a
+        value that opens its line, a label that is the whole line above it (a table's label cell, `电话：<br>…`)."""
         lo = max(0, start - self.window)
         window = text[lo:start]
         breaks = list(CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
+            if breaks[-1].group() == "\n" and not window.strip():
+                return self.line_above(text, lo + breaks[-1].start())
         if stop_at_digits:
             digits = list(_DIGIT.finditer(window))
             if digits:
@@ -40,6 +43,11 @@ class LabelVocabulary:
         for match in self.pattern.finditer(window):
             found = match.group(0)
         return found
+
+    def line_above(self, text: str, newline: int) -> str | None:
+        """The label that is the whole line ending at `newline` (a colon after it allowed), or None."""
+        line = text[text.rfind("\n", 0, newline) + 1 : newline].strip().rstrip(":：").rstrip()
+        return line if line and self.pattern.fullmatch(line) else None
 
 
 @cache

@@ -409,3 +409,13 @@ def test_dash_extension_after_an_international_landline() -> None:
 
 def test_unseparated_digits_valid_only_in_taiwan_are_no_phone() -> None:
     assert find_phones("我的电话号是0551234567.") == []
+
+
+def test_a_label_alone_on_the_line_above_labels_the_number_that_opens_the_next_line() -> None:
+    # A table's label cell and its value cell are two lines of the page's text; so is "电话：<br>0591-…".
+    for text in ("咨询电话\n0591-87842560", "咨询电话：\n0591-87842560", "咨询电话 \n 0591-87842560"):
+        assert one(text).fields["label"] == "咨询电话", text
+    # Not a whole line of label, or not right above: no label carried over.
+    assert one("请拨打咨询电话了解\n0591-87842560").fields["label"] is None
+    assert one("咨询电话\n\n0591-87842560").fields["label"] is None
+    assert one("咨询电话\n地址在五四路 0591-87842560").fields["label"] is None
