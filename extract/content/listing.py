@@ -63,17 +63,47 @@ def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | 
         return None
     best = max(runs, key=lambda group: group.chars)
     # Pinned or sticky entries often sit in a list of their own just before the others: same tag, same classes.
+    # Dated entries without classes count as one list when their lists are siblings of one tag and classes (a
+    # column of notices printed five entries to a <ul>).
     words = _entry_words(best.members[0])
-    if words:
-        for other in candidates:
-            if other is not best and other.members[0].tag == best.members[0].tag:
-                other_words = _entry_words(other.members[0])
-                if len(words & other_words) / len(words | other_words) > 0.5:
-                    best.members += other.members
-                    best.chars += other.chars
+    merged = False
+    for other in candidates:
+        if other is best or other.members[0].tag != best.members[0].tag:
+            continue
+        other_words = _entry_words(other.members[0])
+        if (words and len(words & other_words) / len(words | other_words) > 0.5) or (
+            not words and not other_words and _parts_of_one_list(best, other) and _dated(best) and _dated(other)
+        ):
+            best.members += other.members
+            best.chars += other.chars
+            merged = True
+    if merged:
         order = {element: index for index, element in enumerate(root.iter())}
         best.members.sort(key=order.__getitem__)
     return best
+
+
+def _dated(run: SiblingRun) -> bool:
+    """Whether every entry of a run prints its date, as a column of notices does (a feed of topics does not)."""
+    return all(_printed_date(member, None) for member in run.members)
+
+
+def _parts_of_one_list(run: SiblingRun, other: SiblingRun) -> bool:
+    """Whether two runs' lists are parts of one list: lists of one tag and classes under one parent, with nothing
+    between them but each other and empty separators (a list with a heading of its own is a list of its own)."""
+    mine, theirs = run.members[0].getparent(), other.members[0].getparent()
+    if mine is None or theirs is None or mine is theirs:
+        return False
+    parent = mine.getparent()
+    if parent is None or theirs.getparent() is not parent:
+        return False
+    children = list(parent)
+    low, high = sorted((children.index(mine), children.index(theirs)))
+    words = class_words(mine)
+    return all(
+        (child.tag == mine.tag and class_words(child) == words) or not text_of(child).strip()
+        for child in children[low : high + 1]
+    )
 
 
 def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
@@ -429,11 +459,24 @@ _AGE = re.compile(
 )
 
 
+def _full_title(link: lxml.etree._Element) -> str:
+    """A title link's text, or its `title` attribute where the text is that title cut short ("关于做好2025年度…")."""
+    text = SPACE.sub(" ", text_of(link)).strip()
+    cut = _CUT_SHORT.sub("", text)
+    full = SPACE.sub(" ", link.get("title") or "").strip()
+    if cut != text and cut and len(full) > len(cut) and full.startswith(cut):
+        return full
+    return text
+
+
+_CUT_SHORT = re.compile(r"\s*(?:…+|\.{2,}|。{2,})\s*$")
+
+
 def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
     for member in group.members:
         link = title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
-        title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
+        title = _full_title(link) if link is not None else None
         href = link.get("href") if link is not None else None
         published_at = iso_date(_printed_date(member, title)) or iso_date(text_of(member))
         lines_text = []

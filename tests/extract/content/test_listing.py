@@ -418,3 +418,41 @@ def test_a_column_page_with_a_sentence_under_its_heading_is_still_a_listing() ->
     )
     document = content(html)
     assert document.kind == "listing" and len(document.records) == 8
+
+
+NOTICES = [f"关于做好第{i}批定点医药机构医保协议管理工作的通知" for i in range(1, 13)]
+
+
+def split_column(cut: bool = False, tooltip: str | None = None) -> str:
+    def entry(i: int, title: str) -> str:
+        text = title[:12] + "…" if cut else title
+        attribute = tooltip or title
+        return (
+            f"<li><a href='/tzgg/{i}.html' title='{attribute}'>{text}</a><span>2024-0{9 - i // 4}-1{i % 4}</span></li>"
+        )
+
+    lists = "<div class='line'></div>".join(
+        "<ul class='list'>" + "".join(entry(i, NOTICES[i]) for i in range(start, start + 4)) + "</ul>"
+        for start in (0, 4, 8)
+    )
+    menu = "".join(f"<li><a href='/{i}'>{name}</a></li>" for i, name in enumerate(("机构概况", "政策文件", "通知公告")))
+    menu = f"<ul>{menu}</ul>"
+    return (
+        "<html><head><title>通知公告_某市医疗保障局</title></head><body>"
+        f"<div class='left'>{menu}</div><div class='right'><h2>通知公告</h2><div class='box'>{lists}</div></div>"
+        "</body></html>"
+    )
+
+
+def test_a_column_printed_a_few_entries_to_a_list_is_one_listing_and_the_menu_beside_it_is_not() -> None:
+    document = content(split_column())
+    assert document.kind == "listing"
+    assert [record.title for record in document.records] == NOTICES
+    assert "机构概况" not in document.text
+
+
+def test_an_entry_title_cut_short_in_the_link_is_the_full_title_its_title_attribute_gives() -> None:
+    document = content(split_column(cut=True))
+    assert [record.title for record in document.records] == NOTICES
+    tooltips = content(split_column(cut=True, tooltip="点击查看详情"))
+    assert [record.title for record in tooltips.records] == [title[:12] + "…" for title in NOTICES]
