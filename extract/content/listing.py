@@ -460,7 +460,8 @@ _AGE = re.compile(
 
 
 def _full_title(link: lxml.etree._Element) -> str:
-    """A title link's text, or its `title` attribute where the text is that title cut short ("关于做好2025年度…")."""
+    """A title link's text, or its `title` attribute where the text is that title cut short ("关于做好2025年度…"):
+    the record's title; its text keeps what the page prints."""
     text = SPACE.sub(" ", text_of(link)).strip()
     cut = _CUT_SHORT.sub("", text)
     full = SPACE.sub(" ", link.get("title") or "").strip()
@@ -476,7 +477,8 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
     records = []
     for member in group.members:
         link = title_link(member, shortest=1, skip=vocab.entry_meta_tokens)
-        title = _full_title(link) if link is not None else None
+        # The text is what the entry prints (a title cut short too); the record's title is the whole title.
+        title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
         published_at = iso_date(_printed_date(member, title)) or iso_date(text_of(member))
         lines_text = []
@@ -498,7 +500,7 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             Record(
                 text=text,
                 role="entry",
-                title=title,
+                title=_full_title(link) if link is not None else None,
                 published_at=published_at,
                 url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
             )

@@ -451,8 +451,10 @@ def test_a_column_printed_a_few_entries_to_a_list_is_one_listing_and_the_menu_be
     assert "机构概况" not in document.text
 
 
-def test_an_entry_title_cut_short_in_the_link_is_the_full_title_its_title_attribute_gives() -> None:
+def test_an_entry_title_cut_short_in_the_link_is_the_records_whole_title_from_its_title_attribute() -> None:
     document = content(split_column(cut=True))
     assert [record.title for record in document.records] == NOTICES
+    # The entry's text is what the page prints.
+    assert document.records[0].text.splitlines()[0] == NOTICES[0][:12] + "…"
     tooltips = content(split_column(cut=True, tooltip="点击查看详情"))
     assert [record.title for record in tooltips.records] == [title[:12] + "…" for title in NOTICES]
