@@ -71,8 +71,43 @@ class InternationalNumber:
     line: str
 
 
+# North American numbers written domestically: 1-800-633-4227, 1 (800) 633-4227, (800) 633-4227, 800.633.4227.
+_NANP = re.compile(
+    r"(?<![\w+.\-/])(?P<one>1[\s.\-]?)?(?:\((?P<paren>[2-9]\d{2})\)\s?|(?P<area>[2-9]\d{2})[\s.\-])"
+    r"(?P<exchange>[2-9]\d{2})[\s.\-](?P<number>\d{4})(?![\w\-]|\.\d)"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CONTEXT = 30  # characters on each side of a number that say which language it is written in
+
+
+def find_north_american(text: str) -> list[InternationalNumber]:
+    """North American numbers written without a country code, where the text around them is English (no CJK
+    within `_CONTEXT` characters, an English word there), or where the grouping is none a mainland number has (a
+    leading 1 before three groups, a three-digit area code in brackets): `800-820-8820` in Chinese text is a
+    mainland toll-free number, `Call 800-633-4227` an American one."""
+    import phonenumbers
+
+    found = []
+    for m in _NANP.finditer(text):
+        around = text[max(0, m.start() - _CONTEXT) : m.start()] + " " + text[m.end() : m.end() + _CONTEXT]
+        if _CJK.search(around) is not None:
+            continue
+        if not (m.group("one") or m.group("paren")) and _LATIN_WORD.search(around) is None:
+            continue
+        digits = (m.group("paren") or m.group("area")) + m.group("exchange") + m.group("number")
+        try:
+            number = phonenumbers.parse(digits, "US")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            found.append(_describe(number, m.start(), m.end()))
+    return found
+
+
 def find_international(text: str) -> list[InternationalNumber]:
-    """Every number written with a country code that phonenumbers finds valid, in order."""
+    """Every number written with a country code that phonenumbers finds valid, and every North American number
+    written domestically in English text (`find_north_american`), in order."""
     found: list[InternationalNumber] = []
     candidate = plans().candidate
     reach = 0
@@ -90,7 +125,14 @@ def find_international(text: str) -> list[InternationalNumber]:
             continue
         parsed, end = number
         found.append(_describe(parsed, m.start(), end))
+    if _NANP_TRIGGER.search(text) is not None:
+        taken = [(number.start, number.end) for number in found]
+        found += [n for n in find_north_american(text) if all(n.end <= a or n.start >= b for a, b in taken)]
+        found.sort(key=lambda number: number.start)
     return found
+
+
+_NANP_TRIGGER = re.compile(r"\d{3}[\s.\-]\d{4}(?!\d)")  # a cheap scan before the full pattern
 
 
 def _longest_valid(prefix: str, rest: str, offset: int) -> tuple[object, int] | None:

@@ -419,3 +419,28 @@ def test_a_label_alone_on_the_line_above_labels_the_number_that_opens_the_next_l
     assert one("请拨打咨询电话了解\n0591-87842560").fields["label"] is None
     assert one("咨询电话\n\n0591-87842560").fields["label"] is None
     assert one("咨询电话\n地址在五四路 0591-87842560").fields["label"] is None
+
+
+def test_north_american_numbers_written_domestically_in_english_text() -> None:
+    cases = {
+        "Call 1-800-633-4227 today.": "1-800-633-4227",
+        "TTY users call 1-877-486-2048.": "1-877-486-2048",
+        "Call (800) 633-4227 or visit the site.": "(800) 633-4227",
+        "Call 800-633-4227 for help.": "800-633-4227",
+        "Phone: 1.800.633.4227": "1.800.633.4227",
+        "call 1-800-MEDICARE (1-800-633-4227)": "1-800-633-4227",
+    }
+    for text, written in cases.items():
+        phone = one(text)
+        assert (phone.text, phone.value, phone.fields["region"]) == (
+            written,
+            "8006334227" if "633" in written else "8774862048",
+            "US",
+        ), text
+        assert phone.fields["e164"] == "+1" + phone.value and phone.fields["line"] == "toll_free"
+
+
+def test_the_same_grouping_in_chinese_text_is_a_mainland_number_and_other_groupings_are_no_phone() -> None:
+    phone = one("请拨打800-820-8820咨询")
+    assert (phone.value, phone.fields["region"]) == ("8008208820", "CN")
+    assert find_phones("SSN 123-45-6789, part 123-456-7890x, ISBN 978-3-16-148410-0") == []
