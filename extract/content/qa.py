@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections import Counter
 
 import lxml.etree
 
@@ -29,7 +30,7 @@ from extract.content.lines import (
 )
 from extract.content.listing import META_ONLY, SiblingRun
 from extract.content.parse import drop_element
-from extract.content.vocabulary import Vocabulary
+from extract.content.vocabulary import Vocabulary, link_key
 from extract.document import Record
 
 _MANY_QUESTIONS = 3  # answer blocks with their own question headings that make a page a listing of questions
@@ -93,7 +94,7 @@ def answered_question_lines(
 
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
     blocks = [b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b)]
-    answers = _innermost(blocks)
+    answers = _answers(blocks)
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
     inside_answers = {e for answer in answers for e in answer.iter()}
@@ -154,12 +155,26 @@ def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
     its words) and without the lines that are furniture however they are marked up (a vote count, "Share",
     "answered Feb 22", "Best answer")."""
     return [
-        text
+        _without_read_more(text, vocab)
         for text in clean_lines(post_lines(block, _furniture(vocab), vocab.content_tokens), None, vocab)
         if not vocab.qa_furniture_lines.fullmatch(text)
         and not is_answer_heading(text, vocab)
         and not _is_card(text, vocab)
     ]
+
+
+def _without_read_more(text: str, vocab: Vocabulary) -> str:
+    """A post's line without the read-more button after the ellipsis that cuts it short ("……详细", "...展开全部")."""
+    cut = _READ_MORE_TAIL.search(text)
+    if cut is None or link_key(cut.group("button")) not in vocab.more_links | _UNFOLD:
+        return text
+    return text[: cut.start("button")].rstrip(" [【(（")
+
+
+_READ_MORE_TAIL = re.compile(
+    r"(?:…+|\.{3,}|。{2,})\s*[\[【(（]?(?P<button>[^…。.\[【(（]{1,8}?)[\]】)）]?\s*(?:>>|»|>)?\s*$"
+)
+_UNFOLD = frozenset(("展开全部", "展开", "展开更多", "查看完整回答", "显示全部", "展开阅读全文"))
 
 
 def _is_card(text: str, vocab: Vocabulary) -> bool:
@@ -264,6 +279,26 @@ def _qa_blocks(
 def _tokens_match(element: lxml.etree._Element, words: frozenset[str]) -> bool:
     names = class_words(element) | {(element.get("id") or "").lower()}
     return bool(names & words)
+
+
+def _answers(blocks: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """The answers among the answer-named blocks: the outermost of those that repeat (blocks of one tag sharing a
+    class word: `div.answer`, `div.answer.accepted-answer`), so that the parts of one answer named after it
+    (`answer-user`, `answer-text`, `answer-followup`) stay one answer; without repeats, the innermost blocks."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for block in blocks:
+        for word in class_words(block):
+            counts[(block.tag, word)] += 1
+    repeated = _outermost([b for b in blocks if any(counts[(b.tag, w)] >= 2 for w in class_words(b))])
+    if len(repeated) < 2:
+        return _innermost(blocks)
+    # Answer-named blocks apart from the repeated answers (neither parts of one nor around them) are answers too.
+    taken = {e for answer in repeated for e in answer.iter()} | {
+        a for answer in repeated for a in answer.iterancestors()
+    }
+    others = _innermost([b for b in blocks if b not in taken])
+    order = {element: index for index, element in enumerate(blocks)}
+    return sorted(repeated + others, key=order.__getitem__)
 
 
 def _outermost(elements: list[lxml.etree._Element]) -> list[lxml.etree._Element]:

@@ -275,3 +275,37 @@ def test_answers_named_in_compound_class_words_with_their_cards_out_make_a_medic
     assert "建议先拨打医保服务热线12393咨询，主任医师门诊也可以开具证明。" in second
     for card in ("张建华", "福州市第一医院", "擅长", "李敏", "有帮助"):
         assert card not in first + second, card
+
+
+def zhidao_answer(user: str, text: str, extra: str = "") -> str:
+    return (
+        f"<div class='answer'><div class='answer-user'><a href='/u/1'>{user}</a><span>2023-05-01</span></div>"
+        f"<div class='answer-text'><p>{text}</p></div>{extra}"
+        "<div class='answer-tools'><a>赞(25)</a> <a>踩</a> <a>评论</a></div></div>"
+    )
+
+
+def test_the_parts_of_an_answer_named_after_it_are_one_answer_with_its_follow_ups() -> None:
+    followup = (
+        "<div class='answer-followup'><p>追问：那异地能用吗？</p><p>追答：开通异地就医备案后可以在异地使用。</p></div>"
+    )
+    answers = zhidao_answer(
+        "热心网友",
+        "一般情况下医保个人账户的钱不能直接取现，只能用于支付医疗费用。具体以当地政策为准……<a href='/q/1'>详细</a>",
+    ) + zhidao_answer("医保小助手", "不能取现。家庭共济后可以给家人使用。", followup)
+    html = (
+        "<html><head><title>医保卡里的钱可以取出来吗？</title></head><body>"
+        "<div class='question'><h1>医保卡里的钱可以取出来吗？</h1>"
+        "<p>单位交的医保，卡里有三千多，想取出来用，可以吗？</p></div>"
+        f"<div class='answers'>{answers}</div></body></html>"
+    )
+    document = content(html)
+    assert [record.role for record in document.records] == ["question", "answer", "answer"]
+    first, second = document.records[1].text, document.records[2].text
+    assert first.endswith("具体以当地政策为准……")  # the read-more button after the cut is not the answer's
+    assert second.splitlines() == [
+        "不能取现。家庭共济后可以给家人使用。",
+        "追问：那异地能用吗？",
+        "追答：开通异地就医备案后可以在异地使用。",
+    ]
+    assert "热心网友" not in first and "赞(25)" not in first
