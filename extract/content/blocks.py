@@ -187,12 +187,13 @@ def _related_blocks(
     last = {element: extent.last for element, extent in extents.items()}
     headline = _headline_at(lines, title)
     story = [] if headline is None else [i for i in range(headline + 1, len(lines)) if _is_sentence(lines[i])]
+    story_span = (story[0], story[-1]) if story else None  # the first and last sentence under the headline
 
     def holds_the_article(element: lxml.etree._Element) -> bool:
         start, end = first[element], last[element]
         if headline is not None and start <= headline <= end:
             return True
-        return start <= top <= end and not any(not start <= i <= end for i in story)
+        return start <= top <= end and (story_span is None or (start <= story_span[0] and story_span[1] <= end))
 
     blocks = []
     for i, line in enumerate(lines):

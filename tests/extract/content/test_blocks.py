@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.blocks import best_subtree
 from extract.content.lines import cut_page
@@ -94,3 +96,24 @@ def test_a_summary_card_under_the_story_that_repeats_the_title_does_not_cut_the_
         f"<html><head><title>{NOTICE_TITLE}</title></head><body><div class='post'>{sections}{card}</div></body></html>"
     )
     assert "医疗保障服务大厅是办理医保业务的重要场所" in content(page).text
+
+
+def test_many_related_boxes_under_a_story_cost_linear_time() -> None:
+    story = "".join(f"<p>第{i}条：参保人员应当按时足额缴纳医疗保险费，逾期未缴的暂停享受待遇。</p>" for i in range(20))
+    story = f"<h1>{NOTICE_TITLE}</h1>{story}"
+
+    def cpu_seconds(count: int) -> float:
+        boxes = "".join(
+            f"<div><h3>相关新闻</h3><ul><li><a href='/{i}'>医保政策解读第{i}期</a></li></ul></div>"
+            for i in range(count)
+        )
+        html = f"<html><head><title>{NOTICE_TITLE}</title></head><body>{story}{boxes}</body></html>"
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert content(html).records
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(1_000), cpu_seconds(4_000)
+    assert large < 8 * small
