@@ -185,11 +185,18 @@ def _related_blocks(
     extents = line_extents(lines)
     first = {element: extent.first for element, extent in extents.items()}
     last = {element: extent.last for element, extent in extents.items()}
-    headline = _headline_at(lines, title)
-    story = [] if headline is None else [i for i in range(headline + 1, len(lines)) if _is_sentence(lines[i])]
-    story_span = (story[0], story[-1]) if story else None  # the first and last sentence under the headline
+    headline: int | None = None
+    story_span: tuple[int, int] | None = None  # the first and last sentence under the headline
+    found_headline = False
 
     def holds_the_article(element: lxml.etree._Element) -> bool:
+        nonlocal headline, story_span, found_headline
+        if not found_headline:  # only on a page with a related heading
+            found_headline = True
+            headline = _headline_at(lines, title)
+            if headline is not None:
+                story = [i for i in range(headline + 1, len(lines)) if _is_sentence(lines[i])]
+                story_span = (story[0], story[-1]) if story else None
         start, end = first[element], last[element]
         if headline is not None and start <= headline <= end:
             return True

@@ -61,7 +61,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     """Extract the Document of one page. `body_css` (a per-site override) names the main-content element."""
     document = Document(url=url)
     html = within_attribute_limit(html)  # the second opinion parses the page too
-    root = parse_html(html)
+    root = parse_html(html, within_limit=True)
     if root is None:
         return document
     vocab = vocabulary()
@@ -212,7 +212,7 @@ def _without_prose_itemized(
     items of plain lists weighed as text, if that is another block than the `weightiest` subtree without them: a
     办事指南 of headed lists (documents to bring, steps, offices) has no sentence to choose it by. A text of that
     length or more stays, prose or not (verse is written in short lines)."""
-    if sum(not char.isspace() for char in text) >= PROSE_CHARS:
+    if len(text) >= PROSE_CHARS and len("".join(text.split())) >= PROSE_CHARS:
         return text
     vocab = vocabulary()
     body_root, score = best_subtree(lines, vocab, lists=True, title=document.title)

@@ -90,13 +90,15 @@ _NOT_XML_TEXT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]")
 _MARKUP_AFTER_END = re.compile(r"</(?:html|body)\s*>\s*(?:<!--.*?-->\s*)*<(?!/(?:html|body)\b)", re.I | re.S)
 
 
-def parse_html(html: str) -> lxml.etree._Element | None:
+def parse_html(html: str, *, within_limit: bool = False) -> lxml.etree._Element | None:
     """The page as an lxml tree (plain etree elements), or None when there is nothing to parse.
 
-    `huge_tree` lifts libxml2's 10 MB limit on one text node; nesting deeper than libxml2 allows is unwrapped."""
+    `huge_tree` lifts libxml2's 10 MB limit on one text node; nesting deeper than libxml2 allows is unwrapped; tags
+    are cut to MAX_ATTRIBUTES attributes unless `within_limit` says the caller has done so."""
     if not html or not html.strip():
         return None
-    html = within_attribute_limit(html)
+    if not within_limit:
+        html = within_attribute_limit(html)
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     if _NOT_XML_TEXT.search(html) is not None:
