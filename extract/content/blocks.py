@@ -12,7 +12,17 @@ import lxml.etree
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
 from extract.content.itemized import itemized_lines
-from extract.content.lines import HEADINGS, SENTENCE_PUNCT, Line, is_prose, is_spam, line_extents, same_text
+from extract.content.lines import (
+    HEADINGS,
+    HEADLINE_TAGS,
+    SENTENCE_PUNCT,
+    Line,
+    headline_index,
+    is_prose,
+    is_sentence_line,
+    is_spam,
+    line_extents,
+)
 from extract.content.vocabulary import Vocabulary
 
 _RELATED_LINK_SHARE = 0.1  # the least share of link text in a block that related reading may span
@@ -88,15 +98,15 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
     wrapper of both columns. `block` itself when the block holds no prose before the headline outside it."""
     if not title:
         return block
-    headline = _headline_at(lines, title)
+    headline = headline_index(lines, title)
     inside = set(block.iter())
     if headline is None or lines[headline].owner not in inside:
         return block  # no headline, or the block only repeats it (a summary card under the story)
-    if any(line.owner.tag in _HEADLINE_TAGS for line in lines[:headline]):
+    if any(line.owner.tag in HEADLINE_TAGS for line in lines[:headline]):
         return block  # a heading after others: a summary card's under the story, not the headline
     body = [i for i, line in enumerate(lines) if line.owner in inside]
     before = [i for i in body if i < headline and _is_prose(lines[i])]
-    after = [i for i in body if i > headline and _is_sentence(lines[i])]  # a short notice is one sentence
+    after = [i for i in body if i > headline and is_sentence_line(lines[i])]  # a short notice is one sentence
     if not before or not after:
         return block
     after_chars = sum(lines[i].chars for i in after)
@@ -113,7 +123,7 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
 def holds_headline_story(text: str, lines: list[Line], title: str | None) -> bool:
     """Whether `text` holds the first sentence printed under the page's headline (not a heading's, a deck's): the
     story, however short."""
-    headline = _headline_at(lines, title)
+    headline = headline_index(lines, title)
     if headline is None:
         return False
     sentence = next(
@@ -127,25 +137,11 @@ def holds_headline_story(text: str, lines: list[Line], title: str | None) -> boo
     return sentence is not None and sentence.text in text
 
 
-def _headline_at(lines: list[Line], title: str | None) -> int | None:
-    """The index of the line printing the page's headline: an `<h1>`/`<h2>` that says the title."""
-    if not title:
-        return None
-    return next(
-        (i for i, line in enumerate(lines) if line.owner.tag in _HEADLINE_TAGS and same_text(line.text, title)), None
-    )
-
-
-_HEADLINE_TAGS = frozenset(("h1", "h2"))  # a title that only a sidebar's <h5> repeats is the site's name
 _COLUMN_SHARE = 0.8  # of the prose after the headline that its column must hold to be the article
 
 
 def _is_prose(line: Line) -> bool:
     return is_prose(line.text, line.chars)
-
-
-def _is_sentence(line: Line) -> bool:
-    return line.chars >= _SENTENCE_CHARS and SENTENCE_PUNCT.search(line.text) is not None
 
 
 _SENTENCE_CHARS = 10
@@ -193,9 +189,9 @@ def _related_blocks(
         nonlocal headline, story_span, found_headline
         if not found_headline:  # only on a page with a related heading
             found_headline = True
-            headline = _headline_at(lines, title)
+            headline = headline_index(lines, title)
             if headline is not None:
-                story = [i for i in range(headline + 1, len(lines)) if _is_sentence(lines[i])]
+                story = [i for i in range(headline + 1, len(lines)) if is_sentence_line(lines[i])]
                 story_span = (story[0], story[-1]) if story else None
         start, end = first[element], last[element]
         if headline is not None and start <= headline <= end:

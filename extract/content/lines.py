@@ -313,6 +313,22 @@ def is_prose_counted(chars: int, marks: int) -> bool:
 
 
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADLINE_TAGS = frozenset(("h1", "h2"))  # a title that only a sidebar's <h5> repeats is the site's name
+_SENTENCE_LINE_CHARS = 10
+
+
+def headline_index(lines: list[Line], title: str | None) -> int | None:
+    """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title."""
+    if not title:
+        return None
+    return next(
+        (i for i, line in enumerate(lines) if line.owner.tag in HEADLINE_TAGS and same_text(line.text, title)), None
+    )
+
+
+def is_sentence_line(line: Line) -> bool:
+    """A line that says something, however short: 10+ unlinked characters and a sentence mark (a one-line notice)."""
+    return line.chars - line.link_chars >= _SENTENCE_LINE_CHARS and SENTENCE_PUNCT.search(line.text) is not None
 
 
 CELLS = frozenset(("td", "th"))

@@ -20,6 +20,8 @@ from extract.content.lines import (
     Line,
     class_tokens,
     class_words,
+    headline_index,
+    is_sentence_line,
     is_spam,
     line_extents,
     same_text,
@@ -240,19 +242,10 @@ def group_outweighs(
 
 
 def _story_under_headline(lines: list[Line], in_group: set[lxml.etree._Element], title: str | None) -> int:
-    """The unlinked characters of the sentence lines under the page's headline (an `<h1>`/`<h2>` that says the
-    title) outside the run, up to the run when it follows them; 0 without such a headline."""
-    if not title:
-        return 0
-    start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.owner.tag in _HEADLINE_TAGS and line.owner not in in_group and same_text(line.text, title)
-        ),
-        None,
-    )
-    if start is None:
+    """The unlinked characters of the sentence lines under the page's headline outside the run, up to the run when
+    it follows them; 0 without a headline outside the run."""
+    start = headline_index(lines, title)
+    if start is None or lines[start].owner in in_group:
         return 0
     chars = 0
     for line in lines[start + 1 :]:
@@ -260,14 +253,9 @@ def _story_under_headline(lines: list[Line], in_group: set[lxml.etree._Element],
             if chars:
                 break
             continue
-        unlinked = line.chars - line.link_chars
-        if unlinked >= _STORY_LINE_CHARS and SENTENCE_PUNCT.search(line.text):
-            chars += unlinked
+        if is_sentence_line(line):
+            chars += line.chars - line.link_chars
     return chars
-
-
-_HEADLINE_TAGS = frozenset(("h1", "h2"))
-_STORY_LINE_CHARS = 10
 
 
 def _headline_above(
