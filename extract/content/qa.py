@@ -166,7 +166,7 @@ def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
 def _without_read_more(text: str, vocab: Vocabulary) -> str:
     """A post's line without the read-more button after the ellipsis that cuts it short ("……详细", "...展开全部")."""
     cut = _READ_MORE_TAIL.search(text)
-    if cut is None or link_key(cut.group("button")) not in vocab.more_links | _UNFOLD:
+    if cut is None or link_key(cut.group("button")) not in vocab.more_links:
         return text
     return text[: cut.start("button")].rstrip(" [【(（")
 
@@ -174,7 +174,6 @@ def _without_read_more(text: str, vocab: Vocabulary) -> str:
 _READ_MORE_TAIL = re.compile(
     r"(?:…+|\.{3,}|。{2,})\s*[\[【(（]?(?P<button>[^…。.\[【(（]{1,8}?)[\]】)）]?\s*(?:>>|»|>)?\s*$"
 )
-_UNFOLD = frozenset(("展开全部", "展开", "展开更多", "查看完整回答", "显示全部", "展开阅读全文"))
 
 
 def _is_card(text: str, vocab: Vocabulary) -> bool:
