@@ -68,13 +68,14 @@ def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | 
     # Dated entries without classes count as one list when their lists are siblings of one tag and classes (a
     # column of notices printed five entries to a <ul>).
     words = _entry_words(best.members[0])
+    parts = _list_parts(best) if not words and _dated(best) else set()
     merged = False
     for other in candidates:
         if other is best or other.members[0].tag != best.members[0].tag:
             continue
         other_words = _entry_words(other.members[0])
         if (words and len(words & other_words) / len(words | other_words) > 0.5) or (
-            not words and not other_words and _parts_of_one_list(best, other) and _dated(best) and _dated(other)
+            not words and not other_words and other.members[0].getparent() in parts and _dated(other)
         ):
             best.members += other.members
             best.chars += other.chars
@@ -90,22 +91,25 @@ def _dated(run: SiblingRun) -> bool:
     return all(_printed_date(member, None) for member in run.members)
 
 
-def _parts_of_one_list(run: SiblingRun, other: SiblingRun) -> bool:
-    """Whether two runs' lists are parts of one list: lists of one tag and classes under one parent, with nothing
-    between them but each other and empty separators (a list with a heading of its own is a list of its own)."""
-    mine, theirs = run.members[0].getparent(), other.members[0].getparent()
-    if mine is None or theirs is None or mine is theirs:
-        return False
-    parent = mine.getparent()
-    if parent is None or theirs.getparent() is not parent:
-        return False
-    children = list(parent)
-    low, high = sorted((children.index(mine), children.index(theirs)))
+def _list_parts(run: SiblingRun) -> set[lxml.etree._Element]:
+    """The lists that are parts of one list with the run's own: lists of its tag and classes among its siblings,
+    with nothing between them but each other and empty separators (a list with a heading of its own is a list of
+    its own). One pass over the siblings."""
+    mine = run.members[0].getparent()
+    parent = mine.getparent() if mine is not None else None
+    if mine is None or parent is None:
+        return set()
     words = class_words(mine)
-    return all(
-        (child.tag == mine.tag and class_words(child) == words) or not text_of(child).strip()
-        for child in children[low : high + 1]
-    )
+    children = list(parent)
+    at = children.index(mine)
+    parts = set()
+    for side in (reversed(children[:at]), children[at + 1 :]):
+        for child in side:
+            if child.tag == mine.tag and class_words(child) == words:
+                parts.add(child)
+            elif text_of(child).strip():
+                break
+    return parts
 
 
 def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
