@@ -48,7 +48,7 @@ _DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.I)
 # dozen; only a long tag can have many, so only tags of `_LONG_TAG_CHARS` or more are counted.
 MAX_ATTRIBUTES = 256
 _LONG_TAG_CHARS = 4096
-_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}>")
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}>?")  # a tag cut off before its ">" counts too
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 _ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
 

@@ -229,6 +229,13 @@ def test_a_tag_is_cut_to_its_first_attributes_and_its_text_stays() -> None:
     assert div.get("class") == "post" and len(div.attrib) == MAX_ATTRIBUTES and PARAGRAPH in text_of(div)
 
 
+def test_a_tag_cut_off_before_its_end_is_cut_to_its_first_attributes_too() -> None:
+    # A page truncated inside the tag (or whose ">" was lost) still has libxml2 compare every attribute.
+    attributes = " ".join(f"data-a{i}='x'" for i in range(1_000))
+    html = within_attribute_limit(f"<html><body><p>{PARAGRAPH}</p><div {attributes}")
+    assert html.count("data-a") == MAX_ATTRIBUTES and PARAGRAPH in html
+
+
 def test_a_long_tag_with_few_attributes_is_left_as_it_is() -> None:
     image = "<img alt='图' src='data:image/png;base64," + "A" * 20_000 + "'>"
     page = f"<html><body><p>{PARAGRAPH}</p>{image}<p>{CLOSING}</p></body></html>"
