@@ -38,7 +38,8 @@ __all__ = ["DateWords", "find_dates", "words"]
 def _grammars() -> list[Grammar]:
     by_name = {g.name: g for g in clock.grammars() + calendar.grammars() + recurring.grammars()}
     order = [
-        *("office_hours", "english", "numeric", "year_last", "spaced", "roc_numeric", "compact", "dotted_range"),
+        *("office_hours", "english_office_hours", "english", "numeric", "year_last", "spaced", "roc_numeric"),
+        *("compact", "dotted_range"),
         *("year_month", "chinese", "month_range", "monthly", "month_day_clock", "dot_day", "yearless"),
         *("quarter", "year_range", "bare_year", "period_time", "plain_hours", "spoken_time", "glued_time"),
         *("marked_time", "labelled_time", "bare_day"),
@@ -56,6 +57,7 @@ def _pattern() -> re.Pattern[str]:
 def _first_test() -> str:
     w = words()
     months = alt(list(w.english_months))
+    weekdays = alt(sorted(w.english_weekdays, key=len, reverse=True))
     first_letters, second_letters = _english_letters()
     # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
     # inside a run of digits, so a digit after a digit is passed over at once)
@@ -64,18 +66,18 @@ def _first_test() -> str:
         rf"(?=[\d{re.escape(''.join(sorted(starts)))}])"  # one character class: most positions fail here at once
         rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]"
         rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
-        rf"|(?=[{first_letters}][{second_letters}])(?i:{months}|the\s)))"
+        rf"|(?=[{first_letters}][{second_letters}])(?i:{months}|{weekdays}|the\s)))"
     )
     return first
 
 
 @cache
 def _english_letters() -> tuple[str, str]:
-    """The first and the second letters of the English month words and `the`, in both cases.
+    """The first and the second letters of the English month and weekday words and `the`, in both cases.
 
     The first test looks at two letters before the case-insensitive word list, which it tries word by word:
     English text holds many words that start like a month (a, do, of, the …)."""
-    english = [*words().english_months, "the"]
+    english = [*words().english_months, *words().english_weekdays, "the"]
     first, second = (
         "".join(sorted({case(word[i]) for word in english for case in (str.lower, str.upper)})) for i in (0, 1)
     )

@@ -139,6 +139,20 @@ def _office_hours(m: re.Match[str]) -> list[Point]:
     return [Point(m.start("office_hours"), m.end("office_hours"), kind="hours", extra=value)]
 
 
+def _english_office_hours(m: re.Match[str]) -> list[Point]:
+    """Monday to Friday, 8am to 6pm; Mon–Fri 9:00am-5:00pm; Saturday 9am-12pm."""
+    w = words()
+    first = w.english_weekdays[m.group("ew1").lower()]
+    last = w.english_weekdays[m.group("ew2").lower()] if m.group("ew2") else None
+    start = clock_string(m.group("et1"))
+    end = later(start, clock_string(m.group("et2")), m.group("et2")) if start else None
+    if start is None or end is None:
+        return []
+    days = f"{first}-{last}" if last else str(first)
+    value = {"weekdays": days, "start": start, "end": end}
+    return [Point(m.start("english_office_hours"), m.end("english_office_hours"), kind="hours", extra=value)]
+
+
 def _clock_or_range(m: re.Match[str], first: str, second: str | None, name: str) -> list[Point]:
     start = clock_string(m.group(first))
     if start is None:
@@ -195,6 +209,7 @@ def grammars() -> list[Grammar]:
     any_clock = clock()
     spoken = clock(spoken_only=True)
     digits = r"(?:[01]?\d|2[0-3])[:：][0-5]\d"
+    english_days = alt(sorted(w.english_weekdays, key=len, reverse=True))
     return [
         Grammar(
             "office_hours",
@@ -205,6 +220,15 @@ def grammars() -> list[Grammar]:
             rf"|(?P<wlist>(?:[、,，和及/]{weekday}?{day}|{weekday}{day}){{1,7}}))?"
             rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*[(（]?(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock}))?",
             _office_hours,
+        ),
+        Grammar(
+            # Monday to Friday, 8am to 6pm; Mon–Fri 9:00am-5:00pm; Saturday 9am-12pm (a weekday name, then am/pm hours)
+            "english_office_hours",
+            rf"(?<![A-Za-z])(?P<ew1>(?i:{english_days}))\.?(?:\s?(?:to|through|thru|{CLOCK_TO})\s?"
+            rf"(?P<ew2>(?i:{english_days}))\.?)?(?![A-Za-z]),?:?\s?(?:from\s)?"
+            rf"(?P<et1>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?{english_suffix()})\s?(?:{CLOCK_TO}|to|until)\s?"
+            rf"(?P<et2>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?{english_suffix()})",
+            _english_office_hours,
         ),
         Grammar(
             # 下午4点30分, 上午9:00, 晚上十二点, 下午5时, 早10点至晚5点 (下午三点三: minutes left unread make no time)

@@ -34,6 +34,7 @@ class DateWords:
     english_monthly: tuple[str, ...]
     year_qualifiers: tuple[str, ...]
     english_months: dict[str, int]
+    english_weekdays: dict[str, int]  # lower-cased names and abbreviations → ISO weekday number
     relative_years: dict[str, int]
     relative_before: re.Pattern[str]
     clock_after: tuple[str, ...]
@@ -100,6 +101,7 @@ def words() -> DateWords:
         english_monthly=tuple(ranges["english_monthly"]),
         year_qualifiers=tuple(ranges["year_qualifiers"]),
         english_months={name.lower(): number for name, number in data["english_months"].items()},
+        english_weekdays={name.lower(): number for name, number in data["english_weekdays"].items()},
         relative_years=dict(data["relative_years"]),
         relative_before=re.compile(rf"({alt(list(data['relative_years']))})(?:的)?\s?\Z"),
         clock_after=tuple(data["clock"]["after"]),

@@ -318,3 +318,22 @@ def test_time_with_seconds_is_no_opening_hours() -> None:
 def test_weekdays_with_a_bracketed_holiday_note_before_the_time() -> None:
     hours = one("办公时间：周一至周五（法定节假日除外）上午8:30-12:00")
     assert (hours.value, hours.fields["weekdays"]) == ("08:30/12:00", "1-5")
+
+
+def test_english_office_hours_carry_their_weekdays() -> None:
+    cases = {
+        "Appointments: Monday to Friday, 8am to 6pm.": ("Monday to Friday, 8am to 6pm", "1-5", "08:00", "18:00"),
+        "Open Mon–Fri 9:00am-5:00pm.": ("Mon–Fri 9:00am-5:00pm", "1-5", "09:00", "17:00"),
+        "Saturday 9am-12pm only.": ("Saturday 9am-12pm", "6", "09:00", "12:00"),
+    }
+    for text, (written, weekdays, start, end) in cases.items():
+        hours = one(text)
+        assert (hours.text, hours.fields["weekdays"], hours.fields["range_start"], hours.fields["range_end"]) == (
+            written,
+            weekdays,
+            start,
+            end,
+        ), text
+    # A weekday before a date is the date's, and hours without a weekday have none.
+    assert one("Open Monday, January 5, 2025.").value == "2025-01-05"
+    assert "weekdays" not in one("We are open 8am to 6pm.").fields
