@@ -104,18 +104,22 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
         return block  # no headline, or the block only repeats it (a summary card under the story)
     if any(line.owner.tag in HEADLINE_TAGS for line in lines[:headline]):
         return block  # a heading after others: a summary card's under the story, not the headline
-    body = [i for i, line in enumerate(lines) if line.owner in inside]
-    before = [i for i in body if i < headline and _is_prose(lines[i])]
-    after = [i for i in body if i > headline and is_sentence_line(lines[i])]  # a short notice is one sentence
-    if not before or not after:
+    # Per line, counted up to it: the block's prose before the headline, the chars of its sentences after it (a
+    # short notice is one sentence). An element's lines are one run, so what it holds is a difference of two counts.
+    before, after = [0], [0]
+    for i, line in enumerate(lines):
+        mine = line.owner in inside
+        before.append(before[-1] + (mine and i < headline and _is_prose(line)))
+        after.append(after[-1] + (line.chars if mine and i > headline and is_sentence_line(line) else 0))
+    if not before[-1] or not after[-1]:
         return block
-    after_chars = sum(lines[i].chars for i in after)
+    extents = line_extents(lines)
     chain = [lines[headline].owner, *lines[headline].owner.iterancestors()]
     for column in reversed(chain[: chain.index(block)] if block in chain else []):
-        in_column = set(column.iter())
-        if sum(lines[i].chars for i in after if lines[i].owner in in_column) < _COLUMN_SHARE * after_chars:
+        first, last = extents[column].first, extents[column].last + 1
+        if after[last] - after[first] < _COLUMN_SHARE * after[-1]:
             return block
-        if not any(lines[i].owner in in_column for i in before):
+        if before[last] == before[first]:
             return column
     return block
 
