@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.labels import DATA
+from normalize.cjk import IDEOGRAPH
 
 _GROUP_SEP = r"(?:[\s\-–—.‐/]{1,2}|\s?[(（]\d{1,4}[)）]\s?)"
 _REST = rf"[\s\-–—‐]{{0,2}}(?:[(（]\d{{1,4}}[)）]\s?)?\d{{1,12}}(?:{_GROUP_SEP}\d{{1,12}}){{0,6}}"
@@ -76,7 +77,7 @@ _NANP = re.compile(
     r"(?<![\w+.\-/])(?P<one>1[\s.\-]?)?(?:\((?P<paren>[2-9]\d{2})\)\s?|(?P<area>[2-9]\d{2})[\s.\-])"
     r"(?P<exchange>[2-9]\d{2})[\s.\-](?P<number>\d{4})(?![\w\-]|\.\d)"
 )
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{IDEOGRAPH}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CONTEXT = 30  # characters on each side of a number that say which language it is written in
 

@@ -4,7 +4,6 @@ boilerplate phrases and spam −) and the body is the element with the largest s
 
 from __future__ import annotations
 
-import re
 from itertools import repeat
 
 import lxml.etree
@@ -15,6 +14,7 @@ from extract.content.itemized import itemized_lines
 from extract.content.lines import (
     HEADINGS,
     HEADLINE_TAGS,
+    SENTENCE_END,
     SENTENCE_PUNCT,
     Line,
     headline_index,
@@ -134,7 +134,7 @@ def holds_headline_story(text: str, lines: list[Line], title: str | None) -> boo
         (
             line
             for line in lines[headline + 1 :]
-            if line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and _SENTENCE_END.search(line.text)
+            if line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and SENTENCE_END.search(line.text)
         ),
         None,
     )
@@ -149,8 +149,6 @@ def _is_prose(line: Line) -> bool:
 
 
 _SENTENCE_CHARS = 10
-# A sentence's end: a caption's "Foto: Adobe Stock" has none, nor a date's "24. April 2020"
-_SENTENCE_END = re.compile(r"[。！？!?]|[a-zà-ÿ)]\.(?:\s|$)")
 
 
 def _second_copies(lines: list[Line]) -> list[int]:

@@ -15,6 +15,7 @@ from extract.content.article import clean_lines
 from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
+    SENTENCE_END,
     SENTENCE_PUNCT,
     SPACE,
     Line,
@@ -179,11 +180,10 @@ _READ_MORE_TAIL = re.compile(
 def _is_card(text: str, vocab: Vocabulary) -> bool:
     """An answerer's card printed as a line of the post ("张建华 主治医师 福州市第一医院", "擅长: 医保政策咨询"): it
     names a professional title or opens with a card label, and ends no sentence (a doctor's sentence may name one)."""
-    return len(text) <= _CARD_CHARS and vocab.answerer_card.search(text) is not None and not _SENTENCE_END.search(text)
+    return len(text) <= _CARD_CHARS and vocab.answerer_card.search(text) is not None and not SENTENCE_END.search(text)
 
 
 _CARD_CHARS = 80
-_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _furniture(vocab: Vocabulary) -> frozenset[str]:
