@@ -451,10 +451,9 @@ _AGE = re.compile(
 )
 
 
-def _full_title(link: lxml.etree._Element) -> str:
-    """A title link's text, or its `title` attribute where the text is that title cut short ("关于做好2025年度…"):
+def _full_title(link: lxml.etree._Element, text: str) -> str:
+    """A title link's `text`, or its `title` attribute where the text is that title cut short ("关于做好2025年度…"):
     the record's title; its text keeps what the page prints."""
-    text = SPACE.sub(" ", text_of(link)).strip()
     cut = _CUT_SHORT.sub("", text)
     full = SPACE.sub(" ", link.get("title") or "").strip()
     if cut != text and cut and len(full) > len(cut) and full.startswith(cut):
@@ -492,7 +491,7 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             Record(
                 text=text,
                 role="entry",
-                title=_full_title(link) if link is not None else None,
+                title=_full_title(link, title) if link is not None and title is not None else title,
                 published_at=published_at,
                 url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
             )
