@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 
 import lxml.etree
 
@@ -57,16 +58,59 @@ def forum_posts(
         lines = [line for line in cut if not vocab.forum_drop_lines.search(line.text)]
         lines = [line for line in lines if not vocab.drop_lines.search(line.text) and not is_spam(line.text, vocab)]
         text = "\n".join(line.text for line in lines)
+        comments = _post_comments(container, body, vocab)
+        commented = [line for _, line in comments]
         records.append(
             Record(
                 text=text,
                 role="post",
-                author=_post_author(container, body, vocab),
+                author=_post_author(container, body, vocab, commented),
                 published_at=post_time(container),
                 url=url,
             )
         )
+        records.extend(r for r in (_comment_record(c, line, vocab, url) for c, line in comments) if r.text)
     return records
+
+
+def _post_comments(
+    container: lxml.etree._Element, body: lxml.etree._Element, vocab: Vocabulary
+) -> list[tuple[lxml.etree._Element, lxml.etree._Element]]:
+    """(text element, its line) of each comment printed in a post's box under its body (Discuz! 点评, Tieba 楼中楼),
+    in page order. The line is the text element's parent: the comment with its commenter's name and time."""
+    skip = set(body.iter())
+    comments = []
+    for element in container.iter():
+        if element in skip or not isinstance(element.tag, str):
+            continue
+        if class_words(element) & vocab.post_comment_classes:
+            skip.update(element.iter())  # a comment marked inside a comment is the same comment
+            line = element.getparent()
+            comments.append((element, element if line is None else line))
+    return comments
+
+
+def _comment_record(
+    comment: lxml.etree._Element, line: lxml.etree._Element, vocab: Vocabulary, url: str | None
+) -> Record:
+    """A comment as a post of its own: its text without its time stamp; empty when it is furniture or spam."""
+    stamps = [child for child in comment.iterdescendants() if isinstance(child.tag, str) and _is_stamp(child)]
+    text = " ".join(text_of(copy_without(comment, stamps) if stamps else comment).split())
+    if vocab.drop_lines.search(text) or is_spam(text, vocab):
+        text = ""
+    author = _post_author(line, comment, vocab)
+    return Record(text=text, role="post", author=author, published_at=post_time(line), url=url)
+
+
+_STAMP_CHARS = 40  # the longest element text read as a comment's time stamp ("发表于 2023-10-12 11:04")
+
+
+def _is_stamp(element: lxml.etree._Element) -> bool:
+    """An element that is only a time stamp: "发表于 2023-10-12 11:04", "2024-3-5 11:20"."""
+    text = text_of(element).strip()
+    if not text or len(text) > _STAMP_CHARS or not DATE.search(text):
+        return False
+    return bool(_POSTED.match(text)) or not DATE.sub("", text).strip()
 
 
 def _shown(body: lxml.etree._Element) -> lxml.etree._Element:
@@ -180,8 +224,16 @@ def _post_containers(bodies: list[lxml.etree._Element]) -> list[lxml.etree._Elem
     return containers
 
 
-def _post_author(container: lxml.etree._Element, body: lxml.etree._Element, vocab: Vocabulary) -> str | None:
+def _post_author(
+    container: lxml.etree._Element,
+    body: lxml.etree._Element,
+    vocab: Vocabulary,
+    others: Sequence[lxml.etree._Element] = (),
+) -> str | None:
+    """The author's name in a post's container, outside its body and the `others` (comments under it)."""
     inside_body = set(body.iter())
+    for other in others:
+        inside_body.update(other.iter())
     marked = [
         element
         for element in container.iter()

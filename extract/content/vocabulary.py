@@ -101,6 +101,7 @@ class Vocabulary:
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
     forum_author_classes: frozenset[str]
+    post_comment_classes: frozenset[str]  # a comment's text inside a post's box, under its body (Discuz! 点评)
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: AnyPattern
     comment_item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
@@ -172,6 +173,7 @@ def vocabulary() -> Vocabulary:
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
+        post_comment_classes=frozenset(c.lower() for c in forum["post_comment_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
         comment_item_words=frozenset(forum["comment_item_words"]),

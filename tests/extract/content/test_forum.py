@@ -439,3 +439,66 @@ def test_a_post_that_is_a_pasted_address_or_link_stays_a_post() -> None:
     )
     records = forum_posts(tree(page), vocabulary(), None)
     assert [record.text for record in records][1:] == ["lxs5945@gmail.com", "https://www.astrill.com/"]
+
+
+# A comment printed in a post's box under its body: Discuz! X's 点评 (div.cm > div.pstl: the commenter's link in
+# div.psta, the text with its time in div.psti) and Baidu Tieba's 楼中楼 (li.lzl_single_post: the name, the text in
+# span.lzl_content_main, the time in span.lzl_time). Markup as those engines print it.
+DISCUZ_COMMENTED = (
+    "<html><head><meta name='generator' content='Discuz! X3.4'></head><body><div id='postlist'>"
+    "<div id='post_1'><table><tr><td class='pls'><a href='space-uid-101.html'>榕城小编</a></td><td class='plc'>"
+    "<em id='authorposton1'>发表于 2023-10-12 09:30:15</em><div class='pct'><div class='t_fsz'><table><tr>"
+    "<td class='t_f' id='postmessage_1'>2024年度城乡居民医保个人缴费标准为每人每年380元。</td></tr></table></div>"
+    "<div id='comment_1' class='cm'><h3 class='psth xs1'>点评</h3><div class='pstl xs1 cl'>"
+    "<div class='psta vm'><a href='space-uid-205.html' class='xi2 xw1'>闽江边</a></div>"
+    "<div class='psti'>灵活就业人员是不是也按这个交？ <span class='xg1'>发表于 2023-10-12 11:04</span></div>"
+    "</div></div></div></td></tr></table></div>"
+    "<div id='post_2'><table><tr><td class='pls'><a href='space-uid-205.html'>闽江边</a></td><td class='plc'>"
+    "<em id='authorposton2'>发表于 2023-10-12 11:10:02</em><div class='pct'><div class='t_fsz'><table><tr>"
+    "<td class='t_f' id='postmessage_2'>灵活就业的交职工医保，去社保中心窗口办理。</td></tr></table></div></div>"
+    "</td></tr></table></div></div></body></html>"
+)
+
+
+def test_a_comment_in_a_posts_box_is_a_post_after_it_with_its_own_author_and_time() -> None:
+    records = forum_posts(tree(DISCUZ_COMMENTED), vocabulary(), None)
+    assert [(r.author, r.published_at, r.text) for r in records] == [
+        ("榕城小编", "2023-10-12T09:30:15", "2024年度城乡居民医保个人缴费标准为每人每年380元。"),
+        ("闽江边", "2023-10-12T11:04", "灵活就业人员是不是也按这个交？"),
+        ("闽江边", "2023-10-12T11:10:02", "灵活就业的交职工医保，去社保中心窗口办理。"),
+    ]
+
+
+def test_tieba_floor_replies_are_posts_and_the_floors_text_stays_its_own() -> None:
+    replies = [
+        ("小王", "谢谢，那门诊也能直接结算吗？", "2024-3-5 11:20"),
+        ("医保小助手", "普通门诊也可以。", "2024-3-5 11:45"),
+    ]
+    floor = "".join(
+        f"<li class='lzl_single_post j_lzl_s_p'><div class='lzl_cnt'>"
+        f"<a class='at j_user_card' href='/home/main?id={i}'>{who}</a>:&nbsp;"
+        f"<span class='lzl_content_main'>{text}</span><div class='lzl_content_reply'>"
+        f"<span class='lzl_time'>{when}</span><a class='lzl_s_r'>回复</a></div></div></li>"
+        for i, (who, text, when) in enumerate(replies)
+    )
+    page = (
+        "<html><head><title>异地就医备案怎么弄_医保吧_百度贴吧</title></head><body><div id='j_p_postlist'>"
+        "<div class='l_post j_l_post'><div class='d_author'>"
+        "<a class='p_author_name j_user_card' href='/home/main?id=9'>医保小助手</a></div>"
+        "<div class='d_post_content_main'><div id='post_content_2' class='d_post_content "
+        "j_d_post_content'>可以在国家医保服务平台APP上直接办理异地就医备案。</div></div><div class='core_reply'>"
+        "<ul class='p_tail'><li><span>2楼</span></li><li><span>2024-03-05 11:02</span></li></ul>"
+        f"<div class='j_lzl_container core_reply_wrapper'><ul class='j_lzl_m_w'>{floor}</ul></div></div></div>"
+        "<div class='l_post j_l_post'><div class='d_author'>"
+        "<a class='p_author_name j_user_card' href='/home/main?id=8'>老张</a></div>"
+        "<div id='post_content_3' class='d_post_content j_d_post_content'>线上十分钟就好了。</div>"
+        "<ul class='p_tail'><li><span>3楼</span></li><li><span>2024-03-06 08:15</span></li></ul></div>"
+        "</div></body></html>"
+    )
+    records = forum_posts(tree(page), vocabulary(), None)
+    assert [(r.author, r.published_at, r.text) for r in records] == [
+        ("医保小助手", "2024-03-05T11:02", "可以在国家医保服务平台APP上直接办理异地就医备案。"),
+        ("小王", "2024-03-05T11:20", "谢谢，那门诊也能直接结算吗？"),
+        ("医保小助手", "2024-03-05T11:45", "普通门诊也可以。"),
+        ("老张", "2024-03-06T08:15", "线上十分钟就好了。"),
+    ]
