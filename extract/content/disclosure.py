@@ -6,12 +6,20 @@ pattern, `role="tab"` in the tab pattern) and its body a panel the page hides un
 `display: none`). Form controls and hidden text are stripped before the body is chosen: without this module such a
 page loses every section but the open one, headings and all.
 
-May: keep a button's text when it labels a section; keep a hidden panel that a control opens. Must never: keep
-other buttons (`Show more`, `Menu`, `Print`) or hidden text that no control names (a closed spoiler is judged in
-its post, a hidden template by the parser).
+Many Chinese portals script their tabs without ARIA (`<li onclick="tab(2)">申请材料</li>` over
+`<div class="tab_con" style="display:none">`): there the panels are known by their shape, siblings of one tag and
+class of which one is shown and the others hidden.
+
+May: keep a button's text when it labels a section; keep a hidden panel that a control opens, and a hidden sibling
+of a shown panel of its tag and class that is text, not links. Must never: keep other buttons (`Show more`, `Menu`,
+`Print`) or hidden text that no control names and no shown sibling matches (a closed spoiler is judged in its post,
+a hidden template by the parser), or the hidden slides of a carousel (images and headline links).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import lxml.etree
 
@@ -51,3 +59,45 @@ def is_disclosed_panel(element: lxml.etree._Element, opened_by_controls: frozens
         return False
     identifier = element.get("id")
     return identifier is not None and identifier in opened_by_controls
+
+
+class _Measured(Protocol):
+    chars: int
+    link_chars: int
+
+
+_PANEL_LINK_SHARE = 0.5  # a closed tab's text is mostly not links (a carousel slide is a headline link)
+
+
+def closed_tabs(
+    hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, _Measured]
+) -> set[lxml.etree._Element]:
+    """The hidden panels of tab sets scripted without ARIA: a sibling of the panel's tag and class attribute is shown
+    and holds text (the rows of a form are emptied of their controls), and the panel's own text is mostly not links.
+    Each parent's children are read once, however many of them are hidden."""
+    hidden_set = set(hidden)
+    shown_kinds: dict[lxml.etree._Element, set[tuple[object, str | None]]] = {}
+    panels = set()
+    for element in hidden:
+        measured = stats.get(element)
+        if measured is None or not measured.chars or measured.link_chars >= _PANEL_LINK_SHARE * measured.chars:
+            continue
+        classes, parent = element.get("class"), element.getparent()
+        if not classes or parent is None:
+            continue
+        if parent not in shown_kinds:
+            shown_kinds[parent] = {
+                (child.tag, child.get("class"))
+                for child in parent
+                if child not in hidden_set and _has_text(stats.get(child))
+            }
+        if (element.tag, classes) not in shown_kinds[parent]:
+            continue
+        if any(above.tag in _POPUP_TAGS for above in element.iterancestors()):
+            continue  # the hidden rows of a form are its messages and steps, a menu's are its submenus
+        panels.add(element)
+    return panels
+
+
+def _has_text(measured: _Measured | None) -> bool:
+    return measured is not None and measured.chars > measured.link_chars

@@ -8,7 +8,7 @@ from collections import Counter
 
 import lxml.etree
 
-from extract.content.disclosure import controlled_ids, is_disclosed_panel, labels_a_section
+from extract.content.disclosure import closed_tabs, controlled_ids, is_disclosed_panel, labels_a_section
 from extract.content.lines import BLOCK_TAGS, holds_prose, text_stats
 
 _REMOVED_TAGS = (
@@ -179,11 +179,13 @@ def strip_furniture(root: lxml.etree._Element) -> None:
     if not hidden:
         return
     stats = text_stats(root)  # measured without the removed text
-    opened = controlled_ids(root)
+    opened, tabs = controlled_ids(root), closed_tabs(hidden, stats)
     for element in hidden:
         # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and
         # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
-        if element in stats and not holds_prose(element, stats) and not is_disclosed_panel(element, opened):
+        if element in tabs or element not in stats or holds_prose(element, stats):
+            continue
+        if not is_disclosed_panel(element, opened):
             drop_element(element)
 
 

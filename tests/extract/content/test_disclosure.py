@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.lines import cut_page
 from extract.content.parse import parse_html, strip_furniture
@@ -96,3 +98,52 @@ def test_hidden_text_no_control_opens_is_still_dropped() -> None:
     text = content(page).records[0].text
     assert "扫码关注" not in text
     assert "当场办结" in text
+
+
+# The same guide as many portals script it, without ARIA: the tab labels are list items with an onclick, the panels
+# siblings of one class, the open one shown and the others `display:none`.
+SCRIPTED_TABS_PAGE = """<html><head><title>职工基本医疗保险参保登记_办事指南</title></head><body>
+<div class="main"><h1>职工基本医疗保险参保登记</h1>
+<div class="tab_nav"><ul><li class="on" onclick="tab(1)">基本信息</li><li onclick="tab(2)">申请材料</li>
+<li onclick="tab(3)">咨询方式</li></ul></div>
+<div class="tab_con" id="con1"><table><tr><th>办理地点</th><td>福州市鼓楼区五四路158号医保服务大厅</td></tr>
+<tr><th>承诺办结时限</th><td>即办</td></tr></table></div>
+<div class="tab_con" id="con2" style="display:none"><p>营业执照或事业单位法人证书原件。</p><p>经办人身份证。</p></div>
+<div class="tab_con" id="con3" style="display:none"><p>咨询电话：0591-87654321</p></div>
+<div class="slides"><div class="slide"><a href="/a1">医保电子凭证激活指南</a></div>
+<div class="slide" style="display:none"><a href="/a2">门诊共济改革十问十答</a></div></div>
+<form><div class="row"><label>联系人</label><input name="n"></div>
+<div class="row" style="display:none"><span>提交成功，我们将尽快回复您的留言。</span></div></form>
+</div></body></html>"""
+
+
+def test_the_hidden_panels_beside_a_shown_one_of_their_class_are_the_guides_tabs() -> None:
+    text = kept_text(SCRIPTED_TABS_PAGE)
+    assert "福州市鼓楼区五四路158号医保服务大厅" in text
+    assert text.index("营业执照或事业单位法人证书原件。") < text.index("咨询电话：0591-87654321")
+
+
+def test_hidden_carousel_slides_and_form_messages_are_no_tabs() -> None:
+    text = kept_text(SCRIPTED_TABS_PAGE)
+    assert "医保电子凭证激活指南" in text and "联系人" in text  # the shown slide and form row
+    assert "门诊共济改革十问十答" not in text
+    assert "提交成功，我们将尽快回复您的留言。" not in text
+
+
+def test_many_hidden_panels_of_one_class_cost_linear_time() -> None:
+    def cpu_seconds(count: int) -> float:
+        panels = "".join(
+            f"<div class='tab_con' style='display:none'><p>第{i}项：经办人身份证。</p></div>" for i in range(count)
+        )
+        html = (
+            f"<html><body><div><div class='tab_con'><p>办理地点：医保服务大厅。</p></div>{panels}</div></body></html>"
+        )
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert "第1项：经办人身份证。" in kept_text(html)
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(1_000), cpu_seconds(4_000)
+    assert large < 8 * small
