@@ -61,10 +61,12 @@ def _first_test() -> str:
     first_letters, second_letters = _english_letters()
     # every grammar starts like one of these: a cheap first test before the long alternation (no grammar starts
     # inside a run of digits, so a digit after a digit is passed over at once)
-    starts = {word[0] for word in (*w.roc_prefixes, *w.periods)} | set("每周星礼第次两(（" + first_letters + clock.CN)
+    starts = {word[0] for word in (*w.roc_prefixes, *w.periods, *w.day_sets)}
+    starts |= set("每周星礼第次两(（" + first_letters + clock.CN)
     first = (
         rf"(?=[\d{re.escape(''.join(sorted(starts)))}])"  # one character class: most positions fail here at once
         rf"(?:(?<!\d)(?=\d)|(?=[每周星礼]|第[一二三四1-4]季|次月|两千|{alt(w.roc_prefixes)}|[(（][每周星礼]"
+        rf"|{alt(list(w.day_sets))}"
         rf"|{alt(w.periods)}|[{clock.CN}]{{1,4}}[年月点季日号时]"
         rf"|(?=[{first_letters}][{second_letters}])(?i:{months}|{weekdays}|the\s)))"
     )

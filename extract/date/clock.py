@@ -120,23 +120,38 @@ def later(start: str | None, end: str | None, end_text: str = "") -> str | None:
 
 
 def _office_hours(m: re.Match[str]) -> list[Point]:
-    w = words()
-    first = w.weekdays[m.group("w1")]
-    last = w.weekdays[m.group("w2")] if m.group("w2") else None
+    """周一至周五8:30-17:30, 工作日上午8:30-12:00，下午14:30-17:30 (the second range after a comma has the same days:
+    a point of its own)."""
     start_time = clock_string(m.group("t1"))
-    end_time = later(start_time, clock_string(m.group("t2")), m.group("t2")) if m.group("t2") else None
     if start_time is None:
         return []
-    weekend = m.group("w1") == w.weekend and not last and not m.group("wlist")
-    days = w.weekend_days if weekend else str(first)  # 周末 alone: Sat–Sun
-    if last:
-        days = f"{first}-{last}"
-    elif m.group("wlist"):
-        days = ",".join([days] + [str(w.weekdays[c]) for c in re.findall(w.weekday_day, m.group("wlist"))])
+    days = _days(m)
+    end_time = later(start_time, clock_string(m.group("t2")), m.group("t2")) if m.group("t2") else None
     value: dict[str, str] = {"weekdays": days, "start": start_time}
     if end_time:
         value["end"] = end_time
-    return [Point(m.start("office_hours"), m.end("office_hours"), kind="hours", extra=value)]
+    first_end = m.end("t2") if end_time else m.end("t1")
+    points = [Point(m.start("office_hours"), first_end, kind="hours", extra=value)]
+    then_start = clock_string(m.group("t3")) if m.group("t3") else None
+    then_end = later(then_start, clock_string(m.group("t4")), m.group("t4")) if then_start else None
+    if then_start and then_end:
+        extra = {"weekdays": days, "start": then_start, "end": then_end}
+        points.append(Point(m.start("t3"), m.end("t4"), kind="hours", extra=extra))
+    return points
+
+
+def _days(m: re.Match[str]) -> str:
+    """The `weekdays` value of office hours: a day set (工作日 → 1-5), a range, a list or one day."""
+    w = words()
+    if m.group("dayset"):
+        return w.day_sets[m.group("dayset")]
+    first = w.weekdays[m.group("w1")]
+    last = w.weekdays[m.group("w2")] if m.group("w2") else None
+    if last:
+        return f"{first}-{last}"
+    if m.group("wlist"):
+        return ",".join([str(first)] + [str(w.weekdays[c]) for c in re.findall(w.weekday_day, m.group("wlist"))])
+    return w.weekend_days if m.group("w1") == w.weekend else str(first)  # 周末 alone: Sat–Sun
 
 
 def _english_office_hours(m: re.Match[str]) -> list[Point]:
@@ -216,9 +231,11 @@ def grammars() -> list[Grammar]:
             # 周一至周五8:30-17:30, 每周二至周末早上七点半; (工作日（周一至周五）上午9:00, 每周一、三、五上午9:00,
             # 周六周日9:00: a closing bracket, a list of days — at most seven, so a long run of them is read once;
             # a bracketed note between the days and the time; the hours in brackets: 周一至周五（9:00-17:00）)
-            rf"[(（]?每?{weekday}(?P<w1>{day})(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>{day})"
-            rf"|(?P<wlist>(?:[、,，和及/]{weekday}?{day}|{weekday}{day}){{1,7}}))?"
-            rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*[(（]?(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock}))?",
+            rf"[(（]?(?:(?<![个\d{CN}])(?P<dayset>{alt(list(w.day_sets))})|每?{weekday}(?P<w1>{day})"
+            rf"(?:\s?(?:至|到|-|—|~)\s?{weekday}?(?P<w2>{day})"
+            rf"|(?P<wlist>(?:[、,，和及/]{weekday}?{day}|{weekday}{day}){{1,7}}))?)"
+            rf"(?:的)?[)）]?(?:[(（][^()（）\d]{{1,12}}[)）])?[:：,，\s]*[(（]?(?P<t1>{any_clock})(?:\s?{CLOCK_TO}\s?(?P<t2>{any_clock})"
+            rf"(?:[,，;；、]\s?(?P<t3>{any_clock})\s?{CLOCK_TO}\s?(?P<t4>{any_clock}))?)?",
             _office_hours,
         ),
         Grammar(

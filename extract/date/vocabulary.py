@@ -19,6 +19,7 @@ class DateWords:
     weekday_note_day: str  # the same without the weekend: the weekday of one date
     weekend: str
     weekend_days: str
+    day_sets: dict[str, str]  # 工作日 → "1-5": a set of days before office hours
     morning: tuple[str, ...]
     afternoon: tuple[str, ...]
     noon: tuple[str, ...]
@@ -86,6 +87,7 @@ def words() -> DateWords:
         weekday_note_day=f"[{''.join(w for w in day_words if w != weekday_words['weekend'])}]",
         weekend=weekday_words["weekend"],
         weekend_days=weekday_words["weekend_days"],
+        day_sets=dict(data["day_sets"]),
         morning=tuple(periods["morning"]),
         afternoon=tuple(periods["afternoon"]),
         noon=tuple(periods["noon"]),

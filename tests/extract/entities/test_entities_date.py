@@ -237,7 +237,34 @@ def test_yuan_yue_is_january() -> None:
 
 def test_bracketed_weekdays_before_the_hours() -> None:
     hours = one("受理时间：工作日（周一至周五）上午9:00-12:00")
-    assert (hours.text, hours.fields["weekdays"], hours.value) == ("（周一至周五）上午9:00-12:00", "1-5", "09:00/12:00")
+    assert (hours.text, hours.fields["weekdays"], hours.value) == (
+        "工作日（周一至周五）上午9:00-12:00",
+        "1-5",
+        "09:00/12:00",
+    )
+
+
+def test_working_days_before_the_hours_are_monday_to_friday() -> None:
+    for text, hours_text, days in [
+        ("服务时间：工作日上午9:00-12:00", "工作日上午9:00-12:00", "1-5"),
+        ("服务时间：法定工作日8:30-11:30", "法定工作日8:30-11:30", "1-5"),
+        ("双休日9:00-12:00照常受理", "双休日9:00-12:00", "6-7"),
+    ]:
+        hours = one(text)
+        assert (hours.text, hours.fields["weekdays"]) == (hours_text, days)
+
+
+def test_a_count_of_working_days_is_no_set_of_days() -> None:
+    assert find_dates("5个工作日内办结") == []
+    assert "weekdays" not in one("3个工作日9:00前").fields
+
+
+def test_the_afternoon_hours_after_a_comma_have_the_mornings_days() -> None:
+    morning, afternoon = find_dates("办公时间：每周一至周五上午8:30—11:30，下午13:30—16:30。")
+    assert (morning.value, morning.fields["weekdays"]) == ("08:30/11:30", "1-5")
+    assert (afternoon.text, afternoon.value, afternoon.fields["weekdays"]) == ("下午13:30—16:30", "13:30/16:30", "1-5")
+    alone = find_dates("上午8:30—11:30，下午13:30—16:30")  # hours without days stay without
+    assert [h.fields.get("weekdays") for h in alone] == [None, None]
 
 
 def test_a_list_of_weekdays() -> None:
