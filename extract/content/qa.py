@@ -155,13 +155,33 @@ def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
     """A question's or an answer's own lines: without its card and vote bar (named so by class, or a card line by
     its words) and without the lines that are furniture however they are marked up (a vote count, "Share",
     "answered Feb 22", "Best answer")."""
+    raw = post_lines(block, _furniture(vocab), vocab.content_tokens)
+    card = _card_lines([line.text for line in raw], vocab)
+    lines = clean_lines(raw, None, vocab)
+    while lines and lines[0] in card:
+        lines.pop(0)
     return [
         _without_read_more(text, vocab)
-        for text in clean_lines(post_lines(block, _furniture(vocab), vocab.content_tokens), None, vocab)
+        for text in lines
         if not vocab.qa_furniture_lines.fullmatch(text)
         and not is_answer_heading(text, vocab)
         and not _is_card(text, vocab)
     ]
+
+
+def _card_lines(lines: list[str], vocab: Vocabulary) -> frozenset[str]:
+    """The post's opening lines that are its author's card: the short lines before its first sentence, when one of
+    them is a card line ("王建国" / "副主任医师" / "福州市第一医院": the hospital names no title itself)."""
+    for index, text in enumerate(lines):
+        if len(text) > _CARD_LINE_CHARS or SENTENCE_END.search(text):
+            opening = lines[:index]
+            break
+    else:
+        return frozenset()
+    return frozenset(opening) if any(_is_card(text, vocab) for text in opening) else frozenset()
+
+
+_CARD_LINE_CHARS = 30  # the longest line of a card printed a field to a line (a hospital's or a department's name)
 
 
 def _without_read_more(text: str, vocab: Vocabulary) -> str:

@@ -277,6 +277,42 @@ def test_answers_named_in_compound_class_words_with_their_cards_out_make_a_medic
         assert card not in first + second, card
 
 
+def test_an_answerers_card_printed_a_field_to_a_line_is_out_hospital_and_all() -> None:
+    # A card of utility-class paragraphs (name / title / hospital) beside the answer, inside the answer's block.
+    def answer(doctor: str, title: str, hospital: str, text: str) -> str:
+        return (
+            f"<div class='answer clearfix'><div class='fl Doc_lef'><p class='fb'>{doctor}</p>"
+            f"<p class='gray'>{title}</p><p class='gray'>{hospital}</p></div>"
+            f"<div class='fr Doc_rig'><div class='pt15 f14'>{text}</div></div></div>"
+        )
+
+    html = (
+        "<html><head><title>糖尿病门诊慢特病怎么申请</title></head><body><h1>糖尿病门诊慢特病怎么申请</h1>"
+        "<div class='question'>母亲有2型糖尿病，请问门诊慢特病怎么申请？</div>"
+        + answer(
+            "王建国", "副主任医师", "福州市第一医院", "您好，糖尿病属于门诊慢特病病种，可以到参保地医保经办机构申请。"
+        )
+        + answer("李芳", "主治医师", "厦门大学附属中山医院", "建议先去就诊医院的医保办咨询。")
+        + "</body></html>"
+    )
+    answers = [record.text for record in content(html).records if record.role == "answer"]
+    assert answers == [
+        "您好，糖尿病属于门诊慢特病病种，可以到参保地医保经办机构申请。",
+        "建议先去就诊医院的医保办咨询。",
+    ]
+
+
+def test_short_opening_lines_of_an_answer_without_a_card_line_stay() -> None:
+    html = (
+        "<html><head><title>异地就医备案</title></head><body><h1>异地就医备案怎么办</h1>"
+        "<div class='question'>异地就医备案怎么办？</div><div class='answer'><p>国家医保服务平台</p>"
+        "<p>打开APP后选择异地备案，填写信息提交即可。</p></div><div class='answer'><p>打12393问一下。</p></div>"
+        "</body></html>"
+    )
+    answers = [record.text for record in content(html).records if record.role == "answer"]
+    assert answers[0].splitlines() == ["国家医保服务平台", "打开APP后选择异地备案，填写信息提交即可。"]
+
+
 def zhidao_answer(user: str, text: str, extra: str = "") -> str:
     return (
         f"<div class='answer'><div class='answer-user'><a href='/u/1'>{user}</a><span>2023-05-01</span></div>"
