@@ -9,7 +9,7 @@ from collections import Counter
 import lxml.etree
 
 from extract.content.disclosure import closed_tabs, controlled_ids, is_disclosed_panel, labels_a_section
-from extract.content.lines import BLOCK_TAGS, holds_prose, text_stats
+from extract.content.lines import BLOCK_TAGS, class_words, holds_prose, text_stats
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -150,9 +150,11 @@ def unwrap_deep_nesting(html: str, limit: int) -> str:
     return "".join(pieces)
 
 
-def strip_furniture(root: lxml.etree._Element) -> None:
+def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = frozenset()) -> None:
     """Drop scripts, styles, form controls, media, tooltips and other text that is never content, then hidden
-    elements unless they hold prose. One walk finds all three kinds."""
+    elements unless they hold prose or are the article's body, marked so by the page (`itemprop="articleBody"`, a
+    class word of `body_classes`: WeChat hides its `rich_media_content` until a script shows it, however short the
+    article). One walk finds all three kinds."""
     removed, hidden = [], []
     for element in root.iter():
         tag = element.tag
@@ -185,8 +187,16 @@ def strip_furniture(root: lxml.etree._Element) -> None:
         # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
         if element in tabs or element not in stats or holds_prose(element, stats):
             continue
+        if stats[element].chars and _marks_article_body(element, body_classes):
+            continue
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _marks_article_body(element: lxml.etree._Element, body_classes: frozenset[str]) -> bool:
+    if element.get("itemprop") == "articleBody":
+        return True
+    return not body_classes.isdisjoint(class_words(element))
 
 
 _INLINE_BOXES = frozenset(("span", "small", "em", "i", "b", "font"))

@@ -16,6 +16,7 @@ from extract.content.parse import (
     unwrap_deep_nesting,
     within_attribute_limit,
 )
+from extract.content.vocabulary import vocabulary
 
 PARAGRAPH = "医疗保障服务大厅是办理医保业务的重要场所，属于人群聚集区，也是当前疫情防控重点区域。"
 CLOSING = "参保人可以在网上办理医保业务，不必再到服务大厅排队，具体办法按有关通知执行。"
@@ -25,10 +26,10 @@ def nested(opening: str, closing: str, depth: int) -> str:
     return f"<html><body>{opening * depth}<p>{PARAGRAPH}</p>{closing * depth}<p>{CLOSING}</p></body></html>"
 
 
-def stripped(html: str) -> str:
+def stripped(html: str, body_classes: frozenset[str] = frozenset()) -> str:
     root = parse_html(html)
     assert root is not None
-    strip_furniture(root)
+    strip_furniture(root, body_classes)
     return " ".join(text_of(root).split())
 
 
@@ -129,6 +130,31 @@ def test_hidden_menu_is_stripped_and_hidden_prose_stays() -> None:
         f"<div style='DISPLAY:NONE'>{article}</div><div hidden>隐藏的提示</div></body></html>"
     )
     assert stripped(html) == PARAGRAPH * 6
+
+
+# A WeChat official-account article as mp.weixin.qq.com serves it: the body hidden until a script shows it, a
+# short notice (no "prose" by length), the follow box and swipe hints around it.
+WECHAT_ARTICLE = """<html><head><title>@参保人，这项业务可以“掌上办”了！</title></head><body><div id="img-content">
+<h1 class="rich_media_title">@参保人，这项业务可以“掌上办”了！</h1>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: hidden;">
+<p><span>即日起，参保人可通过“福州医保”微信公众号办理异地就医备案。</span></p>
+<section><span>咨询电话：0591-12393</span></section></div>
+<div id="js_pc_qr_code"><p>微信扫一扫<br>关注该公众号</p></div></div>
+<div class="js_alert"><p>向上滑动看下一个</p></div></body></html>"""
+
+
+def test_a_body_the_page_marks_as_its_article_stays_however_short_while_hidden() -> None:
+    text = content(WECHAT_ARTICLE).text
+    assert text.splitlines() == ["即日起，参保人可通过“福州医保”微信公众号办理异地就医备案。", "咨询电话：0591-12393"]
+    marked = "<html><body><div itemprop='articleBody' style='display:none'>短讯：明日起停办。</div></body></html>"
+    assert stripped(marked) == "短讯：明日起停办。"
+
+
+def test_a_short_hidden_element_the_page_does_not_mark_as_its_body_goes() -> None:
+    body_classes = vocabulary().article_body_classes
+    hidden = WECHAT_ARTICLE.replace("rich_media_content js_underline_content", "js_underline_content")
+    assert "即日起" not in stripped(hidden, body_classes)
+    assert "即日起" in stripped(WECHAT_ARTICLE, body_classes)
 
 
 def test_dropping_an_element_keeps_its_tail() -> None:
