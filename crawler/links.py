@@ -32,7 +32,12 @@ from w3lib.url import safe_url_string
 
 from crawler.platforms import canonical_url
 from crawler.sites import Site
-from extract.content.parse import ends_before_its_end, within_attribute_limit, without_document_end
+from extract.content.parse import (
+    ends_before_its_end,
+    with_script_records,
+    within_attribute_limit,
+    without_document_end,
+)
 
 # Query parameters that page through one document (a thread's pages, a long article's pages).
 PAGE_PARAMS = frozenset({"page", "pageno", "pn", "p", "curpage"})
@@ -87,7 +92,9 @@ def _kept(url: str) -> bool:
 
 
 def page_links(response: HtmlResponse) -> list[str]:
-    """The URLs of `LINK_EXTRACTOR.extract_links(response)`, in the same order."""
+    """The URLs of `LINK_EXTRACTOR.extract_links(response)`, in the same order; and, where the markup a parser sees
+    leaves out what a browser shows, the links after a mid-page `</html>` and a Hanweb column's entries (records of a
+    data script, `with_script_records`)."""
     base_url = get_base_url(response)
     page_url, encoding = response.url, response.encoding
     page_scheme = urlparse(page_url, "").scheme
@@ -95,7 +102,7 @@ def page_links(response: HtmlResponse) -> list[str]:
     urls: list[str] = []
     # A Selector of its own, not the response's cached one: that one refers back to the response, and the cycle
     # would keep the page's whole tree alive until the collector's next pass (in a worker, many pages' trees).
-    text = within_attribute_limit(response.text)
+    text = with_script_records(within_attribute_limit(response.text))  # a Hanweb column's entries are data
     root = Selector(text=text, type="html", base_url=base_url).root
     if ends_before_its_end(text):
         # A header template that closes the document mid-page: lxml would drop every link after it.

@@ -44,7 +44,13 @@ from extract.content.metadata import (
     text_lang,
     title_line,
 )
-from extract.content.parse import parse_html, select_css, strip_furniture, within_attribute_limit
+from extract.content.parse import (
+    parse_html,
+    select_css,
+    strip_furniture,
+    with_script_records,
+    within_attribute_limit,
+)
 from extract.content.qa import (
     announces_answers,
     answered_question_lines,
@@ -60,7 +66,7 @@ from extract.document import Document, Record
 def content(html: str, url: str | None = None, *, body_css: str | None = None) -> Document:
     """Extract the Document of one page. `body_css` (a per-site override) names the main-content element."""
     document = Document(url=url)
-    html = within_attribute_limit(html)  # the second opinion parses the page too
+    html = with_script_records(within_attribute_limit(html))  # the second opinion parses the page too
     root = parse_html(html, within_limit=True)
     if root is None:
         return document

@@ -70,6 +70,40 @@ def _first_attributes(tag: re.Match[str]) -> str:
     return text
 
 
+def with_script_records(html: str) -> str:
+    """The page with each script that carries a list's records as data replaced by the records' markup.
+
+    Hanweb-built portals (国家医保局 and many provincial sites) print a column's first page of entries inside
+    `<script type="text/xml"><datastore><recordset><record><![CDATA[<li><a …>…</a><span>2024-05-20</span></li>]]>
+    </record>…</recordset></datastore></script>` for a script to page through: an HTML parser sees none of it, and
+    the page reads as its footer. The records, in order, take the script's place (its `<nextgroup>` pager link
+    does not)."""
+    if "<recordset" not in html:
+        return html
+    pieces, kept_until, end = [], 0, 0
+    for script in _SCRIPT_START.finditer(html):
+        if script.start() < end:
+            continue  # a "<script" written inside the script just read: its text, not a tag
+        end = html.find("</script", script.end())
+        if end < 0:
+            break
+        body = html[script.end() : end]
+        if "<recordset" not in body:
+            continue
+        close = html.find(">", end)
+        close = len(html) if close < 0 else close + 1
+        pieces += [html[kept_until : script.start()], *_RECORD.findall(body)]
+        kept_until = close
+    if not pieces:
+        return html
+    pieces.append(html[kept_until:])
+    return "".join(pieces)
+
+
+_SCRIPT_START = re.compile(r"<script\b[^<>]*>", re.I)
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
+
+
 def without_document_end(html: str) -> str:
     """The page without its `</html>` and `</body>` tags. libxml2 drops everything after a `</html>` and puts
     what follows a `</body>` outside the body; templates that include a whole header page print both mid-page, and

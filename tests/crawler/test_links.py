@@ -1,5 +1,7 @@
 """Which links a page leads the crawl to (crawler/links.py): `page_links` gives exactly the URLs of Scrapy's
-`LinkExtractor(unique=True)`, in the same order, and `followed_links` keeps those of the site's hosts and rules.
+`LinkExtractor(unique=True)`, in the same order (and, where a parser sees less than a browser does, the links after
+a mid-page `</html>` and a Hanweb column's script-data entries), and `followed_links` keeps those of the site's hosts
+and rules.
 
 Scrapy's extractor is the independent expectation: every fixture page, every page of the demo site and of the
 benchmark site, and generated hrefs of every awkward kind go through both."""
@@ -206,6 +208,45 @@ def test_links_after_a_header_template_that_closes_the_document_are_followed() -
         "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_2.html",
         "http://www.ybj.example.gov.cn/zwgk/tzgg/202409/t20240903_3.html",
     ]
+
+
+def hanweb_column(entries: int) -> str:
+    """A Hanweb-built column page: its entries are records of a data script for the pager to show."""
+    records = "".join(
+        f"<record><![CDATA[\n<li><a href='/art/2024/7/{i % 28 + 1}/art_104_{13000 + i}.html' title='通知{i}'>"
+        f"关于医保工作的通知{i}</a><span>2024-07-{i % 28 + 1:02d}</span></li>]]></record>\n"
+        for i in range(entries)
+    )
+    return (
+        "<html><body><div class='nav'><a href='/col/col1/index.html'>首页</a></div><div id='4467'>"
+        "<script type='text/xml'><datastore><nextgroup><![CDATA[<a href='/module/web/jpage/dataproxy.jsp?page=1"
+        f"&columnid=104'></a>]]></nextgroup><recordset>\n{records}</recordset></datastore></script>"
+        "<script>$('#4467').jpage({perPage:20});</script></div></body></html>"
+    )
+
+
+def test_the_entries_a_hanweb_column_keeps_as_script_data_are_followed() -> None:
+    response = html(hanweb_column(2), url="http://www.nhsa.gov.cn/col/col104/index.html")
+    assert scrapy_urls(response) == ["http://www.nhsa.gov.cn/col/col1/index.html"]  # a parser sees no entry
+    assert page_links(response) == [
+        "http://www.nhsa.gov.cn/col/col1/index.html",
+        "http://www.nhsa.gov.cn/art/2024/7/1/art_104_13000.html",
+        "http://www.nhsa.gov.cn/art/2024/7/2/art_104_13001.html",
+    ]
+
+
+def test_many_script_records_cost_linear_time() -> None:
+    def cpu_seconds(entries: int) -> float:
+        response = html(hanweb_column(entries), url="http://www.nhsa.gov.cn/col/col104/index.html")
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert len(page_links(response)) == entries + 1
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(1_000), cpu_seconds(4_000)
+    assert large < 8 * small
 
 
 PAGE_KINDS = ("lxml", "parsel", "scrapy", "w3lib", "crawler", "extract", "normalize")

@@ -458,3 +458,45 @@ def test_an_entry_title_cut_short_in_the_link_is_the_records_whole_title_from_it
     assert document.records[0].text.splitlines()[0] == NOTICES[0][:12] + "…"
     tooltips = content(split_column(cut=True, tooltip="点击查看详情"))
     assert [record.title for record in tooltips.records] == [title[:12] + "…" for title in NOTICES]
+
+
+# A Hanweb-built column (国家医保局 and many provincial portals): the first page of entries is printed as records of a
+# data script for the pager to show; beside it only the menus and the footer are markup.
+HANWEB_ENTRIES = [
+    ("关于做好2024年城乡居民基本医疗保障有关工作的通知", "2024-07-29", "/art/2024/7/29/art_104_13238.html"),
+    ("关于进一步做好跨省异地就医直接结算工作的通知", "2024-06-20", "/art/2024/6/20/art_104_12990.html"),
+    ("关于开展2024年医疗保障基金飞行检查工作的通知", "2024-05-20", "/art/2024/5/20/art_104_12700.html"),
+    ("国家医保局关于加强医疗保障定点医疗机构管理的通知", "2024-05-08", "/art/2024/5/8/art_104_12650.html"),
+]
+HANWEB_COLUMN = (
+    "<html><head><title>政策文件 国家医疗保障局</title></head><body>"
+    "<div class='nav'><a href='/col/col1/index.html'>首页</a> <a href='/col/col104/index.html'>政策法规</a></div>"
+    "<div class='list' id='4467'><script type='text/xml'><datastore>"
+    "<nextgroup><![CDATA[<a href='/module/web/jpage/dataproxy.jsp?page=1&columnid=104'></a>]]></nextgroup>"
+    "<recordset>\n"
+    + "".join(
+        f"<record><![CDATA[\n<li><a href='{url}' title='{title}'>{title}</a><span>{day}</span></li>]]></record>\n"
+        for title, day, url in HANWEB_ENTRIES
+    )
+    + "</recordset></datastore></script><script>$('#4467').jpage({perPage:20,totalRecord:386});</script></div>"
+    "<div class='footer'>主办单位：国家医疗保障局 地址：北京市西城区月坛北街甲2号 邮编：100830</div></body></html>"
+)
+
+
+def test_the_records_of_a_hanweb_columns_data_script_are_its_listing() -> None:
+    document = content(HANWEB_COLUMN, url="http://www.nhsa.gov.cn/col/col104/index.html")
+    assert document.kind == "listing"
+    assert [(record.published_at, record.url) for record in document.records] == [
+        ("2024-07-29", "http://www.nhsa.gov.cn/art/2024/7/29/art_104_13238.html"),
+        ("2024-06-20", "http://www.nhsa.gov.cn/art/2024/6/20/art_104_12990.html"),
+        ("2024-05-20", "http://www.nhsa.gov.cn/art/2024/5/20/art_104_12700.html"),
+        ("2024-05-08", "http://www.nhsa.gov.cn/art/2024/5/8/art_104_12650.html"),
+    ]
+    assert document.records[0].title == "关于做好2024年城乡居民基本医疗保障有关工作的通知"
+    assert "月坛北街" not in document.text and "dataproxy" not in document.text
+
+
+def test_a_script_without_records_stays_a_script() -> None:
+    page = HANWEB_COLUMN.replace("<recordset>", "<records>").replace("</recordset>", "</records>")
+    document = content(page, url="http://www.nhsa.gov.cn/col/col104/index.html")
+    assert "关于做好2024年城乡居民基本医疗保障有关工作的通知" not in document.text

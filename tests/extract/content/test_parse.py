@@ -14,6 +14,7 @@ from extract.content.parse import (
     select_css,
     strip_furniture,
     unwrap_deep_nesting,
+    with_script_records,
     within_attribute_limit,
 )
 from extract.content.vocabulary import vocabulary
@@ -282,4 +283,18 @@ def test_a_tag_with_many_attributes_costs_linear_time() -> None:
         return min(runs)
 
     small, large = cpu_seconds(10_000), cpu_seconds(40_000)
+    assert large < 8 * small
+
+
+def test_a_page_of_script_tags_inside_one_script_costs_linear_time() -> None:
+    def cpu_seconds(count: int) -> float:
+        html = "<html><body><script>" + "document.write('<script>');" * count + "</script><recordset></body></html>"
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert with_script_records(html) == html
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(5_000), cpu_seconds(20_000)
     assert large < 8 * small
