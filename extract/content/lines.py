@@ -372,20 +372,20 @@ def _spaceless(text: str) -> str:
 
 
 @dataclass(slots=True)
-class _Stats:
+class TextStats:
     chars: int = 0  # characters of text (whitespace included, as lxml gives it)
     link_chars: int = 0
     punct: int = 0
 
 
-def text_stats(root: lxml.etree._Element, links_above: int = 0) -> dict[lxml.etree._Element, _Stats]:
+def text_stats(root: lxml.etree._Element, links_above: int = 0) -> dict[lxml.etree._Element, TextStats]:
     """Text size, link text size and sentence punctuation of every subtree, in one pass. `links_above`: the <a>
     elements around `root` (its text is link text then)."""
-    stats: dict[lxml.etree._Element, _Stats] = {}
-    stack: list[_Stats] = []
+    stats: dict[lxml.etree._Element, TextStats] = {}
+    stack: list[TextStats] = []
     links = links_above
 
-    def count(text: str | None, into: _Stats) -> None:
+    def count(text: str | None, into: TextStats) -> None:
         if text:
             into.chars += len(text)
             into.punct += len(SENTENCE_PUNCT.findall(text))
@@ -395,7 +395,7 @@ def text_stats(root: lxml.etree._Element, links_above: int = 0) -> dict[lxml.etr
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             links += element.tag == "a"
-            stack.append(_Stats())
+            stack.append(TextStats())
             count(element.text, stack[-1])
         else:
             links -= element.tag == "a"
@@ -417,9 +417,9 @@ class SubtreeStats:
     __slots__ = ("_measured",)
 
     def __init__(self) -> None:
-        self._measured: dict[lxml.etree._Element, _Stats] = {}
+        self._measured: dict[lxml.etree._Element, TextStats] = {}
 
-    def __getitem__(self, element: lxml.etree._Element) -> _Stats:
+    def __getitem__(self, element: lxml.etree._Element) -> TextStats:
         measured = self._measured.get(element)
         if measured is None:
             self._measured.update(text_stats(element, sum(1 for _ in element.iterancestors("a"))))
@@ -433,7 +433,7 @@ def text_length(root: lxml.etree._Element) -> int:
 
 
 def holds_prose(
-    element: lxml.etree._Element, stats: dict[lxml.etree._Element, _Stats] | SubtreeStats | None = None
+    element: lxml.etree._Element, stats: dict[lxml.etree._Element, TextStats] | SubtreeStats | None = None
 ) -> bool:
     measured = stats[element] if stats is not None else text_stats(element)[element]
     chars, links = measured.chars, measured.link_chars

@@ -9,7 +9,7 @@ from collections import Counter
 import lxml.etree
 
 from extract.content.disclosure import closed_tabs, controlled_ids, is_disclosed_panel, labels_a_section
-from extract.content.lines import BLOCK_TAGS, class_words, holds_prose, text_stats
+from extract.content.lines import BLOCK_TAGS, TextStats, class_words, holds_prose, text_stats
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -216,6 +216,7 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
         return
     stats = text_stats(root)  # measured without the removed text
     opened, tabs = controlled_ids(root), closed_tabs(hidden, stats)
+    page = stats[root]
     for element in hidden:
         # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and
         # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
@@ -223,8 +224,16 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
             continue
         if stats[element].chars and _marks_article_body(element, body_classes):
             continue
+        if _holds_most_of_the_page(stats[element], page):
+            continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _holds_most_of_the_page(measured: TextStats, page: TextStats) -> bool:
+    """Whether a hidden element holds more than half of the page's text outside links (a menu's text is links)."""
+    own = measured.chars - measured.link_chars
+    return own > 0 and 2 * own > page.chars - page.link_chars
 
 
 def _marks_article_body(element: lxml.etree._Element, body_classes: frozenset[str]) -> bool:

@@ -153,9 +153,26 @@ def test_a_body_the_page_marks_as_its_article_stays_however_short_while_hidden()
 
 def test_a_short_hidden_element_the_page_does_not_mark_as_its_body_goes() -> None:
     body_classes = vocabulary().article_body_classes
+    shown = f"<p>{PARAGRAPH}</p></body>"  # the page shows more than the hidden element holds
     hidden = WECHAT_ARTICLE.replace("rich_media_content js_underline_content", "js_underline_content")
-    assert "即日起" not in stripped(hidden, body_classes)
-    assert "即日起" in stripped(WECHAT_ARTICLE, body_classes)
+    assert "即日起" not in stripped(hidden.replace("</body>", shown), body_classes)
+    assert "即日起" in stripped(WECHAT_ARTICLE.replace("</body>", shown), body_classes)
+
+
+def test_a_page_hidden_whole_until_a_script_draws_it_keeps_its_text() -> None:
+    notice = "<p>因系统升级，10月1日至3日暂停办理医保业务。</p><p>咨询电话：0591-12393。</p>"
+    html = (
+        "<html><body><div id='container' style='visibility:hidden'><div class='nav'><a href='/'>首页</a></div>"
+        f"<h1>关于暂停办理医保业务的公告</h1>{notice}<div hidden>扫码关注我们</div></div></body></html>"
+    )
+    text = stripped(html)
+    assert "暂停办理医保业务。" in text and "咨询电话：0591-12393。" in text
+    assert "扫码关注我们" not in text  # a hidden part of the page is still no text
+
+
+def test_a_short_hidden_element_beside_the_shown_text_goes() -> None:
+    html = f"<html><body><p>{PARAGRAPH}</p><div style='display:none'>温馨提示：请先登录。</div></body></html>"
+    assert stripped(html) == PARAGRAPH
 
 
 def test_dropping_an_element_keeps_its_tail() -> None:
