@@ -211,6 +211,8 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
         if ("hidden" in names or "style" in names) and is_hidden(element):
             hidden.append(element)
     for element in removed:
+        if element.tag == "script" and (printed := _printed_link_text(element)):
+            element.tail = printed + (element.tail or "")  # drop_element keeps the tail where the script stood
         drop_element(element)
     if not hidden:
         return
@@ -228,6 +230,42 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _printed_link_text(script: lxml.etree._Element) -> str | None:
+    """What a script inside an otherwise empty link prints: TRS-built column pages write each entry's title with
+    `document.write` (to cut long ones short), `<a title="关于…的通知"><script>var t="关于…的通知"; …</script></a>`.
+    The link's `title`, else the longest string the script writes out that reads as text (no markup, no code)."""
+    link = script.getparent()
+    if link is not None and link.tag != "a":
+        link = link.getparent()
+    if link is None or link.tag != "a" or _text_beside(link, script):
+        return None
+    title = (link.get("title") or "").strip()
+    if title:
+        return title
+    code = script.text or ""
+    if "document.write" not in code:
+        return None
+    literals = [m.group(2).strip() for m in _STRING_LITERAL.finditer(code)]
+    readable = [text for text in literals if _READABLE.search(text) and not _CODE_CHARS.search(text)]
+    return max(readable, key=len) if readable else None
+
+
+_STRING_LITERAL = re.compile(r"""(["'])((?:(?!\1)[^\\\n]){1,300})\1""")
+_READABLE = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3,}\s+[A-Za-z]{2,}")
+_CODE_CHARS = re.compile(r"[<>(){};=]|^\s*(?:https?:|\.?/)")
+
+
+def _text_beside(link: lxml.etree._Element, script: lxml.etree._Element) -> bool:
+    """Whether a link shows text of its own besides the script's (its text, its other elements' text and tails)."""
+    if (link.text or "").strip():
+        return True
+    for element in link.iterdescendants():
+        shown = element is not script and isinstance(element.tag, str) and element.tag != "script"
+        if (shown and (element.text or "").strip()) or (element.tail or "").strip():
+            return True
+    return False
 
 
 def _holds_most_of_the_page(measured: TextStats, page: TextStats) -> bool:

@@ -500,3 +500,44 @@ def test_a_script_without_records_stays_a_script() -> None:
     page = HANWEB_COLUMN.replace("<recordset>", "<records>").replace("</recordset>", "</records>")
     document = content(page, url="http://www.nhsa.gov.cn/col/col104/index.html")
     assert "关于做好2024年城乡居民基本医疗保障有关工作的通知" not in document.text
+
+
+# A TRS-built column: each entry's title is written by a script in its link (to cut long ones short), often with
+# the whole title in the link's `title` attribute too.
+TRS_ENTRIES = [
+    ("关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知", "2024-05-20"),
+    ("关于调整职工基本医疗保险门诊共济保障待遇的通知", "2024-04-28"),
+    ("关于公布2024年度医保定点医药机构名单的公告", "2024-04-10"),
+    ("关于开展医疗保障基金违法违规问题专项整治的通知", "2024-03-22"),
+]
+
+
+def trs_column(with_title_attribute: bool) -> str:
+    entries = "".join(
+        f"<li><a href='./t{i}.html'{f' title={title!r}' if with_title_attribute else ''}><script>var t='{title}';"
+        "if(t.length>20){document.write(t.substring(0,20)+'...');}else{document.write(t);}</script></a>"
+        f"<span>{day}</span></li>"
+        for i, (title, day) in enumerate(TRS_ENTRIES)
+    )
+    return (
+        "<html><head><title>通知公告_某市医疗保障局</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+        f"<ul class='list'>{entries}</ul><div class='page'><script>createPageHTML(5, 0, 'index', 'html');</script>"
+        "</div><div class='footer'>某市医疗保障局 地址：某市某区某路1号</div></body></html>"
+    )
+
+
+def test_entry_titles_a_script_writes_into_their_links_are_the_listings_titles() -> None:
+    for with_title_attribute in (True, False):
+        document = content(trs_column(with_title_attribute), url="http://ybj.example.gov.cn/tzgg/")
+        assert document.kind == "listing"
+        assert [(r.title, r.published_at) for r in document.records] == TRS_ENTRIES
+
+
+def test_a_script_beside_a_links_own_text_or_outside_links_prints_nothing() -> None:
+    page = (
+        "<html><body><p><a href='/a' title='标题属性'>链接文字<script>document.write('脚本文字')</script></a>"
+        "<script>document.write('页面脚本')</script>医保经办机构按规定办理参保登记。</p></body></html>"
+    )
+    text = content(page).text
+    assert "链接文字" in text and "医保经办机构按规定办理参保登记。" in text
+    assert "标题属性" not in text and "脚本文字" not in text and "页面脚本" not in text
