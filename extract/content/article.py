@@ -179,10 +179,19 @@ def _inline_box_end(lines: list[Line], heading: int, extents: dict[lxml.etree._E
     )
     if not prose_before:
         return _box_between_paragraphs(lines, heading, extents)
-    follows = next((i for i in range(after, extents[parent].last + 1) if lines[i].text.strip()), None)
-    if follows is not None and is_prose(lines[follows].text, lines[follows].chars):
+    if _resumes_with_prose(lines, after, extents[parent].last + 1):
         return after
     return _box_between_paragraphs(lines, heading, extents)
+
+
+def _resumes_with_prose(lines: list[Line], start: int, stop: int) -> bool:
+    """Whether the first line from `start` on is a paragraph, or a section's heading with a paragraph under it
+    (a box of related pages set between two sections of a guidance page)."""
+    following = (i for i in range(start, stop) if lines[i].text.strip())
+    first = next(following, None)
+    if first is not None and lines[first].owner.tag in HEADINGS:
+        first = next(following, None)
+    return first is not None and is_prose(lines[first].text, lines[first].chars)
 
 
 def _box_between_paragraphs(lines: list[Line], heading: int, extents: dict[lxml.etree._Element, Extent]) -> int:

@@ -338,3 +338,30 @@ def test_the_german_wordpress_post_footer_is_dropped() -> None:
     # A sentence that tells where an entry was published stays.
     published = "<p>Der Eintrag wurde in der Zeitung veröffentlicht, am Montag nach der Sitzung des Rates.</p>"
     assert cleaned(story + published, None) == [*STORY_DE, published[3:-4]]
+
+
+# A guidance page (CDC's shape): a box of related pages set between two sections of the text.
+GUIDANCE_SECTIONS = (
+    "<p>People with diabetes are at higher risk of serious flu complications. A flu vaccine is the best way to "
+    "prevent flu.</p><section><h2>Why people with diabetes are at higher risk</h2><p>Diabetes, even when well managed, can make the "
+    "immune system less able to fight infections.</p></section>"
+    "<div class='card-grid'><h3>Related pages</h3><div class='card'><a href='/asthma'>Flu and People with Asthma</a>"
+    "</div><div class='card'><a href='/heart'>Flu and Heart Disease</a></div>"
+    "<div class='card'><a href='/pregnant'>Flu and Pregnancy</a></div></div>"
+    "<section><h2>Getting vaccinated</h2><p>Everyone 6 months and older should get a flu vaccine every season, and "
+    "people with diabetes should get a flu shot.</p></section>"
+)
+
+
+def test_the_sections_after_a_related_box_between_sections_are_the_articles() -> None:
+    lines = cleaned(GUIDANCE_SECTIONS, title="Flu Vaccines Are Important for People with Diabetes")
+    assert "Getting vaccinated" in lines
+    assert lines[-1].startswith("Everyone 6 months and older should get a flu vaccine")
+    assert "Flu and Heart Disease" not in lines and "Related pages" not in lines
+
+
+def test_a_related_box_after_the_last_section_ends_the_article() -> None:
+    body = GUIDANCE_SECTIONS + "<div class='more'><h3>Related pages</h3><ul><li><a href='/a'>Flu Symptoms</a></li>"
+    body += "<li><a href='/b'>Flu Treatment</a></li></ul></div><ul><li><a href='/c'>About us</a></li></ul>"
+    lines = cleaned(body, title="Flu Vaccines Are Important for People with Diabetes")
+    assert lines[-1].startswith("Everyone 6 months and older") and "Flu Symptoms" not in lines
