@@ -34,6 +34,7 @@ from extract.phone_international import (
     local_e164,
     mainland_area_codes,
     plans,
+    written_in_english,
 )
 
 _SEP = r"[-—–－‐ ]"
@@ -209,7 +210,7 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
         if area and (parsed is None or area not in mainland_area_codes()):
             # (02)2345-678, 0800-011-765, 070-1234-5678: no mainland number, or no mainland area code, may be
             # a number of a neighbouring plan written domestically
-            region, _, line_of = domestic_region(area + body, area)
+            region, _, line_of = domestic_region(area + body, area, written_in_english(text, start, end))
             if region != "CN":
                 parsed = [(area + body, line_of or "landline", len(body))]
             elif len(area) == 2:
@@ -289,7 +290,9 @@ def find_phones(text: str, context: PageContext | None = None) -> list[Entity]:
             if place_region != "CN":
                 fields["region"], fields["e164"] = place_region, local_e164(value, place_region)
             else:
-                fields["region"], fields["e164"] = _region_e164(value, line, area if index == 0 else None)
+                written_area = area if index == 0 else None
+                english = value.startswith("0") and written_in_english(text, span_start, span_end)
+                fields["region"], fields["e164"] = _region_e164(value, line, written_area, english)
             found.append(Entity("phone", text[span_start:span_end], span_start, span_end, value, fields))
             last_end, last_label = span_end, label
             last_area = _area_of(value) if line == "landline" else None
@@ -335,12 +338,12 @@ def _area_before(text: str, mentions: list, position: int, context: PageContext 
 
 
 @lru_cache(maxsize=8192)  # a pure function of the number: pages repeat the same ones
-def _region_e164(digits: str, line: str, written_area: str | None) -> tuple[str, str | None]:
+def _region_e164(digits: str, line: str, written_area: str | None, english: bool) -> tuple[str, str | None]:
     """(region, e164) of a number written without country code; e164 null for short and SMS numbers."""
     if line == "sms" or (line in ("service", "emergency") and len(digits) < 7):
         return "CN", None
     if digits.startswith("0"):
-        region, e164, _ = domestic_region(digits, written_area)
+        region, e164, _ = domestic_region(digits, written_area, english)
         return region, e164
     import phonenumbers
 

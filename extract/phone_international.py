@@ -32,6 +32,7 @@ class Plans:
     candidate: re.Pattern[str]
     trigger: re.Pattern[str]  # where a candidate may start: a cheap scan before the full pattern
     fallback: tuple[str, ...]
+    english_fallback: tuple[str, ...]  # tried first for a number written in English text
     lines: dict[str, str]
     cn: dict[str, re.Pattern[str]]
     regions: dict[str, str]  # province-level division → its own numbering plan's region
@@ -56,6 +57,7 @@ def plans() -> Plans:
         candidate=candidate,
         trigger=re.compile(rf"[(（+]|00\s?[1-9]|(?:{bare})(?=[-\s]\d)"),
         fallback=tuple(intl["domestic_fallback"]),
+        english_fallback=tuple(intl["english_fallback"]),
         lines=dict(intl["lines"]),
         cn={name: re.compile(pattern) for name, pattern in data["cn"].items()},
         regions=dict(intl["regions"]),
@@ -91,10 +93,7 @@ def find_north_american(text: str) -> list[InternationalNumber]:
 
     found = []
     for m in _NANP.finditer(text):
-        around = text[max(0, m.start() - _CONTEXT) : m.start()] + " " + text[m.end() : m.end() + _CONTEXT]
-        if _CJK.search(around) is not None:
-            continue
-        if not (m.group("one") or m.group("paren")) and _LATIN_WORD.search(around) is None:
+        if not written_in_english(text, m.start(), m.end(), need_word=not (m.group("one") or m.group("paren"))):
             continue
         digits = (m.group("paren") or m.group("area")) + m.group("exchange") + m.group("number")
         try:
@@ -104,6 +103,15 @@ def find_north_american(text: str) -> list[InternationalNumber]:
         if phonenumbers.is_valid_number(number):
             found.append(_describe(number, m.start(), m.end()))
     return found
+
+
+def written_in_english(text: str, start: int, end: int, need_word: bool = True) -> bool:
+    """Whether the text around a number is English: no CJK within `_CONTEXT` characters on either side, and (when
+    `need_word`) an English word there."""
+    around = text[max(0, start - _CONTEXT) : start] + " " + text[end : end + _CONTEXT]
+    if _CJK.search(around) is not None:
+        return False
+    return not need_word or _LATIN_WORD.search(around) is not None
 
 
 def find_international(text: str) -> list[InternationalNumber]:
@@ -186,13 +194,17 @@ def mainland_area_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)  # pages repeat the same hotlines: phonenumbers' validation costs ~0.1 ms a number
-def domestic_region(digits: str, written_area: str | None = None) -> tuple[str, str | None, str | None]:
+def domestic_region(
+    digits: str, written_area: str | None = None, english: bool = False
+) -> tuple[str, str | None, str | None]:
     """(region, e164, line) of a number written with its trunk 0 and no country code.
 
     Mainland when phonenumbers finds it valid there and its written area code (if one was written apart) is a
     mainland one (`070-1234-5678` has the digits of a 0701 number, but 070 is no mainland area code); else the
     first fallback plan that finds it valid, or possible when the written area code has two digits
-    (`(02)2345-678`: no mainland area code is that short); else mainland, as written (e164 null).
+    (`(02)2345-678`: no mainland area code is that short); else mainland, as written (e164 null). In English text
+    the plans of English-speaking countries that write a trunk 0 come before those fallbacks (`0300 330 1341` is a
+    UK number; a number valid on the mainland stays the mainland's).
     """
     import phonenumbers
 
@@ -203,7 +215,7 @@ def domestic_region(digits: str, written_area: str | None = None) -> tuple[str, 
                 return "CN", phonenumbers.format_number(mainland, phonenumbers.PhoneNumberFormat.E164), None
         except phonenumbers.NumberParseException:
             pass
-    for region in plans().fallback:
+    for region in (*plans().english_fallback, *plans().fallback) if english else plans().fallback:
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:

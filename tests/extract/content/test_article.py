@@ -343,8 +343,8 @@ def test_the_german_wordpress_post_footer_is_dropped() -> None:
 # A guidance page (CDC's shape): a box of related pages set between two sections of the text.
 GUIDANCE_SECTIONS = (
     "<p>People with diabetes are at higher risk of serious flu complications. A flu vaccine is the best way to "
-    "prevent flu.</p><section><h2>Why people with diabetes are at higher risk</h2><p>Diabetes, even when well managed, can make the "
-    "immune system less able to fight infections.</p></section>"
+    "prevent flu.</p><section><h2>Why people with diabetes are at higher risk</h2><p>Diabetes, even when well "
+    "managed, can make the immune system less able to fight infections.</p></section>"
     "<div class='card-grid'><h3>Related pages</h3><div class='card'><a href='/asthma'>Flu and People with Asthma</a>"
     "</div><div class='card'><a href='/heart'>Flu and Heart Disease</a></div>"
     "<div class='card'><a href='/pregnant'>Flu and Pregnancy</a></div></div>"

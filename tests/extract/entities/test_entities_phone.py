@@ -440,6 +440,22 @@ def test_north_american_numbers_written_domestically_in_english_text() -> None:
         assert phone.fields["e164"] == "+1" + phone.value and phone.fields["line"] == "toll_free"
 
 
+def test_a_trunk_zero_number_no_mainland_number_in_english_text_is_read_in_the_uk_plan() -> None:
+    phone = one("Call the prescription prepayment certificate helpline on 0300 330 1341. Monday to Friday.")
+    assert (phone.text, phone.value, phone.fields["region"], phone.fields["e164"]) == (
+        "0300 330 1341",
+        "03003301341",
+        "GB",
+        "+443003301341",
+    )
+    london = one("Write to our London office or call 020 7972 2000.")  # 020 is also Guangzhou's: the mainland's
+    assert (london.value, london.fields["region"]) == ("02079722000", "CN")
+
+
+def test_the_same_number_in_chinese_text_is_no_uk_number() -> None:
+    assert [p.fields["region"] for p in find_phones("咨询电话：0300 330 1341")] != ["GB"]
+
+
 def test_the_same_grouping_in_chinese_text_is_a_mainland_number_and_other_groupings_are_no_phone() -> None:
     phone = one("请拨打800-820-8820咨询")
     assert (phone.value, phone.fields["region"]) == ("8008208820", "CN")
