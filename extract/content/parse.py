@@ -245,13 +245,14 @@ def _printed_link_text(script: lxml.etree._Element) -> str | None:
     if title:
         return title
     code = script.text or ""
-    if "document.write" not in code:
+    if len(code) > _TITLE_SCRIPT_CHARS or "document.write" not in code:
         return None
     literals = [m.group(2).strip() for m in _STRING_LITERAL.finditer(code)]
     readable = [text for text in literals if _READABLE.search(text) and not _CODE_CHARS.search(text)]
     return max(readable, key=len) if readable else None
 
 
+_TITLE_SCRIPT_CHARS = 2_000  # a script that writes a link's title is a line or two; a longer one writes more
 _STRING_LITERAL = re.compile(r"""(["'])((?:(?!\1)[^\\\n]){1,300})\1""")
 _READABLE = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CODE_CHARS = re.compile(r"[<>(){};=]|^\s*(?:https?:|\.?/)")
