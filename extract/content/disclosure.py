@@ -70,12 +70,12 @@ _PANEL_LINK_SHARE = 0.5  # a closed tab's text is mostly not links (a carousel s
 
 
 def closed_tabs(
-    hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, _Measured]
+    root: lxml.etree._Element, hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, _Measured]
 ) -> set[lxml.etree._Element]:
     """The hidden panels of tab sets scripted without ARIA: a sibling of the panel's tag and class attribute is shown
     and holds text (the rows of a form are emptied of their controls), and the panel's own text is mostly not links.
     Each parent's children are read once, however many of them are hidden."""
-    hidden_set = set(hidden)
+    hidden_set, page = set(hidden), stats[root]
     shown_kinds: dict[lxml.etree._Element, set[tuple[object, str | None]]] = {}
     panels = set()
     for element in hidden:
@@ -93,10 +93,21 @@ def closed_tabs(
             }
         if (element.tag, classes) not in shown_kinds[parent]:
             continue
-        if any(above.tag in _POPUP_TAGS for above in element.iterancestors()):
+        if any(_is_widget(above, stats, page) for above in element.iterancestors()):
             continue  # the hidden rows of a form are its messages and steps, a menu's are its submenus
         panels.add(element)
     return panels
+
+
+def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element, _Measured], page: _Measured) -> bool:
+    """A menu, a dialog or a form, but not a form that wraps the page (ASP.NET wraps every page in one): a form
+    holding more than half of the page's text outside links is the page."""
+    if element.tag not in _POPUP_TAGS:
+        return False
+    measured = stats.get(element)
+    if element.tag != "form" or measured is None:
+        return True
+    return 2 * (measured.chars - measured.link_chars) <= page.chars - page.link_chars
 
 
 def _has_text(measured: _Measured | None) -> bool:

@@ -217,7 +217,7 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
     if not hidden:
         return
     stats = text_stats(root)  # measured without the removed text
-    opened, tabs = controlled_ids(root), closed_tabs(hidden, stats)
+    opened, tabs = controlled_ids(root), closed_tabs(root, hidden, stats)
     page = stats[root]
     for element in hidden:
         # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and

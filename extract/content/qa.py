@@ -94,7 +94,10 @@ def answered_question_lines(
 
 
 def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
-    blocks = [b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b)]
+    wrappers = page_forms(root)
+    blocks = [
+        b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b, wrappers)
+    ]
     answers = _answers(blocks)
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
@@ -132,7 +135,10 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
 def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> lxml.etree._Element | None:
     """The block of a question nobody has answered yet: the page's one block named as the question, and no answer
     block. page.py reads the page as that question when the body it chooses lies in the block."""
-    if not title or any(not _is_form(b) for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)):
+    if not title:
+        return None
+    wrappers = page_forms(root)
+    if any(not _is_form(b, wrappers) for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)):
         return None
     questions = _outermost(
         [q for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab) if not _mostly_links(q)]
@@ -212,14 +218,24 @@ def _furniture(vocab: Vocabulary) -> frozenset[str]:
     return (vocab.entry_meta_tokens | vocab.author_tokens) - vocab.reply_words
 
 
-def _is_form(block: lxml.etree._Element) -> bool:
+def page_forms(root: lxml.etree._Element) -> frozenset[lxml.etree._Element]:
+    """The forms that wrap the page rather than a widget of it (ASP.NET wraps every page in one): more than half
+    of the page's text is theirs. Forms do not nest, so the page is read once whatever their number."""
+    forms = list(root.iter("form"))
+    if not forms:
+        return frozenset()
+    page = text_length(root)
+    return frozenset(form for form in forms if 2 * text_length(form) > page)
+
+
+def _is_form(block: lxml.etree._Element, page_forms: frozenset[lxml.etree._Element] = frozenset()) -> bool:
     """An answer form ("Your Answer", "Please login or Register to submit your answer"), not an answer: a block
     holding a <form> (its fields are gone with the page's form controls) whose text outside the form is no prose,
-    or a part of a form (the answer editor's help box).
+    or a part of a form (the answer editor's help box). A form that wraps the page (`page_forms`) is neither.
     """
-    if any(True for _ in block.iterancestors("form")):
+    if any(form not in page_forms for form in block.iterancestors("form")):
         return True
-    forms = list(block.iter("form"))
+    forms = [form for form in block.iter("form") if form not in page_forms]
     if not forms:
         return False
     in_forms = sum(text_length(form) for form in forms)

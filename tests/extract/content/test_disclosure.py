@@ -130,6 +130,16 @@ def test_hidden_carousel_slides_and_form_messages_are_no_tabs() -> None:
     assert "提交成功，我们将尽快回复您的留言。" not in text
 
 
+def test_the_tabs_of_a_page_an_aspnet_form_wraps_whole_are_still_its_tabs() -> None:
+    wrapped = SCRIPTED_TABS_PAGE.replace(
+        '<div class="main">', "<form id='form1' action='./x.aspx'><div class=\"main\">"
+    )
+    wrapped = wrapped.replace("</body>", "</form></body>")
+    text = kept_text(wrapped)
+    assert "咨询电话：0591-87654321" in text
+    assert "提交成功，我们将尽快回复您的留言。" not in text  # the small form inside it is still a form
+
+
 def test_many_hidden_panels_of_one_class_cost_linear_time() -> None:
     def cpu_seconds(count: int) -> float:
         panels = "".join(

@@ -302,6 +302,27 @@ def test_an_answerers_card_printed_a_field_to_a_line_is_out_hospital_and_all() -
     ]
 
 
+def test_answers_of_a_page_an_aspnet_form_wraps_whole_are_answers_and_its_answer_form_is_not() -> None:
+    answers = medical_answer("张建华", "主治医师", "福州市第一医院", "可以在出院后回参保地补办备案并手工报销。")
+    answers += medical_answer("李敏", "副主任医师", "某市中心医院", "建议先拨打医保服务热线12393咨询。")
+    reply_form = (
+        "<div class='b_answerli'><form action='/answer'><p>请登录后回答</p><textarea></textarea>"
+        "<input type='submit' value='提交回答'></form></div>"
+    )
+    html = (
+        "<html><head><title>异地就医住院费用怎么报销？</title></head><body><form id='aspnetForm' action='./ask.aspx'>"
+        "<div class='b_askti'><h1>异地就医住院费用怎么报销？</h1></div>"
+        "<div class='b_askcont'><p>我在外地住院花了两万多，请问回老家能报销吗？</p></div>"
+        f"<div class='b_answerbox'>{answers}{reply_form}</div></form></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "qa"
+    assert [record.text for record in document.records if record.role == "answer"] == [
+        "可以在出院后回参保地补办备案并手工报销。",
+        "建议先拨打医保服务热线12393咨询。",
+    ]
+
+
 def test_short_opening_lines_of_an_answer_without_a_card_line_stay() -> None:
     html = (
         "<html><head><title>异地就医备案</title></head><body><h1>异地就医备案怎么办</h1>"
