@@ -502,7 +502,20 @@ _SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
 
 
 def _reply_author(member: lxml.etree._Element, vocab: Vocabulary) -> str | None:
-    return _innermost_author(member, vocab)
+    """The name marked as the author, else the text of the first link to a user's page (`space-uid-…`, `/u/…`)."""
+    if name := _innermost_author(member, vocab):
+        return name
+    for link in member.iter("a"):
+        text = SPACE.sub(" ", text_of(link)).strip()
+        if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
+            return text
+    return None
+
+
+def _floor_and_name(line: Line, vocab: Vocabulary) -> bool:
+    """A reply's floor number and its author's linked name on one line ("地板老林", "#3 张三"): furniture."""
+    floor = vocab.floor_mark.match(line.text.strip())
+    return floor is not None and len(SPACE.sub("", line.text.strip()[floor.end() :])) <= line.link_chars
 
 
 def _innermost_author(
@@ -544,6 +557,7 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             and not vocab.drop_lines.search(line.text)
             and not vocab.forum_drop_lines.search(line.text)
             and not vocab.floor_mark.fullmatch(line.text)
+            and not _floor_and_name(line, vocab)
             and not is_action_bar(line.text, vocab)
             and not is_spam(line.text, vocab)
             and not _is_signature(line.text, names, vocab)

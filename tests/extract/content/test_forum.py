@@ -502,3 +502,27 @@ def test_tieba_floor_replies_are_posts_and_the_floors_text_stays_its_own() -> No
         ("医保小助手", "2024-03-05T11:45", "普通门诊也可以。"),
         ("老张", "2024-03-06T08:15", "线上十分钟就好了。"),
     ]
+
+
+# A forum's mobile template (Discuz! touch): no post-body mark the engine vocabulary knows; each reply prints its floor
+# and its author's linked name on one line, with no author class.
+MOBILE_REPLIES = [
+    ("楼主", "榕城小编", "2024-3-5 10:21", "2025年度城乡居民医保缴费已经开始了，个人缴费标准每人每年400元。"),
+    ("沙发", "闽江边", "2024-3-5 10:40", "请问新生儿怎么参保？出生多久内办理可以从出生之日起享受待遇？"),
+    ("板凳", "榕城小编", "2024-3-5 11:02", "新生儿出生后90天内参保缴费的，自出生之日起享受待遇。"),
+    ("地板", "老林", "2024-3-5 12:15", "我家孩子上个月刚办好，线上十分钟搞定。"),
+]
+
+
+def test_a_replys_floor_and_linked_name_are_its_author_not_its_text() -> None:
+    replies = "".join(
+        f"<div class='plc cl' id='pid{i}'><div class='display pi'><ul class='authi'><li class='grey'><em>{floor}</em>"
+        f"<b><a href='home.php?mod=space&amp;uid={i}&amp;do=profile'>{name}</a></b></li><li class='grey rela'>{when}"
+        f"</li></ul><div class='message'>{text}</div></div></div>"
+        for i, (floor, name, when, text) in enumerate(MOBILE_REPLIES)
+    )
+    root = tree(f"<html><body><div class='viewthread'>{replies}</div></body></html>")
+    group = reply_group(cut_page(root), vocabulary())
+    assert group is not None
+    records = reply_records(group, None, vocabulary())
+    assert [(r.author, r.text) for r in records] == [(name, text) for _, name, _, text in MOBILE_REPLIES]
