@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -98,6 +99,8 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
     blocks = [
         b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b, wrappers)
     ]
+    if not blocks and title and _QUESTION.search(title):
+        blocks = card_answers(cut_page(root), vocab)
     answers = _answers(blocks)
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
@@ -130,6 +133,41 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+# A headline that asks: a question mark, or a question word of Chinese Q&A titles (医保卡丢了怎么补办).
+_QUESTION = re.compile(r"[?？]|怎么|怎样|如何|什么|哪些|哪里|哪个|多少|能否|是否|可以吗|能不能|吗$")
+
+
+def card_answers(lines: list[Line], vocab: Vocabulary) -> list[lxml.etree._Element]:
+    """Answers known by their answerers' cards, whatever the site names them: sibling blocks of one tag and class
+    attribute, two or more, each holding an answerer's card line (a professional title, `主治医师`; a card label,
+    `擅长：`) and a sentence of its own — how medical Q&A sites print each doctor's answer. [] when there are none.
+    Linear in the page's lines (each climbs a bounded number of ancestors)."""
+    cards: Counter[lxml.etree._Element] = Counter()
+    sentences: Counter[lxml.etree._Element] = Counter()
+    first_line: dict[lxml.etree._Element, int] = {}
+    for index, line in enumerate(lines):
+        is_card = _is_card(line.text, vocab)
+        if not is_card and not (SENTENCE_END.search(line.text) and len(SPACE.sub("", line.text)) >= _ANSWER_CHARS):
+            continue
+        counts = cards if is_card else sentences
+        for element in itertools.islice(itertools.chain((line.owner,), line.owner.iterancestors()), _CARD_LEVELS):
+            counts[element] += 1
+            first_line.setdefault(element, index)
+    answers = {element for element in cards if sentences[element]}
+    by_kind: Counter[tuple[lxml.etree._Element | None, object, str | None]] = Counter(
+        (element.getparent(), element.tag, element.get("class")) for element in answers
+    )
+    grouped = [e for e in answers if by_kind[(e.getparent(), e.tag, e.get("class"))] >= 2]
+    # The innermost such blocks: an answer's wrapper, one per answer, would repeat too (its list of two).
+    inner = set(grouped)
+    kept = sorted((e for e in grouped if not any(d in inner for d in e.iterdescendants())), key=first_line.__getitem__)
+    return kept if len(kept) >= 2 else []
+
+
+_CARD_LEVELS = 7  # a card line's element and the six above it: how far above it its answer's block may be
+_ANSWER_CHARS = 10  # a sentence of an answer: at least this many characters
 
 
 def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> lxml.etree._Element | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.parse import parse_html
 from extract.content.qa import announces_answers, qa_records
@@ -321,6 +323,60 @@ def test_answers_of_a_page_an_aspnet_form_wraps_whole_are_answers_and_its_answer
         "可以在出院后回参保地补办备案并手工报销。",
         "建议先拨打医保服务热线12393咨询。",
     ]
+
+
+def doctor_block(doctor: str, title: str, hospital: str, text: str) -> str:
+    """A doctor's block as medical Q&A sites print it, under class names that say nothing of answers."""
+    return (
+        f"<div class='sele_all'><div class='doc_t'><p class='doc_name'><a href='/doctor/1/'>{doctor}</a></p>"
+        f"<p class='doc_zc'>{title}</p><p class='doc_hos'>{hospital}</p></div><p class='sele_txt'>{text}</p></div>"
+    )
+
+
+DOCTOR_BLOCKS = doctor_block(
+    "陈医生", "主治医师", "杭州市第一人民医院", "你好，医保卡丢失后可以先通过社保APP挂失，再带身份证到网点补办。"
+) + doctor_block("刘医生", "执业医师", "某社区卫生服务中心", "建议尽快挂失，补办期间可以使用医保电子凭证结算。")
+
+
+def test_answers_known_by_their_doctors_cards_make_a_qa_page_whatever_their_class_names() -> None:
+    html = (
+        "<html><head><title>医保卡丢了怎么补办？_问医生</title></head><body><div class='ask_cont'>"
+        "<h1>医保卡丢了怎么补办？</h1><p class='txt_ms'>昨天把医保卡弄丢了，补办期间看病能报销吗？</p></div>"
+        f"<div class='doctor_all'>{DOCTOR_BLOCKS}</div></body></html>"
+    )
+    document = content(html)
+    assert document.kind == "qa"
+    assert [(record.role, record.text) for record in document.records] == [
+        ("question", "医保卡丢了怎么补办？\n昨天把医保卡弄丢了，补办期间看病能报销吗？"),
+        ("answer", "你好，医保卡丢失后可以先通过社保APP挂失，再带身份证到网点补办。"),
+        ("answer", "建议尽快挂失，补办期间可以使用医保电子凭证结算。"),
+    ]
+
+
+def test_doctors_cards_under_a_headline_that_asks_nothing_are_no_answers() -> None:
+    html = (
+        "<html><head><title>专家介绍_某市第一医院</title></head><body><h1>专家介绍</h1>"
+        f"<div class='doctor_all'>{DOCTOR_BLOCKS}</div></body></html>"
+    )
+    assert content(html).kind != "qa"
+
+
+def test_many_answers_known_by_cards_cost_linear_time() -> None:
+    def cpu_seconds(count: int) -> float:
+        blocks = "".join(
+            doctor_block(f"医生{i}", "主治医师", "某医院", f"第{i}条回答：可以到参保地医保经办机构申请。")
+            for i in range(count)
+        )
+        html = f"<html><head><title>怎么申请慢特病？</title></head><body><h1>怎么申请慢特病？</h1><div>{blocks}</div>"
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert content(html).kind == "qa"
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(200), cpu_seconds(800)
+    assert large < 8 * small
 
 
 def test_short_opening_lines_of_an_answer_without_a_card_line_stay() -> None:
