@@ -60,7 +60,11 @@ def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | 
             # Navigation menus repeat too, but their entries are a few characters each.
             if total / len(members) >= 12:
                 candidates.append(SiblingRun(members, total))
-    runs = [c for c in candidates if len(c.members) >= 4]
+    # Four entries make a listing; on a page with no longer run, three do when each prints its date (a column
+    # with its first few notices).
+    runs = [c for c in candidates if len(c.members) >= 4] or [
+        c for c in candidates if len(c.members) == 3 and _dated(c)
+    ]
     if not runs:
         return None
     best = max(runs, key=lambda group: group.chars)

@@ -541,3 +541,27 @@ def test_a_script_beside_a_links_own_text_or_outside_links_prints_nothing() -> N
     text = content(page).text
     assert "链接文字" in text and "医保经办机构按规定办理参保登记。" in text
     assert "标题属性" not in text and "脚本文字" not in text and "页面脚本" not in text
+
+
+THREE_DATED = (
+    "<div class='box'><ul><li><a href='/1.html'>关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知</a>"
+    "<span>2024-05-20</span></li><li><a href='/2.html'>关于调整职工基本医疗保险门诊共济保障待遇的通知</a>"
+    "<span>2024-04-28</span></li><li><a href='/3.html'>关于公布2024年度医保定点医药机构名单的公告</a>"
+    "<span>2024-04-10</span></li></ul></div>"
+)
+
+
+def test_a_column_with_three_dated_notices_is_a_listing_of_three() -> None:
+    page = f"<html><head><title>通知公告</title></head><body><h1>通知公告</h1>{THREE_DATED}</body></html>"
+    document = content(page, url="http://ybj.example.gov.cn/tzgg/")
+    assert document.kind == "listing"
+    assert [r.published_at for r in document.records] == ["2024-05-20", "2024-04-28", "2024-04-10"]
+
+
+def test_three_dated_links_beside_a_short_notice_are_not_the_page() -> None:
+    page = (
+        "<html><head><title>关于暂停办理医保业务的公告</title></head><body><h1>关于暂停办理医保业务的公告</h1>"
+        f"<p>因系统升级，10月1日暂停办理医保业务。</p>{THREE_DATED}</body></html>"
+    )
+    document = content(page)
+    assert document.kind == "article" and document.text == "因系统升级，10月1日暂停办理医保业务。"
