@@ -17,6 +17,7 @@ from extract.content.lines import (
     SENTENCE_END,
     SENTENCE_PUNCT,
     Line,
+    class_tokens,
     headline_index,
     is_prose,
     is_sentence_line,
@@ -91,7 +92,9 @@ def article_block(
     return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
 
 
-def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | None) -> lxml.etree._Element:
+def headline_column(
+    block: lxml.etree._Element, lines: list[Line], title: str | None, vocab: Vocabulary
+) -> lxml.etree._Element:
     """The highest element inside `block` that holds the page's headline and the sentences under it
     (`_COLUMN_SHARE` of the block's) but none of the prose the block prints before the headline: a sidebar of prose
     (an agency's remit beside a one-sentence notice) that outweighed a short article lifted the choice to the
@@ -111,9 +114,11 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
         mine = line.owner in inside
         before.append(before[-1] + (mine and i < headline and _is_prose(line)))
         after.append(after[-1] + (line.chars if mine and i > headline and is_sentence_line(line) else 0))
-    if not before[-1] or not after[-1]:
+    if not after[-1]:
         return block
     extents = line_extents(lines)
+    if not before[-1]:
+        return _before_side_columns(block, lines, headline, extents, vocab)
     chain = [lines[headline].owner, *lines[headline].owner.iterancestors()]
     for column in reversed(chain[: chain.index(block)] if block in chain else []):
         first, last = extents[column].first, extents[column].last + 1
@@ -124,20 +129,44 @@ def headline_column(block: lxml.etree._Element, lines: list[Line], title: str | 
     return block
 
 
+def _before_side_columns(
+    block: lxml.etree._Element, lines: list[Line], headline: int, extents: dict, vocab: Vocabulary
+) -> lxml.etree._Element:
+    """The headline's column when it holds the story (a sentence under the headline) and every element after it in
+    the block is a side column (`[tokens] side_columns`, `<aside>`): a sidebar of prose after a short notice. The
+    column is the highest one under the block with a following sibling; `block` itself otherwise."""
+    column = lines[headline].owner
+    while column.getparent() is not None and column.getparent() is not block:
+        column = column.getparent()
+    if column.getparent() is not block or column not in extents:
+        return block
+    own = range(headline + 1, extents[column].last + 1)
+    if not any(_story_sentence(lines[i]) for i in own):
+        return block  # the story is not in the headline's column (a header above the body)
+    after = [sibling for sibling in column.itersiblings() if isinstance(sibling.tag, str) and sibling in extents]
+    if after and all(_is_side_column(sibling, vocab) for sibling in after):
+        return column
+    return block
+
+
+def _story_sentence(line: Line) -> bool:
+    """A sentence of the story under a headline: no heading's, and ended as a sentence."""
+    return (
+        line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and SENTENCE_END.search(line.text) is not None
+    )
+
+
+def _is_side_column(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    return element.tag == "aside" or not class_tokens(element).isdisjoint(vocab.side_column_tokens)
+
+
 def holds_headline_story(text: str, lines: list[Line], title: str | None) -> bool:
     """Whether `text` holds the first sentence printed under the page's headline (not a heading's, a deck's): the
     story, however short."""
     headline = headline_index(lines, title)
     if headline is None:
         return False
-    sentence = next(
-        (
-            line
-            for line in lines[headline + 1 :]
-            if line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and SENTENCE_END.search(line.text)
-        ),
-        None,
-    )
+    sentence = next((line for line in lines[headline + 1 :] if _story_sentence(line)), None)
     return sentence is not None and sentence.text in text
 
 

@@ -182,7 +182,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     if body_root is not None and body_score > 0:
         weightiest = body_root
         block = article_block(lines, body_root, document.title, vocab)
-        body_root = headline_column(block, lines, document.title)
+        body_root = headline_column(block, lines, document.title, vocab)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
         heading = bare_text_of(vocab.answer_headings)

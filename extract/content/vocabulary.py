@@ -95,6 +95,7 @@ class Vocabulary:
     boilerplate_tokens: frozenset[str]
     strong_boilerplate_tokens: frozenset[str]
     content_tokens: frozenset[str]
+    side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
@@ -167,6 +168,7 @@ def vocabulary() -> Vocabulary:
         boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
         strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
         content_tokens=frozenset(data["tokens"]["content"]),
+        side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),

@@ -80,6 +80,26 @@ def test_a_one_sentence_notice_under_the_headline_is_the_text_and_a_sidebar_of_p
         assert text == notice, notice
 
 
+def test_a_side_column_of_prose_after_the_column_that_holds_the_story_is_not_the_text() -> None:
+    notice = "因医保信息系统升级，3月15日至17日暂停办理医保业务，敬请谅解。"
+    column = f"<div class='main'><h1>{NOTICE_TITLE}</h1><div class='article'><p>{notice}</p></div></div>"
+    side = SIDEBAR.replace("class='left'", "class='right'")
+    page = (
+        f"<html><head><title>{NOTICE_TITLE}_某市医疗保障局</title></head><body>"
+        f"<div class='wrap'>{column}{side}</div><div class='footer'>版权所有：某市医疗保障局</div></body></html>"
+    )
+    assert content(page).text == notice
+
+
+def test_a_body_column_after_a_headline_without_the_story_stays_whatever_its_name() -> None:
+    header = f"<div class='title'><h1>{NOTICE_TITLE}</h1><p class='date'>发布时间：2024-09-28</p></div>"
+    page = (
+        f"<html><head><title>{NOTICE_TITLE}</title></head><body>"
+        f"<div class='wrap'>{header}<div class='right'>{PARAGRAPHS}</div></div></body></html>"
+    )
+    assert "医疗保障服务大厅是办理医保业务的重要场所" in content(page).text
+
+
 def test_a_title_that_only_a_small_sidebar_heading_repeats_does_not_cut_the_article() -> None:
     article = "<div class='article'>" + PARAGRAPHS + "</div>"
     side = f"<div class='side'><h5>{NOTICE_TITLE}</h5><p>地址：某市五四路158号，电话：0591-87842560。</p></div>"
