@@ -101,7 +101,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.published_at = posts[0].published_at or document.published_at
         return _finish(document, html)
 
-    qa = qa_records(root, document.title, vocab)
+    qa = qa_records(root, document.title, vocab, page_lines)
     if qa:
         document.kind = "qa"
         document.records = qa

@@ -94,13 +94,17 @@ def answered_question_lines(
     return kept
 
 
-def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) -> list[Record]:
+def qa_records(
+    root: lxml.etree._Element, title: str | None, vocab: Vocabulary, page_lines: list[Line] | None = None
+) -> list[Record]:
+    """The question and its answers, or []. `page_lines`: the page's lines as cut already (`cut_page` of this tree)."""
     wrappers = page_forms(root)
     blocks = [
         b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b, wrappers)
     ]
     if not blocks and title and _QUESTION.search(title):
-        blocks = card_answers(cut_page(root), vocab)
+        page_lines = cut_page(root) if page_lines is None else page_lines
+        blocks = card_answers(page_lines, vocab)
     answers = _answers(blocks)
     if not answers or _answers_to_many_questions(_outermost(blocks)) or comments_under_article(root, answers, vocab):
         return []
@@ -123,7 +127,8 @@ def qa_records(root: lxml.etree._Element, title: str | None, vocab: Vocabulary) 
         question_lines += _post_text(question, vocab)
     if not questions and title:
         # No block named as the question: it is the prose between the headline and the first answer.
-        question_lines = answered_question_lines(cut_page(root), answers, title, vocab)
+        lines = cut_page(root) if page_lines is None else page_lines
+        question_lines = answered_question_lines(lines, answers, title, vocab)
     if title and not any(same_text(q, title) for q in question_lines):
         question_lines.insert(0, title)
     records = [Record(text="\n".join(question_lines), role="question", title=title)]
