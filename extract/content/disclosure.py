@@ -19,11 +19,10 @@ a hidden template by the parser), or the hidden slides of a carousel (images and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
 
 import lxml.etree
 
-from extract.content.lines import HEADINGS
+from extract.content.lines import HEADINGS, TextStats
 
 _TAB_ROLES = frozenset(("tab",))
 # What else a control opens is no section: a menu, a dialog, a search box, a list of choices.
@@ -61,16 +60,11 @@ def is_disclosed_panel(element: lxml.etree._Element, opened_by_controls: frozens
     return identifier is not None and identifier in opened_by_controls
 
 
-class _Measured(Protocol):
-    chars: int
-    link_chars: int
-
-
 _PANEL_LINK_SHARE = 0.5  # a closed tab's text is mostly not links (a carousel slide is a headline link)
 
 
 def closed_tabs(
-    root: lxml.etree._Element, hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, _Measured]
+    root: lxml.etree._Element, hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, TextStats]
 ) -> set[lxml.etree._Element]:
     """The hidden panels of tab sets scripted without ARIA: a sibling of the panel's tag and class attribute is shown
     and holds text (the rows of a form are emptied of their controls), and the panel's own text is mostly not links.
@@ -99,7 +93,7 @@ def closed_tabs(
     return panels
 
 
-def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element, _Measured], page: _Measured) -> bool:
+def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element, TextStats], page: TextStats) -> bool:
     """A menu, a dialog or a form, but not a form that wraps the page (ASP.NET wraps every page in one): a form
     holding more than half of the page's text outside links is the page."""
     if element.tag not in _POPUP_TAGS:
@@ -110,5 +104,5 @@ def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element,
     return 2 * (measured.chars - measured.link_chars) <= page.chars - page.link_chars
 
 
-def _has_text(measured: _Measured | None) -> bool:
+def _has_text(measured: TextStats | None) -> bool:
     return measured is not None and measured.chars > measured.link_chars
