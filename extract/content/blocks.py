@@ -16,6 +16,7 @@ from extract.content.lines import (
     HEADLINE_TAGS,
     SENTENCE_END,
     SENTENCE_PUNCT,
+    Extent,
     Line,
     class_tokens,
     headline_index,
@@ -130,7 +131,11 @@ def headline_column(
 
 
 def _before_side_columns(
-    block: lxml.etree._Element, lines: list[Line], headline: int, extents: dict, vocab: Vocabulary
+    block: lxml.etree._Element,
+    lines: list[Line],
+    headline: int,
+    extents: dict[lxml.etree._Element, Extent],
+    vocab: Vocabulary,
 ) -> lxml.etree._Element:
     """The headline's column when it holds the story (a sentence under the headline) and every element after it in
     the block is a side column (`[tokens] side_columns`, `<aside>`): a sidebar of prose after a short notice. The
