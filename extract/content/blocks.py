@@ -10,11 +10,11 @@ import lxml.etree
 
 from extract.content.article import is_related_heading
 from extract.content.block_model import rerank, worth_a_second_look
-from extract.content.dates import DATE, DATE_LABEL
 from extract.content.itemized import itemized_lines
 from extract.content.lines import (
     HEADINGS,
     HEADLINE_TAGS,
+    SENTENCE_END,
     SENTENCE_PUNCT,
     Extent,
     Line,
@@ -146,7 +146,7 @@ def _before_side_columns(
     if column.getparent() is not block or column not in extents:
         return block
     own = range(headline + 1, extents[column].last + 1)
-    if not any(_story_line(lines[i]) for i in own):
+    if not any(_story_sentence(lines[i]) for i in own):
         return block  # the story is not in the headline's column (a header above the body)
     after = [sibling for sibling in column.itersiblings() if isinstance(sibling.tag, str) and sibling in extents]
     if after and all(_is_side_column(sibling, vocab) for sibling in after):
@@ -154,14 +154,10 @@ def _before_side_columns(
     return block
 
 
-def _story_line(line: Line) -> bool:
-    """A line of the story under a headline, sentence or not (a guide's `申领对象：参加职工生育保险的女职工`): no
-    heading's, 10+ characters outside links, and no date (a byline's `发布时间：2024-09-28 来源：市医保局`)."""
+def _story_sentence(line: Line) -> bool:
+    """A sentence of the story under a headline: no heading's, and ended as a sentence."""
     return (
-        line.owner.tag not in HEADINGS
-        and line.chars - line.link_chars >= _SENTENCE_CHARS
-        and DATE.search(line.text) is None
-        and not DATE_LABEL.search(line.text)
+        line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and SENTENCE_END.search(line.text) is not None
     )
 
 
@@ -170,13 +166,13 @@ def _is_side_column(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
 
 
 def holds_headline_story(text: str, lines: list[Line], title: str | None) -> bool:
-    """Whether `text` holds the first line of the story printed under the page's headline (not a heading's, a
-    byline's; a sentence, or a guide's `label：value` line): the story, however short."""
+    """Whether `text` holds the first sentence printed under the page's headline (not a heading's, a deck's): the
+    story, however short."""
     headline = headline_index(lines, title)
     if headline is None:
         return False
-    first = next((line for line in lines[headline + 1 :] if _story_line(line)), None)
-    return first is not None and first.text in text
+    sentence = next((line for line in lines[headline + 1 :] if _story_sentence(line)), None)
+    return sentence is not None and sentence.text in text
 
 
 _COLUMN_SHARE = 0.8  # of the prose after the headline that its column must hold to be the article

@@ -91,17 +91,6 @@ def test_a_side_column_of_prose_after_the_column_that_holds_the_story_is_not_the
     assert content(page).text == notice
 
 
-def test_a_guide_of_label_lines_keeps_its_lines_without_the_side_column_of_tips_after_it() -> None:
-    guide = ["申领对象：参加职工生育保险的女职工", "办理地点：各区医保服务窗口", "咨询电话：0591-12393"]
-    column = "<div class='left'><h1>生育津贴申领</h1><div class='content'>" + "<br>".join(guide) + "</div></div>"
-    side = SIDEBAR.replace("class='left'", "class='right'").replace("机构职能", "温馨提示")
-    page = (
-        f"<html><head><title>生育津贴申领_办事指南</title></head><body><div class='main'>{column}{side}</div>"
-        "<div class='footer'>版权所有：某市医疗保障局</div></body></html>"
-    )
-    assert content(page).text.splitlines() == guide
-
-
 def test_a_body_column_after_a_headline_without_the_story_stays_whatever_its_name() -> None:
     header = f"<div class='title'><h1>{NOTICE_TITLE}</h1><p class='date'>发布时间：2024-09-28</p></div>"
     page = (
