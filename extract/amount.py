@@ -185,6 +185,8 @@ def _entity(m: re.Match[str], r: AmountRules, label: str | None) -> Entity | Non
         if signed is None:
             return None
         per = r.per_prefix[m.group("p4")] if m.group("p4") else None
+        if m.group("p5"):
+            per = r.per_english[" ".join(m.group("p5").lower().split())]
         fields = _fields(r.currency_before[m.group("sign")], per=per, label=label)
         if m.group("sign_num2"):
             high = _value(m.group("sign_num2"), m.group("sign_mult2"))

@@ -49,6 +49,7 @@ class AmountRules:
     pattern: re.Pattern[str]
     per_prefix: dict[str, str]
     per_suffix: dict[str, str]
+    per_english: dict[str, str]  # month → 月: a rate written in English after a signed amount
     range_end: frozenset[str]  # qualifiers that may close a range: (含)
     currency_after: dict[str, str]
     currency_before: dict[str, str]
@@ -101,6 +102,8 @@ def rules() -> AmountRules:
     cents_alone = dict(currencies["hundredths_alone"])
     per_prefix = dict(data["per"]["prefix"])
     per_suffix = dict(data["per"]["suffix"])
+    per_english = dict(data["per"]["english"])
+    english_rate = rf"(?i: (?:per|a|an|each|every) (?P<p5>{_alternation(list(per_english))})(?![A-Za-z]))"
     qual_before = _alternation(data["qualifiers"]["before"])
     qual_after = _alternation(data["qualifiers"]["after"])
     verbs = _alternation(data["qualifiers"]["verbs"])
@@ -166,7 +169,7 @@ def rules() -> AmountRules:
         rf"|(?:(?P<p4>{prefix})(?:{verbs}){{0,2}})?(?P<sign>{before_alt}) ?(?:(?<![$＄])[$＄] ?)?"
         rf"(?P<sign_num>{ARABIC})(?P<sign_mult>[万亿]?)"
         # the sign written once for a range: $100-200, HK$100至200, ¥100～200
-        rf"(?: ?{RANGE_DASH} ?(?P<sign_num2>{ARABIC})(?P<sign_mult2>[万亿]?)(?![-.]?\d))?(?:元)?"
+        rf"(?: ?{RANGE_DASH} ?(?P<sign_num2>{ARABIC})(?P<sign_mult2>[万亿]?)(?![-.]?\d))?(?:元)?(?:{english_rate})?"
         # tenths alone: 2角, 两毛五, 5角6分 (not after 个: 三个一毫四 is Cantonese dollars, read below)
         rf"|(?<![0-9〇零一二两三四五六七八九十百千万亿个個])(?P<tenth_num>{_DIGIT})(?:{_alternation(tenth)})(?:(?P<tenth_hundredth>{_DIGIT})(?:{_alternation(hundredth)})?)?(?:钱|(?![{_CJK}]))"
         # hundredths alone, only with a word that makes them money: 5分钱, 三美分
@@ -196,6 +199,7 @@ def rules() -> AmountRules:
         pattern,
         per_prefix,
         per_suffix,
+        {word.lower(): value for word, value in per_english.items()},
         frozenset(data["qualifiers"]["range_end"]),
         after,
         before,

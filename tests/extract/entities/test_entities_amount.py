@@ -497,3 +497,26 @@ def test_drug_prices_per_package() -> None:
     amount = one("药品限价12.5元/盒")
     assert (amount.value, amount.fields["per"]) == (12.5, "盒")
     assert one("支付标准为每支不超过50元").fields["per"] == "支"
+
+
+def test_an_english_rate_after_a_signed_amount_is_its_per() -> None:
+    cases = {
+        "The standard Part B premium is $174.70 each month.": ("$174.70 each month", 174.7, "USD", "月"),
+        "Prescriptions cost £9.90 per item in England.": ("£9.90 per item", 9.9, "GBP", "件"),
+        "The subsidy is HK$260 per dose.": ("HK$260 per dose", 260, "HKD", "剂"),
+        "The deductible is $1,632 per benefit period.": ("$1,632 per benefit period", 1632, "USD", "次"),
+        "Membership costs $20 a Year.": ("$20 a Year", 20, "USD", "年"),
+    }
+    for text, (written, value, currency, per) in cases.items():
+        amount = one(text)
+        assert (amount.text, amount.value, amount.fields["currency"], amount.fields["per"]) == (
+            written,
+            value,
+            currency,
+            per,
+        ), text
+
+
+def test_a_word_that_only_starts_like_a_period_is_no_rate() -> None:
+    amount = one("You pay a $5 a monthly fee.")
+    assert (amount.text, amount.fields["per"]) == ("$5", None)
