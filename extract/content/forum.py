@@ -249,8 +249,13 @@ def _post_author(
         text = " ".join(text_of(element).split())
         if 1 <= len(text) <= 40:
             return text
-    for link in container.iter("a"):
-        if link in inside_body:
+    return user_link_name(container, inside_body)
+
+
+def user_link_name(block: lxml.etree._Element, skip: set[lxml.etree._Element] | None = None) -> str | None:
+    """The text of the first link in `block` (outside `skip`) to a user's page (`space-uid-…`, `/u/…`)."""
+    for link in block.iter("a"):
+        if skip and link in skip:
             continue
         text = SPACE.sub(" ", text_of(link)).strip()
         if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
@@ -503,13 +508,7 @@ _SIGNATURE_PARTS = re.compile(r"[\s|｜·•/\-–—,，]+")
 
 def _reply_author(member: lxml.etree._Element, vocab: Vocabulary) -> str | None:
     """The name marked as the author, else the text of the first link to a user's page (`space-uid-…`, `/u/…`)."""
-    if name := _innermost_author(member, vocab):
-        return name
-    for link in member.iter("a"):
-        text = SPACE.sub(" ", text_of(link)).strip()
-        if _USER_LINK.search(link.get("href") or "") and 1 <= len(text) <= 30:
-            return text
-    return None
+    return _innermost_author(member, vocab) or user_link_name(member)
 
 
 def _floor_and_name(line: Line, vocab: Vocabulary) -> bool:
