@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 import lxml.etree
 
-from extract.content.lines import HEADINGS, TextStats
+from extract.content.lines import HEADINGS, TextStats, holds_most_of_the_page
 
 _TAB_ROLES = frozenset(("tab",))
 # What else a control opens is no section: a menu, a dialog, a search box, a list of choices.
@@ -101,7 +101,7 @@ def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element,
     measured = stats.get(element)
     if element.tag != "form" or measured is None:
         return True
-    return 2 * (measured.chars - measured.link_chars) <= page.chars - page.link_chars
+    return not holds_most_of_the_page(measured, page)
 
 
 def _has_text(measured: TextStats | None) -> bool:

@@ -427,6 +427,13 @@ class SubtreeStats:
         return measured
 
 
+def holds_most_of_the_page(measured: TextStats, page: TextStats) -> bool:
+    """Whether a subtree holds more than half of the page's text outside links (a menu's text is links): the page
+    itself, wrapped (a form around an ASP.NET page, a wrapper hidden until a script draws the page)."""
+    own = measured.chars - measured.link_chars
+    return own > 0 and 2 * own > page.chars - page.link_chars
+
+
 def text_length(root: lxml.etree._Element) -> int:
     """The characters of text in a subtree (whitespace included), as `text_stats(root)[root].chars`."""
     return len(text_of(root))

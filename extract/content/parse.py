@@ -9,7 +9,7 @@ from collections import Counter
 import lxml.etree
 
 from extract.content.disclosure import closed_tabs, controlled_ids, is_disclosed_panel, labels_a_section
-from extract.content.lines import BLOCK_TAGS, TextStats, class_words, holds_prose, text_stats
+from extract.content.lines import BLOCK_TAGS, class_words, holds_most_of_the_page, holds_prose, text_stats
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -226,7 +226,7 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
             continue
         if stats[element].chars and _marks_article_body(element, body_classes):
             continue
-        if _holds_most_of_the_page(stats[element], page):
+        if holds_most_of_the_page(stats[element], page):
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
@@ -267,12 +267,6 @@ def _text_beside(link: lxml.etree._Element, script: lxml.etree._Element) -> bool
         if (shown and (element.text or "").strip()) or (element.tail or "").strip():
             return True
     return False
-
-
-def _holds_most_of_the_page(measured: TextStats, page: TextStats) -> bool:
-    """Whether a hidden element holds more than half of the page's text outside links (a menu's text is links)."""
-    own = measured.chars - measured.link_chars
-    return own > 0 and 2 * own > page.chars - page.link_chars
 
 
 def _marks_article_body(element: lxml.etree._Element, body_classes: frozenset[str]) -> bool:

@@ -20,10 +20,12 @@ from extract.content.lines import (
     SENTENCE_PUNCT,
     SPACE,
     Line,
+    SubtreeStats,
     bare_text,
     class_tokens,
     class_words,
     cut_page,
+    holds_most_of_the_page,
     is_prose,
     same_text,
     split_lines,
@@ -98,10 +100,7 @@ def qa_records(
     root: lxml.etree._Element, title: str | None, vocab: Vocabulary, page_lines: list[Line] | None = None
 ) -> list[Record]:
     """The question and its answers, or []. `page_lines`: the page's lines as cut already (`cut_page` of this tree)."""
-    wrappers = page_forms(root)
-    blocks = [
-        b for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab) if not _is_form(b, wrappers)
-    ]
+    blocks = _answer_blocks(root, vocab)
     if not blocks and title and _QUESTION.search(title):
         page_lines = cut_page(root) if page_lines is None else page_lines
         blocks = card_answers(page_lines, vocab)
@@ -180,8 +179,7 @@ def unanswered_question(root: lxml.etree._Element, title: str | None, vocab: Voc
     block. page.py reads the page as that question when the body it chooses lies in the block."""
     if not title:
         return None
-    wrappers = page_forms(root)
-    if any(not _is_form(b, wrappers) for b in _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)):
+    if _answer_blocks(root, vocab):
         return None
     questions = _outermost(
         [q for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab) if not _mostly_links(q)]
@@ -261,14 +259,23 @@ def _furniture(vocab: Vocabulary) -> frozenset[str]:
     return (vocab.entry_meta_tokens | vocab.author_tokens) - vocab.reply_words
 
 
+def _answer_blocks(root: lxml.etree._Element, vocab: Vocabulary) -> list[lxml.etree._Element]:
+    """The blocks named as answers that are no answer form. The forms that wrap the page are looked for only on a
+    page with such blocks."""
+    blocks = _qa_blocks(root, vocab.answer_classes, vocab.answer_tokens, vocab)
+    wrappers = page_forms(root) if blocks else frozenset()
+    return [block for block in blocks if not _is_form(block, wrappers)]
+
+
 def page_forms(root: lxml.etree._Element) -> frozenset[lxml.etree._Element]:
-    """The forms that wrap the page rather than a widget of it (ASP.NET wraps every page in one): more than half
-    of the page's text is theirs. Forms do not nest, so the page is read once whatever their number."""
+    """The forms that wrap the page rather than a widget of it (ASP.NET wraps every page in one): they hold most of
+    the page's text. One walk of the page measures them all."""
     forms = list(root.iter("form"))
     if not forms:
         return frozenset()
-    page = text_length(root)
-    return frozenset(form for form in forms if 2 * text_length(form) > page)
+    stats = SubtreeStats()
+    page = stats[root]
+    return frozenset(form for form in forms if holds_most_of_the_page(stats[form], page))
 
 
 def _is_form(block: lxml.etree._Element, page_forms: frozenset[lxml.etree._Element] = frozenset()) -> bool:
