@@ -22,17 +22,7 @@ from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
-from extract.content.forum import (
-    forum_posts,
-    holds_whole_thread,
-    is_thread,
-    open_with_subject,
-    opening_author,
-    replies_outweigh,
-    reply_group,
-    reply_records,
-    without_signatures,
-)
+from extract.content.forum import forum_posts, open_with_subject, opening_author
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
@@ -58,6 +48,14 @@ from extract.content.qa import (
     qa_records,
     question_record,
     unanswered_question,
+)
+from extract.content.replies import (
+    holds_whole_thread,
+    is_thread,
+    replies_outweigh,
+    reply_group,
+    reply_records,
+    without_signatures,
 )
 from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Document, Record

@@ -1,21 +1,14 @@
-"""extract/content/forum.py: threads of known forum engines, and runs of replies of engines we do not know."""
+"""extract/content/forum.py and replies.py: threads of known forum engines, and runs of replies of engines we do
+not know."""
 
 from __future__ import annotations
 
 from extract.content import content
-from extract.content.forum import (
-    _is_signature,
-    forum_posts,
-    is_action_bar,
-    open_with_subject,
-    post_lines,
-    post_time,
-    reply_group,
-    reply_records,
-)
+from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_lines, post_time
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html, strip_furniture
+from extract.content.replies import _is_signature, reply_group, reply_records
 from extract.content.vocabulary import vocabulary
 from extract.decode import decode
 from extract.document import Record
