@@ -404,6 +404,8 @@ _HEADED_ARTICLE_FACTOR = 6  # how much a list must outweigh an article printed u
 
 META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
 
+_WORD = re.compile(r"\w")
+
 
 def entry_lines(
     member: lxml.etree._Element, title: str | None, vocab: Vocabulary, furniture: frozenset[str] | None = None
@@ -448,6 +450,19 @@ def _printed_age(member: lxml.etree._Element) -> str | None:
     return None
 
 
+def _printed_month_day(member: lxml.etree._Element) -> str | None:
+    """A date a column prints without its year, in an element of its own ("05-13", "[05/13]", "5月13日 16:23")."""
+    for element in member.iter():
+        if isinstance(element.tag, str) and len(element) == 0:
+            bare = SPACE.sub(" ", text_of(element)).strip(" []【】()（）")
+            if len(bare) <= 16 and _MONTH_DAY.fullmatch(bare):
+                return bare
+    return None
+
+
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])\s*日?(?:\s*\d{1,2}:\d{2})?")
+
+
 _AGE = re.compile(
     r"\d+\s*(?:秒|分钟|小时|天|周|个月|秒鐘|分鐘|小時|週)前|刚刚|剛剛|(?:昨天|前天)(?:\s*\d{1,2}:\d{2})?"
     r"|\d+\s*(?:second|minute|hour|day|week|month)s?\s+ago",
@@ -480,14 +495,21 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
         for line in entry_lines(member, title, vocab):
             if title and same_text(line.text, title):
                 continue
-            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text):
-                continue
+            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text) or not _WORD.search(line.text):
+                continue  # a link, a bare date or count, a bullet cell ("·", "■")
+            if title and line.link_chars and (line.text.startswith(title) or line.text.endswith(title)):
+                # The title link's line with more than the link ("须知 2024-09-18", "[05-13] 须知"): the title is the
+                # text's first line already. (A link inside a sentence stays: that is no title line.)
+                rest = (line.text[len(title) :] if line.text.startswith(title) else line.text[: -len(title)]).strip()
+                if not rest or META_ONLY.fullmatch(rest):
+                    continue
+                line = Line(line.owner, rest, line.chars, 0)
             if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
                 continue
             lines_text.append(line.text)
         # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it; a feed
         # prints its age instead ("8小时前"): that is the date the reader sees.
-        date = _printed_date(member, title) or _printed_age(member)
+        date = _printed_date(member, title) or _printed_age(member) or _printed_month_day(member)
         if date and not any(date in part for part in [title or "", *lines_text]):
             lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])

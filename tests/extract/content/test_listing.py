@@ -565,3 +565,53 @@ def test_three_dated_links_beside_a_short_notice_are_not_the_page() -> None:
     )
     document = content(page)
     assert document.kind == "article" and document.text == "因系统升级，10月1日暂停办理医保业务。"
+
+
+SHORT_TITLES = ["生育保险待遇申领须知", "医保电子凭证激活问答", "异地就医备案指南", "慢特病认定须知", "护理保险问答"]
+
+
+def column_page(entries: str) -> str:
+    return f"<html><head><title>通知公告</title></head><body><h1>通知公告</h1><ul>{entries}</ul></body></html>"
+
+
+def test_a_short_title_on_one_line_with_its_date_is_printed_once_with_the_date() -> None:
+    entries = "".join(
+        f"<li><a href='/{i}.html'>{title}</a><span>2024-05-1{i}</span></li>" for i, title in enumerate(SHORT_TITLES)
+    )
+    document = content(column_page(entries))
+    assert document.kind == "listing"
+    first, second = document.records[:2]
+    assert (first.text, second.text) == ("生育保险待遇申领须知\n2024-05-10", "医保电子凭证激活问答\n2024-05-11")
+
+
+def test_a_date_printed_without_its_year_stays_in_the_entry() -> None:
+    entries = "".join(
+        f"<li><span class='time'>[05-1{i}]</span><a href='/{i}.html'>{title}</a></li>" for i, title in enumerate(TITLES)
+    )
+    document = content(column_page(entries))
+    assert document.kind == "listing"
+    assert document.records[0].text == f"{TITLES[0]}\n05-10"
+    assert document.records[0].published_at is None  # no year printed: no date to give
+
+
+def test_a_bullet_cell_is_not_part_of_an_entry_and_its_title_and_date_are() -> None:
+    rows = "".join(
+        f"<tr><td>·</td><td><a href='/{i}.html'>{title}</a></td><td>[2024-05-1{i}]</td></tr>"
+        for i, title in enumerate(TITLES)
+    )
+    page = f"<html><head><title>通知公告</title></head><body><h1>通知公告</h1><table>{rows}</table></body></html>"
+    document = content(page)
+    assert document.kind == "listing"
+    assert document.records[0].text == f"{TITLES[0]}\n[2024-05-10]"
+
+
+def test_an_entry_whose_link_sits_inside_its_sentence_keeps_the_sentence_whole() -> None:
+    entries = "".join(
+        f"<li><a href='/{i}.html'>{title}</a>"
+        f"<p>参保人可按<a href='/{i}.html'>{title}</a>的要求准备材料并到窗口办理。</p>"
+        f"<span>2024-05-1{i}</span></li>"
+        for i, title in enumerate(TITLES)
+    )
+    document = content(column_page(entries))
+    assert document.kind == "listing"
+    assert f"参保人可按{TITLES[0]}的要求准备材料并到窗口办理。" in document.records[0].text.split("\n")
