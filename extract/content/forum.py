@@ -320,15 +320,11 @@ def comments_under_article(root: lxml.etree._Element, bodies: list[lxml.etree._E
 _ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
 
 
-_COUNT = re.compile(r"[(（]?\d+[)）]?")
-
-
 def is_action_bar(text: str, vocab: Vocabulary) -> bool:
-    """ "| 回复 | | 举报", "2天前 · 赞 · 回复": only action words, counts, times and separators."""
+    """ "| 回复 | | 举报", "2天前 · 赞 · 回复", "赞同 10评论举报": only action words, counts, times and separators
+    (buttons printed inline run together with no separator)."""
     parts = [p for p in _ACTION_PARTS.split(text) if p]
-    return bool(parts) and all(
-        p.strip("()（）0123456789") in vocab.actions or _COUNT.fullmatch(p) or CLOCK.fullmatch(p) for p in parts
-    )
+    return bool(parts) and all(vocab.action_run.fullmatch(p) or CLOCK.fullmatch(p) for p in parts)
 
 
 def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: frozenset[str]) -> list[Line]:

@@ -213,6 +213,7 @@ def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
         if not vocab.qa_furniture_lines.fullmatch(text)
         and not is_answer_heading(text, vocab)
         and not _is_card(text, vocab)
+        and not is_action_bar(text, vocab)
     ]
 
 

@@ -113,6 +113,7 @@ class Vocabulary:
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     actions: frozenset[str]
+    action_run: re.Pattern[str]  # action words and counts run together ("10评论举报": inline buttons, no separator)
     engine_authors: tuple[str, ...]
     buttons: re.Pattern[str]
     question_classes: frozenset[str]
@@ -185,6 +186,9 @@ def vocabulary() -> Vocabulary:
         article_types=frozenset(forum["article_types"]),
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),
+        action_run=re.compile(
+            r"(?:" + "|".join(map(re.escape, sorted(forum["actions"], key=len, reverse=True))) + r"|[(（]?\d+[)）]?)+"
+        ),
         engine_authors=tuple(forum["engine_authors"]),
         buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),
         floor_mark=re.compile(r"\s*(?:" + "|".join(forum["floor_marks"]) + r")\s*"),

@@ -109,6 +109,13 @@ def test_action_bar_is_only_action_words_counts_and_times() -> None:
         True,
         False,
     ]
+    # buttons printed inline with no separator run together; a phrase with an action word in it is text
+    assert [is_action_bar(t, vocab) for t in ("赞同 10评论举报", "收藏(2)分享", "10位专家评论", "支持这个办法")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_numbered_replies_by_someone_at_some_time_are_a_reply_run() -> None:

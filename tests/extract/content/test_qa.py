@@ -207,6 +207,19 @@ def test_vote_counts_post_menus_and_asked_answered_times_are_not_the_posts_text(
     ]
 
 
+def test_an_answers_buttons_printed_inline_without_separators_are_not_its_text() -> None:
+    # <span>赞同 10</span><span>评论</span><a>举报</a>: the buttons run together into one line "赞同 10评论举报".
+    answers = "".join(
+        f"<div class='answer'><p>{text}</p><div class='ops'><span>赞同 {9 - i}</span><span>评论</span><a>举报</a>"
+        "</div></div>"
+        for i, text in enumerate(ANSWERS)
+    )
+    html = (
+        f"<html><body><div class='question'><h1>{QUESTION}</h1></div><div class='answers'>{answers}</div></body></html>"
+    )
+    assert records(html) == [("question", QUESTION), ("answer", ANSWERS[0]), ("answer", ANSWERS[1])]
+
+
 DWQA_QUESTION = "Can I custom the page template of single question?"
 DWQA_TEXT = (
     "is there a way to create a custom template that displays the single question instead of the theme default "
