@@ -12,11 +12,13 @@ from extract.content.dates import iso_date
 from extract.content.lines import (
     ANY_SPACE,
     BLOCK_TAGS,
+    SENTENCE_END,
     SubtreeStats,
     depth_of,
     holds_prose,
     split_lines,
     text_length,
+    text_of,
     word_parts,
 )
 from extract.content.parse import drop_element
@@ -58,8 +60,24 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             if not (_wraps_the_article(element, stats, page_chars) and _named_boilerplate(names[0], None, vocab)[0]):
                 doomed.append(element)
     for element in doomed:
-        if element.getparent() is not None:
+        if element.getparent() is not None and not _opens_an_answer(element, vocab):
             drop_element(element)
+
+
+def _opens_an_answer(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """An office's answer to a letter in a box named like a reply ("<div class='reply'>回复内容：您好！…"): a label
+    of `[gov] answer_labels` opens it and a sentence follows."""
+    lead = []
+    for piece in element.itertext():
+        lead.append(piece)
+        if sum(map(len, lead)) >= _LEAD_CHARS:
+            break
+    opening = "".join(lead)
+    label = vocab.answer_label.match(opening)
+    return label is not None and SENTENCE_END.search(text_of(element), label.end()) is not None
+
+
+_LEAD_CHARS = 40  # enough of a block's opening text to hold a label with its brackets and spaces
 
 
 _INLINE_TAGS = frozenset(("span", "a"))

@@ -133,6 +133,7 @@ class Vocabulary:
     issuer_labels: frozenset[str]  # the labels that name the issuing agency (发布机构)
     date_labels: tuple[str, ...]  # the labels that date the document (发布日期, 成文日期), preferred first
     attachment_line: AnyPattern  # "附件：…", "相关附件", "….docx": the notice's own attachment list
+    answer_label: re.Pattern[str]  # "回复内容：", "办理结果" opening an office's answer to a letter
     more_links: frozenset[str]  # bare texts of "read more" links ("更多内容点击阅读"), never an entry's title
     file_badge: re.Pattern[str]  # an entry line that is only a file-type badge ("PDF", "[DOC]")
     lead_tokens: frozenset[str]
@@ -226,6 +227,11 @@ def vocabulary() -> Vocabulary:
                 r"\.(?:" + "|".join(data["listing"]["file_badges"]) + r")\s*[)）]?\s*$",
             ],
             re.I,
+        ),
+        answer_label=re.compile(
+            r"\s*[【\[]?(?:"
+            + "|".join(map(re.escape, sorted(data["gov"]["answer_labels"], key=len, reverse=True)))
+            + r")[】\]]?\s*[:：]?"
         ),
         more_links=frozenset(map(link_key, data["listing"]["more_links"])),
         file_badge=re.compile(

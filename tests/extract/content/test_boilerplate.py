@@ -44,6 +44,24 @@ def test_comment_box_is_dropped_even_with_prose() -> None:
     assert text.count("医疗保障服务大厅") == 3
 
 
+LETTER = (
+    "<div class='ask'><span>留言内容：</span><p>我是灵活就业人员，想问一下医保每月缴费多少？</p></div>"
+    "<div class='reply'><span>回复内容：</span><p>您好！灵活就业人员2024年每月缴费412元，可以按月或按年缴纳。</p>"
+    "<span>回复时间：2024-03-05</span></div>"
+)
+
+
+def test_an_offices_answer_in_a_box_named_reply_stays() -> None:
+    # 市长信箱 and 12345 pages name the office's answer "reply"; it opens with its label and is the page's answer.
+    text, _ = after(drop_boilerplate, LETTER)
+    assert "回复内容：您好！灵活就业人员2024年每月缴费412元" in text
+
+
+def test_a_short_reply_box_without_an_answer_label_is_dropped() -> None:
+    text, _ = after(drop_boilerplate, LETTER.replace("回复内容：", "网友回复："))
+    assert "我是灵活就业人员" in text and "412元" not in text
+
+
 def test_metadata_table_is_dropped_and_gives_issuer_and_date() -> None:
     table = (
         "<table class='info'><tr><td>索 引 号：</td><td>11350100003591396N/2024-00123</td></tr>"
