@@ -106,6 +106,12 @@ def test_english_share_bars_are_dropped_and_a_sentence_about_sharing_stays() -> 
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_table_of_contents_heading_is_dropped_and_a_sentence_about_contents_stays() -> None:
+    assert english("Contents", "On this page") == ENGLISH
+    line = "Contents of the pack: two inhalers, a spacer and a leaflet on how to use them."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
