@@ -8,12 +8,14 @@ page loses every section but the open one, headings and all.
 
 Many Chinese portals script their tabs without ARIA (`<li onclick="tab(2)">申请材料</li>` over
 `<div class="tab_con" style="display:none">`): there the panels are known by their shape, siblings of one tag and
-class of which one is shown and the others hidden.
+class of which one is shown and the others hidden; and their FAQ pages (常见问题) fold each answer under its question
+(`<dt>` over a hidden `<dd>`): answers of one tag and class, each right after its shown question.
 
-May: keep a button's text when it labels a section; keep a hidden panel that a control opens, and a hidden sibling
-of a shown panel of its tag and class that is text, not links. Must never: keep other buttons (`Show more`, `Menu`,
-`Print`) or hidden text that no control names and no shown sibling matches (a closed spoiler is judged in its post,
-a hidden template by the parser), or the hidden slides of a carousel (images and headline links).
+May: keep a button's text when it labels a section; keep a hidden panel that a control opens, a hidden sibling
+of a shown panel of its tag and class that is text, not links, and two or more folded answers under their
+questions. Must never: keep other buttons (`Show more`, `Menu`, `Print`) or hidden text that no control names, no
+shown sibling matches and no question heads (a closed spoiler is judged in its post, a hidden template by the
+parser), or the hidden slides of a carousel (images and headline links).
 """
 
 from __future__ import annotations
@@ -91,6 +93,40 @@ def closed_tabs(
             continue  # the hidden rows of a form are its messages and steps, a menu's are its submenus
         panels.add(element)
     return panels
+
+
+def folded_answers(
+    root: lxml.etree._Element, hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, TextStats]
+) -> set[lxml.etree._Element]:
+    """The hidden answers of an FAQ scripted without ARIA (`<dt onclick="toggle(1)">问题</dt><dd style="display:none">
+    答案</dd>`, a `div.q` over a hidden `div.a`): a hidden element of text, mostly not links, right after a shown
+    sibling of short text (its question), two or more of one tag and class on the page (one alone may be any
+    hidden box after a label), outside menus, dialogs and small forms."""
+    hidden_set, page = set(hidden), stats[root]
+    groups: dict[tuple[object, str | None], list[lxml.etree._Element]] = {}
+    for element in hidden:
+        measured = stats.get(element)
+        if measured is None or not _has_text(measured) or measured.link_chars >= _PANEL_LINK_SHARE * measured.chars:
+            continue
+        question = element.getprevious()
+        while question is not None and not isinstance(question.tag, str):
+            question = question.getprevious()  # a comment between them
+        if question is None or question in hidden_set:
+            continue
+        asked = stats.get(question)
+        if not _has_text(asked) or asked is None or asked.chars > _QUESTION_CHARS:
+            continue
+        groups.setdefault((element.tag, element.get("class")), []).append(element)
+    return {
+        element
+        for group in groups.values()
+        if len(group) >= 2
+        for element in group
+        if not any(_is_widget(above, stats, page) for above in element.iterancestors())
+    }
+
+
+_QUESTION_CHARS = 120  # characters of the longest question or heading over a folded answer
 
 
 def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element, TextStats], page: TextStats) -> bool:

@@ -8,7 +8,13 @@ from collections import Counter
 
 import lxml.etree
 
-from extract.content.disclosure import closed_tabs, controlled_ids, is_disclosed_panel, labels_a_section
+from extract.content.disclosure import (
+    closed_tabs,
+    controlled_ids,
+    folded_answers,
+    is_disclosed_panel,
+    labels_a_section,
+)
 from extract.content.lines import BLOCK_TAGS, class_words, holds_most_of_the_page, holds_prose, text_stats
 
 _REMOVED_TAGS = (
@@ -217,7 +223,7 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
     if not hidden:
         return
     stats = text_stats(root)  # measured without the removed text
-    opened, tabs = controlled_ids(root), closed_tabs(root, hidden, stats)
+    opened, tabs = controlled_ids(root), closed_tabs(root, hidden, stats) | folded_answers(root, hidden, stats)
     page = stats[root]
     for element in hidden:
         # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and

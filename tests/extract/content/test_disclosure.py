@@ -157,3 +157,51 @@ def test_many_hidden_panels_of_one_class_cost_linear_time() -> None:
 
     small, large = cpu_seconds(1_000), cpu_seconds(4_000)
     assert large < 8 * small
+
+
+# An FAQ page as portals script it: each answer folded under its question until the reader clicks it.
+FAQ = [
+    ("灵活就业人员如何参加职工医保？", "持身份证到户籍所在地社保经办机构办理参保登记，也可线上办理。"),
+    ("医保个人账户余额可以取现吗？", "个人账户资金原则上不得提取现金，参保人死亡的，余额可依法继承。"),
+    ("异地就医需要备案吗？", "跨省异地就医直接结算前需办理备案，可通过国家医保服务平台APP办理。"),
+]
+
+
+def faq_page(items: str) -> str:
+    return (
+        f"<html><head><title>常见问题</title></head><body><div class='faq'><h1>常见问题</h1>{items}</div></body></html>"
+    )
+
+
+def test_the_folded_answers_of_an_faq_are_its_text_under_their_questions() -> None:
+    definitions = "".join(
+        f"<dt onclick='toggle({i})'>{q}</dt><dd style='display:none'>{a}</dd>" for i, (q, a) in enumerate(FAQ)
+    )
+    items = "".join(f"<div class='item'><div class='q'>{q}</div><div class='a' hidden>{a}</div></div>" for q, a in FAQ)
+    for page in (faq_page(f"<dl>{definitions}</dl>"), faq_page(items)):
+        lines = content(page).text.split("\n")
+        assert lines == [part for pair in FAQ for part in pair]
+
+
+def test_one_hidden_box_after_a_label_and_hidden_links_after_questions_stay_out() -> None:
+    tip = "<p>办理时间</p><div style='display:none'>请扫描二维码关注公众号后预约办理业务。</div>"
+    links = "".join(
+        f"<dt>{q}</dt><dd style='display:none'><a href='/{i}'>查看答案详情页面</a></dd>" for i, (q, _) in enumerate(FAQ)
+    )
+    text = content(faq_page(f"{tip}<dl>{links}</dl><p>{FAQ[0][1]}</p>")).text
+    assert FAQ[0][1] in text and FAQ[1][0] in text
+    assert "关注公众号" not in text and "查看答案详情页面" not in text
+
+
+def test_many_folded_answers_cost_linear_time() -> None:
+    def cpu_seconds(count: int) -> float:
+        items = "".join(f"<dt>第{i}问：怎么办理？</dt><dd hidden>第{i}答：到窗口办理。</dd>" for i in range(count))
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert "第1答：到窗口办理。" in kept_text(f"<html><body><dl>{items}</dl></body></html>")
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(1_000), cpu_seconds(4_000)
+    assert large < 8 * small
