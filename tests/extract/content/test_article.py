@@ -112,6 +112,20 @@ def test_a_table_of_contents_heading_is_dropped_and_a_sentence_about_contents_st
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_guidance_pages_feedback_and_newsletter_prompts_are_dropped_and_sentences_about_them_stay() -> None:
+    prompts = (
+        "Was this page helpful?",
+        "Sign up for our newsletter to get the latest health news and advice delivered to your inbox.",
+        "Help us improve our website",
+        "We want to hear what you think about this article.",
+        "Rate this page",
+        "本页面对您有帮助吗？",
+    )
+    assert english(*prompts) == ENGLISH
+    line = "Sign up for the scheme through your GP surgery, which will send you a letter within two weeks."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
