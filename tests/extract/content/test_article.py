@@ -126,6 +126,18 @@ def test_a_guidance_pages_feedback_and_newsletter_prompts_are_dropped_and_senten
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_players_placeholder_and_a_browser_notice_are_dropped_and_a_sentence_about_loading_stays() -> None:
+    placeholders = (
+        "视频加载中，请稍候...",
+        "您的浏览器不支持video标签",
+        "Loading...",
+        "Your browser does not support the video tag.",
+    )
+    assert english(*placeholders) == ENGLISH
+    line = "Loading doses are given in hospital, and the pharmacy explains how to take the tablets at home."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
