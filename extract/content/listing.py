@@ -4,7 +4,6 @@ abstract, date, URL).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -13,7 +12,16 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
-from extract.content.dates import DATE, iso_date
+from extract.content.dates import iso_date
+from extract.content.entries import (
+    META_ONLY,
+    WORD,
+    entry_lines,
+    full_title,
+    printed_age,
+    printed_date,
+    printed_month_day,
+)
 from extract.content.lines import (
     SENTENCE_PUNCT,
     SPACE,
@@ -25,10 +33,8 @@ from extract.content.lines import (
     is_spam,
     line_extents,
     same_text,
-    split_lines,
     text_of,
 )
-from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary, link_key, vocabulary
 from extract.document import Record
 
@@ -92,7 +98,7 @@ def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | 
 
 def _dated(run: SiblingRun) -> bool:
     """Whether every entry of a run prints its date, as a column of notices does (a feed of topics does not)."""
-    return all(_printed_date(member, None) for member in run.members)
+    return all(printed_date(member, None) for member in run.members)
 
 
 def _list_parts(run: SiblingRun) -> set[lxml.etree._Element]:
@@ -402,86 +408,6 @@ def _is_sentence(text: str) -> bool:
 
 _HEADED_ARTICLE_FACTOR = 6  # how much a list must outweigh an article printed under the page's headline
 
-META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
-
-_WORD = re.compile(r"\w")
-
-
-def entry_lines(
-    member: lxml.etree._Element, title: str | None, vocab: Vocabulary, furniture: frozenset[str] | None = None
-) -> list[Line]:
-    """An entry's lines without its furniture (author, time, reply count …, named so by class)."""
-    furniture = vocab.entry_meta_tokens if furniture is None else furniture
-    entry = copy.deepcopy(member)
-    bare_title = _WHITESPACE.sub("", title or "")
-    for element in list(entry.iterdescendants()):
-        if not isinstance(element.tag, str) or not class_tokens(element) & furniture:
-            continue
-        if bare_title and bare_title in _WHITESPACE.sub("", text_of(element)):
-            continue  # the title's own container
-        drop_element(element)
-    return list(split_lines(entry))
-
-
-def _printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
-    """The entry's date as the page prints it ("2020-04-30", "2024年9月3日 16:23"), if it is a real date: an
-    element that holds only a date (<span>2020-07-09</span>, <td>[2024-05-13]</td>) first, since an abstract may
-    quote other dates ("自2024年1月1日起施行"); else the first date outside the title."""
-    for element in member.iter():
-        if isinstance(element.tag, str) and len(element) == 0:
-            bare = SPACE.sub(" ", text_of(element)).strip(" []【】()（）")
-            match = DATE.fullmatch(bare) if len(bare) <= 30 else None
-            if match and iso_date(bare):
-                return bare
-    text = SPACE.sub(" ", text_of(member))
-    if title:
-        text = text.replace(title, " ", 1)  # a date inside the title ("关于2024年5月1日起…") is not the entry's
-    match = DATE.search(text)
-    return match.group(0).strip() if match and iso_date(match.group(0)) else None
-
-
-def _printed_age(member: lxml.etree._Element) -> str | None:
-    """An entry's age as a feed prints it, in an element of its own ("26分钟前", "3 hours ago", "昨天 18:20")."""
-    for element in member.iter():
-        if isinstance(element.tag, str) and len(element) == 0:
-            bare = SPACE.sub(" ", text_of(element)).strip()
-            if len(bare) <= 16 and _AGE.fullmatch(bare):
-                return bare
-    return None
-
-
-def _printed_month_day(member: lxml.etree._Element) -> str | None:
-    """A date a column prints without its year, in an element of its own ("05-13", "[05/13]", "5月13日 16:23")."""
-    for element in member.iter():
-        if isinstance(element.tag, str) and len(element) == 0:
-            bare = SPACE.sub(" ", text_of(element)).strip(" []【】()（）")
-            if len(bare) <= 16 and _MONTH_DAY.fullmatch(bare):
-                return bare
-    return None
-
-
-_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])\s*日?(?:\s*\d{1,2}:\d{2})?")
-
-
-_AGE = re.compile(
-    r"\d+\s*(?:秒|分钟|小时|天|周|个月|秒鐘|分鐘|小時|週)前|刚刚|剛剛|(?:昨天|前天)(?:\s*\d{1,2}:\d{2})?"
-    r"|\d+\s*(?:second|minute|hour|day|week|month)s?\s+ago",
-    re.I,
-)
-
-
-def _full_title(link: lxml.etree._Element, text: str) -> str:
-    """A title link's `text`, or its `title` attribute where the text is that title cut short ("关于做好2025年度…"):
-    the record's title; its text keeps what the page prints."""
-    cut = _CUT_SHORT.sub("", text)
-    full = SPACE.sub(" ", link.get("title") or "").strip()
-    if cut != text and cut and len(full) > len(cut) and full.startswith(cut):
-        return full
-    return text
-
-
-_CUT_SHORT = re.compile(r"\s*(?:…+|\.{2,}|。{2,})\s*$")
-
 
 def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list[Record]:
     records = []
@@ -490,12 +416,12 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
         # The text is what the entry prints (a title cut short too); the record's title is the whole title.
         title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
-        published_at = iso_date(_printed_date(member, title)) or iso_date(text_of(member))
+        published_at = iso_date(printed_date(member, title)) or iso_date(text_of(member))
         lines_text = []
         for line in entry_lines(member, title, vocab):
             if title and same_text(line.text, title):
                 continue
-            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text) or not _WORD.search(line.text):
+            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text) or not WORD.search(line.text):
                 continue  # a link, a bare date or count, a bullet cell ("·", "■")
             if title and line.link_chars and (line.text.startswith(title) or line.text.endswith(title)):
                 # The title link's line with more than the link ("须知 2024-09-18", "[05-13] 须知"): the title is the
@@ -509,7 +435,7 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             lines_text.append(line.text)
         # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it; a feed
         # prints its age instead ("8小时前"): that is the date the reader sees.
-        date = _printed_date(member, title) or _printed_age(member) or _printed_month_day(member)
+        date = printed_date(member, title) or printed_age(member) or printed_month_day(member)
         if date and not any(date in part for part in [title or "", *lines_text]):
             lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])
@@ -517,7 +443,7 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             Record(
                 text=text,
                 role="entry",
-                title=_full_title(link, title) if link is not None and title is not None else title,
+                title=full_title(link, title) if link is not None and title is not None else title,
                 published_at=published_at,
                 url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
             )

@@ -13,6 +13,7 @@ from collections import Counter
 import lxml.etree
 
 from extract.content.article import clean_lines
+from extract.content.entries import META_ONLY
 from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
@@ -32,7 +33,7 @@ from extract.content.lines import (
     text_length,
     text_of,
 )
-from extract.content.listing import META_ONLY, SiblingRun
+from extract.content.listing import SiblingRun
 from extract.content.parse import drop_element
 from extract.content.vocabulary import Vocabulary, link_key
 from extract.document import Record

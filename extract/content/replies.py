@@ -11,9 +11,10 @@ import re
 import lxml.etree
 
 from extract.content.dates import CLOCK, DATE, iso_date
+from extract.content.entries import META_ONLY
 from extract.content.forum import USER_LINK, innermost_author, is_action_bar, post_lines, user_link_name
 from extract.content.lines import SPACE, Line, class_tokens, is_spam, line_extents, text_of
-from extract.content.listing import META_ONLY, SiblingRun, similar_siblings, title_link
+from extract.content.listing import SiblingRun, similar_siblings, title_link
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
 
