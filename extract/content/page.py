@@ -23,6 +23,7 @@ from extract.content.blocks import article_block, best_subtree, headline_column,
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import forum_posts, open_with_subject, opening_author
+from extract.content.letters import letter_records
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
 from extract.content.metadata import (
@@ -185,7 +186,12 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         body = [line for line in lines if line.owner in inside]
         heading = bare_text_of(vocab.answer_headings)
         answer_at = next((i for i, line in enumerate(body) if heading.fullmatch(line.text)), None)
-        if answer_at is not None and document.title:
+        letter = letter_records(body, document.title, vocab) if document.title else None
+        if letter is not None:
+            # A letter to an office and its answer (市长信箱): a question and an answer with its office and time.
+            document.kind = "qa"
+            document.records = letter
+        elif answer_at is not None and document.title:
             # A Q&A page without answer markup: "最佳答案" heads the answer, the headline is the question.
             document.kind = "qa"
             question_lines = clean_lines(body[:answer_at], document.title, vocab)

@@ -230,7 +230,7 @@ def vocabulary() -> Vocabulary:
         ),
         answer_label=re.compile(
             r"\s*[【\[]?(?:"
-            + "|".join(map(re.escape, sorted(data["gov"]["answer_labels"], key=len, reverse=True)))
+            + "|".join(map(re.escape, sorted(data["letters"]["answer_labels"], key=len, reverse=True)))
             + r")[】\]]?\s*[:：]?"
         ),
         more_links=frozenset(map(link_key, data["listing"]["more_links"])),
