@@ -61,14 +61,13 @@ _TEXT_CHARS = 10  # characters a letter's or an answer's text has at least
 
 def letter_records(body: list[Line], title: str, vocab: Vocabulary) -> list[Record] | None:
     """The letter (the headline and the letter's text) and the office's answer (its author and time from their
-    fields), when a letter label opens a line of `body` and an answer label a later one; None otherwise."""
+    fields), when a letter label opens one line of `body` and an answer label one later line; None otherwise."""
     labels = letter_labels()
-    letter_at = next((i for i, line in enumerate(body) if labels.letter.match(line.text)), None)
-    if letter_at is None:
-        return None
-    answer_at = next((i for i in range(letter_at + 1, len(body)) if vocab.answer_label.match(body[i].text)), None)
-    if answer_at is None:
-        return None
+    letters = [i for i, line in enumerate(body) if labels.letter.match(line.text)]
+    answers = [i for i, line in enumerate(body) if vocab.answer_label.match(line.text)]
+    if len(letters) != 1 or len(answers) != 1 or answers[0] < letters[0]:
+        return None  # no letter, or a column of several letters and answers: an article
+    letter_at, answer_at = letters[0], answers[0]
     question = _text(body[letter_at:answer_at], labels.letter, title, vocab)
     answer = _text(body[answer_at:], vocab.answer_label, title, vocab)
     if len("".join(question)) < _TEXT_CHARS or len("".join(answer)) < _TEXT_CHARS:

@@ -59,3 +59,9 @@ def test_a_letter_nobody_answered_and_a_guide_that_names_a_result_are_articles()
     assert unanswered.kind == "article" and LETTER in unanswered.text
     guide = content(letter_page(f"<p>{LETTER}</p><p>审核通过后，办理结果将以短信方式告知申请人，请注意查收。</p>"))
     assert guide.kind == "article" and "办理结果将以短信方式告知申请人" in guide.text
+
+
+def test_a_column_of_several_letters_and_answers_stays_an_article() -> None:
+    pair = f"<p>留言内容：{LETTER}</p><p>回复内容：{ANSWER}</p>"
+    document = content(letter_page(pair * 2))
+    assert document.kind == "article" and document.text.count(ANSWER) == 2
