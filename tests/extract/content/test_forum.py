@@ -3,6 +3,8 @@ not know."""
 
 from __future__ import annotations
 
+import time
+
 from extract.content import content
 from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_lines, post_time
 from extract.content.lines import cut_page
@@ -543,3 +545,20 @@ def test_a_floor_written_number_first_and_a_short_linked_name_are_no_text() -> N
     assert group is not None
     records = reply_records(group, None, vocabulary())
     assert [(r.author, r.text) for r in records] == [(name, text) for _, name, _, text in later]
+
+
+def test_a_long_run_of_digits_is_read_as_an_action_bar_in_linear_time() -> None:
+    # A count is matched one way only: split every way, a run of 30 digits would take minutes.
+    vocab = vocabulary()
+
+    def cpu_seconds(digits: int) -> float:
+        runs = []
+        for _ in range(5):
+            start = time.process_time()
+            assert not is_action_bar("1" * digits + "x", vocab)
+            assert is_action_bar("1" * digits + "回复", vocab)
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(20_000), cpu_seconds(80_000)
+    assert large < 8 * small
