@@ -402,6 +402,14 @@ def test_font_size_toggle_and_app_promotions_are_dropped() -> None:
     assert (kept, text.split("\n")) == ([], PARAGRAPHS)
 
 
+def test_a_qr_codes_follow_prompt_is_dropped_and_an_instruction_to_scan_and_pay_stays() -> None:
+    prompt = "<p>长按识别二维码关注我们，获取更多医保资讯</p>"
+    text = content(people_article(extra_tail=prompt)).text
+    assert ("关注我们" in text, text.split("\n")) == (False, PARAGRAPHS)
+    instruction = "<p>扫码缴费后，请关注短信通知，缴费结果将在3个工作日内到账。</p>"
+    assert "扫码缴费后，请关注短信通知" in content(people_article(extra_tail=instruction)).text
+
+
 THREAD_REPLIES = [
     ("gazeldx", "2024年04月24日", "我每天都还在用 Ruby 写脚本，刷题的时候也用它，写起来很顺手。"),
     ("msl12", "2024年04月25日", "引用自哪一篇文章？"),
