@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 import lxml.etree
 
-from extract.content.lines import HEADINGS, TextStats, holds_most_of_the_page
+from extract.content.lines import HEADINGS, TextStats, holds_most_of_the_page, text_of
 
 _TAB_ROLES = frozenset(("tab",))
 # What else a control opens is no section: a menu, a dialog, a search box, a list of choices.
@@ -99,9 +99,9 @@ def folded_answers(
     root: lxml.etree._Element, hidden: Sequence[lxml.etree._Element], stats: Mapping[lxml.etree._Element, TextStats]
 ) -> set[lxml.etree._Element]:
     """The hidden answers of an FAQ scripted without ARIA (`<dt onclick="toggle(1)">问题</dt><dd style="display:none">
-    答案</dd>`, a `div.q` over a hidden `div.a`): a hidden element of text, mostly not links, right after a shown
-    sibling of short text (its question), two or more of one tag and class on the page (one alone may be any
-    hidden box after a label), outside menus, dialogs and small forms."""
+    答案</dd>`, a `div.q` over a hidden `div.a`): a hidden element of text with a sentence mark, mostly not links,
+    right after a shown sibling of short text that asks or toggles it (its question), two or more of one tag and
+    class on the page (one alone may be any hidden box after a label), outside menus, dialogs and small forms."""
     hidden_set, page = set(hidden), stats[root]
     groups: dict[tuple[object, str | None], list[lxml.etree._Element]] = {}
     for element in hidden:
@@ -114,7 +114,9 @@ def folded_answers(
         if question is None or question in hidden_set:
             continue
         asked = stats.get(question)
-        if not _has_text(asked) or asked is None or asked.chars > _QUESTION_CHARS:
+        if not _has_text(asked) or asked is None or asked.chars > _QUESTION_CHARS or not measured.punct:
+            continue  # an answer says something: a sentence mark at least
+        if not _asks(question):
             continue
         groups.setdefault((element.tag, element.get("class")), []).append(element)
     return {
@@ -127,6 +129,15 @@ def folded_answers(
 
 
 _QUESTION_CHARS = 120  # characters of the longest question or heading over a folded answer
+_TOGGLE_TAGS = frozenset(("dt", "summary", "button", *HEADINGS))
+
+
+def _asks(question: lxml.etree._Element) -> bool:
+    """A question over its folded answer: it asks (ends with a question mark) or it is the answer's toggle (a
+    `<dt>`, a heading, a button, an element with `onclick`); a menu's label over its hidden submenu is neither."""
+    if question.tag in _TOGGLE_TAGS or question.get("onclick") is not None:
+        return True
+    return text_of(question).rstrip().endswith(("?", "？"))
 
 
 def _is_widget(element: lxml.etree._Element, stats: Mapping[lxml.etree._Element, TextStats], page: TextStats) -> bool:

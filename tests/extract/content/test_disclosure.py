@@ -193,6 +193,17 @@ def test_one_hidden_box_after_a_label_and_hidden_links_after_questions_stay_out(
     assert "关注公众号" not in text and "查看答案详情页面" not in text
 
 
+def test_hidden_boxes_after_labels_that_neither_ask_nor_toggle_stay_out() -> None:
+    # A map popup after each service hall's name, shown on hover: not an answer to a question.
+    halls = "".join(
+        f"<li><span class='name'>{hall}医保服务大厅</span><div class='map' hidden>点击查看地图，可一键导航。</div></li>"
+        for hall in ("鼓楼区", "台江区", "仓山区")
+    )
+    text = content(faq_page(f"<p>{FAQ[0][1]}</p><ul>{halls}</ul><p>{FAQ[2][1]}</p>")).text
+    assert FAQ[0][1] in text and "台江区医保服务大厅" in text
+    assert "一键导航" not in text
+
+
 def test_many_folded_answers_cost_linear_time() -> None:
     def cpu_seconds(count: int) -> float:
         items = "".join(f"<dt>第{i}问：怎么办理？</dt><dd hidden>第{i}答：到窗口办理。</dd>" for i in range(count))
