@@ -322,9 +322,20 @@ _ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
 
 def is_action_bar(text: str, vocab: Vocabulary) -> bool:
     """ "| 回复 | | 举报", "2天前 · 赞 · 回复", "赞同 10评论举报": only action words, counts, times and separators
-    (buttons printed inline run together with no separator)."""
+    (buttons printed inline with their counts run together with no separator)."""
     parts = [p for p in _ACTION_PARTS.split(text) if p]
-    return bool(parts) and all(vocab.action_run.fullmatch(p) or CLOCK.fullmatch(p) for p in parts)
+    # Words run together count only beside a count: a reply of "感谢分享" or "支持支持" is what its user wrote.
+    counted = any(c.isdigit() for c in text)
+    return bool(parts) and all(
+        p.strip("()（）0123456789") in vocab.actions
+        or _COUNT.fullmatch(p)
+        or CLOCK.fullmatch(p)
+        or (counted and vocab.action_run.fullmatch(p))
+        for p in parts
+    )
+
+
+_COUNT = re.compile(r"[(（]?\d+[)）]?")
 
 
 def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: frozenset[str]) -> list[Line]:

@@ -189,7 +189,9 @@ def vocabulary() -> Vocabulary:
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),
         action_run=re.compile(
-            r"(?:" + "|".join(map(re.escape, sorted(forum["actions"], key=len, reverse=True))) + r"|[(（]?\d+(?!\d)[)）]?)+"
+            r"(?:"
+            + "|".join(map(re.escape, sorted(forum["actions"], key=len, reverse=True)))
+            + r"|[(（]?\d+(?!\d)[)）]?)+"
         ),
         engine_authors=tuple(forum["engine_authors"]),
         buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),

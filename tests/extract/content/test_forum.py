@@ -118,6 +118,8 @@ def test_action_bar_is_only_action_words_counts_and_times() -> None:
         False,
         False,
     ]
+    # action words run together without a count are a reply's own words
+    assert [is_action_bar(t, vocab) for t in ("感谢分享", "支持支持")] == [False, False]
 
 
 def test_numbered_replies_by_someone_at_some_time_are_a_reply_run() -> None:
