@@ -33,8 +33,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.content.lines import same_text
-
 _DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -145,10 +143,8 @@ def many_blocks(html: str, limit: int) -> bool:
     return any(True for _ in itertools.islice(_BLOCK_TAG.finditer(html), limit, None))
 
 
-def second_opinion(html: str, limits: Thresholds | None = None, title: str | None = None) -> str | None:
-    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails. Its opening
-    lines that print the page's `title` are left out: it keeps an `<h1>` inside the article, our texts never
-    print the headline (it is the document's title).
+def second_opinion(html: str, limits: Thresholds | None = None) -> str | None:
+    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails.
 
     On a page of more than `fallback_blocks` block tags it runs without its fallback extractors: jusText, the
     last of them, compares each paragraph with its neighbours by a scan, quadratic in a page's paragraphs."""
@@ -159,30 +155,22 @@ def second_opinion(html: str, limits: Thresholds | None = None, title: str | Non
         return None
     try:
         fast = many_blocks(html, limits.fallback_blocks)
-        text = trafilatura.extract(html, include_comments=False, fast=fast)
+        return trafilatura.extract(html, include_comments=False, fast=fast) or None
     except Exception:  # a third-party failure on odd markup must not cost us the page
         return None
-    if text and title:
-        lines = text.split("\n")
-        while lines and same_text(lines[0], title):
-            lines.pop(0)
-        text = "\n".join(lines)
-    return text or None
 
 
-def arbitrate(ours: str, html: str, lang: str | None, short_ok: bool = False, title: str | None = None) -> str:
+def arbitrate(ours: str, html: str, lang: str | None, short_ok: bool = False) -> str:
     """Our article text, or the second extractor's where it is the better choice. The second extraction runs on
     English pages and on pages where ours holds no sentence, unless `short_ok` (ours is the article however short)."""
     english = lang == "en"
     if not english and (short_ok or has_sentence(ours)):
         return ours
-    theirs = second_opinion(html, title=title)
+    theirs = second_opinion(html)
     return ours if theirs is None else choose(ours, theirs, english=english, short_ok=short_ok)
 
 
-def article_over_reading(
-    ours: str, html: str, lang: str | None, opening: str | None = None, title: str | None = None
-) -> str | None:
+def article_over_reading(ours: str, html: str, lang: str | None, opening: str | None = None) -> str | None:
     """The article's text when an English page we read as a thread or a listing is an article: the second
     extractor's text is prose (several sentences), lies inside ours, and ours is clearly larger (blog themes
     mark their article body like a forum post; comments and dated feeds repeat under articles). For a thread,
@@ -190,7 +178,7 @@ def article_over_reading(
     thread cut short, not an article. None otherwise."""
     if lang != "en":
         return None
-    theirs = second_opinion(html, title=title)
+    theirs = second_opinion(html)
     if theirs is None or sentence_count(theirs) < _ARTICLE_SENTENCES:
         return None
     if opening is not None:

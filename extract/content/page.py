@@ -207,11 +207,11 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             # The headline and the sentences under it: the article however short; the second extractor would take the
             # prose beside it (a sidebar's, related reading's abstracts) for the article.
             story = holds_headline_story(text, lines, document.title)
-            document.records = [Record(text=arbitrate(text, html, document.lang, short_ok=story, title=document.title))]
+            document.records = [Record(text=arbitrate(text, html, document.lang, short_ok=story))]
     else:
         # No block reads as content: a page whose main text is short still has one.
         text = _without_prose_itemized("", lines, document, body_root)
-        document.records = [Record(text=arbitrate(text, html, document.lang, title=document.title))]
+        document.records = [Record(text=arbitrate(text, html, document.lang))]
     return _finish(document)
 
 
@@ -251,8 +251,7 @@ def _finish(document: Document, html: str | None = None) -> Document:
     document.records = [r for r in document.records if r.text.strip()]
     if html is not None and document.kind in ("forum", "listing") and document.records:
         opening = document.records[0].text if document.kind == "forum" else None
-        text = "\n".join(r.text for r in document.records)
-        article = article_over_reading(text, html, document.lang, opening, title=document.title)
+        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang, opening)
         if article is not None:
             document.kind = "article"
             document.records = [Record(text=article)]

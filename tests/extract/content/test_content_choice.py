@@ -125,20 +125,6 @@ def test_an_english_article_loses_the_feed_of_teasers_under_it() -> None:
     assert "teaser sentence of another story" not in text
 
 
-def test_the_second_opinions_text_leaves_out_the_headline_printed_inside_the_article() -> None:
-    # trafilatura keeps an <h1> inside <article>; the headline is the document's title, never a line of its text.
-    page = (
-        _english_page_with_feed()
-        .replace("<div class='main'>", "<article>")
-        .replace("</div></div></body>", "</article></div></body>")
-    )
-    document = content(page)
-    assert document.title == "Medicare Part B costs"
-    assert document.text.split("\n")[0] == ARTICLE_EN[0]
-    assert second_opinion(page, title="Medicare Part B costs").split("\n")[0] == ARTICLE_EN[0]
-    assert second_opinion(page).split("\n")[0] == "Medicare Part B costs"  # without a title, as trafilatura prints
-
-
 def test_an_article_printed_twice_is_read_once_without_the_menus_between_the_copies() -> None:
     body = "".join(
         f"<p>{text}</p>"
