@@ -27,6 +27,9 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
     are a listing's, not replies; single-line blocks are paragraphs, not posts."""
     extents = line_extents(lines)
     nonlink = {element: extent.chars - extent.link_chars for element, extent in extents.items()}
+    # A post is what its user wrote: a block mostly of links (a footer's columns of links under their headings) is
+    # no post, whatever its classes name.
+    linked = {element for element, extent in extents.items() if extent.link_chars > _POST_LINK_SHARE * extent.chars}
     count = {element: extent.lines for element, extent in extents.items()}
     best: SiblingRun | None = None
     for parent in {e.getparent() for e in nonlink if e.getparent() is not None}:
@@ -39,6 +42,7 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
                 for m in members
                 if nonlink[m] >= 15
                 and count[m] >= 2
+                and m not in linked
                 # The replier's name is a link too: only a link outside the furniture makes a listing entry.
                 and title_link(m, 6, skip=vocab.entry_meta_tokens, fallback=False) is None
                 and (DATE.search(text_of(m)) or CLOCK.search(text_of(m)) or _has_author(m, vocab))
@@ -55,6 +59,9 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
         # Boilerplate removal runs next and may gut the originals ("comment" is a boilerplate word).
         best.copies = [copy.deepcopy(m) for m in best.members]
     return best
+
+
+_POST_LINK_SHARE = 0.5
 
 
 def _attribute_date(element: lxml.etree._Element) -> str | None:

@@ -564,3 +564,29 @@ def test_a_long_run_of_digits_is_read_as_an_action_bar_in_linear_time() -> None:
 
     small, large = cpu_seconds(20_000), cpu_seconds(80_000)
     assert large < 8 * small
+
+
+def test_columns_of_links_under_headings_are_no_replies_whatever_their_classes_name() -> None:
+    # A news site's footer: columns of links under a heading, each link named "footer-item-link-name".
+    columns = "".join(
+        f"<div class='footer-column-wrap'><div class='footer-column-title'>{heading}</div>"
+        + "".join(
+            f"<div class='footer-item'><a href='/{i}' class='footer-item-link-name'>Link {i}</a></div>"
+            for i in range(6)
+        )
+        + "</div>"
+        for heading in (
+            "Information for readers",
+            "The Jerusalem Post Group",
+            "Tools and services",
+            "Sites of interest",
+        )
+    )
+    root = tree(f"<html><body><div class='footer'>{columns}</div></body></html>")
+    assert reply_group(cut_page(root), vocabulary()) is None
+    signed = "".join(
+        f"<div class='reply'><span class='name'>user{i}</span><p>I had the same problem with my claim form {i}, "
+        "the office sent it back twice.</p><span>2024-05-0{i}</span></div>".replace("{i}", str(i))
+        for i in range(1, 4)
+    )
+    assert reply_group(cut_page(tree(f"<html><body>{signed}</body></html>")), vocabulary()) is not None
