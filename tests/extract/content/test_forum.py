@@ -518,34 +518,30 @@ MOBILE_REPLIES = [
 ]
 
 
-def test_a_replys_floor_and_linked_name_are_its_author_not_its_text() -> None:
-    replies = "".join(
+def mobile_thread_records(replies: list[tuple[str, str, str, str]]) -> list[Record]:
+    """Discuz!'s mobile template: each reply's floor, linked name and time on a line above its message."""
+    posts = "".join(
         f"<div class='plc cl' id='pid{i}'><div class='display pi'><ul class='authi'><li class='grey'><em>{floor}</em>"
         f"<b><a href='home.php?mod=space&amp;uid={i}&amp;do=profile'>{name}</a></b></li><li class='grey rela'>{when}"
         f"</li></ul><div class='message'>{text}</div></div></div>"
-        for i, (floor, name, when, text) in enumerate(MOBILE_REPLIES)
+        for i, (floor, name, when, text) in enumerate(replies)
     )
-    root = tree(f"<html><body><div class='viewthread'>{replies}</div></body></html>")
+    root = tree(f"<html><body><div class='viewthread'>{posts}</div></body></html>")
     group = reply_group(cut_page(root), vocabulary())
     assert group is not None
-    records = reply_records(group, None, vocabulary())
+    return reply_records(group, None, vocabulary())
+
+
+def test_a_replys_floor_and_linked_name_are_its_author_not_its_text() -> None:
+    records = mobile_thread_records(MOBILE_REPLIES)
     assert [(r.author, r.text) for r in records] == [(name, text) for _, name, _, text in MOBILE_REPLIES]
 
 
 def test_a_floor_written_number_first_and_a_short_linked_name_are_no_text() -> None:
-    # Discuz!'s mobile template numbers the floors after the fifth as "5#", "6#"; a two-character name is then half
+    # Discuz!'s mobile template numbers the floors after the fourth as "5#", "6#"; a two-character name is then half
     # of the line.
     later = [(f"{i + 5}#", name, when, text) for i, (_, name, when, text) in enumerate(MOBILE_REPLIES)]
-    replies = "".join(
-        f"<div class='plc cl' id='pid{i}'><div class='display pi'><ul class='authi'><li class='grey'><em>{floor}</em>"
-        f"<b><a href='home.php?mod=space&amp;uid={i}&amp;do=profile'>{name}</a></b></li><li class='grey rela'>{when}"
-        f"</li></ul><div class='message'>{text}</div></div></div>"
-        for i, (floor, name, when, text) in enumerate(later)
-    )
-    root = tree(f"<html><body><div class='viewthread'>{replies}</div></body></html>")
-    group = reply_group(cut_page(root), vocabulary())
-    assert group is not None
-    records = reply_records(group, None, vocabulary())
+    records = mobile_thread_records(later)
     assert [(r.author, r.text) for r in records] == [(name, text) for _, name, _, text in later]
 
 
