@@ -66,7 +66,7 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
 
 def _opens_an_answer(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
     """An office's answer to a letter in a box named like a reply ("<div class='reply'>回复内容：您好！…"): a label
-    of `[gov] answer_labels` opens it and a sentence follows."""
+    of `[letters] answer_labels` opens it and a sentence follows."""
     lead = []
     for piece in element.itertext():
         lead.append(piece)

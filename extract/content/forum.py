@@ -320,6 +320,9 @@ def comments_under_article(root: lxml.etree._Element, bodies: list[lxml.etree._E
 _ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
 
 
+_COUNT = re.compile(r"[(（]?\d+[)）]?")
+
+
 def is_action_bar(text: str, vocab: Vocabulary) -> bool:
     """ "| 回复 | | 举报", "2天前 · 赞 · 回复", "赞同 10评论举报": only action words, counts, times and separators
     (buttons printed inline with their counts run together with no separator)."""
@@ -333,9 +336,6 @@ def is_action_bar(text: str, vocab: Vocabulary) -> bool:
         or (counted and vocab.action_run.fullmatch(p))
         for p in parts
     )
-
-
-_COUNT = re.compile(r"[(（]?\d+[)）]?")
 
 
 def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: frozenset[str]) -> list[Line]:
