@@ -30,7 +30,8 @@ _DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
 @dataclass(frozen=True, slots=True)
 class LetterLabels:
     letter: re.Pattern[str]  # opens the letter's text ("留言内容：")
-    field: re.Pattern[str]  # a field of the letter or the answer ("来信人：", "回复时间")
+    field: re.Pattern[str]  # a field's label (fullmatch: a label alone on its line, "回复时间")
+    field_line: re.Pattern[str]  # a field's label with its colon opening a line ("来信人：张**")
     answerer: re.Pattern[str]  # the field naming the answer's author ("回复单位")
     answer_time: re.Pattern[str]  # the field dating the answer ("回复时间")
     next_field: re.Pattern[str]  # where the next field of a line of fields starts (" 回复单位：")
@@ -47,6 +48,7 @@ def letter_labels() -> LetterLabels:
     return LetterLabels(
         letter=_opening(table["letter_labels"]),
         field=_opening(table["field_labels"]),
+        field_line=re.compile(_opening(table["field_labels"]).pattern.removesuffix(r"[:：]?\s*") + r"[:：]"),
         answerer=_opening(table["answerer_labels"]),
         answer_time=_opening(table["answer_time_labels"]),
         next_field=re.compile(
@@ -86,7 +88,7 @@ def letter_records(body: list[Line], title: str, vocab: Vocabulary) -> list[Reco
 
 def _text(part: list[Line], opening: re.Pattern[str], title: str, vocab: Vocabulary) -> list[str]:
     """A part's cleaned lines without its opening label and without the fields printed in it."""
-    field = letter_labels().field
+    labels = letter_labels()
     kept: list[str] = []
     after_label = False  # the previous line was a field's label alone: this one may be its value
     for index, text in enumerate(clean_lines(part, title, vocab)):
@@ -94,13 +96,9 @@ def _text(part: list[Line], opening: re.Pattern[str], title: str, vocab: Vocabul
             text = text[label.end() :]
         if not text.strip():
             continue
-        if label_only := field.fullmatch(text):
-            after_label = True
+        value_of_label, after_label = after_label, labels.field.fullmatch(text) is not None
+        if after_label or labels.field_line.match(text) or (value_of_label and len(text) <= _VALUE_CHARS):
             continue
-        if field.match(text) or (after_label and len(text) <= _VALUE_CHARS):
-            after_label = False
-            continue
-        after_label = label_only is not None
         kept.append(text)
     return kept
 

@@ -65,3 +65,10 @@ def test_a_column_of_several_letters_and_answers_stays_an_article() -> None:
     pair = f"<p>留言内容：{LETTER}</p><p>回复内容：{ANSWER}</p>"
     document = content(letter_page(pair * 2))
     assert document.kind == "article" and document.text.count(ANSWER) == 2
+
+
+def test_a_letters_line_that_opens_with_a_fields_word_is_its_text() -> None:
+    opening = "主题教育活动开展以来，我想了解退休人员的医保待遇有没有调整？"
+    body = f"<p>来信人：张**</p><p>留言内容：</p><p>{opening}</p><p>{LETTER}</p><p>回复内容：{ANSWER}</p>"
+    question = content(letter_page(body)).records[0]
+    assert question.text == f"{SUBJECT}\n{opening}\n{LETTER}"
