@@ -321,12 +321,13 @@ _ACTION_PARTS = re.compile(r"[|｜·•/\s]+")
 
 
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
+_COUNTED = re.compile(r"(\d)\s+(?=[条個个人次位])")  # "31 条评论": the count and its measure word are one part
 
 
 def is_action_bar(text: str, vocab: Vocabulary) -> bool:
     """ "| 回复 | | 举报", "2天前 · 赞 · 回复", "赞同 10评论举报": only action words, counts, times and separators
     (buttons printed inline with their counts run together with no separator)."""
-    parts = [p for p in _ACTION_PARTS.split(text) if p]
+    parts = [p for p in _ACTION_PARTS.split(_COUNTED.sub(r"\1", text)) if p]
     # Words run together count only beside a count: a reply of "感谢分享" or "支持支持" is what its user wrote.
     counted = any(c.isdigit() for c in text)
     return bool(parts) and all(

@@ -113,8 +113,8 @@ class Vocabulary:
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
     actions: frozenset[str]
-    action_run: re.Pattern[str]  # action words and counts run together ("10评论举报": inline buttons, no separator;
-    # a count is matched whole, one way only: a run of digits split every way would take exponential time)
+    action_run: re.Pattern[str]  # action words and counts run together ("10评论举报", "31 条评论分享": inline buttons,
+    # no separator; a count is matched whole, one way only: a run of digits split every way would take exponential time)
     engine_authors: tuple[str, ...]
     buttons: re.Pattern[str]
     question_classes: frozenset[str]
@@ -191,7 +191,7 @@ def vocabulary() -> Vocabulary:
         action_run=re.compile(
             r"(?:"
             + "|".join(map(re.escape, sorted(forum["actions"], key=len, reverse=True)))
-            + r"|[(（]?\d+(?!\d)[)）]?)+"
+            + r"|[(（]?\d+(?!\d)\s*[条個个人次位]?[)）]?)+"
         ),
         engine_authors=tuple(forum["engine_authors"]),
         buttons=re.compile(r"^\s*(?:[【\[]\s*(?:" + "|".join(map(re.escape, lines["buttons"])) + r")\s*[】\]]\s*)+"),

@@ -120,6 +120,8 @@ def test_action_bar_is_only_action_words_counts_and_times() -> None:
     ]
     # action words run together without a count are a reply's own words
     assert [is_action_bar(t, vocab) for t in ("感谢分享", "支持支持")] == [False, False]
+    # a count with its measure word ("31 条评论") is a button's count; a sentence with a counted noun is text
+    assert [is_action_bar(t, vocab) for t in ("赞同 120031 条评论分享收藏喜欢", "我用了3个人的账户")] == [True, False]
 
 
 def test_numbered_replies_by_someone_at_some_time_are_a_reply_run() -> None:
