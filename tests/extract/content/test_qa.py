@@ -220,6 +220,25 @@ def test_an_answers_buttons_printed_inline_without_separators_are_not_its_text()
     assert records(html) == [("question", QUESTION), ("answer", ANSWERS[0]), ("answer", ANSWERS[1])]
 
 
+def test_who_vouched_for_an_answer_and_its_rating_bar_are_not_its_text() -> None:
+    # Baidu Zhidao prints both under every answer.
+    answers = "".join(
+        f"<div class='answer'><p>{text}</p><p>本回答由网友推荐</p>"
+        "<div class='eva'><span>已赞过</span><span>已踩过</span><span>&lt;</span><span>你对这个回答的评价是？</span>"
+        "<span>评论</span><span>收起</span></div></div>"
+        for text in ANSWERS
+    )
+    html = (
+        f"<html><body><div class='question'><h1>{QUESTION}</h1></div><div class='answers'>{answers}</div></body></html>"
+    )
+    assert records(html) == [("question", QUESTION), ("answer", ANSWERS[0]), ("answer", ANSWERS[1])]
+    kept = "<p>本回答参考了2024年医保政策文件。</p>"
+    assert records(html.replace("<p>本回答由网友推荐</p>", kept, 1))[1] == (
+        "answer",
+        f"{ANSWERS[0]}\n本回答参考了2024年医保政策文件。",
+    )
+
+
 DWQA_QUESTION = "Can I custom the page template of single question?"
 DWQA_TEXT = (
     "is there a way to create a custom template that displays the single question instead of the theme default "
