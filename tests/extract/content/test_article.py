@@ -138,6 +138,12 @@ def test_a_players_placeholder_and_a_browser_notice_are_dropped_and_a_sentence_a
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
+    assert english("0 likes, 4 replies", "1.2k views · 36 comments") == ENGLISH
+    line = "12 replies to the survey said the new form was easier to fill in than the old one."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
