@@ -67,6 +67,8 @@ NOT_FAILURES = frozenset(
 ERROR_PREFIX = "guidecrawl/errors/"
 RESPONSES_STAT = "guidecrawl/responses"  # responses that reached the spider (any status)
 GUIDE_REQUESTS_STAT = "guidecrawl/requests/guide"  # guide pages requested (start URLs included)
+# Guide pages fetched: in a crawl sharing its frontier (Redis), a process may fetch guide pages another one found.
+GUIDE_RESPONSES_STAT = "guidecrawl/responses/guide"
 OUTPUT_FAILED_STAT = "guidecrawl/output/failed"
 STATS_FILE_FAILED_STAT = "guidecrawl/stats_file/failed"
 
@@ -113,7 +115,7 @@ def outcome(stats: Mapping[str, Any], feeds: int = 0) -> Outcome:
         return Outcome(Exit.TIMEOUT, "stopped at the time limit; what was fetched is published")
     if finish == "shutdown":
         return Outcome(Exit.INTERRUPTED, "stopped by a signal; what was fetched is published")
-    if responses and not stats.get(GUIDE_REQUESTS_STAT):
+    if responses and not stats.get(GUIDE_REQUESTS_STAT) and not stats.get(GUIDE_RESPONSES_STAT):
         return Outcome(Exit.CONFIG, "the site yields nothing: no link on its start pages matches its guide rules")
     failures = sum(n for stage in errors.values() for e, n in stage.items() if e not in NOT_FAILURES)
     if failures:

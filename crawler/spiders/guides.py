@@ -29,7 +29,7 @@ from scrapy.settings import BaseSettings
 from crawler.extraction_pool import ExtractionPool, worker_count
 from crawler.failures import page_error
 from crawler.links import followed_links, same_series  # noqa: F401  (same_series: part of this interface)
-from crawler.outcome import GUIDE_REQUESTS_STAT, RESPONSES_STAT
+from crawler.outcome import GUIDE_REQUESTS_STAT, GUIDE_RESPONSES_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
 from crawler.sites import Site, content_options, load_sites, site_for_urls
 from crawler.state import CrawlState
@@ -165,6 +165,8 @@ class GuidesSpider(Spider):
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         stats = self.crawler.stats
         stats.inc_value(RESPONSES_STAT)
+        if response.meta.get("role") == GUIDE:
+            stats.inc_value(GUIDE_RESPONSES_STAT)
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
             for request in self._replay_links(response):

@@ -78,6 +78,8 @@ def test_stats_file_of_a_scrapy_crawl_run(site: Served, tmp_path: Path) -> None:
           "guidecrawl/errors/fetch/http_404": 2}, Exit.PAGES_FAILED),
         ({"finish_reason": "finished", "guidecrawl/errors/fetch/connection_refused": 1}, Exit.UNREACHABLE),
         ({"finish_reason": "finished", "guidecrawl/responses": 1}, Exit.CONFIG),  # no guide page linked
+        # one process of a crawl sharing its frontier: it fetched guide pages another process found
+        ({"finish_reason": "finished", "guidecrawl/responses": 4, "guidecrawl/responses/guide": 4}, Exit.OK),
         ({"finish_reason": "closespider_timeout", "guidecrawl/responses": 3, "guidecrawl/requests/guide": 3},
          Exit.TIMEOUT),
         ({"finish_reason": "shutdown", "guidecrawl/responses": 3, "guidecrawl/requests/guide": 3}, Exit.INTERRUPTED),
