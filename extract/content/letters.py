@@ -32,6 +32,8 @@ class LetterLabels:
     letter: re.Pattern[str]  # opens the letter's text ("留言内容：")
     field: re.Pattern[str]  # a field's label (fullmatch: a label alone on its line, "回复时间")
     field_line: re.Pattern[str]  # a field's label with its colon opening a line ("来信人：张**")
+    asker: re.Pattern[str]  # the field naming the letter's writer ("来信人")
+    letter_time: re.Pattern[str]  # the field dating the letter ("来信时间")
     answerer: re.Pattern[str]  # the field naming the answer's author ("回复单位")
     answer_time: re.Pattern[str]  # the field dating the answer ("回复时间")
     next_field: re.Pattern[str]  # where the next field of a line of fields starts (" 回复单位：")
@@ -49,6 +51,8 @@ def letter_labels() -> LetterLabels:
         letter=_opening(table["letter_labels"]),
         field=_opening(table["field_labels"]),
         field_line=re.compile(_opening(table["field_labels"]).pattern.removesuffix(r"[:：]?\s*") + r"[:：]"),
+        asker=_opening(table["asker_labels"]),
+        letter_time=_opening(table["letter_time_labels"]),
         answerer=_opening(table["answerer_labels"]),
         answer_time=_opening(table["answer_time_labels"]),
         next_field=re.compile(
@@ -62,8 +66,9 @@ _TEXT_CHARS = 10  # characters a letter's or an answer's text has at least
 
 
 def letter_records(body: list[Line], title: str, vocab: Vocabulary) -> list[Record] | None:
-    """The letter (the headline and the letter's text) and the office's answer (its author and time from their
-    fields), when a letter label opens one line of `body` and an answer label one later line; None otherwise."""
+    """The letter (the headline and the letter's text, its writer and time) and the office's answer (its author and
+    time), each's fields read from `body`, when a letter label opens one line of `body` and an answer label one later
+    line; None otherwise."""
     labels = letter_labels()
     letters = [i for i, line in enumerate(body) if labels.letter.match(line.text)]
     answers = [i for i, line in enumerate(body) if vocab.answer_label.match(line.text)]
@@ -76,7 +81,13 @@ def letter_records(body: list[Line], title: str, vocab: Vocabulary) -> list[Reco
         return None
     texts = [line.text for line in body]
     return [
-        Record(text="\n".join([title, *question]), role="question", title=title),
+        Record(
+            text="\n".join([title, *question]),
+            role="question",
+            title=title,
+            author=_field_value(texts, labels.asker),
+            published_at=iso_date(_field_value(texts, labels.letter_time)),
+        ),
         Record(
             text="\n".join(answer),
             role="answer",

@@ -34,11 +34,11 @@ TABLE = (
 )
 
 
-def test_a_letter_table_is_a_question_and_the_offices_answer_with_its_author_and_time() -> None:
+def test_a_letter_table_is_a_question_and_the_offices_answer_each_with_its_author_and_time() -> None:
     document = content(letter_page(TABLE))
     assert document.kind == "qa"
     assert [(r.role, r.text, r.author, r.published_at) for r in document.records] == [
-        ("question", f"{SUBJECT}\n{LETTER}", None, None),
+        ("question", f"{SUBJECT}\n{LETTER}", "张**", "2024-03-01"),
         ("answer", ANSWER, "市医疗保障局", "2024-03-05"),
     ]
 
@@ -51,7 +51,11 @@ def test_a_letter_in_blocks_takes_the_answers_author_and_time_from_a_line_of_fie
     )
     records = content(letter_page(body)).records
     assert [(r.role, r.text) for r in records] == [("question", f"{SUBJECT}\n{LETTER}"), ("answer", ANSWER)]
-    assert (records[1].author, records[1].published_at) == ("市医疗保障局", "2024-03-05")
+    assert (records[0].published_at, records[1].author, records[1].published_at) == (
+        "2024-03-01",
+        "市医疗保障局",
+        "2024-03-05",
+    )
 
 
 def test_a_letter_nobody_answered_and_a_guide_that_names_a_result_are_articles() -> None:
