@@ -39,25 +39,29 @@ class LetterLabels:
     next_field: re.Pattern[str]  # where the next field of a line of fields starts (" 回复单位：")
 
 
-def _opening(labels: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(r"\s*[【\[]?(?:" + alternatives + r")[】\]]?\s*[:：]?\s*")
+def _alternatives(labels: list[str]) -> str:
+    """The labels as one regex alternation, the longest first (回复内容 before 回复)."""
+    return "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+
+
+def _opening(labels: list[str], colon: str = "?") -> re.Pattern[str]:
+    """A label opening a line, in brackets or not; its colon optional (`colon="?"`) or required (`colon=""`)."""
+    return re.compile(r"\s*[【\[]?(?:" + _alternatives(labels) + r")[】\]]?\s*[:：]" + colon + r"\s*")
 
 
 @functools.cache
 def letter_labels() -> LetterLabels:
     table = tomllib.loads(_DATA.read_text(encoding="utf-8"))["letters"]
+    fields = table["field_labels"]
     return LetterLabels(
         letter=_opening(table["letter_labels"]),
-        field=_opening(table["field_labels"]),
-        field_line=re.compile(_opening(table["field_labels"]).pattern.removesuffix(r"[:：]?\s*") + r"[:：]"),
+        field=_opening(fields),
+        field_line=_opening(fields, colon=""),
         asker=_opening(table["asker_labels"]),
         letter_time=_opening(table["letter_time_labels"]),
         answerer=_opening(table["answerer_labels"]),
         answer_time=_opening(table["answer_time_labels"]),
-        next_field=re.compile(
-            r"\s+[【\[]?(?:" + "|".join(map(re.escape, sorted(table["field_labels"], key=len, reverse=True))) + ")"
-        ),
+        next_field=re.compile(r"\s+[【\[]?(?:" + _alternatives(fields) + ")"),
     )
 
 

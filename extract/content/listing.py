@@ -416,26 +416,27 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
         # The text is what the entry prints (a title cut short too); the record's title is the whole title.
         title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
-        published_at = iso_date(printed_date(member, title)) or iso_date(text_of(member))
+        printed = printed_date(member, title)
+        published_at = iso_date(printed) or iso_date(text_of(member))
         lines_text = []
         for line in entry_lines(member, title, vocab):
-            if title and same_text(line.text, title):
+            text = line.text
+            if title and same_text(text, title):
                 continue
-            if line.link_density > 0.5 or META_ONLY.fullmatch(line.text) or not WORD.search(line.text):
+            if line.link_density > 0.5 or META_ONLY.fullmatch(text) or not WORD.search(text):
                 continue  # a link, a bare date or count, a bullet cell ("·", "■")
-            if title and line.link_chars and (line.text.startswith(title) or line.text.endswith(title)):
+            if title and line.link_chars and (text.startswith(title) or text.endswith(title)):
                 # The title link's line with more than the link ("须知 2024-09-18", "[05-13] 须知"): the title is the
                 # text's first line already. (A link inside a sentence stays: that is no title line.)
-                rest = (line.text[len(title) :] if line.text.startswith(title) else line.text[: -len(title)]).strip()
-                if not rest or META_ONLY.fullmatch(rest):
+                text = (text[len(title) :] if text.startswith(title) else text[: -len(title)]).strip()
+                if not text or META_ONLY.fullmatch(text):
                     continue
-                line = Line(line.owner, rest, line.chars, 0)
-            if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab) or vocab.file_badge.match(line.text):
+            if vocab.drop_lines.search(text) or is_spam(text, vocab) or vocab.file_badge.match(text):
                 continue
-            lines_text.append(line.text)
+            lines_text.append(text)
         # The entry's date is part of the entry (title + abstract + date), wherever its markup puts it; a feed
         # prints its age instead ("8小时前"): that is the date the reader sees.
-        date = printed_date(member, title) or printed_age(member) or printed_month_day(member)
+        date = printed or printed_age(member) or printed_month_day(member)
         if date and not any(date in part for part in [title or "", *lines_text]):
             lines_text.append(date)
         text = "\n".join([t for t in [title, *lines_text] if t])
