@@ -4,6 +4,7 @@ boilerplate phrases and spam −) and the body is the element with the largest s
 
 from __future__ import annotations
 
+import re
 from itertools import repeat
 
 import lxml.etree
@@ -90,7 +91,36 @@ def article_block(
     if not worth_a_second_look(choice, lines):
         return choice  # before the line weights are summed a second time
     weights = line_weights(lines, vocab, title=title)
-    return rerank(choice, subtree_weights(lines, weights), weights, lines, title)
+    return with_its_introduction(rerank(choice, subtree_weights(lines, weights), weights, lines, title), choice, lines)
+
+
+_INTRODUCTION = re.compile(r"[:：]\s*$")
+_INTRODUCTION_CHARS = 10  # a label ("附件：") is no introduction; "现将名单公布如下：" is
+
+
+def with_its_introduction(
+    candidate: lxml.etree._Element, choice: lxml.etree._Element, lines: list[Line]
+) -> lxml.etree._Element:
+    """`candidate`, or where the weightiest subtree prints a sentence right above it that ends in a colon ("现将定点
+    医疗机构名单公布如下：", "The steps are as follows:"), the element holding both: a table or a list cut off from the
+    sentence that announces it is a fragment of the text."""
+    extents = line_extents(lines)
+    first = extents[candidate].first
+    if first == 0 or candidate is choice:
+        return candidate
+    above = lines[first - 1]
+    inside = set(choice.iter())
+    if above.owner not in inside or above.chars - above.link_chars < _INTRODUCTION_CHARS:
+        return candidate
+    if not _INTRODUCTION.search(above.text):
+        return candidate
+    holder = set(above.owner.iterancestors()) | {above.owner}
+    for ancestor in candidate.iterancestors():
+        if ancestor in holder:
+            return ancestor
+        if ancestor is choice:
+            break
+    return candidate
 
 
 def headline_column(

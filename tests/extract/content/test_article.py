@@ -144,6 +144,13 @@ def test_a_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> Non
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_chinese_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
+    counters = "<p>阅读 1.2万在看 35</p><p>阅读 10万+</p><p>1234次浏览 · 56人点赞</p><p>浏览量：2,318</p>"
+    assert cleaned(BODY + counters) == PARAGRAPHS
+    line = "截至10月底，全市已有35万人在看病时使用了医保电子凭证，点赞的占九成。"
+    assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH

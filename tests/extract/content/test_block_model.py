@@ -20,7 +20,7 @@ from extract.content.block_model import (
     scored_candidates,
     text_kept,
 )
-from extract.content.blocks import article_block, best_subtree, line_weights, subtree_weights
+from extract.content.blocks import article_block, best_subtree, line_weights, subtree_weights, with_its_introduction
 from extract.content.lines import cut_page, split_lines
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
@@ -230,3 +230,35 @@ def test_content_outputs_the_article_without_the_teasers_beside_it() -> None:
     text = content(news_page(OTHER_STORIES)).records[0].text
     assert STORY[0] in text and STORY[-1] in text
     assert not any(teaser in text for teaser in OTHER_STORIES)
+
+
+# ----------------------------------------------------------------------------- a table and its introduction
+def notice_with_table(introduction: str) -> str:
+    """A 名单公示 notice: a sentence that announces the table, the table of designated hospitals, an attachment."""
+    rows = "".join(
+        f"<tr><td>{i}</td><td>某某市第{i}人民医院</td><td>某某区健康路{i * 10}号</td><td>0571-8765{i:04d}</td></tr>"
+        for i in range(1, 13)
+    )
+    return (
+        "<html><head><title>定点医疗机构名单</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+        "<div class='article'><h1>定点医疗机构名单</h1><div class='info'>发布时间：2024-05-06 浏览次数：1523</div>"
+        f"<div class='content'><p>{introduction}</p><table><tr><th>序号</th><th>机构名称</th><th>地址</th>"
+        f"<th>联系电话</th></tr>{rows}</table><p>附件：定点医疗机构名单.xlsx</p></div></div></body></html>"
+    )
+
+
+def test_a_table_keeps_the_sentence_that_announces_it() -> None:
+    from extract.content import content
+
+    introduction = "根据《医疗机构医疗保障定点管理暂行办法》，现将我市定点医疗机构名单公布如下："
+    text = content(notice_with_table(introduction)).records[0].text
+    assert text.startswith(introduction) and "某某市第12人民医院" in text
+
+
+def test_a_label_above_a_table_is_no_introduction() -> None:
+    root = parse_html(notice_with_table("附件："))
+    assert root is not None
+    lines = cut_page(root)
+    table = next(root.iter("table"))
+    content_div = table.getparent()
+    assert with_its_introduction(table, content_div, lines) is table
