@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import lxml.etree
 
-from extract.content.dates import CLOCK, DATE, iso_date
+from extract.content.dates import CLOCK, DATE, ENGLISH_DATE, iso_date
 from extract.content.lines import (
     SPACE,
     Line,
@@ -159,15 +159,32 @@ def _shallow_copy(element: lxml.etree._Element) -> lxml.etree._Element:
     return duplicate
 
 
-def open_with_subject(first: Record, subject: str | None) -> None:
-    """A thread's subject line is its first post's heading (the thread is about it; its entities count)."""
-    if not subject:
+def open_with_subject(posts: list[Record], subject: str | None) -> None:
+    """A thread's subject line is its first post's heading (the thread is about it; its entities count). A post's
+    line that only repeats the subject (phpBB's and SMF's `Re: subject` over every reply, the subject again under a
+    reply) is the engine's heading of the post, not what its poster wrote: out."""
+    if not subject or not posts:
         return
+    for index, post in enumerate(posts):
+        lines = post.text.split("\n")
+        kept = [line for line in lines if not _repeats_subject(line, subject, in_reply=index > 0)]
+        if len(kept) < len(lines):
+            post.text = "\n".join(kept)
+    first = posts[0]
     first.title = first.title or subject
     if not same_text(first.text.split("\n", 1)[0], subject):
         first.text = f"{subject}\n{first.text}" if first.text else subject
 
 
+def _repeats_subject(line: str, subject: str, in_reply: bool) -> bool:
+    """`Re: subject` (回复：, 答复：) anywhere; the bare subject in a reply."""
+    prefix = _REPLY_PREFIX.match(line)
+    if prefix is not None:
+        return same_text(line[prefix.end() :], subject)
+    return in_reply and same_text(line, subject)
+
+
+_REPLY_PREFIX = re.compile(r"\s*(?:re|回复|回覆|答复|答覆)\s*[:：]\s*", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _FEED_LINK_SHARE = 0.8  # share of a body's letters inside links that makes it a feed entry, not a written post
 
@@ -266,21 +283,37 @@ _POSTED = re.compile(r"发表于|发表時間|發表於|posted|发布于|回复�
 
 
 def post_time(container: lxml.etree._Element) -> str | None:
-    for time in container.iter("time"):
-        if iso := iso_date(time.get("datetime") or time.get("title") or text_of(time)):
-            return iso
+    """When a post was written: a `<time>`, a date after "发表于"/"posted" (or in the title of the element there),
+    else the first date of the post's text but the poster card's join date; a numeric date anywhere before a date
+    printed in words ("Mon May 01, 2024 10:00 am"), which is often the day alone beside a machine-written time."""
+    times = [time.get("datetime") or time.get("title") or text_of(time) for time in container.iter("time")]
     text = text_of(container)
     posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
-    if posted and (iso := iso_date(text[posted.end() : posted.end() + 40])):
-        return iso
-    if posted:
-        # "发表于 <span title="2024-5-21 11:01:32">6 天前</span>": the relative time keeps the date in its title.
-        for element in container.iter():
-            if isinstance(element.tag, str) and (title := element.get("title")) and (iso := iso_date(title)):
-                parent = element.getparent()
-                if parent is not None and _POSTED.search(text_of(parent)):
-                    return iso
-    return iso_date(text[:2000])
+    for english in (False, True):
+        for value in times:
+            if iso := iso_date(value, english=english):
+                return iso
+        if posted and (iso := iso_date(text[posted.end() : posted.end() + 40], english=english)):
+            return iso
+        if posted:
+            # "发表于 <span title="2024-5-21 11:01:32">6 天前</span>": the relative time keeps the date in its title.
+            for element in container.iter():
+                if isinstance(element.tag, str) and (title := element.get("title")):
+                    parent = element.getparent()
+                    iso = iso_date(title, english=english)
+                    if iso and parent is not None and _POSTED.search(text_of(parent)):
+                        return iso
+        if iso := iso_date(_MEMBER_SINCE.sub(" ", text[:2000]), english=english):
+            return iso
+    return None
+
+
+# The poster card's join date ("Joined: Sat Jan 05, 2019 4:11 pm", "注册时间 2019-1-5") is no post's time.
+_MEMBER_SINCE = re.compile(
+    r"(?:joined|registered|member since|注册时间|註冊時間)\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+    rf"(?:{DATE.pattern}|{ENGLISH_DATE.pattern})",
+    re.IGNORECASE,
+)
 
 
 def opening_author(body_root: lxml.etree._Element, vocab: Vocabulary) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import lxml.etree
 
-from extract.content.dates import DATE_LABEL, iso_date
+from extract.content.dates import DATE_LABEL, first_iso_date, iso_date
 from extract.content.lines import SPACE, Line, is_spam, same_text, text_of
 from extract.content.vocabulary import Vocabulary
 from extract.document import Document
@@ -48,15 +48,9 @@ def fill_metadata(root: lxml.etree._Element, document: Document, vocab: Vocabula
     document.site = (
         metas.get("og:site_name") or metas.get("application-name") or _site_from_title(page_title, document.title)
     )
-    for key in _PUBLISHED_META:
-        if key in metas and (iso := iso_date(metas[key])):
-            document.published_at = iso
-            break
-    else:
-        for time in root.iter("time"):
-            if iso := iso_date(time.get("datetime") or text_of(time)):
-                document.published_at = iso
-                break
+    published = [metas.get(key) for key in _PUBLISHED_META]
+    times = (time.get("datetime") or text_of(time) for time in root.iter("time"))
+    document.published_at = first_iso_date([*published, *times]) or document.published_at
     for key in _AUTHOR_META:
         value = metas.get(key)
         if value and len(value) <= 60 and not value.isdigit() and not re.search(r"https?:|www\.|\.(com|cn|net)", value):

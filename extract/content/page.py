@@ -93,7 +93,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     if posts:
         document.kind = "forum"
         document.records = posts
-        open_with_subject(posts[0], document.title)
+        open_with_subject(posts, document.title)
         if document.author is None:
             document.author = posts[0].author
         # The thread starts with its first post: its time beats any other date on the page.
@@ -147,7 +147,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
         document.kind = "forum"
         document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(replies, url, vocab)]
-        open_with_subject(document.records[0], document.title)
+        open_with_subject(document.records, document.title)
         return _finish(document, html)
     if (
         discussion is not None
@@ -158,13 +158,13 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         # A post whose comments answer one another: the post opens the thread, the comments are its replies.
         document.kind = "forum"
         document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(discussion, url, vocab)]
-        open_with_subject(document.records[0], document.title)
+        open_with_subject(document.records, document.title)
         return _finish(document)
     if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
         # The chosen block holds the numbered posts with the page's chrome around them: the posts are the thread.
         document.kind = "forum"
         document.records = reply_records(replies, url, vocab)
-        open_with_subject(document.records[0], document.title)
+        open_with_subject(document.records, document.title)
         return _finish(document, html)
     if (
         unanswered is not None

@@ -192,12 +192,15 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             and not _is_signature(line.text, names, vocab)
         ]
         author = _reply_author(member, vocab)
+        # A numeric date in the text, then a machine-written one in an attribute, then a date printed in words.
+        printed = text_of(member)
+        published_at = iso_date(printed, english=False) or _attribute_date(member) or iso_date(printed)
         records.append(
             Record(
                 text="\n".join(kept),
                 role="post",
                 author=author,
-                published_at=iso_date(text_of(member)) or _attribute_date(member),
+                published_at=published_at,
                 url=url,
             )
         )

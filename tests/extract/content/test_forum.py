@@ -91,12 +91,87 @@ def test_one_post_body_without_a_forum_generator_is_no_forum() -> None:
 
 def test_thread_subject_opens_the_first_post_once() -> None:
     posts = [Record(text="同质化太严重了"), Record(text="建议对鼠神进行改版\n理由如下")]
-    open_with_subject(posts[0], "建议对鼠神进行改版")
-    open_with_subject(posts[1], "建议对鼠神进行改版")
+    open_with_subject(posts[:1], "建议对鼠神进行改版")
+    open_with_subject(posts[1:], "建议对鼠神进行改版")
     assert [(r.title, r.text) for r in posts] == [
         ("建议对鼠神进行改版", "建议对鼠神进行改版\n同质化太严重了"),
         ("建议对鼠神进行改版", "建议对鼠神进行改版\n理由如下"),
     ]
+
+
+def test_a_replys_subject_line_that_repeats_the_threads_is_the_engines_not_the_posters() -> None:
+    subject = "MRI claim denied after pre-authorization"
+    posts = [
+        Record(text="I got a bill for $1,200 after the MRI."),
+        Record(text=f"Re: {subject}\nCall your insurer and ask for the denial in writing."),
+        Record(text=f"{subject}\nThe imaging center was out of network."),
+        Record(text="回复：MRI claim denied after pre-authorization\n先走内部申诉。"),
+    ]
+    open_with_subject(posts, subject)
+    assert [r.text for r in posts] == [
+        f"{subject}\nI got a bill for $1,200 after the MRI.",
+        "Call your insurer and ask for the denial in writing.",
+        "The imaging center was out of network.",
+        "先走内部申诉。",
+    ]
+
+
+def test_a_reply_line_about_another_subject_stays() -> None:
+    posts = [Record(text="Opening post."), Record(text="Re: your point about the deductible\nIt resets in January.")]
+    open_with_subject(posts, "MRI claim denied")
+    assert posts[1].text == "Re: your point about the deductible\nIt resets in January."
+
+
+def test_a_posts_attribution_line_is_dropped_and_a_sentence_with_by_stays() -> None:
+    drop = vocabulary().forum_drop_lines
+    assert drop.search("Postby jsmith » Mon May 01, 2024 10:00 am")
+    assert drop.search("by mary_k » 02 May 2024, 10:01")
+    assert drop.search("« Reply #3 on: May 04, 2024, 10:03:00 AM »")
+    assert drop.search("« on: May 01, 2024, 10:00:00 AM »")
+    assert not drop.search("by the end of May » premiums rise in 2025 for everyone over 65 who joined before the reform")
+
+
+def phpbb_thread(subject: str, posts: list[tuple[str, str, str]]) -> str:
+    """A phpBB (prosilver) thread: every post under its `Re:` subject and its "by NAME » DATE" line."""
+    blocks = "".join(
+        f"<div id='p{i}' class='post has-profile'><div class='inner'><dl class='postprofile'><dt>"
+        f"<a class='username'>{name}</a></dt><dd class='profile-joined'><strong>Joined:</strong> Sat Jan 05, 2019"
+        f" 4:11 pm</dd></dl><div class='postbody'><div id='post_content{i}'><h3><a href='#p{i}'>"
+        f"{'Re: ' if i else ''}{subject}</a></h3><p class='author'><span class='sr'>Post</span>by <strong>"
+        f"<a class='username'>{name}</a></strong> » {when}</p><div class='content'>{text}</div></div></div>"
+        "</div></div><hr class='divider'>"
+        for i, (name, when, text) in enumerate(posts)
+    )
+    return (
+        f"<html lang='en'><head><title>{subject} - Insurance Forum</title></head><body><div class='navbar'>"
+        f"<a href='/'>Board index</a></div><h2 class='topic-title'>{subject}</h2>{blocks}"
+        "<div class='copyright'>Powered by phpBB® Forum Software © phpBB Limited</div></body></html>"
+    )
+
+
+def test_a_phpbb_thread_reads_as_its_posts_with_their_times() -> None:
+    posts = [
+        ("jsmith", "Mon May 01, 2024 10:00 am", "My insurer denied the MRI claim. Has anyone appealed a denial before?"),
+        ("mary_k", "Mon May 02, 2024 9:15 pm", "Yes. Ask for the reason in writing, then file an appeal within 180 days."),
+        ("DrBob", "Mon May 03, 2024 8:05 am", "Check whether the imaging center was in network before you appeal."),
+    ]
+    document = content(phpbb_thread("MRI claim denied", posts))
+    assert document.kind == "forum"
+    assert [(r.author, r.published_at, r.text.split("\n")[-1]) for r in document.records] == [
+        ("jsmith", "2024-05-01T10:00", posts[0][2]),
+        ("mary_k", "2024-05-02T21:15", posts[1][2]),
+        ("DrBob", "2024-05-03T08:05", posts[2][2]),
+    ]
+    assert [len(r.text.split("\n")) for r in document.records] == [2, 1, 1]  # the subject opens the first only
+
+
+def test_a_posts_time_is_not_its_posters_join_date() -> None:
+    card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
+    post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"
+    container = tree(f"<div class='post'>{card}<div class='postbody'>{post}</div></div>").find(".//div")
+    assert post_time(container) == "2024-05-01T10:00"
+    joined_only = tree("<div><dd>注册时间 2019-1-5</dd><p>你好</p></div>").find(".//div")
+    assert post_time(joined_only) is None
 
 
 def test_relative_post_time_keeps_its_date_in_a_title_attribute() -> None:

@@ -72,6 +72,13 @@ def test_time_element_dates_the_page_without_meta() -> None:
     assert metadata("", "<time datetime='2021-01-20 04:29:44'>三年前</time>").published_at == "2021-01-20T04:29:44"
 
 
+def test_a_date_in_english_words_dates_the_page_after_any_machine_written_one() -> None:
+    assert metadata("", "<time>Updated May 1, 2024</time>").published_at == "2024-05-01"
+    head = "<meta property='article:published_time' content='November 18, 2019 8:54 am'>"
+    assert metadata(head).published_at == "2019-11-18T08:54"
+    assert metadata(head, "<time datetime='2019-11-18T16:54:19Z'>Nov 18</time>").published_at == "2019-11-18T16:54:19"
+
+
 def test_labelled_date_under_the_headline_is_the_byline_date() -> None:
     page = lines(
         "<p>今天是2024年6月1日</p><h1>烟台医保业务网上办</h1><div>来源：胶东在线 发布时间：2020-02-03 09:35</div>"
