@@ -25,7 +25,7 @@ from extract.content.lines import (
     text_of,
 )
 from extract.content.parse import drop_element, is_hidden
-from extract.content.vocabulary import Vocabulary
+from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Record
 
 USER_LINK = re.compile(r"(uid=|space-uid-|/u/|/user/|/users/|/member/|/people/|/home/)", re.I)
@@ -178,13 +178,12 @@ def open_with_subject(posts: list[Record], subject: str | None) -> None:
 
 def _repeats_subject(line: str, subject: str, in_reply: bool) -> bool:
     """`Re: subject` (回复：, 答复：) anywhere; the bare subject in a reply."""
-    prefix = _REPLY_PREFIX.match(line)
+    prefix = vocabulary().reply_subject.match(line)
     if prefix is not None:
         return same_text(line[prefix.end() :], subject)
     return in_reply and same_text(line, subject)
 
 
-_REPLY_PREFIX = re.compile(r"\s*(?:re|回复|回覆|答复|答覆)\s*[:：]\s*", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _FEED_LINK_SHARE = 0.8  # share of a body's letters inside links that makes it a feed entry, not a written post
 
@@ -264,8 +263,18 @@ def _post_author(
             continue
         text = " ".join(text_of(element).split())
         if 1 <= len(text) <= 40:
-            return text
+            return _card_name(element, text)
     return user_link_name(container, inside_body)
+
+
+def _card_name(card: lxml.etree._Element, text: str) -> str:
+    """The name on a poster's card marked as a whole (SMF's `poster`: the name link, then rank and post count):
+    the card's first link when the card's text opens with it, else the card's text."""
+    for link in card.iter("a"):
+        name = " ".join(text_of(link).split())
+        if name:
+            return name if text.startswith(name) else text
+    return text
 
 
 def user_link_name(block: lxml.etree._Element, skip: set[lxml.etree._Element] | None = None) -> str | None:

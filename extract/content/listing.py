@@ -125,10 +125,12 @@ def _list_parts(run: SiblingRun) -> set[lxml.etree._Element]:
 def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
     """The members that carry a title link. A "read more" link is no title, nor is a short link whose text
     repeats in another member ("更多内容，点击阅读", "详情>>" after each paragraph of a digest): that is a button.
-    Long titles may repeat (periodic notices, titles cut with "..."), so only short texts count as buttons."""
-    more = vocabulary().more_links
+    Long titles may repeat (periodic notices, titles cut with "..."), so only short texts count as buttons. A link
+    titled as a reply (`Re: subject`) heads a forum post, not an entry."""
+    more, reply = vocabulary().more_links, vocabulary().reply_subject
     links = {m: title_link(m) for m in members if not _holds_a_menu(m)}
-    keys = {m: link_key(text_of(link)) for m, link in links.items() if link is not None}
+    texts = {m: text_of(link) for m, link in links.items() if link is not None}
+    keys = {m: link_key(text) for m, text in texts.items() if not reply.match(text)}
     counts = Counter(keys.values())
     return [m for m, key in keys.items() if key not in more and (counts[key] == 1 or len(key) > _BUTTON_CHARS)]
 

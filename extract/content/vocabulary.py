@@ -105,6 +105,7 @@ class Vocabulary:
     post_comment_classes: frozenset[str]  # a comment's text inside a post's box, under its body (Discuz! 点评)
     forum_fingerprints: tuple[str, ...]
     forum_drop_lines: AnyPattern
+    reply_subject: re.Pattern[str]  # "Re: " before a reply's subject (match at a line's start)
     comment_item_words: frozenset[str]  # last part of a class/id/tag word naming one comment ("GalleryComment")
     comment_item_suffixes: frozenset[str]  # … or first part a comment word, last part one of these ("comment-item")
     comment_list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
@@ -181,6 +182,9 @@ def vocabulary() -> Vocabulary:
         post_comment_classes=frozenset(c.lower() for c in forum["post_comment_classes"]),
         forum_fingerprints=tuple(forum["fingerprints"]),
         forum_drop_lines=AnyPattern(forum["drop_lines"], re.I),
+        reply_subject=re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, forum["reply_subject_prefixes"])) + r")\s*[:：]\s*", re.I
+        ),
         comment_item_words=frozenset(forum["comment_item_words"]),
         comment_item_suffixes=frozenset(forum["comment_item_suffixes"]),
         comment_list_words=frozenset(forum["comment_list_words"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from extract.content import content
-from extract.content.forum import forum_posts, is_action_bar, open_with_subject, post_lines, post_time
+from extract.content.forum import _card_name, forum_posts, is_action_bar, open_with_subject, post_lines, post_time
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html, strip_furniture
@@ -128,7 +128,17 @@ def test_a_posts_attribution_line_is_dropped_and_a_sentence_with_by_stays() -> N
     assert drop.search("by mary_k » 02 May 2024, 10:01")
     assert drop.search("« Reply #3 on: May 04, 2024, 10:03:00 AM »")
     assert drop.search("« on: May 01, 2024, 10:00:00 AM »")
-    assert not drop.search("by the end of May » premiums rise in 2025 for everyone over 65 who joined before the reform")
+    sentence = "by the end of May » premiums rise in 2025 for everyone over 65 who joined before the reform"
+    assert not drop.search(sentence)
+
+
+POSTERS = ("jsmith", "mary_k", "DrBob", "jsmith")
+MRI_THREAD = (
+    "My insurer denied the MRI claim. Has anyone appealed a denial before?",
+    "Yes. Ask for the reason in writing, then file an appeal within 180 days.",
+    "Check whether the imaging center was in network before you appeal.",
+    "Thanks both, it was out of network. I will file the appeal this week.",
+)
 
 
 def phpbb_thread(subject: str, posts: list[tuple[str, str, str]]) -> str:
@@ -150,19 +160,52 @@ def phpbb_thread(subject: str, posts: list[tuple[str, str, str]]) -> str:
 
 
 def test_a_phpbb_thread_reads_as_its_posts_with_their_times() -> None:
-    posts = [
-        ("jsmith", "Mon May 01, 2024 10:00 am", "My insurer denied the MRI claim. Has anyone appealed a denial before?"),
-        ("mary_k", "Mon May 02, 2024 9:15 pm", "Yes. Ask for the reason in writing, then file an appeal within 180 days."),
-        ("DrBob", "Mon May 03, 2024 8:05 am", "Check whether the imaging center was in network before you appeal."),
-    ]
+    times = ("Mon May 01, 2024 10:00 am", "Mon May 02, 2024 9:15 pm", "Mon May 03, 2024 8:05 am")
+    posts = list(zip(POSTERS, times, MRI_THREAD, strict=False))
     document = content(phpbb_thread("MRI claim denied", posts))
     assert document.kind == "forum"
     assert [(r.author, r.published_at, r.text.split("\n")[-1]) for r in document.records] == [
-        ("jsmith", "2024-05-01T10:00", posts[0][2]),
-        ("mary_k", "2024-05-02T21:15", posts[1][2]),
-        ("DrBob", "2024-05-03T08:05", posts[2][2]),
+        ("jsmith", "2024-05-01T10:00", MRI_THREAD[0]),
+        ("mary_k", "2024-05-02T21:15", MRI_THREAD[1]),
+        ("DrBob", "2024-05-03T08:05", MRI_THREAD[2]),
     ]
     assert [len(r.text.split("\n")) for r in document.records] == [2, 1, 1]  # the subject opens the first only
+
+
+def smf_thread(subject: str, posts: list[tuple[str, str, str]]) -> str:
+    """An SMF 2.1 thread: the poster's card (name link, rank, post count), a `Re:` subject link over each reply, the
+    message in `div#msg_N`."""
+    blocks = "".join(
+        f"<div class='windowbg' id='msg{i}'><div class='post_wrapper'><div class='poster'><h4>"
+        f"<a href='/index.php?action=profile;u={i}'>{name}</a></h4><ul class='user_info'><li>Newbie</li>"
+        f"<li class='postcount'>Posts: 12</li></ul></div><div class='postarea'><div class='keyinfo'><h5>"
+        f"<a href='/index.php?topic=1.msg{i}#msg{i}'>{'Re: ' if i else ''}{subject}</a></h5><div class='smalltext'>"
+        f"« <strong>Reply #{i} on:</strong> {when} »</div></div><div class='post'><div class='inner' id='msg_{i}'>"
+        f"{text}</div></div></div></div></div>"
+        for i, (name, when, text) in enumerate(posts)
+    )
+    return (
+        f"<html lang='en'><head><title>{subject}</title></head><body><div id='forumposts'>{blocks}</div>"
+        "<div id='footer'>SMF 2.1 © 2023, Simple Machines</div></body></html>"
+    )
+
+
+def test_an_smf_thread_reads_as_its_posts_not_as_a_listing_of_replies() -> None:
+    times = ("May 01, 2024, 10:00:00 AM", "May 02, 2024, 09:15:00 PM", "May 3, 2024, 08:05:00 AM", "May 4, 2024 7:30am")
+    posts = list(zip(POSTERS, times, MRI_THREAD, strict=True))
+    document = content(smf_thread("MRI claim denied", posts))
+    assert document.kind == "forum"
+    assert [(r.author, r.published_at, r.text.split("\n")[-1]) for r in document.records] == [
+        (name, f"2024-05-0{i + 1}T{['10:00:00', '21:15:00', '08:05:00', '07:30'][i]}", text)
+        for i, (name, _, text) in enumerate(posts)
+    ]
+
+
+def test_a_posters_card_gives_the_name_it_opens_with() -> None:
+    card = tree("<div class='poster'><h4><a href='/u/1'>jsmith</a></h4><ul><li>Newbie</li></ul></div>").find(".//div")
+    assert _card_name(card, "jsmithNewbie") == "jsmith"
+    byline = tree("<div class='author'>By <a href='/u/1'>John Smith</a></div>").find(".//div")
+    assert _card_name(byline, "By John Smith") == "By John Smith"
 
 
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
