@@ -27,7 +27,7 @@ from extract.document import RECORD_SEPARATOR, Document
 from extract.entities import find_entities, page_context
 from extract.entity import Entity, PageContext
 from extract.errors import PageError, StageError
-from extract.text_quality import check_decoded, check_not_empty, check_readable
+from extract.text_quality import check_decoded, check_not_empty, check_readable, check_signature
 from normalize import Repair, normalize
 from normalize.offsets import OffsetMap
 
@@ -74,6 +74,7 @@ def read_page(
     if body_css is None:
         body_css = site_body_css(site, url, extra_sites)
     try:
+        check_signature(body)  # a PDF, an archive or an image saved or served as a page
         decoded = decode(body, headers)
         check_decoded(decoded.text)  # control characters: a binary file, not a page
     except Exception as exc:

@@ -1,8 +1,9 @@
 """Is a page's text worth a document? Binary files, undecodable pages and pages with no text are errors rows.
 
 Three checks, thresholds in `extract/data/text_quality.toml`:
-- `binary_content`: the decoded page is full of control characters (a PDF, an image or random bytes saved as
-  `.html`); checked before content extraction, so a binary file never costs a parse;
+- `binary_content`: the body opens with another format's signature (`%PDF-`, a ZIP or gzip header, an image's),
+  or the decoded page is full of control characters (random bytes saved as `.html`); checked before content
+  extraction, so a binary file never costs a parse;
 - `undecodable`: the main text is mostly U+FFFD (a page in two encodings, or bytes no codec reads);
 - `empty_content`: the page has no main text at all (an empty file, a page of scripts and markup).
 A page that passes is never changed here.
@@ -27,6 +28,7 @@ class Thresholds:
     binary_control_share: float
     binary_sample_chars: int
     undecodable_replacement_share: float
+    signatures: tuple[tuple[bytes, str], ...]  # (first bytes, what the file is)
 
 
 @cache
@@ -37,6 +39,10 @@ def thresholds() -> Thresholds:
         binary_control_share=float(table["binary_control_share"]),
         binary_sample_chars=int(table["binary_sample_chars"]),
         undecodable_replacement_share=float(table["undecodable_replacement_share"]),
+        signatures=tuple(
+            (prefix.encode("latin-1").decode("unicode_escape").encode("latin-1"), name)
+            for prefix, name in table.get("signatures", {}).items()
+        ),
     )
 
 
@@ -61,6 +67,15 @@ def control_share(text: str) -> float:
 def replacement_share(text: str) -> float:
     counted = len(text) - len(_SPACE.findall(text))
     return text.count(REPLACEMENT) / counted if counted else 0.0
+
+
+def check_signature(body: bytes) -> None:
+    """Raise StageError("binary_content") when the body opens with another format's signature (leading whitespace
+    skipped, as some servers print a newline before any body)."""
+    head = body[:64].lstrip()
+    for prefix, name in thresholds().signatures:
+        if head.startswith(prefix):
+            raise StageError("binary_content", f"not a page: {name}")
 
 
 def check_decoded(html: str) -> None:

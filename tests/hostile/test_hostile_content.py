@@ -58,6 +58,26 @@ def test_a_png_served_as_text_html_is_binary_content() -> None:
     assert errors(png, {"Content-Type": "text/html"}) == [("decode", "binary_content")]
 
 
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" * 40, "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml" + b"<w:t>text</w:t>" * 40, "a ZIP archive"),
+        (b"\x1f\x8b\x08\x00" + b"<html><body>compressed</body></html>", "gzip-compressed bytes"),
+        (b"\n{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}" * 10, "an RTF document"),
+    ],
+)
+def test_a_file_of_another_format_is_named_in_its_errors_row(body: bytes, named: str) -> None:
+    result = process_page(body, {"Content-Type": "text/html"}, "http://127.0.0.1/page.html")
+    assert [(e.stage, e.error) for e in result.errors] == [("decode", "binary_content")]
+    assert named in result.errors[0].message
+
+
+def test_a_page_that_mentions_a_pdf_is_still_a_document() -> None:
+    body = guide_page().replace(b"<h1>", b"<h1>%PDF-1.4 ", 1)
+    assert errors(body) == []
+
+
 def test_a_page_with_one_stray_control_character_is_still_a_document() -> None:
     body = guide_page().replace(b"</p>", b"\x07</p>", 1)
     assert errors(body) == []
