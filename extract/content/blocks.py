@@ -35,7 +35,7 @@ _REPEAT_CHARS = 20  # a line this long printed twice is one text shown twice, no
 def _weight(line: Line, vocab: Vocabulary, itemized: bool) -> float:
     """How much a line speaks for the element that holds it being the main content."""
     if vocab.drop_lines.search(line.text) or is_spam(line.text, vocab):
-        return -float(line.chars)
+        return -float(min(line.chars, 40))
     if line.link_density > 0.5:
         return -0.75 * line.chars
     nonlink = line.chars - line.link_chars

@@ -33,7 +33,7 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     doomed = []
     stats = SubtreeStats()  # only the named containers are measured
     page_chars: int | None = None
-    verdicts: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}  # pages repeat their class names
+    verdicts: dict[tuple[str | None, str | None], tuple[bool | None, bool]] = {}  # pages repeat their class names
     for element in root.iter(*BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
@@ -46,6 +46,10 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
         if verdict is None:
             verdict = verdicts[names] = _named_boilerplate(*names, vocab)
         bad, strong = verdict
+        if bad is None:
+            # A consent platform's cookie notice: longer than the article on some pages, never its wrapper.
+            doomed.append(element)
+            continue
         if not bad:
             continue
         if strong:
@@ -107,12 +111,16 @@ def _inside_a_sentence(element: lxml.etree._Element) -> bool:
 _WORD = re.compile(r"\w")
 
 
-def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool, bool]:
-    """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles). A token of
-    `[tokens] alone` counts only as a whole class word ("copy", not "hero-copy")."""
+def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool | None, bool]:
+    """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles); None for a
+    consent platform's element (`[tokens] consent_platforms`, any part of a word). A token of `[tokens] alone`
+    counts only as a whole class word ("copy", not "hero-copy")."""
+    words = (classes or "").split() + [word for word in (ids or "").split() if word not in vocab.app_root_ids]
+    if any(part in vocab.consent_platform_tokens for word in words for part in word_parts(word)):
+        return None, True
     bad = strong = False
     class_count = len((classes or "").split())
-    for position, word in enumerate((classes or "").split() + (ids or "").split()):
+    for position, word in enumerate(words):
         parts = word_parts(word)
         if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts

@@ -94,6 +94,8 @@ def _anchored(pattern: str) -> bool:
 class Vocabulary:
     boilerplate_tokens: frozenset[str]
     strong_boilerplate_tokens: frozenset[str]
+    consent_platform_tokens: frozenset[str]  # a cookie notice's platform, wherever the part stands in a word
+    app_root_ids: frozenset[str]  # a web framework's root element ("__next"): never furniture by its id
     content_tokens: frozenset[str]
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
@@ -171,6 +173,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
         strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
+        consent_platform_tokens=frozenset(data["tokens"]["consent_platforms"]),
+        app_root_ids=frozenset(data["tokens"]["app_roots"]),
         content_tokens=frozenset(data["tokens"]["content"]),
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),

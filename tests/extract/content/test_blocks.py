@@ -41,6 +41,20 @@ def test_noise_inside_a_wrapper_costs_it() -> None:
     assert chosen(body)[0] == "article"
 
 
+def test_a_furniture_line_in_a_later_block_of_the_text_does_not_cut_that_block_off() -> None:
+    # The article printed in two text blocks (BBC's `text-block`), the second ending in a long follow prompt.
+    follow = (
+        "<p>Follow BBC Lincolnshire on Facebook, X (formerly Twitter), and Instagram. Send your story ideas to "
+        "eastyorkslincs.news@bbc.co.uk.</p>"
+    )
+    last = (
+        "<p>自3月1日起，参保人可通过国家医保服务平台或当地经办窗口办理异地就医备案，"
+        "备案后在就医地定点医院即可直接结算。</p>"
+    )
+    body = f"<div id='story'><div id='block1'>{PARAGRAPHS}</div><div id='block2'>{last}{follow}</div></div>"
+    assert chosen(body)[0] == "story"
+
+
 def test_abstracts_under_a_related_heading_do_not_lift_the_body() -> None:
     abstract = "这是另一篇文章的摘要，介绍了医保缴费、报销比例和异地就医备案的办理流程。"
     abstracts = "".join(f"<div><a href='/{i}'>医保缴费指南第{i}篇</a><p>{abstract}</p></div>" for i in range(8))

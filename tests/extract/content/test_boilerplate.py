@@ -201,6 +201,39 @@ def test_a_cookie_notice_written_in_sentences_is_dropped() -> None:
     assert "医疗保障服务大厅" in text
 
 
+COOKIE_NOTICE = (
+    "<p>This Cookie Notice explains how the publisher and its partners, including advertisers and vendors, use "
+    "cookies and similar tracking technologies when you use our websites, applications and other services.</p>"
+    "<p>Like many companies, we use cookies and other tracking technologies on the services, including HTTP "
+    "cookies, local storage, web beacons, embedded scripts and software development kits.</p>"
+)
+
+
+def test_a_consent_platforms_notice_is_dropped_however_long_and_wherever_its_name_stands() -> None:
+    # OneTrust's preference centre: ids "onetrust-consent-sdk", "onetrust-pc-sdk", longer than the article.
+    notice = f"<div id='onetrust-consent-sdk'><div id='onetrust-pc-sdk'>{COOKIE_NOTICE * 8}</div></div>"
+    text, _ = after(drop_boilerplate, notice + f"<div class='article'>{PARAGRAPHS}</div>")
+    assert "Cookie Notice" not in text
+    assert "医疗保障服务大厅" in text
+
+
+def test_a_paragraph_about_cookies_in_an_article_stays() -> None:
+    text, _ = after(drop_boilerplate, f"<div class='article-body'>{COOKIE_NOTICE}{PARAGRAPHS}</div>")
+    assert "Cookie Notice" in text
+
+
+def test_a_frameworks_root_named_like_a_pager_wraps_the_page() -> None:
+    # Next.js renders the page into <div id="__next">: "next" is a pager's word, but this is the whole page.
+    menu = "".join(f"<a href='/section/{i}'>News section number {i}</a>" for i in range(40))
+    body = f"<div id='__next'><nav>{menu}</nav><div class='story'>{PARAGRAPHS}</div></div>"
+    text, _ = after(drop_boilerplate, body)
+    assert "医疗保障服务大厅" in text
+    pager, _ = after(
+        drop_boilerplate, f"<div class='article'>{PARAGRAPHS}</div><div id='next'><a href='/2'>下一页</a></div>"
+    )
+    assert "下一页" not in pager
+
+
 # ----------------------------------------------------------------------------- text copy
 
 
