@@ -135,7 +135,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if prose_seen and line.chars <= _CREDIT_CHARS and vocab.closing_credit.match(text):
             # "责任编辑：孙重远" is the last line a news desk prints: what follows is the next story or the page.
             break
-        prose_seen = prose_seen or is_prose(text, line.chars)
+        prose_seen = prose_seen or is_prose(text, line.chars) or _is_closed_sentence(text, line)
     # Stray buttons and captions ("+1", "图集") at the edges of the body; a table's short cells ("中", "风险等级")
     # are the body's own, and so is a section heading that opens it ("办理材料" over a list).
     while kept and len(kept[0].replace(" ", "")) <= 4 and owners[0].tag not in CELLS | HEADINGS:
@@ -145,6 +145,16 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         kept.pop()
         owners.pop()
     return kept
+
+
+def _is_closed_sentence(text: str, line: Line) -> bool:
+    """A sentence of a short notice ("现将名单予以公告（详见附件）。"): shorter than a line of prose, but 20+ unlinked
+    characters that end with a full stop. No byline or dateline ends so."""
+    return line.chars - line.link_chars >= _CLOSED_SENTENCE_CHARS and _FULL_STOP_END.search(text) is not None
+
+
+_CLOSED_SENTENCE_CHARS = 20
+_FULL_STOP_END = re.compile(r"[。！？]\s*$")
 
 
 def _tail_headings(lines: list[Line], vocab: Vocabulary) -> dict[int, int]:

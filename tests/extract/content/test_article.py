@@ -144,6 +144,22 @@ def test_a_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> Non
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_short_notices_signature_date_and_attachments_follow_its_one_sentence() -> None:
+    notice = (
+        "<p>发布时间：2024-03-01 来源：医药服务管理处</p>"
+        "<p>根据有关规定，现将2024年度定点医药机构名单予以公告（详见附件）。</p><p>特此公告。</p>"
+        "<p>某某市医疗保障局</p><p>2024年3月1日</p>"
+        "<p>附件：<a href='/a1.xlsx'>1.定点医疗机构名单</a> <a href='/a2.xlsx'>2.定点零售药店名单</a></p>"
+    )
+    assert cleaned(notice) == [
+        "根据有关规定，现将2024年度定点医药机构名单予以公告（详见附件）。",
+        "特此公告。",
+        "某某市医疗保障局",
+        "2024年3月1日",
+        "附件：1.定点医疗机构名单 2.定点零售药店名单",
+    ]
+
+
 def test_a_chinese_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
     counters = "<p>阅读 1.2万在看 35</p><p>阅读 10万+</p><p>1234次浏览 · 56人点赞</p><p>浏览量：2,318</p>"
     assert cleaned(BODY + counters) == PARAGRAPHS
