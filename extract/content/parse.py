@@ -225,10 +225,16 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
     stats = text_stats(root)  # measured without the removed text
     opened, tabs = controlled_ids(root), closed_tabs(root, hidden, stats) | folded_answers(root, hidden, stats)
     page = stats[root]
+    copies = shown_elsewhere(root, [element for element in hidden if element in stats])
     for element in hidden:
         # Some CMSs hide the article until a script shows it: hidden prose stays, and so do the closed tabs and
         # accordion items of a guidance page. An element under a removed one is out of the tree (not in `stats`).
-        if element in tabs or element not in stats or holds_prose(element, stats):
+        if element in tabs or element not in stats:
+            continue
+        if element in copies:
+            drop_element(element)  # a hidden copy of prose the page shows (a schema.org block with the body again)
+            continue
+        if holds_prose(element, stats):
             continue
         if stats[element].chars and _marks_article_body(element, body_classes):
             continue
@@ -236,6 +242,41 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def shown_elsewhere(root: lxml.etree._Element, hidden: list[lxml.etree._Element]) -> set[lxml.etree._Element]:
+    """The hidden elements whose longest text run the page also prints, as a run of its own, outside every hidden
+    element: copies of shown text (a schema.org metadata block with the article body again), not text a script
+    will show. Runs are compared by their first `_SAMPLE_CHARS` characters without spaces, through one set: linear
+    in the page, however many hidden copies it holds."""
+    if not hidden:
+        return set()
+    outermost, concealed = [], set()
+    for element in hidden:  # in document order: an element's hidden ancestor comes first
+        if element not in concealed:
+            outermost.append(element)
+            concealed.update(element.iter())
+    shown: set[str] = set()
+    for element in root.iter():
+        if element not in concealed and isinstance(element.text, str):
+            shown.add(_sample(element.text))
+        parent = element.getparent()
+        if element.tail and (parent is None or parent not in concealed):
+            shown.add(_sample(element.tail))
+    copies = set()
+    for element in outermost:  # a copy goes with all it holds; nested hidden elements are not read twice
+        longest = max((_SPACES.sub("", piece) for piece in element.itertext()), key=len, default="")
+        if len(longest) >= _SAMPLE_CHARS and longest[:_SAMPLE_CHARS] in shown:
+            copies.add(element)
+    return copies
+
+
+def _sample(text: str) -> str:
+    return _SPACES.sub("", text)[:_SAMPLE_CHARS]
+
+
+_SAMPLE_CHARS = 40
+_SPACES = re.compile(r"\s+")
 
 
 def _printed_link_text(script: lxml.etree._Element) -> str | None:

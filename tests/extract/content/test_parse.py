@@ -170,6 +170,42 @@ def test_a_page_hidden_whole_until_a_script_draws_it_keeps_its_text() -> None:
     assert "扫码关注我们" not in text  # a hidden part of the page is still no text
 
 
+def schema_copy_page(copies: int = 1) -> str:
+    """A news page that prints its article and, hidden, schema.org metadata holding the article body again."""
+    article = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(3))
+    metadata = (
+        "<div style='display:none;' itemscope itemtype='http://schema.org/NewsArticle'><h1 itemprop='name'>短讯</h1>"
+        "<div itemprop='image'><div itemprop='url'>https://example.com/img/1.jpg</div><div itemprop='width'>500</div>"
+        f"</div><div itemprop='articleBody'>{PARAGRAPH * 3}</div></div>"
+    )
+    return f"<html><body><div class='story'>{article}</div>{metadata * copies}</body></html>"
+
+
+def test_a_hidden_copy_of_the_shown_article_goes() -> None:
+    text = stripped(schema_copy_page())
+    assert text == PARAGRAPH * 3
+    assert "example.com" not in text
+
+
+def test_a_hidden_article_the_page_shows_nowhere_else_stays() -> None:
+    html = schema_copy_page().replace("<div class='story'>", "<div class='story' hidden>")
+    assert stripped(html).count(PARAGRAPH) == 3  # the schema copy alone is shown nowhere: it stays, once
+
+
+def test_many_hidden_copies_cost_linear_time() -> None:
+    def cpu_seconds(copies: int) -> float:
+        html = schema_copy_page(copies)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            assert stripped(html) == PARAGRAPH * 3
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    small, large = cpu_seconds(500), cpu_seconds(2_000)
+    assert large < 8 * small
+
+
 def test_a_short_hidden_element_beside_the_shown_text_goes() -> None:
     html = f"<html><body><p>{PARAGRAPH}</p><div style='display:none'>温馨提示：请先登录。</div></body></html>"
     assert stripped(html) == PARAGRAPH
