@@ -167,6 +167,19 @@ def test_a_chinese_line_of_counters_is_dropped_and_a_sentence_with_counts_stays(
     assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
 
 
+def test_a_photos_credit_line_is_dropped_and_a_sentence_about_photos_stays() -> None:
+    credits = ("GETTY IMAGES", "Photo by Mario Tama/Getty Images", "AP Photo/Evan Vucci", "(Image credit: NASA)")
+    assert english(*credits) == ENGLISH
+    assert cleaned(BODY + "<p>图/新华社</p><p>（图片来源：视觉中国）</p>") == PARAGRAPHS
+    line = "Photos taken by residents show the flooded road near the school on Monday morning after the storm."
+    assert english(line, "Reuters reported that the deal was signed on Monday.") == [
+        ENGLISH[0],
+        line,
+        "Reuters reported that the deal was signed on Monday.",
+        *ENGLISH[1:],
+    ]
+
+
 def test_a_guidance_pages_review_stamps_are_dropped_and_a_sentence_about_an_update_stays() -> None:
     stamps = ("Page last reviewed: 12 May 2023", "Next review due: 12 May 2026", "Last updated: 3/14/2024")
     assert english(after="".join(f"<p>{stamp}</p>" for stamp in stamps)) == ENGLISH
