@@ -138,6 +138,13 @@ def test_a_players_placeholder_and_a_browser_notice_are_dropped_and_a_sentence_a
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_video_players_lines_are_dropped_and_a_sentence_about_a_video_stays() -> None:
+    player = ("Watch Next", "Now watching", "Next video starts in : 7", "Latest Videos", "视频加载失败，请刷新")
+    assert english(*player, "Unfortunately, this video is not available in your region.") == ENGLISH
+    line = "Up next: the minister explains the reform in a ten-minute interview recorded on Monday."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
     assert english("0 likes, 4 replies", "1.2k views · 36 comments") == ENGLISH
     line = "12 replies to the survey said the new form was easier to fill in than the old one."
