@@ -99,6 +99,13 @@ def test_an_advertisement_sentence_stays() -> None:
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_tool_shop_pager_and_reading_time_lines_are_dropped_and_sentences_with_those_words_stay() -> None:
+    tools = ("- Tweet this", "- Digg this", "Reprints", "Sharing is caring!", "- See it now: Amazon", "5 minutes")
+    assert english(*tools, "- Previous", "Next article") == ENGLISH
+    lines = ("Save money by comparing plans before you renew.", "5 minutes after the call, the ambulance arrived.")
+    assert english(*lines) == [ENGLISH[0], *lines, *ENGLISH[1:]]
+
+
 def test_english_share_bars_are_dropped_and_a_sentence_about_sharing_stays() -> None:
     bars = ("Share on Facebook Share on Twitter Share on Flipboard", "Share - WeChat", "Share this:")
     assert english(*bars) == ENGLISH
