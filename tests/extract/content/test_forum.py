@@ -208,6 +208,18 @@ def test_a_posters_card_gives_the_name_it_opens_with() -> None:
     assert _card_name(byline, "By John Smith") == "By John Smith"
 
 
+def test_a_posters_card_lines_and_a_replys_header_line_are_dropped_and_sentences_with_those_words_stay() -> None:
+    drop = vocabulary().forum_drop_lines
+    card = ("Forum Posts: 131", "Member Since:", "Offline", "Members", "Posted By: Moritz55, 5/12/2024 11:53:43 AM")
+    assert all(drop.search(line) for line in card)
+    assert drop.search("Reply 1 - Posted by: Jesuslover54 5/12/2024 12:06:29 PM (No. 1716597)")
+    sentences = (
+        "Posted by the hospital on its website, the notice says the clinic will close on 5/12/2024 for repairs.",
+        "Members of the scheme who were offline for a week can still claim before the end of the month.",
+    )
+    assert not any(drop.search(line) for line in sentences)
+
+
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
     card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
     post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"
