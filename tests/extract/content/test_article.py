@@ -175,7 +175,10 @@ def test_a_short_notices_signature_date_and_attachments_follow_its_one_sentence(
 
 
 def test_a_chinese_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
-    counters = "<p>阅读 1.2万在看 35</p><p>阅读 10万+</p><p>1234次浏览 · 56人点赞</p><p>浏览量：2,318</p>"
+    counters = (
+        "<p>阅读 1.2万在看 35</p><p>阅读 10万+</p><p>1234次浏览 · 56人点赞</p><p>浏览量：2,318</p>"
+        "<p>网友评论 0 条</p><p>评论(12)</p>"
+    )
     assert cleaned(BODY + counters) == PARAGRAPHS
     line = "截至10月底，全市已有35万人在看病时使用了医保电子凭证，点赞的占九成。"
     assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
@@ -213,6 +216,16 @@ def test_affiliate_disclosure_follow_and_tip_lines_are_dropped() -> None:
 def test_a_sentence_that_mentions_following_or_tips_stays() -> None:
     line = "Officers will follow up on every tip they receive about the transporter, a spokesman said."
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
+def test_a_blogs_trackback_box_and_a_portals_share_plea_are_dropped() -> None:
+    tail = (
+        "<p>Trackback</p><p>你可以使用这个链接引用该篇文章 http://blog.example.com/tb?diaryID=2756656</p>"
+        "<p>如果您喜欢网易新闻，请告诉您的朋友。</p>"
+    )
+    assert cleaned(BODY + tail) == PARAGRAPHS
+    line = "如果您喜欢这项服务，可以在评价页面为经办窗口打分，我们会据此改进。"
+    assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
 
 
 def test_a_reprint_notice_under_a_chinese_article_is_dropped() -> None:
