@@ -36,9 +36,12 @@ def forum_posts(
 ) -> list[Record]:
     """The posts of a thread whose bodies carry a known engine's markup, or []. `page_lines`: the page's lines as
     cut already (`cut_page` of this tree): a post's lines are taken from them where they are the same."""
-    marked = [e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class"))]
+    names = {name for name, _ in vocab.forum_body_attributes}
+    marked = [
+        e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class") or names & set(e.keys()))
+    ]
     by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
-    bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes]
+    bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes or _marked_body(e, vocab)]
     if bodies and comments_under_article(root, bodies, vocab):
         return []
     # Feed widgets reuse the post classes of blog themes: a "post" that is a headline link and a date is an entry,
@@ -159,6 +162,11 @@ def _shallow_copy(element: lxml.etree._Element) -> lxml.etree._Element:
     return duplicate
 
 
+def _marked_body(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """An engine's own attribute names the element a post body (NodeBB's `component="post/content"`)."""
+    return any(element.get(name) == value for name, value in vocab.forum_body_attributes)
+
+
 def open_with_subject(posts: list[Record], subject: str | None) -> None:
     """A thread's subject line is its first post's heading (the thread is about it; its entities count). A post's
     line that only repeats the subject (phpBB's and SMF's `Re: subject` over every reply, the subject again under a
@@ -249,6 +257,13 @@ def _post_author(
     inside_body = set(body.iter())
     for other in others:
         inside_body.update(other.iter())
+    for element in container.iter():
+        # schema.org's author of the post (NodeBB, Discourse): its name, not the avatar's letter beside it.
+        if element not in inside_body and isinstance(element.tag, str) and element.get("itemprop") == "author":
+            named = next((e for e in element.iter() if e.get("itemprop") == "name"), element)
+            name = " ".join(text_of(named).split())
+            if 1 <= len(name) <= 40:
+                return name
     marked = [
         element
         for element in container.iter()
@@ -296,6 +311,13 @@ def post_time(container: lxml.etree._Element) -> str | None:
     else the first date of the post's text but the poster card's join date; a numeric date anywhere before a date
     printed in words ("Mon May 01, 2024 10:00 am"), which is often the day alone beside a machine-written time."""
     times = [time.get("datetime") or time.get("title") or text_of(time) for time in container.iter("time")]
+    # A relative time filled in by a script keeps the date in an attribute (NodeBB's `<span class="timeago"
+    # title="2024-05-02T13:44:38.000Z">`).
+    times += [
+        e.get("datetime") or e.get("title")
+        for e in container.iter()
+        if isinstance(e.tag, str) and e.tag != "time" and class_tokens(e) & _TIME_TOKENS
+    ]
     text = text_of(container)
     posted = re.search(r"(发表于|发表時間|發表於|posted|发布于|回复于)\s*[:：]?\s*", text, re.I)
     for english in (False, True):

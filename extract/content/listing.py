@@ -301,15 +301,14 @@ def _article_holds(headline: Line, prose: Line, in_group: set[lxml.etree._Elemen
 
 
 def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
-    """Whether a member without a title link holds paragraphs in a row: that member is the page's article, and the
-    run around it is the page's layout (the rows of a page grid), not a listing. A listing's odd member (an ad slot,
-    a pinned notice) is short, and a thread's posts, which a run of entries may also be, each carry links of
-    their own. Linear in the run's lines (a member's lines are a contiguous range)."""
+    """Whether a member holds paragraphs in a row: that member is the page's article (a link in it or above it is
+    no entry's title), and the run around it is the page's layout (the rows of a page grid, a news template's
+    blocks), not a listing. A listing's entries hold a title and an abstract at most; threads whose engine marks
+    its post bodies are read before listings. Linear in the run's lines (a member's lines are a contiguous range)."""
     extents = line_extents(lines)
-    entries = set(_entries(group.members))
     for member in group.members:
         extent = extents.get(member)
-        if member in entries or extent is None:
+        if extent is None:
             continue
         run = 0
         for line in lines[extent.first : extent.last + 1]:

@@ -101,6 +101,7 @@ class Vocabulary:
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
+    forum_body_attributes: frozenset[tuple[str, str]]  # (name, value) of an engine's post-body attribute
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
     forum_author_classes: frozenset[str]
@@ -180,6 +181,7 @@ def vocabulary() -> Vocabulary:
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
+        forum_body_attributes=frozenset((name, value) for name, value in forum.get("body_attributes", ())),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),

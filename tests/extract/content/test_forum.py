@@ -220,6 +220,34 @@ def test_a_posters_card_lines_and_a_replys_header_line_are_dropped_and_sentences
     assert not any(drop.search(line) for line in sentences)
 
 
+def nodebb_thread(posts: list[tuple[str, str, str]]) -> str:
+    """A NodeBB topic: each post's body marked `component="post/content"`, its author `itemprop="author"` beside an
+    avatar letter, its time a script-filled `timeago` span with the date in its title."""
+    items = "".join(
+        f"<li component='post' data-index='{i}'><div class='post-header'><a class='avatar-link' href='/user/{name}'>"
+        f"<span class='avatar'>{name[0].upper()}</span></a><a href='/user/{name}' itemprop='author'>{name}</a>"
+        f"<span class='timeago' title='{when}'></span></div><div class='content' component='post/content' "
+        f"itemprop='text'><p>{text}</p></div><div class='post-footer'><a component='post/reply'>Reply</a></div></li>"
+        for i, (name, when, text) in enumerate(posts)
+    )
+    return (
+        "<html lang='en'><head><title>MRI claim denied | Community</title></head><body><nav><a href='/'>Home</a>"
+        f"</nav><h1>MRI claim denied</h1><ul component='topic'>{items}</ul></body></html>"
+    )
+
+
+def test_a_nodebb_topic_reads_as_its_posts_with_authors_and_times() -> None:
+    times = ("2024-05-01T10:00:00.000Z", "2024-05-02T11:30:00.000Z", "2024-05-03T08:05:00.000Z")
+    posts = list(zip(POSTERS, times, MRI_THREAD, strict=False))
+    document = content(nodebb_thread(posts))
+    assert document.kind == "forum"
+    assert [(r.author, r.published_at, r.text.split("\n")[-1]) for r in document.records] == [
+        ("jsmith", "2024-05-01T10:00:00", MRI_THREAD[0]),
+        ("mary_k", "2024-05-02T11:30:00", MRI_THREAD[1]),
+        ("DrBob", "2024-05-03T08:05:00", MRI_THREAD[2]),
+    ]
+
+
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
     card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
     post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"

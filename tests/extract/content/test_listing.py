@@ -615,3 +615,36 @@ def test_an_entry_whose_link_sits_inside_its_sentence_keeps_the_sentence_whole()
     document = content(column_page(entries))
     assert document.kind == "listing"
     assert f"参保人可按{TITLES[0]}的要求准备材料并到窗口办理。" in document.records[0].text.split("\n")
+
+
+# ----------------------------------------------------------------------------- a news template's blocks
+def news_template_page() -> str:
+    """A portal's article template (163-like): unclassed sibling blocks for the dateline, the story (with a link to
+    the reporter's column), the share plea and related articles, each holding a link."""
+    story = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "中国社会科学院金融研究所所长在北京表示，宏观政策应当保持相对稳定，但金融体制改革一定要加快推进，"
+            "利率市场化、汇率形成机制和资本项目可兑换三项改革应当统筹安排、协调推进，不宜再拖。",
+            "他说，当前经济运行总体平稳，物价水平温和上涨，货币政策的着力点应放在疏通传导机制上，"
+            "让中小企业和民营企业真正得到实惠，同时防止资产价格过快上涨带来新的风险，保持流动性合理充裕。",
+            "与会专家认为，医疗保险基金的投资运营也应在风险可控的前提下稳步放开，提高基金的保值增值能力，"
+            "并建议先在结余较多的地区开展试点，再总结经验逐步推开，同时建立信息公开和第三方审计制度。",
+            "会议还讨论了养老金全国统筹的时间表，多位学者建议在三年内完成省级统筹向全国统筹的过渡，"
+            "以缓解地区之间基金结余和缺口并存的矛盾，并同步推进待遇确定和正常调整机制的建设。",
+        )
+    )
+    return (
+        "<html><head><title>专家：宏观政策应保持稳定</title></head><body><div class='main'>"
+        "<div><a href='http://biz.example.com'>http://biz.example.com</a> 2005-04-25 08:24:06 来源: 第一财经日报</div>"
+        f"<div><a href='/col/1.html'>中国国际金融</a>{story}</div>"
+        "<div>如果您喜欢本站新闻，请告诉您的朋友。<a href='/fb'>给我们提意见</a></div>"
+        "<div>相关文章 <a href='/r1.html'>·《经济学人》:美联储可能再次加息25基点至2.5%</a>"
+        "<a href='/r2.html'>·《经济学人》:英国报纸存在三大弊病</a></div></div></body></html>"
+    )
+
+
+def test_a_block_of_paragraphs_among_the_runs_members_makes_the_run_a_page_layout_not_a_listing() -> None:
+    document = content(news_template_page())
+    assert document.kind == "article"
+    assert "金融体制改革一定要加快推进" in document.text and "养老金全国统筹" in document.text
