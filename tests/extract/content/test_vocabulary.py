@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import tomllib
 from pathlib import Path
 
@@ -101,3 +102,44 @@ def test_a_cached_verdict_is_the_pattern_verdict() -> None:
     drop = vocabulary().drop_lines
     lines = ["版权所有：福州市医疗保障局", "参保人可以在网上办理医保业务。"] * 3
     assert [drop.search(line) for line in lines] == [True, False] * 3
+
+
+def _regex_lists(table: object) -> list[str]:
+    """Every string of every list in the vocabulary file (word lists included: they compile as literals)."""
+    if isinstance(table, dict):
+        return [pattern for value in table.values() for pattern in _regex_lists(value)]
+    if isinstance(table, list):
+        return [item for item in table if isinstance(item, str)] + [
+            pattern for item in table if not isinstance(item, str) for pattern in _regex_lists(item)
+        ]
+    return []
+
+
+def test_no_pattern_of_the_vocabulary_backtracks_exponentially_on_a_line_of_its_own_words() -> None:
+    """A toolbar line of 打印 repeated, a counter line repeated: a pattern whose repeated items can split the spaces
+    between them two ways takes twice as long per extra item (seconds at 15). Each pattern is run on lines that
+    repeat its own words 5 and 10 times (with one, two or no spaces, a separator, a digit); twice the items may cost
+    about twice the time, never the 32-fold of a doubling per item."""
+
+    def seconds(pattern: re.Pattern[str], line: str, runs: int) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.process_time()
+            pattern.search(line)
+            best = min(best, time.process_time() - start)
+        return best
+
+    slow = []
+    for source in _regex_lists(DATA):
+        try:
+            pattern = re.compile(source, re.IGNORECASE)
+        except re.error:
+            continue
+        words = re.findall(r"[\u4e00-\u9fff]{1,6}|[A-Za-z]{3,}", source)[:6] or ["a"]
+        for word, separator in ((w, s) for w in words for s in (" ", "  ", "", " | ", "1 ")):
+            small = seconds(pattern, (word + separator) * 5 + "\x00zz", 3)
+            large = seconds(pattern, (word + separator) * 10 + "\x00zz", 1)
+            if large > 8 * small + 0.005:
+                slow.append(source)
+                break
+    assert slow == []
