@@ -301,23 +301,24 @@ def _article_holds(headline: Line, prose: Line, in_group: set[lxml.etree._Elemen
 
 
 def _holds_an_article(group: SiblingRun, lines: list[Line]) -> bool:
-    """Whether a member holds three paragraphs: that member is the page's article (a link in it or above it is no
-    entry's title; a reporter's line or a short quote may stand between its paragraphs), and the run around it is
-    the page's layout (the rows of a page grid, a news template's blocks), not a listing. A listing's entries hold a
-    title and an abstract at most; threads whose engine marks its post bodies are read before listings. Linear in
-    the run's lines (a member's lines are a contiguous range)."""
+    """Whether a member holds paragraphs in a row: that member is the page's article (a link in it or above it is
+    no entry's title), and the run around it is the page's layout (the rows of a page grid, a news template's
+    blocks), not a listing. A listing's entries hold a title and an abstract at most; threads whose engine marks
+    its post bodies are read before listings. Linear in the run's lines (a member's lines are a contiguous range)."""
     extents = line_extents(lines)
     for member in group.members:
         extent = extents.get(member)
         if extent is None:
             continue
-        paragraphs = 0
+        run = 0
         for line in lines[extent.first : extent.last + 1]:
             unlinked = line.chars - line.link_chars
             if unlinked >= _PARAGRAPH_CHARS and line.link_density < _PARAGRAPH_LINKS and _is_sentence(line.text):
-                paragraphs += 1
-                if paragraphs >= _ARTICLE_PARAGRAPHS:
+                run += 1
+                if run >= _ARTICLE_PARAGRAPHS:
                     return True
+            elif line.text.strip():
+                run = 0
     return False
 
 
