@@ -38,7 +38,9 @@ def forum_posts(
     cut already (`cut_page` of this tree): a post's lines are taken from them where they are the same."""
     names = {name for name, _ in vocab.forum_body_attributes}
     marked = [
-        e for e in root.iter() if isinstance(e.tag, str) and (e.get("id") or e.get("class") or names & set(e.keys()))
+        e
+        for e in root.iter()
+        if isinstance(e.tag, str) and (e.get("id") or e.get("class") or any(e.get(name) for name in names))
     ]
     by_id = [e for e in marked if vocab.forum_body_ids.fullmatch(e.get("id") or "")]
     bodies = by_id or [e for e in marked if class_words(e) & vocab.forum_body_classes or _marked_body(e, vocab)]

@@ -256,6 +256,14 @@ def shown_elsewhere(root: lxml.etree._Element, hidden: list[lxml.etree._Element]
         if element not in concealed:
             outermost.append(element)
             concealed.update(element.iter())
+    # A copy goes with all it holds: only the outermost hidden elements are sampled, each once.
+    samples = {}
+    for element in outermost:
+        longest = max((_SPACES.sub("", piece) for piece in element.itertext()), key=len, default="")
+        if len(longest) >= _SAMPLE_CHARS:
+            samples[element] = longest[:_SAMPLE_CHARS]
+    if not samples:
+        return set()  # hidden menus and hints only (most pages): no walk of the shown text
     shown: set[str] = set()
     for element in root.iter():
         if element not in concealed and isinstance(element.text, str):
@@ -263,12 +271,7 @@ def shown_elsewhere(root: lxml.etree._Element, hidden: list[lxml.etree._Element]
         parent = element.getparent()
         if element.tail and (parent is None or parent not in concealed):
             shown.add(_sample(element.tail))
-    copies = set()
-    for element in outermost:  # a copy goes with all it holds; nested hidden elements are not read twice
-        longest = max((_SPACES.sub("", piece) for piece in element.itertext()), key=len, default="")
-        if len(longest) >= _SAMPLE_CHARS and longest[:_SAMPLE_CHARS] in shown:
-            copies.add(element)
-    return copies
+    return {element for element, sample in samples.items() if sample in shown}
 
 
 def _sample(text: str) -> str:
