@@ -24,6 +24,7 @@ import lxml.etree
 from extract.content.forum import copy_without
 from extract.content.lines import SPACE, PageLines, class_words, text_of, word_parts
 from extract.content.listing import SiblingRun, similar_siblings
+from extract.content.parse import REPLY_ACTION
 from extract.content.vocabulary import Vocabulary
 
 _MIN_COMMENTS = 3  # comments that make a discussion
@@ -205,12 +206,17 @@ def _largest_run(block: lxml.etree._Element, extents: dict) -> list[lxml.etree._
 
 
 def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
-    """A reply button or link in the comment's own part (not in a reply nested in it)."""
+    """A reply button or link in the comment's own part (not in a reply nested in it); a button's place is marked
+    (`REPLY_ACTION`), the button itself went with the page's other form controls."""
+    if item.get(REPLY_ACTION) is not None:
+        return True
     stack = list(item)
     while stack:
         element = stack.pop()
         if element in items or not isinstance(element.tag, str):
             continue
+        if element.get(REPLY_ACTION) is not None:
+            return True
         text = " ".join(text_of(element).split()).lower()
         if text in vocab.reply_actions:
             return True

@@ -71,7 +71,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return document
     vocab = vocabulary()
     page_title = fill_metadata(root, document, vocab)
-    strip_furniture(root, vocab.article_body_classes)
+    strip_furniture(root, vocab.article_body_classes, vocab.reply_actions)
     page_lines = cut_page(root)
     if page_title and document.title and document.title not in heading_texts(root, vocab):
         # No <h1>/<h2> matched the <title>: a styled block often carries the headline instead.

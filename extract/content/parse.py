@@ -190,17 +190,24 @@ def unwrap_deep_nesting(html: str, limit: int) -> str:
     return "".join(pieces)
 
 
-def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = frozenset()) -> None:
+def strip_furniture(
+    root: lxml.etree._Element, body_classes: frozenset[str] = frozenset(), reply_actions: frozenset[str] = frozenset()
+) -> None:
     """Drop scripts, styles, form controls, media, tooltips and other text that is never content, then hidden
     elements unless they hold prose or are the article's body, marked so by the page (`itemprop="articleBody"`, a
     class word of `body_classes`: WeChat hides its `rich_media_content` until a script shows it, however short the
-    article). One walk finds all three kinds."""
+    article). One walk finds all three kinds. A button printing one of `reply_actions` ("Reply") goes too, and its
+    parent keeps the attribute REPLY_ACTION: a comment that can be answered is told by it (discussion.py)."""
     removed, hidden = [], []
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _REMOVED:
             if tag != "button" or not labels_a_section(element):  # a tab's or accordion item's heading stays
                 removed.append(element)
+                if tag == "button" and reply_actions and _printed_text(element).lower() in reply_actions:
+                    parent = element.getparent()
+                    if parent is not None:
+                        parent.set(REPLY_ACTION, "")
             continue
         # Most elements carry no role, hidden or style attribute: one list of names answers for all three.
         names = element.keys()
@@ -242,6 +249,19 @@ def strip_furniture(root: lxml.etree._Element, body_classes: frozenset[str] = fr
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+REPLY_ACTION = "data-guidecrawl-reply"  # set on the element that held a reply button (`strip_furniture`)
+
+
+def _printed_text(element: lxml.etree._Element) -> str:
+    """The element's text as a page shows it: without what its icons (`svg` titles) and other removed tags hold."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _REMOVED:
+            parts.append(_printed_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def shown_elsewhere(root: lxml.etree._Element, hidden: list[lxml.etree._Element]) -> set[lxml.etree._Element]:

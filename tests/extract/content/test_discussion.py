@@ -46,7 +46,7 @@ def page(head: str = "", body: str = POST + TREE) -> str:
 def thread_of(html: str):
     root = parse_html(html)
     assert root is not None
-    strip_furniture(root)
+    strip_furniture(root, reply_actions=vocabulary().reply_actions)
     return comment_thread(root, html, cut_page(root), vocabulary())
 
 
@@ -131,6 +131,34 @@ def test_flat_comments_with_a_reply_action_on_each_are_a_thread() -> None:
     assert [record.text for record in document.records[1:]] == [text for _, text in LJ_COMMENTS]
     # The Reply item is named like a comment ("j-c-nav-item-reply"): it is a button, not a comment.
     assert all("Reply" not in record.text for record in document.records)
+
+
+def gallery_comment(user: str, text: str, reply: bool = True) -> str:
+    """imgur: a comment's actions are buttons whose icons carry titles ("Imgur Chat"), the reply one among them."""
+    icon = "<svg><title>Imgur Chat</title><path d='M0 0'/></svg>"
+    actions = "<button type='button' class='toggle-replies'><svg><title>plus icon</title></svg>3 replies</button>"
+    actions += f"<button type='button' class='reply actions-btn'>{icon}Reply</button>" if reply else ""
+    return (
+        f"<div class='GalleryComment'><div class='GalleryComment-byLine'><a class='author-name' href='/user/{user}'>"
+        f"{user}</a><span class='date'>7d ago</span></div><div class='GalleryComment-body'>{text}</div>"
+        f"<div class='GalleryComment-actions'><div class='points'>148</div>{actions}</div></div>"
+    )
+
+
+def test_comments_whose_reply_action_is_a_button_are_a_thread() -> None:
+    # The buttons go with the page's other form controls; where a Reply button stood still tells a comment that can
+    # be answered (its icon's title is not part of the word it prints).
+    comments = "".join(gallery_comment(user, text) for user, text in LJ_COMMENTS)
+    html = page(body=f"<div class='Gallery-content'>{POST}</div><div class='CommentsList'>{comments}</div>")
+    document = content(html)
+    assert document.kind == "forum"
+    assert [record.text for record in document.records[1:]] == [text for _, text in LJ_COMMENTS]
+    assert all("Reply" not in record.text and "Imgur Chat" not in record.text for record in document.records)
+    # Without the Reply buttons the same notes stay under the post.
+    flat = "".join(gallery_comment(user, text, reply=False) for user, text in LJ_COMMENTS)
+    html = page(body=f"<div class='Gallery-content'>{POST}</div><div class='CommentsList'>{flat}</div>")
+    assert thread_of(html) is None
+    assert content(html).kind == "article"
 
 
 def test_flat_reader_notes_without_reply_actions_stay_under_the_article() -> None:
