@@ -466,3 +466,25 @@ def test_a_related_box_after_the_last_section_ends_the_article() -> None:
     body += "<li><a href='/b'>Flu Treatment</a></li></ul></div><ul><li><a href='/c'>About us</a></li></ul>"
     lines = cleaned(body, title="Flu Vaccines Are Important for People with Diabetes")
     assert lines[-1].startswith("Everyone 6 months and older") and "Flu Symptoms" not in lines
+
+
+def test_a_wechat_accounts_menu_and_pleas_are_dropped_and_a_sentence_naming_a_keyword_stays() -> None:
+    # Republished with a government account's article on a news platform: its keyword menu, the QR and menu
+    # pointers, the reader plea, and the platform's comment box and accessibility lines.
+    chrome = (
+        "<p>扫描下方二维码解锁更多技能</p><p>1、回复【公租房】查看最新消息</p><p>3、回复【社保】查询广州社保缴纳记录</p>"
+        "<p>5、回复【美图】看看广州有多惊艳</p><p>点击菜单栏【便民服务】解锁更多服务！</p><p>看都看完了，点【在看】试试</p>"
+        "<p>正文已结束，您可以按alt+4进行评论</p><p>已输入0字</p>"
+    )
+    assert cleaned(BODY + chrome) == PARAGRAPHS
+    line = "参保人可关注“某某医保”公众号，回复【异地备案】获取办理指南，按提示上传材料后一个工作日内即可完成备案。"
+    assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
+
+
+def test_a_platforms_special_notice_and_the_authors_other_articles_close_the_body() -> None:
+    notice = "<p>特别声明</p><p>本文为政务等机构在澎湃新闻上传并发布，仅代表该机构观点，不代表澎湃新闻的观点。</p>"
+    assert cleaned(BODY + notice) == PARAGRAPHS
+    others = "<p>作者最新文章</p><p>12-27 18:40</p><p>12-27 17:52</p>"
+    assert cleaned(BODY + others) == PARAGRAPHS
+    profile = "作者介绍：某某，医保政策研究者，长期关注城乡居民医保的筹资与待遇政策。"
+    assert cleaned(BODY + f"<p>{profile}</p>") == [*PARAGRAPHS, profile]
