@@ -20,6 +20,23 @@ META_ONLY = re.compile(r"[\d\s:：/\-.,年月日时分秒点+]*")
 
 WORD = re.compile(r"\w")  # a line with none of these is a bullet or a separator
 
+# A column's or category's label printed before an entry's title ("[通知公告]", "【政策解读】", "[国内]").
+_CATEGORY_LABEL = re.compile(r"^[\[【［]\s*[^\W\d_][^\]】］]{0,9}[\]】］]")
+
+
+def beside_title(text: str, title: str) -> str | None:
+    """What an entry's line prints beside a title that stands within it after a category label or a bullet
+    ("[社会]国家统计局公布11月CPI数据12-07 10:14" → "12-07 10:14"); None when the title does not stand so (a line
+    whose title follows other words is a sentence with a link in it)."""
+    at = text.find(title, 1)
+    if at < 0 or at + len(title) == len(text):
+        return None
+    before = _CATEGORY_LABEL.sub("", text[:at].strip(), count=1).strip()
+    if WORD.search(before) and not META_ONLY.fullmatch(before):
+        return None
+    before = before if WORD.search(before) else ""  # a bullet ("·", "■") is no part of the entry
+    return " ".join(part for part in (before, text[at + len(title) :].strip()) if part)
+
 
 def entry_lines(
     member: lxml.etree._Element, title: str | None, vocab: Vocabulary, furniture: frozenset[str] | None = None

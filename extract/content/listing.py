@@ -16,6 +16,7 @@ from extract.content.dates import iso_date
 from extract.content.entries import (
     META_ONLY,
     WORD,
+    beside_title,
     entry_lines,
     full_title,
     printed_age,
@@ -424,8 +425,13 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             text = line.text
             if title and same_text(text, title):
                 continue
-            if line.link_density > 0.5 or META_ONLY.fullmatch(text) or not WORD.search(text):
-                continue  # a link, a bare date or count, a bullet cell ("·", "■")
+            beside = beside_title(text, title) if title and line.link_chars else None
+            if beside is not None:
+                text = beside  # "[国内]须知12-07 10:14": the category label goes, the title is the first line already
+            elif line.link_density > 0.5:
+                continue  # a link
+            if META_ONLY.fullmatch(text) or not WORD.search(text):
+                continue  # a bare date or count, a bullet cell ("·", "■")
             if title and line.link_chars and (text.startswith(title) or text.endswith(title)):
                 # The title link's line with more than the link ("须知 2024-09-18", "[05-13] 须知"): the title is the
                 # text's first line already. (A link inside a sentence stays: that is no title line.)

@@ -80,6 +80,31 @@ def test_entry_furniture_is_not_in_its_text() -> None:
     ]
 
 
+def test_an_entrys_category_label_goes_and_its_title_and_date_stay_whatever_the_titles_length() -> None:
+    # "[办事指南]灵活就业人员医疗保险缴费办事指南2024-02-15" on one line: a short title leaves the line mostly
+    # unlinked, a long one mostly linked; either way the record is the title, then the date.
+    short = ["异地就医备案办理", "医保卡补办流程", "生育津贴申领指南", "参保登记须知", "慢特病认定办法"]
+    labelled = "<li><span>[{label}]</span><a href='/zn/{i}.html'>{title}</a><span>2024-0{m}-15</span></li>"
+    for titles in (short, TITLES):
+        items = "".join(
+            labelled.format(label=["办事指南", "通知公告"][i % 2], i=i, m=i + 1, title=title)
+            for i, title in enumerate(titles)
+        )
+        root = tree(f"{MENU}<div class='list'><ul>{items}</ul></div>")
+        group = listing_group(root, cut_page(root))
+        assert group is not None
+        records = listing_records(group, None, vocabulary())
+        assert [record.text for record in records] == [f"{t}\n2024-0{i + 1}-15" for i, t in enumerate(titles)]
+    # A link inside a sentence is no title line: the sentence stays whole.
+    sentence = "<li><a href='/zn/{i}.html'>{title}</a><p>参保人可按《{title}》到窗口办理，材料齐全的当场办结。</p></li>"
+    root = column(sentence)
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    assert listing_records(group, None, vocabulary())[0].text.split("\n")[1] == (
+        f"参保人可按《{TITLES[0]}》到窗口办理，材料齐全的当场办结。"
+    )
+
+
 def test_title_link_is_the_longest_link_outside_the_furniture() -> None:
     entry = tree(
         "<li><span class='author'><a href='/u/1'>一个很长很长的用户名字在这里</a></span>"
