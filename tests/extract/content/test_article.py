@@ -488,3 +488,24 @@ def test_a_platforms_special_notice_and_the_authors_other_articles_close_the_bod
     assert cleaned(BODY + others) == PARAGRAPHS
     profile = "作者介绍：某某，医保政策研究者，长期关注城乡居民医保的筹资与待遇政策。"
     assert cleaned(BODY + f"<p>{profile}</p>") == [*PARAGRAPHS, profile]
+
+
+def test_comment_box_reaction_social_and_tag_lines_are_dropped_and_sentences_with_their_words_stay() -> None:
+    lines = (
+        "Show more comments",
+        "Comments are closed",
+        "What's Your Reaction?Share this reaction with your friends!",
+        "FOLLOW US ON SOCIAL MEDIA",
+        "Go Back to Top. Skip To: Start of Article.",
+        "Topics: Australia",
+        "Tags: Alibaba, Cloud",
+        "Share the Story",
+        "More: Huawei's next flagship to launch at MWC 2017",
+    )
+    assert english(after="".join(f"<p>{line}</p>" for line in lines)) == ENGLISH
+    sentences = (
+        "Comments are welcome until May 1, the agency said.",
+        "Topics: the plan covers three areas, starting with dental care.",
+        "More than 200 people came to the first meeting.",
+    )
+    assert english(after="".join(f"<p>{line}</p>" for line in sentences)) == [*ENGLISH, *sentences]
