@@ -509,3 +509,18 @@ def test_comment_box_reaction_social_and_tag_lines_are_dropped_and_sentences_wit
         "More than 200 people came to the first meeting.",
     )
     assert english(after="".join(f"<p>{line}</p>" for line in sentences)) == [*ENGLISH, *sentences]
+
+
+def test_reading_time_ad_label_browser_and_notification_prompts_are_dropped_and_sentences_stay() -> None:
+    lines = (
+        "Oct 19, 2016 · 10 min read",
+        "Supported by",
+        "This site works best in IE9 and up and in other modern web browsers.",
+        "Click 'OK' then 'Allow' to enable notifications",
+    )
+    assert english(*lines) == ENGLISH
+    sentences = (
+        "The clinic is supported by a grant from the county.",
+        "Patients can allow notifications in the app to get reminders before each visit.",
+    )
+    assert english(after="".join(f"<p>{line}</p>" for line in sentences))[-2:] == list(sentences)
