@@ -346,11 +346,30 @@ def _links_in_sentences(group: SiblingRun, lines: list[Line]) -> bool:
             before, after = _LETTERS.findall(flat[:at]), _LETTERS.findall(flat[at + len(key) :])
             if len(before) >= _SENTENCE_AROUND and len(after) >= _SENTENCE_AROUND and SENTENCE_PUNCT.search(flat):
                 inside += 1
+            elif _own_paragraph_line(line) and _continues_a_sentence(flat[:at], flat[at + len(key) :]):
+                inside += 1  # the link opens or closes a paragraph's sentence ("<a>The songstress</a>, 30, took…")
             break
     return bool(entries) and inside >= _LINKED_PARAGRAPHS * len(entries)
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_GOES_ON = re.compile(r"[,;a-z]")  # after a link that opens a sentence (a title is followed by a new one)
+_SENTENCE_CLOSE = re.compile(r"[.!?。！？”\"'’)）]*")  # after a link that ends a sentence
+_LABEL_END = re.compile(r"[:：|｜>»\-–—]$")  # "RELATED: <a>…</a>", "Read more » <a>…</a>"
+
+
+def _continues_a_sentence(before: str, after: str) -> bool:
+    """Whether a link in a paragraph's line is part of its sentence (texts without spaces): the sentence runs on
+    after the link ("<a>The songstress</a>, 30, took…", "The <a>Theatre Wing</a> announced…"), or a sentence leads
+    up to a link that ends it ("…on Thursday night's <a>Jimmy Kimmel Live!</a>."). A feed entry's title is followed
+    by its abstract's own sentence, or stands after a label ("RELATED: <a>…</a>")."""
+    if _LABEL_END.search(before):
+        return False
+    if _SENTENCE_GOES_ON.match(after):
+        return True
+    return len(_LETTERS.findall(before)) >= _SENTENCE_AROUND and bool(_SENTENCE_CLOSE.fullmatch(after))
+
+
 _SENTENCE_AROUND = 20  # letters of a sentence on each side of a link inside it
 _LINKED_PARAGRAPHS = 0.5  # share of entries whose title link sits inside a sentence
 
@@ -373,9 +392,13 @@ def _set_between_paragraphs(group: SiblingRun, lines: list[Line]) -> bool:
 
 
 def _own_paragraph(line: Line, flow: lxml.etree._Element) -> bool:
+    return line.owner.getparent() is flow and _own_paragraph_line(line)
+
+
+def _own_paragraph_line(line: Line) -> bool:
+    """A paragraph's line: prose that may link a few words."""
     return (
-        line.owner.getparent() is flow
-        and line.chars - line.link_chars >= _PARAGRAPH_CHARS
+        line.chars - line.link_chars >= _PARAGRAPH_CHARS
         and line.link_density < _PARAGRAPH_LINKS
         and _is_sentence(line.text)
     )

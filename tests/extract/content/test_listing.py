@@ -360,6 +360,34 @@ def test_paragraphs_that_each_link_words_inside_a_sentence_are_no_listing() -> N
     assert outweighs(tree(linked_paragraphs(title_first=True)))
 
 
+# Paragraphs of a celebrity news story (the layout of people.com's and usmagazine.com's pages in the Mercury parser's
+# saved pages): each links a name or a phrase that opens its sentence, or the show that ends it.
+OPENING_OR_CLOSING_LINKS = [
+    ("", "The “Perfect Illusion” songstress", ", 30, took to Instagram on Monday to share a photo of the actor with "
+     "her mother. The duo smiled as they dropped letters into an orange mailbox for her charity."),
+    ("", "Gaga and Kinney ended their engagement in July", " after five years together, but the singer has said "
+     "that the exes are amicable. Fans have hoped for a reunion ever since."),
+    ("The actress set the record straight about the jacket and its tags on Thursday night’s ", "Jimmy Kimmel Live!",
+     ""),
+    ("During the interview, the host asked her about a photo from the screening of her new movie, and she laughed "
+     "about it. She then told the story of ", "Office Christmas Party", "."),
+]  # fmt: skip
+
+
+def test_paragraphs_whose_links_open_or_close_their_sentence_are_no_listing() -> None:
+    paragraphs = "".join(
+        f"<p>{before}<a href='https://example.com/{n}'>{link}</a>{after}</p>"
+        for n, (before, link, after) in enumerate(OPENING_OR_CLOSING_LINKS)
+    )
+    assert not outweighs(tree(f"<div class='article-body'>{paragraphs}</div>"))
+    # A feed's entries open with their title and go on with a sentence of their own, or print a label first.
+    feed = "".join(
+        f"<p>{'RELATED: ' if n % 2 else ''}<a href='https://example.com/{n}'>{link}</a> {(before + after).strip()}</p>"
+        for n, (before, link, after) in enumerate(LINKED_PARAGRAPHS)
+    )
+    assert outweighs(tree(f"<div class='article-body'>{feed}</div>"))
+
+
 VIDEO_STORY = (
     "灵活就业人员可以在户籍地或居住地以个人身份参加职工基本医疗保险，本期视频讲解参保登记需要准备的材料、网上办理的入口、"
     "缴费基数的选择和待遇享受的等待期，帮助大家少跑腿、快办事。"
