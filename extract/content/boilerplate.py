@@ -33,7 +33,8 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     doomed = []
     stats = SubtreeStats()  # only the named containers are measured
     page_chars: int | None = None
-    verdicts: dict[tuple[str | None, str | None], tuple[bool | None, bool]] = {}  # pages repeat their class names
+    # pages repeat their class names
+    verdicts: dict[tuple[str | None, str | None, bool], tuple[bool | None, bool]] = {}
     for element in root.iter(*BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
@@ -42,9 +43,10 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             continue
         if element.tag in _INLINE_TAGS and _inside_a_sentence(element):
             continue  # a link or span within running text ("js_link", "tag-link") is part of the sentence
-        verdict = verdicts.get(names)
+        inline = element.tag in _INLINE_TAGS
+        verdict = verdicts.get((*names, inline))
         if verdict is None:
-            verdict = verdicts[names] = _named_boilerplate(*names, vocab)
+            verdict = verdicts[(*names, inline)] = _named_boilerplate(*names, vocab, inline=inline)
         bad, strong = verdict
         if bad is None:
             # A consent platform's cookie notice: longer than the article on some pages, never its wrapper.
@@ -111,10 +113,13 @@ def _inside_a_sentence(element: lxml.etree._Element) -> bool:
 _WORD = re.compile(r"\w")
 
 
-def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) -> tuple[bool | None, bool]:
+def _named_boilerplate(
+    classes: str | None, ids: str | None, vocab: Vocabulary, *, inline: bool = False
+) -> tuple[bool | None, bool]:
     """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles); None for a
     consent platform's element (`[tokens] consent_platforms`, any part of a word). A token of `[tokens] alone`
-    counts only as a whole class word ("copy", not "hero-copy")."""
+    counts only as a whole class word ("copy", not "hero-copy"); one of `[tokens] block_only` not on an `inline`
+    element (a span or a link)."""
     words = (classes or "").split() + [word for word in (ids or "").split() if word not in vocab.app_root_ids]
     if any(part in vocab.consent_platform_tokens for word in words for part in word_parts(word)):
         return None, True
@@ -126,6 +131,8 @@ def _named_boilerplate(classes: str | None, ids: str | None, vocab: Vocabulary) 
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
         if len(parts) > 1:
             parts = tuple(p for p in parts if p not in vocab.alone_boilerplate_tokens)
+        if inline:
+            parts = tuple(p for p in parts if p not in vocab.block_only_tokens)
         if not parts:
             continue
         # Only class words: a WebForms id spells the path of nested controls ("MC_AMC_QuestionComments_…"), each

@@ -99,6 +99,7 @@ class Vocabulary:
     content_tokens: frozenset[str]
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
+    block_only_tokens: frozenset[str]  # furniture only on a block ("head"; a span so named is a heading)
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
     forum_body_attributes: frozenset[tuple[str, str]]  # (name, value) of an engine's post-body attribute
@@ -179,6 +180,7 @@ def vocabulary() -> Vocabulary:
         content_tokens=frozenset(data["tokens"]["content"]),
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
+        block_only_tokens=frozenset(data["tokens"].get("block_only", ())),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         forum_body_attributes=frozenset((name, value) for name, value in forum.get("body_attributes", ())),

@@ -246,3 +246,13 @@ def test_copy_inside_a_class_word_names_text_and_copy_alone_a_copyright_box() ->
     text, _ = after(drop_boilerplate, body)
     assert "Add-ons are like apps that you install." in text
     assert "© 2024" not in text and "All rights reserved" not in text and "Jane Doe" not in text
+
+
+def test_a_span_named_head_is_a_heading_in_the_text_and_a_div_so_named_the_pages_header() -> None:
+    steps = "".join(
+        f"<div class='step'><span class='headline2 head'>第{n}步</span>{paragraph}</div>"
+        for n, paragraph in enumerate(PARAGRAPHS.split("</p>")[:3], start=1)
+    )
+    body = f"<div class='head'><a href='/'>首页</a> 某某市医疗保障局</div><div class='article-content'>{steps}</div>"
+    text, _ = after(drop_boilerplate, body)
+    assert ("第1步" in text, "第3步" in text, "某某市医疗保障局" in text) == (True, True, False)
