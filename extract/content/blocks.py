@@ -276,8 +276,36 @@ def _related_blocks(
             # Related reading is titles with links: a long block of unlinked text under the heading is an
             # article that a "related" box above it happens to open.
             and extents[parent].link_chars >= _RELATED_LINK_SHARE * extents[parent].chars
+            and not _article_paragraphs_beside(block, parent, lines, extents)
         ):
             block, parent = parent, parent.getparent()
         if last[block] > i:
             blocks.append((i, last[block] + 1))
     return blocks
+
+
+def _article_paragraphs_beside(
+    block: lxml.etree._Element, parent: lxml.etree._Element, lines: list[Line], extents: dict
+) -> bool:
+    """Whether `parent` holds, beside the related box `block`, paragraphs of prose that no link heads: an article
+    body whose related box stands before its paragraphs (`<div class="articlebody"><div class="related">…</div>
+    <p>…</p><p>…</p>`). A related box's abstracts sit in entries that hold their titles' links."""
+    found = 0
+    for i in range(extents[parent].first, extents[parent].last + 1):
+        if extents[block].first <= i <= extents[block].last:
+            continue
+        line = lines[i]
+        if line.link_chars or line.chars < _ARTICLE_PARAGRAPH_CHARS or not is_sentence_line(line):
+            continue
+        holder = line.owner
+        while holder is not parent and holder is not None and not extents[holder].link_chars:
+            holder = holder.getparent()
+        if holder is parent:
+            found += 1
+            if found >= _ARTICLE_PARAGRAPHS:
+                return True
+    return False
+
+
+_ARTICLE_PARAGRAPH_CHARS = 50  # an unlinked paragraph of an article (a box's abstracts sit in linked entries)
+_ARTICLE_PARAGRAPHS = 2

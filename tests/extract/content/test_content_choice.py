@@ -248,6 +248,23 @@ def test_a_related_box_above_an_article_does_not_swallow_it() -> None:
     assert "其他游记3" not in text
 
 
+def test_a_related_box_opening_the_article_body_does_not_take_its_paragraphs() -> None:
+    # msn.com's layout (goose3's saved page test_msn1.html): the headline and its abstract in a head block, then
+    # the body, which opens with a "相关阅读" box of links before the article's own paragraphs.
+    paragraphs = "".join(f"<p>{text}{text}</p>" for text in POST)
+    titles = "".join(f"<li><a href='/a{n}'>其他游记{n}：尖石乡后山秋季赏枫路线</a></li>" for n in range(8))
+    html = (
+        "<html><head><title>美树营地赏枫</title></head><body><div class='article1'><div class='articlehead'>"
+        "<h1>美树营地赏枫</h1><p class='abstract'>新竹尖石乡后山的枫叶红了，营地主人分享赏枫路线。</p></div>"
+        f"<div class='articlebody'><div class='relatedlinks'><h3>相关阅读</h3><ul>{titles}</ul></div>{paragraphs}"
+        "</div></div></body></html>"
+    )
+    text = content(html).text
+    assert text.startswith("新竹尖石乡后山的枫叶红了")
+    assert all(line in text for line in POST)
+    assert "其他游记3" not in text
+
+
 def test_a_legal_notice_under_the_article_is_not_its_text() -> None:
     article = "".join(f"<p>{text}</p>" for text in POST)
     notice = (
