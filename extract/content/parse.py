@@ -255,13 +255,20 @@ REPLY_ACTION = "data-guidecrawl-reply"  # set on the element that held a reply b
 
 
 def _printed_text(element: lxml.etree._Element) -> str:
-    """The element's text as a page shows it: without what its icons (`svg` titles) and other removed tags hold."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in _REMOVED:
-            parts.append(_printed_text(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    """The element's text as a page shows it: without what its icons (`svg` titles), comments and other removed
+    tags hold. A walk with a stack, no recursion (a button may nest as deep as the page)."""
+    pieces = [element.text or ""]
+    stack: list[tuple[lxml.etree._Element, bool]] = [(child, False) for child in reversed(element)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            pieces.append(node.tail or "")  # after the node's own subtree
+            continue
+        stack.append((node, True))
+        if isinstance(node.tag, str) and node.tag not in _REMOVED:
+            pieces.append(node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return " ".join("".join(pieces).split())
 
 
 def shown_elsewhere(root: lxml.etree._Element, hidden: list[lxml.etree._Element]) -> set[lxml.etree._Element]:

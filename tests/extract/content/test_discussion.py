@@ -260,3 +260,13 @@ def test_the_same_comments_under_a_post_without_a_news_desks_credit_are_a_thread
     document = content(page(body=post + NEWS_COMMENTS))
     assert document.kind == "forum"
     assert any("档次提高了不少" in record.text for record in document.records)
+
+
+def test_a_reply_button_nested_as_deep_as_the_parser_allows_is_read_without_recursion() -> None:
+    deep = "<button class='reply'>" + "<span>" * 990 + "Reply" + "</span>" * 990 + "</button>"
+    comments = "".join(
+        gallery_comment(user, text).replace("<div class='GalleryComment-actions'>", f"<div>{deep}")
+        for user, text in LJ_COMMENTS
+    )
+    html = page(body=f"<div class='Gallery-content'>{POST}</div><div class='CommentsList'>{comments}</div>")
+    assert content(html).kind == "forum"
