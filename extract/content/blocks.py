@@ -289,18 +289,23 @@ def _article_paragraphs_beside(
 ) -> bool:
     """Whether `parent` holds, beside the related box `block`, paragraphs of prose that no link heads: an article
     body whose related box stands before its paragraphs (`<div class="articlebody"><div class="related">…</div>
-    <p>…</p><p>…</p>`). A related box's abstracts sit in entries that hold their titles' links."""
+    <p>…</p><p>…</p>`). A related box's abstracts sit in entries that hold their titles' links. Only the lines of
+    `parent` outside `block` are read, each element once: a climb through nested wrappers stays linear."""
+    span, inner = extents[parent], extents[block]
+    unlinked_up: dict[lxml.etree._Element, bool] = {parent: True}  # no link from here up to `parent`
     found = 0
-    for i in range(extents[parent].first, extents[parent].last + 1):
-        if extents[block].first <= i <= extents[block].last:
-            continue
+    for i in (*range(span.first, inner.first), *range(inner.last + 1, span.last + 1)):
         line = lines[i]
         if line.link_chars or line.chars < _ARTICLE_PARAGRAPH_CHARS or not is_sentence_line(line):
             continue
-        holder = line.owner
-        while holder is not parent and holder is not None and not extents[holder].link_chars:
+        path, holder = [], line.owner
+        while holder not in unlinked_up and holder is not None and not extents[holder].link_chars:
+            path.append(holder)
             holder = holder.getparent()
-        if holder is parent:
+        clear = unlinked_up.get(holder, False) if holder is not None else False
+        for element in path:
+            unlinked_up[element] = clear
+        if clear:
             found += 1
             if found >= _ARTICLE_PARAGRAPHS:
                 return True
