@@ -68,7 +68,30 @@ def printed_date(member: lxml.etree._Element, title: str | None) -> str | None:
     if title:
         text = text.replace(title, " ", 1)  # a date inside the title ("关于2024年5月1日起…") is not the entry's
     match = DATE.search(text)
-    return match.group(0).strip() if match and iso_date(match.group(0)) else None
+    if match and iso_date(match.group(0)):
+        return match.group(0).strip()
+    return _day_box_date(member)
+
+
+def _day_box_date(member: lxml.etree._Element) -> str | None:
+    """The date of a calendar box that prints the day apart from the year and month (`<div class="time"><span>20
+    </span><span>2024-12</span></div>`), in ISO form: an element whose only two texts are a day and a year-month."""
+    for element in member.iter():
+        if not isinstance(element.tag, str) or not 2 <= len(element) <= 3 or any(len(child) for child in element):
+            continue  # a box of two or three leaves (a day, a year-month, a separator)
+        pieces = [element.text, *(piece for child in element for piece in (text_of(child), child.tail))]
+        texts = [t for t in (SPACE.sub("", piece or "") for piece in pieces) if t]
+        if len(texts) != 2:
+            continue
+        for day, month in (texts, texts[::-1]):
+            found = _YEAR_MONTH.fullmatch(month)
+            if found and _DAY.fullmatch(day) and 1 <= int(found.group(2)) <= 12 and 1 <= int(day) <= 31:
+                return f"{found.group(1)}-{int(found.group(2)):02d}-{int(day):02d}"
+    return None
+
+
+_DAY = re.compile(r"\d{1,2}")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})月?")
 
 
 def printed_age(member: lxml.etree._Element) -> str | None:

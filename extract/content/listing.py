@@ -442,6 +442,10 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
         title = SPACE.sub(" ", text_of(link)).strip() if link is not None else None
         href = link.get("href") if link is not None else None
         printed = printed_date(member, title)
+        if title and printed and title != printed and (title.endswith(printed) or title.startswith(printed)):
+            # The date printed inside the title link (<a><span>title</span><span>2024-12-20</span></a>): no part
+            # of the title.
+            title = (title[: -len(printed)] if title.endswith(printed) else title[len(printed) :]).strip(" []【】")
         published_at = iso_date(printed) or iso_date(text_of(member))
         lines_text = []
         for line in entry_lines(member, title, vocab):

@@ -105,6 +105,42 @@ def test_an_entrys_category_label_goes_and_its_title_and_date_stay_whatever_the_
     )
 
 
+def test_a_date_printed_inside_the_title_link_is_the_entrys_date_not_part_of_its_title() -> None:
+    entry = "<li><a href='/zn/{i}.html'><span class='t'>{title}</span><span class='d'>2024-0{m}-15</span></a></li>"
+    root = column(entry)
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    first = listing_records(group, None, vocabulary())[0]
+    assert (first.title, first.published_at, first.text) == (TITLES[0], "2024-01-15", f"{TITLES[0]}\n2024-01-15")
+    # A date that is part of the title's words stays in it.
+    dated_title = "<li><a href='/zn/{i}.html'>{title}（2024年修订）</a><span>2024-0{m}-15</span></li>"
+    group = listing_group(root := column(dated_title), cut_page(root))
+    assert group is not None
+    assert listing_records(group, None, vocabulary())[0].title == f"{TITLES[0]}（2024年修订）"
+
+
+def test_a_calendar_box_printing_the_day_apart_from_the_year_and_month_dates_the_entry() -> None:
+    entry = (
+        "<div class='item'><div class='time'><span class='day'>{m}5</span><span class='ym'>2024-0{m}</span></div>"
+        "<div class='txt'><a href='/zn/{i}.html'>{title}</a><p>请参保人按时办理，逾期影响待遇。</p></div></div>"
+    )
+    root = tree(
+        "<div class='list'>" + "".join(entry.format(i=i, m=i + 1, title=t) for i, t in enumerate(TITLES)) + "</div>"
+    )
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    first = listing_records(group, None, vocabulary())[0]
+    assert (first.published_at, first.text.splitlines()[-1]) == ("2024-01-15", "2024-01-15")
+    # Two numbers that are no day and year-month (a count and a rank) date nothing.
+    counts = entry.replace("{m}5</span>", "{m}5 次</span>").replace("2024-0{m}</span>", "第{m}名</span>")
+    root = tree(
+        "<div class='list'>" + "".join(counts.format(i=i, m=i + 1, title=t) for i, t in enumerate(TITLES)) + "</div>"
+    )
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    assert listing_records(group, None, vocabulary())[0].published_at is None
+
+
 def test_title_link_is_the_longest_link_outside_the_furniture() -> None:
     entry = tree(
         "<li><span class='author'><a href='/u/1'>一个很长很长的用户名字在这里</a></span>"
