@@ -452,11 +452,11 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             text = line.text
             if title and same_text(text, title):
                 continue
+            if line.link_density > 0.5:
+                continue  # a link (the title with a "New" link or a date beside it: the date is read apart)
             beside = beside_title(text, title) if title and line.link_chars else None
             if beside is not None:
                 text = beside  # "[国内]须知12-07 10:14": the category label goes, the title is the first line already
-            elif line.link_density > 0.5:
-                continue  # a link
             if META_ONLY.fullmatch(text) or not WORD.search(text):
                 continue  # a bare date or count, a bullet cell ("·", "■")
             if title and line.link_chars and (text.startswith(title) or text.endswith(title)):

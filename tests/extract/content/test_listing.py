@@ -95,6 +95,12 @@ def test_an_entrys_category_label_goes_and_its_title_and_date_stay_whatever_the_
         assert group is not None
         records = listing_records(group, None, vocabulary())
         assert [record.text for record in records] == [f"{t}\n2024-0{i + 1}-15" for i, t in enumerate(titles)]
+    # A Discuz! thread list's "New" link beside a labelled title is no line of the entry.
+    new = "<li><span>[活动]</span> <a href='/t/{i}.html'>{title}</a> <a class='xi1' href='/t/{i}.html#new'>New</a></li>"
+    root = column(new)
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    assert [record.text for record in listing_records(group, None, vocabulary())] == TITLES
     # A link inside a sentence is no title line: the sentence stays whole.
     sentence = "<li><a href='/zn/{i}.html'>{title}</a><p>参保人可按《{title}》到窗口办理，材料齐全的当场办结。</p></li>"
     root = column(sentence)
