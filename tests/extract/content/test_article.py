@@ -524,3 +524,22 @@ def test_reading_time_ad_label_browser_and_notification_prompts_are_dropped_and_
         "Patients can allow notifications in the app to get reminders before each visit.",
     )
     assert english(after="".join(f"<p>{line}</p>" for line in sentences))[-2:] == list(sentences)
+
+
+def test_a_sites_donation_plea_is_dropped_and_a_sentence_about_support_stays() -> None:
+    plea = (
+        "Contribute to Lucianne.com",
+        "Please consider supporting Lucianne's news forum with a direct contribution of as much or as little as you "
+        "can give. Your donation helps keep our discussions going and our voices heard.",
+        "Make contribution anonymous?",
+        "If you also value what we do, please support us.",
+        "Donate now",
+    )
+    assert english(after="".join(f"<p>{line}</p>" for line in plea)) == ENGLISH
+    sentences = (
+        "Please consider supporting a family member through the application, as the form is long.",
+        "Support groups meet every Tuesday at the county clinic.",
+        "Contribute to your health savings account before the end of the year to lower your taxes.",
+        "Donate to a blood bank near you",
+    )
+    assert english(after="".join(f"<p>{line}</p>" for line in sentences)) == [*ENGLISH, *sentences]
