@@ -543,3 +543,11 @@ def test_a_sites_donation_plea_is_dropped_and_a_sentence_about_support_stays() -
         "Donate to a blood bank near you",
     )
     assert english(after="".join(f"<p>{line}</p>" for line in sentences)) == [*ENGLISH, *sentences]
+
+
+def test_a_social_posts_chinese_time_reply_settings_and_counters_are_dropped() -> None:
+    chrome = "<p>下午11:55 · 2023年12月11日</p><p>4.3万 喜欢次数</p>"
+    chrome += "<p>谁可以回复？</p><p>@PKU1898 关注或提及的账号可以回复</p>"
+    assert cleaned(BODY + chrome) == PARAGRAPHS
+    line = "下午2点起，关注的参保人可以回复短信预约窗口办理时间。"
+    assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
