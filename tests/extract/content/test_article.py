@@ -541,6 +541,7 @@ def test_a_sites_donation_plea_is_dropped_and_a_sentence_about_support_stays() -
         "Support groups meet every Tuesday at the county clinic.",
         "Contribute to your health savings account before the end of the year to lower your taxes.",
         "Donate to a blood bank near you",
+        "Please consider donating blood if you are healthy: your donation helps patients in need.",
     )
     assert english(after="".join(f"<p>{line}</p>" for line in sentences)) == [*ENGLISH, *sentences]
 
