@@ -44,6 +44,8 @@ _IMPLIED_END_TAGS = frozenset((
 _REMOVED = frozenset(_REMOVED_TAGS)
 # WAI-ARIA roles of text that only shows on hover ("This answer is useful" over a vote arrow): never content.
 _REMOVED_ROLES = frozenset(("tooltip",))
+# The text of a heading's permalink (`<h2>前言<a href="#df3688">#</a></h2>`): a mark to click, not a word.
+_PERMALINK_MARKS = frozenset(("#", "¶", "§", "🔗"))
 _HIDDEN = re.compile(r"display:none|visibility:hidden", re.I)
 
 
@@ -217,6 +219,9 @@ def strip_furniture(
             # An image's caption set inline in a paragraph ("<p><span class='caption'>© Getty</span>Nintendo and
             # Apple shocked…") is drawn as a box of its own: its line is not the paragraph's.
             element.tag = "div"
+        if tag == "a" and (element.get("href") or "").startswith("#") and _is_permalink_mark(element):
+            removed.append(element)
+            continue
         if "role" in names and element.get("role") in _REMOVED_ROLES:
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
@@ -249,6 +254,11 @@ def strip_furniture(
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _is_permalink_mark(link: lxml.etree._Element) -> bool:
+    """A link to a place on the same page whose whole text is a permalink mark ("#", "¶")."""
+    return len(link) == 0 and (link.text or "").strip() in _PERMALINK_MARKS
 
 
 REPLY_ACTION = "data-guidecrawl-reply"  # set on the element that held a reply button (`strip_furniture`)

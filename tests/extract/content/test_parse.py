@@ -351,3 +351,12 @@ def test_a_page_of_script_tags_inside_one_script_costs_linear_time() -> None:
 
     small, large = cpu_seconds(5_000), cpu_seconds(20_000)
     assert large < 8 * small
+
+
+def test_a_headings_permalink_mark_is_not_its_text_and_a_link_to_a_section_is() -> None:
+    headings = (
+        "<h2 id='df3688'>前言<a href='#df3688' class='anchorific'>#</a></h2>"
+        "<h2 id='setup'>Setting up<a class='headerlink' href='#setup' title='Permalink'>¶</a></h2>"
+        f"<p>{PARAGRAPH}详见<a href='#setup'>办理步骤</a>。</p>"
+    )
+    assert stripped(f"<html><body>{headings}</body></html>") == f"前言Setting up{PARAGRAPH}详见办理步骤。"
