@@ -57,10 +57,14 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
         return None
     replies = _nested_replies(items, item_set)
     nested = any(replies.values())
-    replied = sum(1 for item in items if _has_reply_action(item, item_set, vocab))
-    if not nested and replied < _REPLY_SHARE * len(items):
+    actions = [_reply_action(item, item_set, vocab) for item in items]
+    if not nested and sum(map(bool, actions)) < _REPLY_SHARE * len(items):
         return None
     talk = sum(_own_chars(item, item_set) for item in items)
+    if not nested and "shown" not in actions and _chars(root) - talk >= talk:
+        # Reply slots left empty are weaker evidence than a reply link: a blog's comment form prints them too.
+        # The thread must then outweigh the rest of the page, as a discussion does and a long post does not.
+        return None
     if _article_chars(root, html, item_set, talk, vocab) >= talk:
         return None
     order = {element: index for index, element in enumerate(root.iter())}
@@ -205,20 +209,30 @@ def _largest_run(block: lxml.etree._Element, extents: dict) -> list[lxml.etree._
     return best
 
 
-def _has_reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
-    """A reply button or link in the comment's own part (not in a reply nested in it); a button's place is marked
-    (`REPLY_ACTION`), the button itself went with the page's other form controls."""
+def _reply_action(item: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> str | None:
+    """ "shown" for a reply button or link in the comment's own part (not in a reply nested in it; a button's place
+    is marked, `REPLY_ACTION`, the button itself went with the page's other form controls), "slot" for only an
+    empty element named as the reply (`<div class="reply"></div>`: a page saved by a reader not signed in)."""
     if item.get(REPLY_ACTION) is not None:
-        return True
+        return "shown"
+    found = None
     stack = list(item)
     while stack:
         element = stack.pop()
         if element in items or not isinstance(element.tag, str):
             continue
         if element.get(REPLY_ACTION) is not None:
-            return True
+            return "shown"
         text = " ".join(text_of(element).split()).lower()
         if text in vocab.reply_actions:
-            return True
+            return "shown"
+        if not text and _is_reply_slot(element, vocab):
+            found = "slot"
         stack.extend(element)
-    return False
+    return found
+
+
+def _is_reply_slot(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """An empty element named as a reply (`<div class="reply"></div>`): where a signed-in reader's reply link is."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any((parts := word_parts(name)) and parts[-1] in vocab.reply_slot_words for name in names)

@@ -114,6 +114,7 @@ class Vocabulary:
     comment_item_suffixes: frozenset[str]  # … or first part a comment word, last part one of these ("comment-item")
     comment_list_words: frozenset[str]  # … naming the block of all comments ("j-l-comments", "#comments")
     reply_actions: frozenset[str]  # a reply button's whole text, lower-cased ("reply", "回复")
+    reply_slot_words: frozenset[str]  # last part of the class/id of an empty reply action's place
     article_types: frozenset[str]  # schema.org types of an article page (NewsArticle, BlogPosting)
     floor_tokens: frozenset[str]
     floor_mark: re.Pattern[str]
@@ -197,6 +198,7 @@ def vocabulary() -> Vocabulary:
         comment_item_suffixes=frozenset(forum["comment_item_suffixes"]),
         comment_list_words=frozenset(forum["comment_list_words"]),
         reply_actions=frozenset(word.lower() for word in forum["reply_actions"]),
+        reply_slot_words=frozenset(forum["reply_slot_words"]),
         article_types=frozenset(forum["article_types"]),
         floor_tokens=frozenset(forum["floor_tokens"]),
         actions=frozenset(forum["actions"]),

@@ -161,6 +161,42 @@ def test_comments_whose_reply_action_is_a_button_are_a_thread() -> None:
     assert content(html).kind == "article"
 
 
+def hn_row(user: str, text: str, indent: int) -> str:
+    """news.ycombinator.com saved signed out: flat table rows indented by width, the reply link's place empty."""
+    return (
+        f"<tr class='athing comtr'><td><table><tr><td class='ind' indent='{indent}'><img src='s.gif' "
+        f"width='{40 * indent}'></td><td class='default'><div><span class='comhead'><a href='user?id={user}' "
+        f"class='hnuser'>{user}</a> <span class='age'><a href='item?id=1'>on Dec 27, 2023</a></span></span></div>"
+        f"<br><div class='comment'><div class='commtext c00'>{text}</div><div class='reply'><p><font size='1'>"
+        "</font></div></div></td></tr></table></td></tr>"
+    )
+
+
+HN_QUESTION = "As I'm looking at a crazy 12 months, what do you think 2024 has in store?"
+
+
+def test_flat_comments_with_an_empty_reply_place_each_under_a_short_post_are_a_thread() -> None:
+    rows = "".join(hn_row(user, text, indent) for (user, text), indent in zip(LJ_COMMENTS, (0, 1, 0), strict=True))
+    body = f"<table class='fatitem'><tr><td><div class='toptext'>{HN_QUESTION}</div></td></tr></table>"
+    html = page(body=f"{body}<table class='comment-tree'>{rows}</table>")
+    document = content(html)
+    assert document.kind == "forum"
+    assert [record.text for record in document.records[1:]] == [text for _, text in LJ_COMMENTS]
+
+
+def test_empty_reply_places_under_a_post_longer_than_its_comments_stay_under_the_article() -> None:
+    # A blog's comment list prints the reply link's place too: without a link shown, the comments must outweigh
+    # the post to make a thread.
+    rows = "".join(hn_row(user, text, 0) for user, text in LJ_COMMENTS)
+    html = page(body=f"<div class='post'>{POST}</div><table class='comment-tree'>{rows}</table>")
+    assert thread_of(html) is None
+    document = content(html)
+    assert document.kind == "article"
+    text = "\n".join(record.text for record in document.records)
+    assert "ease of management" in text
+    assert "at the very least" not in text
+
+
 def test_flat_reader_notes_without_reply_actions_stay_under_the_article() -> None:
     # A blog's comment box (blog.joycode.com): signed, dated notes, no reply action, none nested.
     comments = "".join(lj_comment(user, text, reply=False) for user, text in LJ_COMMENTS)
