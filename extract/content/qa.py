@@ -115,13 +115,14 @@ def qa_records(
     # A question-named block that holds the answers is a wrapper (`<body class="question-page">`): the question
     # is the outermost named block inside it that holds no answer. It stands above the answers: a question-named
     # block after them is a sidebar of other questions ("Popular Questions"), as is a block of links.
-    questions = _outermost(
-        [
-            q
-            for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab)
-            if q not in inside_answers and q not in around_answers and order[q] < first_answer and not _mostly_links(q)
-        ]
-    )
+    question_blocks = [
+        q
+        for q in _qa_blocks(root, vocab.question_classes, vocab.question_tokens, vocab)
+        if q not in inside_answers and q not in around_answers and not _mostly_links(q)
+    ]
+    if _each_under_its_question(question_blocks, answers):
+        return []
+    questions = _outermost([q for q in question_blocks if order[q] < first_answer])
     question_lines: list[str] = []
     for question in questions[:2]:
         question_lines += _post_text(question, vocab)
@@ -315,6 +316,20 @@ def _answers_to_many_questions(answers: list[lxml.etree._Element]) -> bool:
         if heading is not None:
             headings.append(SPACE.sub("", text_of(heading)))
     return len(headings) >= _MANY_QUESTIONS and len(set(headings)) >= 0.6 * len(answers)
+
+
+def _each_under_its_question(questions: list[lxml.etree._Element], answers: list[lxml.etree._Element]) -> bool:
+    """Most answers follow a question block of their own as their previous sibling (`<div class="faq-question">`
+    then `<div class="faq-answer">` in each item): an FAQ, often closing an article, not one question's page with
+    its answers (whose other question blocks, "Related questions", stand apart from the answers)."""
+    if len(answers) < _MANY_QUESTIONS:
+        return False
+    question_set = set(questions)
+    paired = sum(1 for answer in answers if answer.getprevious() in question_set)
+    return paired >= _FAQ_SHARE * len(answers)
+
+
+_FAQ_SHARE = 0.8  # share of answers right under a question of their own that makes the page an FAQ
 
 
 def _follow_ups(answer: lxml.etree._Element, blocks: set[lxml.etree._Element], vocab: Vocabulary) -> list[str]:

@@ -44,6 +44,51 @@ def test_a_box_of_related_questions_gives_no_answers() -> None:
     assert [role for role, _ in records(qa_page(related))] == ["question", "answer", "answer"]
 
 
+FAQ = [
+    ("Which insurer has the largest market share?", "UnitedHealth Group, with revenue of about $450 billion in 2025."),
+    ("Are national carriers better than regional ones?", "Not necessarily: regional insurers may cover a town better."),
+    ("What trends shape health insurance this year?", "High medical costs and a growing share of virtual care."),
+]
+ARTICLE = (
+    "<p>Selecting the right health insurance provider requires careful thought about networks, premiums and the "
+    "out-of-pocket costs that shape how you use care.</p><p>The market in 2025 shows growth among its leaders, and "
+    "the twenty-five companies below cover most of the insured population of the country.</p>"
+)
+
+
+def test_an_faq_closing_an_article_is_part_of_the_article_not_a_qa_page() -> None:
+    # Each answer right under a question of its own (an accordion item): the answers answer different questions.
+    items = "".join(
+        f"<div class='faq1_accordion'><div class='faq1_question'><div>{q}</div></div>"
+        f"<div class='faq1_answer'><p>{a}</p></div></div>"
+        for q, a in FAQ
+    )
+    html = (
+        "<html><head><title>Best Health Insurance Companies 2025</title></head><body><article>"
+        f"<h1>Best Health Insurance Companies 2025</h1>{ARTICLE}<h2>FAQ</h2><div class='faq1_list'>{items}</div>"
+        "</article></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    assert qa_records(root, "Best Health Insurance Companies 2025", vocabulary()) == []
+    document = content(html)
+    assert document.kind == "article"
+    assert "Selecting the right health insurance provider" in document.text
+    assert all(q in document.text and a in document.text for q, a in FAQ)
+
+
+def test_one_question_with_answers_under_it_stays_a_qa_page_beside_related_questions() -> None:
+    # Question blocks that are not each an answer's own (a related question between answers) leave a Q&A page.
+    related = "<div class='question-related'><p>医保卡丢了在哪里补办比较快</p></div>"
+    answers = "".join(f"<div class='answer'><p>{text}</p></div>" for text in ANSWERS)
+    answers += f"{related}<div class='answer'><p>{ANSWERS[0]}</p></div>"
+    html = (
+        f"<html><body><div class='question'><h1>{QUESTION}</h1><p>想了解办理流程，需要哪些材料？</p></div>"
+        f"<div class='answers'>{answers}</div></body></html>"
+    )
+    assert [role for role, _ in records(html)] == ["question", "answer", "answer", "answer"]
+
+
 def test_a_page_without_answer_blocks_is_no_qa_page() -> None:
     assert records(f"<html><body><h1>{QUESTION}</h1><p>{ANSWERS[0]}</p></body></html>") == []
 
