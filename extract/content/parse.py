@@ -226,6 +226,10 @@ def strip_furniture(
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
             continue
+        if "popover" in names:
+            # A popover (menu, dialog, tooltip, install prompt) is not drawn until a control opens it: never content.
+            removed.append(element)
+            continue
         if ("hidden" in names or "style" in names) and is_hidden(element):
             hidden.append(element)
     for element in removed:

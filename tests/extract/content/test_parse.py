@@ -254,6 +254,21 @@ def test_tooltips_are_stripped_and_the_post_they_sit_over_stays() -> None:
     assert ("This answer is useful" in text, "You are probably using Python 3.0." in text) == (False, True)
 
 
+def test_popovers_are_stripped_and_the_post_beside_them_stays() -> None:
+    # An Invision Community forum's app-install prompt and menus: elements with the `popover` attribute are drawn
+    # only when a control opens them.
+    root = parse_html(
+        "<div><i-card popover id='iPwaInstall__learnPopover'><p>A full-screen app on your home screen with push "
+        "notifications, badges and more.</p><ol><li>Tap the Share icon in Safari</li></ol></i-card>"
+        "<ul class='ipsNav__dropdown' popover><li>Guidelines</li></ul>"
+        "<div class='ipsRichText'><p>I'd like to know the Squarespace roadmap for future products.</p></div></div>"
+    )
+    assert root is not None
+    strip_furniture(root)
+    text = " ".join(text_of(root).split())
+    assert text == "I'd like to know the Squarespace roadmap for future products."
+
+
 def test_only_hiding_attributes_and_tooltip_roles_strip_an_element() -> None:
     root = parse_html(
         "<div><p style='color: red'>红字说明</p><p role='note'>注释</p><p hidden=''>隐藏</p>"
