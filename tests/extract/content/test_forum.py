@@ -248,6 +248,32 @@ def test_a_nodebb_topic_reads_as_its_posts_with_authors_and_times() -> None:
     ]
 
 
+def ips_topic(posts: list[tuple[str, str, str]]) -> str:
+    """An Invision Community topic: each post's body marked `data-role="commentContent"`, its author in an aside."""
+    items = "".join(
+        f"<article class='ipsEntry'><aside class='ipsEntry__header'><a href='/profile/{i}-{name}/'>{name}</a>"
+        f"<time datetime='{when}'>{when[:10]}</time></aside><div class='ipsEntry__content'><div class='ipsRichText' "
+        f"data-role='commentContent'><p>{text}</p></div></div></article>"
+        for i, (name, when, text) in enumerate(posts)
+    )
+    return (
+        "<html lang='en'><head><title>MRI claim denied - Community</title></head><body><nav><a href='/'>Home</a>"
+        f"</nav><h1>MRI claim denied</h1><section>{items}</section></body></html>"
+    )
+
+
+def test_an_invision_community_topic_reads_as_its_posts() -> None:
+    times = ("2024-05-01T10:00:00Z", "2024-05-02T11:30:00Z", "2024-05-03T08:05:00Z")
+    document = content(ips_topic(list(zip(POSTERS, times, MRI_THREAD, strict=False))))
+    assert document.kind == "forum"
+    assert [r.text.split("\n")[-1] for r in document.records] == list(MRI_THREAD[:3])
+    assert [r.published_at for r in document.records] == [
+        "2024-05-01T10:00:00",
+        "2024-05-02T11:30:00",
+        "2024-05-03T08:05:00",
+    ]
+
+
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
     card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
     post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"
