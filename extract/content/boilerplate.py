@@ -127,6 +127,8 @@ def _named_boilerplate(
     class_count = len((classes or "").split())
     for position, word in enumerate(words):
         parts = word_parts(word)
+        if len(parts) >= 2 and parts[-2] in vocab.style_properties and parts[-1] in vocab.style_values:
+            continue  # "position-relative": a style, not a region
         if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
         if len(parts) > 1:

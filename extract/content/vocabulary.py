@@ -100,6 +100,8 @@ class Vocabulary:
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
     block_only_tokens: frozenset[str]  # furniture only on a block ("head"; a span so named is a heading)
+    style_properties: frozenset[str]  # a CSS property's name: with a value after it, a class word that styles
+    style_values: frozenset[str]  # ... the values ("position-relative")
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
     forum_body_attributes: frozenset[tuple[str, str]]  # (name, value) of an engine's post-body attribute
@@ -182,6 +184,8 @@ def vocabulary() -> Vocabulary:
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
         block_only_tokens=frozenset(data["tokens"].get("block_only", ())),
+        style_properties=frozenset(data["tokens"]["style_properties"]),
+        style_values=frozenset(data["tokens"]["style_values"]),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         forum_body_attributes=frozenset((name, value) for name, value in forum.get("body_attributes", ())),

@@ -256,3 +256,20 @@ def test_a_span_named_head_is_a_heading_in_the_text_and_a_div_so_named_the_pages
     body = f"<div class='head'><a href='/'>首页</a> 某某市医疗保障局</div><div class='article-content'>{steps}</div>"
     text, _ = after(drop_boilerplate, body)
     assert ("第1步" in text, "第3步" in text, "某某市医疗保障局" in text) == (True, True, False)
+
+
+def test_a_class_word_setting_a_css_position_styles_the_element_and_a_position_box_is_a_breadcrumb() -> None:
+    # A blog built of styled sections (`position-left`) and Bootstrap's `position-relative`: their headings and
+    # short paragraphs are the article. `position` alone, or before another part, is a portal's 当前位置 bar.
+    body = (
+        "<div class='position'>当前位置：<a href='/'>首页</a> &gt; <a href='/news/'>新闻</a></div>"
+        "<div class='news-position'>您的位置：医保动态</div>"
+        "<section class='editor-temp editor-blog-title position-left'><h2>How Much Does It Cost to Run a Laptop?</h2>"
+        "</section><div class='card position-relative'><p>A 50-watt laptop used 8 hours a day uses 0.4 kWh.</p></div>"
+        "<div class='MuiAppBar-positionFixed'>Laptop vs. Desktop</div>"
+    )
+    text, _ = after(drop_boilerplate, body)
+    assert "How Much Does It Cost to Run a Laptop?" in text
+    assert "A 50-watt laptop used 8 hours a day uses 0.4 kWh." in text
+    assert "Laptop vs. Desktop" in text
+    assert "当前位置" not in text and "您的位置" not in text
