@@ -49,7 +49,7 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
             verdict = verdicts[(*names, inline)] = _named_boilerplate(*names, vocab, inline=inline)
         bad, strong = verdict
         if bad is None:
-            # A consent platform's cookie notice: longer than the article on some pages, never its wrapper.
+            # A consent platform's cookie notice or a dialog: longer than the article on some pages, never its wrapper.
             doomed.append(element)
             continue
         if not bad:
@@ -117,13 +117,14 @@ def _named_boilerplate(
     classes: str | None, ids: str | None, vocab: Vocabulary, *, inline: bool = False
 ) -> tuple[bool | None, bool]:
     """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles); None for a
-    consent platform's element (`[tokens] consent_platforms`, any part of a word). A token of `[tokens] alone`
+    consent platform's element (`[tokens] consent_platforms`, any part of a word) and for a word that ends in a token
+    of `[tokens] never_wrapping` (a dialog: dropped whatever it holds). A token of `[tokens] alone`
     counts only as a whole class word ("copy", not "hero-copy"); one of `[tokens] block_only` not on an `inline`
     element (a span or a link)."""
     words = (classes or "").split() + [word for word in (ids or "").split() if word not in vocab.app_root_ids]
     if any(part in vocab.consent_platform_tokens for word in words for part in word_parts(word)):
         return None, True
-    bad = strong = False
+    bad = strong = never_wrapping = False
     class_count = len((classes or "").split())
     for position, word in enumerate(words):
         parts = word_parts(word)
@@ -145,6 +146,7 @@ def _named_boilerplate(
         ):
             bad = True
             strong = strong or parts[-1] in vocab.strong_boilerplate_tokens
+            never_wrapping = never_wrapping or parts[-1] in vocab.never_wrapping_tokens
         elif qualifier is not None:
             bad = True
             strong = strong or qualifier in vocab.strong_boilerplate_tokens
@@ -154,6 +156,8 @@ def _named_boilerplate(
             bad = strong = True
         elif any(p in vocab.content_tokens for p in parts):
             return False, False
+    if never_wrapping:
+        return None, True
     return bad, strong
 
 

@@ -95,6 +95,7 @@ class Vocabulary:
     boilerplate_tokens: frozenset[str]
     strong_boilerplate_tokens: frozenset[str]
     consent_platform_tokens: frozenset[str]  # a cookie notice's platform, wherever the part stands in a word
+    never_wrapping_tokens: frozenset[str]  # strong tokens of elements that never wrap the article (a dialog)
     app_root_ids: frozenset[str]  # a web framework's root element ("__next"): never furniture by its id
     content_tokens: frozenset[str]
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
@@ -179,6 +180,7 @@ def vocabulary() -> Vocabulary:
         boilerplate_tokens=frozenset(data["tokens"]["boilerplate"]) | frozenset(data["tokens"]["strong_boilerplate"]),
         strong_boilerplate_tokens=frozenset(data["tokens"]["strong_boilerplate"]),
         consent_platform_tokens=frozenset(data["tokens"]["consent_platforms"]),
+        never_wrapping_tokens=frozenset(data["tokens"]["never_wrapping"]),
         app_root_ids=frozenset(data["tokens"]["app_roots"]),
         content_tokens=frozenset(data["tokens"]["content"]),
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
