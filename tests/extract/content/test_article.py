@@ -187,6 +187,10 @@ def test_a_chinese_line_of_counters_is_dropped_and_a_sentence_with_counts_stays(
 def test_a_photos_credit_line_is_dropped_and_a_sentence_about_photos_stays() -> None:
     credits = ("GETTY IMAGES", "Photo by Mario Tama/Getty Images", "AP Photo/Evan Vucci", "(Image credit: NASA)")
     assert english(*credits) == ENGLISH
+    photographers = ("Win McNamee via Getty Images", "Justin Sullivan / Staff via Getty Images", "Evan Vucci/AP")
+    assert english(*photographers) == ENGLISH
+    sentences = ("The figures were first reported via Reuters.", "Hospitals in the region said so, via AP")
+    assert english(*sentences) == [ENGLISH[0], *sentences, *ENGLISH[1:]]
     assert cleaned(BODY + "<p>图/新华社</p><p>（图片来源：视觉中国）</p>") == PARAGRAPHS
     line = "Photos taken by residents show the flooded road near the school on Monday morning after the storm."
     assert english(line, "Reuters reported that the deal was signed on Monday.") == [
