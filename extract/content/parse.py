@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from urllib.parse import unquote
 
 import lxml.etree
 
@@ -15,7 +16,13 @@ from extract.content.disclosure import (
     is_disclosed_panel,
     labels_a_section,
 )
-from extract.content.lines import BLOCK_TAGS, class_words, holds_most_of_the_page, holds_prose, text_stats
+from extract.content.lines import (
+    BLOCK_TAGS,
+    class_words,
+    holds_most_of_the_page,
+    holds_prose,
+    text_stats,
+)
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -199,8 +206,11 @@ def strip_furniture(
     elements unless they hold prose or are the article's body, marked so by the page (`itemprop="articleBody"`, a
     class word of `body_classes`: WeChat hides its `rich_media_content` until a script shows it, however short the
     article). One walk finds all three kinds. A button printing one of `reply_actions` ("Reply") goes too, and its
-    parent keeps the attribute REPLY_ACTION: a comment that can be answered is told by it (discussion.py)."""
-    removed, hidden = [], []
+    parent keeps the attribute REPLY_ACTION: a comment that can be answered is told by it (discussion.py). The
+    links of a table of contents become text (`contents_tables`)."""
+    removed: list[lxml.etree._Element] = []
+    hidden: list[lxml.etree._Element] = []
+    fragment_links: list[lxml.etree._Element] = []
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _REMOVED:
@@ -219,9 +229,11 @@ def strip_furniture(
             # An image's caption set inline in a paragraph ("<p><span class='caption'>© Getty</span>Nintendo and
             # Apple shocked…") is drawn as a box of its own: its line is not the paragraph's.
             element.tag = "div"
-        if tag == "a" and (element.get("href") or "").startswith("#") and _is_permalink_mark(element):
-            removed.append(element)
-            continue
+        if tag == "a" and (element.get("href") or "").startswith("#"):
+            if _is_permalink_mark(element):
+                removed.append(element)
+                continue
+            fragment_links.append(element)
         if "role" in names and element.get("role") in _REMOVED_ROLES:
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
@@ -232,6 +244,9 @@ def strip_furniture(
             continue
         if ("hidden" in names or "style" in names) and is_hidden(element):
             hidden.append(element)
+    for table in contents_tables(root, fragment_links):
+        for link in list(table.iter("a")):
+            link.tag = "span"  # a link to a place on the page leads nowhere else
     for element in removed:
         if element.tag == "script" and (printed := _printed_link_text(element)):
             element.tail = printed + (element.tail or "")  # drop_element keeps the tail where the script stood
@@ -258,6 +273,58 @@ def strip_furniture(
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def contents_tables(root: lxml.etree._Element, fragment_links: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
+    """The blocks of links that all lead to places on the page (`href="#types-of-service"` where an element has that
+    id), the links being most of their text: a table of contents, repeating the article's headings as links. They
+    lead nowhere else: strip_furniture makes them text, so that they do not make the block holding the article
+    read as navigation (a WordPress plugin's contents box inside the article's first section)."""
+    if len(fragment_links) < _CONTENTS_LINKS:
+        return []
+    targets = {value for element in root.iter() for value in (element.get("id"), element.get("name")) if value}
+    inward = {link for link in fragment_links if unquote(link.get("href", "")[1:]) in targets}
+    if len(inward) < _CONTENTS_LINKS:
+        return []
+    # One walk: every subtree's links and inward links (text sizes from text_stats, one walk more).
+    links: dict[lxml.etree._Element, tuple[int, int]] = {}
+    for _, element in lxml.etree.iterwalk(root, events=("end",)):
+        total = inward_count = 0
+        if element.tag == "a" and element.get("href") is not None:
+            total, inward_count = 1, int(element in inward)
+        for child in element:
+            child_total, child_inward = links.get(child, (0, 0))
+            total, inward_count = total + child_total, inward_count + child_inward
+        if total:
+            links[element] = (total, inward_count)
+    stats = text_stats(root)
+
+    def leads_inward(element: lxml.etree._Element) -> bool:
+        total, inward_count = links[element]
+        measured = stats[element]
+        return total == inward_count and measured.link_chars >= _CONTENTS_SHARE * measured.chars
+
+    # The highest block above each inward link whose links all lead inward, each block climbed through once.
+    top: dict[lxml.etree._Element, lxml.etree._Element] = {}
+    for link in inward:
+        path: list[lxml.etree._Element] = []
+        found: lxml.etree._Element | None = None
+        for ancestor in link.iterancestors():
+            if ancestor in top:
+                found = top[ancestor]
+                break
+            if ancestor.tag in ("body", "html") or not leads_inward(ancestor):
+                break
+            path.append(ancestor)
+            found = ancestor
+        if found is not None:
+            top.update((element, found) for element in path)
+    tables = {table for table in top.values() if links[table][1] >= _CONTENTS_LINKS}
+    return [table for table in tables if not any(a in tables for a in table.iterancestors())]
+
+
+_CONTENTS_LINKS = 3  # links to places on the page that make a block a table of contents
+_CONTENTS_SHARE = 0.7  # share of the block's text in those links
 
 
 def _is_permalink_mark(link: lxml.etree._Element) -> bool:

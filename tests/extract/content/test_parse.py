@@ -375,3 +375,81 @@ def test_a_headings_permalink_mark_is_not_its_text_and_a_link_to_a_section_is() 
         f"<p>{PARAGRAPH}详见<a href='#setup'>办理步骤</a>。</p>"
     )
     assert stripped(f"<html><body>{headings}</body></html>") == f"前言Setting up{PARAGRAPH}详见办理步骤。"
+
+
+def contents_box(targets: list[tuple[str, str]], extra: str = "") -> str:
+    """A WordPress table-of-contents plugin's box: numbered links to the article's headings, in divs."""
+    items = "".join(
+        f"<div class='lwptoc_item'><a href='#{anchor}'><span>{n}</span><span>{label}</span></a></div>"
+        for n, (anchor, label) in enumerate(targets, start=1)
+    )
+    toggle = "<b>Contents</b> <a href='#'>hide</a>"
+    return f"<div class='lwptoc'>{toggle}<div class='lwptoc_items'>{items}{extra}</div></div>"
+
+
+SECTIONS = [
+    ("Why_Service_Style_Matters", "Why does restaurant service style matter?"),
+    ("Fine_Dining", "Fine dining service"),
+    ("Casual_Dining", "Casual dining service"),
+]
+
+
+def test_a_table_of_contents_is_text_and_the_introduction_beside_it_stays_with_the_article() -> None:
+    intro = (
+        "<p>How a restaurant serves its guests often matters as much as what it serves. Service sets expectations "
+        "before the first bite, and it shapes how customers judge the value of a meal.</p>"
+        "<p>Service can be viewed through two lenses: the dining format, from casual eateries to fine dining, and the "
+        "table service style, where American, French or Russian traditions decide how meals reach the table.</p>"
+    )
+    section = "is told apart by what guests expect, and by what the kitchen and the floor staff must do to deliver it."
+    headings = "".join(f"<h2><span id='{a}'>{label}</span></h2><p>{label} {section}</p>" for a, label in SECTIONS)
+    root = parse_html(f"<div class='widget-container'>{intro}{contents_box(SECTIONS)}</div>{headings}")
+    assert root is not None
+    strip_furniture(root)
+    assert [span.get("href") for span in root.iter("span") if span.get("href")] == [f"#{a}" for a, _ in SECTIONS]
+    assert [a.get("href") for a in root.iter("a")] == ["#"]  # a link to no place on the page stays a link
+    # A block named like furniture ("widget") whose prose is not link text stays with the article.
+    # An Elementor article: the introduction and a long contents box in one widget, each section in a widget of its
+    # own (a block named like furniture keeps its prose unless links are much of its text).
+    weighing = "Operators weigh its costs, staffing and margins; guests weigh the experience, the price and the time."
+    styles = ["Cafes and coffee shops", "Buffet service", "Food trucks", "Cloud kitchens", "Gueridon service"]
+    sections = SECTIONS + [(label.replace(" ", "_"), label) for label in styles]
+    widgets = "".join(
+        f"<div class='widget-container'><h2 id='{a}'>{label}</h2><p>{label} {section}</p><p>{weighing}</p></div>"
+        for a, label in sections
+    )
+    page = f"<html><body><article><div class='widget-container'>{intro}{contents_box(sections)}</div>{widgets}"
+    text = content(page + "</article></body></html>").text
+    assert "How a restaurant serves its guests" in text and f"Casual dining service {section}" in text
+
+
+def test_links_to_places_the_page_does_not_have_or_beside_links_away_stay_links() -> None:
+    for box in (
+        contents_box([("missing-1", "One"), ("missing-2", "Two"), ("missing-3", "Three")]),
+        contents_box(SECTIONS, extra="<div><a href='/other-page'>Our other guides</a></div>"),
+    ):
+        headings = "".join(f"<h2 id='{anchor}'>{label}</h2>" for anchor, label in SECTIONS)
+        root = parse_html(f"<div>{box}</div>{headings}")
+        assert root is not None
+        strip_furniture(root)
+        assert len([a for a in root.iter("a") if a.get("href") != "#"]) >= 3
+
+
+def test_a_long_table_of_contents_and_a_deep_chain_of_inward_links_cost_linear_time() -> None:
+    def cpu_seconds(links: int) -> float:
+        listed = "".join(f"<li><a href='#s{i}'>Section {i}</a></li>" for i in range(links))
+        chain = "".join(f"<div id='d{i}'><a href='#d{i}'>Part {i}</a>" for i in range(200)) + "</div>" * 200
+        headings = "".join(f"<h2 id='s{i}'>Section {i}</h2><p>{PARAGRAPH}</p>" for i in range(links))
+        html = f"<html><body><ul>{listed}</ul>{chain}{headings}</body></html>"
+        runs = []
+        for _ in range(3):
+            root = parse_html(html)
+            assert root is not None
+            start = time.process_time()
+            strip_furniture(root)
+            runs.append(time.process_time() - start)
+        assert root.find(".//ul/li/span") is not None  # the list read as a table of contents
+        return min(runs)
+
+    small, large = cpu_seconds(1_000), cpu_seconds(4_000)
+    assert large < 8 * small
