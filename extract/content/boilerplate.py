@@ -119,7 +119,8 @@ def _named_boilerplate(
     """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles); None for a
     consent platform's element (`[tokens] consent_platforms`, any part of a word) and for a word that ends in a token
     of `[tokens] never_wrapping` (a dialog: dropped whatever it holds). A token of `[tokens] alone`
-    counts only as a whole class word ("copy", not "hero-copy"); one of `[tokens] block_only` not on an `inline`
+    counts only as a whole class word ("copy", not "hero-copy"), one of `[tokens] leading_only` as a word's first
+    part too ("widget_text", not "elementor-widget"); one of `[tokens] block_only` not on an `inline`
     element (a span or a link)."""
     words = (classes or "").split() + [word for word in (ids or "").split() if word not in vocab.app_root_ids]
     if any(part in vocab.consent_platform_tokens for word in words for part in word_parts(word)):
@@ -134,6 +135,8 @@ def _named_boilerplate(
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
         if len(parts) > 1:
             parts = tuple(p for p in parts if p not in vocab.alone_boilerplate_tokens)
+            if not any(p in vocab.content_tokens for p in parts):  # "article-widget": the article's widget
+                parts = parts[:1] + tuple(p for p in parts[1:] if p not in vocab.leading_boilerplate_tokens)
         if inline:
             parts = tuple(p for p in parts if p not in vocab.block_only_tokens)
         if not parts:

@@ -290,3 +290,20 @@ def test_a_dialog_holding_more_text_than_the_article_is_dropped_and_a_comment_na
     # A template's comment-named wrapper around the whole article still stays.
     text, _ = after(drop_boilerplate, f"<div class='comments'>{PARAGRAPHS}</div><div>Footer note</div>")
     assert text.startswith("医疗保障服务大厅")
+
+
+def test_a_page_builders_blocks_are_the_article_and_a_wordpress_sidebar_widget_is_not() -> None:
+    # Elementor names every block after itself and "widget"; WordPress's sidebar blocks start with "widget".
+    heading = (
+        "<div class='elementor-element elementor-widget elementor-widget-heading'>"
+        "<div class='elementor-widget-container'>"
+        "<h3 class='elementor-heading-title'>Pro: Work On Interesting Business Problems</h3></div></div>"
+    )
+    sidebar = (
+        "<aside class='widget widget_text'><h3 class='widget-title'>Ask a question</h3>Our team answers in a day."
+        "</aside>"
+        "<div class='widget_dwqa_leaderboard'>Top answerers this month</div><div class='widget-area'>Categories</div>"
+    )
+    text, _ = after(drop_boilerplate, heading + PARAGRAPHS + sidebar)
+    assert "Pro: Work On Interesting Business Problems" in text
+    assert "Ask a question" not in text and "Top answerers" not in text and "Categories" not in text
