@@ -27,6 +27,7 @@ import lxml.etree
 from extract.content.lines import HEADINGS, TextStats, holds_most_of_the_page, text_of
 
 _TAB_ROLES = frozenset(("tab",))
+_LEAST_ANSWER = 20  # characters of the block under a question button that make it the question's answer
 # What else a control opens is no section: a menu, a dialog, a search box, a list of choices.
 _POPUP_ROLES = frozenset(("menu", "menubar", "dialog", "alertdialog", "navigation", "listbox", "search", "tooltip"))
 _POPUP_TAGS = frozenset(("nav", "dialog", "form", "menu"))
@@ -35,13 +36,22 @@ _POPUP_TAGS = frozenset(("nav", "dialog", "form", "menu"))
 def labels_a_section(button: lxml.etree._Element) -> bool:
     """A `<button>` whose text is a section's heading: a tab (`role="tab"`), or the toggle of an accordion item,
     which the WAI-ARIA pattern nests in a heading element (`<h3><button aria-expanded="false">Eligibility</button>
-    </h3>`)."""
+    </h3>`) and an FAQ prints as the question right above its answer (`<button>How much should I tip movers?
+    </button><div class="faq-answer">…`)."""
     if button.get("role") in _TAB_ROLES:
         return True
     parent = button.getparent()
     while parent is not None and parent.tag in ("span", "strong", "b"):
         parent = parent.getparent()
-    return parent is not None and parent.tag in HEADINGS
+    return (parent is not None and parent.tag in HEADINGS) or _asks_above_its_answer(button)
+
+
+def _asks_above_its_answer(button: lxml.etree._Element) -> bool:
+    answer = button.getnext()
+    if answer is None or not isinstance(answer.tag, str):
+        return False
+    question = " ".join(text_of(button).split())
+    return question.endswith(("?", "？")) and len(" ".join(text_of(answer).split())) >= _LEAST_ANSWER
 
 
 def controlled_ids(root: lxml.etree._Element) -> frozenset[str]:

@@ -55,6 +55,26 @@ def test_a_button_that_heads_no_section_is_not_text() -> None:
     assert "Who can get help" in text
 
 
+def test_a_question_button_right_above_its_answer_is_the_faqs_question() -> None:
+    # An FAQ accordion without ARIA: the question is the button's text, the folded answer the block after it.
+    items = "".join(
+        f"<div class='faq-list__item'><button type='button' class='faq-list__label-button'><img alt='Expand'>"
+        f"<div class='faq-list__question'>{question}</div></button><div class='faq-list__content' style='height: 0;'>"
+        f"<p>{answer}</p></div></div>"
+        for question, answer in (
+            ("How much should I tip cross-country movers?", "About 15% of the bill for a large home, 5% for a small."),
+            ("Do I need moving insurance?", "Movers must offer basic liability coverage of 60 cents a pound."),
+        )
+    )
+    more = "<button type='button'>Show more questions</button><div><p>Ask us anything about your move.</p></div>"
+    text = kept_text(f"<html><body><main><h1>Movers FAQ</h1>{items}{more}</main></body></html>")
+    assert "How much should I tip cross-country movers?" in text and "Do I need moving insurance?" in text
+    assert text.index("Do I need moving insurance?") < text.index(
+        "Movers must offer basic liability coverage of 60 cents a pound."
+    )
+    assert "Show more questions" not in text
+
+
 def test_a_hidden_menu_a_control_opens_stays_out() -> None:
     text = " ".join(kept_text(ACCORDION_PAGE))
     assert "Get help" not in text and "Plans" not in text
