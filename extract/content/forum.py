@@ -48,7 +48,11 @@ def forum_posts(
         return []
     # Feed widgets reuse the post classes of blog themes: a "post" that is a headline link and a date is an entry,
     # and one inside a blog post's wrapper is that post's teaser.
-    bodies = [body for body in bodies if not _is_feed_entry(body) and not _in_blog_entry(body, vocab)]
+    bodies = [
+        body
+        for body in bodies
+        if not _is_feed_entry(body) and not _in_blog_entry(body, vocab) and not _in_signature(body, vocab)
+    ]
     # A body nested in another body (a quote box marked up like a post) belongs to the outer one.
     body_set = set(bodies)
     outer = [b for b in bodies if not any(a in body_set for a in b.iterancestors())]
@@ -225,6 +229,10 @@ _PASTED = re.compile(r"@|://|^\s*www\.", re.I)  # an address or a URL as a link'
 
 def _in_blog_entry(body: lxml.etree._Element, vocab: Vocabulary) -> bool:
     return any(class_words(ancestor) & vocab.blog_entry_classes for ancestor in body.iterancestors())
+
+
+def _in_signature(body: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    return any(class_tokens(ancestor) & vocab.signature_tokens for ancestor in body.iterancestors())
 
 
 def _looks_like_forum(root: lxml.etree._Element, vocab: Vocabulary) -> bool:

@@ -108,6 +108,7 @@ class Vocabulary:
     forum_body_classes: frozenset[str]
     forum_body_attributes: frozenset[tuple[str, str]]  # (name, value) of an engine's post-body attribute
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
+    signature_tokens: frozenset[str]  # a poster's signature: a post body inside one is the signature
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
     forum_author_classes: frozenset[str]
     post_comment_classes: frozenset[str]  # a comment's text inside a post's box, under its body (Discuz! 点评)
@@ -194,6 +195,7 @@ def vocabulary() -> Vocabulary:
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
         forum_body_attributes=frozenset((name, value) for name, value in forum.get("body_attributes", ())),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
+        signature_tokens=frozenset(forum["signature_tokens"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),
         post_comment_classes=frozenset(c.lower() for c in forum["post_comment_classes"]),

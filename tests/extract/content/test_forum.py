@@ -274,6 +274,35 @@ def test_an_invision_community_topic_reads_as_its_posts() -> None:
     ]
 
 
+def xenforo_thread(posts: list[tuple[str, str]], signature: str) -> str:
+    """A XenForo thread: each post's body a `bbWrapper`, the poster's signature a `bbWrapper` too, in an aside."""
+    items = "".join(
+        f"<article class='message'><h4 class='message-name'><a href='/members/{name}.1/'>{name}</a></h4>"
+        f"<div class='message-content'><div class='bbWrapper'>{text}</div></div><footer class='message-footer'>"
+        f"<aside class='message-signature'><div class='bbWrapper'>{signature}</div></aside></footer></article>"
+        for name, text in posts
+    )
+    return (
+        "<html lang='en'><head><meta name='generator' content='XenForo'><title>MRI claim denied | Forum</title></head>"
+        f"<body><h1>MRI claim denied</h1><div class='block-body'>{items}</div></body></html>"
+    )
+
+
+def test_a_posters_signature_is_not_a_post() -> None:
+    signature = "JVC RS2, Onix Rocket RS1000, Emotiva ERD-1, Marantz AV7005"
+    posts = list(zip(POSTERS, MRI_THREAD, strict=False))
+    document = content(xenforo_thread(posts, signature))
+    assert document.kind == "forum"
+    assert [record.text.split("\n")[-1] for record in document.records] == [text for _, text in posts]
+    assert signature not in document.text
+
+
+def test_a_quotes_attribution_and_expander_are_dropped_and_a_sentence_ending_in_said_stays() -> None:
+    drop = vocabulary().forum_drop_lines
+    assert all(drop.search(line) for line in ("JosephF said:", "Click to expand...", "click to expand…"))
+    assert not any(drop.search(line) for line in ("My doctor said:", "Click to expand the list of covered drugs."))
+
+
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
     card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
     post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"
