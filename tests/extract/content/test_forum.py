@@ -297,10 +297,19 @@ def test_a_posters_signature_is_not_a_post() -> None:
     assert signature not in document.text
 
 
-def test_a_quotes_attribution_and_expander_are_dropped_and_a_sentence_ending_in_said_stays() -> None:
+def test_quote_attributions_code_box_headers_attachment_links_and_ages_are_dropped_and_sentences_stay() -> None:
     drop = vocabulary().forum_drop_lines
-    assert all(drop.search(line) for line in ("JosephF said:", "Click to expand...", "click to expand…"))
-    assert not any(drop.search(line) for line in ("My doctor said:", "Click to expand the list of covered drugs."))
+    furniture = ("JosephF said:", "Click to expand...", "click to expand…", "jahboater wrote: ↑", "Code: Select all")
+    assert all(drop.search(line) for line in furniture)
+    assert all(drop.search(line) for line in ("View attachment 2029141View attachment 2029140", "2y", "8 years ago"))
+    sentences = (
+        "My doctor said:",
+        "Click to expand the list of covered drugs.",
+        "My GP wrote: come back in a week.",
+        "Code: the plan's code is on the back of the card.",
+        "2 years ago I changed plans.",
+    )
+    assert not any(drop.search(line) for line in sentences)
 
 
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
