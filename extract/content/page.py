@@ -234,7 +234,10 @@ def _without_prose_itemized(
 
 
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:
-    """The chosen body as a thread's opening post (its author from the card around it)."""
+    """The chosen body as a thread's opening post (its author from the card around it), narrowed as an article's
+    body is (`article_block`, `headline_column`): the block the scoring chose may hold the page's side column."""
+    block = article_block(lines, body_root, document.title, vocab)
+    body_root = headline_column(block, lines, document.title, vocab)
     inside = set(body_root.iter())
     text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
     return Record(

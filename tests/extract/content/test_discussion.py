@@ -161,6 +161,20 @@ def test_comments_whose_reply_action_is_a_button_are_a_thread() -> None:
     assert content(html).kind == "article"
 
 
+def test_the_opening_post_of_a_thread_leaves_out_the_column_beside_it() -> None:
+    # A forum's right column (a ranking of firms, a salary table, none of it links) in the block chosen for the post:
+    # the opening post is narrowed as an article's body is.
+    firms = ("Bain & Company 99.5%", "Boston Consulting Group 99.0%", "McKinsey and Co 98.4%", "Oliver Wyman 97.9%")
+    pay = ("Partner (4) $361", "Principal (29) $288", "Director/MD (59) $272", "Manager (146) $210")
+    rows = "".join(f"<div class='row-item'>{line}</div>" for line in firms + pay)
+    column = f"<div class='col-lg-4 right'><div class='block'><h3>December 2025 Consulting</h3>{rows}</div></div>"
+    html = page(body=f"<div class='row'><div class='col-lg-8'>{POST}</div>{column}</div>{TREE}")
+    document = content(html)
+    assert document.kind == "forum"
+    assert "ease of management" in document.records[0].text
+    assert "Bain & Company" not in document.text and "Partner (4)" not in document.text
+
+
 def hn_row(user: str, text: str, indent: int) -> str:
     """news.ycombinator.com saved signed out: flat table rows indented by width, the reply link's place empty."""
     return (
