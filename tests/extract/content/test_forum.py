@@ -297,12 +297,14 @@ def test_a_posters_signature_is_not_a_post() -> None:
     assert signature not in document.text
 
 
-def test_quote_attributions_code_box_headers_attachment_links_and_ages_are_dropped_and_sentences_stay() -> None:
+def test_quote_expanders_code_box_headers_attachment_links_and_ages_are_dropped_and_attributions_stay() -> None:
     drop = vocabulary().forum_drop_lines
-    furniture = ("JosephF said:", "Click to expand...", "click to expand…", "jahboater wrote: ↑", "Code: Select all")
+    furniture = ("Click to expand...", "click to expand…", "Code: Select all")
     assert all(drop.search(line) for line in furniture)
     assert all(drop.search(line) for line in ("View attachment 2029141View attachment 2029140", "2y", "8 years ago"))
     sentences = (
+        "JosephF said:",
+        "jahboater wrote: ↑",
         "My doctor said:",
         "Click to expand the list of covered drugs.",
         "My GP wrote: come back in a week.",
