@@ -35,6 +35,7 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     page_chars: int | None = None
     # pages repeat their class names
     verdicts: dict[tuple[str | None, str | None, bool], tuple[bool | None, bool]] = {}
+    ignored: frozenset[str] | None = None  # measured when the first named element is met
     for element in root.iter(*BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
@@ -46,7 +47,9 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
         inline = element.tag in _INLINE_TAGS
         verdict = verdicts.get((*names, inline))
         if verdict is None:
-            verdict = verdicts[(*names, inline)] = _named_boilerplate(*names, vocab, inline=inline)
+            if ignored is None:
+                ignored = _building_blocks(root, vocab, stats)
+            verdict = verdicts[(*names, inline)] = _named_boilerplate(*names, vocab, inline=inline, ignored=ignored)
         bad, strong = verdict
         if bad is None:
             # A consent platform's cookie notice or a dialog: longer than the article on some pages, never its wrapper.
@@ -68,6 +71,35 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     for element in doomed:
         if element.getparent() is not None and not _opens_an_answer(element, vocab):
             drop_element(element)
+
+
+def _building_blocks(root: lxml.etree._Element, vocab: Vocabulary, stats: SubtreeStats) -> frozenset[str]:
+    """The tokens of `[tokens] building_blocks` that name no furniture on this page after another part of a class
+    word: the elements so named hold most of its text (a page builder names every block after itself and "widget":
+    `elementor-widget-text-editor`), where a blog's sidebar blocks ("recent-posts-widget") hold a small part of it.
+    As a word's first part ("widget", "widget_text", "widget-area") the token names furniture on every page."""
+    outermost: dict[str, list[lxml.etree._Element]] = {}
+    for element in root.iter(*BLOCK_TAGS):
+        classes = element.get("class")
+        if not classes:
+            continue
+        for token in vocab.building_block_tokens.intersection(
+            part for word in classes.split() for part in word_parts(word)[1:]
+        ):
+            found = outermost.setdefault(token, [])
+            if not found or not any(a is found[-1] for a in element.iterancestors()):
+                found.append(element)
+    if not outermost:
+        return frozenset()
+    page = text_length(root)
+    return frozenset(
+        token
+        for token, elements in outermost.items()
+        if sum(stats[element].chars for element in elements) >= _BUILT_SHARE * page
+    )
+
+
+_BUILT_SHARE = 0.5  # share of the page's text in elements named by a building-block token
 
 
 def _opens_an_answer(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
@@ -114,14 +146,18 @@ _WORD = re.compile(r"\w")
 
 
 def _named_boilerplate(
-    classes: str | None, ids: str | None, vocab: Vocabulary, *, inline: bool = False
+    classes: str | None,
+    ids: str | None,
+    vocab: Vocabulary,
+    *,
+    inline: bool = False,
+    ignored: frozenset[str] = frozenset(),
 ) -> tuple[bool | None, bool]:
     """Whether class/id words name boilerplate, and strong boilerplate (comments, related articles); None for a
     consent platform's element (`[tokens] consent_platforms`, any part of a word) and for a word that ends in a token
     of `[tokens] never_wrapping` (a dialog: dropped whatever it holds). A token of `[tokens] alone`
-    counts only as a whole class word ("copy", not "hero-copy"), one of `[tokens] leading_only` as a word's first
-    part too ("widget_text", not "elementor-widget"); one of `[tokens] block_only` not on an `inline`
-    element (a span or a link)."""
+    counts only as a whole class word ("copy", not "hero-copy"); one of `[tokens] block_only` not on an `inline`
+    element (a span or a link); one of `ignored` only as a word's first part (`_building_blocks`)."""
     words = (classes or "").split() + [word for word in (ids or "").split() if word not in vocab.app_root_ids]
     if any(part in vocab.consent_platform_tokens for word in words for part in word_parts(word)):
         return None, True
@@ -135,8 +171,8 @@ def _named_boilerplate(
             parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
         if len(parts) > 1:
             parts = tuple(p for p in parts if p not in vocab.alone_boilerplate_tokens)
-            if not any(p in vocab.content_tokens for p in parts):  # "article-widget": the article's widget
-                parts = parts[:1] + tuple(p for p in parts[1:] if p not in vocab.leading_boilerplate_tokens)
+        if ignored and len(parts) > 1:
+            parts = parts[:1] + tuple(p for p in parts[1:] if p not in ignored)
         if inline:
             parts = tuple(p for p in parts if p not in vocab.block_only_tokens)
         if not parts:

@@ -100,7 +100,7 @@ class Vocabulary:
     content_tokens: frozenset[str]
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
-    leading_boilerplate_tokens: frozenset[str]  # ... or as its first part too ("widget_text", not "elementor-widget")
+    building_block_tokens: frozenset[str]  # furniture unless the elements so named hold most of the page
     block_only_tokens: frozenset[str]  # furniture only on a block ("head"; a span so named is a heading)
     style_properties: frozenset[str]  # a CSS property's name: with a value after it, a class word that styles
     style_values: frozenset[str]  # ... the values ("position-relative")
@@ -187,7 +187,7 @@ def vocabulary() -> Vocabulary:
         content_tokens=frozenset(data["tokens"]["content"]),
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
-        leading_boilerplate_tokens=frozenset(data["tokens"]["leading_only"]),
+        building_block_tokens=frozenset(data["tokens"]["building_blocks"]),
         block_only_tokens=frozenset(data["tokens"].get("block_only", ())),
         style_properties=frozenset(data["tokens"]["style_properties"]),
         style_values=frozenset(data["tokens"]["style_values"]),

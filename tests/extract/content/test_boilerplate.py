@@ -292,18 +292,29 @@ def test_a_dialog_holding_more_text_than_the_article_is_dropped_and_a_comment_na
     assert text.startswith("医疗保障服务大厅")
 
 
-def test_a_page_builders_blocks_are_the_article_and_a_wordpress_sidebar_widget_is_not() -> None:
-    # Elementor names every block after itself and "widget"; WordPress's sidebar blocks start with "widget".
-    heading = (
-        "<div class='elementor-element elementor-widget elementor-widget-heading'>"
-        "<div class='elementor-widget-container'>"
-        "<h3 class='elementor-heading-title'>Pro: Work On Interesting Business Problems</h3></div></div>"
+def elementor(kind: str, inner: str) -> str:
+    """A page builder's block: every one named after the builder and "widget"."""
+    return (
+        f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+        f"<div class='elementor-widget-container'>{inner}</div></div>"
     )
-    sidebar = (
-        "<aside class='widget widget_text'><h3 class='widget-title'>Ask a question</h3>Our team answers in a day."
-        "</aside>"
-        "<div class='widget_dwqa_leaderboard'>Top answerers this month</div><div class='widget-area'>Categories</div>"
-    )
-    text, _ = after(drop_boilerplate, heading + PARAGRAPHS + sidebar)
-    assert "Pro: Work On Interesting Business Problems" in text
-    assert "Ask a question" not in text and "Top answerers" not in text and "Categories" not in text
+
+
+SIDEBAR = (
+    "<aside class='widget widget_text'><h3 class='widget-title'>Ask a question</h3>Our team answers in a day.</aside>"
+    "<div class='widget_dwqa_leaderboard'>Top answerers this month</div><div class='recent-posts-widget'>"
+    "<a href='/p/1'>Recent post one</a><a href='/p/2'>Recent post two</a></div>"
+)
+
+
+def test_a_page_builders_blocks_are_the_article_when_they_hold_most_of_the_page() -> None:
+    heading = elementor("heading", "<h3 class='elementor-heading-title'>Pro: Work On Interesting Problems</h3>")
+    body = heading + elementor("text-editor", PARAGRAPHS)
+    text, _ = after(drop_boilerplate, body + SIDEBAR)
+    assert "Pro: Work On Interesting Problems" in text and text.count("医疗保障服务大厅") == 1
+
+
+def test_widgets_beside_an_article_not_built_of_them_are_a_sidebar() -> None:
+    text, _ = after(drop_boilerplate, f"<div class='entry-content'>{PARAGRAPHS}</div>{SIDEBAR}")
+    assert text.startswith("医疗保障服务大厅")
+    assert "Ask a question" not in text and "Top answerers" not in text and "Recent post one" not in text
