@@ -60,6 +60,8 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
     actions = [_reply_action(item, item_set, vocab) for item in items]
     if not nested and sum(map(bool, actions)) < _REPLY_SHARE * len(items):
         return None
+    if _holds_a_blog_entry(root, item_set, vocab):
+        return None
     talk = sum(_own_chars(item, item_set) for item in items)
     if not nested and "shown" not in actions and _chars(root) - talk >= talk:
         # Reply slots left empty are weaker evidence than a reply link: a blog's comment form prints them too.
@@ -154,6 +156,18 @@ def _article_chars(
 
 
 _NO_SPACE = re.compile(r"\s+")
+
+
+def _holds_a_blog_entry(root: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
+    """The page prints a blog CMS's entry (WordPress's `type-post` wrapper) with a text of its own: the comments are
+    readers' notes under a blog post however many they are, not a community's thread."""
+    return any(
+        class_words(element) & vocab.blog_entry_classes and _own_chars(element, items) >= _ENTRY_CHARS
+        for element in root.iter("article", "div", "section", "main")
+    )
+
+
+_ENTRY_CHARS = 200  # characters of a blog entry's own text (a teaser in a feed is shorter)
 
 
 def _chars(element: lxml.etree._Element) -> int:

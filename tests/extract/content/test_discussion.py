@@ -175,6 +175,23 @@ def test_the_opening_post_of_a_thread_leaves_out_the_column_beside_it() -> None:
     assert "Bain & Company" not in document.text and "Partner (4)" not in document.text
 
 
+def test_nested_comments_under_a_wordpress_blog_post_are_readers_notes_however_many() -> None:
+    # WordPress marks the post's wrapper `type-post`; its comment list nests replies (`depth-2`) as a thread does.
+    comments = "".join(
+        agreper_comment(f"reader{i}", f"Thanks for the list, number {i} helped me a lot.") for i in range(40)
+    )
+    post = f"<article class='post-74608 post type-post status-publish'>{POST}</article>"
+    html = page(body=f"{post}<ol class='comment-list'>{comments}{TREE}</ol>")
+    assert thread_of(html) is None
+    document = content(html)
+    assert document.kind == "article"
+    assert "ease of management" in document.text and "number 7 helped" not in document.text
+    # Without the blog's wrapper the same page is a thread.
+    assert (
+        content(page(body=f"<article>{POST}</article><ol class='comment-list'>{comments}{TREE}</ol>")).kind == "forum"
+    )
+
+
 def hn_row(user: str, text: str, indent: int) -> str:
     """news.ycombinator.com saved signed out: flat table rows indented by width, the reply link's place empty."""
     return (
