@@ -35,7 +35,7 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     page_chars: int | None = None
     # pages repeat their class names
     verdicts: dict[tuple[str | None, str | None, bool], tuple[bool | None, bool]] = {}
-    ignored: frozenset[str] | None = None  # measured when the first named element is met
+    ignored: frozenset[str] | None = None  # measured when the first class word naming a building block is met
     for element in root.iter(*BLOCK_TAGS, "span", "a"):
         if element.tag in ("html", "body"):
             continue
@@ -47,9 +47,11 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
         inline = element.tag in _INLINE_TAGS
         verdict = verdicts.get((*names, inline))
         if verdict is None:
-            if ignored is None:
-                ignored = _building_blocks(root, vocab, stats)
-            verdict = verdicts[(*names, inline)] = _named_boilerplate(*names, vocab, inline=inline, ignored=ignored)
+            if ignored is None and _names_a_building_block(names[0], vocab):
+                ignored = _building_blocks(root, vocab, stats)  # measured once, on the pages that need it
+            verdict = verdicts[(*names, inline)] = _named_boilerplate(
+                *names, vocab, inline=inline, ignored=ignored or frozenset()
+            )
         bad, strong = verdict
         if bad is None:
             # A consent platform's cookie notice or a dialog: longer than the article on some pages, never its wrapper.
@@ -71,6 +73,12 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
     for element in doomed:
         if element.getparent() is not None and not _opens_an_answer(element, vocab):
             drop_element(element)
+
+
+def _names_a_building_block(classes: str | None, vocab: Vocabulary) -> bool:
+    return bool(classes) and any(
+        part in vocab.building_block_tokens for word in (classes or "").split() for part in word_parts(word)[1:]
+    )
 
 
 def _building_blocks(root: lxml.etree._Element, vocab: Vocabulary, stats: SubtreeStats) -> frozenset[str]:
