@@ -86,25 +86,26 @@ def _building_blocks(root: lxml.etree._Element, vocab: Vocabulary, stats: Subtre
     word: the elements so named hold most of its text (a page builder names every block after itself and "widget":
     `elementor-widget-text-editor`), where a blog's sidebar blocks ("recent-posts-widget") hold a small part of it.
     As a word's first part ("widget", "widget_text", "widget-area") the token names furniture on every page."""
-    outermost: dict[str, list[lxml.etree._Element]] = {}
-    for element in root.iter(*BLOCK_TAGS):
-        classes = element.get("class")
+    held: dict[str, int] = {}  # token → characters of the outermost elements so named
+    inside: dict[str, lxml.etree._Element] = {}  # token → the outermost element so named being walked
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            for token in [token for token, outer in inside.items() if outer is element]:
+                del inside[token]
+            continue
+        classes = element.get("class") if element.tag in BLOCK_TAGS else None
         if not classes:
             continue
         for token in vocab.building_block_tokens.intersection(
             part for word in classes.split() for part in word_parts(word)[1:]
         ):
-            found = outermost.setdefault(token, [])
-            if not found or not any(a is found[-1] for a in element.iterancestors()):
-                found.append(element)
-    if not outermost:
+            if token not in inside:
+                inside[token] = element
+                held[token] = held.get(token, 0) + stats[element].chars
+    if not held:
         return frozenset()
     page = text_length(root)
-    return frozenset(
-        token
-        for token, elements in outermost.items()
-        if sum(stats[element].chars for element in elements) >= _BUILT_SHARE * page
-    )
+    return frozenset(token for token, chars in held.items() if chars >= _BUILT_SHARE * page)
 
 
 _BUILT_SHARE = 0.5  # share of the page's text in elements named by a building-block token
