@@ -76,9 +76,12 @@ def drop_boilerplate(root: lxml.etree._Element, vocab: Vocabulary) -> None:
 
 
 def _names_a_building_block(classes: str | None, vocab: Vocabulary) -> bool:
-    return bool(classes) and any(
-        part in vocab.building_block_tokens for word in (classes or "").split() for part in word_parts(word)[1:]
-    )
+    if not classes:
+        return False
+    lowered = classes.lower()
+    if not any(token in lowered for token in vocab.building_block_tokens):  # most pages: no such word at all
+        return False
+    return any(part in vocab.building_block_tokens for word in classes.split() for part in word_parts(word)[1:])
 
 
 def _building_blocks(root: lxml.etree._Element, vocab: Vocabulary, stats: SubtreeStats) -> frozenset[str]:

@@ -233,7 +233,8 @@ def strip_furniture(
             if _is_permalink_mark(element):
                 removed.append(element)
                 continue
-            fragment_links.append(element)
+            if len(element.get("href", "")) > 1:  # "#" alone leads to no place (a script's link)
+                fragment_links.append(element)
         if "role" in names and element.get("role") in _REMOVED_ROLES:
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
