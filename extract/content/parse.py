@@ -21,6 +21,7 @@ from extract.content.lines import (
     class_words,
     holds_most_of_the_page,
     holds_prose,
+    text_length,
     text_stats,
 )
 
@@ -207,12 +208,17 @@ def strip_furniture(
     class word of `body_classes`: WeChat hides its `rich_media_content` until a script shows it, however short the
     article). One walk finds all three kinds. A button printing one of `reply_actions` ("Reply") goes too, and its
     parent keeps the attribute REPLY_ACTION: a comment that can be answered is told by it (discussion.py). The
-    links of a table of contents become text (`contents_tables`)."""
+    links of a table of contents become text (`contents_tables`); `<noscript>` goes unless it holds most of the
+    page's text (`_without_scripts`)."""
     removed: list[lxml.etree._Element] = []
     hidden: list[lxml.etree._Element] = []
     fragment_links: list[lxml.etree._Element] = []
+    noscripts: list[lxml.etree._Element] = []
     for element in root.iter():
         tag = element.tag
+        if tag == "noscript":
+            noscripts.append(element)  # weighed once the other furniture is out (`_without_scripts`)
+            continue
         if not isinstance(tag, str) or tag in _REMOVED:
             if tag != "button" or not labels_a_section(element):  # a tab's or accordion item's heading stays
                 removed.append(element)
@@ -252,6 +258,7 @@ def strip_furniture(
         if element.tag == "script" and (printed := _printed_link_text(element)):
             element.tail = printed + (element.tail or "")  # drop_element keeps the tail where the script stood
         drop_element(element)
+    _without_scripts(root, noscripts)
     if not hidden:
         return
     stats = text_stats(root)  # measured without the removed text
@@ -274,6 +281,26 @@ def strip_furniture(
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _without_scripts(root: lxml.etree._Element, noscripts: list[lxml.etree._Element]) -> None:
+    """What a reader without scripts sees: the `<noscript>` elements go, unless those holding text hold most of the
+    page (a script-drawn app whose content for other readers is its noscript copy: Discourse's topic for crawlers);
+    then they are the page's text."""
+    noscripts = [element for element in noscripts if element.getparent() is not None]
+    held = {element: text_length(element) for element in noscripts}
+    kept = [element for element in noscripts if held[element] >= _NOSCRIPT_TEXT]
+    if kept and sum(held[element] for element in kept) < _NOSCRIPT_SHARE * text_length(root):
+        kept = []
+    for element in noscripts:
+        if element in kept:
+            element.tag = "div"
+        else:
+            drop_element(element)
+
+
+_NOSCRIPT_TEXT = 200  # characters of a noscript element that may be the page's text
+_NOSCRIPT_SHARE = 0.5  # ... when those hold this share of the page's text
 
 
 def contents_tables(root: lxml.etree._Element, fragment_links: list[lxml.etree._Element]) -> list[lxml.etree._Element]:

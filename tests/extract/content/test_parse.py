@@ -453,3 +453,34 @@ def test_a_long_table_of_contents_and_a_deep_chain_of_inward_links_cost_linear_t
 
     small, large = cpu_seconds(1_000), cpu_seconds(4_000)
     assert large < 8 * small
+
+
+DISCOURSE_TOPIC = (
+    "<div id='post_1' class='topic-body crawler-post'><div class='crawler-post-meta'><span itemprop='author'>"
+    "Matt_Brooks</span></div><div class='post' itemprop='text'><p>I am responsible for the ongoing improvements of a "
+    "group of video producers. Some weeks are in the studio, some in post production, always with many moving "
+    "pieces.</p><p>I would love to hear the common challenges, and the solutions you found, of teams like ours.</p>"
+    "</div></div>"
+)
+
+
+def test_a_script_drawn_app_whose_text_is_its_noscript_copy_keeps_that_copy() -> None:
+    # Discourse serves its app shell with the topic for readers without scripts inside <noscript>.
+    html = (
+        "<html><body><div id='app'><div class='loading'>Loading…</div></div>"
+        f"<noscript data-path='/t/best-practices/163687'>{DISCOURSE_TOPIC}</noscript></body></html>"
+    )
+    assert "Some weeks are in the studio" in stripped(html)
+    document = content(html)
+    assert "I would love to hear the common challenges" in document.text
+
+
+def test_a_noscript_beside_a_page_that_shows_its_text_goes() -> None:
+    article = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(12))
+    for noscript in (
+        "<noscript>You need to enable JavaScript to run this app.</noscript>",
+        f"<noscript>{DISCOURSE_TOPIC}</noscript>",  # a copy smaller than the page's own text
+    ):
+        text = stripped(f"<html><body><div class='article'>{article}</div>{noscript}</body></html>")
+        assert text.startswith(PARAGRAPH[:20])
+        assert "enable JavaScript" not in text and "Some weeks are in the studio" not in text
