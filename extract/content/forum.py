@@ -36,7 +36,7 @@ def forum_posts(
 ) -> list[Record]:
     """The posts of a thread whose bodies carry a known engine's markup, or []. `page_lines`: the page's lines as
     cut already (`cut_page` of this tree): a post's lines are taken from them where they are the same."""
-    names = {name for name, _ in vocab.forum_body_attributes}
+    names = {name for name, _, _ in vocab.forum_body_attributes}
     marked = [
         e
         for e in root.iter()
@@ -170,7 +170,10 @@ def _shallow_copy(element: lxml.etree._Element) -> lxml.etree._Element:
 
 def _marked_body(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
     """An engine's own attribute names the element a post body (NodeBB's `component="post/content"`)."""
-    return any(element.get(name) == value for name, value in vocab.forum_body_attributes)
+    return any(
+        element.get(name) == value and (not word or word in class_words(element))
+        for name, value, word in vocab.forum_body_attributes
+    )
 
 
 def open_with_subject(posts: list[Record], subject: str | None) -> None:

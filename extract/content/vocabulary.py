@@ -106,7 +106,8 @@ class Vocabulary:
     style_values: frozenset[str]  # ... the values ("position-relative")
     forum_body_ids: re.Pattern[str]
     forum_body_classes: frozenset[str]
-    forum_body_attributes: frozenset[tuple[str, str]]  # (name, value) of an engine's post-body attribute
+    # (name, value, class word or "") of an engine's post-body attribute; with a class word, both must be there
+    forum_body_attributes: frozenset[tuple[str, str, str]]
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
     signature_tokens: frozenset[str]  # a poster's signature: a post body inside one is the signature
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
@@ -193,7 +194,9 @@ def vocabulary() -> Vocabulary:
         style_values=frozenset(data["tokens"]["style_values"]),
         forum_body_ids=re.compile("|".join(f"(?:{p})" for p in forum["body_ids"]), re.I),
         forum_body_classes=frozenset(c.lower() for c in forum["body_classes"]),
-        forum_body_attributes=frozenset((name, value) for name, value in forum.get("body_attributes", ())),
+        forum_body_attributes=frozenset(
+            (mark[0], mark[1], mark[2] if len(mark) > 2 else "") for mark in forum.get("body_attributes", ())
+        ),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
         signature_tokens=frozenset(forum["signature_tokens"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),

@@ -314,6 +314,34 @@ def test_quote_expanders_code_box_headers_attachment_links_and_ages_are_dropped_
     assert not any(drop.search(line) for line in sentences)
 
 
+def discourse_crawler_topic(posts: list[tuple[str, str, str]]) -> str:
+    """Discourse's page for readers without scripts: `div.crawler-post` each, the body `<div class="post"
+    itemprop="text">`, the author a schema.org Person, the time a `<time datetime>`."""
+    items = "".join(
+        f"<div id='post_{i}' class='topic-body crawler-post'><div class='crawler-post-meta'><span class='creator' "
+        f"itemprop='author'><a href='/u/{name}'><span itemprop='name'>{name}</span></a></span><time "
+        f"datetime='{when}' class='post-time'>{when[:10]}</time></div><div class='post' itemprop='text'><p>{text}</p>"
+        "</div></div>"
+        for i, (name, when, text) in enumerate(posts, start=1)
+    )
+    return (
+        "<html lang='en'><head><meta name='generator' content='Discourse 3.2'><title>MRI claim denied - Community"
+        f"</title></head><body><div id='main-outlet'><h1>MRI claim denied</h1>{items}</div></body></html>"
+    )
+
+
+def test_a_discourse_topic_for_crawlers_reads_as_its_posts_and_a_bare_itemprop_text_marks_no_post() -> None:
+    times = ("2024-05-01T10:00:00Z", "2024-05-02T11:30:00Z", "2024-05-03T08:05:00Z")
+    posts = list(zip(POSTERS, times, MRI_THREAD, strict=False))
+    document = content(discourse_crawler_topic(posts))
+    assert document.kind == "forum"
+    assert [record.text.split("\n")[-1] for record in document.records] == [text for _, _, text in posts]
+    # Stack Exchange marks its question and answer bodies `itemprop="text"` too, without the class word.
+    bodies = "".join(f"<div class='s-prose js-post-body' itemprop='text'><p>{t}</p></div>" for t in MRI_THREAD)
+    root = tree(f"<html><body><h1>MRI claim denied</h1>{bodies}</body></html>")
+    assert forum_posts(root, vocabulary(), None) == []
+
+
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
     card = "<dl><dt><a class='username'>jsmith</a></dt><dd>Joined: Sat Jan 05, 2019 4:11 pm</dd></dl>"
     post = "<p class='author'>by <b>jsmith</b> » Mon May 01, 2024 10:00 am</p><div class='content'>Hello.</div>"
