@@ -234,6 +234,19 @@ def _in_blog_entry(body: lxml.etree._Element, vocab: Vocabulary) -> bool:
     return any(class_words(ancestor) & vocab.blog_entry_classes for ancestor in body.iterancestors())
 
 
+def marked_by_an_engine(root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """The page names its forum engine (`<meta name="generator" content="Discourse …">`) or marks a post body by an
+    engine's own id or attribute (`postmessage_123`, `component="post/content"`): a thread whatever another extractor
+    makes of it, where a body found by a class word alone (`post-content`) may be a blog theme's."""
+    if _looks_like_forum(root, vocab):
+        return True
+    return any(
+        isinstance(element.tag, str)
+        and (vocab.forum_body_ids.fullmatch(element.get("id") or "") or _marked_body(element, vocab))
+        for element in root.iter()
+    )
+
+
 def _in_signature(body: lxml.etree._Element, vocab: Vocabulary) -> bool:
     return any(class_tokens(ancestor) & vocab.signature_tokens for ancestor in body.iterancestors())
 

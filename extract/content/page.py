@@ -22,7 +22,7 @@ from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
-from extract.content.forum import forum_posts, open_with_subject, opening_author
+from extract.content.forum import forum_posts, marked_by_an_engine, open_with_subject, opening_author
 from extract.content.letters import letter_records
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
@@ -98,7 +98,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             document.author = posts[0].author
         # The thread starts with its first post: its time beats any other date on the page.
         document.published_at = posts[0].published_at or document.published_at
-        return _finish(document, html)
+        # A second opinion's article that is the first post does not overrule an engine's own marks.
+        return _finish(document, None if marked_by_an_engine(root, vocab) else html)
 
     qa = qa_records(root, document.title, vocab, page_lines)
     if qa:

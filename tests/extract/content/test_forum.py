@@ -6,7 +6,15 @@ from __future__ import annotations
 import time
 
 from extract.content import content
-from extract.content.forum import _card_name, forum_posts, is_action_bar, open_with_subject, post_lines, post_time
+from extract.content.forum import (
+    _card_name,
+    forum_posts,
+    is_action_bar,
+    marked_by_an_engine,
+    open_with_subject,
+    post_lines,
+    post_time,
+)
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html, strip_furniture
@@ -340,6 +348,18 @@ def test_a_discourse_topic_for_crawlers_reads_as_its_posts_and_a_bare_itemprop_t
     bodies = "".join(f"<div class='s-prose js-post-body' itemprop='text'><p>{t}</p></div>" for t in MRI_THREAD)
     root = tree(f"<html><body><h1>MRI claim denied</h1>{bodies}</body></html>")
     assert forum_posts(root, vocabulary(), None) == []
+
+
+def test_a_thread_marked_by_its_engine_is_one_whatever_a_second_opinion_reads_and_a_blog_themes_class_is_not() -> None:
+    # An engine's marks keep a thread a thread: the second opinion's article, often its first post alone, does not
+    # overrule it (`page._finish`); a body found by a class word alone may be a blog theme's, and may be overruled.
+    posts = list(zip(POSTERS, ("2024-05-01T10:00:00Z",) * 3, MRI_THREAD, strict=False))
+    assert marked_by_an_engine(tree(discourse_crawler_topic(posts)), vocabulary())
+    assert marked_by_an_engine(tree(ips_topic(posts)), vocabulary())
+    discuz_ids = "".join(f"<td id='postmessage_{i}'>{text}</td>" for i, text in enumerate(MRI_THREAD))
+    assert marked_by_an_engine(tree(f"<html><body><table><tr>{discuz_ids}</tr></table></body></html>"), vocabulary())
+    themed = "".join(f"<div class='post-content'><p>{text}</p></div>" for text in MRI_THREAD)
+    assert not marked_by_an_engine(tree(f"<html><body>{themed}</body></html>"), vocabulary())
 
 
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
