@@ -219,19 +219,20 @@ def test_empty_reply_places_under_a_post_longer_than_its_comments_stay_under_the
     # A blog's comment list prints the reply link's place too: without a link shown, the comments must outweigh
     # the post to make a thread.
     rows = "".join(hn_row(user, text, 0) for user, text in LJ_COMMENTS)
-    html = page(body=f"<div class='post'>{POST}</div><table class='comment-tree'>{rows}</table>")
-    assert thread_of(html) is None
-    document = content(html)
-    assert document.kind == "article"
-    text = "\n".join(record.text for record in document.records)
-    assert "ease of management" in text
-    assert "at the very least" not in text
+    assert_an_article_without_its_comments(
+        page(body=f"<div class='post'>{POST}</div><table class='comment-tree'>{rows}</table>")
+    )
 
 
 def test_flat_reader_notes_without_reply_actions_stay_under_the_article() -> None:
     # A blog's comment box (blog.joycode.com): signed, dated notes, no reply action, none nested.
     comments = "".join(lj_comment(user, text, reply=False) for user, text in LJ_COMMENTS)
-    html = page(body=f"<div class='j-e-text'>{POST}</div><div class='j-l-comments' id='comments'>{comments}</div>")
+    assert_an_article_without_its_comments(
+        page(body=f"<div class='j-e-text'>{POST}</div><div class='j-l-comments' id='comments'>{comments}</div>")
+    )
+
+
+def assert_an_article_without_its_comments(html: str) -> None:
     assert thread_of(html) is None
     document = content(html)
     assert document.kind == "article"
