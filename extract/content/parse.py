@@ -227,6 +227,9 @@ def strip_furniture(
                     if parent is not None:
                         parent.set(REPLY_ACTION, "")
             continue
+        if tag == "dialog" and element.get("open") is None:
+            removed.append(element)  # a <dialog> is drawn only once opened
+            continue
         # Most elements carry no role, hidden or style attribute: one list of names answers for all three.
         names = element.keys()
         if not names:
@@ -245,8 +248,9 @@ def strip_furniture(
             if tag != "button" or not labels_a_section(element):
                 removed.append(element)
             continue
-        if "popover" in names:
-            # A popover (menu, dialog, tooltip, install prompt) is not drawn until a control opens it: never content.
+        if "popover" in names or _is_closed_dialog(element, names):
+            # A popover (menu, dialog, tooltip, install prompt) or a closed dialog is not drawn until a control opens
+            # it: never content.
             removed.append(element)
             continue
         if ("hidden" in names or "style" in names) and is_hidden(element):
@@ -281,6 +285,15 @@ def strip_furniture(
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
         if not is_disclosed_panel(element, opened):
             drop_element(element)
+
+
+def _is_closed_dialog(element: lxml.etree._Element, names: list[str]) -> bool:
+    """A WAI-ARIA dialog hidden from readers (`role="dialog" aria-hidden="true"`: a consent plugin's settings, a
+    sign-up form) until a control opens it."""
+    return "role" in names and element.get("role") in _DIALOG_ROLES and element.get("aria-hidden") == "true"
+
+
+_DIALOG_ROLES = frozenset(("dialog", "alertdialog"))
 
 
 def _without_scripts(root: lxml.etree._Element, noscripts: list[lxml.etree._Element]) -> None:

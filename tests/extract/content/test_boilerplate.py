@@ -275,19 +275,22 @@ def test_a_class_word_setting_a_css_position_styles_the_element_and_a_position_b
     assert "当前位置" not in text and "您的位置" not in text
 
 
-def test_a_dialog_holding_more_text_than_the_article_is_dropped_and_a_comment_named_wrapper_is_not() -> None:
-    # A consent plugin's settings dialog lists every cookie it sets: more text than a podcast episode's notes.
+def test_a_cookie_notice_holding_more_text_than_the_article_is_dropped_and_a_modal_holding_the_page_is_not() -> None:
+    # A consent notice lists every cookie it sets: more text than a podcast episode's notes.
     cookies = "".join(
         f"<tr><td>cookielawinfo-checkbox-{kind}</td><td>11 months</td><td>This cookie is set by GDPR Cookie Consent "
         f"plugin to store the user consent for the cookies in the category {kind}.</td></tr>"
         for kind in ("analytics", "functional", "necessary", "others", "performance", "advertisement")
     )
     episode = "<p>Now that many of us are doing business out of our homes, is it time to upgrade your network?</p>"
-    body = f"<div class='entry'>{episode}</div><div class='cli-modal'><div><table>{cookies}</table></div></div>"
+    body = f"<div class='entry'>{episode}</div><div class='site-cookies'><div><table>{cookies}</table></div></div>"
     text, _ = after(drop_boilerplate, body)
     assert "doing business out of our homes" in text
     assert "cookielawinfo" not in text
-    # A template's comment-named wrapper around the whole article still stays.
+    # A tweet's permalink page prints the tweet in an overlay named as a modal: holding the page, it stays.
+    text, _ = after(drop_boilerplate, f"<div class='PermalinkOverlay-modal'>{PARAGRAPHS}</div><div>Footer note</div>")
+    assert text.startswith("医疗保障服务大厅")
+    # So does a template's comment-named wrapper around the whole article.
     text, _ = after(drop_boilerplate, f"<div class='comments'>{PARAGRAPHS}</div><div>Footer note</div>")
     assert text.startswith("医疗保障服务大厅")
 

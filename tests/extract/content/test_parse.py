@@ -269,6 +269,19 @@ def test_popovers_are_stripped_and_the_post_beside_them_stays() -> None:
     assert text == "I'd like to know the Squarespace roadmap for future products."
 
 
+def test_a_closed_dialog_goes_however_long_and_an_open_one_stays() -> None:
+    cookies = "".join(f"<p>This cookie is set by GDPR Cookie Consent plugin for category {k}.</p>" for k in "ABCDEF")
+    html = (
+        "<html><body><div class='entry'><p>Now that many of us are doing business out of our homes, is it time to "
+        f"upgrade your network?</p></div><div class='cli-modal' role='dialog' aria-hidden='true'>{cookies}</div>"
+        f"<dialog><p>Sign up for our newsletter to get every episode.</p></dialog>"
+        f"<dialog open><p>{PARAGRAPH}</p></dialog></body></html>"
+    )
+    text = stripped(html)
+    assert "doing business out of our homes" in text and PARAGRAPH in text
+    assert "GDPR" not in text and "newsletter" not in text
+
+
 def test_only_hiding_attributes_and_tooltip_roles_strip_an_element() -> None:
     root = parse_html(
         "<div><p style='color: red'>红字说明</p><p role='note'>注释</p><p hidden=''>隐藏</p>"
