@@ -181,8 +181,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return _finish(document)
     if body_root is not None and body_score > 0:
         weightiest = body_root
-        block = article_block(lines, body_root, document.title, vocab)
-        body_root = headline_column(block, lines, document.title, vocab)
+        body_root = _article_root(body_root, lines, document.title, vocab)
         inside = set(body_root.iter())
         body = [line for line in lines if line.owner in inside]
         heading = bare_text_of(vocab.answer_headings)
@@ -234,11 +233,18 @@ def _without_prose_itemized(
     return itemized if len(itemized) > len(text) else text
 
 
+def _article_root(
+    weightiest: lxml.etree._Element, lines: list[Line], title: str | None, vocab: Vocabulary
+) -> lxml.etree._Element:
+    """The weightiest subtree narrowed to the article's own block (`article_block`) and the headline's column in it
+    (`headline_column`): what an article's body, and a thread's opening post, is read from."""
+    return headline_column(article_block(lines, weightiest, title, vocab), lines, title, vocab)
+
+
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:
     """The chosen body as a thread's opening post (its author from the card around it), narrowed as an article's
     body is (`article_block`, `headline_column`): the block the scoring chose may hold the page's side column."""
-    block = article_block(lines, body_root, document.title, vocab)
-    body_root = headline_column(block, lines, document.title, vocab)
+    body_root = _article_root(body_root, lines, document.title, vocab)
     inside = set(body_root.iter())
     text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
     return Record(
