@@ -159,12 +159,23 @@ _NO_SPACE = re.compile(r"\s+")
 
 
 def _holds_a_blog_entry(root: lxml.etree._Element, items: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
-    """The page prints a blog CMS's entry (WordPress's `type-post` wrapper) with a text of its own: the comments are
-    readers' notes under a blog post however many they are, not a community's thread."""
+    """The page prints a blog CMS's entry (WordPress's `type-post` wrapper) with a text of its own, or its comments
+    come from a blog CMS's comment system (its reply links, its comment form): the comments are readers' notes under
+    a blog post however many they are, not a community's thread."""
     return any(
         class_words(element) & vocab.blog_entry_classes and _own_chars(element, items) >= _ENTRY_CHARS
         for element in root.iter("article", "div", "section", "main")
-    )
+    ) or _blog_comment_system(root, vocab)
+
+
+def _blog_comment_system(root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    for element in root.iter("a", "form"):
+        if element.tag == "form":
+            if (element.get("action") or "").split("?", 1)[0].endswith(vocab.blog_comment_forms):
+                return True
+        elif class_words(element) & vocab.blog_comment_classes:
+            return True
+    return False
 
 
 _ENTRY_CHARS = 200  # characters of a blog entry's own text (a teaser in a feed is shorter)

@@ -109,6 +109,8 @@ class Vocabulary:
     # (name, value, class word or "") of an engine's post-body attribute; with a class word, both must be there
     forum_body_attributes: frozenset[tuple[str, str, str]]
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
+    blog_comment_classes: frozenset[str]  # a blog CMS's comment reply link ("comment-reply-link")
+    blog_comment_forms: tuple[str, ...]  # the end of its comment form's action ("wp-comments-post.php")
     signature_tokens: frozenset[str]  # a poster's signature: a post body inside one is the signature
     article_body_classes: frozenset[str]  # a CMS's own mark of an article body (entry-content, articleBody)
     forum_author_classes: frozenset[str]
@@ -198,6 +200,8 @@ def vocabulary() -> Vocabulary:
             (mark[0], mark[1], mark[2] if len(mark) > 2 else "") for mark in forum.get("body_attributes", ())
         ),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
+        blog_comment_classes=frozenset(c.lower() for c in forum["blog_comment_classes"]),
+        blog_comment_forms=tuple(forum["blog_comment_forms"]),
         signature_tokens=frozenset(forum["signature_tokens"]),
         article_body_classes=frozenset(c.lower() for c in forum["article_body_classes"]),
         forum_author_classes=frozenset(c.lower() for c in forum["author_classes"]),

@@ -192,6 +192,34 @@ def test_nested_comments_under_a_wordpress_blog_post_are_readers_notes_however_m
     )
 
 
+def wordpress_comment(number: int, user: str, text: str, nested: str = "") -> str:
+    """A comment of a WordPress theme without `type-post` on its post: WordPress's reply link under each."""
+    return (
+        f"<li class='comment' id='comment-{number}'><div class='comment_entry'><p class='cm-meta'>{user} — "
+        f"June 24th, 2012</p><p>{text}</p><a class='comment-reply-link' href='?replytocom={number}#respond'>Reply</a>"
+        f"</div>{f'<ul class=children>{nested}</ul>' if nested else ''}</li>"
+    )
+
+
+def test_comments_from_a_blog_cms_comment_system_are_readers_notes_however_many() -> None:
+    # An older WordPress theme marks no `type-post` wrapper; its comments still come with WordPress's reply links
+    # (`comment-reply-link`) and its form posting to `wp-comments-post.php`: readers' notes under the post.
+    comments = "".join(
+        wordpress_comment(i, f"reader{i}", f"Thanks for the list, number {i} helped me a lot.", TREE if i == 3 else "")
+        for i in range(40)
+    )
+    html = page(body=f"<div class='post'>{POST}</div><div id='comments'><ul id='comment_list'>{comments}</ul></div>")
+    assert thread_of(html) is None
+    document = content(html)
+    assert document.kind == "article"
+    assert "ease of management" in document.text and "number 7 helped" not in document.text
+    # The comment form alone tells the same: the reply links left out, the page with the form is no thread either.
+    bare = html.replace("comment-reply-link", "reply-link")
+    form = "<form action='https://example.org/wp-comments-post.php' method='post'><textarea></textarea></form>"
+    assert content(bare).kind == "forum"
+    assert content(bare.replace("</body>", f"{form}</body>")).kind == "article"
+
+
 def hn_row(user: str, text: str, indent: int) -> str:
     """news.ycombinator.com saved signed out: flat table rows indented by width, the reply link's place empty."""
     return (
