@@ -226,6 +226,14 @@ def group_outweighs(
         in_group.update(member.iter())
     if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
         return False
+    # Bare undated title links are a site's "recent posts" module beside a short post unless they dwarf the
+    # sentences printed outside them: a post needs no headline matching the <title> (a blog's title is its name).
+    if (
+        _bare_titles(group, lines)
+        and not _dated(group)
+        and _prose_outside(lines, in_group) >= _PROSE_AGAINST_TITLES * group.chars
+    ):
+        return False
     story = _story_under_headline(lines, in_group, title)
     if story and group.chars <= _HEADED_ARTICLE_FACTOR * story:
         # Sentences printed under the page's headline, outside the run: the page is that story, however short (a
@@ -425,6 +433,18 @@ def _bare_titles(group: SiblingRun, lines: list[Line]) -> bool:
 
 
 _BARE_TITLES_UNLINKED = 0.1
+
+
+def _prose_outside(lines: list[Line], in_group: set[lxml.etree._Element]) -> int:
+    """Unlinked characters of the sentence lines (40+ unlinked characters, a sentence mark) outside the run."""
+    return sum(
+        line.chars - line.link_chars
+        for line in lines
+        if line.owner not in in_group and line.chars - line.link_chars >= 40 and SENTENCE_PUNCT.search(line.text)
+    )
+
+
+_PROSE_AGAINST_TITLES = 0.5  # sentences outside a run of bare undated links, against its characters
 
 
 def _is_sentence(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import lxml.etree
 
 from extract.content import content
@@ -305,6 +307,48 @@ def test_bare_headline_links_beside_a_headed_story_are_its_feed_not_a_listing() 
     assert content(story_beside_feed(HEADLINE_PL)).kind == "article"
     # Without the headline above the prose, the same feed, many times the story's size, is the page.
     assert content(story_beside_feed("Dane OECD")).kind == "listing"
+
+
+# A blog post page whose <title> is the blog's name (no headline says it): a short post of sentences, and beside it
+# the blog's "recent posts" module, bare undated links longer than the post.
+POST_SENTENCES = (
+    "Worth remembering the next time a member calls about a reimbursement that took six weeks.",
+    "Or when a new rule punishes every applicant to stop the few who abuse the scheme.",
+    "Tell me again why the card you issue expires after one year?",
+)
+RECENT_POSTS = [
+    "It could be one of two things",
+    "The theater of the mind",
+    "Improving your forms",
+    "Unanimous is not an option",
+    "Two kinds of unique",
+    "Feet on the street",
+    "The circles of service",
+    "Risk, fear and worry",
+    "The school for claims (and an audio)",
+    "Strategy matters more than ever",
+]
+
+
+def blog_post_beside_recent_posts(entries: int) -> str:
+    recent = "".join(
+        f"<li class='module-list-item'><a href='/posts/{n}.html'>{title}, part {n}</a></li>"
+        for n, title in zip(range(entries), itertools.cycle(RECENT_POSTS), strict=False)
+    )
+    post = "".join(f"<p>{sentence}</p>" for sentence in POST_SENTENCES)
+    return (
+        "<html><head><title>Claims Blog</title></head><body><div class='content'>"
+        f"<div class='entry-body'>{post}</div></div><div class='module-typelist'>"
+        f"<h2 class='module-header'>Recent Posts</h2><ul class='module-list'>{recent}</ul></div></body></html>"
+    )
+
+
+def test_bare_undated_links_do_not_outweigh_sentences_half_their_size() -> None:
+    document = content(blog_post_beside_recent_posts(10))
+    assert document.kind == "article"
+    assert "card you issue expires" in document.text and "Feet on the street" not in document.text
+    # A run of such links many times the sentences' size is still the page (a column with a line of introduction).
+    assert content(blog_post_beside_recent_posts(40)).kind == "listing"
 
 
 # Real text of a peta.de ranking (trafilatura's evaluation pages, tests/eval/peta.de-veterinärämter.html): the
