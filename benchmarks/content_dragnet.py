@@ -47,18 +47,18 @@ def main_text(gold: str) -> str:
     return COMMENTS_MARKER.split(gold, maxsplit=1)[0]
 
 
-def page_numbers(gitdir: str) -> list[str]:
-    names = git(Path(gitdir), "ls-tree", "--name-only", f"{COMMIT}:{GOLD}").decode().split()
+def page_numbers(gitdir: str, commit: str = COMMIT) -> list[str]:
+    names = git(Path(gitdir), "ls-tree", "--name-only", f"{commit}:{GOLD}").decode().split()
     # Three batches: N.txt, RN.txt and TN.txt.
     numbered = [name[:-4] for name in names if re.fullmatch(r"[RT]?\d+\.txt", name)]
     return sorted(numbered, key=lambda n: (n.rstrip("0123456789"), int(n.lstrip("RT"))))
 
 
-def load_one(gitdir: str, number: str) -> dict:
+def load_one(gitdir: str, number: str, commit: str = COMMIT) -> dict:
     """One page: its raw bytes, the harness's decoding of them and its gold main text."""
-    raw = git_show(gitdir, f"{COMMIT}:{INPUT}/{number}.html")
+    raw = git_show(gitdir, f"{commit}:{INPUT}/{number}.html")
     html = harness_decode(raw)
-    gold = main_text(git_show(gitdir, f"{COMMIT}:{GOLD}/{number}.txt").decode("utf-8", "replace"))
+    gold = main_text(git_show(gitdir, f"{commit}:{GOLD}/{number}.txt").decode("utf-8", "replace"))
     path = f"{INPUT}/{number}.html"
     return {
         "id": f"dn-{number}",
@@ -71,13 +71,13 @@ def load_one(gitdir: str, number: str) -> dict:
     }
 
 
-def load(gitdir: str, split: str) -> list[dict]:
+def load(gitdir: str, split: str, commit: str = COMMIT) -> list[dict]:
     """The set's pages in the requested half, without those whose gold holds no main text."""
     pages = []
-    for number in page_numbers(gitdir):
+    for number in page_numbers(gitdir, commit):
         if split != "all" and split_of(f"dn-{number}") != split:
             continue
-        page = load_one(gitdir, number)
+        page = load_one(gitdir, number, commit)
         if page["gold"].strip():
             pages.append(page)
     return pages
@@ -86,6 +86,7 @@ def load(gitdir: str, split: str) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", required=True, help=f"bare git dir of {REPO}")
+    parser.add_argument("--commit", default=COMMIT, help="the clone's commit to read (default: the set's own)")
     parser.add_argument("--split", choices=("dev", "first_sight", "all"), default="first_sight")
     parser.add_argument("--only", default="guidecrawl,trafilatura")
     parser.add_argument("--per-page", action="store_true", help="one line a page (dev only)")
@@ -93,13 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_page and args.split != "dev":
         parser.error("--per-page lists dev pages only: the first-sight half is scored, never read")
     try:
-        pages = load(args.pages, args.split)
+        pages = load(args.pages, args.split, args.commit)
     except (OSError, subprocess.CalledProcessError, ValueError) as error:
         print(f"cannot read the Dragnet pages: {error}", file=sys.stderr)
         return 2
     t2s = _t2s()
     results = {name: score(name, pages, t2s) for name in args.only.split(",")}
-    print(f"split: {args.split} ({len(pages)} pages of {REPO} at {COMMIT[:7]}; from {ORIGIN})")
+    print(f"split: {args.split} ({len(pages)} pages of {REPO} at {args.commit[:7]}; from {ORIGIN})")
     print("| extractor | F1 | median | pages < 0.5 |")
     print("|---|---|---|---|")
     for name, rows in results.items():
