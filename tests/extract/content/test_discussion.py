@@ -213,6 +213,8 @@ def test_comments_from_a_blog_cms_comment_system_are_readers_notes_however_many(
     document = content(html)
     assert document.kind == "article"
     assert "ease of management" in document.text and "number 7 helped" not in document.text
+    # Where readers must sign in to reply, WordPress names the link `comment-reply-login`: the same system.
+    assert content(html.replace("comment-reply-link", "comment-reply-login")).kind == "article"
     # The comment form alone tells the same: the reply links left out, the page with the form is no thread either.
     bare = html.replace("comment-reply-link", "reply-link")
     form = "<form action='https://example.org/wp-comments-post.php' method='post'><textarea></textarea></form>"
