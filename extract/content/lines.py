@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -358,17 +359,53 @@ def bare_text_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def same_text(a: str, b: str) -> bool:
-    """`a` and `b` are the same but for whitespace. `b` is the one callers hold fixed (a title against every line):
-    its form is kept for the next call."""
-    return _WHITESPACE.sub("", a) == (_spaceless(b) if len(b) <= _KEPT_FORM else _WHITESPACE.sub("", b))
+    """`a` and `b` are the same but for whitespace and typography: a `<title>` typed with straight quotes, hyphens or
+    half-width punctuation says the same as a headline printed with curly quotes, dashes or full-width forms
+    (`Cat's` and `Cat’s`, `（一）` and `(一)`). `b` is the one callers hold fixed (a title against every line): its
+    forms are kept for the next call."""
+    a_spaceless = _WHITESPACE.sub("", a)
+    b_spaceless = _spaceless(b) if len(b) <= _KEPT_FORM else _WHITESPACE.sub("", b)
+    if a_spaceless == b_spaceless:
+        return True
+    # Typography changes a text's length by a few characters at most: only texts that close are folded.
+    if abs(len(a_spaceless) - len(b_spaceless)) > _FOLD_SLACK or not a_spaceless or not b_spaceless:
+        return False
+    return _folded(a_spaceless) == (_kept_fold(b_spaceless) if len(b) <= _KEPT_FORM else _folded(b_spaceless))
 
 
 _KEPT_FORM = 1000  # characters of the longest text whose spaceless form same_text keeps
+_FOLD_SLACK = 6  # characters by which typography may change a text's length (`…` is three dots folded)
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+    }
+)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
 
 
 @functools.lru_cache(maxsize=16)
 def _spaceless(text: str) -> str:
     return _WHITESPACE.sub("", text)
+
+
+@functools.lru_cache(maxsize=16)
+def _kept_fold(text: str) -> str:
+    return _folded(text)
 
 
 @dataclass(slots=True)

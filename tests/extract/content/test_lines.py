@@ -224,8 +224,13 @@ def test_a_heading_pattern_costs_linear_time_on_a_run_of_brackets() -> None:
     assert large < 8 * small
 
 
-def test_same_text_ignores_whitespace_only() -> None:
+def test_same_text_ignores_whitespace_and_typography_only() -> None:
     assert (same_text("烟台 医保\n业务", "烟台医保业务"), same_text("烟台医保", "烟台医保业务")) == (True, False)
+    # A <title> typed plainly says the same as a headline printed with curly quotes, dashes or full-width forms.
+    assert same_text("This Cat’s Halloween Costume — a “Squee”", 'This Cat\'s Halloween Costume - a "Squee"')
+    assert same_text("关于调整医保待遇的通知（一）：门诊", "关于调整医保待遇的通知(一):门诊")
+    assert not same_text("This Cat’s Halloween Costume", "This Dog's Halloween Costume")
+    assert not same_text("关于调整医保待遇的通知（一）", "关于调整医保待遇的通知(二)")
 
 
 def test_same_text_compares_every_line_with_one_title_and_long_texts_alike() -> None:

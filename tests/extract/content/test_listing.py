@@ -309,6 +309,15 @@ def test_bare_headline_links_beside_a_headed_story_are_its_feed_not_a_listing() 
     assert content(story_beside_feed("Dane OECD")).kind == "listing"
 
 
+def test_a_headline_printed_with_curly_quotes_is_the_title_typed_with_straight_ones() -> None:
+    plain, printed = 'W tych krajach "praca" popłaca', "W tych krajach „praca” popłaca"
+    html = story_beside_feed(printed).replace(f"<title>{HEADLINE_PL}", f"<title>{plain}")
+    assert content(html).kind == "article"
+    assert (
+        content(story_beside_feed("W tych krajach „praca” nie popłaca").replace(HEADLINE_PL, plain)).kind == "listing"
+    )
+
+
 # A blog post page whose <title> is the blog's name (no headline says it): a short post of sentences, and beside it
 # the blog's "recent posts" module, bare undated links longer than the post.
 POST_SENTENCES = (
