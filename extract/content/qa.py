@@ -28,6 +28,7 @@ from extract.content.lines import (
     cut_page,
     holds_most_of_the_page,
     is_prose,
+    is_sentence_line,
     same_text,
     split_lines,
     text_length,
@@ -123,6 +124,11 @@ def qa_records(
     if _each_under_its_question(question_blocks, answers):
         return []
     questions = _outermost([q for q in question_blocks if order[q] < first_answer])
+    if len(answers) == 1:
+        page_lines = cut_page(root) if page_lines is None else page_lines
+        inside_box = inside_answers.union(*(set(question.iter()) for question in questions))
+        if _a_widget_beside_prose(inside_box, page_lines):
+            return []
     question_lines: list[str] = []
     for question in questions[:2]:
         question_lines += _post_text(question, vocab)
@@ -139,6 +145,21 @@ def qa_records(
         if kept:
             records.append(Record(text="\n".join(kept), role="answer", published_at=post_time(answer)))
     return records if len(records) > 1 else []
+
+
+def _a_widget_beside_prose(inside_box: set[lxml.etree._Element], lines: list[Line]) -> bool:
+    """One answer (and its question, if a block is named so), with sentences outside them many times their size: a
+    site's Q&A box ("Answers allows you to tap the knowledge of Community members") beside an article."""
+    answer_chars = outside = 0
+    for line in lines:
+        if line.owner in inside_box:
+            answer_chars += line.chars
+        elif is_sentence_line(line):
+            outside += line.chars - line.link_chars
+    return outside > _PROSE_AGAINST_A_WIDGET * answer_chars
+
+
+_PROSE_AGAINST_A_WIDGET = 4  # how many times the box's size the sentences outside it must hold
 
 
 # A headline that asks: a question mark, or a question word of Chinese Q&A titles (医保卡丢了怎么补办).

@@ -499,3 +499,30 @@ def test_the_parts_of_an_answer_named_after_it_are_one_answer_with_its_follow_up
         "追答：开通异地就医备案后可以在异地使用。",
     ]
     assert "热心网友" not in first and "赞(25)" not in first
+
+
+# A news page with the site's "Community Answers" box beside its story: one question, one answer, a line of prompt.
+STORY = [
+    "EBay Inc.'s payments business has laid off 325 employees, and is ending contracts with another 120 contractors.",
+    "The company expects to record a fourth-quarter pretax charge of $15 million in connection with the job cuts.",
+    "Executives said earlier this month that they planned to streamline the business, without saying how many jobs.",
+    "The payments unit posted 23% growth in revenue for the third quarter, to nearly $1.3 billion, the company said.",
+    "The cuts mostly affect employees in the United States, and the company plans to hire in other areas next year.",
+    "A spokesman said the company would keep investing in mobile payments, which grew faster than any other unit.",
+]
+COMMUNITY_BOX = (
+    "<div class='communityBox'><div class='questionBox'>Should NBC be tape-delaying any part of the Olympics?</div>"
+    "<div class='boxType-answerQ'>Answers allows you to tap the knowledge of Community members.</div></div>"
+)
+
+
+def test_one_question_and_answer_box_beside_a_story_many_times_its_size_is_no_qa_page() -> None:
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    headline = "<h1>PayPal Lays Off 325 Employees</h1>"
+    html = f"<html><body>{headline}<div class='story'>{story}</div>{COMMUNITY_BOX}</body></html>"
+    document = content(html)
+    assert document.kind == "article"
+    assert "pretax charge" in document.text and "tape-delaying" not in document.text
+    # A page of one question and its one answer is still a Q&A page, beside a story of its size.
+    one_answer = qa_page(f"<div class='related'><p>{STORY[0]}</p></div>").replace(f"<p>{ANSWERS[1]}</p>", "")
+    assert [role for role, _ in records(one_answer)] == ["question", "answer"]
