@@ -169,6 +169,7 @@ def _holds_a_blog_entry(root: lxml.etree._Element, items: set[lxml.etree._Elemen
 
 
 def _blog_comment_system(root: lxml.etree._Element, vocab: Vocabulary) -> bool:
+    """A blog CMS's comment reply link or comment form anywhere on the page (`[forum] blog_comment_*`)."""
     for element in root.iter("a", "form"):
         if element.tag == "form":
             if (element.get("action") or "").split("?", 1)[0].endswith(vocab.blog_comment_forms):

@@ -329,9 +329,19 @@ def headline_index(lines: list[Line], title: str | None) -> int | None:
     )
 
 
-def is_sentence_line(line: Line) -> bool:
-    """A line that says something, however short: 10+ unlinked characters and a sentence mark (a one-line notice)."""
-    return line.chars - line.link_chars >= _SENTENCE_LINE_CHARS and SENTENCE_PUNCT.search(line.text) is not None
+def is_sentence_line(line: Line, min_chars: int = _SENTENCE_LINE_CHARS) -> bool:
+    """A line that says something, however short: `min_chars` or more unlinked characters and a sentence mark (a
+    one-line notice)."""
+    return line.chars - line.link_chars >= min_chars and SENTENCE_PUNCT.search(line.text) is not None
+
+
+def sentence_chars_outside(
+    lines: list[Line], inside: set[lxml.etree._Element], min_chars: int = _SENTENCE_LINE_CHARS
+) -> int:
+    """Unlinked characters of the sentence lines (`is_sentence_line`) whose owner is not in `inside`."""
+    return sum(
+        line.chars - line.link_chars for line in lines if line.owner not in inside and is_sentence_line(line, min_chars)
+    )
 
 
 CELLS = frozenset(("td", "th"))

@@ -34,6 +34,7 @@ from extract.content.lines import (
     is_spam,
     line_extents,
     same_text,
+    sentence_chars_outside,
     text_of,
 )
 from extract.content.vocabulary import Vocabulary, link_key, vocabulary
@@ -231,7 +232,7 @@ def group_outweighs(
     if (
         _bare_titles(group, lines)
         and not _dated(group)
-        and _prose_outside(lines, in_group) >= _PROSE_AGAINST_TITLES * group.chars
+        and sentence_chars_outside(lines, in_group, _PROSE_LINE_CHARS) >= _PROSE_AGAINST_TITLES * group.chars
     ):
         return False
     story = _story_under_headline(lines, in_group, title)
@@ -435,16 +436,8 @@ def _bare_titles(group: SiblingRun, lines: list[Line]) -> bool:
 _BARE_TITLES_UNLINKED = 0.1
 
 
-def _prose_outside(lines: list[Line], in_group: set[lxml.etree._Element]) -> int:
-    """Unlinked characters of the sentence lines (40+ unlinked characters, a sentence mark) outside the run."""
-    return sum(
-        line.chars - line.link_chars
-        for line in lines
-        if line.owner not in in_group and line.chars - line.link_chars >= 40 and SENTENCE_PUNCT.search(line.text)
-    )
-
-
 _PROSE_AGAINST_TITLES = 0.5  # sentences outside a run of bare undated links, against its characters
+_PROSE_LINE_CHARS = 40  # unlinked characters of a sentence line counted against such a run (no byline, no credit)
 
 
 def _is_sentence(text: str) -> bool:

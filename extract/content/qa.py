@@ -28,8 +28,8 @@ from extract.content.lines import (
     cut_page,
     holds_most_of_the_page,
     is_prose,
-    is_sentence_line,
     same_text,
+    sentence_chars_outside,
     split_lines,
     text_length,
     text_of,
@@ -150,13 +150,8 @@ def qa_records(
 def _a_widget_beside_prose(inside_box: set[lxml.etree._Element], lines: list[Line]) -> bool:
     """One answer (and its question, if a block is named so), with sentences outside them many times their size: a
     site's Q&A box ("Answers allows you to tap the knowledge of Community members") beside an article."""
-    answer_chars = outside = 0
-    for line in lines:
-        if line.owner in inside_box:
-            answer_chars += line.chars
-        elif is_sentence_line(line):
-            outside += line.chars - line.link_chars
-    return outside > _PROSE_AGAINST_A_WIDGET * answer_chars
+    box_chars = sum(line.chars for line in lines if line.owner in inside_box)
+    return sentence_chars_outside(lines, inside_box) > _PROSE_AGAINST_A_WIDGET * box_chars
 
 
 _PROSE_AGAINST_A_WIDGET = 4  # how many times the box's size the sentences outside it must hold
