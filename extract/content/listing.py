@@ -228,11 +228,12 @@ def group_outweighs(
     if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
         return False
     # Bare undated title links are a site's "recent posts" module beside a short post unless they dwarf the
-    # sentences printed outside them: a post needs no headline matching the <title> (a blog's title is its name).
+    # sentences printed outside the element holding them: a post needs no headline matching the <title> (a blog's
+    # title is its name). Sentences between the links (cards set in a story's own body) are no post beside them.
     if (
         _bare_titles(group, lines)
         and not _dated(group)
-        and sentence_chars_outside(lines, in_group, _PROSE_LINE_CHARS) >= _PROSE_AGAINST_TITLES * group.chars
+        and sentence_chars_outside(lines, _holder_of(group), _PROSE_LINE_CHARS) >= _PROSE_AGAINST_TITLES * group.chars
     ):
         return False
     story = _story_under_headline(lines, in_group, title)
@@ -434,6 +435,12 @@ def _bare_titles(group: SiblingRun, lines: list[Line]) -> bool:
 
 
 _BARE_TITLES_UNLINKED = 0.1
+
+
+def _holder_of(group: SiblingRun) -> set[lxml.etree._Element]:
+    """The elements of the run's parent (the run, and whatever is printed between and around its members)."""
+    parent = group.members[0].getparent()
+    return set(parent.iter()) if parent is not None else {e for member in group.members for e in member.iter()}
 
 
 _PROSE_AGAINST_TITLES = 0.5  # sentences outside a run of bare undated links, against its characters

@@ -358,6 +358,15 @@ def test_bare_undated_links_do_not_outweigh_sentences_half_their_size() -> None:
     assert "card you issue expires" in document.text and "Feet on the street" not in document.text
     # A run of such links many times the sentences' size is still the page (a column with a line of introduction).
     assert content(blog_post_beside_recent_posts(40)).kind == "listing"
+    # Sentences printed between the links, in the element holding them, are no post beside a module: the cards a
+    # diary sets between its lines are read as they were before the rule.
+    diary = "".join(
+        f"<div class='card'><a href='/shop/{n}.html'>{title}: open the shop's page in the app and see its menu and "
+        f"prices, part {n}</a></div><p>Day {n + 1}: a long lunch there with two colleagues from the office, good.</p>"
+        for n, title in zip(range(10), RECENT_POSTS, strict=True)
+    )
+    html = f"<html><head><title>Claims Blog</title></head><body><div class='entry-body'>{diary}</div></body></html>"
+    assert content(html).kind == "listing"
 
 
 # Real text of a peta.de ranking (trafilatura's evaluation pages, tests/eval/peta.de-veterinärämter.html): the
