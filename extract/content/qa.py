@@ -26,6 +26,7 @@ from extract.content.lines import (
     class_tokens,
     class_words,
     cut_page,
+    headline_index,
     holds_most_of_the_page,
     is_prose,
     same_text,
@@ -127,7 +128,7 @@ def qa_records(
     if len(answers) == 1:
         page_lines = cut_page(root) if page_lines is None else page_lines
         inside_box = inside_answers.union(*(set(question.iter()) for question in questions))
-        if _a_widget_beside_prose(inside_box, page_lines):
+        if _a_widget_beside_prose(inside_box, page_lines, title):
             return []
     question_lines: list[str] = []
     for question in questions[:2]:
@@ -147,9 +148,14 @@ def qa_records(
     return records if len(records) > 1 else []
 
 
-def _a_widget_beside_prose(inside_box: set[lxml.etree._Element], lines: list[Line]) -> bool:
-    """One answer (and its question, if a block is named so), with sentences outside them many times their size: a
-    site's Q&A box ("Answers allows you to tap the knowledge of Community members") beside an article."""
+def _a_widget_beside_prose(inside_box: set[lxml.etree._Element], lines: list[Line], title: str | None) -> bool:
+    """One answer (and its question, if a block is named so) under a headline printed outside them, with sentences
+    outside them many times their size: a site's Q&A box ("Answers allows you to tap the knowledge of Community
+    members") beside the story the headline names. A question page prints its headline in the box: however long
+    the related questions' abstracts beside it, it stays a Q&A page."""
+    headline = headline_index(lines, title)
+    if headline is None or lines[headline].owner in inside_box:
+        return False
     box_chars = sum(line.chars for line in lines if line.owner in inside_box)
     return sentence_chars_outside(lines, inside_box) > _PROSE_AGAINST_A_WIDGET * box_chars
 

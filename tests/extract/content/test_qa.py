@@ -523,6 +523,9 @@ def test_one_question_and_answer_box_beside_a_story_many_times_its_size_is_no_qa
     document = content(html)
     assert document.kind == "article"
     assert "pretax charge" in document.text and "tape-delaying" not in document.text
-    # A page of one question and its one answer is still a Q&A page, beside a story of its size.
-    one_answer = qa_page(f"<div class='related'><p>{STORY[0]}</p></div>").replace(f"<p>{ANSWERS[1]}</p>", "")
+    # A question page prints its headline in the question's box: with one answer, beside related questions whose
+    # abstracts are many times its size, it is still a Q&A page.
+    related = "".join(f"<li>{sentence}</li>" for sentence in STORY * 3)
+    one_answer = qa_page(f"<div class='related'><ul>{related}</ul></div>").replace(f"<p>{ANSWERS[1]}</p>", "")
     assert [role for role, _ in records(one_answer)] == ["question", "answer"]
+    assert content(one_answer).kind == "qa"
