@@ -321,22 +321,12 @@ _SENTENCE_LINE_CHARS = 10
 
 
 def headline_index(lines: list[Line], title: str | None) -> int | None:
-    """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title, else the
-    first `<h3>` that does (blog themes print a post's title in an `<h3>` under an `<h2>` of its date)."""
+    """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title."""
     if not title:
         return None
-    fallback = None
-    for i, line in enumerate(lines):
-        tag = line.owner.tag
-        headline = tag in HEADLINE_TAGS
-        if (headline or (tag == _FALLBACK_HEADLINE_TAG and fallback is None)) and same_text(line.text, title):
-            if headline:
-                return i
-            fallback = i
-    return fallback
-
-
-_FALLBACK_HEADLINE_TAG = "h3"
+    return next(
+        (i for i, line in enumerate(lines) if line.owner.tag in HEADLINE_TAGS and same_text(line.text, title)), None
+    )
 
 
 def is_sentence_line(line: Line, min_chars: int = _SENTENCE_LINE_CHARS) -> bool:

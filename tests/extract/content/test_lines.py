@@ -13,7 +13,6 @@ from extract.content.lines import (
     class_tokens,
     class_words,
     cut_page,
-    headline_index,
     holds_prose,
     is_prose,
     is_spam,
@@ -240,22 +239,3 @@ def test_same_text_compares_every_line_with_one_title_and_long_texts_alike() -> 
     assert [same_text(line, title) for line in lines] == [True, False, True]
     long = "医保 业务\t" * 400
     assert (same_text(long.replace(" ", ""), long), same_text(long + "办", long)) == (True, False)
-
-
-def headline_of(body: str, title: str) -> str | None:
-    root = parse_html(f"<html><body>{body}</body></html>")
-    assert root is not None
-    lines = cut_page(root)
-    index = headline_index(lines, title)
-    return None if index is None else f"{lines[index].owner.tag}: {lines[index].text}"
-
-
-def test_the_headline_is_an_h1_or_h2_saying_the_title_else_an_h3_saying_it() -> None:
-    title = "This is Not a Photograph"
-    # A blog theme prints the post's date in an <h2> and its title in an <h3>.
-    post = f"<h2>Tuesday, July 3, 2012</h2><h3 class='post-title'>{title}</h3><p>A pencil drawing, believe it.</p>"
-    assert headline_of(post, title) == f"h3: {title}"
-    # An <h1> or <h2> saying the title is the headline wherever it is, before an <h3> that says it too.
-    assert headline_of(f"<h3>{title}</h3><h1>{title}</h1>", title) == f"h1: {title}"
-    # A smaller heading that repeats the title (a sidebar's list of posts) is no headline.
-    assert headline_of(f"<h4>{title}</h4><p>A pencil drawing, believe it.</p>", title) is None
