@@ -97,12 +97,38 @@ def test_a_one_sentence_notice_under_the_headline_is_the_text_and_a_sidebar_of_p
 def test_a_side_column_of_prose_after_the_column_that_holds_the_story_is_not_the_text() -> None:
     notice = "因医保信息系统升级，3月15日至17日暂停办理医保业务，敬请谅解。"
     column = f"<div class='main'><h1>{NOTICE_TITLE}</h1><div class='article'><p>{notice}</p></div></div>"
-    side = SIDEBAR.replace("class='left'", "class='right'")
-    page = (
-        f"<html><head><title>{NOTICE_TITLE}_某市医疗保障局</title></head><body>"
-        f"<div class='wrap'>{column}{side}</div><div class='footer'>版权所有：某市医疗保障局</div></body></html>"
+    for names in ("class='right'", "id='sidebars'"):
+        side = SIDEBAR.replace("class='left'", names)
+        page = (
+            f"<html><head><title>{NOTICE_TITLE}_某市医疗保障局</title></head><body>"
+            f"<div class='wrap'>{column}{side}</div><div class='footer'>版权所有：某市医疗保障局</div></body></html>"
+        )
+        assert content(page).text == notice, names
+
+
+def test_a_side_column_blurb_before_a_short_post_under_its_headline_is_not_the_text() -> None:
+    # A blog theme's left column prints the authors' "About" blurb before the post; the block model alone reads the
+    # blurb, one long sentence line, as the text of a post whose own lines are short.
+    about = (
+        "We are two friends who LOVE to hike, climb new hills, and see all that the outdoors has to offer! We "
+        "currently live in Denver, but are hoping to be able to walk and camp in different parts of the world in "
+        "the near future."
     )
-    assert content(page).text == notice
+    post = (
+        "Hi everyone! Here is another interview we gave last week to a travel video site. We upload our videos "
+        "there and the people who run it have been wonderful to us. Check it out for more travel videos!"
+    )
+    page = (
+        "<html><body><div class='container'><div class='left sidebar'><div class='profile-block'>"
+        f"<div class='sidebar-block'><p>{about} <br/>twitter: @twofriends</p></div></div></div>"
+        "<div class='right main'><div class='post-unit'><h2><a href='/interview'>Two Sisters: Our Video Interview</a>"
+        f"</h2><div class='post'><p>{post}</p><p>Visit them @ <a href='http://video.example/'>http://video.example/</a>"
+        "</p><p>Until next time!</p><p>Follow us!</p><p>Twitter: @twofriends</p><p>Facebook page: "
+        "<a href='http://social.example/twofriends'>social.example/twofriends</a></p><p>Our videos: </p>"
+        "</div></div></div></div></body></html>"
+    )
+    text = content(page).text
+    assert text.startswith(post) and "LOVE to hike" not in text
 
 
 def test_a_body_column_after_a_headline_without_the_story_stays_whatever_its_name() -> None:
