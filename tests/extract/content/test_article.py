@@ -242,6 +242,18 @@ def test_a_related_links_heading_closes_the_body() -> None:
     assert english(after=related) == ENGLISH
 
 
+def test_a_related_on_site_label_closes_the_body_and_a_sentence_on_related_matters_stays() -> None:
+    # A news site's slideshow under the story, opened by a short label paragraph naming the site.
+    slideshow = (
+        "<p>Related on NewsSite:</p><div class='promo'><h4>BARCLAYS</h4>"
+        "<p>The bank has been at the centre of a very public storm since regulators fined it last month.</p>"
+        "<h4>CITI</h4><p>The bank said its subsidiaries had received requests for information and documents.</p></div>"
+    )
+    assert english(after=slideshow) == ENGLISH
+    line = "Related on paper, the two cases were handled by different courts and different prosecutors."
+    assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
+
+
 def test_a_latest_stories_heading_closes_the_body_and_a_sentence_about_the_latest_stories_stays() -> None:
     # Real teasers under a cbssports.com story (scrapinghub/article-extraction-benchmark, study half).
     latest = (

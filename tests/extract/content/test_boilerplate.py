@@ -295,6 +295,20 @@ def test_a_cookie_notice_holding_more_text_than_the_article_is_dropped_and_a_mod
     assert text.startswith("医疗保障服务大厅")
 
 
+def test_a_lightbox_holding_a_video_description_is_dropped_and_a_picture_link_so_named_in_a_sentence_stays() -> None:
+    # A film site prints each trailer's description in a lightbox, an overlay shown on a click, after its footer.
+    trailer = (
+        "<div class='trailers'><div id='video-lightbox-1' class='lightbox'><h3>Red Band Trailer!</h3>"
+        "<p>The official red band trailer of the film, starring two siblings who hunt witches for a living, fifteen "
+        "years after their traumatic gingerbread-house incident.</p></div></div>"
+    )
+    text, _ = after(drop_boilerplate, f"<div class='entry'>{PARAGRAPHS * 2}</div>{trailer}")
+    assert text.startswith("医疗保障服务大厅") and "red band trailer" not in text
+    photo = "<p>大厅位置见<a class='lightbox' href='/hall.jpg'>示意图</a>，请从东门进入。</p>"
+    text, _ = after(drop_boilerplate, f"<div class='entry'>{PARAGRAPHS}{photo}</div>")
+    assert "大厅位置见示意图，请从东门进入。" in text
+
+
 def elementor(kind: str, inner: str) -> str:
     """A page builder's block: every one named after the builder and "widget"."""
     return (
