@@ -177,6 +177,8 @@ def _named_boilerplate(
     class_count = len((classes or "").split())
     for position, word in enumerate(words):
         parts = word_parts(word)
+        while len(parts) > 1 and parts[-1].isdigit():
+            parts = parts[:-1]  # "comment-308662": comment number 308662, a comment
         if len(parts) >= 2 and parts[-2] in vocab.style_properties and parts[-1] in vocab.style_values:
             continue  # "position-relative": a style, not a region
         if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:

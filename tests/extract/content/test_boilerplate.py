@@ -309,6 +309,24 @@ def test_a_lightbox_holding_a_video_description_is_dropped_and_a_picture_link_so
     assert "大厅位置见示意图，请从东门进入。" in text
 
 
+def test_an_element_named_by_a_number_after_a_word_is_named_by_the_word() -> None:
+    # An old blog theme numbers each comment (`id="comment-308662"`) in an unnamed list: comment 308662 is a comment.
+    comments = "".join(
+        f"<li id='comment-{number}'><cite>Reader {number}</cite> Says:<p>{reply}</p></li>"
+        for number, reply in (
+            (308662, "I have not been through this yet, but I can imagine it is frustrating. The reality of how "
+             "banking is done these days is that it is all about the numbers, and service comes last."),
+            (308663, "Good post! This happened to me last year, and it was anything but uninterrupted. The bill pay "
+             "system was broken for months, so nearly all of my payments were late, and nobody could tell me why."),
+        )
+    )
+    text, _ = after(drop_boilerplate, f"<div class='entry'>{PARAGRAPHS * 2}<ol class='list'>{comments}</ol></div>")
+    assert text.startswith("医疗保障服务大厅") and "Reader 308662" not in text and "bill pay" not in text
+    # A post or a section so numbered is content all the same.
+    text, _ = after(drop_boilerplate, f"<div id='post-18030'><div id='section-2'>{PARAGRAPHS}</div></div>")
+    assert text.startswith("医疗保障服务大厅")
+
+
 def elementor(kind: str, inner: str) -> str:
     """A page builder's block: every one named after the builder and "widget"."""
     return (
