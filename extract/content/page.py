@@ -19,7 +19,13 @@ import lxml.etree
 
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
+from extract.content.blocks import (
+    article_block,
+    best_subtree,
+    headline_column,
+    holds_headline_story,
+    within_marked_body,
+)
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import forum_posts, marked_by_an_engine, open_with_subject, opening_author
@@ -237,8 +243,10 @@ def _article_root(
     weightiest: lxml.etree._Element, lines: list[Line], title: str | None, vocab: Vocabulary
 ) -> lxml.etree._Element:
     """The weightiest subtree narrowed to the article's own block (`article_block`) and the headline's column in it
-    (`headline_column`): what an article's body, and a thread's opening post, is read from."""
-    return headline_column(article_block(lines, weightiest, title, vocab), lines, title, vocab)
+    (`headline_column`), widened to the article body the page marks around it (`within_marked_body`): what an
+    article's body, and a thread's opening post, is read from."""
+    column = headline_column(article_block(lines, weightiest, title, vocab), lines, title, vocab)
+    return within_marked_body(column, vocab)
 
 
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:

@@ -177,3 +177,33 @@ def test_many_related_boxes_under_a_story_cost_linear_time() -> None:
 
     small, large = cpu_seconds(1_000), cpu_seconds(4_000)
     assert large < 8 * small
+
+
+def test_a_list_of_product_links_inside_the_body_the_cms_marks_is_part_of_the_article() -> None:
+    # A deals column: one paragraph, then lists of linked offers, all inside `article-content`.
+    offers = "".join(
+        f"<li><a href='http://deals.example/{i}'>{item} with free shipping at the maker's store</a> "
+        f"(normally ${price} - use coupon code SAVE{i})</li>"
+        for i, (item, price) in enumerate(
+            (
+                ("2TB portable USB 3.0 hard drive for $161.99", 180),
+                ("15.6-inch laptop with 8GB RAM for $550", 779),
+                ("Dual-band wireless router with two USB ports for $140", 180),
+                ("2.1 speaker system for $118.99", 149),
+            )
+        )
+    )
+    intro = (
+        "It's Friday, and because we have to have deals on Friday, the deals desk has delivered! Our partners have "
+        "put together a list of fresh deals for this weekend, which we know everyone will spend shopping."
+    )
+    side = "".join(f"<li><a href='/story/{i}'>Another story of the week, number {i}</a></li>" for i in range(8))
+    page = (
+        "<html><head><title>The deals desk: storage and a laptop</title></head><body>"
+        "<h1>The deals desk: storage and a laptop</h1><div class='article-content'>"
+        f"<p>{intro}</p><p><strong>Top deals:</strong></p><ul class='spaced'>{offers}</ul></div>"
+        f"<div class='sidebar'><h3>Most read</h3><ul>{side}</ul></div></body></html>"
+    )
+    text = content(page).text
+    assert text.startswith(intro)
+    assert "2TB portable USB 3.0 hard drive for $161.99 with free shipping" in text and "Another story" not in text
