@@ -165,7 +165,32 @@ def _tail_headings(lines: list[Line], vocab: Vocabulary) -> dict[int, int]:
     if not headings:
         return {}
     extents = line_extents(lines)
-    return {heading: _inline_box_end(lines, heading, extents) for heading in headings}
+    ends = {heading: _inline_box_end(lines, heading, extents) for heading in headings}
+    return {
+        heading: end if end >= 0 else _side_column_end(lines, heading, extents, vocab) for heading, end in ends.items()
+    }
+
+
+def _side_column_end(
+    lines: list[Line], heading: int, extents: dict[lxml.etree._Element, Extent], vocab: Vocabulary
+) -> int:
+    """The index after the side column holding the heading (`[tokens] side_columns`, `<aside>`) when the body's
+    paragraphs come before it and go on right after it (a news site's rail of share buttons and related links set
+    between a story's second and third paragraphs), else -1."""
+    node = lines[heading].owner
+    for _ in range(_BOX_LEVELS):
+        if node.tag == "aside" or not vocab.side_column_tokens.isdisjoint(class_tokens(node)):
+            break
+        node = node.getparent()
+        if node is None or node not in extents:
+            return -1
+    else:
+        return -1
+    column = extents[node]
+    if not any(is_prose(lines[i].text, lines[i].chars) for i in range(column.first)):
+        return -1
+    end = column.last + 1
+    return end if _resumes_with_prose(lines, end, len(lines)) else -1
 
 
 def _inline_box_end(lines: list[Line], heading: int, extents: dict[lxml.etree._Element, Extent]) -> int:

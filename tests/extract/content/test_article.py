@@ -254,6 +254,34 @@ def test_a_related_on_site_label_closes_the_body_and_a_sentence_on_related_matte
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+STORY = [
+    "The Pentagon is preparing next year's budget, but the November elections and the lame-duck session of "
+    "Congress could change all of it, officials said on Thursday, and planners are working on two versions.",
+    "The gap between the two candidates' plans for the military over the next ten years could not be wider, "
+    "budget analysts said, with one plan cutting spending and the other adding ships, aircraft and troops.",
+    "The defense secretary told reporters that Congress has provided funds through March at essentially the "
+    "level of this year, so no program has to stop while the two parties argue about the rest of the year.",
+    "Both teams may be working under assumptions that prove false, the analysts added, since neither the result "
+    "of the election nor the fate of the automatic cuts that begin in January can be known before the vote.",
+]
+
+
+def test_a_related_heading_in_a_side_rail_between_two_parts_of_the_story_does_not_end_it() -> None:
+    # A news site sets a rail of share buttons and related links between the story's paragraphs.
+    rail = (
+        "<div class='module article-side-rail left'><div class='share'><a href='/share'>Tweet</a></div>"
+        "<div class='module'><p class='heading'>More from Politics</p>"
+        "<h2><a href='/1'>Poll: race all tied up at 49 percent</a></h2><p class='byline'>Three reporters</p>"
+        "<h2><a href='/2'>The candidate and the cherry-picked data</a></h2></div></div>"
+    )
+    first = "<div class='article_body'>" + "".join(f"<p>{p}</p>" for p in STORY[:3]) + "</div>"
+    rest = f"<div class='rest'><p>{STORY[3]}</p></div>"
+    assert cleaned(first + rail + rest) == STORY
+    # At the story's end, with no paragraph after it, the rail's heading closes the body.
+    footer = "<div class='footer'><a href='/about'>About us</a></div>"
+    assert cleaned(first + rail + footer) == STORY[:3]
+
+
 def test_a_latest_stories_heading_closes_the_body_and_a_sentence_about_the_latest_stories_stays() -> None:
     # Real teasers under a cbssports.com story (scrapinghub/article-extraction-benchmark, study half).
     latest = (
