@@ -20,7 +20,6 @@ from extract.content.lines import (
     Extent,
     Line,
     class_tokens,
-    class_words,
     headline_index,
     is_prose,
     is_sentence_line,
@@ -96,16 +95,6 @@ def article_block(
     if picked is not choice and _side_column_before_headline(picked, choice, lines, title, vocab):
         picked = choice  # headline_column then narrows it to the story under the headline
     return with_its_introduction(picked, choice, lines)
-
-
-def within_marked_body(block: lxml.etree._Element, vocab: Vocabulary) -> lxml.etree._Element:
-    """The nearest element at or around `block` that the page marks as its article body (`[forum]
-    article_body_classes`, `itemprop="articleBody"`), else `block`: inside a body its CMS marks, a list of product
-    or reference links is part of the article, however it weighs against the paragraph above it."""
-    for element in (block, *block.iterancestors()):
-        if element.get("itemprop") == "articleBody" or not vocab.article_body_classes.isdisjoint(class_words(element)):
-            return element
-    return block
 
 
 def _side_column_before_headline(

@@ -24,6 +24,7 @@ from extract.content.lines import (
     subtree_lines,
     text_of,
 )
+from extract.content.marks import marks_article_body
 from extract.content.parse import drop_element, is_hidden
 from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Record
@@ -395,7 +396,7 @@ def comments_under_article(root: lxml.etree._Element, bodies: list[lxml.etree._E
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("itemprop") != "articleBody" and not class_words(element) & vocab.article_body_classes:
+        if not marks_article_body(element, vocab.article_body_classes):
             continue
         if in_posts is None:
             in_posts = {e for body in bodies for e in body.iter()}

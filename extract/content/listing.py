@@ -37,6 +37,7 @@ from extract.content.lines import (
     sentence_chars_outside,
     text_of,
 )
+from extract.content.marks import one_marked_article_beside
 from extract.content.vocabulary import Vocabulary, link_key, vocabulary
 from extract.document import Record
 
@@ -220,12 +221,18 @@ def _ancestors_within(element: lxml.etree._Element, top: lxml.etree._Element) ->
 
 
 def group_outweighs(
-    group: SiblingRun, lines: list[Line], body_root: lxml.etree._Element | None, title: str | None = None
+    group: SiblingRun,
+    lines: list[Line],
+    body_root: lxml.etree._Element | None,
+    title: str | None = None,
+    article_classes: frozenset[str] = frozenset(),
 ) -> bool:
     in_group = set()
     for member in group.members:
         in_group.update(member.iter())
     if _holds_an_article(group, lines) or _set_between_paragraphs(group, lines) or _links_in_sentences(group, lines):
+        return False
+    if one_marked_article_beside(in_group, lines, article_classes):
         return False
     # Bare undated title links are a site's "recent posts" module beside a short post unless they dwarf the
     # sentences printed outside the element holding them: a post needs no headline matching the <title> (a blog's

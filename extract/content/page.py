@@ -24,7 +24,6 @@ from extract.content.blocks import (
     best_subtree,
     headline_column,
     holds_headline_story,
-    within_marked_body,
 )
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
@@ -32,6 +31,7 @@ from extract.content.forum import forum_posts, marked_by_an_engine, open_with_su
 from extract.content.letters import letter_records
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import group_outweighs, listing_group, listing_records
+from extract.content.marks import within_marked_body
 from extract.content.metadata import (
     byline_author,
     byline_date,
@@ -123,7 +123,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     lines = cut_page(root)
     body_root, body_score = best_subtree(lines, vocab, title=document.title)
     group = listing_group(root, lines)
-    if group is not None and group_outweighs(group, lines, body_root, document.title):
+    if group is not None and group_outweighs(group, lines, body_root, document.title, vocab.article_body_classes):
         document.kind = "listing"
         document.records = listing_records(group, url, vocab)
         return _finish(document, html)
@@ -246,7 +246,7 @@ def _article_root(
     (`headline_column`), widened to the article body the page marks around it (`within_marked_body`): what an
     article's body, and a thread's opening post, is read from."""
     column = headline_column(article_block(lines, weightiest, title, vocab), lines, title, vocab)
-    return within_marked_body(column, vocab)
+    return within_marked_body(column, vocab.article_body_classes)
 
 
 def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:

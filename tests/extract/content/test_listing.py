@@ -805,3 +805,32 @@ def test_a_block_of_paragraphs_among_the_runs_members_makes_the_run_a_page_layou
     document = content(news_template_page())
     assert document.kind == "article"
     assert "金融体制改革一定要加快推进" in document.text and "养老金全国统筹" in document.text
+
+
+def test_links_beside_the_one_post_a_blog_marks_are_no_listing_and_beside_an_index_of_marked_posts_they_stay() -> None:
+    # A blog's post page titled with the blog's name: a column of 120 archive links beside one post whose body its
+    # CMS marks (`entry-body`). An index page marks the body of every entry it shows.
+    post = (
+        "<p>I spent the morning catching up on the emails that piled up while I was away, and on the papers I had "
+        "been collecting to read for the book, which is now three months late.</p><p>The program appears to have "
+        "been a success: the participants rated it highly, but after all those lectures I wondered what they will "
+        "remember a year from now, and what they will do differently at work.</p>"
+    )
+    links = "".join(
+        f"<li class='module-list-item'><a href='/p/{i}'>An essay on management and work, part {i}</a></li>"
+        for i in range(120)
+    )
+
+    def page(entries: str) -> str:
+        return (
+            "<html><head><title>Work Matters</title></head><body><div id='container'><div id='alpha'>"
+            f"<div class='module'><ul class='module-list'>{links}</ul></div></div><div id='beta'>{entries}</div>"
+            "</div></body></html>"
+        )
+
+    entry = f"<div class='entry'><h3>What will they remember?</h3><div class='entry-body'>{post}</div></div>"
+    document = content(page(entry))
+    assert document.kind == "article" and "I spent the morning catching up" in document.text
+    assert "An essay on management" not in document.text
+    index = content(page(entry + entry.replace("What will they remember?", "Another post")))
+    assert index.kind == "listing"
