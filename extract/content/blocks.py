@@ -92,36 +92,40 @@ def article_block(
         return choice  # before the line weights are summed a second time
     weights = line_weights(lines, vocab, title=title)
     picked = rerank(choice, subtree_weights(lines, weights), weights, lines, title)
-    if picked is not choice and _side_column_before_headline(picked, choice, lines, title, vocab):
+    if picked is not choice and _in_a_side_column_beside_the_story(picked, choice, lines, title, vocab):
         picked = choice  # headline_column then narrows it to the story under the headline
     return with_its_introduction(picked, choice, lines)
 
 
-def _side_column_before_headline(
+def _in_a_side_column_beside_the_story(
     candidate: lxml.etree._Element,
     choice: lxml.etree._Element,
     lines: list[Line],
     title: str | None,
     vocab: Vocabulary,
 ) -> bool:
-    """Whether `candidate` lies in a side column (`[tokens] side_columns`, `<aside>`) that ends before the headline
-    `choice` prints, with the story's sentences under that headline: a blog's "About" blurb in the column left of a
-    short post is no story, however well it reads alone."""
+    """Whether `candidate` lies in a side column (`[tokens] side_columns`, `<aside>`) inside `choice` that does not
+    hold the headline `choice` prints, while the story's sentences under that headline lie outside it: a blog's
+    "About" blurb in the column beside a short post, a site's description in the `<aside>` after a story, is no
+    story, however well it reads alone."""
     headline = headline_index(lines, title)
     if headline is None:
         return False
     extents = line_extents(lines)
     inside = extents.get(choice)
-    if inside is None or not inside.first <= headline <= inside.last or extents[candidate].last >= headline:
+    if inside is None or not inside.first <= headline <= inside.last:
         return False
-    in_side_column = False
-    for element in (candidate, *candidate.iterancestors()):
-        if element is choice:
-            break
-        if _is_side_column(element, vocab):
-            in_side_column = True
-            break
-    return in_side_column and any(_story_sentence(lines[i]) for i in range(headline + 1, inside.last + 1))
+    column = next(
+        (e for e in (candidate, *candidate.iterancestors()) if e is choice or _is_side_column(e, vocab)), choice
+    )
+    if column is choice:
+        return False
+    side = extents[column]
+    if side.first <= headline <= side.last:
+        return False
+    return any(
+        _story_sentence(lines[i]) for i in range(headline + 1, inside.last + 1) if not side.first <= i <= side.last
+    )
 
 
 _INTRODUCTION = re.compile(r"[:：]\s*$")
