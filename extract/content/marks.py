@@ -20,6 +20,7 @@ _PARAGRAPH_CHARS = 80  # unlinked characters of a sentence line counted toward t
 
 
 def marks_article_body(element: lxml.etree._Element, article_classes: frozenset[str]) -> bool:
+    """Whether `element` carries one of `article_classes` as a class word, or `itemprop="articleBody"`."""
     return element.get("itemprop") == "articleBody" or not article_classes.isdisjoint(class_words(element))
 
 

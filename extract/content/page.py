@@ -19,12 +19,7 @@ import lxml.etree
 
 from extract.content.arbitration import arbitrate, article_over_reading
 from extract.content.article import clean_lines, lead_lines
-from extract.content.blocks import (
-    article_block,
-    best_subtree,
-    headline_column,
-    holds_headline_story,
-)
+from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import forum_posts, marked_by_an_engine, open_with_subject, opening_author

@@ -314,10 +314,16 @@ def test_an_element_named_by_a_number_after_a_word_is_named_by_the_word() -> Non
     comments = "".join(
         f"<li id='comment-{number}'><cite>Reader {number}</cite> Says:<p>{reply}</p></li>"
         for number, reply in (
-            (308662, "I have not been through this yet, but I can imagine it is frustrating. The reality of how "
-             "banking is done these days is that it is all about the numbers, and service comes last."),
-            (308663, "Good post! This happened to me last year, and it was anything but uninterrupted. The bill pay "
-             "system was broken for months, so nearly all of my payments were late, and nobody could tell me why."),
+            (
+                308662,
+                "I have not been through this yet, but I can imagine it is frustrating. The reality of how "
+                "banking is done these days is that it is all about the numbers, and service comes last.",
+            ),
+            (
+                308663,
+                "Good post! This happened to me last year, and it was anything but uninterrupted. The bill pay "
+                "system was broken for months, so nearly all of my payments were late, and nobody could tell me why.",
+            ),
         )
     )
     text, _ = after(drop_boilerplate, f"<div class='entry'>{PARAGRAPHS * 2}<ol class='list'>{comments}</ol></div>")
