@@ -347,7 +347,7 @@ def sentence_chars_outside(
 CELLS = frozenset(("td", "th"))
 
 
-_NOT_BARE_CHARS = r"[\s:：>＞»\[\]【】]"
+_NOT_BARE_CHARS = r"[\s:：>＞»\[\]【】・•·●■◆▶►]"
 _NOT_BARE = re.compile(_NOT_BARE_CHARS + "+")
 _WHITESPACE = re.compile(r"\s+")
 

@@ -237,6 +237,17 @@ def test_a_reprint_notice_under_a_chinese_article_is_dropped() -> None:
     assert cleaned(BODY + notice) == PARAGRAPHS
 
 
+def test_a_related_heading_opened_by_a_bullet_closes_the_body_and_a_bulleted_sentence_stays() -> None:
+    related = (
+        "<p><a href='/1'>我市召开医保工作会议，部署下半年重点任务</a></p>"
+        "<p><a href='/2'>医保局开展基金监管宣传月活动</a></p>"
+    )
+    for heading in ("■相关新闻", "● 延伸阅读", "・関連記事"):
+        assert cleaned(BODY + f"<p>{heading}</p>{related}") == PARAGRAPHS, heading
+    line = "● 相关新闻发布后，市医保局又补充了异地就医备案的办理材料和时限要求。"
+    assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
+
+
 def test_a_related_links_heading_closes_the_body() -> None:
     related = "<h3>Related internet links</h3><ul><li><a href='/1'>Lincolnshire Police</a></li></ul>"
     assert english(after=related) == ENGLISH
