@@ -18,12 +18,12 @@ from extract.content.disclosure import (
 )
 from extract.content.lines import (
     BLOCK_TAGS,
-    class_words,
     holds_most_of_the_page,
     holds_prose,
     text_length,
     text_stats,
 )
+from extract.content.marks import marks_article_body
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "select", "option", "textarea", "button", "input",
@@ -279,7 +279,7 @@ def strip_furniture(
             continue
         if holds_prose(element, stats):
             continue
-        if stats[element].chars and _marks_article_body(element, body_classes):
+        if stats[element].chars and marks_article_body(element, body_classes):
             continue
         if holds_most_of_the_page(stats[element], page):
             continue  # the whole page hidden until a script has drawn it (a flash of unstyled content, a frame check)
@@ -466,12 +466,6 @@ def _text_beside(link: lxml.etree._Element, script: lxml.etree._Element) -> bool
         if (shown and (element.text or "").strip()) or (element.tail or "").strip():
             return True
     return False
-
-
-def _marks_article_body(element: lxml.etree._Element, body_classes: frozenset[str]) -> bool:
-    if element.get("itemprop") == "articleBody":
-        return True
-    return not body_classes.isdisjoint(class_words(element))
 
 
 _INLINE_BOXES = frozenset(("span", "small", "em", "i", "b", "font"))
