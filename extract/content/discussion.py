@@ -24,6 +24,7 @@ import lxml.etree
 from extract.content.forum import copy_without
 from extract.content.lines import SPACE, PageLines, class_words, text_of, word_parts
 from extract.content.listing import SiblingRun, similar_siblings
+from extract.content.marks import marks_article_body
 from extract.content.parse import REPLY_ACTION
 from extract.content.vocabulary import Vocabulary
 
@@ -143,10 +144,8 @@ def _article_chars(
         if not isinstance(element.tag, str):
             continue
         item_type = _ITEM_TYPE.match(element.get("itemtype") or "")
-        if (
-            element.get("itemprop") == "articleBody"
-            or class_words(element) & vocab.article_body_classes
-            or (item_type and item_type.group(1) in vocab.article_types)
+        if marks_article_body(element, vocab.article_body_classes) or (
+            item_type and item_type.group(1) in vocab.article_types
         ):
             inside = sum(_own_chars(e, items) for e in element.iter() if e in items)
             marked = max(marked, _chars(element) - inside)
