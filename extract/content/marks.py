@@ -4,7 +4,9 @@
 Why: the line weights and the block model judge a block by what it prints; a CMS says where its article is. Where
 the two disagree in the ways below, the mark is the better guide: a paragraph followed by lists of product links
 inside a marked body is one article (the links weigh against the paragraph), and a page that marks one body
-holding sentences is that article, whatever the link columns beside it hold.
+holding sentences is that article, whatever the link columns beside it hold. The other readers of the mark call
+`marks_article_body` too: a hidden marked body stays (parse.py), and posts beside a marked body that outweighs
+them are comments under an article (forum.py, discussion.py).
 
 Must never: decide alone on a page that marks several bodies (a blog's index marks every entry) or none.
 """
