@@ -20,6 +20,7 @@ from extract.content.lines import (
     bare_text,
     class_tokens,
     is_prose,
+    is_side_column,
     is_spam,
     line_extents,
     same_text,
@@ -179,7 +180,7 @@ def _side_column_end(
     between a story's second and third paragraphs), else -1."""
     node = lines[heading].owner
     for _ in range(_BOX_LEVELS):
-        if node.tag == "aside" or not vocab.side_column_tokens.isdisjoint(class_tokens(node)):
+        if is_side_column(node, vocab.side_column_tokens):
             break
         node = node.getparent()
         if node is None or node not in extents:

@@ -19,10 +19,10 @@ from extract.content.lines import (
     SENTENCE_PUNCT,
     Extent,
     Line,
-    class_tokens,
     headline_index,
     is_prose,
     is_sentence_line,
+    is_side_column,
     is_spam,
     line_extents,
 )
@@ -116,7 +116,12 @@ def _in_a_side_column_beside_the_story(
     if inside is None or not inside.first <= headline <= inside.last:
         return False
     column = next(
-        (e for e in (candidate, *candidate.iterancestors()) if e is choice or _is_side_column(e, vocab)), choice
+        (
+            e
+            for e in (candidate, *candidate.iterancestors())
+            if e is choice or is_side_column(e, vocab.side_column_tokens)
+        ),
+        choice,
     )
     if column is choice:
         return False
@@ -213,7 +218,7 @@ def _before_side_columns(
     if not any(_story_sentence(lines[i]) for i in own):
         return block  # the story is not in the headline's column (a header above the body)
     after = [sibling for sibling in column.itersiblings() if isinstance(sibling.tag, str) and sibling in extents]
-    if after and all(_is_side_column(sibling, vocab) for sibling in after):
+    if after and all(is_side_column(sibling, vocab.side_column_tokens) for sibling in after):
         return column
     return block
 
@@ -223,10 +228,6 @@ def _story_sentence(line: Line) -> bool:
     return (
         line.owner.tag not in HEADINGS and line.chars >= _SENTENCE_CHARS and SENTENCE_END.search(line.text) is not None
     )
-
-
-def _is_side_column(element: lxml.etree._Element, vocab: Vocabulary) -> bool:
-    return element.tag == "aside" or not class_tokens(element).isdisjoint(vocab.side_column_tokens)
 
 
 def holds_headline_story(text: str, lines: list[Line], title: str | None) -> bool:

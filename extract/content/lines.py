@@ -320,6 +320,11 @@ HEADLINE_TAGS = frozenset(("h1", "h2"))  # a title that only a sidebar's <h5> re
 _SENTENCE_LINE_CHARS = 10
 
 
+def is_side_column(element: lxml.etree._Element, side_column_tokens: frozenset[str]) -> bool:
+    """An `<aside>`, or an element whose class/id tokens name a side column (`[tokens] side_columns`)."""
+    return element.tag == "aside" or not class_tokens(element).isdisjoint(side_column_tokens)
+
+
 def headline_index(lines: list[Line], title: str | None) -> int | None:
     """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title."""
     if not title:
