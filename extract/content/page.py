@@ -25,7 +25,7 @@ from extract.content.discussion import comment_thread, printed_by_a_news_desk
 from extract.content.forum import forum_posts, marked_by_an_engine, open_with_subject, opening_author
 from extract.content.letters import letter_records
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
-from extract.content.listing import group_outweighs, listing_group, listing_records
+from extract.content.listing import SiblingRun, group_outweighs, listing_group, listing_records
 from extract.content.marks import within_marked_body
 from extract.content.metadata import (
     byline_author,
@@ -148,7 +148,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     ):
         # A thread of an engine we do not know: the opening post is the body, the numbered replies follow it.
         document.kind = "forum"
-        document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(replies, url, vocab)]
+        opening = _opening_post(body_root, lines, document, vocab, replies)
+        document.records = [opening, *reply_records(replies, url, vocab)]
         open_with_subject(document.records, document.title)
         return _finish(document, html)
     if (
@@ -159,7 +160,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     ):
         # A post whose comments answer one another: the post opens the thread, the comments are its replies.
         document.kind = "forum"
-        document.records = [_opening_post(body_root, lines, document, vocab), *reply_records(discussion, url, vocab)]
+        opening = _opening_post(body_root, lines, document, vocab, discussion)
+        document.records = [opening, *reply_records(discussion, url, vocab)]
         open_with_subject(document.records, document.title)
         return _finish(document)
     if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
@@ -244,11 +246,16 @@ def _article_root(
     return within_marked_body(column, vocab.article_body_classes)
 
 
-def _opening_post(body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary) -> Record:
+def _opening_post(
+    body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary, replies: SiblingRun
+) -> Record:
     """The chosen body as a thread's opening post (its author from the card around it), narrowed as an article's
-    body is (`article_block`, `headline_column`): the block the scoring chose may hold the page's side column."""
+    body is (`article_block`, `headline_column`): the block the scoring chose may hold the page's side column, and
+    it may hold the replies too (a comment tree inside the post's own container), which follow as records of their
+    own and are left out of it."""
     body_root = _article_root(body_root, lines, document.title, vocab)
-    inside = set(body_root.iter())
+    in_replies = {element for member in replies.members for element in member.iter()}
+    inside = {element for element in body_root.iter() if element not in in_replies}
     text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)
     return Record(
         text="\n".join(without_signatures(text, body_root, vocab)),

@@ -368,3 +368,27 @@ def test_a_reply_button_nested_as_deep_as_the_parser_allows_is_read_without_recu
     )
     html = page(body=f"<div class='Gallery-content'>{POST}</div><div class='CommentsList'>{comments}</div>")
     assert content(html).kind == "forum"
+
+
+def custom_comment(user: str, text: str, nested: str = "") -> str:
+    """A comment as a custom element (reddit's `<shreddit-comment>`), its replies nested inside it."""
+    return (
+        f"<thread-comment author='{user}'><div><a href='/user/{user}/'>{user}</a> · 1y ago</div>"
+        f"<div><p>{text}</p></div><div><button>Reply</button></div>{nested}</thread-comment>"
+    )
+
+
+def test_the_opening_post_leaves_out_the_comment_tree_its_container_holds() -> None:
+    # The post and its comment tree in one container, the block chosen for the post: each comment is a record of
+    # its own after the post, and not a second time inside it.
+    tree = (
+        custom_comment("mariorojas", "I wonder which hosting you're using")
+        + custom_comment("elon", "This is dopeeeee", custom_comment("aagha", "Word is that it runs on a small VPS."))
+        + custom_comment("zodman", "give a little love add styles to the buttons")
+    )
+    document = content(page(body=f"<div class='post-and-talk'>{POST}<div class='tree'>{tree}</div></div>"))
+    assert document.kind == "forum"
+    assert "ease of management" in document.records[0].text
+    assert "hosting" not in document.records[0].text and "small VPS" not in document.records[0].text
+    assert document.text.count("I wonder which hosting you're using") == 1
+    assert document.text.count("Word is that it runs on a small VPS.") == 1
