@@ -135,11 +135,13 @@ def _member_names(member: lxml.etree._Element) -> set[str]:
     }
 
 
+# "2 years ago", and as threads and social sites abbreviate it: "12d ago", "3mo ago", "5 hr ago".
 _AGE = re.compile(
-    r"\d+\s*(?:second|minute|hour|day|week|month|year)s?\s+ago|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
-    r"|\(?(?:last )?(?:modified|edited) [^)]{1,30}\)?",
+    r"\d+\s*(?:second|minute|hour|day|week|month|year|sec|min|hr|mo|yr|[smhdwy])s?\s+ago"
+    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前",
     re.I,
 )
+_EDITED = re.compile(r"\(?(?:last )?(?:modified|edited) [^)]{1,30}\)?", re.I)
 
 
 def without_signatures(lines: list[str], post: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
@@ -149,11 +151,13 @@ def without_signatures(lines: list[str], post: lxml.etree._Element, vocab: Vocab
 
 
 def _is_signature(text: str, names: set[str], vocab: Vocabulary) -> bool:
-    """ "mariorojas - 1 year ago | thread": the replier's name with its age and action words, not the reply."""
+    """ "mariorojas - 1 year ago | thread", "• 12d ago": the replier's name or the reply's age, with action words,
+    not the reply."""
     signed = [name for name in names if name in text]
-    if not signed:
-        return False
     rest = _AGE.sub(" ", text)
+    if not signed and rest == text:
+        return False
+    rest = _EDITED.sub(" ", rest)
     for name in signed:
         rest = rest.replace(name, " ")
     return all(part.lower() in vocab.actions for part in _SIGNATURE_PARTS.split(rest) if part)

@@ -392,3 +392,35 @@ def test_the_opening_post_leaves_out_the_comment_tree_its_container_holds() -> N
     assert "hosting" not in document.records[0].text and "small VPS" not in document.records[0].text
     assert document.text.count("I wonder which hosting you're using") == 1
     assert document.text.count("Word is that it runs on a small VPS.") == 1
+
+
+def test_a_replys_abbreviated_age_with_or_without_its_name_is_no_part_of_its_text() -> None:
+    # Threads and social sites print "12d ago", "3mo ago", "5 hr ago" beside the name, or on a line of its own.
+    def comment(user: str, stamp: str, text: str, nested: str = "") -> str:
+        return (
+            f"<thread-comment author='{user}'><div>{stamp}</div><div><p>{text}</p></div>"
+            f"<div><button>Reply</button></div>{nested}</thread-comment>"
+        )
+
+    tree = (
+        comment("mariorojas", "<a href='/user/mariorojas/'>mariorojas</a> · 1y ago", "Which hosting are you using?")
+        + comment(
+            "elon",
+            "<a href='/user/elon/'>elon</a> · 3mo ago",
+            "This is dopeeeee",
+            comment("aagha", "• 12d ago", "Word is that it runs on a small VPS."),
+        )
+        + comment("zodman", "5 hr ago · Reply", "give a little love add styles to the buttons")
+    )
+    document = content(page(body=POST + f"<div class='tree'>{tree}</div>"))
+    assert document.kind == "forum"
+    assert [record.text for record in document.records[1:]] == [
+        "Which hosting are you using?",
+        "This is dopeeeee",
+        "Word is that it runs on a small VPS.",
+        "give a little love add styles to the buttons",
+    ]
+    # A reply that says more than its age stays whole.
+    said = comment("aagha", "", "Same here, 3 days ago it was down")
+    document = content(page(body=POST + f"<div class='tree'>{tree}{said}</div>"))
+    assert document.records[-1].text == "Same here, 3 days ago it was down"
