@@ -59,6 +59,7 @@ from extract.content.replies import (
     reply_records,
     without_signatures,
 )
+from extract.content.variants import drop_repeated_variants
 from extract.content.vocabulary import Vocabulary, vocabulary
 from extract.document import Document, Record
 
@@ -74,6 +75,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     page_title = fill_metadata(root, document, vocab)
     strip_furniture(root, vocab.article_body_classes, vocab.reply_actions)
     page_lines = cut_page(root)
+    if drop_repeated_variants(page_lines):
+        page_lines = cut_page(root)
     if page_title and document.title and document.title not in heading_texts(root, vocab):
         # No <h1>/<h2> matched the <title>: a styled block often carries the headline instead.
         document.title = title_line(page_lines, page_title, document.title)
