@@ -135,10 +135,20 @@ def _entries(members: list[lxml.etree._Element]) -> list[lxml.etree._Element]:
     texts = {m: text_of(link) for m, link in links.items() if link is not None}
     keys = {m: link_key(text) for m, text in texts.items() if not reply.match(text)}
     counts = Counter(keys.values())
-    return [m for m, key in keys.items() if key not in more and (counts[key] == 1 or len(key) > _BUTTON_CHARS)]
+    # One link text in most members, however long, is a button when they print no date ("tabelog-app アプリで開く"
+    # on every shop card of a story); a column of one periodic notice prints its title on every entry, each dated.
+    repeated = {key for key, count in counts.items() if count >= _CARD_BUTTONS and count > len(keys) / 2}
+    return [
+        m
+        for m, key in keys.items()
+        if key not in more
+        and (counts[key] == 1 or len(key) > _BUTTON_CHARS)
+        and (key not in repeated or printed_date(m, None))
+    ]
 
 
 _BUTTON_CHARS = 12  # a repeated link text this short is a button, not a title
+_CARD_BUTTONS = 3  # undated members printing one link text that make it a button, however long
 
 
 def _is_submenu(parent: lxml.etree._Element) -> bool:

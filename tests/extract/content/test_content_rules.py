@@ -161,13 +161,13 @@ def test_listing_entry_url_is_absolute_with_a_page_url() -> None:
 
 def test_listing_entry_drops_author_and_reply_count() -> None:
     entry = (
-        "<li class='thread'><a class='title' href='/p/{i}'>灵活就业人员医保怎么交费最划算</a>"
+        "<li class='thread'><a class='title' href='/p/{i}'>灵活就业人员医保怎么交费最划算（{i}）</a>"
         "<div class='abs'>想问一下灵活就业人员医保每年交多少钱，在哪里交？</div>"
         "<span class='author'>医保小白{i}</span><span class='reply-num'>23</span></li>"
     )
     html = f"<html><body><ul>{''.join(entry.format(i=i) for i in range(5))}</ul></body></html>"
     assert content(html).records[0].text.split("\n") == [
-        "灵活就业人员医保怎么交费最划算",
+        "灵活就业人员医保怎么交费最划算（0）",
         "想问一下灵活就业人员医保每年交多少钱，在哪里交？",
     ]
 

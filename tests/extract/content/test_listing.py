@@ -834,3 +834,25 @@ def test_links_beside_the_one_post_a_blog_marks_are_no_listing_and_beside_an_ind
     assert "An essay on management" not in document.text
     index = content(page(entry + entry.replace("What will they remember?", "Another post")))
     assert index.kind == "listing"
+
+
+def test_one_link_text_on_every_card_is_a_button_and_one_notice_title_on_every_dated_entry_a_listing() -> None:
+    # A story's embedded shop cards, each with an "open in the app" link of 17 characters and nothing else linked.
+    cards = "".join(
+        f"<div class='embedded-shop'><p>{day}日 {shop}</p>"
+        f"<a href='https://app.example/{i}'>tabelog-app アプリで開く</a></div>"
+        for i, (day, shop) in enumerate(
+            [("1", "とんかつ ぶぅたろう"), ("2", "みな美"), ("3", "オーク ドア"), ("5", "鮨 門わき")]
+        )
+    )
+    intro = "<p>美食を求め全国を巡るマッキーさんの2月の「食スケジュール」を大公開！外食回数は年間600回以上。</p>"
+    root = tree(f"<div class='entry-content'>{intro}{cards}</div>")
+    assert listing_group(root, cut_page(root)) is None
+    # A column of one periodic notice: the same title on every entry, each with its own date.
+    notices = "".join(
+        f"<li><a href='/tb/{i}.html'>城乡居民医保参保缴费情况每周通报</a><span>2024-05-{day:02d}</span></li>"
+        for i, day in enumerate([6, 13, 20, 27])
+    )
+    root = tree(f"<ul>{notices}</ul>")
+    group = listing_group(root, cut_page(root))
+    assert group is not None and len(group.members) == 4
