@@ -133,6 +133,21 @@ def test_a_guidance_pages_feedback_and_newsletter_prompts_are_dropped_and_senten
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 
+def test_a_sign_up_boxs_consent_field_and_thanks_are_dropped_and_sentences_about_signing_up_stay() -> None:
+    box = (
+        "By entering your email address you agree to our Terms of Use and Privacy Policy and consent to our emails.",
+        "By signing up, you agree to our Privacy Policy.",
+        "Enter email address",
+        "Thanks for subscribing! Look out for your first newsletter in your inbox soon!",
+    )
+    assert english(*box) == ENGLISH
+    lines = (
+        "Thank you for signing up for the program, we enrolled 300 students in the first week.",
+        "By signing up before March, families keep last year's premium for the whole year.",
+    )
+    assert english(*lines) == [ENGLISH[0], *lines, *ENGLISH[1:]]
+
+
 def test_a_players_placeholder_and_a_browser_notice_are_dropped_and_a_sentence_about_loading_stays() -> None:
     placeholders = (
         "视频加载中，请稍候...",
