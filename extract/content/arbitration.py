@@ -167,7 +167,18 @@ def arbitrate(ours: str, html: str, lang: str | None, short_ok: bool = False) ->
     if not english and (short_ok or has_sentence(ours)):
         return ours
     theirs = second_opinion(html)
-    return ours if theirs is None else choose(ours, theirs, english=english, short_ok=short_ok)
+    if theirs is None or choose(ours, theirs, english=english, short_ok=short_ok) == ours:
+        return ours
+    return without_drop_lines(theirs)
+
+
+def without_drop_lines(text: str) -> str:
+    """The second extractor's text without the lines our vocabulary drops from ours (a sign-up box's consent line,
+    a feedback prompt, an affiliate disclosure): it keeps what its own rules do not know."""
+    from extract.content.vocabulary import vocabulary
+
+    drop = vocabulary().drop_lines
+    return "\n".join(line for line in text.split("\n") if not drop.search(line))
 
 
 def article_over_reading(ours: str, html: str, lang: str | None, opening: str | None = None) -> str | None:
@@ -186,7 +197,7 @@ def article_over_reading(ours: str, html: str, lang: str | None, opening: str | 
         if sum((other & tokens(opening)).values()) < thresholds().nested * sum(other.values()):
             return None
     strict = dataclasses.replace(thresholds(), surplus=thresholds().reading_surplus)
-    return theirs if choose(ours, theirs, english=True, limits=strict) == theirs else None
+    return without_drop_lines(theirs) if choose(ours, theirs, english=True, limits=strict) == theirs else None
 
 
 _ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries

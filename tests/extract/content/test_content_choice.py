@@ -125,6 +125,21 @@ def test_an_english_article_loses_the_feed_of_teasers_under_it() -> None:
     assert "teaser sentence of another story" not in text
 
 
+def test_the_second_opinions_text_loses_the_lines_our_vocabulary_drops() -> None:
+    # The second extractor keeps a sign-up box's consent line and a "follow" line inside the story; taken, its text
+    # is cleaned of them as ours is.
+    page = _english_page_with_feed().replace(
+        "</div><div class='more'>",
+        "<p>Follow Jane Doe on Twitter @janedoe</p>"
+        "<p>By entering your email address you agree to our Terms of Use and Privacy Policy.</p></div>"
+        "<div class='more'>",
+    )
+    text = content(page).text
+    assert all(paragraph in text for paragraph in ARTICLE_EN)
+    assert "teaser sentence of another story" not in text  # the second opinion's text, taken
+    assert "Follow Jane Doe" not in text and "By entering your email" not in text
+
+
 def test_an_article_printed_twice_is_read_once_without_the_menus_between_the_copies() -> None:
     body = "".join(
         f"<p>{text}</p>"
