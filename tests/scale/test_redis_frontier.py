@@ -44,15 +44,27 @@ def counting_site() -> Iterator[Counting]:
     base = server.RequestHandlerClass
 
     class CountingHandler(base):  # type: ignore[valid-type,misc]
+        # A request is in flight from its arrival until its answer starts to go out: counted down only after the
+        # answer was written, a worker that has read it and sent its next request could be counted twice.
         def _serve(self, *, send_body: bool) -> None:
             with counting.lock:
                 counting.fetches[self.path] += 1
                 counting.in_flight += 1
                 counting.most_in_flight = max(counting.most_in_flight, counting.in_flight)
+            self.answered = False
             try:
                 super()._serve(send_body=send_body)
             finally:
-                with counting.lock:
+                self._answering()
+
+        def _reply(self, *args: Any, **kwargs: Any) -> None:
+            self._answering()
+            super()._reply(*args, **kwargs)
+
+        def _answering(self) -> None:
+            with counting.lock:
+                if not self.answered:
+                    self.answered = True
                     counting.in_flight -= 1
 
     server.RequestHandlerClass = CountingHandler
