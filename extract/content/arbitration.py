@@ -16,8 +16,9 @@ reads:
 Tokens are those of the benchmark's metric: character bigrams for Chinese text, words for the rest.
 Thresholds are data (`[arbitration]` in `extract/data/content_boilerplate.toml`).
 
-May: replace the text of an article with the other extractor's; on English pages, replace a thread or listing
-reading with the other extractor's article when that article lies inside it. Must never: touch Q&A records or
+May: replace the text of an article with the other extractor's (without the lines our vocabulary drops from ours);
+on English pages, replace a thread or listing reading with the other extractor's article when that article lies
+inside it. Must never: touch Q&A records or
 Chinese threads and listings, or raise (a failing or missing second extractor leaves our text).
 """
 
@@ -32,6 +33,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from extract.content.vocabulary import vocabulary
 
 _DATA = Path(__file__).parents[1] / "data" / "content_boilerplate.toml"
 _WORD = re.compile(r"\w+")
@@ -175,8 +178,6 @@ def arbitrate(ours: str, html: str, lang: str | None, short_ok: bool = False) ->
 def without_drop_lines(text: str) -> str:
     """The second extractor's text without the lines our vocabulary drops from ours (a sign-up box's consent line,
     a feedback prompt, an affiliate disclosure): it keeps what its own rules do not know."""
-    from extract.content.vocabulary import vocabulary
-
     drop = vocabulary().drop_lines
     return "\n".join(line for line in text.split("\n") if not drop.search(line))
 
