@@ -104,6 +104,22 @@ def printed_age(member: lxml.etree._Element) -> str | None:
     return None
 
 
+def is_a_date(text: str) -> bool:
+    """A link or label that says only when ("2020-8-1 17:50", "昨天 17:50", "3 天前"): an entry's time, no title."""
+    bare = SPACE.sub(" ", text).strip(" []【】()（）")
+    return len(bare) <= 30 and bool(DATE.fullmatch(bare) or _AGE.fullmatch(bare))
+
+
+def attribute_date(member: lxml.etree._Element) -> str | None:
+    """The date an entry keeps in the `title` of the element printing its age (Discuz!: `<span title="2020-8-1">昨天
+    17:49</span>`), in ISO form."""
+    for element in member.iter():
+        title = element.get("title") if isinstance(element.tag, str) else None
+        if title and is_a_date(text_of(element)) and (iso := iso_date(title)):
+            return iso
+    return None
+
+
 def printed_month_day(member: lxml.etree._Element) -> str | None:
     """A date a column prints without its year, in an element of its own ("05-13", "[05/13]", "5月13日 16:23")."""
     for element in member.iter():

@@ -16,9 +16,11 @@ from extract.content.dates import iso_date
 from extract.content.entries import (
     META_ONLY,
     WORD,
+    attribute_date,
     beside_title,
     entry_lines,
     full_title,
+    is_a_date,
     printed_age,
     printed_date,
     printed_month_day,
@@ -211,7 +213,7 @@ def title_link(
         if skip and any(_is_furniture(e, skip, furniture) for e in _ancestors_within(link, element)):
             continue
         text = SPACE.sub("", text_of(link))
-        if len(text) > best_len:
+        if len(text) > best_len and not is_a_date(text_of(link)):  # a last-post time links too: no title
             best, best_len = link, len(text)
     if best is None and skip and fallback:
         return title_link(element, shortest)
@@ -483,7 +485,7 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
             # The date printed inside the title link (<a><span>title</span><span>2024-12-20</span></a>): no part
             # of the title.
             title = (title[: -len(printed)] if title.endswith(printed) else title[len(printed) :]).strip(" []【】")
-        published_at = iso_date(printed) or iso_date(text_of(member))
+        published_at = iso_date(printed) or iso_date(text_of(member)) or attribute_date(member)
         lines_text = []
         for line in entry_lines(member, title, vocab):
             text = line.text

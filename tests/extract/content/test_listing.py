@@ -856,3 +856,36 @@ def test_one_link_text_on_every_card_is_a_button_and_one_notice_title_on_every_d
     root = tree(f"<ul>{notices}</ul>")
     group = listing_group(root, cut_page(root))
     assert group is not None and len(group.members) == 4
+
+
+def discuz_row(tid: int, title: str, day: str, age: str) -> str:
+    """A row of a Discuz! thread list: the title, the poster with the post's age, the last reply's age as a link;
+    each age keeps its date in the `title` attribute."""
+    return (
+        f"<tbody id='normalthread_{tid}'><tr><th class='new'><a href='thread-{tid}-1-1.html' class='s xst'>{title}</a>"
+        f"</th><td class='by'><cite><a href='home.php?uid={tid}'>yanhuo</a></cite><em><span><span title='{day}'>{age}"
+        f"</span></span></em></td><td class='num'><a href='thread-{tid}-1-1.html'>1</a><em>82</em></td>"
+        f"<td class='by'><em><a href='forum.php?tid={tid}&amp;goto=lastpost'><span title='{day} 17:50'>{age}</span>"
+        "</a></em></td></tr></tbody>"
+    )
+
+
+def test_a_last_reply_time_that_links_is_no_title_and_an_age_keeps_its_date_in_its_title() -> None:
+    rows = [
+        discuz_row(1, "关于屏蔽功能", "2020-8-1", "昨天&nbsp;17:49"),
+        discuz_row(2, "异地就医备案", "2020-7-31", "前天&nbsp;14:35"),
+        discuz_row(3, "门诊报销问题", "2020-7-29", "3&nbsp;天前"),
+        discuz_row(4, "医保卡丢了怎么补办", "2020-7-28", "4&nbsp;天前"),
+    ]
+    root = tree(f"<table summary='forum_9'>{''.join(rows)}</table>")
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    records = listing_records(group, "https://bbs.example.cn/forum-9-1.html", vocabulary())
+    assert [record.title for record in records] == [
+        "关于屏蔽功能",
+        "异地就医备案",
+        "门诊报销问题",
+        "医保卡丢了怎么补办",
+    ]
+    assert [record.published_at for record in records] == ["2020-08-01", "2020-07-31", "2020-07-29", "2020-07-28"]
+    assert records[0].text.splitlines()[0] == "关于屏蔽功能" and "昨天 17:49" in records[0].text  # as printed
