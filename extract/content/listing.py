@@ -212,8 +212,9 @@ def title_link(
     for link in element.iter("a"):
         if skip and any(_is_furniture(e, skip, furniture) for e in _ancestors_within(link, element)):
             continue
-        text = SPACE.sub("", text_of(link))
-        if len(text) > best_len and not is_a_date(text_of(link)):  # a last-post time links too: no title
+        printed = text_of(link)
+        text = SPACE.sub("", printed)
+        if len(text) > best_len and not is_a_date(printed):  # a last-post time links too: no title
             best, best_len = link, len(text)
     if best is None and skip and fallback:
         return title_link(element, shortest)
