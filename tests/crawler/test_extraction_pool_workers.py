@@ -73,19 +73,21 @@ from crawler.worker_fork import warm_extraction
 warm_extraction()
 print(sorted(m for m in ("trafilatura", "jieba", "opencc") if m in sys.modules))
 print(getattr(sys.modules["trafilatura.external"], "JT_STOPLIST", None) is not None)
+print(sys.modules["normalize.word_evidence"]._dictionary.cache_info().currsize)
 """
 
 
 def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary_or_jusTexts_stop_lists() -> None:
     """warm_pages.toml: every page is served by the demo site and extracts without an error (a failure would be
-    logged as a warning); trafilatura and OpenCC get loaded, jieba's dictionary (≈ 70 MB) does not, nor the stop
-    lists jusText loads for a page without a sentence (≈ 25 MB): a worker loads those on the first page that
-    needs them."""
+    logged as a warning); trafilatura and OpenCC get loaded, the word evidence's dictionary (≈ 100 MB) does not,
+    nor the stop lists jusText loads for a page without a sentence (≈ 25 MB): a worker loads those on the first
+    page that needs them."""
     proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "warm-up failed" not in proc.stderr, proc.stderr[-2000:]
-    loaded, stop_lists = proc.stdout.splitlines()[:2]
+    loaded, stop_lists, dictionaries = proc.stdout.splitlines()[:3]
     assert loaded == "['opencc', 'trafilatura']"
     assert stop_lists == "False"
+    assert dictionaries == "0"
 
 
 SPEAK = """

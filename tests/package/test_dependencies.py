@@ -23,7 +23,8 @@ def _name(requirement: str) -> str:
 
 
 def imported_modules(package_dirs: list[Path]) -> set[str]:
-    """Every absolute module name imported anywhere in these folders (top level and inside functions)."""
+    """Every absolute module name imported anywhere in these folders (top level and inside functions), and every
+    package located by name to read its data files without importing it (`importlib.util.find_spec("jieba")`)."""
     modules: set[str] = set()
     for path in (p for d in package_dirs for p in d.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -31,7 +32,20 @@ def imported_modules(package_dirs: list[Path]) -> set[str]:
                 modules.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 modules.add(node.module)
+            elif _located(node):
+                modules.add(node.args[0].value)  # type: ignore[attr-defined]
     return modules
+
+
+def _located(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "find_spec"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    )
 
 
 def required_distributions(modules: set[str]) -> set[str]:
@@ -51,14 +65,15 @@ def declared() -> list[str]:
     return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
 
 
-def test_the_import_scan_sees_imports_inside_functions_and_skips_relative_ones(tmp_path: Path) -> None:
+def test_the_import_scan_sees_imports_in_functions_and_located_packages_not_relative_ones(tmp_path: Path) -> None:
     (tmp_path / "m.py").write_text(
-        "import os\nfrom . import sibling\ndef f():\n    import lxml.cssselect\n    from ftfy import fix_text\n",
+        "import os\nfrom . import sibling\ndef f():\n    import lxml.cssselect\n    from ftfy import fix_text\n"
+        "def g():\n    return importlib.util.find_spec('jieba'), importlib.util.find_spec(name)\n",
         encoding="utf-8",
     )
     modules = imported_modules([tmp_path])
-    assert modules == {"os", "lxml.cssselect", "ftfy"}
-    assert required_distributions(modules) == {"lxml", "cssselect", "ftfy"}
+    assert modules == {"os", "lxml.cssselect", "ftfy", "jieba"}
+    assert required_distributions(modules) == {"lxml", "cssselect", "ftfy", "jieba"}
 
 
 def optional_feature_distributions() -> set[str]:
