@@ -40,7 +40,7 @@ from extract.pipeline import process_page  # noqa: E402
 SITE = "fixture-bench"
 # Demo-site pages whose first extraction loads what the warm-up leaves to the workers (crawler/warm_pages.toml).
 LEFT_TO_WORKERS = {
-    "/news/preview/draft.html": "jusText's stop lists (a page without a sentence of its own)",
+    "/news/preview/draft.html": "a Chinese page without a sentence of its own (no fallback extractor, no stop lists)",
     "/news/2007/fuzhou_guide.html": "jieba's dictionary (the mojibake repair's word evidence)",
 }
 

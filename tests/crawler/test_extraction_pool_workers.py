@@ -80,7 +80,7 @@ print(sys.modules["normalize.word_evidence"]._dictionary.cache_info().currsize)
 def test_the_warm_up_runs_the_stages_without_loading_jiebas_dictionary_or_jusTexts_stop_lists() -> None:
     """warm_pages.toml: every page is served by the demo site and extracts without an error (a failure would be
     logged as a warning); trafilatura and OpenCC get loaded, the word evidence's dictionary (≈ 100 MB) does not,
-    nor the stop lists jusText loads for a page without a sentence (≈ 25 MB): a worker loads those on the first
+    nor the stop lists jusText loads for an English page without a sentence (≈ 25 MB): a worker loads those on the first
     page that needs them."""
     proc = subprocess.run([sys.executable, "-c", WARM_UP], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "warm-up failed" not in proc.stderr, proc.stderr[-2000:]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from extract.content.arbitration import (
     thresholds,
 )
 from extract.decode import decode
+
+REPO = Path(__file__).resolve().parents[3]
 
 ARTICLE_EN = (
     "Medicare Part B covers outpatient care, preventive services and durable medical equipment for people over 65.",
@@ -426,6 +430,38 @@ def test_a_second_opinion_that_runs_on_into_the_replies_leaves_the_thread() -> N
     assert article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN[:2])) is None
     article = article_over_reading(ours, page, "en", opening="\n".join(ARTICLE_EN))
     assert article is not None and ARTICLE_EN[3] in article
+
+
+JUSTEXT_LOADED = """
+import sys
+from extract.content import content
+content(sys.argv[1])
+print(getattr(sys.modules["trafilatura.external"], "JT_STOPLIST", None) is not None)
+"""
+
+
+def _loads_jusTexts_stop_lists(html: str) -> bool:
+    proc = subprocess.run(
+        [sys.executable, "-c", JUSTEXT_LOADED, html], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    return proc.stdout.strip() == "True"
+
+
+def test_the_second_opinion_of_a_page_written_without_spaces_skips_the_stop_word_fallback() -> None:
+    # A page with no sentence of its own asks the second extractor; its last fallback, jusText, tells text from
+    # chrome by the stop words between spaces (and loads 100 languages' lists to do it): no evidence on Chinese.
+    draft = (
+        "<html><head><title>城乡居民医保</title></head><body><div class='nav'><a href='/'>首页</a> | "
+        "<a href='/news'>医保动态</a></div><div class='main'><p>内部草稿，不应被抓取。</p></div></body></html>"
+    )
+    english = (
+        "<html lang='en'><head><title>Medicare</title></head><body><div class='nav'><a href='/'>Home</a> | "
+        "<a href='/news'>News</a></div><div class='main'><p>Draft, not for publication.</p></div></body></html>"
+    )
+    assert content(draft).text == "内部草稿，不应被抓取。"
+    assert not _loads_jusTexts_stop_lists(draft)
+    assert _loads_jusTexts_stop_lists(english)
 
 
 def test_a_page_counts_as_many_blocks_only_past_the_limit() -> None:
