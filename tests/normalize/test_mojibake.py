@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from normalize import gbk_offset
 from normalize.mojibake import repair, repair_latin
 from tests.fixture_pages import gold_pages
 from tools.gbk_damage import damage
@@ -104,6 +105,26 @@ def test_thousands_of_real_question_marks_are_left_alone(question: str) -> None:
         for mark in "？！。，":
             text = text.replace(mark, question)
         assert repair(text)[1] == [], page.name
+
+
+def test_question_marks_of_a_lossy_conversion_try_a_bounded_number_of_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every `?` of `医?保?…` opens up to 20 candidate runs, each scored by the model (≈ 2 ms a `?` before the
+    # budget): a 16 MB page of them would take hours. Damaged text tries 0.04 runs a character or fewer.
+    tried: list[object] = []
+    find_runs = gbk_offset._find_runs
+
+    def counted(line: str, start: int) -> list:  # type: ignore[type-arg]
+        runs = find_runs(line, start)
+        tried.extend(runs)
+        return runs
+
+    monkeypatch.setattr(gbk_offset, "_find_runs", counted)
+    lossy = "医?保?" * 5000
+    repair(lossy)
+    budget = max(gbk_offset._RUN_BUDGET_FLOOR, int(len(lossy) * gbk_offset._RUN_BUDGET_PER_CHAR))
+    assert len(tried) <= budget + gbk_offset._MAX_RUN  # the last start looked at may find more than it is granted
+    damaged = "2024年度太原职?ひ奖1ㄏ\ue324\ue479吆\ue131橇嗣耪?、住院、大病保险和门诊慢特病等多个方面。"
+    assert repair(damaged + "\n" + "医保?" * 3000)[0].startswith("2024年度太原职工医保报销政策涵盖了门诊、住院")
 
 
 def test_full_width_question_mark_never_starts_a_run() -> None:
