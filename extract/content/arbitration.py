@@ -50,6 +50,7 @@ class Thresholds:
     larger: float  # "theirs is larger": their token count over ours, for the no-sentence case
     section_paragraphs: int  # consecutive paragraphs of ours missing from theirs that make a dropped section
     fallback_blocks: int  # on a page with more block tags, the second opinion runs without its fallbacks
+    opinion_blocks: int  # ... and on a page with more than this many, it does not run
     unspaced_languages: tuple[str, ...]  # ... and on pages in these languages (codes or their prefixes)
 
 
@@ -63,6 +64,7 @@ def thresholds() -> Thresholds:
         larger=float(table.get("larger", 2.0)),
         section_paragraphs=int(table.get("section_paragraphs", 4)),
         fallback_blocks=int(table.get("fallback_blocks", 10000)),
+        opinion_blocks=int(table.get("opinion_blocks", 20000)),
         unspaced_languages=tuple(str(code).lower() for code in table.get("unspaced_languages", ["zh", "ja"])),
     )
 
@@ -149,13 +151,17 @@ def many_blocks(html: str, limit: int) -> bool:
 
 
 def second_opinion(html: str, limits: Thresholds | None = None, *, spaced: bool = True) -> str | None:
-    """trafilatura's main text of the page, or None when it is not installed, finds nothing or fails.
+    """trafilatura's main text of the page, or None when it is not installed, finds nothing, fails, or the page has
+    more than `opinion_blocks` block tags: its main pass is not linear in a page's paragraphs either (100,000 short
+    paragraphs: 9 s, twice as many: four times as long).
 
     It runs without its fallback extractors on a page of more than `fallback_blocks` block tags (jusText, the last
     of them, compares each paragraph with its neighbours by a scan, quadratic in a page's paragraphs), and on a
     page whose language does not space its words (`spaced=False`): jusText tells text from chrome by the stop words
     between spaces, and loads the stop lists of its 100 languages to do it (≈ 0.13 s, ≈ 25 MB a process)."""
     limits = limits or thresholds()
+    if many_blocks(html, limits.opinion_blocks):
+        return None
     try:
         import trafilatura
     except ImportError:

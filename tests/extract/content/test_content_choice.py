@@ -471,6 +471,19 @@ def test_a_page_counts_as_many_blocks_only_past_the_limit() -> None:
     assert not many_blocks("<html><body><pre>一段</pre><span>x</span></body></html>", 0)
 
 
+def test_a_page_of_more_paragraphs_than_the_second_extractor_reads_in_linear_time_gets_no_second_opinion() -> None:
+    # trafilatura's main pass is not linear in a page's paragraphs either (100,000 short ones: 9 s, twice as many
+    # four times as long): past `opinion_blocks` block tags our reading stands alone.
+    limits = dataclasses.replace(thresholds(), fallback_blocks=50, opinion_blocks=100)
+
+    def page(paragraphs: int) -> str:  # two block tags a paragraph
+        paragraph = "<div><p>参保人员可以到医保经办机构办理异地就医备案手续。</p></div>"
+        return "<html><body>" + paragraph * paragraphs + "</body></html>"
+
+    assert "异地就医备案" in (second_opinion(page(50), limits) or "")
+    assert second_opinion(page(51), limits) is None
+
+
 def test_the_second_opinion_of_a_page_of_many_paragraphs_is_linear_in_them() -> None:
     # jusText, trafilatura's last fallback, is quadratic in a page's paragraphs: past `fallback_blocks` block tags
     # the second opinion runs without the fallbacks, so 4x the paragraphs is about 4x the work, not 16x.
