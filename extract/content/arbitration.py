@@ -52,6 +52,9 @@ class Thresholds:
     fallback_blocks: int  # on a page with more block tags, the second opinion runs without its fallbacks
     opinion_blocks: int  # ... and on a page with more than this many, it does not run
     unspaced_languages: tuple[str, ...]  # ... and on pages in these languages (codes or their prefixes)
+    story_shared: float  # a thread sharing less than this (token F1) with the second opinion's article ...
+    story_smaller: float  # ... and this many times its size ...
+    story_agree: float  # ... whose article a third extractor reads too (token F1 at least this) is a story
 
 
 @functools.cache
@@ -66,6 +69,9 @@ def thresholds() -> Thresholds:
         fallback_blocks=int(table.get("fallback_blocks", 10000)),
         opinion_blocks=int(table.get("opinion_blocks", 20000)),
         unspaced_languages=tuple(str(code).lower() for code in table.get("unspaced_languages", ["zh", "ja"])),
+        story_shared=float(table.get("story_shared", 0.2)),
+        story_smaller=float(table.get("story_smaller", 10.0)),
+        story_agree=float(table.get("story_agree", 0.6)),
     )
 
 
@@ -192,23 +198,66 @@ def without_drop_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not drop.search(line))
 
 
-def article_over_reading(ours: str, html: str, lang: str | None, opening: str | None = None) -> str | None:
+def article_over_reading(
+    ours: str, html: str, lang: str | None, opening: str | None = None, *, story_only: bool = False
+) -> str | None:
     """The article's text when an English page we read as a thread or a listing is an article: the second
     extractor's text is prose (several sentences), lies inside ours, and ours is clearly larger (blog themes
     mark their article body like a forum post; comments and dated feeds repeat under articles). For a thread,
     `opening` is its first post: an article lies inside it, and a text that runs on into the replies is the same
-    thread cut short, not an article. None otherwise."""
+    thread cut short, not an article; or the thread is a story above its discussion (`story_above_discussion`),
+    the one case that overrules a `story_only` reading (posts a forum engine marks, a post with its comments).
+    None otherwise."""
     if lang != "en":
         return None
     theirs = second_opinion(html)
     if theirs is None or sentence_count(theirs) < _ARTICLE_SENTENCES:
         return None
     if opening is not None:
+        if story_above_discussion(ours, theirs, html):
+            return without_drop_lines(theirs)
         other = tokens(theirs)
-        if sum((other & tokens(opening)).values()) < thresholds().nested * sum(other.values()):
+        if story_only or sum((other & tokens(opening)).values()) < thresholds().nested * sum(other.values()):
             return None
     strict = dataclasses.replace(thresholds(), surplus=thresholds().reading_surplus)
     return without_drop_lines(theirs) if choose(ours, theirs, english=True, limits=strict) == theirs else None
 
 
 _ARTICLE_SENTENCES = 3  # sentence lines that make the second extractor's text an article, not a few entries
+
+
+def agreement(a: Counter[str], b: Counter[str]) -> float:
+    """F1 of two token bags: 1 for the same text, 0 for texts that share no token."""
+    shared = sum((a & b).values())
+    return 2 * shared / (sum(a.values()) + sum(b.values())) if shared else 0.0
+
+
+def third_opinion(html: str, limits: Thresholds | None = None) -> str | None:
+    """readability's main text of the page, or None when it is not installed, finds nothing, fails, or the page has
+    more than `fallback_blocks` block tags (it scores every paragraph's ancestors)."""
+    limits = limits or thresholds()
+    if many_blocks(html, limits.fallback_blocks):
+        return None
+    try:
+        from lxml import html as lxml_html
+        from readability import Document
+    except ImportError:
+        return None
+    try:
+        summary = Document(html).summary(html_partial=True)
+        return lxml_html.fromstring(summary).text_content() if summary.strip() else None
+    except Exception:  # a third-party failure on odd markup must not cost us the page
+        return None
+
+
+def story_above_discussion(thread: str, theirs: str, html: str, limits: Thresholds | None = None) -> bool:
+    """Whether a page read as a thread is a story above its readers' discussion: the second extractor's article
+    shares next to nothing with the thread (the story is no post of it), the thread is many times its size, and a
+    third extractor (readability) reads the same article. Two independent extractors agreeing on a text the
+    thread leaves out is what a forum's first post, which both also read, never gives."""
+    limits = limits or thresholds()
+    mine, other = tokens(thread), tokens(theirs)
+    if agreement(mine, other) >= limits.story_shared or sum(mine.values()) < limits.story_smaller * sum(other.values()):
+        return False
+    third = third_opinion(html, limits)
+    return third is not None and agreement(other, tokens(third)) >= limits.story_agree

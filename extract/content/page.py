@@ -102,8 +102,9 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
             document.author = posts[0].author
         # The thread starts with its first post: its time beats any other date on the page.
         document.published_at = posts[0].published_at or document.published_at
-        # A second opinion's article that is the first post does not overrule an engine's own marks.
-        return _finish(document, None if marked_by_an_engine(root, vocab) else html)
+        # A second opinion's article that is the first post does not overrule an engine's own marks; a story the
+        # thread leaves out, which two other extractors read, does.
+        return _finish(document, html, story_only=marked_by_an_engine(root, vocab))
 
     qa = qa_records(root, document.title, vocab, page_lines)
     if qa:
@@ -166,7 +167,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         opening = _opening_post(body_root, lines, document, vocab, discussion)
         document.records = [opening, *reply_records(discussion, url, vocab)]
         open_with_subject(document.records, document.title)
-        return _finish(document)
+        return _finish(document, html, story_only=True)
     if replies is not None and body_root is not None and holds_whole_thread(replies, body_root, vocab):
         # The chosen block holds the numbered posts with the page's chrome around them: the posts are the thread.
         document.kind = "forum"
@@ -269,12 +270,15 @@ def _opening_post(
     )
 
 
-def _finish(document: Document, html: str | None = None) -> Document:
-    """Drop empty records; with `html`, let the second opinion overrule a thread or listing reading."""
+def _finish(document: Document, html: str | None = None, *, story_only: bool = False) -> Document:
+    """Drop empty records; with `html`, let the second opinion overrule a thread or listing reading; with
+    `story_only` (posts a forum engine marks, a post with its discussion) only by a story above the thread (see
+    `article_over_reading`)."""
     document.records = [r for r in document.records if r.text.strip()]
     if html is not None and document.kind in ("forum", "listing") and document.records:
         opening = document.records[0].text if document.kind == "forum" else None
-        article = article_over_reading("\n".join(r.text for r in document.records), html, document.lang, opening)
+        ours = "\n".join(r.text for r in document.records)
+        article = article_over_reading(ours, html, document.lang, opening, story_only=story_only)
         if article is not None:
             document.kind = "article"
             document.records = [Record(text=article)]

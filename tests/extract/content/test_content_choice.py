@@ -421,6 +421,47 @@ def test_an_english_thread_whose_posts_all_read_as_prose_stays_a_thread() -> Non
     assert all(post in record.text for post, record in zip(POSTS, document.records, strict=True))
 
 
+STORY_EN = (
+    "The state health department said on Monday that premiums for the basic plan will rise by four percent next year.",
+    "Officials said the increase reflects higher hospital costs and a growing number of people enrolled in the plan.",
+    "People with limited income can still apply for help with the premium through their county office before March.",
+    "The department will mail a letter to every member explaining the new rates and the deadlines for changing plans.",
+)
+
+
+def _story_with_comments(comments: int) -> str:
+    story = "".join(f"<p>{sentence}</p>" for sentence in STORY_EN)
+    posts = "".join(
+        f"<li class='comment' id='comment-{i}'><div class='comment-author'><a href='/user/{i}'>reader{i}</a></div>"
+        f"<div class='comment-body'><p>Reader {i} thinks the plan should cover more dental care, and says that the "
+        "premium went up last year as well, which made it hard to pay for the family of four.</p></div>"
+        f"<a class='reply' href='/reply/{i}'>Reply</a></li>"
+        for i in range(comments)
+    )
+    return (
+        "<html lang='en'><head><title>Health plan premiums to rise | The Daily</title></head><body>"
+        "<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"<div class='main'><h1>Health plan premiums to rise</h1><div class='story'>{story}</div>"
+        f"<div class='comments'><h3>{comments} comments</h3><ol class='commentlist'>{posts}</ol></div></div>"
+        "</body></html>"
+    )
+
+
+def test_a_story_above_a_long_discussion_is_the_story() -> None:
+    # Two other extractors read the same short story; the thread is more than ten times its size: a news page
+    # with its readers' discussion, not a thread.
+    document = content(_story_with_comments(40))
+    assert document.kind == "article"
+    assert all(sentence in document.text for sentence in STORY_EN)
+    assert "dental care" not in document.text
+
+
+def test_a_post_with_a_few_comments_stays_a_thread() -> None:
+    document = content(_story_with_comments(3))
+    assert document.kind == "forum"
+    assert STORY_EN[0] in document.records[0].text and "dental care" in document.records[-1].text
+
+
 def test_a_second_opinion_that_runs_on_into_the_replies_leaves_the_thread() -> None:
     # Their text holds the opening post and the replies after it: the same thread cut short, not an article.
     paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)

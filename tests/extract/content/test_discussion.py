@@ -281,8 +281,9 @@ def test_three_comments_make_a_discussion_and_one_does_not() -> None:
 
 def test_a_deep_reply_tree_costs_linear_time() -> None:
     # Each comment is copied without its replies: copying every comment with its subtree would cost size × depth.
+    # (Chinese replies: an English post under a discussion ten times its size would read as a story.)
     def cpu_seconds(depth: int) -> float:
-        tree = "".join(f"<div class='comment'><p>reply {i} to the one above</p>" for i in range(depth))
+        tree = "".join(f"<div class='comment'><p>第{i}楼：回复楼上，说得对</p>" for i in range(depth))
         html = page(body=POST + tree + "</div>" * depth)
         runs = []
         for _ in range(3):
