@@ -105,15 +105,17 @@ def _in_a_side_column_beside_the_story(
     vocab: Vocabulary,
 ) -> bool:
     """Whether `candidate` lies in a side column (`[tokens] side_columns`, `<aside>`) inside `choice` that does not
-    hold the headline `choice` prints, while the story's sentences under that headline lie outside it: a blog's
-    "About" blurb in the column beside a short post, a site's description in the `<aside>` after a story, is no
-    story, however well it reads alone."""
+    hold the headline, while the story's sentences under that headline lie outside it: a blog's "About" blurb in the
+    column beside a short post, a site's description in the `<aside>` after a story, is no story, however well it
+    reads alone. The headline is `choice`'s own or printed above it (a page head over the story's section)."""
     headline = headline_index(lines, title)
-    if headline is None:
-        return False
     extents = line_extents(lines)
     inside = extents.get(choice)
-    if inside is None or not inside.first <= headline <= inside.last:
+    if inside is None:
+        return False
+    if headline is None:
+        headline = inside.first - 1  # no headline printed: the story is whatever `choice` holds outside the column
+    if headline > inside.last:
         return False
     column = next(
         (
@@ -129,7 +131,9 @@ def _in_a_side_column_beside_the_story(
     if side.first <= headline <= side.last:
         return False
     return any(
-        _story_sentence(lines[i]) for i in range(headline + 1, inside.last + 1) if not side.first <= i <= side.last
+        _story_sentence(lines[i])
+        for i in range(max(headline + 1, inside.first), inside.last + 1)
+        if not side.first <= i <= side.last
     )
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 
+import lxml.etree
+
 from extract.content import content
-from extract.content.blocks import best_subtree
-from extract.content.lines import cut_page
+from extract.content.blocks import _in_a_side_column_beside_the_story, best_subtree
+from extract.content.lines import Line, cut_page
 from extract.content.parse import parse_html
 from extract.content.vocabulary import vocabulary
 
@@ -129,6 +131,33 @@ def test_a_side_column_blurb_before_a_short_post_under_its_headline_is_not_the_t
     )
     text = content(page).text
     assert text.startswith(post) and "LOVE to hike" not in text
+
+
+def _side_blurb_page(story: str) -> tuple[list[Line], lxml.etree._Element, lxml.etree._Element]:
+    blurb = (
+        "Health Plan Channel is a research website for benefits advisors and families who want to make the most of "
+        "their coverage, with daily notes on the plans and the premiums they charge."
+    )
+    root = parse_html(
+        "<html lang='en'><body><section id='fold'><div class='article' id='leftRail'>"
+        f"<div class='body'>{story}</div></div><aside><div class='about'><p id='blurb'>{blurb}</p></div></aside>"
+        "</section></body></html>"
+    )
+    assert root is not None
+    return cut_page(root), root.xpath("//*[@id='fold']")[0], root.xpath("//*[@id='blurb']")[0]
+
+
+def test_a_side_column_blurb_is_no_story_beside_one_even_where_no_headline_is_printed() -> None:
+    # The headline sits in an article head dropped with the page's header, so no line prints it: the story's
+    # sentences beside the `<aside>` still say that the blurb in it is a side column's.
+    story = (
+        "<p>On Thursday the county health plan said that members who moved can keep their doctor until the end of "
+        "the year.</p><p>The office will send each of them a letter with the new rules and the deadlines.</p>"
+    )
+    lines, section, blurb = _side_blurb_page(story)
+    assert _in_a_side_column_beside_the_story(blurb, section, lines, None, vocabulary())
+    lines, section, blurb = _side_blurb_page("<p><a href='/list'>Plans</a></p><p><a href='/offices'>Offices</a></p>")
+    assert not _in_a_side_column_beside_the_story(blurb, section, lines, None, vocabulary())
 
 
 def test_a_body_column_after_a_headline_without_the_story_stays_whatever_its_name() -> None:
