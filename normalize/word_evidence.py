@@ -11,7 +11,7 @@ module only scores; it never changes text.
 The dictionary is loaded lazily, once per process. Its table (the words and word prefixes of up to four characters,
 with their frequencies: what `segmentation_logp` looks up) is derived from `dict.txt` once per machine and kept in
 the user's array cache (`normalize.array_cache`); a process builds its lookup table from the mapped arrays
-(≈ 0.13 s) instead of importing jieba and loading its whole prefix dictionary (≈ 0.65 s), which matters in every
+(≈ 0.2 s) instead of importing jieba and loading its whole prefix dictionary (≈ 0.65 s), which matters in every
 extraction worker of a crawl that meets damaged text.
 """
 

@@ -18,8 +18,9 @@ Thresholds are data (`[arbitration]` in `extract/data/content_boilerplate.toml`)
 
 May: replace the text of an article with the other extractor's (without the lines our vocabulary drops from ours);
 on English pages, replace a thread or listing reading with the other extractor's article when that article lies
-inside it. Must never: touch Q&A records or
-Chinese threads and listings, or raise (a failing or missing second extractor leaves our text).
+inside it, or when it is a story above the thread that a third extractor reads too (`story_above_discussion`, the
+only way a thread a forum engine marks is overruled). Must never: touch Q&A records or Chinese threads and
+listings, or raise (a failing or missing second or third extractor leaves our text).
 """
 
 from __future__ import annotations
