@@ -41,6 +41,9 @@ IGNORE_REASONS: tuple[tuple[str, tuple[str, str]], ...] = (
 )
 
 
+_STREAMED_PAST_THE_CAP = "the body grew past the download size cap (DOWNLOAD_MAXSIZE) while it streamed"
+
+
 class Refused(IgnoreRequest):
     """A request the crawler's own guards refuse (redirect loop, offsite redirect, trap limit, robots.txt
     unavailable …), carrying the errors row it becomes: its stage, its reason and the URL it is charged to."""
@@ -66,6 +69,10 @@ def page_error(failure: Any, url: str | None) -> PageError:
     if "HttpError" in names and getattr(exc, "response", None) is not None:
         status = exc.response.status
         return PageError(url, "fetch", f"http_{status}", f"HTTP {status}")
+    if "DownloadCancelledError" in names and (not str(exc) or "max size" in message):
+        # Scrapy cancels a download on its own only past DOWNLOAD_MAXSIZE: saying the size when the server announced
+        # it, without a word when the body grew past the cap while it streamed.
+        return PageError(url, "fetch", "too_large", str(exc) or _STREAMED_PAST_THE_CAP)
     if "IgnoreRequest" in names:
         lowered = message.lower()
         for marker, (stage, error) in IGNORE_REASONS:
