@@ -33,6 +33,9 @@ FAILURE_REASONS: dict[str, tuple[str, str]] = {
     "SSLError": ("fetch", "tls_error"),
     "DownloadFailedError": ("fetch", "download_failed"),
 }
+# The libraries a response body is decompressed with (its Content-Encoding): an error of theirs in the fetch stage
+# is a body the server encoded wrongly, whatever they name it (zlib.error, BadGzipFile, brotli.error, ZstdError).
+DECODER_MODULES = frozenset({"zlib", "gzip", "brotli", "_brotli", "brotlicffi", "zstd", "compression", "backports"})
 # IgnoreRequest carries its reason only in its message.
 IGNORE_REASONS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("robots.txt", ("robots", "robots_disallowed")),
@@ -73,6 +76,8 @@ def page_error(failure: Any, url: str | None) -> PageError:
         # Scrapy cancels a download on its own only past DOWNLOAD_MAXSIZE: saying the size when the server announced
         # it, without a word when the body grew past the cap while it streamed.
         return PageError(url, "fetch", "too_large", str(exc) or _STREAMED_PAST_THE_CAP)
+    if type(exc).__module__.split(".")[0] in DECODER_MODULES:
+        return PageError(url, "fetch", "bad_content_encoding", message)
     if "IgnoreRequest" in names:
         lowered = message.lower()
         for marker, (stage, error) in IGNORE_REASONS:
