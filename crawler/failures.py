@@ -1,7 +1,8 @@
 """A failed request (Twisted Failure in a Scrapy errback) → `extract.errors.PageError` with a short reason.
 
 Reasons are matched on the exception's class names (its MRO), so the table covers Scrapy's, Twisted's and the
-standard library's exceptions without importing them. It never retries, never raises: an unknown exception
+standard library's exceptions without importing them; a decompression library's error, whatever its name, by the
+library's module (`DECODER_MODULES`). It never retries, never raises: an unknown exception
 becomes its class name in snake_case. A `Refused` request says its own reason.
 """
 
