@@ -1,19 +1,26 @@
-"""English news and blog articles with hand-extracted gold: the Dragnet project's 2012 training pages.
+"""English news and blog articles with hand-marked gold, read from a clone: the Dragnet project's 2012 training
+pages and the L3S-GN1 Google News set of 2008.
 
-The pages and their gold are read from a bare clone of j-szulc/html-cleaning-dataset-merged given as an argument
-(`dragnet_data/input/N.html`, gold `dragnet_data/GoldStandard/N.txt`, at the commit below); that repository
-gathers seomoz/dragnet_data, which states no licence, so nothing of the set is copied into this repository. The
-gold holds the article's text, then, on some pages, the readers' comments after a marker line: only the text
-before the marker is the main content scored here. Gold lines that repeat the page's `<h1>`/`<h2>` or the words of
-its `<title>`, or hold only a date, are left out for every extractor alike (as in `content_study.py`): no
-extractor here outputs the headline as body text.
+Both sets are read from a bare clone of j-szulc/html-cleaning-dataset-merged given as an argument (at the commit
+below); nothing of them is copied into this repository.
+- `--set dragnet` (default): seomoz/dragnet_data, no licence stated (`dragnet_data/input/N.html`, gold
+  `dragnet_data/GoldStandard/N.txt`). The gold holds the article's text, then, on some pages, the readers'
+  comments after a marker line: only the text before the marker is the main content scored here. Ids `dn-N`.
+- `--set l3s-gn1`: L3S-GN1 (Kohlschütter, Fankhauser, Nejdl, WSDM 2010; L3S Research Center's licence: research
+  use only), 621 news articles from 408 sites found through six English Google News portals in 2008, as mirrored
+  by geodrome/page-signal (`page-signal-master/input/UUID.html`, gold `page-signal-master/GoldStandard/UUID.txt`).
+  The gold is the page with each text block marked by seven assessors' label; the main content scored here is the
+  blocks labelled full text (`x-nc-sel2`), without the headline, supplemental text (captions, datelines),
+  related links and comments. Ids `gn-` and the first 8 characters of the UUID.
+Gold lines that repeat the page's `<h1>`/`<h2>` or the words of its `<title>`, or hold only a date, are left out for
+every extractor alike (as in `content_study.py`): no extractor here outputs the headline as body text.
 
-The set is split by page id alone (`dn-N`, the project's one rule, `benchmarks/splits.py`), fixed before any page
-was read: `dev` to read and fix against, `first_sight` scored when a change is finished. Scoring is
+Each set is split by page id alone (the project's one rule, `benchmarks/splits.py`), fixed before any page was
+read: `dev` to read and fix against, `first_sight` scored when a change is finished. Scoring is
 benchmarks/content.py's (bag-of-words F1 for English); guidecrawl gets the raw bytes, the anchors the harness's
 decoding.
 
-    python benchmarks/content_dragnet.py --pages GITDIR [--split dev|first_sight|all]
+    python benchmarks/content_dragnet.py --pages GITDIR [--set dragnet|l3s-gn1] [--split dev|first_sight|all]
         [--only guidecrawl,trafilatura] [--per-page]
 """
 
@@ -24,7 +31,11 @@ import re
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import html as lh
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,10 +47,10 @@ from benchmarks.splits import split_of  # noqa: E402
 
 REPO = "j-szulc/html-cleaning-dataset-merged"
 COMMIT = "46e01a04b47051838a228bf23631430b2c9de375"
-ORIGIN = "seomoz/dragnet_data (no licence stated; pages read from a clone, not copied)"
-INPUT, GOLD = "dragnet_data/input", "dragnet_data/GoldStandard"
 # The marker line before the comments, typed by hand on each page: "!@#$%^&*()  COMMENTS" and a dozen variants.
 COMMENTS_MARKER = re.compile(r"^[!@#$%^&*() \t]*COMMENTS\s*$", re.MULTILINE)
+FULL_TEXT = "x-nc-sel2"  # L3S-GN1's label of an article's full text
+LABEL = re.compile(r"\bx-nc-sel\d\b")
 
 
 def main_text(gold: str) -> str:
@@ -47,21 +58,81 @@ def main_text(gold: str) -> str:
     return COMMENTS_MARKER.split(gold, maxsplit=1)[0]
 
 
-def page_numbers(gitdir: str, commit: str = COMMIT) -> list[str]:
-    names = git(Path(gitdir), "ls-tree", "--name-only", f"{commit}:{GOLD}").decode().split()
-    # Three batches: N.txt, RN.txt and TN.txt.
-    numbered = [name[:-4] for name in names if re.fullmatch(r"[RT]?\d+\.txt", name)]
-    return sorted(numbered, key=lambda n: (n.rstrip("0123456789"), int(n.lstrip("RT"))))
+def full_text_blocks(annotated: str) -> str:
+    """The text of the blocks an L3S-GN1 page labels full text, one a line, in page order. A label's span may
+    hold others (the same label, or another one for part of it): each piece of text counts once, under the
+    innermost label around it."""
+    root = lh.fromstring(annotated)
+    lines: list[list[str]] = []
+    last_label = None
+    for piece in root.xpath("//text()"):
+        element = piece.getparent()
+        if piece.is_tail:
+            element = element.getparent()
+        while element is not None and not (element.tag == "span" and LABEL.search(element.get("class", ""))):
+            element = element.getparent()
+        if element is None or FULL_TEXT not in element.get("class", "").split():
+            continue
+        if element is not last_label:
+            lines.append([])
+            last_label = element
+        lines[-1].append(piece)
+    return "\n".join(text for line in lines if (text := " ".join("".join(line).split())))
 
 
-def load_one(gitdir: str, number: str, commit: str = COMMIT) -> dict:
+@dataclass(frozen=True)
+class ClonedSet:
+    """Where a set lies in the clone, how its pages are named and what of its gold is main text."""
+
+    prefix: str  # page ids: PREFIX-NAME
+    folder: str  # holds input/ and GoldStandard/
+    origin: str
+    name: re.Pattern[str]  # a gold file's name without .txt
+    id_chars: int | None  # the name's characters an id keeps (None: all)
+    gold_text: Callable[[str], str]
+    order: Callable[[str], tuple[str, int]] | None = None
+
+    def page_id(self, name: str) -> str:
+        return f"{self.prefix}-{name[: self.id_chars]}"
+
+
+SETS = {
+    "dragnet": ClonedSet(
+        "dn",
+        "dragnet_data",
+        "seomoz/dragnet_data (no licence stated; pages read from a clone, not copied)",
+        re.compile(r"[RT]?\d+"),  # three batches: N, RN and TN
+        None,
+        main_text,
+        lambda name: (name.rstrip("0123456789"), int(name.lstrip("RT"))),
+    ),
+    "l3s-gn1": ClonedSet(
+        "gn",
+        "page-signal-master",
+        "L3S-GN1, L3S Research Center, research use only, via geodrome/page-signal (read from a clone, not copied)",
+        re.compile(r"[0-9a-f]{8}-[0-9a-f-]{27}"),
+        8,
+        full_text_blocks,
+    ),
+}
+
+
+def page_names(gitdir: str, commit: str = COMMIT, cloned: ClonedSet = SETS["dragnet"]) -> list[str]:
+    names = git(Path(gitdir), "ls-tree", "--name-only", f"{commit}:{cloned.folder}/GoldStandard").decode().split()
+    numbered = [name[:-4] for name in names if name.endswith(".txt") and cloned.name.fullmatch(name[:-4])]
+    return sorted(numbered, key=cloned.order) if cloned.order else sorted(numbered)
+
+
+def load_one(gitdir: str, name: str, commit: str = COMMIT, cloned: ClonedSet = SETS["dragnet"]) -> dict:
     """One page: its raw bytes, the harness's decoding of them and its gold main text."""
-    raw = git_show(gitdir, f"{commit}:{INPUT}/{number}.html")
+    path = f"{cloned.folder}/input/{name}.html"
+    raw = git_show(gitdir, f"{commit}:{path}")
     html = harness_decode(raw)
-    gold = main_text(git_show(gitdir, f"{commit}:{GOLD}/{number}.txt").decode("utf-8", "replace"))
-    path = f"{INPUT}/{number}.html"
+    gold = cloned.gold_text(
+        git_show(gitdir, f"{commit}:{cloned.folder}/GoldStandard/{name}.txt").decode("utf-8", "replace")
+    )
     return {
-        "id": f"dn-{number}",
+        "id": cloned.page_id(name),
         "repo": REPO,
         "path": path,
         "raw": raw,
@@ -71,13 +142,13 @@ def load_one(gitdir: str, number: str, commit: str = COMMIT) -> dict:
     }
 
 
-def load(gitdir: str, split: str, commit: str = COMMIT) -> list[dict]:
+def load(gitdir: str, split: str, commit: str = COMMIT, cloned: ClonedSet = SETS["dragnet"]) -> list[dict]:
     """The set's pages in the requested half, without those whose gold holds no main text."""
     pages = []
-    for number in page_numbers(gitdir, commit):
-        if split != "all" and split_of(f"dn-{number}") != split:
+    for name in page_names(gitdir, commit, cloned):
+        if split != "all" and split_of(cloned.page_id(name)) != split:
             continue
-        page = load_one(gitdir, number, commit)
+        page = load_one(gitdir, name, commit, cloned)
         if page["gold"].strip():
             pages.append(page)
     return pages
@@ -86,7 +157,8 @@ def load(gitdir: str, split: str, commit: str = COMMIT) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", required=True, help=f"bare git dir of {REPO}")
-    parser.add_argument("--commit", default=COMMIT, help="the clone's commit to read (default: the set's own)")
+    parser.add_argument("--commit", default=COMMIT, help="the clone's commit to read (default: the sets' own)")
+    parser.add_argument("--set", choices=sorted(SETS), default="dragnet", help="which set (default: dragnet)")
     parser.add_argument("--split", choices=("dev", "first_sight", "all"), default="first_sight")
     parser.add_argument("--only", default="guidecrawl,trafilatura")
     parser.add_argument("--per-page", action="store_true", help="one line a page (dev only)")
@@ -94,13 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_page and args.split != "dev":
         parser.error("--per-page lists dev pages only: the first-sight half is scored, never read")
     try:
-        pages = load(args.pages, args.split, args.commit)
+        cloned = SETS[args.set]
+        pages = load(args.pages, args.split, args.commit, cloned)
     except (OSError, subprocess.CalledProcessError, ValueError) as error:
-        print(f"cannot read the Dragnet pages: {error}", file=sys.stderr)
+        print(f"cannot read the {args.set} pages: {error}", file=sys.stderr)
         return 2
     t2s = _t2s()
     results = {name: score(name, pages, t2s) for name in args.only.split(",")}
-    print(f"split: {args.split} ({len(pages)} pages of {REPO} at {args.commit[:7]}; from {ORIGIN})")
+    print(f"split: {args.split} ({len(pages)} pages of {REPO} at {args.commit[:7]}; from {cloned.origin})")
     print("| extractor | F1 | median | pages < 0.5 |")
     print("|---|---|---|---|")
     for name, rows in results.items():
@@ -112,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in sorted(range(len(pages)), key=lambda i: results[names[0]][i]["f1"]):
             scored = [(name[:5], results[name][i]) for name in names]
             cells = "  ".join(f"{name} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}" for name, row in scored)
-            print(f"{pages[i]['id']:<8} {cells}")
+            print(f"{pages[i]['id']:<11} {cells}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """benchmarks/content_dragnet.py: the Dragnet pages' gold is read as its main text (the comments after the marker
-line left out), the pages are split by the project's id rule, and the runner scores a half as a subprocess — here
-on a small git repository of the set's layout built by the test (the set itself is read from a clone, never
-copied into this repository)."""
+line left out), an L3S-GN1 page's as the blocks its assessors labelled full text, the pages are split by the
+project's id rule, and the runner scores a half as a subprocess — here on a small git repository of the sets'
+layout built by the test (the sets themselves are read from a clone, never copied into this repository)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.content_dragnet import main_text
+from benchmarks.content_dragnet import SETS, full_text_blocks, main_text
 from benchmarks.splits import split_of
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,6 +31,29 @@ def test_the_gold_main_text_ends_at_the_comments_marker_whatever_its_typing() ->
     assert main_text("Article text.\n!@ $%^&*()  COMMENTS\nA comment.") == "Article text.\n"
     # A line that only mentions comments is text.
     assert main_text("Read the COMMENTS below.\nMore text.") == "Read the COMMENTS below.\nMore text."
+
+
+# An L3S-GN1 gold page: the page itself with every text block wrapped in a span naming its label.
+ANNOTATED = (
+    "<html><body><span class='x-nc-sel1'>Slow carb diet</span><div><span class='x-nc-sel0'>Home | News</span>"
+    "<p><span class='x-nc-sel2'>Readers have lost well over a hundred pounds on the diet.</span></p>"
+    "<p><span class='x-nc-sel3'>Photo: a plate of beans</span></p><span class='x-nc-sel2'>"
+    "<p><span class='x-nc-sel2'>Rule one: avoid white starchy carbohydrates, which means bread, pasta, rice and "
+    "potatoes.</span></p></span><span class='x-nc-sel4'>Related: ten diets compared</span>"
+    "<span class='x-nc-sel5'>Great post, thanks!</span></div></body></html>"
+)
+
+
+def test_an_l3s_page_s_main_text_is_the_blocks_labelled_full_text() -> None:
+    assert full_text_blocks(ANNOTATED) == (
+        "Readers have lost well over a hundred pounds on the diet.\n"
+        "Rule one: avoid white starchy carbohydrates, which means bread, pasta, rice and potatoes."
+    )
+    # The headline, the caption, the related link and the comment are other labels; the paragraph inside a second
+    # full-text span counts once.
+    assert "Slow carb" not in full_text_blocks(ANNOTATED) and "Photo" not in full_text_blocks(ANNOTATED)
+    assert SETS["l3s-gn1"].page_id("01ccc7c5-a1d1-46e1-a5f7-43310df16575") == "gn-01ccc7c5"
+    assert SETS["dragnet"].page_id("R12") == "dn-R12"
 
 
 def test_the_benchmark_scores_a_split_of_a_clone(tmp_path: Path) -> None:
@@ -60,3 +83,31 @@ def test_the_benchmark_scores_a_split_of_a_clone(tmp_path: Path) -> None:
     # The first-sight half is scored, never listed page by page.
     refused = subprocess.run([*command, "--per-page"], cwd=ROOT, capture_output=True, text=True)
     assert refused.returncode == 2 and "first-sight" in refused.stderr
+
+
+def test_the_benchmark_scores_the_l3s_set_of_a_clone(tmp_path: Path) -> None:
+    repo = tmp_path / "merged"
+    uuids = [f"{n:08x}-0000-4000-8000-000000000000" for n in range(40)]
+    dev = [u for u in uuids if split_of(SETS["l3s-gn1"].page_id(u)) == "dev"][:2]
+    assert dev
+    for uuid in dev:
+        for folder, name, text in (("input", f"{uuid}.html", ARTICLE), ("GoldStandard", f"{uuid}.txt", ANNOTATED)):
+            path = repo / "page-signal-master" / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"], check=True
+    )
+    command = [sys.executable, "benchmarks/content_dragnet.py", "--pages", str(repo / ".git"), "--commit", "HEAD"]
+    result = subprocess.run(
+        [*command, "--set", "l3s-gn1", "--split", "dev", "--only", "guidecrawl"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"split: dev ({len(dev)} pages" in result.stdout and "L3S-GN1" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| guidecrawl |"))
+    assert float(row.split("|")[2]) > 0.8  # the two full-text paragraphs, which is what the article holds
