@@ -19,6 +19,7 @@ from extract.content.lines import (
     Line,
     bare_text,
     class_tokens,
+    headline_index,
     is_prose,
     is_side_column,
     is_spam,
@@ -88,7 +89,8 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     headline: lxml.etree._Element | None = None  # the element that printed the title, once met
     lines = list(lines)
     tails = _tail_headings(lines, vocab)  # tail heading → where the body resumes after its inline box, or -1
-    last_prose = _last_prose_line(lines, tails)
+    story_at = headline_index(lines, title)  # the story starts at its headline, where the body prints one
+    last_prose = _last_prose_line(lines, tails, story_at)
     resume_at = -1  # the first line after a related box set inside the body's paragraphs
     for index, line in enumerate(lines):
         if index < resume_at:
@@ -97,8 +99,9 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if not text:
             continue
         if index in tails:
-            # Related lists and comment threads follow the body: from there on only prose survives.
-            if len(kept) >= 3:
+            # Related lists and comment threads follow the body: from there on only prose survives. Above the
+            # story's headline such a list is a box the story comes after.
+            if len(kept) >= 3 and (story_at is None or index > story_at):
                 resume_at = tails[index]
                 if resume_at > index:
                     continue
@@ -262,15 +265,16 @@ def _own_prose(line: Line, parent: lxml.etree._Element) -> bool:
     return line.owner.getparent() is parent and is_prose(line.text, line.chars)
 
 
-def _last_prose_line(lines: list[Line], tails: dict[int, int]) -> int:
+def _last_prose_line(lines: list[Line], tails: dict[int, int], story_at: int | None = None) -> int:
     """The index of the body's last paragraph: prose under a related heading (the abstracts of a related list,
-    "5月22日，在山东省日照市…【详细】") is not the body's, so the link lines above it are no part of the body either."""
+    "5月22日，在山东省日照市…【详细】") is not the body's, so the link lines above it are no part of the body either.
+    A related heading above the story's headline (at `story_at`) heads a box the story comes after."""
     last = -1
     resume_at = -1
     for index, line in enumerate(lines):
         if index < resume_at:
             continue
-        if last >= 0 and index in tails:
+        if last >= 0 and index in tails and (story_at is None or index > story_at):
             resume_at = tails[index]
             if resume_at > index:
                 continue

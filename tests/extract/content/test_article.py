@@ -622,3 +622,28 @@ def test_a_social_posts_chinese_time_reply_settings_and_counters_are_dropped() -
     assert cleaned(BODY + chrome) == PARAGRAPHS
     line = "下午2点起，关注的参保人可以回复短信预约窗口办理时间。"
     assert cleaned(BODY + f"<p>{line}</p>") == [*PARAGRAPHS, line]
+
+
+# A news portal's column above the story, inside the block chosen for it (an L3S-GN1 page of 2008, dev half): a
+# box with a teaser, then a "Latest News" list, then the story under its headline.
+TEASER_BOX = (
+    "<div>Today's Leader Post</div><div><a href='/cat'>'Lucky' the cat escapes with his life</a></div>"
+    '<p>"Lucky" has one less life and may have his tail amputated but he\'s truly lucky to...</p>'
+    "<div><a href='/dryden'>Dryden ready to put a stop to poverty</a></div>"
+    "<p>The city's new poverty plan is the first of its kind in the province, its authors say...</p>"
+    "<ul><li><a href='/more'>[ more ]</a></li></ul>"
+)
+LATEST = (
+    "<h4>Latest News</h4><ul><li><a href='/1'>Tour group assessed for flu symptoms at Toronto airport</a></li>"
+    "<li><a href='/2'>Clinton, McCain head to next campaign fights after wins</a></li></ul>"
+)
+
+
+def test_a_latest_news_list_above_the_storys_headline_does_not_end_the_body() -> None:
+    body = TEASER_BOX + LATEST + "<h2>Jose Mourinho agrees deal</h2>" + "".join(f"<p>{p}</p>" for p in ENGLISH)
+    kept = cleaned(body, title="Jose Mourinho agrees deal")
+    assert kept[-3:] == ENGLISH
+    assert not any("Toronto airport" in line for line in kept)
+    # Below the story the same list closes it.
+    body = "<h2>Jose Mourinho agrees deal</h2>" + "".join(f"<p>{p}</p>" for p in ENGLISH) + LATEST + TEASER_BOX
+    assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
