@@ -182,7 +182,11 @@ def _named_boilerplate(
         if len(parts) >= 2 and parts[-2] in vocab.style_properties and parts[-1] in vocab.style_values:
             continue  # "position-relative": a style, not a region
         if len(parts) > 1 and "".join(parts) in vocab.boilerplate_tokens:
-            parts = ("".join(parts),)  # "CopyRight", "Side-Bar": one token written in two parts
+            parts = ("".join(parts),)  # "CopyRight", "Side-Bar", "lightBox": one token written in two parts
+        if len(parts) == 2 and parts[-1] in vocab.container_words:
+            # "commentsDiv", "footer_wrap": the comments, the footer. Not after two words: "content-sidebar-wrap" wraps
+            # the content and its sidebar.
+            parts = parts[:1]
         if len(parts) > 1:
             parts = tuple(p for p in parts if p not in vocab.alone_boilerplate_tokens)
         if ignored and len(parts) > 1:

@@ -73,7 +73,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         return document
     vocab = vocabulary()
     page_title = fill_metadata(root, document, vocab)
-    strip_furniture(root, vocab.article_body_classes, vocab.reply_actions)
+    strip_furniture(root, vocab.article_body_classes, vocab.reply_actions, vocab.hidden_classes)
     page_lines = cut_page(root)
     if drop_repeated_variants(page_lines):
         page_lines = cut_page(root)

@@ -201,15 +201,18 @@ def unwrap_deep_nesting(html: str, limit: int) -> str:
 
 
 def strip_furniture(
-    root: lxml.etree._Element, body_classes: frozenset[str] = frozenset(), reply_actions: frozenset[str] = frozenset()
+    root: lxml.etree._Element,
+    body_classes: frozenset[str] = frozenset(),
+    reply_actions: frozenset[str] = frozenset(),
+    hidden_classes: frozenset[str] = frozenset(),
 ) -> None:
     """Drop scripts, styles, form controls, media, tooltips and other text that is never content, then hidden
-    elements unless they hold prose or are the article's body, marked so by the page (`itemprop="articleBody"`, a
-    class word of `body_classes`: WeChat hides its `rich_media_content` until a script shows it, however short the
-    article). One walk finds all three kinds. A button printing one of `reply_actions` ("Reply") goes too, and its
-    parent keeps the attribute REPLY_ACTION: a comment that can be answered is told by it (discussion.py). The
-    links of a table of contents become text (`contents_tables`); `<noscript>` goes unless it holds most of the
-    page's text (`_without_scripts`)."""
+    elements (by attribute, inline style or a utility class of `hidden_classes`) unless they hold prose or are the
+    article's body, marked so by the page (`itemprop="articleBody"`, a class word of `body_classes`: WeChat hides its
+    `rich_media_content` until a script shows it, however short the article). One walk finds all three kinds. A
+    button printing one of `reply_actions` ("Reply") goes too, and its parent keeps the attribute REPLY_ACTION: a
+    comment that can be answered is told by it (discussion.py). The links of a table of contents become text
+    (`contents_tables`); `<noscript>` goes unless it holds most of the page's text (`_without_scripts`)."""
     removed: list[lxml.etree._Element] = []
     hidden: list[lxml.etree._Element] = []
     fragment_links: list[lxml.etree._Element] = []
@@ -253,7 +256,9 @@ def strip_furniture(
             # it: never content.
             removed.append(element)
             continue
-        if ("hidden" in names or "style" in names) and is_hidden(element):
+        if (("hidden" in names or "style" in names) and is_hidden(element)) or (
+            "class" in names and hidden_by_class(element.get("class"), hidden_classes)
+        ):
             hidden.append(element)
     for table in contents_tables(root, fragment_links):
         for link in list(table.iter("a")):
@@ -480,6 +485,21 @@ def is_hidden(element: lxml.etree._Element) -> bool:
     """Hidden by the `hidden` attribute or an inline style (display:none, visibility:hidden)."""
     style = element.get("style")
     return element.get("hidden") is not None or bool(style and _HIDDEN.search(style.replace(" ", "")))
+
+
+@functools.lru_cache(maxsize=4096)
+def hidden_by_class(classes: str | None, hidden_classes: frozenset[str]) -> bool:
+    """A class word of `hidden_classes` hides the element ("siteurl hide", "d-none"), unless another class word
+    shows it from some screen width on ("hidden md:block", "d-none d-md-block")."""
+    if not classes or not hidden_classes:
+        return False
+    words = classes.lower().split()
+    return not hidden_classes.isdisjoint(words) and not any(
+        ":" in word or _SHOWN_FROM_A_WIDTH.match(word) for word in words
+    )
+
+
+_SHOWN_FROM_A_WIDTH = re.compile(r"d-(?:sm|md|lg|xl|xxl)-(?!none)")
 
 
 def drop_element(element: lxml.etree._Element) -> None:

@@ -100,6 +100,8 @@ class Vocabulary:
     content_tokens: frozenset[str]
     side_column_tokens: frozenset[str]  # a side column's class/id tokens (sidebar, right …)
     alone_boilerplate_tokens: frozenset[str]  # furniture only as a whole class word ("copy", not "hero-copy")
+    container_words: frozenset[str]  # a box's kind after a region's word ("commentsDiv": the comments)
+    hidden_classes: frozenset[str]  # utility classes that hide an element ("hide", "d-none")
     building_block_tokens: frozenset[str]  # furniture unless the elements so named hold most of the page
     block_only_tokens: frozenset[str]  # furniture only on a block ("head"; a span so named is a heading)
     style_properties: frozenset[str]  # a CSS property's name: with a value after it, a class word that styles
@@ -190,6 +192,8 @@ def vocabulary() -> Vocabulary:
         content_tokens=frozenset(data["tokens"]["content"]),
         side_column_tokens=frozenset(data["tokens"]["side_columns"]),
         alone_boilerplate_tokens=frozenset(data["tokens"].get("alone", ())),
+        container_words=frozenset(data["tokens"]["container_words"]),
+        hidden_classes=frozenset(data["tokens"]["hidden_classes"]),
         building_block_tokens=frozenset(data["tokens"]["building_blocks"]),
         block_only_tokens=frozenset(data["tokens"].get("block_only", ())),
         style_properties=frozenset(data["tokens"]["style_properties"]),

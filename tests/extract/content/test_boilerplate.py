@@ -359,3 +359,22 @@ def test_widgets_beside_an_article_not_built_of_them_are_a_sidebar() -> None:
     text, _ = after(drop_boilerplate, f"<div class='entry-content'>{PARAGRAPHS}</div>{SIDEBAR}")
     assert text.startswith("医疗保障服务大厅")
     assert "Ask a question" not in text and "Top answerers" not in text and "Recent post one" not in text
+
+
+def test_an_element_named_by_a_region_and_the_kind_of_its_box_is_named_by_the_region() -> None:
+    # A 2008 news page's `id="commentsDiv"` holds readers' comments on other stories, written in sentences: the
+    # comments, however much prose they hold. A box named after the story ("story-box") stays.
+    comments = (
+        "<div id='commentsDiv'><h3>Comments from Examiner Readers</h3><p>Examiner Reader said: just to let you know, "
+        "in the picture with vince legarza, the SHC player is either kevin greene or jerry brown, the names are mixed "
+        "up. Great season so far, and the coach deserves the credit he gets.</p></div>"
+    )
+    text, _ = after(drop_boilerplate, f"<div class='story-box'>{PARAGRAPHS * 3}</div>{comments}")
+    assert text.startswith("医疗保障服务大厅") and "Examiner" not in text
+    # The same word written as one token with a box word ("lightBox") is that token: a lightbox, not a light.
+    text, _ = after(drop_boilerplate, f"{PARAGRAPHS}<span class='magnifier lightBox hide'>S</span>")
+    assert text.endswith("具体办法按有关通知执行。")
+    # After two words the box holds both: a theme's "content-sidebar-wrap" wraps the article and its sidebar.
+    sidebar = "<div class='sidebar'>" + "".join(f"<p><a href='/{i}'>近期文章{i}</a></p>" for i in range(12)) + "</div>"
+    text, _ = after(drop_boilerplate, f"<div id='content-sidebar-wrap'><div>{PARAGRAPHS}</div>{sidebar}</div>")
+    assert text.startswith("医疗保障服务大厅")

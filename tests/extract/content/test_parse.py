@@ -133,6 +133,19 @@ def test_hidden_menu_is_stripped_and_hidden_prose_stays() -> None:
     assert stripped(html) == PARAGRAPH * 6
 
 
+def test_a_utility_class_that_hides_hides_unless_another_shows_it_from_a_screen_width_on() -> None:
+    # 中国政府网's pages print the site's address in `<div class="siteurl hide">` above every article.
+    hiding = vocabulary().hidden_classes
+    root = parse_html(
+        "<html><body><div class='siteurl hide'>https://www.gov.cn/</div><div class='d-none'>扫一扫在手机打开</div>"
+        f"<div class='d-none d-md-block'>发布时间：2024-05-20</div><p class='hide'>{PARAGRAPH * 3}</p></body></html>"
+    )
+    assert root is not None
+    strip_furniture(root, hidden_classes=hiding)
+    # Hidden prose stays, as hidden by a style; a box shown on wider screens is shown.
+    assert "".join(text_of(root).split()) == "发布时间：2024-05-20" + PARAGRAPH * 3
+
+
 # A WeChat official-account article as mp.weixin.qq.com serves it: the body hidden until a script shows it, a
 # short notice (no "prose" by length), the follow box and swipe hints around it.
 WECHAT_ARTICLE = """<html><head><title>@参保人，这项业务可以“掌上办”了！</title></head><body><div id="img-content">
