@@ -28,6 +28,7 @@ from extract.content.lines import (
 )
 from extract.content.vocabulary import Vocabulary
 
+_BODY_BEGUN = 80  # unlinked characters of sentence lines before which a related heading heads a box, not a tail
 _CREDIT_CHARS = 40  # the longest closing credit line ("（责任编辑：周雁）")
 _HEADING_CHARS = 40  # a tail heading is a short line; a sentence that starts with "More from" is not one
 
@@ -90,6 +91,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
     lines = list(lines)
     tails = _tail_headings(lines, vocab)  # tail heading → where the body resumes after its inline box, or -1
     story_at = headline_index(lines, title)  # the story starts at its headline, where the body prints one
+    sentences = 0  # unlinked characters of the kept lines that hold a sentence mark
     last_prose = _last_prose_line(lines, tails, story_at)
     resume_at = -1  # the first line after a related box set inside the body's paragraphs
     for index, line in enumerate(lines):
@@ -101,7 +103,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
         if index in tails:
             # Related lists and comment threads follow the body: from there on only prose survives. Above the
             # story's headline such a list is a box the story comes after.
-            if len(kept) >= 3 and (story_at is None or index > story_at):
+            if len(kept) >= 3 and sentences >= _BODY_BEGUN and (story_at is None or index > story_at):
                 resume_at = tails[index]
                 if resume_at > index:
                     continue
@@ -136,6 +138,8 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             continue
         kept.append(text)
         owners.append(line.owner)
+        if SENTENCE_PUNCT.search(text):
+            sentences += line.chars - line.link_chars
         if prose_seen and line.chars <= _CREDIT_CHARS and vocab.closing_credit.match(text):
             # "责任编辑：孙重远" is the last line a news desk prints: what follows is the next story or the page.
             break

@@ -647,3 +647,22 @@ def test_a_latest_news_list_above_the_storys_headline_does_not_end_the_body() ->
     # Below the story the same list closes it.
     body = "<h2>Jose Mourinho agrees deal</h2>" + "".join(f"<p>{p}</p>" for p in ENGLISH) + LATEST + TEASER_BOX
     assert cleaned(body, title="Jose Mourinho agrees deal") == ENGLISH
+
+
+def test_a_most_read_list_above_the_first_sentences_does_not_end_the_body() -> None:
+    # Another portal (an L3S-GN1 page, dev half): a column of short boxes, then "Most read", then the story with no
+    # headline the <title> names. Before the body has printed sentences the list heads a box.
+    column = (
+        "<div>EDITOR'S CHOICE</div><p>TODAY'S VOTE</p><p>Do you agree with the idea of a bank holiday?</p>"
+        "<div>WANDERERS NEWS</div><ul><li><a href='/w1'>Megson reveals transfer frustration</a></li></ul>"
+        "<div>GET OUR NEWS BY E-MAIL</div>"
+    )
+    most_read = (
+        "<h4>Most read</h4><ul><li><a href='/m1'>Police crackdown on rogue drivers</a></li>"
+        "<li><a href='/m2'>Shop man describes raid terror</a></li></ul>"
+    )
+    story = "".join(f"<p>{p}</p>" for p in ENGLISH)
+    kept = cleaned(column + most_read + story, title="Pace star's Bollywood adventure")
+    assert kept[-3:] == ENGLISH and not any("rogue drivers" in line for line in kept)
+    # After the story's sentences the same list ends it.
+    assert cleaned(story + most_read + column, title="Pace star's Bollywood adventure") == ENGLISH
