@@ -102,7 +102,7 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             continue
         if index in tails:
             # Related lists and comment threads follow the body: from there on only prose survives. Above the
-            # story's headline such a list is a box the story comes after.
+            # story's headline, or before the body has printed sentences, such a list is a box the story comes after.
             if len(kept) >= 3 and sentences >= _BODY_BEGUN and (story_at is None or index > story_at):
                 resume_at = tails[index]
                 if resume_at > index:
