@@ -56,22 +56,23 @@ def test_an_l3s_page_s_main_text_is_the_blocks_labelled_full_text() -> None:
     assert SETS["dragnet"].page_id("R12") == "dn-R12"
 
 
-def test_the_benchmark_scores_a_split_of_a_clone(tmp_path: Path) -> None:
+def clone_of(tmp_path: Path, folder: str, pages: dict[str, tuple[str, str]]) -> Path:
+    """A git repository of the clone's layout: `folder`/input/NAME.html and `folder`/GoldStandard/NAME.txt."""
     repo = tmp_path / "merged"
-    numbers = [n for n in ("1", "2", "3", "4", "5", "6", "R1", "T1") if split_of(f"dn-{n}") == "dev"][:3]
-    assert numbers
-    for number in numbers:
-        for folder, name, text in (("input", f"{number}.html", ARTICLE), ("GoldStandard", f"{number}.txt", GOLD)):
-            path = repo / "dragnet_data" / folder / name
+    for name, (html, gold) in pages.items():
+        for kind, file, text in (("input", f"{name}.html", html), ("GoldStandard", f"{name}.txt", gold)):
+            path = repo / folder / kind / file
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-
-    def git(*args: str) -> None:
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"]):
         subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+    return repo
 
-    git("init", "-q")
-    git("add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages")
+
+def test_the_benchmark_scores_a_split_of_a_clone(tmp_path: Path) -> None:
+    numbers = [n for n in ("1", "2", "3", "4", "5", "6", "R1", "T1") if split_of(f"dn-{n}") == "dev"][:3]
+    assert numbers
+    repo = clone_of(tmp_path, "dragnet_data", {number: (ARTICLE, GOLD) for number in numbers})
     command = [sys.executable, "benchmarks/content_dragnet.py", "--pages", str(repo / ".git"), "--commit", "HEAD"]
     result = subprocess.run(
         [*command, "--split", "dev", "--only", "guidecrawl"], cwd=ROOT, capture_output=True, text=True
@@ -86,20 +87,10 @@ def test_the_benchmark_scores_a_split_of_a_clone(tmp_path: Path) -> None:
 
 
 def test_the_benchmark_scores_the_l3s_set_of_a_clone(tmp_path: Path) -> None:
-    repo = tmp_path / "merged"
     uuids = [f"{n:08x}-0000-4000-8000-000000000000" for n in range(40)]
     dev = [u for u in uuids if split_of(SETS["l3s-gn1"].page_id(u)) == "dev"][:2]
     assert dev
-    for uuid in dev:
-        for folder, name, text in (("input", f"{uuid}.html", ARTICLE), ("GoldStandard", f"{uuid}.txt", ANNOTATED)):
-            path = repo / "page-signal-master" / folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
-    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"], check=True
-    )
+    repo = clone_of(tmp_path, "page-signal-master", {uuid: (ARTICLE, ANNOTATED) for uuid in dev})
     command = [sys.executable, "benchmarks/content_dragnet.py", "--pages", str(repo / ".git"), "--commit", "HEAD"]
     result = subprocess.run(
         [*command, "--set", "l3s-gn1", "--split", "dev", "--only", "guidecrawl"],
