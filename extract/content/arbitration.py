@@ -152,9 +152,14 @@ def drops_a_section(ours: str, theirs: str, paragraphs: int) -> bool:
 _BLOCK_TAG = re.compile(r"<(?:p|div|li|td|tr|br|h[1-6])[\s/>]", re.IGNORECASE)
 
 
+def block_count(html: str, cap: int) -> int:
+    """The page's block tags, counted up to `cap` only."""
+    return sum(1 for _ in itertools.islice(_BLOCK_TAG.finditer(html), cap))
+
+
 def many_blocks(html: str, limit: int) -> bool:
     """More than `limit` block tags in the page (counted up to the limit only)."""
-    return any(True for _ in itertools.islice(_BLOCK_TAG.finditer(html), limit, None))
+    return block_count(html, limit + 1) > limit
 
 
 def second_opinion(html: str, limits: Thresholds | None = None, *, spaced: bool = True) -> str | None:
@@ -167,14 +172,15 @@ def second_opinion(html: str, limits: Thresholds | None = None, *, spaced: bool 
     page whose language does not space its words (`spaced=False`): jusText tells text from chrome by the stop words
     between spaces, and loads the stop lists of its 100 languages to do it (≈ 0.13 s, ≈ 25 MB a process)."""
     limits = limits or thresholds()
-    if many_blocks(html, limits.opinion_blocks):
+    blocks = block_count(html, max(limits.opinion_blocks, limits.fallback_blocks) + 1)  # one scan for both limits
+    if blocks > limits.opinion_blocks:
         return None
     try:
         import trafilatura
     except ImportError:
         return None
     try:
-        fast = not spaced or many_blocks(html, limits.fallback_blocks)
+        fast = not spaced or blocks > limits.fallback_blocks
         return trafilatura.extract(html, include_comments=False, fast=fast) or None
     except Exception:  # a third-party failure on odd markup must not cost us the page
         return None
