@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import lxml.etree
 
 from extract.content.dates import CLOCK, DATE, SIGNING_DATE
+from extract.content.forum import repeats_subject
 from extract.content.lines import (
     CELLS,
     HEADINGS,
@@ -122,6 +123,8 @@ def clean_lines(lines: Iterator[Line] | list[Line], title: str | None, vocab: Vo
             # Link lines between two paragraphs of the body are the article's own ("▶ 典型案例丨…" under an
             # item of a digest); above the prose or after its last paragraph they are menus and related lists.
             continue
+        if title and repeats_subject(text, title, in_reply=False):
+            continue  # a reply's heading ("Re: subject by jakD: 5:23am") in a thread read as one body
         if title and same_text(text, title):
             if kept and _is_kicker(owners[-1], line.owner):
                 kept.pop()

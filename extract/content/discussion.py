@@ -18,11 +18,13 @@ cost more than linear time in the page (a reply tree 1,000 levels deep is copied
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 
 import lxml.etree
 
 from extract.content.forum import copy_without
-from extract.content.lines import SPACE, PageLines, class_words, text_of, word_parts
+from extract.content.lines import SPACE, PageLines, class_tokens, class_words, text_of, word_parts
 from extract.content.listing import SiblingRun, similar_siblings
 from extract.content.marks import marks_article_body
 from extract.content.parse import REPLY_ACTION
@@ -54,17 +56,24 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
         if block not in holders:
             items += _largest_run(block, extents)
     item_set = set(items)
-    if len(items) < _MIN_COMMENTS:
+    if not items:
+        return None
+    # Evidence as strong as a reply nested in another: the replies are printed as the post is, or named as a forum's.
+    opening = _printed_like_the_post(root, items, item_set, extents, vocab)
+    alike = opening is not None or (
+        2 * sum(bool(class_words(item) & vocab.forum_reply_classes) for item in items) >= len(items)
+    )
+    if len(items) < _MIN_COMMENTS and not alike:
         return None
     replies = _nested_replies(items, item_set)
     nested = any(replies.values())
     actions = [_reply_action(item, item_set, vocab) for item in items]
-    if not nested and sum(map(bool, actions)) < _REPLY_SHARE * len(items):
+    if not nested and not alike and sum(map(bool, actions)) < _REPLY_SHARE * len(items):
         return None
     if _holds_a_blog_entry(root, item_set, vocab):
         return None
     talk = sum(_own_chars(item, item_set) for item in items)
-    if not nested and "shown" not in actions and _chars(root) - talk >= talk:
+    if not nested and not alike and "shown" not in actions and _chars(root) - talk >= talk:
         # Reply slots left empty are weaker evidence than a reply link: a blog's comment form prints them too.
         # The thread must then outweigh the rest of the page, as a discussion does and a long post does not.
         return None
@@ -74,10 +83,85 @@ def comment_thread(root: lxml.etree._Element, html: str, lines: PageLines, vocab
     items.sort(key=order.__getitem__)
     # Each comment without the replies nested in it: they are records of their own.
     copies = [copy_without(item, replies[item]) for item in items]
-    return SiblingRun(items, talk, copies)
+    return SiblingRun(items, talk, copies, opening)
 
 
 _LONGEST_BUTTON = 8  # characters of the longest reply button text
+
+
+def _printed_like_the_post(
+    root: lxml.etree._Element,
+    items: list[lxml.etree._Element],
+    item_set: set[lxml.etree._Element],
+    extents: dict,
+    vocab: Vocabulary,
+) -> lxml.etree._Element | None:
+    """The text above the comments marked as most comments mark their text (same tag, same class words), or None:
+    the engine prints the opening post and its replies alike (Vanilla's `Message userContent`, inSided's
+    `post__content`), as a forum does and a news or blog CMS, whose article body and comment texts are marked apart,
+    does not. A text inside a block named as comments is a comment the count left out, not the post; a mark made
+    only of content words (`body`, `text`) says nothing of the engine."""
+    if len(items) < _ALIKE_COMMENTS:
+        return None
+    marks: Counter[tuple[str, frozenset[str]]] = Counter()
+    for item in items:
+        mark = text_mark(item, item_set, lambda element: extents[element].chars if element in extents else 0, vocab)
+        if mark is not None:
+            marks[mark] += 1
+    if not marks:
+        return None
+    (tag, words), count = marks.most_common(1)[0]
+    if 2 * count < len(items) or words <= vocab.content_tokens:
+        return None  # a mark as plain as `body` or `text` is any CMS's, an article's as well as a comment's
+    around = _ancestors_of(items)
+    for element in root.iter():
+        if element in item_set:
+            return None  # the post comes before its replies
+        if (
+            element.tag == tag
+            and element not in around
+            and class_words(element) == words
+            and element in extents
+            and extents[element].chars >= _POST_CHARS
+            and not any(_comment_name(ancestor, vocab) for ancestor in element.iterancestors())
+        ):
+            return element
+    return None
+
+
+_ALIKE_COMMENTS = 2  # comments that, printed as the post is, make a thread
+
+
+def text_mark(
+    block: lxml.etree._Element,
+    skip: set[lxml.etree._Element],
+    chars: Callable[[lxml.etree._Element], int],
+    vocab: Vocabulary,
+) -> tuple[str, frozenset[str]] | None:
+    """(tag, class words) of the innermost classed box (`_TEXT_BOXES`) holding most of the block's own text, or None:
+    how the engine marks a post's text. Not counted: the `skip` elements below the block (replies nested in it) and the
+    poster's signature, which can be longer than a short reply."""
+    own = _own_chars(block, skip, vocab.signature_tokens)
+    if own == 0:
+        return None
+    found = None
+    stack = list(block)
+    while stack:
+        element = stack.pop()
+        if element in skip or not isinstance(element.tag, str) or class_tokens(element) & vocab.signature_tokens:
+            continue
+        if chars(element) < _MARK_SHARE * own:
+            continue
+        if class_words(element) and element.tag in _TEXT_BOXES:
+            found = (element.tag, class_words(element))  # deeper ones come later on this path
+        stack.extend(element)
+    return found
+
+
+# Boxes that hold a post's text: a paragraph's class marks every paragraph, the post's first one as a comment's only.
+_TEXT_BOXES = frozenset(("div", "section", "article", "td", "li", "dd", "blockquote"))
+_MARK_SHARE = 0.6  # share of a post's own text its text element holds
+_POST_CHARS = 20  # characters of the shortest opening post
 
 
 def _is_reply_button(item: lxml.etree._Element, chars: int, vocab: Vocabulary) -> bool:
@@ -205,14 +289,15 @@ def _comment_name(element: lxml.etree._Element, vocab: Vocabulary) -> str | None
     return found
 
 
-def _own_chars(item: lxml.etree._Element, items: set[lxml.etree._Element]) -> int:
-    """Characters of the item's text outside the comments nested in it."""
+def _own_chars(item: lxml.etree._Element, items: set[lxml.etree._Element], unless: frozenset[str] = frozenset()) -> int:
+    """Characters of the item's text outside the comments nested in it (and outside elements named by a token of
+    `unless`)."""
     count = len(SPACE.sub("", (item.text or "").strip()))
     stack = list(item)
     while stack:
         child = stack.pop()
         count += len(SPACE.sub("", (child.tail or "").strip()))
-        if child in items or not isinstance(child.tag, str):
+        if child in items or not isinstance(child.tag, str) or (unless and class_tokens(child) & unless):
             continue
         count += len(SPACE.sub("", (child.text or "").strip()))
         stack.extend(child)

@@ -185,7 +185,7 @@ def open_with_subject(posts: list[Record], subject: str | None) -> None:
         return
     for index, post in enumerate(posts):
         lines = post.text.split("\n")
-        kept = [line for line in lines if not _repeats_subject(line, subject, in_reply=index > 0)]
+        kept = [line for line in lines if not repeats_subject(line, subject, in_reply=index > 0)]
         if len(kept) < len(lines):
             post.text = "\n".join(kept)
     first = posts[0]
@@ -194,12 +194,18 @@ def open_with_subject(posts: list[Record], subject: str | None) -> None:
         first.text = f"{subject}\n{first.text}" if first.text else subject
 
 
-def _repeats_subject(line: str, subject: str, in_reply: bool) -> bool:
-    """`Re: subject` (回复：, 答复：) anywhere; the bare subject in a reply."""
+def repeats_subject(line: str, subject: str, in_reply: bool) -> bool:
+    """`Re: subject` (回复：, 答复：) anywhere, alone or with its poster and time ("Re: subject by jakD: 5:23am On
+    Apr 24"); the bare subject in a reply."""
     prefix = vocabulary().reply_subject.match(line)
     if prefix is not None:
-        return same_text(line[prefix.end() :], subject)
+        rest = line[prefix.end() :]
+        attributed = _ATTRIBUTION.match(rest)
+        return same_text(rest, subject) or (attributed is not None and same_text(attributed.group(1), subject))
     return in_reply and same_text(line, subject)
+
+
+_ATTRIBUTION = re.compile(r"(.*\S)\s+by\s+\S.{0,60}", re.I)  # the subject, then " by NAME[: time]"
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -430,17 +436,26 @@ def is_action_bar(text: str, vocab: Vocabulary) -> bool:
     )
 
 
-def post_lines(block: lxml.etree._Element, furniture: frozenset[str], content: frozenset[str]) -> list[Line]:
+def post_lines(
+    block: lxml.etree._Element,
+    furniture: frozenset[str],
+    content: frozenset[str],
+    always: frozenset[str] = frozenset(),
+) -> list[Line]:
     """A post's own lines without the parts its class names as `furniture` (author, time, counts, buttons). A
     furniture-named element is the post's text all the same when it holds a block named as `content` and not as
     furniture ("user-id-1" around "bbp-reply-content"), or when its own text (outside the furniture inside it) is
-    most of the post's text ("qu-userSelect--text" around a Quora answer): utility classes that name no user."""
+    most of the post's text ("qu-userSelect--text" around a Quora answer): utility classes that name no user.
+    Elements named by an `always` token (the poster's signature, longer than a short reply) go whatever they hold."""
     post = copy.deepcopy(block)
     for element in [e for e in post.iterdescendants() if isinstance(e.tag, str) and is_hidden(e)]:
         drop_element(element)  # a closed spoiler, a collapsed box: not what the reader sees of the post
-    named = [e for e in post.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & furniture]
+    named = [e for e in post.iterdescendants() if isinstance(e.tag, str) and class_tokens(e) & (furniture | always)]
     total = len(SPACE.sub("", text_of(post)))
     for element in named:
+        if class_tokens(element) & always:
+            drop_element(element)
+            continue
         holds_content = any(
             isinstance(e.tag, str) and class_tokens(e) & content and not class_tokens(e) & furniture
             for e in element.iterdescendants()

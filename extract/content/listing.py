@@ -51,6 +51,7 @@ class SiblingRun:
     members: list[lxml.etree._Element]
     chars: int
     copies: list[lxml.etree._Element] | None = None  # members as they were before boilerplate removal
+    opening: lxml.etree._Element | None = None  # a thread's opening post, printed as its replies are
 
 
 def listing_group(root: lxml.etree._Element, lines: list[Line]) -> SiblingRun | None:

@@ -115,6 +115,12 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
 
     replies = reply_group(page_lines, vocab)  # before boilerplate drop: comment lists are named "comment"
     discussion = comment_thread(root, html, page_lines, vocab)
+    if (
+        discussion is not None
+        and discussion.opening is not None
+        and (replies is None or len(discussion.members) >= len(replies.members))
+    ):
+        replies = None  # the engine prints the post as its replies: the discussion knows both, a run only replies
     issuer, dated = drop_metadata_blocks(root, vocab)
     document.author = document.author or issuer
     document.published_at = document.published_at or dated
@@ -164,7 +170,7 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
     ):
         # A post whose comments answer one another: the post opens the thread, the comments are its replies.
         document.kind = "forum"
-        opening = _opening_post(body_root, lines, document, vocab, discussion)
+        opening = _opening_post(body_root, lines, document, vocab, discussion, page_lines)
         document.records = [opening, *reply_records(discussion, url, vocab)]
         open_with_subject(document.records, document.title)
         return _finish(document, html, story_only=True)
@@ -251,13 +257,26 @@ def _article_root(
 
 
 def _opening_post(
-    body_root: lxml.etree._Element, lines: list[Line], document: Document, vocab: Vocabulary, replies: SiblingRun
+    body_root: lxml.etree._Element,
+    lines: list[Line],
+    document: Document,
+    vocab: Vocabulary,
+    replies: SiblingRun,
+    page_lines: list[Line] | None = None,
 ) -> Record:
     """The chosen body as a thread's opening post (its author from the card around it), narrowed as an article's
     body is (`article_block`, `headline_column`): the block the scoring chose may hold the page's side column, and
     it may hold the replies too (a comment tree inside the post's own container), which follow as records of their
-    own and are left out of it."""
-    body_root = _article_root(body_root, lines, document.title, vocab)
+    own and are left out of it. Where the replies name the post (`SiblingRun.opening`), it is that element's text,
+    read from `page_lines`."""
+    opening = replies.opening
+    if opening is not None and page_lines is not None:
+        # The engine marks the post as its replies: no block to choose, and its lines are the page's as cut before
+        # the boilerplate went (a forum names the post's box as it names its comments).
+        body_root = opening
+        lines = [line for line in page_lines if line.owner is opening or opening in line.owner.iterancestors()]
+    else:
+        body_root = _article_root(body_root, lines, document.title, vocab)
     in_replies = {element for member in replies.members for element in member.iter()}
     inside = {element for element in body_root.iter() if element not in in_replies}
     text = clean_lines([line for line in lines if line.owner in inside], document.title, vocab)

@@ -13,6 +13,7 @@ from collections import Counter
 import lxml.etree
 
 from extract.content.article import clean_lines
+from extract.content.discussion import text_mark
 from extract.content.entries import META_ONLY
 from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
 from extract.content.lines import (
@@ -125,6 +126,7 @@ def qa_records(
     if _each_under_its_question(question_blocks, answers):
         return []
     questions = _outermost([q for q in question_blocks if order[q] < first_answer])
+    answers += _printed_like_an_answer(root, answers, questions, order, vocab)
     if len(answers) == 1:
         page_lines = cut_page(root) if page_lines is None else page_lines
         inside_box = inside_answers.union(*(set(question.iter()) for question in questions))
@@ -226,7 +228,7 @@ def _post_text(block: lxml.etree._Element, vocab: Vocabulary) -> list[str]:
     """A question's or an answer's own lines: without its card and vote bar (named so by class, or a card line by
     its words) and without the lines that are furniture however they are marked up (a vote count, "Share",
     "answered Feb 22", "Best answer")."""
-    raw = post_lines(block, _furniture(vocab), vocab.content_tokens)
+    raw = post_lines(block, _furniture(vocab), vocab.content_tokens, vocab.signature_tokens)
     card = _card_lines([line.text for line in raw], vocab)
     lines = clean_lines(raw, None, vocab)
     while lines and lines[0] in card:
@@ -378,6 +380,57 @@ def _follow_ups(answer: lxml.etree._Element, blocks: set[lxml.etree._Element], v
         elif on and line.link_density <= 0.5:
             kept.append(line.text)
     return kept
+
+
+def _printed_like_an_answer(
+    root: lxml.etree._Element,
+    answers: list[lxml.etree._Element],
+    questions: list[lxml.etree._Element],
+    order: dict[lxml.etree._Element, int],
+    vocab: Vocabulary,
+) -> list[lxml.etree._Element]:
+    """Texts after the first answer marked as the answers' texts are (same tag, same class words), in a box beside
+    an answer's (a sibling of one) but in no block named as an answer: a community's Q&A names its best answer and
+    prints every other reply alike (inSided's `post__content` in a plain post box). The question, printed so too,
+    comes before the first answer; related questions are links, in the answers' list or in another box."""
+    marks = Counter(mark for answer in answers if (mark := text_mark(answer, set(), _chars, vocab)) is not None)
+    if not marks:
+        return []
+    (tag, words), _ = marks.most_common(1)[0]
+    first_answer = min(order[answer] for answer in answers)
+    taken = {e for block in answers + questions for e in block.iter()}
+    taken |= {a for block in answers + questions for a in block.iterancestors()}
+    beside = {answer.getparent() for answer in answers}
+    found = [
+        element
+        for element in root.iter(tag)
+        if order[element] > first_answer
+        and element not in taken
+        and class_words(element) == words
+        and _chars(element) >= _REPLY_CHARS
+        and not _mostly_links(element)
+        and not any(ancestor.tag == "a" for ancestor in element.iterancestors())  # a teaser of another page
+        and _in_a_reply_box(element, beside, vocab)
+    ]
+    return _outermost(found)
+
+
+_REPLY_CHARS = 20  # characters of the shortest reply read as an answer
+
+
+def _in_a_reply_box(element: lxml.etree._Element, beside: set[lxml.etree._Element], vocab: Vocabulary) -> bool:
+    """The element lies in a box beside an answer's (its parent holds an answer), and no box on the way is named as
+    furniture (an advertisement in the answers' list)."""
+    for box in itertools.chain([element], element.iterancestors()):
+        if class_tokens(box) & vocab.boilerplate_tokens:
+            return False
+        if box.getparent() in beside:
+            return True
+    return False
+
+
+def _chars(element: lxml.etree._Element) -> int:
+    return len(SPACE.sub("", text_of(element)))
 
 
 def _qa_blocks(

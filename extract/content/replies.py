@@ -184,7 +184,9 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
         kept = [
             line.text
             # A reply's text sits in "comment-content" or "reply-text": those words are not furniture here.
-            for line in post_lines(member, vocab.entry_meta_tokens - vocab.reply_words, vocab.content_tokens)
+            for line in post_lines(
+                member, vocab.entry_meta_tokens - vocab.reply_words, vocab.content_tokens, vocab.signature_tokens
+            )
             if line.link_density <= 0.5
             and not META_ONLY.fullmatch(line.text)
             and not vocab.drop_lines.search(line.text)

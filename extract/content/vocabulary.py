@@ -111,6 +111,7 @@ class Vocabulary:
     # (name, value, class word or "") of an engine's post-body attribute; with a class word, both must be there
     forum_body_attributes: frozenset[tuple[str, str, str]]
     blog_entry_classes: frozenset[str]  # a blog post's wrapper ("type-post"): post bodies in it are no thread's
+    forum_reply_classes: frozenset[str]  # a forum CMS's reply ("type-reply"): comments so marked are a thread's
     blog_comment_classes: frozenset[str]  # a blog CMS's comment reply link ("comment-reply-link")
     blog_comment_forms: tuple[str, ...]  # the end of its comment form's action ("wp-comments-post.php")
     signature_tokens: frozenset[str]  # a poster's signature: a post body inside one is the signature
@@ -204,6 +205,7 @@ def vocabulary() -> Vocabulary:
             (mark[0], mark[1], mark[2] if len(mark) > 2 else "") for mark in forum.get("body_attributes", ())
         ),
         blog_entry_classes=frozenset(c.lower() for c in forum["blog_entry_classes"]),
+        forum_reply_classes=frozenset(c.lower() for c in forum["reply_classes"]),
         blog_comment_classes=frozenset(c.lower() for c in forum["blog_comment_classes"]),
         blog_comment_forms=tuple(forum["blog_comment_forms"]),
         signature_tokens=frozenset(forum["signature_tokens"]),

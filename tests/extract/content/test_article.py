@@ -168,8 +168,8 @@ def test_a_video_players_lines_are_dropped_and_a_sentence_about_a_video_stays() 
 
 
 def test_a_line_of_counters_is_dropped_and_a_sentence_with_counts_stays() -> None:
-    assert english("0 likes, 4 replies", "1.2k views · 36 comments") == ENGLISH
-    line = "12 replies to the survey said the new form was easier to fill in than the old one."
+    assert english("0 likes, 4 replies", "1.2k views · 36 comments", "14 Likes 2 Shares") == ENGLISH
+    line = "12 replies to the survey said the new form was easier to fill in than the old one, 3 replies did not."
     assert english(line) == [ENGLISH[0], line, *ENGLISH[1:]]
 
 

@@ -262,6 +262,111 @@ def test_flat_reader_notes_without_reply_actions_stay_under_the_article() -> Non
     )
 
 
+VANILLA_REPLIES = [
+    "Depending on the hours you work, statutory sick pay is the first thing to look at.",
+    "Welcome! As others say, the benefit is based on how your condition affects you, not on the diagnosis.",
+]
+
+
+def vanilla_page(
+    opening_class: str,
+    replies: list[str] = VANILLA_REPLIES,
+    opening_last: bool = False,
+    text_class: str = "Message userContent",
+) -> str:
+    """community.scope.org.uk (Vanilla): the opening post and each comment print their text in a `Message
+    userContent` box; two comments, flat, no reply link for a reader not signed in."""
+    comments = "".join(
+        f"<li class='Item ItemComment'><div class='Comment'><div class='AuthorWrap'><a href='/profile/{n}'>user{n}"
+        f"</a></div><div class='Item-Body'><div class='{text_class}'><p>{text}</p></div></div></div></li>"
+        for n, text in enumerate(replies)
+    )
+    opening = (
+        f"<div class='Discussion'><div class='{opening_class}'><p>I have just been told I have copd and I am "
+        "struggling in work. I'm not sure what to do or what to claim if I give up my job.</p></div></div>"
+    )
+    thread = f"<div class='CommentsWrap'><ul class='MessageList DataList Comments'>{comments}</ul></div>"
+    return page(body=thread + opening if opening_last else opening + thread)
+
+
+def test_comments_printed_as_the_opening_post_is_are_its_thread_however_few() -> None:
+    document = content(vanilla_page("Message userContent"))
+    assert document.kind == "forum"
+    assert "struggling in work" in document.records[0].text
+    assert [record.text for record in document.records[1:]] == VANILLA_REPLIES
+
+
+def test_the_same_comments_under_a_text_marked_otherwise_stay_under_it() -> None:
+    html = vanilla_page("entry-text")
+    assert thread_of(html) is None
+    assert content(html).kind == "article"
+
+
+def test_an_opening_post_printed_as_its_comments_is_read_whole_not_its_first_paragraph() -> None:
+    # reddit.com: every paragraph of the post and of the comments has one class, each text box another; a comment
+    # of one paragraph is most of its box, the post's first paragraph is not the post.
+    paragraphs = [
+        "I'm new to packaging and publishing on PyPI and have been reading about modules and namespaces.",
+        "Yet I haven't been able to find a consensus on what to put in the package's __init__.py file.",
+        "Some projects import everything there, others leave it empty: what do you do, and why?",
+    ]
+    post = "".join(f"<p class='_1qeIAgB0'>{text}</p>" for text in paragraphs)
+    comments = "".join(
+        f"<div class='Comment t1_{n}'><a href='/user/u{n}'>u{n}</a><div class='_292iotee RichTextJSON-root'>"
+        f"<p class='_1qeIAgB0'>{text}</p></div></div>"
+        for n, text in enumerate(LJ_COMMENTS_TEXTS)
+    )
+    html = page(body=f"<div class='Post'><div class='_292iotee RichTextJSON-root'>{post}</div></div>{comments}")
+    document = content(html)
+    assert document.kind == "forum"
+    assert all(text in document.records[0].text for text in paragraphs)
+    assert [record.text for record in document.records[1:]] == LJ_COMMENTS_TEXTS
+
+
+def test_a_text_printed_as_the_comments_is_no_opening_post_after_them_or_beside_one_comment() -> None:
+    assert thread_of(vanilla_page("Message userContent")) is not None
+    # The post comes before its replies; one comment printed as a text above it makes no thread.
+    assert thread_of(vanilla_page("Message userContent", opening_last=True)) is None
+    assert thread_of(vanilla_page("Message userContent", replies=VANILLA_REPLIES[:1])) is None
+    # A mark as plain as `body` is any CMS's: a blog prints its article and its readers' notes in one.
+    assert thread_of(vanilla_page("body", text_class="body")) is None
+
+
+def bbpress_page(reply_class: str) -> str:
+    """shift.ms (bbPress): the topic's text in the theme's own box, each reply a `type-reply` div with its text in
+    `bbp-reply-content` (the poster's signature under it), flat, no reply link for a reader not signed in."""
+    replies = "".join(
+        f"<div class='{reply_class} status-publish'><div class='bbp-reply-author'>user{n}</div>"
+        f"<div class='bbp-reply-content'><p>{text}</p><div class='bbp-signature'>Diagnosed 2012, Relapsing "
+        "remitting, keeping active and positive every day.</div></div></div>"
+        for n, text in enumerate(LJ_COMMENTS_TEXTS)
+    )
+    return page(
+        body="<div class='topic-content'><p>Hi folks, I am new on here and curious to hear your experience of using "
+        "CBD oil. Is it as good as the reports I have read, or just something else to waste your money on?</p><p>I "
+        "have tried it in the past, but it was a high street brand and I did not notice any benefit at all.</p><p>So "
+        "if anybody on here is having success with the oil, please share the type and cost of what you use.</p></div>"
+        f"<div id='comments'>{replies}</div>"
+    )
+
+
+LJ_COMMENTS_TEXTS = [
+    "Hi and welcome. Search for cbd and you will find previous posts made about it.",
+    "I use cbd oil but not from the high street: you need ten percent or over in strength.",
+    "Thank you for your welcome and the tips, I will have a look at the subjects mentioned.",
+]
+
+
+def test_comments_a_forum_cms_names_as_its_replies_are_a_thread() -> None:
+    document = content(bbpress_page("reply type-reply"))
+    assert document.kind == "forum"
+    assert "curious to hear your experience" in document.records[0].text
+    # Each reply's text, without its poster's signature.
+    assert [record.text for record in document.records[1:]] == LJ_COMMENTS_TEXTS
+    # The same notes without the forum's mark, under a longer post, stay out of an article.
+    assert thread_of(bbpress_page("reply")) is None
+
+
 def assert_an_article_without_its_comments(html: str) -> None:
     assert thread_of(html) is None
     document = content(html)

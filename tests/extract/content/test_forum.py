@@ -14,6 +14,7 @@ from extract.content.forum import (
     open_with_subject,
     post_lines,
     post_time,
+    repeats_subject,
 )
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
@@ -130,6 +131,34 @@ def test_a_reply_line_about_another_subject_stays() -> None:
     assert posts[1].text == "Re: your point about the deductible\nIt resets in January."
 
 
+def test_a_replys_heading_with_its_poster_and_time_is_dropped_in_a_thread_read_as_one_body() -> None:
+    # nairaland.com: a table per reply, its heading "Re: subject by name(m): time" above the text; the page reads
+    # as one body (no engine markup), so the headings are dropped where the body's lines are cleaned.
+    subject = "Governor Rejects Plot To Impeach Deputy"
+    replies = [
+        ("Flyingngel(m)", "12:42am On Apr 24", "I think the Governor is right, posterity should judge the deputy."),
+        ("jakD", "5:23am On Apr 24", "Nothing to say about this, but he should not lock us down in our houses."),
+        ("Textra(m)", "5:25am On Apr 24", "Re: the lockdown by the state government was never debated by the house."),
+    ]
+    rows = "".join(
+        f"<tr><td class='bold'>Re: {subject} by <a href='/{name}'>{name}</a>: {time}</td></tr>"
+        f"<tr><td><div class='narrow'>{text}</div></td></tr>"
+        for name, time, text in replies
+    )
+    html = (
+        f"<html><head><title>{subject}</title></head><body><h2>{subject}</h2><table>"
+        "<tr><td><div class='narrow'>The governor has refused suggestions from political allies that he should start "
+        "impeachment processes against his deputy, an aide said on Thursday.</div></td></tr>"
+        f"{rows}</table></body></html>"
+    )
+    text = content(html).text
+    assert "Re: " + subject not in text
+    # The replies' own lines stay, one that starts "Re:" about another subject too.
+    assert all(reply in text for _, _, reply in replies)
+    assert repeats_subject(f"Re: {subject} by jakD: 5:23am On Apr 24", subject, in_reply=False)
+    assert not repeats_subject("Re: the lockdown by the state government", subject, in_reply=False)
+
+
 def test_a_posts_attribution_line_is_dropped_and_a_sentence_with_by_stays() -> None:
     drop = vocabulary().forum_drop_lines
     assert drop.search("Postby jsmith » Mon May 01, 2024 10:00 am")
@@ -178,6 +207,22 @@ def test_a_phpbb_thread_reads_as_its_posts_with_their_times() -> None:
         ("DrBob", "2024-05-03T08:05", MRI_THREAD[2]),
     ]
     assert [len(r.text.split("\n")) for r in document.records] == [2, 1, 1]  # the subject opens the first only
+
+
+def test_a_phpbb_styles_post_details_outside_its_numbered_content_are_no_part_of_the_post() -> None:
+    # forum.ebaumsworld.com: a phpBB style prints the post number, poster and time in the post's body block, above
+    # the text it numbers `post_contentNNN` (no underscore).
+    blocks = "".join(
+        f"<div id='p{i}'><div class='postbody'><h3><a href='#p{i}'>Re: What are you watching?</a></h3>"
+        f"<div class='timepost'><a href='#p{i}'>#{171714 + i}</a> by <a class='username'>{name}</a><br>Sat Jan 18, "
+        f"2020 3:22 pm</div><div id='post_content{171714 + i}'><div class='content'>{text}</div></div></div></div>"
+        for i, (name, text) in enumerate(zip(POSTERS, MRI_THREAD, strict=True))
+    )
+    html = f"<html><head><title>What are you watching?</title></head><body>{blocks}</body></html>"
+    document = content(html)
+    assert document.kind == "forum"
+    assert [record.text.split("\n")[-1] for record in document.records] == list(MRI_THREAD)
+    assert not any("171714" in record.text or "Jan 18" in record.text for record in document.records)
 
 
 def smf_thread(subject: str, posts: list[tuple[str, str, str]]) -> str:

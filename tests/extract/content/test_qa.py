@@ -226,6 +226,68 @@ def test_without_a_question_block_the_prose_above_the_first_answer_is_the_questi
     assert "router, middleware" in found[1].text
 
 
+def community_post(text: str, box: str = "post") -> str:
+    """community.kaspersky.com (inSided): every post a box with its text in `post__content`, its poster's card and
+    a footer with the poster's signature, longer than a short reply."""
+    return (
+        f"<div class='{box}'><div class='post__author'><a href='/members/flood'>Flood</a> 14 May 2020</div>"
+        f"<div class='post__content'><p>{text}</p></div><div class='post__footer'><div class='signature'>Edgar's "
+        "Mission: if we could live happy and healthy lives without harming others, why wouldn't we? Forum "
+        "moderator, volunteer since 2012.</div></div></div>"
+    )
+
+
+COMMUNITY_REPLIES = [
+    "Thanks for the feedback. I re-installed and the rootkit scan is working now.",
+    "Same here: today my daily rootkit scan did not start at all, even after waiting forty minutes.",
+    "Excellent, thank you for letting us know.",
+]
+
+
+def test_replies_printed_as_the_named_answer_is_are_answers_too() -> None:
+    # A community's Q&A names only its best answer; the other replies are printed as it is.
+    question = community_post("I noticed that no rootkit scan runs. Any idea how to get this working?", "post first")
+    best = community_post("Please clean install the application, then reboot.", "post post--bestanswer")
+    html = (
+        f"<html><body><h1>Rootkit scan not executed</h1>{question}<div id='comments'>{best}"
+        f"{''.join(community_post(text) for text in COMMUNITY_REPLIES)}</div></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    found = qa_records(root, "Rootkit scan not executed", vocabulary())
+    assert [record.role for record in found] == ["question", "answer", "answer", "answer", "answer"]
+    assert "no rootkit scan runs" in found[0].text
+    assert "clean install" in found[1].text
+    assert [record.text for record in found[2:]] == COMMUNITY_REPLIES
+    # The question, printed alike before the first answer, is no answer; a signature is no part of an answer.
+    assert not any("no rootkit scan runs" in record.text for record in found[1:])
+    assert not any("Edgar's Mission" in record.text for record in found[1:])
+
+
+def test_texts_printed_as_the_answers_in_another_box_are_no_answers() -> None:
+    # quora.com: one utility class marks every text, the answers' and the related questions' beside them.
+    answers = "".join(f"<div class='answer'><div class='q-text'>{text}</div></div>" for text in COMMUNITY_REPLIES)
+    related = "".join(
+        f"<div class='q-box'><a href='/q/{n}'><div class='q-text'>{question}</div></a></div>"
+        for n, question in enumerate(["What is sports participation?", "Why do people like sports so much?"])
+    )
+    # In the answers' list too: a box of links to other questions, an advertisement printed as an answer.
+    answers += "<div class='q-box'><a href='/q/9'><div class='q-text'>Can Christians play sports?</div></a></div>"
+    answers += "<div class='q-box ad'><div class='q-text'>This tool is ten times better and works anywhere.</div></div>"
+    sponsored = (
+        "<div class='ad'><div class='q-text'>This tool is ten times better and can be used anywhere.</div></div>"
+    )
+    html = (
+        "<html><body><h1>What is the value of sport in school?</h1><div class='q-text'>Asking for a school essay "
+        f"about the value of sport.</div><div class='answers'>{answers}</div><div class='related'>{related}</div>"
+        f"<div class='side'>{sponsored}</div></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    found = qa_records(root, "What is the value of sport in school?", vocabulary())
+    assert [record.text for record in found if record.role == "answer"] == COMMUNITY_REPLIES
+
+
 def test_vote_counts_post_menus_and_asked_answered_times_are_not_the_posts_text() -> None:
     # meta.answer.dev, demo.sabaidiscuss.com, english.stackexchange.com: lines a Q&A engine prints around every post,
     # in markup that does not name them.
