@@ -326,12 +326,24 @@ def is_side_column(element: lxml.etree._Element, side_column_tokens: frozenset[s
 
 
 def headline_index(lines: list[Line], title: str | None) -> int | None:
-    """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title."""
+    """The index of the line printing the page's headline: the first `<h1>`/`<h2>` that says the title, else the
+    `<h3>` that does where it is the only `<h3>` (a blog theme prints its post's title so; a list of teasers prints
+    each in one, the story's own among them)."""
     if not title:
         return None
-    return next(
-        (i for i, line in enumerate(lines) if line.owner.tag in HEADLINE_TAGS and same_text(line.text, title)), None
-    )
+    fallback = None
+    h3_lines = 0
+    for i, line in enumerate(lines):
+        if line.owner.tag == "h3":
+            h3_lines += 1
+        if line.owner.tag in _TITLE_TAGS and same_text(line.text, title):
+            if line.owner.tag in HEADLINE_TAGS:
+                return i
+            fallback = i if fallback is None else fallback
+    return fallback if h3_lines == 1 else None
+
+
+_TITLE_TAGS = HEADLINE_TAGS | {"h3"}
 
 
 def is_sentence_line(line: Line, min_chars: int = _SENTENCE_LINE_CHARS) -> bool:

@@ -133,6 +133,42 @@ def test_a_side_column_blurb_before_a_short_post_under_its_headline_is_not_the_t
     assert text.startswith(post) and "LOVE to hike" not in text
 
 
+def test_a_caption_post_under_a_blog_themes_h3_headline_is_the_text_and_the_about_boxes_beside_it_are_not() -> None:
+    # A Blogger theme: the blog's logo over the page, the post's title in an <h3> (the headline), a photo post whose
+    # text is a caption; beside it a sidebar of widgets, "About" and "Contact" boxes of prose among them, that
+    # holds most of the page's text.
+    caption = (
+        "No matter how long I stare at this, I still can't believe this is a pencil drawing. Artwork and photos "
+        "by the artist."
+    )
+    widgets = "".join(
+        f"<div class='widget Text'><h2 class='title'>{heading}</h2><div class='widget-content'>{text}</div></div>"
+        for heading, text in (
+            (
+                "Who is the Dude behind Dude Craft?",
+                "Paul is a prolific blogger, maker, writer and ukulele player living in Durham with four dogs, two "
+                "co-conspirators and a lawn that makes the neighbours weep.",
+            ),
+            ("Contact Dude Craft", "Drop us a line at: dudecraft at gmail dot com"),
+            (
+                "About Dude Craft",
+                "Dude Craft represents a different kind of tribe in the world of making things, intentionally "
+                "blurring the lines between art, craft, engineering and the everyday stuff we all use and love.",
+            ),
+        )
+    )
+    page = (
+        "<html><head><title>Dude Craft: This is Not a Photograph</title></head><body><div id='header'><a href='/'>"
+        "<img alt='Dude Craft' src='logo.png'/></a></div><div id='content-wrapper'><div id='main-wrapper'><div class='main section'><div class='post'>"
+        "<h3 class='post-title'><a href='/2012/01/photo.html'>This is Not a Photograph</a></h3><div "
+        f"class='post-body'><img src='drawing.jpg'/><p>{caption}</p></div></div></div></div><div "
+        f"id='sidebar-wrapper'><div class='sidebar section'>{widgets}</div></div></div></body></html>"
+    )
+    text = content(page).text
+    assert caption in text
+    assert "ukulele" not in text and "different kind of tribe" not in text
+
+
 def _side_blurb_page(story: str) -> tuple[list[Line], lxml.etree._Element, lxml.etree._Element]:
     blurb = (
         "Health Plan Channel is a research website for benefits advisors and families who want to make the most of "

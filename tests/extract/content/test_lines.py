@@ -13,6 +13,7 @@ from extract.content.lines import (
     class_tokens,
     class_words,
     cut_page,
+    headline_index,
     holds_prose,
     is_prose,
     is_spam,
@@ -239,3 +240,17 @@ def test_same_text_compares_every_line_with_one_title_and_long_texts_alike() -> 
     assert [same_text(line, title) for line in lines] == [True, False, True]
     long = "医保 业务\t" * 400
     assert (same_text(long.replace(" ", ""), long), same_text(long + "办", long)) == (True, False)
+
+
+def test_the_headline_is_an_h1_or_h2_saying_the_title_else_the_one_h3_that_says_it() -> None:
+    def index(body: str) -> int | None:
+        root = parse_html(f"<html><body>{body}</body></html>")
+        assert root is not None
+        return headline_index(cut_page(root), "This is Not a Photograph")
+
+    post = "<p>No matter how long I stare at this, I still can't believe this is a pencil drawing.</p>"
+    assert index(f"<h2>Dude Craft</h2><h3><a href='/p'>This is Not a Photograph</a></h3>{post}") == 1
+    assert index(f"<h3>This is Not a Photograph</h3><h1>This is Not a Photograph</h1>{post}") == 1
+    # A list of teasers prints every story's headline in an <h3>, this page's own among them: no headline there.
+    teasers = "".join(f"<h3>{t}</h3>{post}" for t in ("This is Not a Photograph", "Fast 250 Fernseher gestohlen"))
+    assert index(teasers) is None
