@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.content import _t2s, harness_decode  # noqa: E402
-from benchmarks.content_study import git_show, gold_without_headline, score  # noqa: E402
+from benchmarks.content_study import git_show, gold_without_headline, print_scores, score  # noqa: E402
 from benchmarks.firstsight_import import git  # noqa: E402
 from benchmarks.splits import split_of  # noqa: E402
 
@@ -174,18 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     t2s = _t2s()
     results = {name: score(name, pages, t2s) for name in args.only.split(",")}
     print(f"split: {args.split} ({len(pages)} pages of {REPO} at {args.commit[:7]}; from {cloned.origin})")
-    print("| extractor | F1 | median | pages < 0.5 |")
-    print("|---|---|---|---|")
-    for name, rows in results.items():
-        values = [row["f1"] for row in rows]
-        low = sum(value < 0.5 for value in values)
-        print(f"| {name} | {statistics.fmean(values):.3f} | {statistics.median(values):.3f} | {low} |")
-    if args.per_page:
-        names = list(results)
-        for i in sorted(range(len(pages)), key=lambda i: results[names[0]][i]["f1"]):
-            scored = [(name[:5], results[name][i]) for name in names]
-            cells = "  ".join(f"{name} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}" for name, row in scored)
-            print(f"{pages[i]['id']:<11} {cells}")
+    print_scores(pages, results, args.per_page, 11)
     return 0
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 from collections import defaultdict
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.content import _t2s  # noqa: E402
-from benchmarks.content_study import git_show, score  # noqa: E402
+from benchmarks.content_study import git_show, print_scores, score  # noqa: E402
 from benchmarks.firstsight_import import git  # noqa: E402
 from benchmarks.splits import split_of  # noqa: E402
 
@@ -105,18 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: score(name, pages, t2s) for name in args.only.split(",")}
     boards = len({page["id"].rsplit("-", 1)[0] for page in pages})
     print(f"split: {args.split} ({len(pages)} pages of {boards} boards, {REPO} at {args.commit[:7]}; from {ORIGIN})")
-    print("| extractor | F1 | median | pages < 0.5 |")
-    print("|---|---|---|---|")
-    for name, rows in results.items():
-        values = [row["f1"] for row in rows]
-        low = sum(value < 0.5 for value in values)
-        print(f"| {name} | {statistics.fmean(values):.3f} | {statistics.median(values):.3f} | {low} |")
-    if args.per_page:
-        names = list(results)
-        for i in sorted(range(len(pages)), key=lambda i: results[names[0]][i]["f1"]):
-            scored = [(name[:5], results[name][i]) for name in names]
-            cells = "  ".join(f"{name} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}" for name, row in scored)
-            print(f"{pages[i]['id']:<34} {cells}")
+    print_scores(pages, results, args.per_page, 34)
     return 0
 
 

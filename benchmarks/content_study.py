@@ -122,6 +122,23 @@ def score(name: str, pages: list[dict], t2s: Callable[[str], str]) -> list[dict]
     return rows
 
 
+def print_scores(pages: list[dict], results: dict[str, list[dict]], per_page: bool, id_width: int) -> None:
+    """The F1 table of a set read from a clone (mean, median, pages below 0.5 per extractor) and, with `per_page`,
+    one line a page, the first extractor's worst first."""
+    print("| extractor | F1 | median | pages < 0.5 |")
+    print("|---|---|---|---|")
+    for name, rows in results.items():
+        values = [row["f1"] for row in rows]
+        low = sum(value < 0.5 for value in values)
+        print(f"| {name} | {statistics.fmean(values):.3f} | {statistics.median(values):.3f} | {low} |")
+    if per_page:
+        names = list(results)
+        for i in sorted(range(len(pages)), key=lambda i: results[names[0]][i]["f1"]):
+            scored = [(name[:5], results[name][i]) for name in names]
+            cells = "  ".join(f"{name} F1 {row['f1']:.3f} P {row['p']:.3f} R {row['r']:.3f}" for name, row in scored)
+            print(f"{pages[i]['id']:<{id_width}} {cells}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--magic-html", required=True, help="bare git dir of opendatalab/magic-html")
