@@ -4,14 +4,18 @@ forum engines) makes the page a thread, the post its opening and every comment a
 Why: a community post and a news article with a comment box have the same shape — one long text, then short
 signed texts. Three things tell them apart. A news or blog CMS marks its article (`itemprop="articleBody"`,
 `entry-content`, a schema.org `NewsArticle`/`BlogPosting`) and its comment box is a list of reader notes that
-weighs less than the article; a discussion nests replies inside the comments they answer or puts a reply action on
-most comments; a news desk prints the story's source or its responsible editor (`来源：`, `责任编辑：`) beside
-it. The comments are found by their names (class, id or tag words ending in `comment`, `cmt`, `reply`,
-or starting with one and ending in an item word: `comment-item-container`), or, inside a block named as the
-comments (`#comments`), as its largest run of repeated blocks.
+weighs less than the article; a discussion nests replies inside the comments they answer, puts a reply action on
+most comments, prints the post's text in the box it prints each comment's text in (a forum engine's `Message
+userContent`), or names its comments as a forum's replies (`type-reply`); a news desk prints the story's source or
+its responsible editor (`来源：`, `责任编辑：`) beside it. The comments are found by their names (class, id or tag
+words ending in `comment`, `cmt`, `reply`, or starting with one and ending in an item word:
+`comment-item-container`), or, inside a block named as the comments (`#comments`), as its largest run of repeated
+blocks.
 
-May: return the comments (copies, each without the replies nested in it) for page.py to print after the post.
-Must never: read comments under a page that marks a longer article, or a flat list of notes without reply actions;
+May: return the comments (copies, each without the replies nested in it) for page.py to print after the post, and
+the post's own box where the engine marks it as it marks the comments.
+Must never: read comments under a page that marks a longer article, or a flat list of notes without reply actions
+printed apart from the post;
 cost more than linear time in the page (a reply tree 1,000 levels deep is copied once, comment by comment).
 """
 
