@@ -323,6 +323,22 @@ def test_an_opening_post_printed_as_its_comments_is_read_whole_not_its_first_par
     assert [record.text for record in document.records[1:]] == LJ_COMMENTS_TEXTS
 
 
+def test_comments_printed_as_the_post_cost_linear_time() -> None:
+    def cpu_seconds(count: int) -> float:
+        replies = [f"Reply number {n}: the statutory sick pay is paid by the employer." for n in range(count)]
+        html = vanilla_page("Message userContent", replies=replies)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            document = content(html)
+            runs.append(time.process_time() - start)
+        assert len(document.records) == count + 1
+        return min(runs)
+
+    small, large = cpu_seconds(300), cpu_seconds(1200)
+    assert large < 8 * small
+
+
 def test_a_text_printed_as_the_comments_is_no_opening_post_after_them_or_beside_one_comment() -> None:
     assert thread_of(vanilla_page("Message userContent")) is not None
     # The post comes before its replies; one comment printed as a text above it makes no thread.
