@@ -274,7 +274,8 @@ def _opening_post(
         # The engine marks the post as its replies: no block to choose, and its lines are the page's as cut before
         # the boilerplate went (a forum names the post's box as it names its comments).
         body_root = opening
-        lines = [line for line in page_lines if line.owner is opening or opening in line.owner.iterancestors()]
+        in_opening = set(opening.iter())
+        lines = [line for line in page_lines if line.owner in in_opening]
     else:
         body_root = _article_root(body_root, lines, document.title, vocab)
     in_replies = {element for member in replies.members for element in member.iter()}

@@ -159,7 +159,8 @@ def test_a_caption_post_under_a_blog_themes_h3_headline_is_the_text_and_the_abou
     )
     page = (
         "<html><head><title>Dude Craft: This is Not a Photograph</title></head><body><div id='header'><a href='/'>"
-        "<img alt='Dude Craft' src='logo.png'/></a></div><div id='content-wrapper'><div id='main-wrapper'><div class='main section'><div class='post'>"
+        "<img alt='Dude Craft' src='logo.png'/></a></div><div id='content-wrapper'><div id='main-wrapper'>"
+        "<div class='main section'><div class='post'>"
         "<h3 class='post-title'><a href='/2012/01/photo.html'>This is Not a Photograph</a></h3><div "
         f"class='post-body'><img src='drawing.jpg'/><p>{caption}</p></div></div></div></div><div "
         f"id='sidebar-wrapper'><div class='sidebar section'>{widgets}</div></div></div></body></html>"
