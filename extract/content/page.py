@@ -148,7 +148,8 @@ def content(html: str, url: str | None = None, *, body_css: str | None = None) -
         document.kind = "forum"
         document.records = reply_records(replies, url, vocab)
         document.published_at = document.published_at or document.records[0].published_at
-        return _finish(document, html)
+        # The run holds the opening post too, printed as its replies are: an article inside that post is the post.
+        return _finish(document, html, story_only=True)
     if (
         replies is not None
         and body_root is not None

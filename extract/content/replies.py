@@ -10,10 +10,10 @@ import re
 
 import lxml.etree
 
-from extract.content.dates import CLOCK, DATE, iso_date
+from extract.content.dates import CLOCK, DATE, ENGLISH_DATE, iso_date
 from extract.content.entries import META_ONLY
 from extract.content.forum import USER_LINK, innermost_author, is_action_bar, post_lines, user_link_name
-from extract.content.lines import SPACE, Line, class_tokens, is_spam, line_extents, text_of
+from extract.content.lines import BLOCK_TAGS, SPACE, Line, class_tokens, is_spam, line_extents, text_of
 from extract.content.listing import SiblingRun, similar_siblings, title_link
 from extract.content.vocabulary import Vocabulary
 from extract.document import Record
@@ -43,8 +43,9 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
                 if nonlink[m] >= 15
                 and count[m] >= 2
                 and m not in linked
-                # The replier's name is a link too: only a link outside the furniture makes a listing entry.
-                and title_link(m, 6, skip=vocab.entry_meta_tokens, fallback=False) is None
+                # The replier's name is a link too: only a link outside the furniture makes a listing entry, and
+                # only one that heads its line: a link after the words of a sentence is a word the user linked.
+                and _heading_link(m, vocab) is None
                 and (DATE.search(text_of(m)) or CLOCK.search(text_of(m)) or _has_author(m, vocab))
             ]
             if len(posts) < 2 or len(posts) < 0.6 * len(members):
@@ -62,6 +63,21 @@ def reply_group(lines: list[Line], vocab: Vocabulary) -> SiblingRun | None:
 
 
 _POST_LINK_SHARE = 0.5
+
+
+def _heading_link(member: lxml.etree._Element, vocab: Vocabulary) -> lxml.etree._Element | None:
+    """The member's title link as a listing entry's, unless its line holds a sentence's words before it."""
+    link = title_link(member, 6, skip=vocab.entry_meta_tokens, fallback=False)
+    if link is None:
+        return None
+    block = next((e for e in link.iterancestors() if e.tag in BLOCK_TAGS), member)
+    printed = text_of(block)
+    at = printed.find(text_of(link))
+    return None if at >= 0 and len(_LETTER.findall(printed[:at])) >= _SENTENCE_LETTERS else link
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_LETTERS = 20  # letters before a link on its line that make it a word inside a sentence
 
 
 def _attribute_date(element: lxml.etree._Element) -> str | None:
@@ -189,6 +205,7 @@ def reply_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> list
             )
             if line.link_density <= 0.5
             and not META_ONLY.fullmatch(line.text)
+            and not ENGLISH_DATE.fullmatch(line.text.strip())  # the post's time printed in words
             and not vocab.drop_lines.search(line.text)
             and not vocab.forum_drop_lines.search(line.text)
             and not vocab.floor_mark.fullmatch(line.text)

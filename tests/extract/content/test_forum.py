@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from extract.content import content
+from extract.content.dates import ENGLISH_DATE
 from extract.content.forum import (
     _card_name,
     forum_posts,
@@ -905,3 +906,94 @@ def test_columns_of_links_under_headings_are_no_replies_whatever_their_classes_n
         for i in range(1, 4)
     )
     assert reply_group(cut_page(tree(f"<html><body>{signed}</body></html>")), vocabulary()) is not None
+
+
+# A board that prints every post, the first one too, as a table row: the poster in one cell, the post in the other
+# with its time and a quote button above the text (the markup of ubuntuusers.de's board, in English words).
+def table_board(posts: list[tuple[str, str, str]]) -> str:
+    rows = "".join(
+        f"<tr><td class='author'><a href='/user/{name}/' class='crosslink user'>{name}</a></td>"
+        f"<td class='post'><div class='postinfo'><div class='linklist'>"
+        f"<a href='/post/{i}/quote/' class='action action_quote'>Quote post</a></div>"
+        f"<a href='/post/{i}/' title='Permalink'><img src='/minipost.gif' alt='Post'></a> {when}</div>"
+        f"<div class='text'>{body}</div></td></tr>"
+        for i, (name, when, body) in enumerate(posts)
+    )
+    return (
+        "<html lang='en'><head><title>Insulin pump claim denied - Forum</title></head><body>"
+        "<nav><a href='/'>Forum</a> <a href='/new/'>New posts</a> <a href='/search/'>Search</a></nav>"
+        f"<main><h1>Insulin pump claim denied</h1><table class='topic'>{rows}</table></main>"
+        "<footer><a href='/about/'>About</a> <a href='/privacy/'>Privacy</a></footer></body></html>"
+    )
+
+
+PUMP_THREAD = [
+    (
+        "jsmith",
+        "14 June 2020 10:23",
+        "<p>My insurer denied the claim for my insulin pump last week.</p><p>The letter says the pump is not "
+        "medically necessary, although my endocrinologist prescribed it after two years of injections.</p>"
+        "<p>The plan documents list insulin pumps as covered durable medical equipment.</p><p>Has anyone here "
+        "appealed a denial like this, and what did you send with the appeal?</p>",
+    ),
+    (
+        "mary_k",
+        "14 June 2020 10:42",
+        "<p>What you need is a letter of medical necessity → <a href='/wiki/lmn/'>Letter of medical necessity</a></p>",
+    ),
+    (
+        "DrBob",
+        "14 June 2020 11:05",
+        "<p>Ask for the criteria they used in writing, then answer each point: "
+        "<a href='/wiki/appeals/'>How to appeal a denial</a></p>",
+    ),
+    ("jsmith", "14 June 2020 12:30", "<p>Thanks both, I will ask my doctor for the letter this week.</p>"),
+]
+
+
+def test_a_link_the_poster_put_after_the_words_of_a_sentence_leaves_the_post_a_post() -> None:
+    vocab = vocabulary()
+    group = reply_group(cut_page(tree(table_board(PUMP_THREAD))), vocab)
+    assert group is not None and len(group.members) == 4
+    # a run of entries headed by their own links, with dates, stays a listing's (no reply run)
+    entries = "".join(
+        f"<li><a href='/guide/{i}.html'>关于调整城乡居民医疗保险缴费标准的通知第{i}号</a><span>2024-05-1{i}</span></li>"
+        for i in range(1, 5)
+    )
+    assert reply_group(cut_page(tree(f"<html><body><ul>{entries}</ul></body></html>")), vocab) is None
+
+
+def test_a_posts_action_button_is_no_listing_entrys_title() -> None:
+    # Each row's longest link outside the poster's cell is its quote button: a button, named by its class.
+    buttons_only = [
+        (name, when, "<p>" + " ".join(["Same here, my claim was denied too."] * 2) + "</p>")
+        for name, when, _ in PUMP_THREAD
+    ]
+    group = reply_group(cut_page(tree(table_board(buttons_only))), vocabulary())
+    assert group is not None and len(group.members) == 4
+
+
+def test_a_thread_whose_run_holds_its_opening_post_is_not_overruled_by_a_reading_of_that_post_alone() -> None:
+    # The second opinion reads the long first post alone; the run of rows holds it and every reply, printed alike.
+    document = content(table_board(PUMP_THREAD))
+    assert document.kind == "forum"
+    assert [record.author for record in document.records] == ["jsmith", "mary_k", "DrBob", "jsmith"]
+    assert document.records[-1].text == "Thanks both, I will ask my doctor for the letter this week."
+
+
+def test_a_replys_time_printed_in_words_on_its_own_line_is_not_its_text() -> None:
+    posts = "".join(
+        f"<article class='post'><header><a class='post__author' href='/u/{name}'>{name}</a>"
+        f"<time datetime='2024-05-1{i}'>1{i} May 2024</time></header><div class='post__content'><p>{text}</p></div>"
+        "<footer class='post__actions'><a>Report</a> <a>Reply</a></footer></article>"
+        for i, (name, text) in enumerate(zip(POSTERS, MRI_THREAD, strict=True))
+    )
+    root = tree(f"<html><body><main>{posts}</main></body></html>")
+    group = reply_group(cut_page(root), vocabulary())
+    assert group is not None
+    records = reply_records(group, None, vocabulary())
+    assert [record.text for record in records] == list(MRI_THREAD)
+    assert [record.published_at for record in records][:2] == ["2024-05-10", "2024-05-11"]
+    # a sentence that opens with a date stays
+    said = MRI_THREAD[1].replace("Yes.", "12 May 2024 was my appeal deadline.")
+    assert said.startswith("12 May 2024") and not ENGLISH_DATE.fullmatch(said)
