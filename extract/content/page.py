@@ -22,7 +22,7 @@ from extract.content.article import clean_lines, lead_lines
 from extract.content.blocks import article_block, best_subtree, headline_column, holds_headline_story
 from extract.content.boilerplate import drop_boilerplate, drop_metadata_blocks
 from extract.content.discussion import comment_thread, printed_by_a_news_desk
-from extract.content.forum import forum_posts, marked_by_an_engine, open_with_subject, opening_author
+from extract.content.forum import forum_posts, open_with_subject, opening_author
 from extract.content.letters import letter_records
 from extract.content.lines import PROSE_CHARS, Line, bare_text_of, cut_page, split_lines
 from extract.content.listing import SiblingRun, group_outweighs, listing_group, listing_records
@@ -43,6 +43,7 @@ from extract.content.parse import (
     with_script_records,
     within_attribute_limit,
 )
+from extract.content.post_bodies import marked_by_an_engine
 from extract.content.qa import (
     announces_answers,
     answered_question_lines,

@@ -15,7 +15,7 @@ import lxml.etree
 from extract.content.article import clean_lines
 from extract.content.discussion import text_mark
 from extract.content.entries import META_ONLY
-from extract.content.forum import comments_under_article, is_action_bar, post_lines, post_time
+from extract.content.forum import is_action_bar, post_lines, post_time
 from extract.content.lines import (
     BLOCK_TAGS,
     SENTENCE_END,
@@ -38,6 +38,7 @@ from extract.content.lines import (
 )
 from extract.content.listing import SiblingRun
 from extract.content.parse import drop_element
+from extract.content.post_bodies import comments_under_article
 from extract.content.vocabulary import Vocabulary, link_key
 from extract.document import Record
 

@@ -11,7 +11,6 @@ from extract.content.forum import (
     _card_name,
     forum_posts,
     is_action_bar,
-    marked_by_an_engine,
     open_with_subject,
     post_lines,
     post_time,
@@ -20,6 +19,7 @@ from extract.content.forum import (
 from extract.content.lines import cut_page
 from extract.content.listing import SiblingRun
 from extract.content.parse import parse_html, strip_furniture
+from extract.content.post_bodies import marked_by_an_engine
 from extract.content.replies import _is_signature, reply_group, reply_records
 from extract.content.vocabulary import vocabulary
 from extract.decode import decode
@@ -404,8 +404,16 @@ def test_a_thread_marked_by_its_engine_is_one_whatever_a_second_opinion_reads_an
     assert marked_by_an_engine(tree(ips_topic(posts)), vocabulary())
     discuz_ids = "".join(f"<td id='postmessage_{i}'>{text}</td>" for i, text in enumerate(MRI_THREAD))
     assert marked_by_an_engine(tree(f"<html><body><table><tr>{discuz_ids}</tr></table></body></html>"), vocabulary())
-    themed = "".join(f"<div class='post-content'><p>{text}</p></div>" for text in MRI_THREAD)
-    assert not marked_by_an_engine(tree(f"<html><body>{themed}</body></html>"), vocabulary())
+    # a blog theme's article box and, under it, comments in boxes of another kind
+    article = f"<article class='post-content'><p>{' '.join(MRI_THREAD)}</p></article>"
+    comments = "".join(f"<div class='comment'><div class='post-body'><p>{text}</p></div></div>" for text in MRI_THREAD)
+    assert not marked_by_an_engine(tree(f"<html><body>{article}{comments}</body></html>"), vocabulary())
+    # every post, the first one too, in one kind of box (XenForo's article.message): the engine's thread
+    boxes = "".join(
+        f"<article class='message message--post'><div class='message-content'><p>{text}</p></div></article>"
+        for text in MRI_THREAD
+    )
+    assert marked_by_an_engine(tree(f"<html><body>{boxes}</body></html>"), vocabulary())
 
 
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
