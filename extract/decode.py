@@ -108,7 +108,7 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
         score = _cjk_plausibility(declared_text)
         if codec in _CJK_LEGACY and score is not None and score < _PLAUSIBLE:
             continue
-        if codec not in _CJK_LEGACY and _better_cjk(body) is not None:
+        if codec not in _CJK_LEGACY and codec not in _OTHER_MULTIBYTE and _better_cjk(body) is not None:
             break  # a single-byte label over bytes that read as real Chinese: old sites do this
         return Decoded(declared_text, codec, source, 0.99)
 
@@ -136,7 +136,24 @@ _WEB_LABELS = {
     "x-gbk": "gbk", "gb_2312-80": "gb2312", "csgb2312": "gb2312", "chinese": "gb2312", "iso-ir-58": "gb2312",
     "csiso58gb231280": "gb2312", "x-x-big5": "big5", "cn-big5": "big5", "csbig5": "big5", "x-euc-tw": "big5",
     "unicode-1-1-utf-8": "utf-8", "unicode20utf8": "utf-8", "x-unicode20utf8": "utf-8", "x-sjis": "shift_jis",
+    "windows-31j": "cp932", "ms932": "cp932", "x-euc-jp": "euc_jp", "windows-874": "cp874", "dos-874": "cp874",
+    "x-mac-cyrillic": "mac_cyrillic", "x-mac-ukrainian": "mac_cyrillic", "iso-8859-8-i": "iso8859_8",
+    "windows-949": "cp949",
 }  # fmt: skip
+
+
+# The encodings of the WHATWG Encoding Standard, as Python's codec registry names them: a label naming any other
+# codec (`undefined`, `unicode_escape`, `rot13`, `base64`…) is no page encoding and counts as no label.
+_WEB_ENCODINGS = frozenset({
+    "utf_8", "utf_16_le", "utf_16_be", "utf_16", "cp866", "koi8_r", "koi8_u", "mac_roman", "mac_cyrillic", "cp874",
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    *(f"iso8859_{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)), "latin_1", "ascii", "utf_8_sig",
+    "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950", "cp936",
+    "euc_jp", "euc_jis_2004", "shift_jis", "cp932", "iso2022_jp", "euc_kr", "cp949",
+})  # fmt: skip
+# Multi-byte codecs of other scripts: a page that declares one and decodes strictly under it is read so, although
+# its byte pairs may also read as ideographs (EUC-KR's Hangul, EUC-JP's kana are GB18030 pairs too).
+_OTHER_MULTIBYTE = frozenset({"euc-jp", "euc-jis-2004", "shift-jis", "cp932", "iso2022-jp", "euc-kr", "cp949"})
 
 
 def _normalize_label(label: str | bytes | None) -> str | None:
@@ -150,6 +167,8 @@ def _normalize_label(label: str | bytes | None) -> str | None:
     except LookupError:
         return None
     name = name.replace("-", "_")
+    if name not in _WEB_ENCODINGS:
+        return None
     codec = _SUPERSETS.get(name, name)
     return codec.replace("_", "-")
 

@@ -13,7 +13,8 @@ the context; keep the repair only if the model prefers it to the text as it is b
 
 May change: a `?` (or U+FFFD) and the run of characters after it, up to and including its end byte, on one line.
 Must never change: a real `?` (followed by text that does not re-pair into characters the model prefers by the
-margin), a full-width `？` (no decoder writes it for a lost byte), a `?` after a Latin letter or URL char,
+margin), a full-width `？` (no decoder writes it for a lost byte), a `?` after a Latin letter or URL char, the
+`?`s a lossy conversion wrote after every character or two (`医?保?经?办?`),
 anything on a line without ideographs, anything across a line break.
 """
 
@@ -447,7 +448,12 @@ def _repair_line(model: char_model.CharModel, line: str, budget: _Budget) -> lis
     (a short run's rest may hold the next run; a long run would swallow clean text between them).
     """
     # Not after a Latin letter or a URL char: `index.php?id=3`, `What?`. After a digit it may well be (`10000?`).
-    starts = [m.start() for m in re.finditer(f"[{_STARTS}]", line) if not _after_latin(line, m.start())]
+    lossy = [range(m.start(), m.end()) for m in _lossy_stretch().finditer(line)]
+    starts = [
+        m.start()
+        for m in re.finditer(f"[{_STARTS}]", line)
+        if not _after_latin(line, m.start()) and not any(m.start() in stretch for stretch in lossy)
+    ]
     if not starts:
         return []
     script: str | None = None
@@ -521,6 +527,17 @@ def repair(text: str) -> tuple[str, list[Repair]]:
         if _IDEOGRAPH.search(line) is not None:
             edits.extend((s + line_start, e + line_start, r) for s, e, r in _repair_line(model, line, budget))
     return apply_edits(text, "mojibake", edits)
+
+
+@cache
+def _lossy_stretch() -> re.Pattern[str]:
+    """Three or more `?` each one or two ideographs after the last (`医?保?经?办?`): a lossy conversion wrote a `?`
+    after every character, which no byte offset does (its runs hold the middle characters of several pairs, and
+    two runs do not follow each other a character apart)."""
+    return re.compile(f"(?:[{IDEOGRAPH}]{{1,2}}[{_STARTS}]){{{_LOSSY_MARKS},}}")
+
+
+_LOSSY_MARKS = 3
 
 
 @cache

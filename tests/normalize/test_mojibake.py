@@ -108,7 +108,7 @@ def test_thousands_of_real_question_marks_are_left_alone(question: str) -> None:
 
 
 def test_question_marks_of_a_lossy_conversion_try_a_bounded_number_of_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every `?` of `医?保?…` opens up to 20 candidate runs, each scored by the model (≈ 2 ms a `?` before the
+    # Every `?` of `医保卡?…` opens up to 20 candidate runs, each scored by the model (≈ 2 ms a `?` before the
     # budget): a 16 MB page of them would take hours. Damaged text tries 0.04 runs a character or fewer.
     tried: list[object] = []
     find_runs = gbk_offset._find_runs
@@ -119,12 +119,25 @@ def test_question_marks_of_a_lossy_conversion_try_a_bounded_number_of_runs(monke
         return runs
 
     monkeypatch.setattr(gbk_offset, "_find_runs", counted)
-    lossy = "医?保?" * 5000
+    lossy = "医保卡?" * 2500
     repair(lossy)
     budget = max(gbk_offset._RUN_BUDGET_FLOOR, int(len(lossy) * gbk_offset._RUN_BUDGET_PER_CHAR))
     assert len(tried) <= budget + gbk_offset._MAX_RUN  # the last start looked at may find more than it is granted
     damaged = "2024年度太原职?ひ奖1ㄏ\ue324\ue479吆\ue131橇嗣耪?、住院、大病保险和门诊慢特病等多个方面。"
-    assert repair(damaged + "\n" + "医保?" * 3000)[0].startswith("2024年度太原职工医保报销政策涵盖了门诊、住院")
+    assert repair(damaged + "\n" + "医保卡?" * 2000)[0].startswith("2024年度太原职工医保报销政策涵盖了门诊、住院")
+
+
+@pytest.mark.parametrize(
+    "lossy",
+    ["参?保?人?员?可?以?到?医?保?经?办?机?构?", "医?保?医?保?", "医保?卡?丢了?"],
+    ids=["after every character", "a pair repeated", "after one or two"],
+)
+def test_a_question_mark_after_every_character_or_two_is_a_lossy_conversions_and_stays(lossy: str) -> None:
+    # A conversion that could not encode a character wrote `?` for it (or after each): no byte offset writes
+    # three runs a character or two apart. The text is left as it is, and offset damage beside it is repaired.
+    assert repair(lossy) == (lossy, [])
+    damaged = "基本醫(yī)?;\ue2ae鹬Ц堕T診醫(yī)療費"
+    assert repair(f"{damaged}，{lossy}")[0] == f"基本醫(yī)保基金支付門診醫(yī)療費，{lossy}"
 
 
 def test_full_width_question_mark_never_starts_a_run() -> None:

@@ -260,3 +260,32 @@ def test_gbk_page_with_a_few_accidental_utf8_sequences_is_not_read_as_utf8() -> 
     body = page(TEXT * 3).encode("gbk") + "尾部".encode()  # GBK text forms some well-formed UTF-8 pairs by accident
     result = decode(body)
     assert (result.encoding, TEXT in result.text) == ("gb18030", True)
+
+
+KOREAN = "국민건강보험 신청은 주민센터에서 하실 수 있습니다. 문의 전화 02-1234-5678 로 연락 주십시오."
+JAPANESE = "健康保険の申請は市役所で行います。お問い合わせは03-1234-5678までご連絡ください。"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "codec"),
+    [(KOREAN, "euc-kr", "euc-kr"), (JAPANESE, "euc-jp", "euc-jp"), (JAPANESE, "x-euc-jp", "euc-jp")],
+    ids=["euc-kr", "euc-jp", "x-euc-jp"],
+)
+def test_a_korean_or_japanese_page_declared_so_is_read_so_though_its_pairs_read_as_hanzi_too(
+    text: str, label: str, codec: str
+) -> None:
+    body = page(text, f"<meta charset='{label}'>").encode(codec)
+    assert body.decode("gb18030", errors="strict")  # the same bytes are valid GB18030 …
+    decoded = decode(body)
+    assert (decoded.encoding, decoded.source) == (codec, "meta") and text in decoded.text  # … and read as declared
+    # a single-byte label over the bytes of a Chinese page is still overruled
+    chinese = decode(page(TEXT, "<meta charset='iso-8859-1'>").encode("gbk"))
+    assert chinese.encoding == "gb18030" and TEXT in chinese.text
+
+
+@pytest.mark.parametrize("label", ["undefined", "unicode_escape", "rot13", "base64", "idna"])
+def test_a_label_that_names_no_page_encoding_counts_as_no_label(label: str) -> None:
+    body = page(TEXT, f"<meta charset='{label}'>").encode("gbk")
+    decoded = decode(body)
+    assert (decoded.encoding, decoded.source) == ("gb18030", "sniffed") and TEXT in decoded.text
+    assert decode(body, {"Content-Type": f"text/html; charset={label}"}).encoding == "gb18030"
