@@ -45,7 +45,6 @@ _SUPERSETS = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
     "cp936": "gb18030",
-    "hz": "gb18030",
     "big5": "big5hkscs",
     "cp950": "big5hkscs",
     "latin_1": "cp1252",

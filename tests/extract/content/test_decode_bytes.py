@@ -289,3 +289,11 @@ def test_a_label_that_names_no_page_encoding_counts_as_no_label(label: str) -> N
     decoded = decode(body)
     assert (decoded.encoding, decoded.source) == ("gb18030", "sniffed") and TEXT in decoded.text
     assert decode(body, {"Content-Type": f"text/html; charset={label}"}).encoding == "gb18030"
+
+
+def test_an_hz_page_is_read_through_its_escapes() -> None:
+    # HZ writes GB2312 in 7-bit ASCII between `~{` and `~}`: its bytes are ASCII, the text is Chinese.
+    body = page(TEXT, "<meta charset='hz-gb-2312'>").encode("hz")
+    assert body.isascii() and b"~{" in body
+    decoded = decode(body)
+    assert decoded.encoding == "hz" and TEXT in decoded.text
