@@ -13,7 +13,11 @@ import argparse
 import dataclasses
 import json
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from extract.document import Document
 
 
 def page_url(text: str) -> str:
@@ -40,11 +44,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the Document as JSON")
 
 
+def normalized_text(document: Document) -> str:
+    """The main text as `extract` judges it: every record normalized, as extract.pipeline.process_page does. A
+    text of only invisible characters (U+FEFF, U+200B, U+2060 ...) is not empty as served, but normalize's
+    hygiene removes them, and extract records the page as `empty_content`. Script `keep`: converting the script
+    never empties a text, and skips loading OpenCC."""
+    from extract.document import RECORD_SEPARATOR
+    from extract.pipeline import normalize_text
+
+    return RECORD_SEPARATOR.join(normalize_text(record.text, script="keep").text for record in document.records)
+
+
 def run(args: argparse.Namespace) -> int:
     from cli.errors import CommandError
     from cli.extract import DEFAULT_MAX_PAGE_BYTES, registry_files
     from cli.text_input import read_bytes
+    from extract.errors import StageError
     from extract.pipeline import StageFailure, read_page
+    from extract.text_quality import check_not_empty
 
     body, _ = read_bytes(args.file, DEFAULT_MAX_PAGE_BYTES, "a page")
     extra_sites = registry_files(args.sites)
@@ -53,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
         document = read_page(body, headers, args.url, site=args.site, extra_sites=extra_sites)
     except StageFailure as failure:
         raise CommandError(f"{args.file}: {failure.message}") from None
-    if not document.text.strip() and not args.json:
-        raise CommandError(f"{args.file}: no main text (the page is empty or all navigation)", status=1)
+    if not args.json:
+        try:  # extract's check on the text extract judges, so a page is empty here exactly when it is there
+            check_not_empty(normalized_text(document))
+        except StageError:
+            raise CommandError(f"{args.file}: no main text (the page is empty or all navigation)", status=1) from None
     if args.json:
         payload = dataclasses.asdict(document)
         for record in payload["records"]:  # filled by normalize, which this command does not run

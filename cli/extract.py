@@ -127,34 +127,49 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
-    """Pages under `folder`. A folder or file reached twice (symlink loops, links to a sibling) is taken once;
-    a folder that cannot be listed is one SavedPage with a problem, and the walk goes on."""
+def _enter(folder: Path, seen: set[tuple[int, int]]) -> tuple[list[SavedPage], Iterator[Path] | None]:
+    """Open one folder of the walk: the pages it gives at once (its web-archive page, or the row saying it cannot
+    be listed) and its other entries in name order (None: nothing to walk, as it was seen or cannot be listed)."""
     identity = _identity(folder)
     if identity is None or identity in seen:
-        return
+        return [], None
     seen.add(identity)
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        yield SavedPage(
-            folder, problem=("unreadable_folder", f"cannot list {display_path(folder)}: {exc.strerror or exc}")
-        )
-        return
+        problem = ("unreadable_folder", f"cannot list {display_path(folder)}: {exc.strerror or exc}")
+        return [SavedPage(folder, problem=problem)], None
+    pages: list[SavedPage] = []
     body = _archive_body(folder)
     if body is not None and (body_identity := _identity(body)) not in seen:
         if body_identity is not None:
             seen.add(body_identity)
-        yield SavedPage(body, folder / ARCHIVE_INFO)
-    for entry in entries:
-        if entry.name.startswith(".") or entry == body:
+        pages.append(SavedPage(body, folder / ARCHIVE_INFO))
+    return pages, iter([entry for entry in entries if not entry.name.startswith(".") and entry != body])
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SavedPage]:
+    """Pages under `folder`, depth first in name order. A folder or file reached twice (symlink loops, links to a
+    sibling) is taken once; a folder that cannot be listed is one SavedPage with a problem, and the walk goes on.
+    An explicit stack of open folders, not recursion: a tree deeper than Python's recursion limit (1000 frames)
+    is walked like any other, not lost to a RecursionError."""
+    pages, entries = _enter(folder, seen)
+    yield from pages
+    stack = [entries] if entries is not None else []
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:  # this folder is done: back to its parent's next entry
+            stack.pop()
             continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             continue
         if is_dir:
-            yield from _walk(entry, seen)
+            pages, entries = _enter(entry, seen)
+            yield from pages
+            if entries is not None:
+                stack.append(entries)
         elif entry.suffix.lower() in PAGE_SUFFIXES and _is_file(entry):
             entry_identity = _identity(entry)
             if entry_identity is not None and entry_identity not in seen:
@@ -216,8 +231,9 @@ class _BadPage(Exception):
         self.message = message
 
 
-def _text(value: Any, what: str) -> str:
-    """A string from info.json that can be written as UTF-8 (JSON may hold lone surrogates)."""
+def json_text(value: Any, what: str) -> str:
+    """A string from JSON input (info.json, `entities --jsonl`) that can be written as UTF-8: JSON may hold lone
+    surrogates (`"\\ud800"`), which no UTF-8 output can; ValueError naming `what` otherwise."""
     if not isinstance(value, str):
         raise ValueError(f"{what} must be a string, not {type(value).__name__}")
     try:
@@ -246,8 +262,8 @@ def _headers(raw: Any) -> dict[str, str]:
     headers: dict[str, str] = {}
     for name, value in items:
         if isinstance(value, list):
-            value = ", ".join(_text(v, f"header {name!r}") for v in value)
-        headers[_text(name, "a header name")] = _text(value, f"header {name!r}")
+            value = ", ".join(json_text(v, f"header {name!r}") for v in value)
+        headers[json_text(name, "a header name")] = json_text(value, f"header {name!r}")
     return headers
 
 
@@ -297,12 +313,12 @@ def _read(
     try:
         info = _info(page)
         headers = _headers(info.get("headers"))
-        url = _text(info["url"], "url") if info.get("url") is not None else None
+        url = json_text(info["url"], "url") if info.get("url") is not None else None
         if url is not None:
             urlsplit(url)  # an unreadable URL (an unclosed IPv6 bracket) is a fault of the info file
-        site = _text(info["site"], "site") if info.get("site") is not None else None
+        site = json_text(info["site"], "site") if info.get("site") is not None else None
         if info.get("fetched_at"):
-            fetched_at = dt.datetime.fromisoformat(_text(info["fetched_at"], "fetched_at"))
+            fetched_at = dt.datetime.fromisoformat(json_text(info["fetched_at"], "fetched_at"))
             if fetched_at.tzinfo is None:
                 fetched_at = fetched_at.replace(tzinfo=dt.UTC)
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
@@ -406,6 +422,8 @@ def run(args: argparse.Namespace) -> int:
             "extraction is CPU-bound, more processes only share the same cores)"
         )
     jobs = args.jobs or cpus
+    if not args.out:  # Path("") is the current folder: an empty --out (an unset variable) must not write there
+        raise CommandError("--out is empty: name the output folder")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CommandError(f"--out {out} exists and is not a folder")
@@ -413,7 +431,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--max-page-bytes must be 1 to {MAX_PAGE_BYTES_CAP}")
     extra_sites = registry_files(args.sites)
     pages = find_pages(args.paths)
-    if getattr(args, "dask", None):
+    if getattr(args, "dask", None) is not None:  # `--dask ''` is a bad address, not a run without Dask
         from cli import extract_dask
 
         return extract_dask.run(args, pages, formats)

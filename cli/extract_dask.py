@@ -24,12 +24,15 @@ import sys
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from cli.extract import SavedPage, process_saved, registry_files, write_outcome
+from cli.extract import DEFAULT_MAX_PAGE_BYTES, SavedPage, process_saved, registry_files, write_outcome
 
+# dask.distributed's transports for a scheduler address (not `inproc`: a scheduler in this very process).
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
 CHUNKS_PER_WORKER = 4  # enough chunks to balance uneven pages, few enough to keep part files large
 MAX_CHUNK_PAGES = 500
 
@@ -55,9 +58,21 @@ def parse_address(text: str) -> tuple[str | None, int | None]:
         if not count.isdigit() or int(count) < 1:
             raise ValueError(f"--dask {text}: local:N needs a positive number of workers")
         return None, int(count)
-    if not text or text.startswith("-"):
-        raise ValueError(f"--dask {text!r}: give a scheduler address (tcp://host:8786) or local[:N]")
+    if not text or text.startswith("-") or not _is_scheduler_address(text):
+        raise ValueError(f"--dask {text!r}: give a scheduler address (tcp://host:8786, host:8786) or local[:N]")
     return text, None
+
+
+def _is_scheduler_address(text: str) -> bool:
+    """`SCHEME://host:port` or `host:port` (tcp), as dask.distributed reads an address. Checked before connecting:
+    dask itself would stop on a missing port or an unknown scheme with an exception, not a usage error."""
+    try:
+        url = urlsplit(text if "://" in text else f"tcp://{text}")
+        port = url.port  # ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        return False
+    plain = not (url.path or url.query or url.fragment or url.username or url.password)
+    return url.scheme in SCHEDULER_SCHEMES and bool(url.hostname) and bool(port) and plain
 
 
 def chunks(pages: Sequence[SavedPage], workers: int) -> list[list[SavedPage]]:
@@ -77,6 +92,7 @@ def extract_chunk(
     crawl_date: str,
     settings: dict[str, Any],
     extra_sites: tuple[str, ...] = (),
+    max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
 ) -> ChunkResult:
     """One Dask task: the pages through process_saved, written as part `part` of run `run_id`."""
     from output.dataset import RUNS_DIR, DatasetWriter
@@ -98,7 +114,7 @@ def extract_chunk(
     records = failed = 0
     with writer:
         for page in pages:
-            written, page_failed = write_outcome(writer, *process_saved(page, script, extra_sites=extra_sites))
+            written, page_failed = write_outcome(writer, *process_saved(page, script, max_bytes, extra_sites))
             records += written
             failed += page_failed
     summary = writer.summary
@@ -145,10 +161,16 @@ def run(args: argparse.Namespace, pages: Sequence[SavedPage], formats: Sequence[
         raise CommandError(f"run id {run_id!r} is not usable in a file name: letters, digits, . _ - only")
     if (out / RUNS_DIR / run_id).exists() or (out / RUNS_DIR / f"{run_id}.json").exists():
         raise CommandError(f"run {run_id} already wrote to {out}: choose another --run-id")
-    absolute = [SavedPage(p.body.resolve(), p.info.resolve() if p.info else None) for p in pages]
+    # Absolute, as the workers' working folder is not ours; but not resolved: a symlink stays the link the single
+    # machine run names as `source`, and a page's `problem` (a FIFO, a link to a device, a dangling link) stays
+    # with it, so process_saved makes it the same errors row without ever opening it.
+    absolute = [
+        replace(page, body=page.body.absolute(), info=page.info.absolute() if page.info else None) for page in pages
+    ]
     began = time.perf_counter()
     crawl_date = dt.datetime.now(dt.UTC).date().isoformat()
     extra_sites = registry_files(getattr(args, "sites", []))  # absolute: the workers read the same files
+    max_bytes = getattr(args, "max_page_bytes", DEFAULT_MAX_PAGE_BYTES)  # every worker: the same too_large rows
     settings = {"command": "extract", "paths": args.paths, "formats": list(formats), "script": args.script}
     with ExitStack() as stack:
         client = _client(args.dask, stack)
@@ -167,6 +189,7 @@ def run(args: argparse.Namespace, pages: Sequence[SavedPage], formats: Sequence[
                 crawl_date=crawl_date,
                 settings=settings,
                 extra_sites=extra_sites,
+                max_bytes=max_bytes,
                 key=f"guidecrawl-extract-{run_id}-c{index:05d}",
                 retries=2,  # a worker lost mid-task: the chunk runs again elsewhere
                 pure=False,
