@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     from cli.errors import CommandError
     from output.report import write_report
-    from output.views import NoTables
+    from output.views import NoTables, UnreadablePath
 
     out = Path(args.out)
     if not out.is_dir():
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--html {target} is a folder: name the file to write")
     try:
         path = write_report(out, target)
-    except NoTables as exc:
+    except (NoTables, UnreadablePath) as exc:
         raise CommandError(str(exc)) from None
     except duckdb.Error as exc:  # a damaged or foreign file among the tables
         raise CommandError(f"cannot read the tables: {str(exc).splitlines()[0]}") from None

@@ -27,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     import duckdb
 
     from cli.errors import CommandError
-    from output.views import NoTables, create_database, views_sql
+    from output.atomic import OutputWriteError
+    from output.views import NoTables, UnreadablePath, create_database, views_sql
 
     out = Path(args.out)
     if not out.is_dir():
@@ -37,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(views_sql(out))
             return 0
         database, names = create_database(out, args.db)
-    except NoTables as exc:
+    except (NoTables, UnreadablePath) as exc:
         raise CommandError(str(exc)) from None
+    except OutputWriteError as exc:  # --db names a FIFO, device or socket
+        raise CommandError(f"cannot write the views: {exc.filename}: {exc}") from None
     except duckdb.Error as exc:  # e.g. the database file is open in another process, or not a DuckDB file
         raise CommandError(f"cannot write the views: {str(exc).splitlines()[0]}") from None
     print(f"{database}: {len(names)} views: {', '.join(names)}")

@@ -8,7 +8,9 @@ A process killed mid-run leaves only such temp files behind; it never leaves a p
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -34,6 +36,33 @@ def write_failure(exc: OSError, what: Path | str) -> OutputWriteError:
 
 def temp_path(final: Path) -> Path:
     return final.with_name(f".{final.name}.{os.getpid()}{TEMP_SUFFIX}")
+
+
+# What a path that is not a regular file is, for the error that refuses to replace it.
+FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def replaced_file(final: Path) -> Path:
+    """The file that writing `final` through `temp_path` and `publish` replaces: the one a symlink at `final`
+    points to (the link stays a link, as with `>` in a shell), else `final` itself.
+
+    Raises OutputWriteError if that path exists and is not a regular file: the rename would put a plain file in
+    place of a device, FIFO, socket or folder instead of writing to it."""
+    real = Path(os.path.realpath(final))
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in FILE_KINDS if test(mode)), "a special file")
+        raise OutputWriteError(errno.EEXIST, f"it is {kind}, not a regular file", str(final))
+    return real
 
 
 def publish(temp: Path, final: Path) -> None:

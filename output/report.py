@@ -331,12 +331,19 @@ def render(out_dir: str | Path, *, now: dt.datetime | None = None) -> str:
 
 
 def write_report(out_dir: str | Path, target: str | Path) -> Path:
-    """Render the report of `out_dir` into `target` (written whole, then renamed into place)."""
-    from output.atomic import publish, temp_path
+    """Render the report of `out_dir` into `target` (written whole, then renamed into place; a symlink at
+    `target` is followed). Raises OSError if `target` is a device, FIFO, socket or folder."""
+    from output.atomic import discard, publish, replaced_file, temp_path
 
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = temp_path(path)
-    temp.write_text(render(out_dir), encoding="utf-8")
-    publish(temp, path)
+    final = replaced_file(path)  # checked before rendering: a FIFO or device at `target` is refused, not replaced
+    page = render(out_dir)
+    temp = temp_path(final)
+    try:
+        temp.write_text(page, encoding="utf-8")
+        publish(temp, final)
+    except BaseException:
+        discard(temp)
+        raise
     return path

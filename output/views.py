@@ -23,12 +23,14 @@ files written before a column existed read it as null (`union_by_name`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from output.atomic import replaced_file
 from output.dataset import RUNS_DIR
 from output.schema import DOCUMENTS, ENTITY_TABLES, ERRORS, Table
 
@@ -50,6 +52,59 @@ class NoTables(ValueError):
     """The folder holds no guidecrawl tables."""
 
 
+class UnreadablePath(ValueError):
+    """A path that cannot be handed to DuckDB so that it names that folder or file and nothing else."""
+
+
+# DuckDB reads every path given to read_parquet/read_text as a glob pattern and has no escape character for the
+# pattern characters; a one-character class matches just that character, so `[*]` is a literal `*`.
+GLOB_SPECIAL = "*?["
+
+
+def _literal(path: str) -> str:
+    """`path` as a DuckDB glob pattern that matches only `path` itself."""
+    return "".join(f"[{ch}]" if ch in GLOB_SPECIAL else ch for ch in path)
+
+
+def _shown(path: str) -> str:
+    """`path` printable on one line: an undecodable byte shows as `\\xff`, a line break as `\\n`."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _duckdb_path(path: str) -> str:
+    """`path` as DuckDB should get it: refused if not UTF-8 (DuckDB's strings are UTF-8 only); a relative path
+    starting with `~` (DuckDB's home folder) or with a `name:` first part (`file:` and `md:` URLs) gets a leading
+    `./`, so it stays a file in the current folder."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnreadablePath(f"{_shown(path)}: the path is not valid UTF-8, which DuckDB cannot use") from None
+    if not path.startswith("/") and (path.startswith("~") or ":" in path.split("/")[0]):
+        return "./" + path
+    return path
+
+
+def _duckdb_root(root: str) -> str:
+    """`root` as the start of a DuckDB glob pattern that reads only files under that folder (refused if it
+    holds a backslash: DuckDB's glob splits a path on `\\` as on `/`)."""
+    root = _duckdb_path(root)
+    if "\\" in root:
+        raise UnreadablePath(f"{_shown(root)}: DuckDB reads a backslash in a path as a folder separator")
+    return _literal(root)
+
+
+def _duckdb_database(path: str) -> str:
+    """`path` of a database file as DuckDB should get it (refused if it holds a `?`: DuckDB puts its `.wal`
+    before a `?`, as in a URL, and then cannot open the database's write-ahead log)."""
+    path = _duckdb_path(path)
+    if "?" in path:
+        raise UnreadablePath(
+            f"{_shown(path)}: DuckDB cannot write a database whose path holds '?': name another file with --db"
+        )
+    return path
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -63,10 +118,14 @@ def _has_files(root: Path, table: Table) -> bool:
 
 
 def _read(root: str, table: Table) -> str:
+    """SQL reading every file of `table`. `crawl_date` is taken from each file's own `crawl_date=` folder: DuckDB's
+    hive_partitioning reads every `key=value` folder of the whole path, so a parent folder named `site=x` would
+    overwrite every row's `site`."""
     pattern = f"{root}/{table.name}/*/*.parquet"
+    crawl_date = "cast(nullif(regexp_extract(filename, '/crawl_date=([^/]*)/[^/]*$', 1), '') as date)"
     return (
-        f"read_parquet({_quote(pattern)}, hive_partitioning = true, union_by_name = true, "
-        "hive_types = {'crawl_date': DATE})"
+        f"(select * exclude (filename), {crawl_date} as crawl_date\n"
+        f" from read_parquet({_quote(pattern)}, hive_partitioning = false, union_by_name = true, filename = true))"
     )
 
 
@@ -153,10 +212,10 @@ def _wide_select(table: Table) -> str:
 def statements(out_dir: str | Path, *, root: str | None = None) -> Iterator[str]:
     """The `create view` statements for the tables found in `out_dir`; file paths in them start with `root`
     (default: `out_dir` as given)."""
+    base = _duckdb_root((root if root is not None else str(out_dir)).rstrip("/") or ".")
     tables = present_tables(out_dir)
     if DOCUMENTS not in tables:
         raise NoTables(f"no guidecrawl tables in {out_dir} (expected {DOCUMENTS.name}/crawl_date=*/*.parquet)")
-    base = (root if root is not None else str(out_dir)).rstrip("/") or "."
     for table in tables:
         yield f"create or replace view {table.name} as\nselect * from {_read(base, table)}"
     if any((Path(out_dir) / RUNS_DIR).glob("*.json")):
@@ -177,8 +236,12 @@ def views_sql(out_dir: str | Path, *, root: str | None = None) -> str:
 
 def create_views(con: duckdb.DuckDBPyConnection, out_dir: str | Path, *, root: str | None = None) -> list[str]:
     """Create the views in `con`; returns their names."""
+    return _execute(con, statements(out_dir, root=root))
+
+
+def _execute(con: duckdb.DuckDBPyConnection, found: Iterable[str]) -> list[str]:
     names = []
-    for statement in statements(out_dir, root=root):
+    for statement in found:
         con.execute(statement)
         names.append(statement.split()[4])
     return names
@@ -195,11 +258,15 @@ def connect(out_dir: str | Path) -> duckdb.DuckDBPyConnection:
 
 def create_database(out_dir: str | Path, database: str | Path | None = None) -> tuple[Path, list[str]]:
     """Write the views into a DuckDB database file (default `out_dir/guidecrawl.duckdb`), with absolute paths
-    so the file opens from any folder. Returns the file and the view names."""
+    so the file opens from any folder. Returns the file and the view names. Raises UnreadablePath for a folder
+    DuckDB cannot name, OutputWriteError if `database` is a device, FIFO, socket or folder."""
     import duckdb
 
     root = Path(out_dir).resolve()
     target = Path(database) if database is not None else root / DATABASE_NAME
-    with duckdb.connect(str(target)) as con:
-        names = create_views(con, root, root=root.as_posix())
+    found = list(statements(root, root=root.as_posix()))  # an unreadable folder is refused before a file is made
+    path = _duckdb_database(str(target))
+    replaced_file(target)  # refuses a FIFO (DuckDB would wait on it forever), a device or a socket
+    with duckdb.connect(path) as con:
+        names = _execute(con, found)
     return target, names
