@@ -16,6 +16,12 @@ def test_byte_order_mark_and_soft_hyphen_are_removed() -> None:
     assert clean("\ufeff医保\u00ad中心")[0] == "医保中心"
 
 
+def test_letters_that_print_as_nothing_are_removed_and_hangul_stays() -> None:
+    # Hangul fillers and the blank braille pattern fake a blank text; a Korean word around them stays.
+    assert clean("\u3164\u3164\u2800\uffa0\u115f\u1160")[0] == ""
+    assert clean("보험\u3164공단 ⠁")[0] == "보험공단 ⠁"
+
+
 def test_nbsp_and_ideographic_space_become_ascii_space() -> None:
     assert clean("来源:胶东在线\xa0\xa02020-02-03\u3000一、参保")[0] == "来源:胶东在线  2020-02-03 一、参保"
 
