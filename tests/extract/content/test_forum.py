@@ -408,12 +408,6 @@ def test_a_thread_marked_by_its_engine_is_one_whatever_a_second_opinion_reads_an
     article = f"<article class='post-content'><p>{' '.join(MRI_THREAD)}</p></article>"
     comments = "".join(f"<div class='comment'><div class='post-body'><p>{text}</p></div></div>" for text in MRI_THREAD)
     assert not marked_by_an_engine(tree(f"<html><body>{article}{comments}</body></html>"), vocabulary())
-    # every post, the first one too, in one kind of box (XenForo's article.message): the engine's thread
-    boxes = "".join(
-        f"<article class='message message--post'><div class='message-content'><p>{text}</p></div></article>"
-        for text in MRI_THREAD
-    )
-    assert marked_by_an_engine(tree(f"<html><body>{boxes}</body></html>"), vocabulary())
 
 
 def test_a_posts_time_is_not_its_posters_join_date() -> None:
