@@ -158,10 +158,12 @@ def _latest_documents() -> str:
 
 
 def _latest_entities(table: Table) -> str:
+    # distinct: saved files with the same text are one page (one doc_id) with a documents row each, and each row's
+    # entities are written, the same rows once per file; the page's entities are read once, as the page is.
     sentence = _sentence("d.text", 'e."start"', 'e."end"')
     return (
         f"create or replace view latest_{table.name} as\n"
-        f"select e.*, d.site, d.url, d.title, {sentence} as sentence\n"
+        f"select distinct e.*, d.site, d.url, d.title, {sentence} as sentence\n"
         f"from {table.name} e join latest_documents d on e.doc_id = d.doc_id and e.run_id = d.run_id"
     )
 
@@ -204,7 +206,7 @@ def _wide_select(table: Table) -> str:
         "e.crawl_date",
     ]
     return (
-        f"select {', '.join(parts)}\n"
+        f"select distinct {', '.join(parts)}\n"  # a page saved twice: its entities once (see _latest_entities)
         f"from {table.name} e join latest_documents d on e.doc_id = d.doc_id and e.run_id = d.run_id"
     )
 

@@ -135,6 +135,22 @@ def test_latest_entities_join_each_page_once(two_runs: Path) -> None:
     assert joined == (2, 2)
 
 
+def test_files_saved_with_the_same_text_give_the_pages_entities_once(tmp_path: Path) -> None:
+    # Without a URL a saved file's doc_id follows its text: three copies are one page with three documents rows.
+    copies = [make_result(url=None) for _ in range(3)]
+    assert len({copy.doc_id for copy in copies}) == 1
+    out = tmp_path / "out"
+    with DatasetWriter(out, run_id="run1") as writer:
+        for i, copy in enumerate(copies):
+            writer.write_page(copy, source=f"copy{i}.html")
+        writer.write_page(make_result(url="http://127.0.0.1:40001" + PAGE_A))
+    con = connect(out)
+    assert con.sql("select count(*) from documents").fetchone() == (4,)
+    assert con.sql("select count(*) from latest_documents").fetchone() == (2,)
+    assert con.sql("select count(*), count(distinct doc_id) from latest_phones").fetchone() == (2, 2)
+    assert con.sql("select count(*) from entities where kind = 'phone'").fetchone() == (2,)
+
+
 def test_an_incremental_run_keeps_the_unchanged_page_from_the_earlier_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_run(out, "run1", page(40001, PAGE_A), page(40001, PAGE_B))
