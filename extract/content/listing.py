@@ -521,7 +521,18 @@ def listing_records(group: SiblingRun, url: str | None, vocab: Vocabulary) -> li
                 role="entry",
                 title=full_title(link, title) if link is not None and title is not None else title,
                 published_at=published_at,
-                url=urljoin(url, href) if url and href and urlsplit(url).scheme else href,
+                url=_entry_url(url, href),
             )
         )
     return records
+
+
+def _entry_url(page_url: str | None, href: str | None) -> str | None:
+    """The entry's link made absolute against the page's URL; as written when it cannot be (`http://[::1/x`: an
+    unclosed IPv6 bracket makes urljoin raise, and one broken link must not cost the page its listing)."""
+    if not page_url or not href:
+        return href
+    try:
+        return urljoin(page_url, href) if urlsplit(page_url).scheme else href
+    except ValueError:
+        return href

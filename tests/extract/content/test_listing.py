@@ -67,6 +67,18 @@ def test_each_entry_is_a_record_with_title_date_and_absolute_url() -> None:
     )
 
 
+def test_an_entry_link_no_url_can_be_made_of_is_kept_as_written_and_the_listing_stays() -> None:
+    # An unclosed IPv6 bracket makes urljoin raise: that entry keeps its href, the others are made absolute.
+    broken = ENTRY.replace("/zn/{i}.html", "http://[::1/zn/{i}.html")
+    items = "".join((broken if i == 2 else ENTRY).format(i=i, m=i + 1, title=t) for i, t in enumerate(TITLES))
+    root = tree(f"<div class='list'><ul>{items}</ul></div>")
+    group = listing_group(root, cut_page(root))
+    assert group is not None
+    urls = [record.url for record in listing_records(group, "https://ybj.fuzhou.gov.cn/zn/", vocabulary())]
+    assert urls[2] == "http://[::1/zn/2.html"
+    assert urls[:2] == ["https://ybj.fuzhou.gov.cn/zn/0.html", "https://ybj.fuzhou.gov.cn/zn/1.html"]
+
+
 def test_entry_furniture_is_not_in_its_text() -> None:
     entry = (
         "<li class='thread'><a class='title' href='/p/{i}'>{title}</a>"
