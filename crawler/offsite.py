@@ -2,14 +2,16 @@
 
 Scrapy's own offsite check compares host names only, so a link, a 302 or a meta refresh to another port of
 the same host (an admin console, a second application) would be fetched. Here an origin is (host, port):
-- a host is on the site when it is one of the site's allowed domains or a subdomain of one;
+- a host is on the site when it is one of the site's allowed domains or a subdomain of one (compared
+  lower-case and without a trailing dot: `LocalHost.` is `localhost`, as for every resolver);
 - a port is on the site when it is a port a start URL names explicitly for that host, or when both are the
   scheme defaults (80/443: `http://` and `https://` of one site are the same site).
 
 `OffsiteOriginMiddleware` (spider middleware) drops links to other origins before they are scheduled, counted
 in `guidecrawl/offsite/links`; `OffsiteRequestMiddleware` (downloader middleware) refuses any request that
-still reaches the downloader for another origin, as an errors row `offsite`. Redirects are checked in
-`crawler/redirects.py` with the same `on_site`.
+still reaches the downloader for another origin, as an errors row `offsite`. It replaces Scrapy's own
+OffsiteMiddleware (off in `crawler/settings.py`), which drops a request when it is scheduled, with no row.
+Redirects are checked in `crawler/redirects.py` with the same `on_site`.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawler.failures import Refused
+from crawler.sites import url_host
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _port(url: str) -> int | None:
     """The URL's port, or None when it is its scheme's default (or the URL has no usable port)."""
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return -1  # a malformed port never matches a site
@@ -50,7 +53,7 @@ class Origins:
         domains = tuple(d.lower().strip(".") for d in allowed_domains if d)
         ports = set()
         for url in start_urls:
-            host = (urlsplit(url).hostname or "").lower()
+            host = url_host(url)
             for domain in domains:
                 if host == domain or host.endswith("." + domain):
                     ports.add((domain, _port(url)))
@@ -60,10 +63,13 @@ class Origins:
         return cls(domains, frozenset(ports))
 
     def on_site(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if parts.scheme not in DEFAULT_PORTS:
+        try:
+            scheme = urlsplit(url).scheme
+        except ValueError:  # an unreadable URL is on no site
             return False
-        host = (parts.hostname or "").lower()
+        if scheme not in DEFAULT_PORTS:
+            return False
+        host = url_host(url)
         port = _port(url)
         return any(
             (host == domain or host.endswith("." + domain)) and (domain, port) in self.ports for domain in self.domains

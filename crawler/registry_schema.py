@@ -5,9 +5,11 @@ A mistake in a registry file is reported as one line naming the file, the table 
     my_sites.toml: site 'fzyb': unknown key 'platform' (known: allowed_domains, css, ...)
 
 What it checks: TOML syntax; unknown keys (at every level, `css.bdy` too); types (a string where a list is
-expected, a float for an integer); regexes that do not compile; start URLs that are not http(s) URLs;
-allowed domains that are not host names (a scheme, a path, a port, a space); families and platforms that do not
-exist; politeness values out of range. It never checks the network: whether a site answers is
+expected, a float for an integer); regexes that do not compile; start URLs that Scrapy could not fetch (not
+http(s), no host, a port outside 1-65535, an unreadable IPv6 address: `url_problem`, which the spider also applies to
+`-a url=`, each line of `-a url_file=` and `-a base_url=`); allowed domains that are not host names (a scheme, a path,
+a port, a space); site names that could not name a file; families and platforms that do not exist; politeness values
+out of range. It never checks the network: whether a site answers is
 `guidecrawl sites check`'s business.
 """
 
@@ -22,8 +24,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 FAMILIES = ("article", "listing", "forum", "qa")
-HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
-TABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")  # a site name becomes part of lock and stats file names
+HOST_NAME = re.compile(r"(?=.{1,253}\Z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\Z")
+# A site name becomes part of lock, log, job and table file names: ASCII only (no normalization or encoding of
+# file names to depend on), never `.` or `..` alone (a name must start with a letter or digit), no `/`.
+TABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+TABLE_NAME_RULE = "name must be ASCII letters, digits, '.', '_' or '-', starting with a letter or digit"
+FETCHED_SCHEMES = ("http", "https")
 
 
 class RegistryError(ValueError):
@@ -81,16 +87,41 @@ def _regex(where: Where, key: str, value: Any) -> None:
         raise where.error(key, f"bad regular expression {value!r}: {exc}") from None
 
 
+def url_problem(url: str) -> tuple[str, str] | None:
+    """Why Scrapy could not fetch `url` as written, as (errors-row code, one line); None for a fetchable http(s) URL.
+
+    Scrapy's `Request` raises on a port out of range or an unclosed IPv6 bracket: raised inside a spider's start
+    requests, that ends the reading of every later start URL. So every URL given to a crawl passes here first.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL"
+        return "invalid_url", f"not an http(s) URL: {url!r} ({exc})"
+    if parts.scheme not in FETCHED_SCHEMES:
+        return "unsupported_scheme", f"not an http(s) URL: {url!r}"
+    try:
+        port = parts.port
+    except ValueError:  # out of range, or not a number
+        port = -1
+    if port is not None and not 1 <= port <= 65535:  # port 0 is no server's port either
+        return "invalid_url", f"not an http(s) URL: {url!r} (the port must be a number from 1 to 65535)"
+    if not parts.hostname:
+        return "invalid_url", f"not an http(s) URL: {url!r} (no host)"
+    return None
+
+
 def _http_url(where: Where, key: str, value: Any) -> None:
     _string(where, key, value)
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise where.error(key, f"not an http(s) URL: {value!r}")
+    problem = url_problem(value)
+    if problem is not None:
+        raise where.error(key, problem[1])
 
 
 def _domain(where: Where, key: str, value: Any) -> None:
     _string(where, key, value)
-    if not HOST_NAME.match(value.lower()):
+    # Host names are case-insensitive and `host.` (fully qualified) is `host`: sites.py stores them lower-case,
+    # without the dot.
+    if not HOST_NAME.match(value.lower().removesuffix(".")):
         raise where.error(key, f"not a host name: {value!r} (write the host only: no scheme, port or path)")
 
 
@@ -194,7 +225,7 @@ def _check_tables(path: Path, kind: str, document: Mapping[str, Any], fields: Ma
         if not isinstance(spec, dict):
             raise RegistryError(f"{path}: {name!r} must be a [{name}] table of {kind} keys, got {_type_name(spec)}")
         if not TABLE_NAME.match(name):
-            raise RegistryError(f"{path}: {kind} {name!r}: name must be letters, digits, . _ - only")
+            raise RegistryError(f"{path}: {kind} {name!r}: {TABLE_NAME_RULE}")
         _check_keys(where, spec, fields)
 
 

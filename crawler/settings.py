@@ -65,12 +65,17 @@ SPIDER_MIDDLEWARES = {
 # site; a 304 nobody asked for is an errors row; Retry-After is honoured up to a cap; a robots.txt that answers
 # 5xx means "try later" and a huge one is read only up to its first 500 KiB.
 DOWNLOADER_MIDDLEWARES = {
+    # crawler/offsite.py is the one offsite check: Scrapy's own drops a request when it is scheduled, with no row
+    # (and compares host names as written: `LOCALHOST`, `localhost.`).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.offsite.OffsiteRequestMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.TryLaterRobotsTxtMiddleware": 100,
     "crawler.retry_after.RetryAfterMiddleware": 560,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.redirects.GuardedMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.compression.CompleteStreamCompressionMiddleware": 590,  # a compressed body cut short is an error
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.redirects.GuardedRedirectMiddleware": 600,
     "crawler.redirects.UnsolicitedNotModifiedMiddleware": 610,

@@ -7,6 +7,7 @@ a new site is a TOML table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -15,9 +16,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from crawler.platforms import LinkRules, load_platforms, platform_rules
-from crawler.registry_schema import check_sites, read_toml
+from crawler.registry_schema import check_sites, read_toml, url_problem
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
+HOST_DOT = re.compile(r"\.(?=(:\d*)?\Z)")  # the trailing dot of a netloc's host, before any port
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +43,56 @@ class Site:
     source: str = ""  # the registry file that defined it
 
     def relocated(self, base_url: str) -> Site:
-        """The same site served from another scheme://host:port (a mirror or the fixture server)."""
+        """The same site served from another scheme://host:port (a mirror or the fixture server); ValueError (one
+        line) for a base URL the crawl could not fetch (`base_url_problem`)."""
+        problem = base_url_problem(base_url)
+        if problem is not None:
+            raise ValueError(f"base URL: {problem}")
         base = urlsplit(base_url)
-        if not base.scheme or not base.netloc:
-            raise ValueError(f"base_url must look like http://host:port, got {base_url!r}")
         starts = tuple(
             urlunsplit(urlsplit(u)._replace(scheme=base.scheme, netloc=base.netloc)) for u in self.start_urls
         )
-        return replace(self, start_urls=starts, allowed_domains=(base.hostname or base.netloc,))
+        return replace(self, start_urls=starts, allowed_domains=(url_host(base_url),))
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """Why a site cannot be crawled at `base_url` (`--base-url`, `-a base_url=`), as one line; None if it can.
+    Checked before anything starts: a bad port would otherwise end the crawl's start requests with a traceback."""
+    problem = url_problem(base_url)
+    return None if problem is None else problem[1]
+
+
+def url_host(url: str) -> str:
+    """The host of `url` as the crawl compares hosts: lower-case (host names are case-insensitive), without the
+    trailing dot of a fully qualified name (`localhost.` is `localhost`); "" when the URL names none."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # an unreadable URL names no host
+        return ""
+    return host.lower().removesuffix(".")
+
+
+def _domain_name(domain: str) -> str:
+    return domain.lower().removesuffix(".")  # the schema accepted it; stored as url_host compares
+
+
+def _without_trailing_dot(url: str) -> str:
+    """`http://host.:8080/x` as `http://host:8080/x`: the same host, and a name every resolver and offsite check
+    reads alike."""
+    parts = urlsplit(url)
+    if not (parts.hostname or "").endswith("."):
+        return url
+    return urlunsplit(parts._replace(netloc=HOST_DOT.sub("", parts.netloc, count=1)))
 
 
 def _site(name: str, spec: Mapping[str, Any], source: Path) -> Site:
-    starts = tuple(spec["start_urls"])
+    # Hosts are compared lower-case and without a trailing dot everywhere (offsite checks, download slots, link
+    # hosts): `LOCALHOST` or `localhost.` as written would match no request's host.
+    starts = tuple(_without_trailing_dot(u) for u in spec["start_urls"])
     platforms = tuple(spec.get("platforms", ()))
-    domains = tuple(spec.get("allowed_domains", ())) or tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in starts))
+    domains = tuple(dict.fromkeys(map(_domain_name, spec.get("allowed_domains", ())))) or tuple(
+        dict.fromkeys(url_host(u) for u in starts)
+    )
     return Site(
         name=name,
         start_urls=starts,
@@ -89,13 +127,19 @@ def load_sites(extra_files: Iterable[str | Path] = ()) -> Mapping[str, Site]:
 
 def site_for_urls(urls: Sequence[str], sites: Mapping[str, Site]) -> Site:
     """The registry site whose domain holds the first URL, restricted to these URLs; else an ad-hoc site
-    that follows only what every platform calls pagination or a guide page, on the URLs' own hosts."""
-    hosts = tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in urls))
+    that follows only what every platform calls pagination or a guide page, on the URLs' own hosts.
+
+    Every URL is fetched on its own host: a registry site's domains are widened by the other URLs' hosts (without
+    that, a URL on another host would be refused as offsite). URLs that name no host (the spider turns each into
+    an errors row) are left out of the choice.
+    """
+    hosts = tuple(dict.fromkeys(host for host in map(url_host, urls) if host))
     for site in sites.values():
-        if hosts[0] in site.allowed_domains:
-            return replace(site, start_urls=tuple(urls), follow=False)
+        if hosts and hosts[0] in site.allowed_domains:
+            domains = tuple(dict.fromkeys((*site.allowed_domains, *hosts)))
+            return replace(site, start_urls=tuple(urls), allowed_domains=domains, follow=False)
     return Site(
-        name=hosts[0],
+        name=hosts[0] if hosts else "urls",  # a file of URLs none of which names a host: only errors rows
         start_urls=tuple(urls),
         allowed_domains=hosts,
         links=platform_rules(tuple(load_platforms())),
@@ -121,10 +165,7 @@ def registry_site(name: str | None, url: str | None, sites: Mapping[str, Site] |
     sites = load_sites() if sites is None else sites
     if name and name in sites:
         return sites[name]
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:  # an unreadable URL names no host
-        host = None
+    host = url_host(url) if url else None
     if host:
         for site in reversed(
             tuple(sites.values())

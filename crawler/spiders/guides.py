@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -31,12 +30,15 @@ from crawler.failures import page_error
 from crawler.links import followed_links, same_series  # noqa: F401  (same_series: part of this interface)
 from crawler.outcome import GUIDE_REQUESTS_STAT, GUIDE_RESPONSES_STAT, RESPONSES_STAT
 from crawler.platforms import GUIDE, LISTING, canonical_url
+from crawler.registry_schema import url_problem
 from crawler.sites import Site, content_options, load_sites, site_for_urls
 from crawler.state import CrawlState
 from extract.errors import PageError
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"text/plain")
 SINCE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}$")
+URL_TOO_LONG = "url_too_long"  # errors row of a given URL over Scrapy's URLLENGTH_LIMIT (2083 by default)
+LONG_LINKS_STAT = "guidecrawl/links/too_long"  # links over URLLENGTH_LIMIT, not followed
 
 
 class SpiderArgumentError(ValueError):
@@ -55,9 +57,11 @@ def _read_url_file(path: str) -> list[str]:
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SpiderArgumentError(f"not an http(s) URL: {url!r}")
+    """`-a url=`: the one URL of the crawl, so a URL it could not fetch is a usage error. (A url_file line that
+    is no fetchable URL is that line's errors row: the file's other URLs are still crawled.)"""
+    problem = url_problem(url)
+    if problem is not None:
+        raise SpiderArgumentError(problem[1])
     return url
 
 
@@ -83,7 +87,7 @@ class GuidesSpider(Spider):
         if base_url is not None and not site:
             raise SpiderArgumentError("-a base_url only moves a registry site: use it with -a site=NAME")
         self.site_name = site
-        self.urls = [_check_url(url)] if url else (list(map(_check_url, _read_url_file(url_file))) if url_file else [])
+        self.urls = [_check_url(url)] if url else (_read_url_file(url_file) if url_file else [])
         self.since = since
         self.base_url = base_url
         self.site: Site | None = None
@@ -143,16 +147,51 @@ class GuidesSpider(Spider):
         # process_page in worker processes, off the reactor thread (crawler/extraction_pool.py).
         self.extraction = ExtractionPool.for_crawler(crawler)
 
-    async def start(self) -> AsyncIterator[Request]:
+    async def start(self) -> AsyncIterator[Request | PageError]:
         assert self.site is not None
         self.extraction.warm_up()
         for url in self.site.start_urls:
-            role = self.site.links.classify(url) or (LISTING if self.site.follow else GUIDE)
-            yield self._request(url, role)
+            yield self._given(url)
 
-    def _request(self, url: str, role: str) -> Request:
+    def _given(self, url: str) -> Request | PageError:
+        """The request for a URL the crawl was given (a start URL, a url_file line), or its errors row: an exception
+        here would end the reading of every later start URL, and Scrapy's UrlLengthMiddleware would drop a long one
+        with only a log line."""
+        assert self.site is not None
+        problem = url_problem(url)
+        if problem is not None:
+            return PageError(url, "fetch", *problem)
+        role = self.site.links.classify(url) or (LISTING if self.site.follow else GUIDE)
+        try:
+            request = self._request(url, role)
+        except ValueError as exc:  # whatever else Scrapy's Request refuses
+            return PageError(url, "fetch", "invalid_url", f"not an http(s) URL: {url!r} ({exc})")
+        limit = self.crawler.settings.getint("URLLENGTH_LIMIT")
+        if limit and len(request.url) > limit:  # the length as sent: non-ASCII characters are escaped
+            return PageError(
+                url, "fetch", URL_TOO_LONG, f"URL of {len(request.url)} characters, over URLLENGTH_LIMIT ({limit})"
+            )
+        self._count(role)
+        return request
+
+    def _follow(self, links: Iterable[tuple[str, str]]) -> Iterator[Request]:
+        """Requests for the links a page leads to. A link over URLLENGTH_LIMIT is not followed (Scrapy's
+        UrlLengthMiddleware would drop it anyway), counted in `guidecrawl/links/too_long`: a link is no URL the crawl
+        was given, so it gets no row, as offsite links get none."""
+        limit = self.crawler.settings.getint("URLLENGTH_LIMIT")
+        for url, role in links:
+            request = self._request(url, role)
+            if limit and len(request.url) > limit:
+                self.crawler.stats.inc_value(LONG_LINKS_STAT)
+                continue
+            self._count(role)
+            yield request
+
+    def _count(self, role: str) -> None:
         if role == GUIDE:
             self.crawler.stats.inc_value(GUIDE_REQUESTS_STAT)
+
+    def _request(self, url: str, role: str) -> Request:
         headers = self.crawl_state.conditional_headers(canonical_url(url)) if self.crawl_state and role == GUIDE else {}
         return Request(
             url,
@@ -169,7 +208,7 @@ class GuidesSpider(Spider):
             stats.inc_value(GUIDE_RESPONSES_STAT)
         if response.status == 304:
             stats.inc_value("guidecrawl/unchanged/not_modified")
-            for request in self._replay_links(response):
+            for request in self._follow(self._replay_links(response)):
                 yield request
             return
         content_type = (response.headers.get(b"Content-Type") or b"text/html").split(b";")[0].strip().lower()
@@ -184,8 +223,8 @@ class GuidesSpider(Spider):
         # extraction. A guide page's links (its own pagination, mostly) come back from the worker with it.
         listing = response.meta.get("role") == LISTING and isinstance(response, TextResponse)
         links = followed_links(response, self.site) if listing else []
-        for url, role in links:
-            yield self._request(url, role)
+        for request in self._follow(links):
+            yield request
         result, found = await self.extraction.extract(
             response.body,
             headers,
@@ -196,18 +235,17 @@ class GuidesSpider(Spider):
             with_links=not listing,
             **self.page_options,
         )
-        for url, role in found:
-            yield self._request(url, role)
+        for request in self._follow(found):
+            yield request
         links += found
         if result.document is not None and not result.errors and not self._is_new(result, response, links):
             return
         yield result
 
-    def _replay_links(self, response: Response) -> Iterator[Request]:
+    def _replay_links(self, response: Response) -> list[tuple[str, str]]:
         """A 304 page leads where it led when last fetched in full (page 2 of an unchanged thread page 1)."""
         known = self.crawl_state.get(canonical_url(response.url)) if self.crawl_state else None
-        for url, role in known.links if known else ():
-            yield self._request(url, role)
+        return list(known.links) if known else []
 
     def _is_new(self, result: Any, response: Response, links: list[tuple[str, str]]) -> bool:
         stats = self.crawler.stats
