@@ -10,6 +10,7 @@ Read from the crawl's final Scrapy stats, so `scrapy crawl guides` and `guidecra
 | 2      | config        | bad arguments or registry, a run id already used, or a site whose rules yield no guide page |
 | 3      | pages_failed  | the run finished but some pages failed (errors rows: HTTP errors, timeouts, stages) |
 | 4      | unreachable   | not one page of the site could be fetched (DNS, refused, timeouts on every request) |
+|        |               | and the site answered nothing: an HTTP error status is an answer (then 3)          |
 | 5      | lock_held     | another run of the same site holds its lock: nothing was done                     |
 | 6      | timeout       | stopped at --timeout (CLOSESPIDER_TIMEOUT); what was fetched is published         |
 | 7      | output_failed | the tables, a feed (-o/-O) or the stats file could not be written                 |
@@ -64,6 +65,23 @@ NOT_FAILURES = frozenset(
         "duplicate_content",
     }
 )
+# fetch errors that only an HTTP answer gives: a site that answered them was reached, even if no page reached the
+# spider (a start URL answering 404 is a page that failed, exit 3, not an unreachable site, exit 4).
+ANSWERED_PREFIX = "http_"
+ANSWERED = frozenset(
+    {
+        "unsolicited_304",
+        "redirected_offsite",
+        "redirect_loop",
+        "too_many_redirects",
+        "redirected_unsupported_scheme",
+        "redirected_invalid_url",
+        "bad_content_encoding",
+        "too_large",
+        "data_loss",
+        "not_html",
+    }
+)
 ERROR_PREFIX = "guidecrawl/errors/"
 RESPONSES_STAT = "guidecrawl/responses"  # responses that reached the spider (any status)
 GUIDE_REQUESTS_STAT = "guidecrawl/requests/guide"  # guide pages requested (start URLs included)
@@ -107,9 +125,11 @@ def outcome(stats: Mapping[str, Any], feeds: int = 0) -> Outcome:
     if int(stats.get("log_count/CRITICAL", 0)):
         return Outcome(Exit.INTERNAL, "the crawl stopped on an unexpected error (see the log)")
     errors = errors_by_stage(stats)
-    fetch_failures = sum(n for e, n in errors.get("fetch", {}).items() if e not in NOT_FAILURES)
+    fetch_errors = errors.get("fetch", {})
+    fetch_failures = sum(n for e, n in fetch_errors.items() if e not in NOT_FAILURES)
     responses = int(stats.get(RESPONSES_STAT, 0))
-    if responses == 0 and fetch_failures:
+    answered = sum(n for e, n in fetch_errors.items() if e.startswith(ANSWERED_PREFIX) or e in ANSWERED)
+    if responses == 0 and answered == 0 and fetch_failures:
         return Outcome(Exit.UNREACHABLE, f"site unreachable: no page fetched, {fetch_failures} request(s) failed")
     if finish == "closespider_timeout":
         return Outcome(Exit.TIMEOUT, "stopped at the time limit; what was fetched is published")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -21,16 +22,20 @@ from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 DEFAULT_MAX_WAIT = 120.0
+# delta-seconds is 1*DIGIT in ASCII (RFC 9110 10.2.3): str.isdigit() also takes '²' or '٣', which float() refuses or
+# reads as another number.
+DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 def retry_after_seconds(value: str, now: dt.datetime | None = None) -> float | None:
-    """Seconds a Retry-After value asks for (delta-seconds or an HTTP date), or None when it is not one."""
+    """Seconds a Retry-After value asks for (delta-seconds or an HTTP date), or None when it is not one: a value
+    nobody can read is ignored, never an error of the page."""
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if DELTA_SECONDS.fullmatch(value):
+        return float(value)  # 400 digits are inf: over any cap, which is what the server asked for
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a 20-digit hour or year
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)

@@ -7,7 +7,8 @@ MUST assume complete disallow, and lets a crawler stop parsing after 500 KiB. So
   run; each is an errors row `robots_unavailable` (stage `robots`) saying to try a later run;
 - 4xx other than 429: no robots.txt, everything allowed (RFC 9309, and Scrapy's behaviour);
 - a network failure on robots.txt: Scrapy's behaviour (allowed): the page request then fails on its own with
-  the precise reason (timeout, connection refused …), which says more than a robots row would;
+  the precise reason (timeout, connection refused …), which says more than a robots row would. The log says
+  so in one WARNING line with that reason (Scrapy logs an ERROR and a traceback for this expected condition);
 - every request that waits for robots.txt gets its rules (Scrapy's own middleware gives them only to the
   first of the requests waiting at the same time; the others were let through unchecked);
 - the download of robots.txt stops after GUIDECRAWL_ROBOTSTXT_MAX_BYTES (default 512000) and the part
@@ -16,19 +17,23 @@ MUST assume complete disallow, and lets a crawler stop parsing after 500 KiB. So
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import IgnoreRequest, StopDownload
 from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
-from crawler.failures import Refused
+from crawler.failures import Refused, page_error
 
+logger = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 500 * 1024
 _RECEIVED = "_guidecrawl_robots_bytes"
 
@@ -66,7 +71,8 @@ class TryLaterRobotsTxtMiddleware(RobotsTxtMiddleware):
         # Scrapy lets every request that arrives while robots.txt is being fetched await the same Deferred
         # through Deferred.asFuture, which hands the parser to the first waiter and None ("allow all") to the
         # rest: concurrent first requests ignored robots.txt. Each waiter gets its own relay of the result.
-        pending = self._parsers.get(urlparse_cached(request).netloc)
+        netloc = urlparse_cached(request).netloc
+        pending = self._parsers.get(netloc)
         if isinstance(pending, Deferred):
             waiter: Deferred[Any] = Deferred()
 
@@ -76,7 +82,42 @@ class TryLaterRobotsTxtMiddleware(RobotsTxtMiddleware):
 
             pending.addBoth(relay)
             return await maybe_deferred_to_future(waiter)
-        return await super().robot_parser(request)
+        if netloc in self._parsers:
+            return pending
+        return await self._fetch_robots(request, netloc)
+
+    async def _fetch_robots(self, request: Request, netloc: str) -> Any:
+        """Scrapy's first fetch of an origin's robots.txt, with a download failure logged as the one line it is."""
+        self._parsers[netloc] = Deferred()
+        robots_url = f"{urlparse_cached(request).scheme}://{netloc}/robots.txt"
+        robots_request = Request(
+            robots_url, priority=self.DOWNLOAD_PRIORITY, meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK
+        )
+        assert self.crawler.engine is not None
+        try:
+            response = await self.crawler.engine.download_async(robots_request)
+        except Exception as exc:
+            if not isinstance(exc, IgnoreRequest) or isinstance(exc, Refused):
+                row = page_error(Failure(exc), robots_url)
+                logger.warning(
+                    "%s not fetched (%s: %s): the origin's pages are requested without its rules",
+                    robots_url,
+                    row.error,
+                    row.message,
+                )
+            self._robots_error(exc, netloc)
+        else:
+            try:
+                await self._parse_robots(response, netloc, request)
+            except Exception as exc:  # a bug of the parser or of a robots_parsed handler: say where
+                logger.error("%s could not be parsed: %s", robots_url, exc, exc_info=True)
+                if isinstance(self._parsers.get(netloc), Deferred):
+                    self._robots_error(exc, netloc)
+        self._stats.inc_value("robotstxt/request_count")
+        parser = self._parsers[netloc]
+        if isinstance(parser, Deferred):
+            return await maybe_deferred_to_future(parser)
+        return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500 or response.status == 429:
@@ -85,7 +126,7 @@ class TryLaterRobotsTxtMiddleware(RobotsTxtMiddleware):
             deferred = self._parsers[netloc]
             unavailable = Unavailable(response.status)
             self._parsers[netloc] = unavailable  # type: ignore[assignment]
-            deferred.callback(unavailable)  # type: ignore[union-attr]
+            deferred.callback(unavailable)  # type: ignore[union-attr,arg-type]
             return
         if len(response.body) > self.max_bytes:
             response = response.replace(body=response.body[: self.max_bytes])
