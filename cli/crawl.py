@@ -76,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     from crawler import runstats
     from crawler.outcome import Exit, Outcome, worst
     from crawler.profiles import load_profiles
-    from crawler.sites import base_url_problem, load_sites
+    from crawler.registry_schema import url_problem
+    from crawler.sites import load_sites
     from output.dataset import new_run_id
 
     started = time.monotonic()
@@ -94,9 +95,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.out:  # Path("") is the current folder: an empty --out (an unset variable) must not write there
         raise CommandError("--out is empty: name the output folder")
     if args.base_url is not None:  # checked here, not in each site's crawl: a usage error, before anything runs
-        problem = base_url_problem(args.base_url)
+        problem = url_problem(args.base_url)
         if problem is not None:
-            raise CommandError(f"--base-url: {problem}")
+            raise CommandError(f"--base-url: {problem[1]}")
     extra = [str(Path(f).resolve()) for f in args.sites]
     try:
         sites = load_sites(extra)

@@ -26,7 +26,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawler.failures import Refused
-from crawler.sites import url_host
+from crawler.sites import host_key, url_host
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -50,7 +50,7 @@ class Origins:
 
     @classmethod
     def of(cls, start_urls: Iterable[str], allowed_domains: Iterable[str]) -> Origins:
-        domains = tuple(d.lower().strip(".") for d in allowed_domains if d)
+        domains = tuple(host_key(d.lstrip(".")) for d in allowed_domains if d)
         ports = set()
         for url in start_urls:
             host = url_host(url)

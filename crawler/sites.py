@@ -44,22 +44,15 @@ class Site:
 
     def relocated(self, base_url: str) -> Site:
         """The same site served from another scheme://host:port (a mirror or the fixture server); ValueError (one
-        line) for a base URL the crawl could not fetch (`base_url_problem`)."""
-        problem = base_url_problem(base_url)
+        line) for a base URL the crawl could not fetch (`url_problem`)."""
+        problem = url_problem(base_url)
         if problem is not None:
-            raise ValueError(f"base URL: {problem}")
+            raise ValueError(f"base URL: {problem[1]}")
         base = urlsplit(base_url)
         starts = tuple(
             urlunsplit(urlsplit(u)._replace(scheme=base.scheme, netloc=base.netloc)) for u in self.start_urls
         )
         return replace(self, start_urls=starts, allowed_domains=(url_host(base_url),))
-
-
-def base_url_problem(base_url: str) -> str | None:
-    """Why a site cannot be crawled at `base_url` (`--base-url`, `-a base_url=`), as one line; None if it can.
-    Checked before anything starts: a bad port would otherwise end the crawl's start requests with a traceback."""
-    problem = url_problem(base_url)
-    return None if problem is None else problem[1]
 
 
 def url_host(url: str) -> str:
@@ -69,11 +62,12 @@ def url_host(url: str) -> str:
         host = urlsplit(url).hostname or ""
     except ValueError:  # an unreadable URL names no host
         return ""
+    return host_key(host)
+
+
+def host_key(host: str) -> str:
+    """A host name as the crawl compares it: lower-case, without a fully qualified name's trailing dot."""
     return host.lower().removesuffix(".")
-
-
-def _domain_name(domain: str) -> str:
-    return domain.lower().removesuffix(".")  # the schema accepted it; stored as url_host compares
 
 
 def _without_trailing_dot(url: str) -> str:
@@ -90,7 +84,7 @@ def _site(name: str, spec: Mapping[str, Any], source: Path) -> Site:
     # hosts): `LOCALHOST` or `localhost.` as written would match no request's host.
     starts = tuple(_without_trailing_dot(u) for u in spec["start_urls"])
     platforms = tuple(spec.get("platforms", ()))
-    domains = tuple(dict.fromkeys(map(_domain_name, spec.get("allowed_domains", ())))) or tuple(
+    domains = tuple(dict.fromkeys(map(host_key, spec.get("allowed_domains", ())))) or tuple(
         dict.fromkeys(url_host(u) for u in starts)
     )
     return Site(
